@@ -1,0 +1,45 @@
+/** The validated, defaulted settings of one manuscript folder (pamphlet.yaml + CLI). */
+
+export type PageSizeName = 'A5' | 'A4' | 'letter' | 'half-letter';
+
+export interface PageGeometry {
+  /** CSS lengths, e.g. "148mm". */
+  width: string;
+  height: string;
+  /** The name given in the config, or "custom". */
+  name: PageSizeName | 'custom';
+  margins: { top: string; bottom: string; inside: string; outside: string };
+}
+
+export interface ResolvedConfig {
+  /** Absolute path of the manuscript folder. */
+  dir: string;
+  /** Absolute path of pamphlet.yaml. */
+  configPath: string;
+  series: string;
+  subtitle?: string;
+  authors: string[];
+  publisher?: string;
+  lang: string;
+  /** Absolute path of the bibliography file (.bib or .json), if any. */
+  bibliography?: string;
+  /** CSL style id or absolute path of a .csl file. */
+  citationStyle: string;
+  /** Folders searched for `<id>.csl`, in order. */
+  styleDirs: string[];
+  /** Folder of CSL locales (locales-en-US.xml …). */
+  localeDir: string;
+  page: PageGeometry;
+  baseUrl?: string;
+  questions: 'everywhere' | 'handout-only';
+  /** Small marginal ¶ numbers in the print PDF too. */
+  paragraphNumbers: boolean;
+  /** Print-ready output: bleed (CSS length, "0mm" for none) and crop marks. */
+  print: { bleed: string; marks: boolean };
+  handout: { size: 'A4' | 'letter' };
+  booklet: { creep: number };
+  /** Time limit for each browser step, ms. */
+  timeout: number;
+  /** Chromium executable from config, if given. */
+  browser?: string;
+}
