@@ -32,6 +32,10 @@ export interface ResolvedConfig {
   page: PageGeometry;
   baseUrl?: string;
   questions: 'everywhere' | 'handout-only';
+  /** Heading of the bibliography; default by language ("Works Cited"). */
+  bibliographyTitle?: string;
+  /** Heading of the discussion questions; default by language. */
+  questionsTitle?: string;
   /** Small marginal ¶ numbers in the print PDF too. */
   paragraphNumbers: boolean;
   /** Print-ready output: bleed (CSS length, "0mm" for none) and crop marks. */

@@ -1,0 +1,57 @@
+# `make` installs whatever is missing and builds every output of manuscript/ into dist/;
+# `make test` runs the test suite. Both work on a fresh Debian machine (as root, or with sudo).
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+export PUPPETEER_SKIP_DOWNLOAD := 1
+
+MANUSCRIPT ?= manuscript
+OUT ?= dist
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# What the build and the tests need from Debian, each with the file that proves it is there.
+SYSTEM_DEPS := \
+  chromium:/usr/bin/chromium \
+  epubcheck:/usr/share/java/epubcheck.jar \
+  default-jre-headless:/usr/bin/java \
+  poppler-utils:/usr/bin/pdftotext \
+  citation-style-language-styles:/usr/share/citation-style-language/styles/chicago-fullnote-bibliography-with-ibid.csl \
+  citation-style-language-locales:/usr/share/citation-style-language/locales/locales-en-US.xml
+
+.PHONY: all system-deps deps compile outputs test typecheck bench clean
+
+all: outputs
+
+system-deps:
+	@missing=""; for dep in $(SYSTEM_DEPS); do pkg=$${dep%%:*}; file=$${dep#*:}; \
+	  [ -e "$$file" ] || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps: system-deps node_modules/.package-lock.json
+
+lib/cli.js: deps $(shell find src -name '*.ts') tsconfig.json
+	npx tsc -p tsconfig.json
+	@touch $@
+
+compile: lib/cli.js
+
+outputs: compile
+	node bin/pamphlet.js build $(MANUSCRIPT) --out $(OUT)
+
+typecheck: deps
+	npx tsc -p tsconfig.json --noEmit
+
+test: compile
+	npx vitest run
+
+bench: compile
+	node scripts/bench.mjs
+
+clean:
+	rm -rf lib dist .bench

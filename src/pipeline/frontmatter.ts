@@ -1,0 +1,86 @@
+/** Reads and validates a part's YAML front matter, with errors at their line in the part. */
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { error } from '../diagnostics.js';
+
+export interface PartFrontmatter {
+  title: string;
+  part: number;
+  identifier?: string;
+  date?: string;
+  /** `false` suppresses the line; an object names a part outside this folder. */
+  next?: false | { title: string; href?: string };
+  /** `false`: no bibliography at the end of this part. */
+  bibliography?: false;
+  subtitle?: string;
+}
+
+const KEYS = new Set(['title', 'part', 'identifier', 'date', 'next', 'bibliography', 'subtitle']);
+
+export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | undefined {
+  const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
+  if (!node) {
+    error(file, 'a part starts with YAML front matter giving at least `title:` and `part:`', { place: { line: 1, column: 1 }, ruleId: 'frontmatter', source: 'pamphlet' });
+    return undefined;
+  }
+  // The YAML starts on the line after the opening `---`.
+  const lineOffset = (node.position?.start.line ?? 1);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(node.value, { lineCounter, prettyErrors: false });
+  const placeOf = (yamlNode: YamlNode | null | undefined) => {
+    const pos = lineCounter.linePos(yamlNode?.range?.[0] ?? 0);
+    return { line: pos.line + lineOffset, column: pos.col };
+  };
+  const fail = (reason: string, yamlNode?: YamlNode | null) =>
+    error(file, reason, { place: yamlNode ? placeOf(yamlNode) : node.position, ruleId: 'frontmatter', source: 'pamphlet' });
+
+  for (const yamlError of doc.errors) {
+    const pos = lineCounter.linePos(yamlError.pos[0]);
+    error(file, `invalid front matter: ${yamlError.message.split('\n')[0]}`, { place: { line: pos.line + lineOffset, column: pos.col }, ruleId: 'frontmatter', source: 'pamphlet' });
+  }
+  if (doc.errors.length) return undefined;
+  if (!isMap(doc.contents)) {
+    fail('front matter must be a mapping with `title:` and `part:`');
+    return undefined;
+  }
+  const data = doc.toJSON() as Record<string, unknown>;
+  const nodeOf = (key: string) => doc.get(key, true) as YamlNode | undefined;
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (!KEYS.has(key)) fail(`unknown front matter key \`${key}\` (known: ${[...KEYS].join(', ')})`, pair.key as YamlNode);
+  }
+  const title = data.title;
+  if (typeof title !== 'string' || !title.trim()) fail('`title` is required and must be text', nodeOf('title'));
+  const part = data.part;
+  if (typeof part !== 'number' || !Number.isInteger(part) || part < 1) fail('`part` is required: the position in the series, a whole number from 1', nodeOf('part'));
+  const result: PartFrontmatter = { title: String(title ?? ''), part: Number(part ?? 1) };
+  if (data.identifier !== undefined) {
+    if (typeof data.identifier !== 'string') fail('`identifier` must be text (urn:uuid:… or an ISBN)', nodeOf('identifier'));
+    else result.identifier = data.identifier;
+  }
+  if (data.date !== undefined) {
+    const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) fail('`date` must be YYYY, YYYY-MM or YYYY-MM-DD', nodeOf('date'));
+    else result.date = date;
+  }
+  if (data.subtitle !== undefined) {
+    if (typeof data.subtitle !== 'string') fail('`subtitle` must be text', nodeOf('subtitle'));
+    else result.subtitle = data.subtitle;
+  }
+  if (data.next !== undefined) {
+    const next = data.next;
+    if (next === false) result.next = false;
+    else if (typeof next === 'object' && next !== null && typeof (next as { title?: unknown }).title === 'string') {
+      const { title: nextTitle, href, ...rest } = next as { title: string; href?: unknown };
+      if (Object.keys(rest).length) fail(`unknown key in \`next\`: ${Object.keys(rest).join(', ')} (known: title, href)`, nodeOf('next'));
+      if (href !== undefined && typeof href !== 'string') fail('`next.href` must be a URL or file name', nodeOf('next'));
+      result.next = { title: nextTitle, ...(typeof href === 'string' ? { href } : {}) };
+    } else fail('`next` is `false` or `{ title: …, href: … }`', nodeOf('next'));
+  }
+  if (data.bibliography !== undefined) {
+    if (data.bibliography !== false) fail('`bibliography` in a part can only be `false` (no bibliography for this part)', nodeOf('bibliography'));
+    else result.bibliography = false;
+  }
+  return result;
+}

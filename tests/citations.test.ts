@@ -1,0 +1,107 @@
+// Citations as a scholar reads them: exact strings from citeproc-js with the official
+// CSL styles (Debian's citation-style-language-styles), through our pipeline.
+import { describe, expect, test } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { toString } from 'hast-util-to-string';
+import { loadManuscript } from '../src/manuscript.js';
+import type { PartDocument } from '../src/document.js';
+import { ManuscriptError, formatMessage } from '../src/diagnostics.js';
+import { copyFixture } from './helpers/cli.js';
+
+function withStyle(style: string): PartDocument {
+  const root = copyFixture('citations');
+  const yaml = path.join(root, 'manuscript', 'pamphlet.yaml');
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/citation-style: .*/, `citation-style: ${style}`));
+  return loadManuscript(path.join(root, 'manuscript')).parts[0] as PartDocument;
+}
+
+const noteText = (doc: PartDocument, n: number) => toString({ type: 'root', children: doc.notes[n - 1]?.content ?? [] }).trim();
+
+describe('Chicago full note with ibid (the default)', () => {
+  const doc = withStyle('chicago-fullnote-bibliography-with-ibid');
+
+  test('first citation is the complete note, with the page', () => {
+    expect(noteText(doc, 1)).toBe('Edward Hallett Carr, The Bolshevik Revolution, 1917–1923, vol. 1, A History of Soviet Russia (London: Macmillan, 1950), 12.');
+  });
+  test('the next citation of the same work is Ibid.', () => {
+    expect(noteText(doc, 2)).toBe('Ibid., 1:14.');
+  });
+  test('after another work, the short form', () => {
+    expect(noteText(doc, 3)).toBe('Leon Trotsky, The History of the Russian Revolution, trans. Max Eastman (New York: Simon & Schuster, 1932), chap. 7.');
+    expect(noteText(doc, 4)).toBe('Carr, The Bolshevik Revolution, 1917–1923, 1:20.');
+  });
+  test('several keys in one citation, with prefix, locator and suffix', () => {
+    expect(noteText(doc, 5)).toBe('See John Reed, Ten Days That Shook the World (New York: Boni & Liveright, 1919); Trotsky, The History of the Russian Revolution, 3 on the congress.');
+  });
+  test('a citation inside a footnote renders inside that footnote', () => {
+    expect(doc.notes).toHaveLength(6);
+    expect(doc.notes[5]?.kind).toBe('footnote');
+    expect(noteText(doc, 6)).toBe('As Reed saw it (Reed, Ten Days That Shook the World, 129).');
+  });
+  test('titles are italic in notes', () => {
+    const html = JSON.stringify(doc.notes[0]?.content);
+    expect(html).toContain('"tagName":"i"');
+  });
+  test('the bibliography, sorted, in Chicago form', () => {
+    expect(doc.bibliography?.title).toBe('Works Cited');
+    expect(doc.bibliography?.entries.map((e) => toString(e))).toEqual([
+      'Carr, Edward Hallett. The Bolshevik Revolution, 1917–1923. Vol. 1. A History of Soviet Russia. London: Macmillan, 1950.',
+      'Reed, John. Ten Days That Shook the World. New York: Boni & Liveright, 1919.',
+      'Trotsky, Leon. The History of the Russian Revolution. Translated by Max Eastman. New York: Simon & Schuster, 1932.',
+    ]);
+  });
+});
+
+describe('APA (author-date): citations in the text', () => {
+  const doc = withStyle('apa');
+  const body = toString(doc.body);
+
+  test('in-text citations with page', () => {
+    expect(body).toContain('First mention of Carr. (Carr, 1950, p. 12)');
+    expect(body).toContain('(see Reed, 1919; Trotsky, 1932, p. 3 on the congress)');
+  });
+  test('only real footnotes remain notes', () => {
+    expect(doc.notes).toHaveLength(1);
+    expect(noteText(doc, 1)).toBe('As Reed saw it (Reed, 1919, p. 129).');
+  });
+  test('an APA reference list', () => {
+    expect(doc.bibliography?.entries.map((e) => toString(e))).toEqual([
+      'Carr, E. H. (1950). The Bolshevik Revolution, 1917–1923 (Vol. 1). Macmillan.',
+      'Reed, J. (1919). Ten Days That Shook the World. Boni & Liveright.',
+      'Trotsky, L. (1932). The History of the Russian Revolution (M. Eastman, Trans.). Simon & Schuster.',
+    ]);
+  });
+});
+
+describe('bibliography errors', () => {
+  test('a malformed .bib is an error naming the file and line', () => {
+    const root = copyFixture('citations');
+    const bib = path.join(root, 'manuscript', 'references.bib');
+    writeFileSync(bib, `@book{ok,\n  title = {Fine},\n  year = 1950\n}\n\n@book{broken,\n  title = {Unclosed,\n  year = 1950\n}\n`);
+    let caught: unknown;
+    try {
+      loadManuscript(path.join(root, 'manuscript'));
+    } catch (cause) {
+      caught = cause;
+    }
+    expect(caught).toBeInstanceOf(ManuscriptError);
+    const line = formatMessage((caught as ManuscriptError).messages[0]!, root);
+    expect(line).toMatch(/^manuscript\/references\.bib:\d+:\d+: error: malformed BibTeX/);
+    expect(Number(line.split(':')[1])).toBeGreaterThanOrEqual(7);
+  });
+
+  test('CSL-JSON works too, chosen by extension', () => {
+    const root = copyFixture('citations');
+    const dir = path.join(root, 'manuscript');
+    writeFileSync(path.join(dir, 'references.json'), JSON.stringify([
+      { id: 'carr1950', type: 'book', title: 'The Bolshevik Revolution, 1917–1923', author: [{ family: 'Carr', given: 'Edward Hallett' }], publisher: 'Macmillan', 'publisher-place': 'London', issued: { 'date-parts': [[1950]] }, volume: '1' },
+      { id: 'trotsky1932', type: 'book', title: 'The History of the Russian Revolution', author: [{ family: 'Trotsky', given: 'Leon' }], issued: { 'date-parts': [[1932]] } },
+      { id: 'reed1919', type: 'book', title: 'Ten Days That Shook the World', author: [{ family: 'Reed', given: 'John' }], issued: { 'date-parts': [[1919]] } },
+    ]));
+    const yaml = path.join(dir, 'pamphlet.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('references.bib', 'references.json'));
+    const doc = loadManuscript(dir).parts[0] as PartDocument;
+    expect(noteText(doc, 1)).toBe('Edward Hallett Carr, The Bolshevik Revolution, 1917–1923, vol. 1 (London: Macmillan, 1950), 12.');
+  });
+});
