@@ -1,0 +1,95 @@
+// Bad input, as an author meets it: the real CLI, a clear `file:line:column` error,
+// exit status 1, and an earlier output in the output folder left byte for byte.
+import { describe, expect, test, beforeAll } from 'vitest';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { copyFixture, pamphlet } from './helpers/cli.js';
+
+const PART = `---
+title: A First Part
+part: 1
+---
+
+## Opening
+
+A sentence with a good citation.:cite[carr1950]{locator="p. 12"}
+`;
+
+function manuscriptWith(body: string): { root: string; part: string } {
+  const root = copyFixture('citations');
+  const part = path.join(root, 'manuscript', 'part-1.md');
+  writeFileSync(part, body);
+  return { root, part };
+}
+
+describe('bad input leaves earlier outputs as they were', () => {
+  let root: string;
+  let part: string;
+  let earlier: Buffer;
+
+  beforeAll(() => {
+    ({ root, part } = manuscriptWith(PART));
+    const first = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist'], root);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    earlier = readFileSync(path.join(root, 'dist', 'citation-tests-1.epub'));
+  });
+
+  const cases: Array<[string, string, RegExp]> = [
+    ['unknown citation key', 'Text with a bad key.:cite[nosuchkey]{locator="p. 1"}', /^manuscript\/part-1\.md:9:20: error: unknown citation key `nosuchkey`/m],
+    ['unknown directive', 'Text with ::::frobnicate[x] inside.\n\n::frobnicate[x]', /^manuscript\/part-1\.md:11:1: error: unknown directive `::frobnicate`/m],
+    ['unknown quote source', ':::quote{source=nobody1900}\nSome words.\n:::', /^manuscript\/part-1\.md:9:1: error: unknown quote source `nobody1900`/m],
+  ];
+
+  test.each(cases)('%s: exit 1 with file:line:column', (_name, bad) => {
+    writeFileSync(part, `${PART}\n${bad}\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist'], root);
+    const [, , pattern] = cases.find(([n]) => n === _name) as [string, string, RegExp];
+    expect(result.stderr).toMatch(pattern);
+    expect(result.status).toBe(1);
+    expect(readFileSync(path.join(root, 'dist', 'citation-tests-1.epub')).equals(earlier)).toBe(true);
+    // Nothing half-written is left behind.
+    expect(readdirSync(path.join(root, 'dist'))).toEqual(['citation-tests-1.epub']);
+  });
+});
+
+describe('the command line', () => {
+  test('a usage error exits 2', () => {
+    const root = copyFixture('citations');
+    const result = pamphlet(['build', 'manuscript', '--format', 'docx'], root);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/unknown format: docx/);
+  });
+
+  test('an unknown key in pamphlet.yaml is an error naming the key and the file', () => {
+    const root = copyFixture('citations');
+    const yaml = path.join(root, 'manuscript', 'pamphlet.yaml');
+    writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}colour: red\n`);
+    const result = pamphlet(['check', 'manuscript'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^manuscript\/pamphlet\.yaml:6:1: error: unknown key `colour`/m);
+  });
+
+  test('raw HTML that would run or fetch is refused', () => {
+    const { root } = manuscriptWith(`${PART}\nClick <span onclick="steal()">here</span> and see <img src="https://example.org/x.png">.\n`);
+    const result = pamphlet(['check', 'manuscript'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/part-1\.md:9:\d+: error: event-handler attribute `onclick`/);
+    expect(result.stderr).toMatch(/part-1\.md:9:\d+: error: <img> is not allowed/);
+  });
+
+  test('an image outside the manuscript folder is refused', () => {
+    const { root } = manuscriptWith(`${PART}\n![A secret](../../etc/passwd)\n`);
+    const result = pamphlet(['check', 'manuscript'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/part-1\.md:9:1: error: image outside the manuscript folder/);
+  });
+
+  test('check warns about a work never cited and --strict fails on it', () => {
+    const { root } = manuscriptWith(PART);
+    const relaxed = pamphlet(['check', 'manuscript'], root);
+    expect(relaxed.status).toBe(0);
+    expect(relaxed.stderr).toMatch(/^manuscript\/references\.bib:\d+:1: warning: bibliography entry `reed1919` is never cited/m);
+    expect(pamphlet(['check', 'manuscript', '--strict'], root).status).toBe(1);
+  });
+});
