@@ -1,0 +1,487 @@
+#!/usr/bin/env node
+// Build-time and memory benchmark of pamphlet, optionally against the peer tools of
+// shared/bench-peers/ measured in the same run. Not a test: it prints a Markdown report and
+// writes .bench/results.json (+ results.md). See bench/README.md.
+//
+// usage: node scripts/bench.mjs [--runs N] [--peers] [--formats pdf,epub,all] [--sizes x1,x10]
+//        [--peer-list chromium,pagedjs,vivliostyle,mdtopdf,vivliostyle-epub,pandoc-epub]
+//        [--warmup N] [--sample-ms 50] [--timeout-s 900] [--peers-src DIR] [--manuscript DIR]
+//
+// For every size (x1 = the real manuscript, x10 = its part repeated 10 times, made by
+// scripts/make-bench-manuscript.mjs) and every format group (pdf, epub, all = no --format),
+// the group's commands (pamphlet, then each peer that makes that output) run once each
+// unmeasured (warm-up), then round-robin N times: A B C A B C ... (bench.sh's A B A B,
+// generalised), so that a drift of the machine's load hits every tool alike. Each run:
+//   wall  : seconds from spawn to exit, measured here (hrtime)
+//   tree  : peak of the summed RSS of the process and all its descendants, sampled every
+//           --sample-ms from /proc/<pid>/stat (memtree.sh's method; shared pages counted
+//           once per process, so an upper indication)
+//   maxrss: GNU time %M when /usr/bin/time exists: the largest single reaped process
+// Ratios are tool / pamphlet, taken run by run inside one round, median over rounds
+// (> 1: pamphlet is faster).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT, ensureBenchDir, makeBenchManuscripts } from './make-bench-manuscript.mjs';
+
+const GNU_TIME = '/usr/bin/time';
+const PEER_DEP_DIRS = ['vivliostyle', 'pagedjs', 'mdtopdf'];
+/** Peer scripts of shared/bench-peers: output kind, what writes it, what it needs. */
+const PEERS = [
+  { name: 'vivliostyle', output: 'pdf', label: 'Vivliostyle CLI 11.0.0', script: 'run-vivliostyle.sh', file: 'vivliostyle.pdf', needs: [] },
+  { name: 'pagedjs', output: 'pdf', label: 'pagedjs-cli 0.4.3 (+ pandoc HTML)', script: 'run-pagedjs.sh', file: 'pagedjs.pdf', needs: ['pandoc'] },
+  { name: 'mdtopdf', output: 'pdf', label: 'md-to-pdf 5.2.5', script: 'run-mdtopdf.sh', file: 'mdtopdf.pdf', needs: [] },
+  { name: 'chromium', output: 'pdf', label: 'Chromium print (floor, + pandoc HTML)', script: 'run-chromium.sh', file: 'chromium.pdf', needs: ['pandoc'] },
+  { name: 'vivliostyle-toc', output: 'pdf', label: 'Vivliostyle CLI 11.0.0, ToC config', script: 'run-vivliostyle-toc.sh', file: 'vivliostyle-toc.pdf', needs: [], optional: true },
+  { name: 'vivliostyle-epub', output: 'epub', label: 'Vivliostyle CLI 11.0.0 -f epub', script: 'run-vivliostyle-epub.sh', file: 'vivliostyle.epub', needs: [] },
+  { name: 'pandoc-epub', output: 'epub', label: 'pandoc', script: 'run-pandoc-epub.sh', file: 'pandoc.epub', needs: ['pandoc'] },
+];
+const PEER_INPUT = { x1: 'manuscript.md', x10: 'manuscript-x10.md' };
+
+// ---------------------------------------------------------------- options
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '1' },
+      peers: { type: 'boolean', default: false },
+      formats: { type: 'string', default: 'pdf,epub,all' },
+      sizes: { type: 'string', default: 'x1,x10' },
+      'peer-list': { type: 'string' },
+      'peers-src': { type: 'string', default: process.env.BENCH_PEERS ?? path.join(ROOT, '..', 'shared', 'bench-peers') },
+      manuscript: { type: 'string', default: path.join(ROOT, 'manuscript') },
+      'sample-ms': { type: 'string', default: '50' },
+      'timeout-s': { type: 'string', default: '900' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n') + '\n');
+    process.exit(0);
+  }
+  const int = (name, min) => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < min) fail(`--${name} must be an integer >= ${min}, not ${values[name]}`);
+    return n;
+  };
+  const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
+  const formats = list(values.formats);
+  for (const f of formats) if (!['pdf', 'epub', 'all'].includes(f)) fail(`unknown format group ${f} (pdf, epub, all)`);
+  const sizes = list(values.sizes);
+  for (const s of sizes) if (!['x1', 'x10'].includes(s)) fail(`unknown size ${s} (x1, x10)`);
+  const peerNames = values['peer-list'] ? list(values['peer-list']) : PEERS.filter((p) => !p.optional).map((p) => p.name);
+  for (const n of peerNames) if (!PEERS.some((p) => p.name === n)) fail(`unknown peer ${n} (${PEERS.map((p) => p.name).join(', ')})`);
+  return {
+    runs: int('runs', 1),
+    warmup: int('warmup', 0),
+    peers: values.peers || Boolean(values['peer-list']),
+    peerNames,
+    peersSrc: path.resolve(values['peers-src']),
+    manuscript: path.resolve(values.manuscript),
+    formats,
+    sizes,
+    sampleMs: int('sample-ms', 10),
+    timeoutS: int('timeout-s', 1),
+  };
+}
+
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+const log = (message) => process.stderr.write(`${message}\n`);
+
+// ---------------------------------------------------------------- process-tree memory
+
+const PAGE_KIB = (() => {
+  const r = spawnSync('getconf', ['PAGESIZE'], { encoding: 'utf8' });
+  const n = Number(r.stdout?.trim());
+  return Number.isFinite(n) && n > 0 ? n / 1024 : 4;
+})();
+
+/** Every process: pid -> { ppid, rssKib, comm }, from /proc/<pid>/stat. */
+function processTable() {
+  const table = new Map();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${name}/stat`, 'latin1');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    const fields = stat.slice(close + 2).split(' ');
+    // after "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt
+    // cmajflt utime stime cutime cstime priority nice threads itrealvalue starttime vsize rss
+    table.set(Number(name), { ppid: Number(fields[1]), rssKib: Number(fields[21]) * PAGE_KIB, comm: stat.slice(stat.indexOf('(') + 1, close) });
+  }
+  return table;
+}
+
+/** Summed RSS (KiB) and count of root's descendants (and root itself unless skipRoot). */
+function treeRss(rootPid, skipRoot) {
+  const table = processTable();
+  const children = new Map();
+  for (const [pid, p] of table) {
+    if (!children.has(p.ppid)) children.set(p.ppid, []);
+    children.get(p.ppid).push(pid);
+  }
+  let kib = 0;
+  const pids = [];
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop();
+    const p = table.get(pid);
+    if (!p) continue;
+    if (!(skipRoot && pid === rootPid)) {
+      kib += p.rssKib;
+      pids.push(pid);
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return { kib, procs: pids.length, pids };
+}
+
+// ---------------------------------------------------------------- one measured run
+
+/**
+ * Runs argv (under GNU time when present), sampling the tree's summed RSS until the
+ * command exits. Output of the command goes to logFile.
+ */
+async function measure(argv, { cwd, env, logFile, sampleMs, timeoutS }) {
+  const useTime = fs.existsSync(GNU_TIME);
+  const timeFile = `${logFile}.time`;
+  fs.rmSync(timeFile, { force: true });
+  const full = useTime ? [GNU_TIME, '-f', '%e %M', '-o', timeFile, ...argv] : argv;
+  const out = fs.openSync(logFile, 'w');
+  const start = process.hrtime.bigint();
+  const child = spawn(full[0], full.slice(1), { cwd, env, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  let peak = { kib: 0, procs: 0 };
+  let seen = new Set();
+  let samples = 0;
+  const sample = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const s = treeRss(child.pid, useTime);
+    samples++;
+    for (const pid of s.pids) seen.add(pid);
+    if (s.kib > peak.kib) peak = { kib: s.kib, procs: s.procs };
+  };
+  const timer = setInterval(sample, sampleMs);
+  setImmediate(sample);
+  let timedOut = false;
+  const killer = setTimeout(() => {
+    timedOut = true;
+    // only the processes of this run: its tree as sampled now, root last
+    const { pids } = treeRss(child.pid, false);
+    for (const pid of pids.reverse()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {}
+    }
+  }, timeoutS * 1000);
+  const { code, signal } = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (c, s) => resolve({ code: c, signal: s }));
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  clearInterval(timer);
+  clearTimeout(killer);
+  let maxRssKib = null;
+  let gnuWall = null;
+  if (useTime && fs.existsSync(timeFile)) {
+    const last = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
+    const [e, m] = last.split(/\s+/).map(Number);
+    if (Number.isFinite(m)) maxRssKib = m;
+    if (Number.isFinite(e)) gnuWall = e;
+  }
+  const ok = code === 0 && !timedOut;
+  return {
+    ok,
+    exit: code,
+    signal,
+    timedOut,
+    wallS: round(wall, 3),
+    gnuWallS: gnuWall,
+    peakTreeMiB: round(peak.kib / 1024, 1),
+    peakTreeProcs: peak.procs,
+    processesSeen: seen.size,
+    maxRssMiB: maxRssKib === null ? null : round(maxRssKib / 1024, 1),
+    samples,
+  };
+}
+
+const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function stats(xs) {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { min: s[0], median: round(median, 3), max: s[s.length - 1], n: s.length };
+}
+
+// ---------------------------------------------------------------- setup
+
+function have(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+function version(cmd, args = ['--version']) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim().split('\n')[0] : null;
+}
+
+/**
+ * A writable copy of the peers folder under .bench/peers (shared/ is read-only), its
+ * scripts refreshed on every call, `npm ci` in each npm peer whose lock file changed
+ * or that has no node_modules yet. Never downloads a browser.
+ */
+function preparePeers(src, dest) {
+  if (!fs.existsSync(path.join(src, 'common.sh'))) fail(`peers folder not found: ${src} (give --peers-src DIR or BENCH_PEERS)`);
+  fs.mkdirSync(dest, { recursive: true });
+  for (const entry of fs.readdirSync(src, { withFileTypes: true })) {
+    if (entry.isFile()) {
+      const to = path.join(dest, entry.name);
+      fs.rmSync(to, { force: true });
+      fs.copyFileSync(path.join(src, entry.name), to);
+      fs.chmodSync(to, 0o644);
+    }
+  }
+  const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+  for (const dir of PEER_DEP_DIRS) {
+    const from = path.join(src, dir);
+    const to = path.join(dest, dir);
+    if (!fs.existsSync(from)) continue;
+    fs.mkdirSync(to, { recursive: true });
+    let changed = !fs.existsSync(path.join(to, 'node_modules'));
+    for (const f of ['package.json', 'package-lock.json']) {
+      const a = path.join(from, f);
+      const b = path.join(to, f);
+      if (!fs.existsSync(a)) continue;
+      const text = fs.readFileSync(a);
+      if (!fs.existsSync(b) || !fs.readFileSync(b).equals(text)) changed = true;
+      fs.rmSync(b, { force: true });
+      fs.writeFileSync(b, text);
+    }
+    if (changed) {
+      log(`peers: npm ci in ${path.relative(ROOT, to)} (no browser download)`);
+      const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: to, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      if (r.status !== 0) fail(`npm ci failed in ${to}`);
+    }
+  }
+}
+
+function fileInfo(file) {
+  if (!fs.existsSync(file)) return null;
+  const info = { file: path.basename(file), bytes: fs.statSync(file).size };
+  if (file.endsWith('.pdf') && have('pdfinfo')) {
+    const r = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+    const m = /^Pages:\s+(\d+)/m.exec(r.stdout ?? '');
+    if (m) info.pages = Number(m[1]);
+  }
+  return info;
+}
+
+function listFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .sort();
+}
+
+function gitDescribe() {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'bin', 'styles', 'package.json'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
+  return head ? `${head}${dirty ? ' (+ uncommitted changes in src/)' : ''}` : null;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const opt = options();
+  const benchDir = ensureBenchDir();
+  const cli = path.join(ROOT, 'lib', 'cli.js');
+  if (!fs.existsSync(cli)) fail('lib/cli.js not found: compile first (`make compile` or `npx tsc -p tsconfig.json`)');
+  const cliTime = fs.statSync(cli).mtimeMs;
+  const newestSrc = listFiles(path.join(ROOT, 'src')).reduce((t, f) => Math.max(t, fs.statSync(f).mtimeMs), 0);
+  if (newestSrc > cliTime) log('bench: warning: src/ has files newer than lib/cli.js: lib/ may be stale (`make compile`)');
+
+  const made = makeBenchManuscripts({ src: opt.manuscript, dest: path.join(benchDir, 'manuscripts') });
+  const inputs = { x1: made.x1.dir, x10: made.xn.dir };
+  const peersDir = path.join(benchDir, 'peers');
+  let peers = [];
+  const skipped = [];
+  if (opt.peers) {
+    preparePeers(opt.peersSrc, peersDir);
+    for (const p of PEERS.filter((p) => opt.peerNames.includes(p.name))) {
+      const missing = p.needs.filter((cmd) => !have(cmd));
+      if (missing.length) {
+        skipped.push(`${p.name}: ${missing.join(', ')} not installed (apt-get install -y ${missing.join(' ')})`);
+        continue;
+      }
+      peers.push(p);
+    }
+    for (const s of skipped) log(`bench: skipping peer ${s}`);
+  }
+  const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+  const logDir = path.join(benchDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+
+  const result = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memGiB: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      chromium: version('chromium') ?? version('chromium-browser'),
+      pandoc: version('pandoc'),
+      gnuTime: fs.existsSync(GNU_TIME),
+      loadavgStart: os.loadavg().map((x) => round(x, 2)),
+    },
+    pamphlet: { commit: gitDescribe() },
+    options: { runs: opt.runs, warmup: opt.warmup, sampleMs: opt.sampleMs, formats: opt.formats, sizes: opt.sizes, peers: peers.map((p) => p.name), skippedPeers: skipped },
+    inputs: {
+      pamphlet: { x1: { dir: path.relative(ROOT, made.x1.dir), markdownBytes: made.x1.partBytes, parts: made.x1.parts }, x10: { dir: path.relative(ROOT, made.xn.dir), markdownBytes: made.xn.partBytes, parts: 1 } },
+      ...(peers.length ? { peers: Object.fromEntries(Object.entries(PEER_INPUT).map(([k, f]) => [k, { file: f, markdownBytes: fs.statSync(path.join(peersDir, f)).size }])) } : {}),
+    },
+    groups: [],
+  };
+
+  for (const size of opt.sizes) {
+    for (const group of opt.formats) {
+      const outDir = path.join(benchDir, 'out', `pamphlet-${size}-${group}`);
+      const tools = [
+        {
+          name: 'pamphlet',
+          label: 'pamphlet',
+          output: group === 'all' ? 'all (pdf, epub, handout, booklet)' : group,
+          argv: [process.execPath, path.join(ROOT, 'bin', 'pamphlet.js'), 'build', inputs[size], '--out', outDir, '--quiet', ...(group === 'all' ? [] : ['--format', group])],
+          cwd: ROOT,
+          before: () => fs.rmSync(outDir, { recursive: true, force: true }),
+          outputs: () => listFiles(outDir).map(fileInfo),
+        },
+        ...(group === 'all' ? [] : peers.filter((p) => p.output === group)).map((p) => ({
+          name: p.name,
+          label: p.label,
+          output: p.output,
+          argv: ['bash', path.join(peersDir, p.script), PEER_INPUT[size]],
+          cwd: peersDir,
+          before: () => fs.rmSync(path.join(peersDir, 'out', `${path.basename(PEER_INPUT[size], '.md')}.${p.file}`), { force: true }),
+          outputs: () => [fileInfo(path.join(peersDir, 'out', `${path.basename(PEER_INPUT[size], '.md')}.${p.file}`))].filter(Boolean),
+        })),
+      ];
+      const entry = { size, group, loadavg: os.loadavg().map((x) => round(x, 2)), tools: tools.map((t) => ({ name: t.name, label: t.label, output: t.output, command: t.argv.map((a) => path.relative(ROOT, a).startsWith('..') ? a : path.relative(ROOT, a) || a).join(' '), runs: [], warmups: [] })) };
+      result.groups.push(entry);
+      const run = async (i, kind, n) => {
+        const t = tools[i];
+        t.before();
+        const logFile = path.join(logDir, `${size}-${group}-${t.name}.log`);
+        const r = await measure(t.argv, { cwd: t.cwd, env, logFile, sampleMs: opt.sampleMs, timeoutS: opt.timeoutS });
+        entry.tools[i][kind].push(r);
+        const status = r.ok ? '' : `  FAILED (exit ${r.exit}${r.signal ? `, ${r.signal}` : ''}${r.timedOut ? ', timed out' : ''}), see ${path.relative(ROOT, logFile)}`;
+        log(`[${size} ${group}] ${kind === 'warmups' ? 'warm-up' : `run ${n}/${opt.runs}`} ${t.name.padEnd(17)} ${r.wallS.toFixed(2).padStart(7)} s  tree ${String(Math.round(r.peakTreeMiB)).padStart(5)} MiB (${r.peakTreeProcs} procs)${r.maxRssMiB !== null ? `  %M ${Math.round(r.maxRssMiB)} MiB` : ''}${status}`);
+        if (!r.ok) log(fs.readFileSync(logFile, 'utf8').split('\n').slice(-8).map((l) => `    | ${l}`).join('\n'));
+        return r.ok;
+      };
+      const alive = tools.map(() => true);
+      for (let w = 0; w < opt.warmup; w++) for (let i = 0; i < tools.length; i++) if (alive[i]) alive[i] = await run(i, 'warmups', w + 1);
+      for (let n = 1; n <= opt.runs; n++) for (let i = 0; i < tools.length; i++) if (alive[i]) await run(i, 'runs', n);
+      for (let i = 0; i < tools.length; i++) {
+        const e = entry.tools[i];
+        const good = e.runs.filter((r) => r.ok);
+        e.failedRuns = e.runs.length - good.length + (alive[i] ? 0 : 1);
+        e.wallS = stats(good.map((r) => r.wallS));
+        e.peakTreeMiB = stats(good.map((r) => r.peakTreeMiB));
+        e.maxRssMiB = stats(good.map((r) => r.maxRssMiB).filter((x) => x !== null));
+        e.outputs = alive[i] ? tools[i].outputs() : [];
+        if (i > 0) {
+          // same round, tool / pamphlet
+          const ratios = e.runs.map((r, k) => [r, entry.tools[0].runs[k]]).filter(([a, b]) => a?.ok && b?.ok).map(([a, b]) => a.wallS / b.wallS);
+          e.ratioToPamphlet = stats(ratios.map((x) => round(x, 3)));
+        }
+      }
+    }
+  }
+  result.machine.loadavgEnd = os.loadavg().map((x) => round(x, 2));
+
+  const md = report(result);
+  fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(path.join(benchDir, 'results.md'), md);
+  process.stdout.write(md);
+  log(`bench: wrote ${path.relative(process.cwd(), path.join(benchDir, 'results.json'))} and results.md`);
+  const failures = result.groups.flatMap((g) => g.tools.filter((t) => t.name === 'pamphlet' && t.failedRuns));
+  return failures.length ? 1 : 0;
+}
+
+// ---------------------------------------------------------------- report
+
+function report(result) {
+  const fmt = (x, d = 2) => (x === null || x === undefined ? '–' : x.toFixed(d));
+  const range = (s, d = 2) => (s ? `${fmt(s.median, d)} (${fmt(s.min, d)}–${fmt(s.max, d)})` : 'failed');
+  const get = (size, group, name) => result.groups.find((g) => g.size === size && g.group === group)?.tools.find((t) => t.name === name);
+  const rows = [];
+  const seen = new Set();
+  for (const g of result.groups) {
+    for (const t of g.tools) {
+      const key = `${g.group}\u0000${t.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rows.push({ group: g.group, name: t.name, label: t.label, output: t.output });
+    }
+  }
+  const order = { pdf: 0, epub: 1, all: 2 };
+  rows.sort((a, b) => order[a.group] - order[b.group]);
+  const sizes = result.options.sizes;
+  const m = result.machine;
+  let out = `# pamphlet benchmark, ${result.date.slice(0, 16).replace('T', ' ')} UTC\n\n`;
+  out += `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB; Node ${m.node}; ${m.chromium ?? 'no chromium'}; ${m.pandoc ?? 'no pandoc'}. `;
+  out += `Load average (1/5/15 min) ${m.loadavgStart.join(' / ')} at start, ${m.loadavgEnd.join(' / ')} at the end.\n`;
+  out += `pamphlet ${result.pamphlet.commit ?? '(no git)'}. ${result.options.runs} measured run(s) per tool after ${result.options.warmup} warm-up, `;
+  out += `round-robin (pamphlet then each peer, per round); tree RSS sampled every ${result.options.sampleMs} ms.\n`;
+  const inp = result.inputs;
+  out += `Inputs: pamphlet ${sizes.map((s) => `${s} ${inp.pamphlet[s].dir} (${inp.pamphlet[s].markdownBytes} B Markdown)`).join(', ')}`;
+  if (inp.peers) out += `; peers ${sizes.map((s) => `${s} ${inp.peers[s].file} (${inp.peers[s].markdownBytes} B)`).join(', ')}`;
+  out += '.\n';
+  if (result.options.skippedPeers.length) out += `Skipped peers: ${result.options.skippedPeers.join('; ')}.\n`;
+  out += '\nWall seconds: median (min–max). Ratio = tool / pamphlet, run by run within a round, median (> 1: pamphlet is faster). ';
+  out += 'Tree = peak summed RSS of the whole process tree (largest run); %M = GNU time max RSS of the largest single reaped process (largest run).\n\n';
+  const head = ['tool', 'output', ...sizes.map((s) => `${s} median s`), ...sizes.map((s) => `${s} ratio to pamphlet`), ...sizes.map((s) => `${s} peak tree MiB`), ...sizes.map((s) => `${s} %M MiB`)];
+  out += `| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|\n`;
+  for (const r of rows) {
+    const cells = [r.label, r.output];
+    const ts = sizes.map((s) => get(s, r.group, r.name));
+    cells.push(...ts.map((t) => (t ? range(t.wallS) : '–')));
+    cells.push(...ts.map((t) => (r.name === 'pamphlet' ? (r.group === 'all' ? '–' : '1') : t?.ratioToPamphlet ? `${fmt(t.ratioToPamphlet.median)} (${fmt(t.ratioToPamphlet.min)}–${fmt(t.ratioToPamphlet.max)})` : '–')));
+    cells.push(...ts.map((t) => (t?.peakTreeMiB ? `${Math.round(t.peakTreeMiB.max)} (${Math.max(...t.runs.filter((x) => x.ok).map((x) => x.peakTreeProcs))} procs)` : '–')));
+    cells.push(...ts.map((t) => (t?.maxRssMiB ? `${Math.round(t.maxRssMiB.max)}` : '–')));
+    out += `| ${cells.join(' | ')} |\n`;
+  }
+  out += '\nOutputs of the last run (bytes; pages for PDFs):\n\n| tool | output | ' + sizes.join(' | ') + ' |\n|---|---|' + sizes.map(() => '---').join('|') + '|\n';
+  for (const r of rows) {
+    const cells = [r.label, r.output];
+    for (const s of sizes) {
+      const t = get(s, r.group, r.name);
+      cells.push(t?.outputs?.length ? t.outputs.map((o) => `${o.file} ${o.bytes.toLocaleString('en')} B${o.pages ? `, ${o.pages} p` : ''}`).join('; ') : '–');
+    }
+    out += `| ${cells.join(' | ')} |\n`;
+  }
+  const failed = result.groups.flatMap((g) => g.tools.filter((t) => t.failedRuns).map((t) => `${g.size} ${g.group} ${t.name}: ${t.failedRuns} failed run(s)`));
+  if (failed.length) out += `\nFailures: ${failed.join('; ')} (logs in .bench/logs/).\n`;
+  return out;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (err) => {
+    process.stderr.write(`bench: ${err.stack ?? err}\n`);
+    process.exitCode = 1;
+  },
+);
