@@ -1,0 +1,202 @@
+/**
+ * A typographic cover drawn from the metadata alone: series and its subtitle
+ * on a red band, then part label, title and author on paper. SVG, so it needs
+ * no image tooling and stays sharp; generic `serif` so it needs no fonts.
+ */
+import type { Element, ElementContent } from 'hast';
+import type { PartMeta } from '../../document.js';
+import { byline, partTitle } from './labels.js';
+import { toXml } from './serialize.js';
+import { element, text, xhtmlDocument } from './xhtml.js';
+
+const WIDTH = 1200;
+const HEIGHT = 1800;
+const MARGIN = 120;
+const BAND = 760;
+const PAPER = '#f4efe6';
+const RED = '#8c1c13';
+const INK = '#1f1b16';
+
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+  fill: string;
+  italic?: boolean;
+  /** In em; small capitals are spaced out a little. */
+  tracking?: number;
+}
+
+export function coverSvg(meta: PartMeta): string {
+  const measure = WIDTH - 2 * MARGIN;
+
+  // The band: series in spaced capitals, its subtitle in italics, a short rule; centred.
+  const band: Line[] = [];
+  let y = 0;
+  for (const line of wrap(meta.series.toLocaleUpperCase(meta.lang), 64, measure, 0.72, 0.12)) {
+    band.push({ text: line, y: (y += 80), size: 64, fill: PAPER, tracking: 0.12 });
+  }
+  if (meta.subtitle) {
+    y += 30;
+    for (const line of wrap(meta.subtitle, 44, measure, 0.5)) {
+      band.push({ text: line, y: (y += 58), size: 44, fill: PAPER, italic: true });
+    }
+  }
+  // Baselines are measured from the top, so the first line needs its cap height back.
+  const bandShift = Math.round((BAND - (y + 90)) / 2) + 20;
+  const bandRule = bandShift + y + 90;
+
+  // On paper: part label and title, centred between the band and the lower rule.
+  const main: Line[] = [];
+  y = 0;
+  if (meta.partLabel) {
+    main.push({ text: meta.partLabel.toLocaleUpperCase(meta.lang), y: (y += 56), size: 56, fill: RED, tracking: 0.2 });
+    y += 40;
+  }
+  const { size, lines: title } = fitTitle(meta.title, measure);
+  for (const line of title) main.push({ text: line, y: (y += Math.round(size * 1.2)), size, fill: INK });
+  const lowerRule = HEIGHT - 330;
+  const mainShift = BAND + Math.round((lowerRule - BAND - y) / 2) - 20;
+
+  const byAuthor: Line[] = [];
+  const author = byline(meta.authors, meta.lang);
+  y = lowerRule + 50;
+  for (const line of author ? wrap(author.toLocaleUpperCase(meta.lang), 44, measure, 0.72, 0.1) : []) {
+    byAuthor.push({ text: line, y: (y += 60), size: 44, fill: INK, tracking: 0.1 });
+  }
+
+  const lines = [
+    ...band.map((line) => ({ ...line, y: line.y + bandShift })),
+    ...main.map((line) => ({ ...line, y: line.y + mainShift })),
+    ...byAuthor,
+  ];
+  const svg = element(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      version: '1.1',
+      width: String(WIDTH),
+      height: String(HEIGHT),
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      'xml:lang': meta.lang,
+    },
+    [
+      element('title', {}, [text(coverDescription(meta))]),
+      element('rect', { width: String(WIDTH), height: String(HEIGHT), fill: PAPER }),
+      element('rect', { width: String(WIDTH), height: String(BAND), fill: RED }),
+      rule(bandRule, PAPER),
+      rule(lowerRule, RED),
+      ...lines.map(textElement),
+    ],
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${toXml(svg)}\n`;
+}
+
+/** The cover page: the SVG as an image, described in words for those who cannot see it. */
+export function coverDocument(meta: PartMeta, svgHref: string, stylesheet: string): string {
+  return xhtmlDocument({
+    lang: meta.lang,
+    title: partTitle(meta),
+    stylesheet,
+    bodyProperties: { 'epub:type': 'cover', className: ['cover'] },
+    content: [
+      element('div', { className: ['cover-image'] }, [
+        element('img', { src: svgHref, alt: coverDescription(meta), role: 'doc-cover' }),
+      ]),
+    ],
+  });
+}
+
+/** Everything the cover says, in reading order. */
+function coverDescription(meta: PartMeta): string {
+  return [meta.series, meta.subtitle, partTitle(meta), byline(meta.authors, meta.lang)]
+    .filter((part): part is string => Boolean(part))
+    .join('. ');
+}
+
+function textElement(line: Line): Element {
+  return element(
+    'text',
+    {
+      x: String(WIDTH / 2),
+      y: String(line.y),
+      'text-anchor': 'middle',
+      'font-family': 'serif',
+      'font-size': String(line.size),
+      fill: line.fill,
+      ...(line.italic ? { 'font-style': 'italic' } : {}),
+      ...(line.tracking ? { 'letter-spacing': String(Math.round(line.tracking * line.size)) } : {}),
+    },
+    [text(line.text)],
+  );
+}
+
+function rule(y: number, colour: string): ElementContent {
+  return element('rect', { x: String(WIDTH / 2 - 90), y: String(y), width: '180', height: '4', fill: colour });
+}
+
+/** The largest title size, from 104 down, whose lines fit between the part label and the lower rule. */
+function fitTitle(title: string, measure: number): { size: number; lines: string[] } {
+  const room = 540;
+  let size = 104;
+  let lines = wrap(title, size, measure, 0.5);
+  while (lines.length * size * 1.2 > room && size > 40) {
+    size -= 8;
+    lines = wrap(title, size, measure, 0.5);
+  }
+  return { size, lines };
+}
+
+/**
+ * Line breaking with an average glyph width (in em) instead of font metrics,
+ * since the reader's serif is unknown: as few lines as fit the measure, with
+ * the words spread evenly over them, as a typesetter would break a title.
+ */
+function wrap(value: string, size: number, measure: number, glyphEm: number, trackingEm = 0): string[] {
+  const perLine = Math.max(1, Math.floor(measure / (size * (glyphEm + trackingEm))));
+  const words = value.split(/\s+/).filter(Boolean);
+  return balance(words, greedyLineCount(words, perLine), perLine);
+}
+
+function greedyLineCount(words: readonly string[], perLine: number): number {
+  let lines = 0;
+  let length = -1;
+  for (const word of words) {
+    if (length >= 0 && length + 1 + word.length <= perLine) {
+      length += 1 + word.length;
+    } else {
+      lines++;
+      length = word.length;
+    }
+  }
+  return lines;
+}
+
+/** Splits `words` into `count` lines of at most `perLine` (where possible) with the least sum of squared lengths. */
+function balance(words: readonly string[], count: number, perLine: number): string[] {
+  const join = (from: number, to: number): string => words.slice(from, to).join(' ');
+  // best[k][i]: cost and break positions for the first i words in k lines.
+  const best = new Map<string, { cost: number; breaks: number[] }>([['0:0', { cost: 0, breaks: [] }]]);
+  for (let k = 1; k <= count; k++) {
+    for (let i = k; i <= words.length; i++) {
+      for (let j = k - 1; j < i; j++) {
+        const before = best.get(`${k - 1}:${j}`);
+        if (!before) continue;
+        const length = join(j, i).length;
+        // Overlong lines are allowed only for a single word that cannot be split.
+        if (length > perLine && i - j > 1) continue;
+        const cost = before.cost + length * length;
+        const current = best.get(`${k}:${i}`);
+        if (!current || cost < current.cost) best.set(`${k}:${i}`, { cost, breaks: [...before.breaks, i] });
+      }
+    }
+  }
+  const result = best.get(`${count}:${words.length}`);
+  if (!result) return words.length > 0 ? [words.join(' ')] : [];
+  let from = 0;
+  return result.breaks.map((to) => {
+    const line = join(from, to);
+    from = to;
+    return line;
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * Images of the text: each `<img src>` (relative to the manuscript folder) is
+ * read through the caller, stored once in the package under media/, and its
+ * src rewritten to that path.
+ */
+import { posix } from 'node:path';
+import type { Nodes } from 'hast';
+import { elements } from './tree.js';
+
+export interface PackagedImage {
+  /** Manifest id. */
+  id: string;
+  /** Path inside the package, relative to the OPF (and the text document). */
+  href: string;
+  mediaType: string;
+  data: Uint8Array;
+}
+
+export interface ImageReport {
+  images: PackagedImage[];
+  /** Whether every <img> has an alt attribute (for the accessibility metadata). */
+  allHaveAlt: boolean;
+  count: number;
+}
+
+/** EPUB 3.2 core media types; anything else would need a fallback epubcheck insists on. */
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  '.gif': 'image/gif',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export function packageImages(
+  nodes: readonly Nodes[],
+  readAsset: ((relPath: string) => Uint8Array) | undefined,
+): ImageReport {
+  const byPath = new Map<string, PackagedImage>();
+  const taken = new Set<string>();
+  let allHaveAlt = true;
+  let count = 0;
+
+  for (const img of elements(nodes)) {
+    if (img.tagName !== 'img') continue;
+    count++;
+    if (typeof img.properties.alt !== 'string') allHaveAlt = false;
+    const src = img.properties.src;
+    if (typeof src !== 'string' || src === '') throw new Error('EPUB: an image has no src');
+    const relPath = manuscriptPath(src);
+    let image = byPath.get(relPath);
+    if (!image) {
+      const mediaType = MEDIA_TYPES[posix.extname(relPath).toLowerCase()];
+      if (!mediaType) {
+        throw new Error(`EPUB: ${relPath}: use PNG, JPEG, GIF or SVG (EPUB 3 core media types)`);
+      }
+      if (!readAsset) throw new Error(`EPUB: ${relPath}: no readAsset option to read the image with`);
+      image = {
+        id: `img-${byPath.size + 1}`,
+        href: packagePath(relPath, taken),
+        mediaType,
+        data: readAsset(relPath),
+      };
+      byPath.set(relPath, image);
+    }
+    img.properties.src = image.href;
+  }
+  return { images: [...byPath.values()], allHaveAlt, count };
+}
+
+/** The manuscript-relative file path of an `src`; refuses anything outside the folder. */
+function manuscriptPath(src: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) {
+    throw new Error(`EPUB: image ${src}: only files inside the manuscript folder can be packaged`);
+  }
+  const withoutQuery = src.replace(/[?#].*$/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(withoutQuery);
+  } catch {
+    decoded = withoutQuery;
+  }
+  const normal = posix.normalize(decoded);
+  if (normal === '..' || normal.startsWith('../')) {
+    throw new Error(`EPUB: image ${src} lies outside the manuscript folder`);
+  }
+  return normal;
+}
+
+/**
+ * A package path under media/ with only URL-safe characters: epubcheck warns
+ * about spaces and other characters in file names, and hrefs need no escaping.
+ */
+function packagePath(relPath: string, taken: Set<string>): string {
+  const safe = `media/${relPath.replace(/[^A-Za-z0-9._/-]/g, '_')}`;
+  const ext = posix.extname(safe);
+  let path = safe;
+  for (let n = 2; taken.has(path); n++) path = `${safe.slice(0, safe.length - ext.length)}-${n}${ext}`;
+  taken.add(path);
+  return path;
+}

@@ -1,0 +1,122 @@
+/**
+ * PartDocument -> EPUB 3 bytes. Pure and reproducible: the same document and
+ * options give the same bytes, whatever the clock, folder or time zone.
+ *
+ * Our own packager rather than epub-gen-memory, which writes random UUIDs and
+ * the current date, and cannot write pop-up note asides, landmarks, series or
+ * accessibility metadata.
+ */
+import { readFileSync } from 'node:fs';
+import type { ElementContent } from 'hast';
+import type { ResolvedConfig } from '../../config/types.js';
+import type { PartDocument } from '../../document.js';
+import { accessibilityMetadata } from './a11y.js';
+import { bibliographyContent } from './bibliography.js';
+import { coverDocument, coverSvg } from './cover.js';
+import { packageImages } from './images.js';
+import { partTitle } from './labels.js';
+import { navDocument } from './nav.js';
+import { packageDocument, type ManifestItem } from './opf.js';
+import { textContent } from './text.js';
+import { clone } from './tree.js';
+import { xhtmlDocument } from './xhtml.js';
+import { zipEpub, type PackageFile } from './zip.js';
+
+export interface EpubOptions {
+  /** CSS text of styles/epub.css, read by the caller */
+  css?: string;
+  /** read a manuscript asset (images) by its path relative to the manuscript folder */
+  readAsset?: (relPath: string) => Uint8Array;
+}
+
+/** The package folder; every href below is relative to it. */
+const ROOT = 'OEBPS';
+const HREF = {
+  opf: 'package.opf',
+  nav: 'nav.xhtml',
+  cover: 'cover.xhtml',
+  coverImage: 'cover.svg',
+  text: 'text.xhtml',
+  bibliography: 'bibliography.xhtml',
+  css: 'styles/epub.css',
+} as const;
+
+const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="${ROOT}/${HREF.opf}" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`;
+
+export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
+  const { meta } = doc;
+  const body = clone(doc.body).children.filter((node): node is ElementContent => node.type !== 'doctype');
+  const images = packageImages(body, options.readAsset);
+  const text = textContent(doc, body, config.baseUrl);
+  const hasBibliography = doc.bibliography !== null;
+
+  const textDocument = xhtmlDocument({
+    lang: meta.lang,
+    title: partTitle(meta),
+    stylesheet: HREF.css,
+    bodyProperties: { 'epub:type': 'bodymatter', className: ['text'] },
+    content: text.content,
+  });
+  const bibliographyDocument = doc.bibliography
+    ? xhtmlDocument({
+        lang: meta.lang,
+        title: doc.bibliography.title,
+        stylesheet: HREF.css,
+        bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] },
+        content: bibliographyContent(doc.bibliography),
+      })
+    : undefined;
+  const nav = navDocument(doc, {
+    cover: HREF.cover,
+    text: HREF.text,
+    questionsId: text.questionsId,
+    bibliography: hasBibliography ? HREF.bibliography : undefined,
+    stylesheet: HREF.css,
+  });
+
+  const manifest: ManifestItem[] = [
+    { id: 'nav', href: HREF.nav, mediaType: 'application/xhtml+xml', properties: ['nav'] },
+    { id: 'cover', href: HREF.cover, mediaType: 'application/xhtml+xml' },
+    { id: 'cover-image', href: HREF.coverImage, mediaType: 'image/svg+xml', properties: ['cover-image'] },
+    { id: 'text', href: HREF.text, mediaType: 'application/xhtml+xml' },
+    ...(hasBibliography ? [{ id: 'bibliography', href: HREF.bibliography, mediaType: 'application/xhtml+xml' }] : []),
+    { id: 'css', href: HREF.css, mediaType: 'text/css' },
+    ...images.images.map((image) => ({ id: image.id, href: image.href, mediaType: image.mediaType })),
+  ];
+  const opf = packageDocument({
+    meta,
+    publisher: meta.publisher ?? config.publisher,
+    accessibility: accessibilityMetadata({
+      images: images.count,
+      allImagesHaveAlt: images.allHaveAlt,
+      notes: doc.notes.length,
+    }),
+    manifest,
+    spine: ['cover', 'nav', 'text', ...(hasBibliography ? ['bibliography'] : [])],
+    coverImageId: 'cover-image',
+  });
+
+  const files: PackageFile[] = [
+    { path: 'META-INF/container.xml', data: CONTAINER },
+    { path: `${ROOT}/${HREF.opf}`, data: opf },
+    { path: `${ROOT}/${HREF.nav}`, data: nav },
+    { path: `${ROOT}/${HREF.cover}`, data: coverDocument(meta, HREF.coverImage, HREF.css) },
+    { path: `${ROOT}/${HREF.coverImage}`, data: coverSvg(meta) },
+    { path: `${ROOT}/${HREF.text}`, data: textDocument },
+    ...(bibliographyDocument ? [{ path: `${ROOT}/${HREF.bibliography}`, data: bibliographyDocument }] : []),
+    { path: `${ROOT}/${HREF.css}`, data: options.css ?? defaultCss() },
+    ...images.images.map((image) => ({ path: `${ROOT}/${image.href}`, data: image.data })),
+  ];
+  return zipEpub(files, meta.modified);
+}
+
+/** styles/epub.css of this package, for callers that do not pass their own. */
+function defaultCss(): string {
+  return readFileSync(new URL('../../../styles/epub.css', import.meta.url), 'utf8');
+}

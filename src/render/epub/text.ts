@@ -1,0 +1,88 @@
+/**
+ * The reading text of a part as one content document: title block, body
+ * (each h2 and what follows it in a <section>), questions, the "Next: …" line
+ * last, with every note as an aside at the end of the section that calls it.
+ * The bibliography is a document of its own (bibliography.ts).
+ */
+import type { Element, ElementContent } from 'hast';
+import type { PartDocument, PartMeta, Questions } from '../../document.js';
+import { byline } from './labels.js';
+import { isNextPartLine, linkNextPart } from './next-part.js';
+import { markNoteCalls, placeNotes } from './notes.js';
+import { clone, hasClass, idsIn, isElement, uniqueId } from './tree.js';
+import { element, text } from './xhtml.js';
+
+/**
+ * `body` is the document's body already prepared for the package (a copy,
+ * images rewritten); it is rearranged in place.
+ */
+export function textContent(
+  doc: PartDocument,
+  body: ElementContent[],
+  baseUrl: string | undefined,
+): { content: ElementContent[]; questionsId: string | undefined } {
+  dropPageBreaks(body);
+  const taken = idsIn(body);
+  for (const note of doc.notes) taken.add(note.id);
+
+  for (let i = 0; i < body.length; i++) {
+    const node = body[i];
+    if (isNextPartLine(node)) body[i] = linkNextPart(node, doc.meta.next, baseUrl);
+  }
+  const { intro, sections } = sectionize(body);
+  const questionsId = doc.questions && doc.questionsInText ? uniqueId('questions', taken) : undefined;
+  const questions = doc.questions && questionsId ? questionsSection(doc.questions, questionsId, taken) : null;
+  placeNotes([intro, ...sections.map((section) => section.children), ...(questions ? [questions.children] : [])], doc.notes);
+
+  const content: ElementContent[] = [titleBlock(doc.meta), ...intro, ...sections];
+  if (questions) content.push(questions);
+  if (doc.nextPart && !doc.nextPartInBody) content.push(linkNextPart(doc.nextPart, doc.meta.next, baseUrl));
+  markNoteCalls(content);
+  return { content, questionsId };
+}
+
+/** `::pagebreak` means nothing on a reflowable screen. */
+function dropPageBreaks(nodes: ElementContent[]): void {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i];
+    if (!isElement(node)) continue;
+    if (node.tagName === 'div' && hasClass(node, 'pagebreak')) nodes.splice(i, 1);
+    else dropPageBreaks(node.children);
+  }
+}
+
+function titleBlock(meta: PartMeta): Element {
+  const lines: ElementContent[] = [element('p', { className: ['series'] }, [text(meta.series)])];
+  if (meta.subtitle) lines.push(element('p', { className: ['subtitle'] }, [text(meta.subtitle)]));
+  const heading: ElementContent[] = [];
+  if (meta.partLabel) heading.push(element('span', { className: ['part-label'] }, [text(`${meta.partLabel}:`)]), text(' '));
+  heading.push(element('span', { className: ['title'] }, [text(meta.title)]));
+  lines.push(element('h1', { className: ['part-title'] }, heading));
+  if (meta.authors.length > 0) {
+    lines.push(element('p', { className: ['author'] }, [text(byline(meta.authors, meta.lang))]));
+  }
+  return element('header', { className: ['title-block'] }, lines);
+}
+
+/** Splits the flat body at its h2 headings; what precedes the first one stays loose. */
+function sectionize(body: ElementContent[]): { intro: ElementContent[]; sections: Element[] } {
+  const intro: ElementContent[] = [];
+  const sections: Element[] = [];
+  for (const node of body) {
+    if (isElement(node, 'h2')) {
+      const id = node.properties.id;
+      sections.push(element('section', typeof id === 'string' ? { ariaLabelledBy: [id] } : {}, [node]));
+    } else {
+      (sections.at(-1)?.children ?? intro).push(node);
+    }
+  }
+  return { intro, sections };
+}
+
+function questionsSection(questions: Questions, id: string, taken: Set<string>): Element {
+  const headingId = uniqueId('questions-title', taken);
+  return element('section', { id, className: ['questions'], ariaLabelledBy: [headingId] }, [
+    element('h2', { id: headingId }, [text(questions.title)]),
+    element('ol', {}, clone(questions.items)),
+  ]);
+}
