@@ -9,9 +9,10 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { loadManuscript, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
-import { resolveInside } from './config/load.js';
+import { loadConfig, resolveInside } from './config/load.js';
 import type { PartDocument } from './document.js';
 import type { ResolvedConfig } from './config/types.js';
+import type { BrowserSession } from './browser/session.js';
 
 export const FORMATS = ['pdf', 'epub', 'handout', 'booklet'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -45,10 +46,35 @@ export function outputName(doc: PartDocument, format: Format): string {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const formats = options.formats?.length ? options.formats : FORMATS;
   const timings: Record<string, number> = {};
+  const loaded = loadConfig(options.dir);
+  const config = options.timeout ? { ...loaded, timeout: options.timeout } : loaded;
+
+  // Chromium starts while the manuscript is parsed: the two take about as long, and
+  // neither needs the other. A manuscript error still closes the browser.
+  const printFormats = formats.filter((f) => f !== 'epub');
   let started = performance.now();
-  const manuscript = loadManuscript(options.dir, options.env ?? process.env);
+  const sessionPromise = printFormats.length ? startBrowser(config) : undefined;
+  // Whatever fails from here on, the browser is closed (and a launch failure is reported once, below).
+  sessionPromise?.catch(() => undefined);
+  try {
+    return await renderAll(options, formats, config, timings, sessionPromise, started);
+  } finally {
+    await sessionPromise?.then((session) => session.close(), () => undefined);
+  }
+}
+
+async function renderAll(
+  options: BuildOptions,
+  formats: readonly Format[],
+  config: ResolvedConfig,
+  timings: Record<string, number>,
+  sessionPromise: Promise<BrowserSession> | undefined,
+  since: number,
+): Promise<BuildResult> {
+  let started = since;
+  const manuscript = loadManuscript(options.dir, options.env ?? process.env, config);
   timings.pipeline = performance.now() - started;
-  const config = options.timeout ? { ...manuscript.config, timeout: options.timeout } : manuscript.config;
+
   const files: OutputFile[] = [];
   const record = (name: string, bytes: Uint8Array, since: number) => {
     const ms = performance.now() - since;
@@ -66,14 +92,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  const printFormats = formats.filter((f) => f !== 'epub');
-  if (printFormats.length) {
-    // Loaded only when needed, so EPUB-only builds and `check` never start a browser.
-    const { openBrowser } = await import('./browser/session.js');
+  if (sessionPromise) {
     const { renderPdf } = await import('./render/pdf.js');
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-'));
     started = performance.now();
-    const session = await openBrowser({ executablePath: config.browser, timeout: config.timeout });
+    const session = await sessionPromise;
     timings.browser = performance.now() - started;
     try {
       for (const doc of manuscript.parts) {
@@ -86,8 +109,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (formats.includes('booklet') && pamphletPdf) {
           const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
           started = performance.now();
-          const unbled = config.print.bleed === '0mm' && !config.print.marks ? pamphletPdf : await renderPdf(session, doc, { ...config, print: { bleed: '0mm', marks: false } }, { variant: 'pamphlet', workDir });
-          record(outputName(doc, 'booklet'), await imposeBooklet(unbled, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep }), started);
+          // The booklet is imposed from trimmed pages: a print-ready PDF with bleed is re-rendered without it.
+          const trimmed = config.print.bleed === '0mm' && !config.print.marks ? pamphletPdf : await renderPdf(session, doc, { ...config, print: { bleed: '0mm', marks: false } }, { variant: 'pamphlet', workDir });
+          record(outputName(doc, 'booklet'), await imposeBooklet(trimmed, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep }), started);
         }
         if (formats.includes('handout')) {
           started = performance.now();
@@ -95,13 +119,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       }
     } finally {
-      await session.close();
       rmSync(workDir, { recursive: true, force: true });
     }
   }
 
   const outputs = writeOutputs(path.resolve(options.out), files);
   return { outputs, messages: manuscript.messages, timings };
+}
+
+async function startBrowser(config: ResolvedConfig) {
+  const { openBrowser } = await import('./browser/session.js');
+  return openBrowser({ executablePath: config.browser, timeout: config.timeout });
 }
 
 export interface CheckResult {

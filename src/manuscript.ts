@@ -29,8 +29,8 @@ export interface Manuscript {
 const BIBLIOGRAPHY_TITLES: Record<string, string> = { en: 'Works Cited', de: 'Literaturverzeichnis', fr: 'Bibliographie', es: 'Obras citadas', it: 'Opere citate', pt: 'Obras citadas', nl: 'Geciteerde werken', ru: 'Библиография' };
 const QUESTIONS_TITLES: Record<string, string> = { en: 'Questions for discussion', de: 'Fragen zur Diskussion', fr: 'Questions pour la discussion', es: 'Preguntas para el debate', it: 'Domande per la discussione', pt: 'Questões para debate', nl: 'Vragen voor de discussie', ru: 'Вопросы для обсуждения' };
 
-export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env): Manuscript {
-  const config = loadConfig(dir);
+export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env, preloaded?: ResolvedConfig): Manuscript {
+  const config = preloaded ?? loadConfig(dir);
   const configFile = new VFile({ path: config.configPath });
   const bibliography: Bibliography | undefined = config.bibliography ? loadBibliography(config.bibliography) : undefined;
   let style: CitationStyle | undefined;
