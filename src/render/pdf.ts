@@ -1,0 +1,60 @@
+/**
+ * The print PDF of one part: print HTML on disk, paginated and printed by the browser
+ * session, then finished (metadata) on the bytes. No Puppeteer here: the session is
+ * the only thing that knows there is a browser.
+ */
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserSession } from '../browser/session.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { PartDocument } from '../document.js';
+import { printAssets } from './assets.js';
+import { cssLengthToPt, finishPdf, pdfMetadataFor } from './pdf-post.js';
+import { printHtml, type PrintVariant } from './print-html.js';
+
+export interface RenderPdfOptions {
+  variant?: PrintVariant;
+  /** A folder the caller made for this render and deletes afterwards. */
+  workDir: string;
+}
+
+/** Paged.js makes room for crop marks alone with a 6 mm band on each side. */
+const MARKS_ONLY_BLEED_PT = cssLengthToPt('6mm');
+
+/** The size of each PDF page: the trim plus the bleed on both sides. */
+export function sheetSize(config: ResolvedConfig): { width: number; height: number } {
+  const bleed = cssLengthToPt(config.print.bleed);
+  const band = bleed > 0 ? bleed : config.print.marks ? MARKS_ONLY_BLEED_PT : 0;
+  return {
+    width: cssLengthToPt(config.page.width) + 2 * band,
+    height: cssLengthToPt(config.page.height) + 2 * band,
+  };
+}
+
+function pamphletVersion(): string {
+  const manifest = new URL('../../package.json', import.meta.url);
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+  return typeof version === 'string' ? version : '0.0.0';
+}
+
+export async function renderPdf(
+  session: BrowserSession,
+  doc: PartDocument,
+  config: ResolvedConfig,
+  options: RenderPdfOptions,
+): Promise<Uint8Array> {
+  const variant = options.variant ?? 'pamphlet';
+  const label = variant === 'pamphlet' ? doc.meta.slug : `${doc.meta.slug}-${variant}`;
+  const assets = printAssets();
+  const htmlPath = join(options.workDir, `${label}.print.html`);
+  await writeFile(htmlPath, printHtml(doc, config, variant, assets), 'utf8');
+  const printed = await session.paginate({
+    htmlPath,
+    // Our own files, and the manuscript folder for its images; nothing else.
+    allowedRoots: [options.workDir, assets.stylesDir, assets.fontPackageDir, assets.pagedjsDir, config.dir],
+    label,
+    timeout: config.timeout,
+  });
+  return finishPdf(printed, pdfMetadataFor(doc, `pamphlet ${pamphletVersion()}`), { pageSize: sheetSize(config) });
+}

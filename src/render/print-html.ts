@@ -1,0 +1,139 @@
+/**
+ * The whole HTML document that Paged.js paginates for the print PDF: title page,
+ * contents, the text with its notes inline (they float to the page foot), questions,
+ * bibliography and the closing "Next:" line. Pure: the same PartDocument and config
+ * always give the same string.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { toHtml } from 'hast-util-to-html';
+import type { ResolvedConfig } from '../config/types.js';
+import type { PartDocument } from '../document.js';
+import { hyphenateTree } from '../pipeline/rehype-hyphenate.js';
+import { printAssets, type PrintAssets } from './assets.js';
+import { fontFaceCss } from './fonts.js';
+import { pageCss } from './page-css.js';
+import { inlineFootnotes } from './print-notes.js';
+
+export type PrintVariant = 'pamphlet' | 'handout';
+
+/** Ids of the blocks we add after the text; prefixed so a section slug cannot clash. */
+export const BACK_MATTER_IDS = { questions: 'pamphlet-questions', bibliography: 'pamphlet-bibliography' };
+
+interface ContentsEntry {
+  id: string;
+  title: string;
+  depth: number;
+}
+
+function titlePage(doc: PartDocument, config: ResolvedConfig): Element {
+  const { meta } = doc;
+  const subtitle = meta.subtitle ?? config.subtitle;
+  const publisher = meta.publisher ?? config.publisher;
+  return h('section.title-page', [
+    h('p.series', meta.series),
+    subtitle ? h('p.series-subtitle', subtitle) : null,
+    h('p.part-label', meta.partLabel),
+    h('h1.part-title', meta.title),
+    meta.authors.length > 0 ? h('p.authors', meta.authors.join(', ')) : null,
+    publisher ? h('p.publisher', publisher) : null,
+  ]);
+}
+
+function contentsPage(entries: readonly ContentsEntry[]): Element {
+  return h('nav.contents', { ariaLabel: 'Contents' }, [
+    h('p.contents-title', 'Contents'),
+    h(
+      'ol.contents-list',
+      entries.map((entry) =>
+        h(`li.contents-entry.depth-${entry.depth}`, [
+          // print.css puts target-counter(attr(href url), page) after the link text.
+          h('a', { href: `#${entry.id}` }, [h('span.contents-text', entry.title)]),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+function backMatter(doc: PartDocument): { elements: Element[]; entries: ContentsEntry[] } {
+  const elements: Element[] = [];
+  const entries: ContentsEntry[] = [];
+  if (doc.questions && doc.questionsInText) {
+    const id = BACK_MATTER_IDS.questions;
+    elements.push(
+      h('section.questions', [h('h2', { id }, doc.questions.title), h('ol.questions-list', structuredClone(doc.questions.items))]),
+    );
+    entries.push({ id, title: doc.questions.title, depth: 2 });
+  }
+  if (doc.bibliography) {
+    const id = BACK_MATTER_IDS.bibliography;
+    elements.push(
+      h('section.bibliography', [h('h2', { id }, doc.bibliography.title), h('div.csl-bib-body', structuredClone(doc.bibliography.entries))]),
+    );
+    entries.push({ id, title: doc.bibliography.title, depth: 2 });
+  }
+  return { elements, entries };
+}
+
+/**
+ * The HTML is written to a temporary folder, so an image path relative to the
+ * manuscript would no longer resolve; make it an absolute file: URL.
+ */
+function anchorImages(node: Root | Element, manuscriptDir: string): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const src = child.properties['src'];
+    if (child.tagName === 'img' && typeof src === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('#')) {
+      const path = decodeURI(src.split(/[?#]/)[0] ?? src);
+      child.properties['src'] = pathToFileURL(isAbsolute(path) ? path : resolve(manuscriptDir, path)).href;
+    }
+    anchorImages(child, manuscriptDir);
+  }
+}
+
+export function printHtml(
+  doc: PartDocument,
+  config: ResolvedConfig,
+  variant: PrintVariant = 'pamphlet',
+  assets: PrintAssets = printAssets(),
+): string {
+  const lang = doc.meta.lang || config.lang;
+  // Copies: hyphenation and note placement are for print only, and the EPUB renders
+  // from the same PartDocument.
+  const text = inlineFootnotes(structuredClone(doc.body), structuredClone(doc.notes));
+  const back = backMatter(doc);
+  const flow: Root = { type: 'root', children: [h('main.text', text.children as ElementContent[]), ...back.elements] };
+  hyphenateTree(flow, { lang });
+  anchorImages(flow, config.dir);
+
+  const sections: ContentsEntry[] = doc.sections.filter((s) => s.depth <= 3);
+  const closing = doc.nextPart && !doc.nextPartInBody ? [structuredClone(doc.nextPart)] : [];
+  // The handout is a later issue: for now it is the pamphlet without a contents page.
+  const front = variant === 'handout' ? [titlePage(doc, config)] : [titlePage(doc, config), contentsPage([...sections, ...back.entries])];
+
+  const bodyClass = [variant, config.paragraphNumbers ? 'with-pn' : ''].filter(Boolean);
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
+          doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: doc.meta.authors.join(', ') }) : null,
+          h('style', fontFaceCss(assets.fontFilesUrl)),
+          h('link', { rel: 'stylesheet', href: assets.printCssUrl }),
+          // After print.css, so the configured geometry wins over its defaults.
+          h('style', pageCss(config.page, config.print)),
+        ]),
+        // One wrapper for all that follows the front matter: a named page of its own
+        // (no running head on its first page) that never changes name midway, which
+        // would force a page break before the questions.
+        h('body', { className: bodyClass }, [...front, h('div.matter', [...(flow.children as Element[]), ...closing])]),
+      ]),
+    ],
+  };
+  return toHtml(tree) + '\n';
+}
