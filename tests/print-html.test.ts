@@ -67,6 +67,11 @@ describe('printHtml', () => {
     expect(printHtml(doc, sampleConfig('/srv/manuscript'), 'pamphlet', ASSETS)).not.toContain('class="next-part"');
   });
 
+  it('marks the body for marginal ¶ numbers only when the config asks', () => {
+    expect(html()).toContain('<body class="pamphlet">');
+    expect(html({ paragraphNumbers: true })).toContain('<body class="pamphlet with-pn">');
+  });
+
   it('points images at the manuscript folder', () => {
     const doc = samplePart();
     doc.body.children.push({ type: 'element', tagName: 'img', properties: { src: 'images/map 1.png', alt: 'A map' }, children: [] });
