@@ -260,6 +260,13 @@ describe('other page sizes from the config', () => {
     expect(height).toBeCloseTo(841.89, 1);
   }, 30_000);
 
+  it('adds the printer’s bleed around the page', async () => {
+    const { file } = await render('bleed', { print: { bleed: '3mm', marks: true } });
+    const [width, height] = pageSize(file);
+    expect(width).toBeCloseTo(436.54, 1); // 148 + 2 × 3 mm
+    expect(height).toBeCloseTo(612.28, 1); // 210 + 2 × 3 mm
+  }, 30_000);
+
   it('renders US letter', async () => {
     const { file } = await render('letter', { page: { ...A5, name: 'letter', width: '8.5in', height: '11in' } });
     expect(pageSize(file)).toEqual([612, 792]);
