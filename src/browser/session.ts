@@ -70,7 +70,7 @@ function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   // Paged.js rejects with a bare XMLHttpRequest ProgressEvent when a stylesheet fails.
   if (typeof error === 'object' && error !== null && 'type' in error) {
-    return `a ${String((error as { type: unknown }).type)} event (a resource could not be read)`;
+    return `a stylesheet or other resource could not be read (${String((error as { type: unknown }).type)} event)`;
   }
   return String(error);
 }
@@ -133,8 +133,9 @@ class Session implements BrowserSession {
     const limit = (step: string, hint?: string): StepLimit => ({ label: request.label, step, ms, hint });
 
     let page: Page | undefined;
+    const opening = this.browser.newPage();
     try {
-      page = await withTimeLimit(this.browser.newPage(), limit('opening a browser tab'));
+      page = await withTimeLimit(opening, limit('opening a browser tab'));
       const pageFailed = watchPageErrors(page, request.label);
       const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> =>
         withTimeLimit(Promise.race([work, pageFailed]), stepLimit);
@@ -187,8 +188,10 @@ class Session implements BrowserSession {
       );
       return pdf;
     } finally {
-      // Closing the page also cancels whatever step timed out.
-      await page?.close().catch(() => undefined);
+      // Closing the page also cancels whatever step timed out; a tab that opened too
+      // late is closed when it arrives.
+      if (page) await page.close().catch(() => undefined);
+      else void opening.then((late) => late.close()).catch(() => undefined);
     }
   }
 
