@@ -1,7 +1,7 @@
 // Bad input, as an author meets it: the real CLI, a clear `file:line:column` error,
 // exit status 1, and an earlier output in the output folder left byte for byte.
 import { describe, expect, test, beforeAll } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 
@@ -29,16 +29,16 @@ describe('bad input leaves earlier outputs as they were', () => {
 
   beforeAll(() => {
     ({ root, part } = manuscriptWith(PART));
-    const first = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist'], root);
-    expect(first.stderr).toBe('');
+    const first = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist', '--quiet'], root);
+    expect(first.stderr).not.toMatch(/error:/);
     expect(first.status).toBe(0);
     earlier = readFileSync(path.join(root, 'dist', 'citation-tests-1.epub'));
   });
 
   const cases: Array<[string, string, RegExp]> = [
-    ['unknown citation key', 'Text with a bad key.:cite[nosuchkey]{locator="p. 1"}', /^manuscript\/part-1\.md:9:20: error: unknown citation key `nosuchkey`/m],
-    ['unknown directive', 'Text with ::::frobnicate[x] inside.\n\n::frobnicate[x]', /^manuscript\/part-1\.md:11:1: error: unknown directive `::frobnicate`/m],
-    ['unknown quote source', ':::quote{source=nobody1900}\nSome words.\n:::', /^manuscript\/part-1\.md:9:1: error: unknown quote source `nobody1900`/m],
+    ['unknown citation key', 'Text with a bad key.:cite[nosuchkey]{locator="p. 1"}', /^manuscript\/part-1\.md:10:21: error: unknown citation key `nosuchkey`/m],
+    ['unknown directive', 'Some text.\n\n::frobnicate[x]', /^manuscript\/part-1\.md:12:1: error: unknown directive `::frobnicate`/m],
+    ['unknown quote source', ':::quote{source=nobody1900}\nSome words.\n:::', /^manuscript\/part-1\.md:10:1: error: unknown quote source `nobody1900`/m],
   ];
 
   test.each(cases)('%s: exit 1 with file:line:column', (_name, bad) => {
@@ -50,6 +50,16 @@ describe('bad input leaves earlier outputs as they were', () => {
     expect(readFileSync(path.join(root, 'dist', 'citation-tests-1.epub')).equals(earlier)).toBe(true);
     // Nothing half-written is left behind.
     expect(readdirSync(path.join(root, 'dist'))).toEqual(['citation-tests-1.epub']);
+  });
+});
+
+describe('a browser step over its time limit', () => {
+  test('is an error naming the part and the step, and leaves no PDF behind', () => {
+    const root = copyFixture('citations');
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--timeout', '5'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^pamphlet: error: citation-tests-1: .* did not finish within 5 ms/m);
+    expect(existsSync(path.join(root, 'dist')) ? readdirSync(path.join(root, 'dist')) : []).toEqual([]);
   });
 });
 
@@ -74,15 +84,15 @@ describe('the command line', () => {
     const { root } = manuscriptWith(`${PART}\nClick <span onclick="steal()">here</span> and see <img src="https://example.org/x.png">.\n`);
     const result = pamphlet(['check', 'manuscript'], root);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/part-1\.md:9:\d+: error: event-handler attribute `onclick`/);
-    expect(result.stderr).toMatch(/part-1\.md:9:\d+: error: <img> is not allowed/);
+    expect(result.stderr).toMatch(/part-1\.md:10:\d+: error: event-handler attribute `onclick`/);
+    expect(result.stderr).toMatch(/part-1\.md:10:\d+: error: <img> is not allowed/);
   });
 
   test('an image outside the manuscript folder is refused', () => {
     const { root } = manuscriptWith(`${PART}\n![A secret](../../etc/passwd)\n`);
     const result = pamphlet(['check', 'manuscript'], root);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/part-1\.md:9:1: error: image outside the manuscript folder/);
+    expect(result.stderr).toMatch(/part-1\.md:10:1: error: image outside the manuscript folder/);
   });
 
   test('check warns about a work never cited and --strict fails on it', () => {

@@ -55,6 +55,12 @@ const CHROMIUM_FLAGS = [
   '--allow-file-access-from-files',
 ];
 
+/**
+ * Starting Chromium does not depend on the document, so it has its own limit rather
+ * than the per-document `timeout` (a small --timeout must still let the browser start).
+ */
+const LAUNCH_TIMEOUT_MS = 60_000;
+
 /** Widows and orphans (print.css says the same; Paged.js needs them from us). */
 const PAGE_RULES: PageRuleSettings = { widows: 2, orphans: 2 };
 
@@ -90,10 +96,10 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserS
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
-        timeout: options.timeout,
+        timeout: LAUNCH_TIMEOUT_MS,
         protocolTimeout: Math.max(options.timeout * 2, 180_000),
       }),
-      { label: 'browser', step: `starting ${executablePath}`, ms: options.timeout },
+      { label: 'browser', step: `starting ${executablePath}`, ms: LAUNCH_TIMEOUT_MS },
     );
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
