@@ -3,7 +3,7 @@
  * Reads top-down: load the manuscript, render every requested format of every part
  * in memory (one browser for all of them), then write everything at once.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
@@ -93,29 +93,40 @@ async function renderAll(
   }
 
   if (sessionPromise) {
-    const { renderPdf } = await import('./render/pdf.js');
+    const { preparePrint, printPrepared } = await import('./render/pdf.js');
+    const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-'));
-    started = performance.now();
-    const session = await sessionPromise;
-    timings.browser = performance.now() - started;
     try {
-      for (const doc of manuscript.parts) {
-        let pamphletPdf: Uint8Array | undefined;
-        if (formats.includes('pdf') || formats.includes('booklet')) {
+      // The HTML of every job is written before waiting for Chromium, which is still starting.
+      const wantPamphlet = formats.includes('pdf') || formats.includes('booklet');
+      // The booklet is imposed from trimmed pages: a print-ready PDF with bleed is rendered again without it.
+      const bled = config.print.bleed !== '0mm' || config.print.marks;
+      const trimmedConfig = { ...config, print: { bleed: '0mm', marks: false } };
+      const trimmedDir = path.join(workDir, 'trimmed');
+      if (bled) mkdirSync(trimmedDir);
+      const jobs = await Promise.all(manuscript.parts.map(async (doc) => ({
+        doc,
+        pamphlet: wantPamphlet ? await preparePrint(doc, config, { variant: 'pamphlet', workDir }) : undefined,
+        trimmed: formats.includes('booklet') && bled ? await preparePrint(doc, trimmedConfig, { variant: 'pamphlet', workDir: trimmedDir }) : undefined,
+        handout: formats.includes('handout') ? await preparePrint(doc, config, { variant: 'handout', workDir }) : undefined,
+      })));
+      started = performance.now();
+      const session = await sessionPromise;
+      timings.browser = performance.now() - started;
+      for (const job of jobs) {
+        if (job.pamphlet) {
           started = performance.now();
-          pamphletPdf = await renderPdf(session, doc, config, { variant: 'pamphlet', workDir });
-          if (formats.includes('pdf')) record(outputName(doc, 'pdf'), pamphletPdf, started);
+          const pdf = await printPrepared(session, job.pamphlet);
+          if (formats.includes('pdf')) record(outputName(job.doc, 'pdf'), pdf, started);
+          if (formats.includes('booklet')) {
+            started = performance.now();
+            const trimmed = job.trimmed ? await printPrepared(session, job.trimmed) : pdf;
+            record(outputName(job.doc, 'booklet'), await imposeBooklet(trimmed, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep }), started);
+          }
         }
-        if (formats.includes('booklet') && pamphletPdf) {
-          const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
+        if (job.handout) {
           started = performance.now();
-          // The booklet is imposed from trimmed pages: a print-ready PDF with bleed is re-rendered without it.
-          const trimmed = config.print.bleed === '0mm' && !config.print.marks ? pamphletPdf : await renderPdf(session, doc, { ...config, print: { bleed: '0mm', marks: false } }, { variant: 'pamphlet', workDir });
-          record(outputName(doc, 'booklet'), await imposeBooklet(trimmed, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep }), started);
-        }
-        if (formats.includes('handout')) {
-          started = performance.now();
-          record(outputName(doc, 'handout'), await renderPdf(session, doc, config, { variant: 'handout', workDir }), started);
+          record(outputName(job.doc, 'handout'), await printPrepared(session, job.handout), started);
         }
       }
     } finally {

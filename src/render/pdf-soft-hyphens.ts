@@ -5,6 +5,7 @@
  * searching for the word can fail. The visible hyphen at a line end is a glyph of its
  * own, so dropping these spans changes nothing on the page.
  */
+import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 
 const SHY_UNIT = '00ad';
@@ -50,16 +51,25 @@ function contentStreamRefs(pdf: PDFDocument): PDFRef[] {
   return refs;
 }
 
+/** The stream's bytes; Chromium's content streams are plain FlateDecode, which zlib reads fast. */
+function inflate(stream: PDFRawStream): Uint8Array {
+  const filter = stream.dict.get(PDFName.of('Filter'));
+  if (filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) return inflateSync(stream.contents);
+  return decodePDFRawStream(stream).decode();
+}
+
 /** Rewrites each page's content streams in place (same object numbers). */
 export function removeSoftHyphens(pdf: PDFDocument): void {
   for (const ref of contentStreamRefs(pdf)) {
     const stream = pdf.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) continue;
     // latin1 keeps every byte as one char, so binary bytes survive the round trip.
-    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+    const text = Buffer.from(inflate(stream)).toString('latin1');
     if (!text.includes('ActualText')) continue;
     const cleaned = stripSoftHyphenSpans(text);
     if (cleaned === text) continue;
-    pdf.context.assign(ref, pdf.context.flateStream(Buffer.from(cleaned, 'latin1')));
+    // Node's zlib, not pdf-lib's JavaScript deflate: several times faster on a long part.
+    const replaced = pdf.context.stream(deflateSync(Buffer.from(cleaned, 'latin1')), { Filter: 'FlateDecode' });
+    pdf.context.assign(ref, replaced);
   }
 }

@@ -38,23 +38,48 @@ function pamphletVersion(): string {
   return typeof version === 'string' ? version : '0.0.0';
 }
 
+/** A print job whose HTML is written and ready for the browser. */
+export interface PreparedPrint {
+  htmlPath: string;
+  label: string;
+  allowedRoots: string[];
+  timeout: number;
+  metadata: ReturnType<typeof pdfMetadataFor>;
+  pageSize: { width: number; height: number };
+}
+
+/**
+ * Everything a PDF needs before the browser: the print HTML (hyphenation included)
+ * on disk. Split from printing so a build can do it while Chromium is still starting.
+ */
+export async function preparePrint(doc: PartDocument, config: ResolvedConfig, options: RenderPdfOptions): Promise<PreparedPrint> {
+  const variant = options.variant ?? 'pamphlet';
+  const label = variant === 'pamphlet' ? doc.meta.slug : `${doc.meta.slug}-${variant}`;
+  const assets = printAssets();
+  const htmlPath = join(options.workDir, `${label}.print.html`);
+  await writeFile(htmlPath, printHtml(doc, config, variant, assets), 'utf8');
+  return {
+    htmlPath,
+    label,
+    // Our own files, and the manuscript folder for its images; nothing else.
+    allowedRoots: [options.workDir, assets.stylesDir, assets.fontPackageDir, assets.pagedjsDir, config.dir],
+    timeout: config.timeout,
+    metadata: pdfMetadataFor(doc, `pamphlet ${pamphletVersion()}`),
+    pageSize: sheetSize(config),
+  };
+}
+
+/** Paginates and prints a prepared job, then finishes the bytes (metadata, page boxes). */
+export async function printPrepared(session: BrowserSession, job: PreparedPrint): Promise<Uint8Array> {
+  const printed = await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout });
+  return finishPdf(printed, job.metadata, { pageSize: job.pageSize });
+}
+
 export async function renderPdf(
   session: BrowserSession,
   doc: PartDocument,
   config: ResolvedConfig,
   options: RenderPdfOptions,
 ): Promise<Uint8Array> {
-  const variant = options.variant ?? 'pamphlet';
-  const label = variant === 'pamphlet' ? doc.meta.slug : `${doc.meta.slug}-${variant}`;
-  const assets = printAssets();
-  const htmlPath = join(options.workDir, `${label}.print.html`);
-  await writeFile(htmlPath, printHtml(doc, config, variant, assets), 'utf8');
-  const printed = await session.paginate({
-    htmlPath,
-    // Our own files, and the manuscript folder for its images; nothing else.
-    allowedRoots: [options.workDir, assets.stylesDir, assets.fontPackageDir, assets.pagedjsDir, config.dir],
-    label,
-    timeout: config.timeout,
-  });
-  return finishPdf(printed, pdfMetadataFor(doc, `pamphlet ${pamphletVersion()}`), { pageSize: sheetSize(config) });
+  return printPrepared(session, await preparePrint(doc, config, options));
 }
