@@ -35,17 +35,18 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 deps: system-deps node_modules/.package-lock.json
 
-lib/cli.js: deps $(shell find src -name '*.ts') tsconfig.json
+# Type-check with tsc, then bundle with esbuild (start-up is half as long as tsc's many files).
+lib/pamphlet.js: node_modules/.package-lock.json $(shell find src -name '*.ts') tsconfig.json scripts/build.mjs
 	npx tsc -p tsconfig.json
-	@touch $@
+	node scripts/build.mjs
 
-compile: lib/cli.js
+compile: system-deps lib/pamphlet.js
 
 outputs: compile
 	node bin/pamphlet.js build $(MANUSCRIPT) --out $(OUT)
 
 typecheck: deps
-	npx tsc -p tsconfig.json --noEmit
+	npx tsc -p tsconfig.json
 
 test: compile
 	npx vitest run

@@ -10,6 +10,7 @@ import type { VFileMessage } from 'vfile-message';
 import { loadManuscript, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { loadConfig, resolveInside } from './config/load.js';
+import { packagePath } from './package-root.js';
 import type { PartDocument } from './document.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { BrowserSession } from './browser/session.js';
@@ -85,7 +86,7 @@ async function renderAll(
 
   if (formats.includes('epub')) {
     const { renderEpub } = await import('./render/epub/index.js');
-    const css = readFileSync(new URL('../styles/epub.css', import.meta.url), 'utf8');
+    const css = readFileSync(packagePath('styles', 'epub.css'), 'utf8');
     for (const doc of manuscript.parts) {
       started = performance.now();
       record(outputName(doc, 'epub'), renderEpub(doc, config, { css, readAsset: assetReader(config) }), started);

@@ -52,9 +52,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.version) {
-    const { createRequire } = await import('node:module');
-    const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-    process.stdout.write(`pamphlet ${pkg.version}\n`);
+    const { PACKAGE_VERSION } = await import('./package-root.js');
+    process.stdout.write(`pamphlet ${PACKAGE_VERSION}\n`);
     return 0;
   }
   const [command, dirArg, ...extra] = positionals;

@@ -3,13 +3,13 @@
  * session, then finished (metadata) on the bytes. No Puppeteer here: the session is
  * the only thing that knows there is a browser.
  */
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserSession } from '../browser/session.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { PartDocument } from '../document.js';
 import { printAssets } from './assets.js';
+import { PACKAGE_VERSION } from '../package-root.js';
 import { cssLengthToPt, finishPdf, pdfMetadataFor } from './pdf-post.js';
 import { printHtml, type PrintVariant } from './print-html.js';
 
@@ -30,12 +30,6 @@ export function sheetSize(config: ResolvedConfig): { width: number; height: numb
     width: cssLengthToPt(config.page.width) + 2 * band,
     height: cssLengthToPt(config.page.height) + 2 * band,
   };
-}
-
-function pamphletVersion(): string {
-  const manifest = new URL('../../package.json', import.meta.url);
-  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
-  return typeof version === 'string' ? version : '0.0.0';
 }
 
 /** A print job whose HTML is written and ready for the browser. */
@@ -64,7 +58,7 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
     // Our own files, and the manuscript folder for its images; nothing else.
     allowedRoots: [options.workDir, assets.stylesDir, assets.fontPackageDir, assets.pagedjsDir, config.dir],
     timeout: config.timeout,
-    metadata: pdfMetadataFor(doc, `pamphlet ${pamphletVersion()}`),
+    metadata: pdfMetadataFor(doc, `pamphlet ${PACKAGE_VERSION}`),
     pageSize: sheetSize(config),
   };
 }

@@ -1,9 +1,9 @@
-// The CLI tests run the real `bin/pamphlet.js`, which loads the compiled lib/: compile
-// it first so a test never exercises stale JavaScript.
+// The CLI tests run the real `bin/pamphlet.js`, which loads the bundled lib/: bundle
+// it first (esbuild, a fraction of a second) so a test never exercises stale JavaScript.
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {
   // For quick runs of pipeline-only tests while lib/ is known to be current.
   if (process.env.PAMPHLET_SKIP_COMPILE === '1') return;
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }

@@ -21,6 +21,7 @@ import { textContent } from './text.js';
 import { clone } from './tree.js';
 import { xhtmlDocument } from './xhtml.js';
 import { zipEpub, type PackageFile } from './zip.js';
+import { packagePath } from '../../package-root.js';
 
 export interface EpubOptions {
   /** CSS text of styles/epub.css, read by the caller */
@@ -118,5 +119,5 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
 
 /** styles/epub.css of this package, for callers that do not pass their own. */
 function defaultCss(): string {
-  return readFileSync(new URL('../../../styles/epub.css', import.meta.url), 'utf8');
+  return readFileSync(packagePath('styles', 'epub.css'), 'utf8');
 }

@@ -1,0 +1,25 @@
+// Bundles the CLI into lib/ with esbuild: one file per lazily loaded stage (EPUB, PDF,
+// booklet), so a run parses a few files instead of resolving hundreds of modules; this
+// halves start-up. Type-checking is tsc's job (`make typecheck`), not this script's.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(`${root}/lib`, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { pamphlet: 'src/cli.ts' },
+  outdir: 'lib',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Puppeteer loads its own pieces at run time; it stays an ordinary dependency.
+  external: ['puppeteer-core'],
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies (citeproc, pdf-lib) call require(); ESM output needs one made.
+  banner: { js: "import { createRequire as __pamphletRequire } from 'node:module'; const require = __pamphletRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
