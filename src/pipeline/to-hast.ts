@@ -8,15 +8,21 @@ import type { VFile } from 'vfile';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
 import { toString } from 'hast-util-to-string';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit, SKIP, EXIT } from 'unist-util-visit';
 import GithubSlugger from 'github-slugger';
 import type { Section } from '../document.js';
 
 export function mdastToHast(tree: Root | RootContent, file: VFile): HastRoot {
   const root: Root = tree.type === 'root' ? tree : { type: 'root', children: [tree] };
   const hast = toHast(root, { allowDangerousHtml: true }) as HastRoot;
-  // Inline raw HTML (already checked by safety.ts) becomes real elements.
-  return raw(hast, { file }) as HastRoot;
+  // Inline raw HTML (already checked by safety.ts) becomes real elements. Re-parsing
+  // the whole tree through parse5 is a tenth of a long part's build, so only when needed.
+  let hasRaw = false;
+  visit(hast, 'raw', () => {
+    hasRaw = true;
+    return EXIT;
+  });
+  return hasRaw ? (raw(hast, { file }) as HastRoot) : hast;
 }
 
 /** Gives headings stable ids and returns the sections, in order. */
