@@ -1,7 +1,8 @@
 // Citations as a scholar reads them: exact strings from citeproc-js with the official
 // CSL styles (Debian's citation-style-language-styles), through our pipeline.
 import { describe, expect, test } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { loadManuscript } from '../src/manuscript.js';
@@ -103,5 +104,40 @@ describe('bibliography errors', () => {
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('references.bib', 'references.json'));
     const doc = loadManuscript(dir).parts[0] as PartDocument;
     expect(noteText(doc, 1)).toBe('Edward Hallett Carr, The Bolshevik Revolution, 1917–1923, vol. 1 (London: Macmillan, 1950), 12.');
+  });
+});
+
+describe('the real manuscript', () => {
+  const real = path.resolve(import.meta.dirname, '..', 'manuscript');
+
+  test('its bibliography, in Chicago form, sorted', () => {
+    const doc = loadManuscript(real).parts[0] as PartDocument;
+    expect(doc.bibliography?.entries.map((e) => toString(e))).toEqual([
+      'Carr, E. H. The Bolshevik Revolution, 1917–1923. Vol. 1. A History of Soviet Russia. London: Macmillan, 1950.',
+      'Lenin, V. I. “The Tasks of the Proletariat in the Present Revolution.” In Collected Works, 24:19–26. 1917. Reprint, Moscow: Progress Publishers, 1964.',
+      'Reed, John. Ten Days That Shook the World. New York: Boni and Liveright, 1919.',
+      'Trotsky, Leon. The History of the Russian Revolution. Translated by Max Eastman. 3 vols. New York: Simon and Schuster, 1932.',
+    ]);
+    // The seed's "(cited in E.H. Carr, …)" is a note from the same data.
+    const notes = doc.notes.map((note) => toString({ type: 'root', children: note.content }).trim());
+    expect(notes).toContain('Cited in E. H. Carr, The Bolshevik Revolution, 1917–1923, vol. 1, A History of Soviet Russia (London: Macmillan, 1950).');
+  });
+
+  test('the same manuscript with apa: citations in the text and an APA reference list', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-apa-'));
+    cpSync(real, root, { recursive: true });
+    const yaml = path.join(root, 'pamphlet.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/citation-style: .*/, 'citation-style: apa'));
+    const doc = loadManuscript(root).parts[0] as PartDocument;
+    const body = toString(doc.body);
+    expect(body).toContain('resulting from it.” (Trotsky, 1932, vol. 1, chap. 1)');
+    expect(body).toContain('(cited in Carr, 1950)');
+    expect(doc.notes).toHaveLength(0);
+    expect(doc.bibliography?.entries.map((e) => toString(e))).toEqual([
+      'Carr, E. H. (1950). The Bolshevik Revolution, 1917–1923 (Vol. 1). Macmillan.',
+      'Lenin, V. I. (1964). The Tasks of the Proletariat in the Present Revolution. In Collected Works (Vol. 24, pp. 19–26). Progress Publishers. (Original work published 1917)',
+      'Reed, J. (1919). Ten Days That Shook the World. Boni and Liveright.',
+      'Trotsky, L. (1932). The History of the Russian Revolution (M. Eastman, Trans.; Vol. 1–3). Simon and Schuster.',
+    ]);
   });
 });

@@ -126,6 +126,17 @@ describe('EPUB of the real manuscript', () => {
     expect(opf).toContain('International Bolshevik Tendency');
   });
 
+  test('the bibliography is its own document, a landmark, with the Chicago entries', () => {
+    const files = epubFiles(epub());
+    const bibliography = files['OEBPS/bibliography.xhtml'] ?? '';
+    expect(bibliography).toMatch(/<section epub:type="bibliography" role="doc-bibliography"/);
+    expect(textOf(bibliography)).toContain('Works Cited Carr, E. H. The Bolshevik Revolution, 1917–1923. Vol. 1.');
+    expect(files['OEBPS/nav.xhtml']).toMatch(/<a epub:type="bibliography" href="bibliography.xhtml">Works Cited<\/a>/);
+    expect(files['OEBPS/nav.xhtml']).toMatch(/<a epub:type="toc" href="#toc">/);
+    expect(files['OEBPS/nav.xhtml']).toMatch(/<a epub:type="cover" href="cover.xhtml">/);
+    expect(files['OEBPS/nav.xhtml']).toMatch(/<a epub:type="bodymatter" href="text.xhtml">/);
+  });
+
   test('two builds, at different times and in different folders, are byte-identical', () => {
     const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-again-'));
     cpSync(path.join(REPO, 'manuscript'), path.join(elsewhere, 'manuscript'), { recursive: true });
@@ -202,6 +213,14 @@ describe('print PDF of the real manuscript', () => {
   test('the outline lists the sections', async () => {
     const titles = await outlineTitles(readFileSync(pdf()));
     for (const section of doc.sections) expect(titles).toContain(section.title);
+  });
+
+  test('the questions and the Works Cited close the part', () => {
+    const questions = pagesWith(pages, 'Questions for discussion').at(-1) as number;
+    const worksCited = pagesWith(pages, 'Trotsky, Leon. The History of the Russian Revolution. Translated by Max Eastman').at(-1) as number;
+    expect(questions).toBeGreaterThan(pagesWith(pages, 'Could the world ever be the same again?')[0] as number - 1);
+    expect(worksCited).toBeGreaterThanOrEqual(questions);
+    for (const item of doc.questions?.items ?? []) expect(pagesWith(pages, toString(item).slice(0, 50)).length).toBeGreaterThan(0);
   });
 
   test('the last text of the part is “Next: Part II: The Evolution of Revolution”', () => {
