@@ -15,7 +15,7 @@ import type { PartDocument } from './document.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { BrowserSession } from './browser/session.js';
 
-export const FORMATS = ['pdf', 'epub', 'handout', 'booklet'] as const;
+export const FORMATS = ['pdf', 'epub', 'handout', 'booklet', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface BuildOptions {
@@ -41,6 +41,7 @@ export function outputName(doc: PartDocument, format: Format): string {
     case 'epub': return `${doc.meta.slug}.epub`;
     case 'handout': return `${doc.meta.slug}-handout.pdf`;
     case 'booklet': return `${doc.meta.slug}-booklet.pdf`;
+    case 'html': return `${doc.meta.slug}.html`;
   }
 }
 
@@ -52,7 +53,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Chromium starts while the manuscript is parsed: the two take about as long, and
   // neither needs the other. A manuscript error still closes the browser.
-  const printFormats = formats.filter((f) => f !== 'epub');
+  const printFormats = formats.filter((f) => f !== 'epub' && f !== 'html');
   let started = performance.now();
   const sessionPromise = printFormats.length ? startBrowser(config) : undefined;
   // Whatever fails from here on, the browser is closed (and a launch failure is reported once, below).
@@ -90,6 +91,15 @@ async function renderAll(
     for (const doc of manuscript.parts) {
       started = performance.now();
       record(outputName(doc, 'epub'), renderEpub(doc, config, { css, readAsset: assetReader(config) }), started);
+    }
+  }
+
+  if (formats.includes('html')) {
+    const { renderHtml } = await import('./render/html.js');
+    const css = readFileSync(packagePath('styles', 'epub.css'), 'utf8');
+    for (const doc of manuscript.parts) {
+      started = performance.now();
+      record(outputName(doc, 'html'), new TextEncoder().encode(renderHtml(doc, config, { css, readAsset: assetReader(config) })), started);
     }
   }
 

@@ -9,7 +9,7 @@ import { ManuscriptError, formatMessage } from './diagnostics.js';
 import { FORMATS, check, type Format } from './api.js';
 
 const USAGE = `Usage:
-  pamphlet build [DIR] [--format pdf,epub,handout,booklet] [--out DIR] [--timeout MS]
+  pamphlet build [DIR] [--format pdf,epub,handout,booklet,html] [--out DIR] [--timeout MS]
   pamphlet check [DIR] [--strict]
   pamphlet preview [DIR] [--port N]
 

@@ -230,6 +230,19 @@ describe('print PDF of the real manuscript', () => {
   });
 });
 
+describe('web HTML of the real manuscript', () => {
+  test('one self-contained file: every paragraph, notes, captions, Works Cited, and no script', () => {
+    const html = readFileSync(path.join(out, `${SLUG}.html`), 'utf8');
+    expect(html).not.toMatch(/<script|<link /);
+    const all = squash(textOf(html.replace(/<a [^>]*class="noteref"[^>]*>[^<]*<\/a>/g, '')));
+    expect(manuscriptParagraphs().filter((p) => !all.includes(squash(p)))).toEqual([]);
+    expect(html.match(/<aside [^>]*role="doc-footnote"/g)).toHaveLength(doc.notes.length);
+    expect(html.match(/<figcaption>/g)).toHaveLength(22);
+    expect(html).toContain('role="doc-bibliography"');
+    expect(textOf(html)).toContain('Next: Part II: The Evolution of Revolution');
+  });
+});
+
 describe('handout and booklet of the real manuscript', () => {
   test('both are built beside the PDF and EPUB', () => {
     expect(existsSync(path.join(out, `${SLUG}-handout.pdf`))).toBe(true);

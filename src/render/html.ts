@@ -1,0 +1,61 @@
+/**
+ * PartDocument → one self-contained HTML file for the web (`--format html`): the same
+ * reading text as the EPUB (title block, sections, notes after the section that calls
+ * them, questions, the "Next:" line, Works Cited), with the reader stylesheet inlined
+ * and images as data: URLs, so the file can be mailed or put on any server as it is.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { ResolvedConfig } from '../config/types.js';
+import type { PartDocument } from '../document.js';
+import { bibliographyContent } from './epub/bibliography.js';
+import { packageImages } from './epub/images.js';
+import { partTitle } from './epub/labels.js';
+import { textContent } from './epub/text.js';
+import { clone, elements } from './epub/tree.js';
+
+export interface HtmlOptions {
+  css: string;
+  readAsset?: (relPath: string) => Uint8Array;
+}
+
+export function renderHtml(doc: PartDocument, config: ResolvedConfig, options: HtmlOptions): string {
+  const body = clone(doc.body).children.filter((node): node is ElementContent => node.type !== 'doctype');
+  const images = packageImages(body, options.readAsset);
+  const byHref = new Map(images.images.map((image) => [image.href, `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`]));
+  for (const img of elements(body)) {
+    if (img.tagName === 'img' && typeof img.properties.src === 'string') img.properties.src = byHref.get(img.properties.src) ?? img.properties.src;
+  }
+  const text = textContent(doc, body, config.baseUrl);
+  const main: Element = { type: 'element', tagName: 'main', properties: { className: ['text'] }, children: text.content };
+  const back = doc.bibliography ? bibliographyContent(doc.bibliography) : [];
+  const meta = (name: string, content: string): Element => ({ type: 'element', tagName: 'meta', properties: { name, content }, children: [] });
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      {
+        type: 'element',
+        tagName: 'html',
+        properties: { lang: doc.meta.lang },
+        children: [
+          {
+            type: 'element',
+            tagName: 'head',
+            properties: {},
+            children: [
+              { type: 'element', tagName: 'meta', properties: { charset: 'utf-8' }, children: [] },
+              meta('viewport', 'width=device-width, initial-scale=1'),
+              { type: 'element', tagName: 'title', properties: {}, children: [{ type: 'text', value: `${partTitle(doc.meta)} — ${doc.meta.series}` }] },
+              ...(doc.meta.authors.length ? [meta('author', doc.meta.authors.join(', '))] : []),
+              meta('generator', 'pamphlet'),
+              { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: `${options.css}\nbody { max-width: 36em; margin: 2em auto; padding: 0 1em; }\n` }] },
+            ],
+          },
+          { type: 'element', tagName: 'body', properties: {}, children: [main, ...back] },
+        ],
+      },
+    ],
+  };
+  return `${toHtml(tree)}\n`;
+}
