@@ -36,6 +36,14 @@ interface Box {
 
 /** Set TrimBox and BleedBox on every page; the ArtBox and all content are left as they were. */
 export async function setPrintBoxes(pdf: Uint8Array, options: PrintBoxOptions): Promise<Uint8Array> {
+  // updateMetadata: false keeps the Producer and dates as rendered, and the output reproducible.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  applyPrintBoxes(doc, options);
+  return doc.save();
+}
+
+/** setPrintBoxes on a document already loaded, for a caller that saves it itself (finishPdf). */
+export function applyPrintBoxes(doc: PDFDocument, options: PrintBoxOptions): void {
   const { bleed, trim } = options;
   if (!Number.isFinite(bleed) || bleed < 0) {
     throw new RangeError(`Bleed must be a non-negative number of points, got ${bleed}.`);
@@ -43,9 +51,6 @@ export async function setPrintBoxes(pdf: Uint8Array, options: PrintBoxOptions): 
   if (!(trim.width > 0 && trim.height > 0)) {
     throw new RangeError(`Trim size must be positive, got ${trim.width} × ${trim.height}.`);
   }
-
-  // updateMetadata: false keeps the Producer and dates as rendered, and the output reproducible.
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   doc.getPages().forEach((page, index) => {
     const media = page.getMediaBox();
     const trimBox = centred(trim, media, index + 1);
@@ -53,7 +58,6 @@ export async function setPrintBoxes(pdf: Uint8Array, options: PrintBoxOptions): 
     page.setTrimBox(trimBox.x, trimBox.y, trimBox.width, trimBox.height);
     page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
   });
-  return doc.save();
 }
 
 // Chromium rounds page sizes to its own units (A5 comes back 420 × 594.96 pt, not

@@ -7,6 +7,7 @@
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { PartDocument } from '../document.js';
+import { applyPrintBoxes, type PrintBoxOptions } from './page-boxes.js';
 import { removeSoftHyphens } from './pdf-soft-hyphens.js';
 
 export interface PdfMetadata {
@@ -41,6 +42,8 @@ export interface FinishOptions {
    * corner where the layout started.
    */
   pageSize?: { width: number; height: number };
+  /** TrimBox and BleedBox for a print-ready PDF, set once the MediaBox is exact. */
+  printBoxes?: PrintBoxOptions;
 }
 
 const POINTS_PER_UNIT: Readonly<Record<string, number>> = {
@@ -129,6 +132,7 @@ export async function finishPdf(
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   removeSoftHyphens(pdf);
   if (options.pageSize) fitMediaBoxes(pdf, options.pageSize);
+  if (options.printBoxes) applyPrintBoxes(pdf, options.printBoxes);
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.authors.length > 0) pdf.setAuthor(metadata.authors.join(', '));
   if (metadata.subject) pdf.setSubject(metadata.subject);

@@ -10,6 +10,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { PartDocument } from '../document.js';
 import { printAssets } from './assets.js';
 import { PACKAGE_VERSION } from '../package-root.js';
+import type { PrintBoxOptions } from './page-boxes.js';
 import { cssLengthToPt, finishPdf, pdfMetadataFor } from './pdf-post.js';
 import { printHtml, type PrintVariant } from './print-html.js';
 
@@ -32,6 +33,13 @@ export function sheetSize(config: ResolvedConfig): { width: number; height: numb
   };
 }
 
+/** Where a print shop cuts a print-ready pamphlet (TrimBox) and how far it bleeds (BleedBox). */
+export function printBoxesFor(config: ResolvedConfig, variant: PrintVariant = 'pamphlet'): PrintBoxOptions | undefined {
+  const bleed = cssLengthToPt(config.print.bleed);
+  if (variant !== 'pamphlet' || (bleed === 0 && !config.print.marks)) return undefined;
+  return { bleed, trim: { width: cssLengthToPt(config.page.width), height: cssLengthToPt(config.page.height) } };
+}
+
 /** A print job whose HTML is written and ready for the browser. */
 export interface PreparedPrint {
   htmlPath: string;
@@ -40,6 +48,7 @@ export interface PreparedPrint {
   timeout: number;
   metadata: ReturnType<typeof pdfMetadataFor>;
   pageSize: { width: number; height: number };
+  printBoxes?: PrintBoxOptions;
 }
 
 /**
@@ -60,13 +69,14 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
     timeout: config.timeout,
     metadata: pdfMetadataFor(doc, `pamphlet ${PACKAGE_VERSION}`),
     pageSize: sheetSize(config),
+    printBoxes: printBoxesFor(config, variant),
   };
 }
 
 /** Paginates and prints a prepared job, then finishes the bytes (metadata, page boxes). */
 export async function printPrepared(session: BrowserSession, job: PreparedPrint): Promise<Uint8Array> {
   const printed = await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout });
-  return finishPdf(printed, job.metadata, { pageSize: job.pageSize });
+  return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
 }
 
 export async function renderPdf(
