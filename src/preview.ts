@@ -24,7 +24,12 @@ export async function preview(dir: string, port: number): Promise<void> {
     '/_pamphlet/fonts/': path.join(local.fontPackageDir, 'files'),
     '/_pamphlet/pagedjs/': path.join(local.pagedjsDir, 'dist'),
   };
-  const served = { ...local, printCssUrl: '/_pamphlet/styles/print.css', fontFilesUrl: '/_pamphlet/fonts/' };
+  const served = {
+    ...local,
+    printCssUrl: '/_pamphlet/styles/print.css',
+    handoutCssUrl: '/_pamphlet/styles/handout.css',
+    fontFilesUrl: '/_pamphlet/fonts/',
+  };
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');

@@ -2,13 +2,14 @@
 // text, without a browser.
 import { describe, expect, it } from 'vitest';
 import type { PrintAssets } from '../src/render/assets.js';
-import { pageCss } from '../src/render/page-css.js';
+import { handoutPage, handoutPageCss, pageCss } from '../src/render/page-css.js';
 import { printHtml } from '../src/render/print-html.js';
 import { A5, sampleConfig, samplePart } from './fixtures/pdf-sample.js';
 
 const ASSETS: PrintAssets = {
   stylesDir: '/pkg/styles',
   printCssUrl: 'file:///pkg/styles/print.css',
+  handoutCssUrl: 'file:///pkg/styles/handout.css',
   fontPackageDir: '/pkg/node_modules/@fontsource/eb-garamond',
   fontFilesUrl: 'file:///pkg/node_modules/@fontsource/eb-garamond/files/',
   pagedjsDir: '/pkg/node_modules/pagedjs',
@@ -95,5 +96,64 @@ describe('pageCss', () => {
 
   it('refuses a length that is not one', () => {
     expect(() => pageCss({ ...A5, width: '148mm; } body { display: none' }, { bleed: '0mm', marks: false })).toThrow(/not a CSS length/);
+  });
+});
+
+describe('printHtml for the handout', () => {
+  const handout = (doc = samplePart(), overrides = {}): string =>
+    printHtml(doc, sampleConfig('/srv/manuscript', overrides), 'handout', ASSETS);
+
+  it('has a compact title block with the running head, and neither title page nor contents', () => {
+    const out = handout();
+    expect(out).toContain(
+      '<header class="handout-title" data-running-head="Celebrating Red October · Part I · How the Working Class came to Power">' +
+        '<p class="series">Celebrating Red October<span class="series-subtitle">The Russian Revolution in Historical Perspective</span></p>' +
+        '<p class="part-label">Part I</p><h1 class="part-title">How the Working Class came to Power</h1>' +
+        '<p class="authors">Pamphlet Test Collective</p></header><main class="text">',
+    );
+    expect(out).not.toContain('title-page');
+    expect(out).not.toContain('class="contents"');
+    expect(out).not.toContain('class="matter"');
+  });
+
+  it('reads handout.css after print.css, then the handout’s own page rules', () => {
+    const out = handout();
+    const order = ['print.css', 'handout.css', '@page { size: 210mm 297mm;'].map((s) => out.indexOf(s));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(out).not.toMatch(/bleed|marks/);
+  });
+
+  it('ends with Works Cited, the questions with lines to write on, and the “Next:” line, whatever `questions` says', () => {
+    const doc = { ...samplePart(), questionsInText: false };
+    const out = handout(doc);
+    const order = ['<h2 id="pamphlet-bibliography">', '<h2 id="pamphlet-questions">', '<p class="next-part">'].map((s) => out.indexOf(s));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const lines = '<span class="answer-space" aria-hidden="true">' + '<span class="answer-line"></span>'.repeat(4) + '</span>';
+    expect(out.split(lines)).toHaveLength(doc.questions!.items.length + 1);
+    expect(out).toMatch(/<li>Why did [^<]*<span class="answer-space"/);
+    // The pamphlet itself leaves them out.
+    expect(printHtml(doc, sampleConfig('/srv/manuscript'), 'pamphlet', ASSETS)).not.toContain('pamphlet-questions');
+  });
+
+  it('numbers paragraphs by its own stylesheet, not the pamphlet’s `with-pn`', () => {
+    expect(handout(samplePart(), { paragraphNumbers: true })).toContain('<body class="handout">');
+  });
+});
+
+describe('handoutPageCss', () => {
+  it('sets A4 or letter with one wide notes margin on the right of every page', () => {
+    const a4 = handoutPageCss(handoutPage('A4'), 'en');
+    expect(a4).toContain('@page { size: 210mm 297mm; margin: 24mm 55mm 20mm 25mm; }');
+    expect(a4).toContain('@page :left { margin-left: 25mm; margin-right: 55mm; }');
+    expect(a4).toContain('@page :right { margin-left: 25mm; margin-right: 55mm; }');
+    expect(handoutPageCss(handoutPage('letter'), 'en')).toContain('size: 8.5in 11in;');
+  });
+
+  it('says “page x of y” in the part’s language', () => {
+    expect(handoutPageCss(handoutPage('A4'), 'en')).toContain('@top-right { content: "page " counter(page) " of " counter(pages); }');
+    expect(handoutPageCss(handoutPage('A4'), 'de-AT')).toContain('"Seite " counter(page) " von " counter(pages)');
+    expect(handoutPageCss(handoutPage('A4'), 'tlh')).toContain('"page " counter(page) " of "');
   });
 });

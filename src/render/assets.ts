@@ -12,6 +12,8 @@ export interface PrintAssets {
   stylesDir: string;
   /** styles/print.css as a file: URL. */
   printCssUrl: string;
+  /** styles/handout.css, read after print.css for the handout only. */
+  handoutCssUrl: string;
   /** Root of @fontsource/eb-garamond. */
   fontPackageDir: string;
   /** URL of its files/ folder, with a trailing slash. */
@@ -32,6 +34,7 @@ export function printAssets(): PrintAssets {
   return {
     stylesDir,
     printCssUrl: pathToFileURL(join(stylesDir, 'print.css')).href,
+    handoutCssUrl: pathToFileURL(join(stylesDir, 'handout.css')).href,
     fontPackageDir,
     fontFilesUrl: pathToFileURL(join(fontPackageDir, 'files')).href + '/',
     pagedjsDir,

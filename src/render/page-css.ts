@@ -40,3 +40,63 @@ export function pageCss(page: PageGeometry, print: ResolvedConfig['print']): str
   }
   return rules.join('\n');
 }
+
+/** The handout's page: portrait A4 or US letter with one wide margin for notes. */
+export interface HandoutPage {
+  width: string;
+  height: string;
+  margins: { top: string; bottom: string; left: string; right: string };
+}
+
+const HANDOUT_SIZES: Readonly<Record<ResolvedConfig['handout']['size'], { width: string; height: string }>> = {
+  A4: { width: '210mm', height: '297mm' },
+  letter: { width: '8.5in', height: '11in' },
+};
+
+/**
+ * The notes margin is on the right of every page, not mirrored: a stapled handout is
+ * turned over at its corner, so on the back of a sheet too the right margin is the one
+ * free for the pen, and most readers write with their right hand. 55 mm takes a few
+ * words a line in handwriting; the text column that is left (130 mm on A4 at 12 pt)
+ * is about 70 characters, a comfortable measure.
+ */
+export function handoutPage(size: ResolvedConfig['handout']['size']): HandoutPage {
+  return {
+    ...HANDOUT_SIZES[size],
+    margins: { top: '24mm', bottom: '20mm', left: '25mm', right: '55mm' },
+  };
+}
+
+/** "page 3 of 9" in the languages pamphlet has titles for; English otherwise. */
+const PAGE_OF: Readonly<Record<string, readonly [string, string]>> = {
+  en: ['page', 'of'],
+  de: ['Seite', 'von'],
+  fr: ['page', 'sur'],
+  es: ['página', 'de'],
+  it: ['pagina', 'di'],
+  pt: ['página', 'de'],
+  nl: ['pagina', 'van'],
+  ru: ['страница', 'из'],
+};
+
+/** A CSS string literal; the words come from the table above, but a quote must not end it. */
+const cssString = (text: string): string => `"${text.replace(/["\\]/g, '\\$&')}"`;
+
+/** The handout's @page rules: size, margins, and the "page x of y" of its running head. */
+export function handoutPageCss(page: HandoutPage, lang: string): string {
+  const [pageWord, ofWord] = PAGE_OF[lang.split('-')[0]?.toLowerCase() ?? ''] ?? PAGE_OF['en']!;
+  const m = {
+    top: cssLength(page.margins.top, 'top margin'),
+    right: cssLength(page.margins.right, 'right margin'),
+    bottom: cssLength(page.margins.bottom, 'bottom margin'),
+    left: cssLength(page.margins.left, 'left margin'),
+  };
+  const folio = `${cssString(`${pageWord} `)} counter(page) ${cssString(` ${ofWord} `)} counter(pages)`;
+  return [
+    `@page { size: ${cssLength(page.width, 'width')} ${cssLength(page.height, 'height')}; margin: ${m.top} ${m.right} ${m.bottom} ${m.left}; }`,
+    // Every page, :left and :right alike (print.css mirrors them for the pamphlet).
+    `@page :left { margin-left: ${m.left}; margin-right: ${m.right}; }`,
+    `@page :right { margin-left: ${m.left}; margin-right: ${m.right}; }`,
+    `@page { @top-right { content: ${folio}; } }`,
+  ].join('\n');
+}

@@ -11,6 +11,7 @@ import type { PartDocument } from '../document.js';
 import { printAssets } from './assets.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 import type { PrintBoxOptions } from './page-boxes.js';
+import { handoutPage } from './page-css.js';
 import { cssLengthToPt, finishPdf, pdfMetadataFor } from './pdf-post.js';
 import { printHtml, type PrintVariant } from './print-html.js';
 
@@ -23,8 +24,12 @@ export interface RenderPdfOptions {
 /** Paged.js makes room for crop marks alone with a 6 mm band on each side. */
 const MARKS_ONLY_BLEED_PT = cssLengthToPt('6mm');
 
-/** The size of each PDF page: the trim plus the bleed on both sides. */
-export function sheetSize(config: ResolvedConfig): { width: number; height: number } {
+/** The size of each PDF page: the trim plus the bleed on both sides; the handout has no bleed. */
+export function sheetSize(config: ResolvedConfig, variant: PrintVariant = 'pamphlet'): { width: number; height: number } {
+  if (variant === 'handout') {
+    const page = handoutPage(config.handout.size);
+    return { width: cssLengthToPt(page.width), height: cssLengthToPt(page.height) };
+  }
   const bleed = cssLengthToPt(config.print.bleed);
   const band = bleed > 0 ? bleed : config.print.marks ? MARKS_ONLY_BLEED_PT : 0;
   return {
@@ -68,7 +73,7 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
     allowedRoots: [options.workDir, assets.stylesDir, assets.fontPackageDir, assets.pagedjsDir, config.dir],
     timeout: config.timeout,
     metadata: pdfMetadataFor(doc, `pamphlet ${PACKAGE_VERSION}`),
-    pageSize: sheetSize(config),
+    pageSize: sheetSize(config, variant),
     printBoxes: printBoxesFor(config, variant),
   };
 }

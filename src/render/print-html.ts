@@ -1,8 +1,10 @@
 /**
  * The whole HTML document that Paged.js paginates for the print PDF: title page,
  * contents, the text with its notes inline (they float to the page foot), questions,
- * bibliography and the closing "Next:" line. Pure: the same PartDocument and config
- * always give the same string.
+ * bibliography and the closing "Next:" line. The handout variant has a title block
+ * instead of the first two, and ends with the bibliography, then the questions with
+ * room to write (whatever `questions:` says), then the "Next:" line. Pure: the same
+ * PartDocument and config always give the same string.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
@@ -14,7 +16,8 @@ import type { PartDocument } from '../document.js';
 import { hyphenateTree } from '../pipeline/rehype-hyphenate.js';
 import { printAssets, type PrintAssets } from './assets.js';
 import { fontFaceCss } from './fonts.js';
-import { pageCss } from './page-css.js';
+import { handoutQuestions, handoutTitleBlock } from './handout-html.js';
+import { handoutPage, handoutPageCss, pageCss } from './page-css.js';
 import { inlineFootnotes } from './print-notes.js';
 
 export type PrintVariant = 'pamphlet' | 'handout';
@@ -55,6 +58,18 @@ function contentsPage(entries: readonly ContentsEntry[]): Element {
       ),
     ),
   ]);
+}
+
+function handoutBackMatter(doc: PartDocument): Element[] {
+  const elements: Element[] = [];
+  if (doc.bibliography) {
+    elements.push(
+      h('section.bibliography', [h('h2', { id: BACK_MATTER_IDS.bibliography }, doc.bibliography.title), h('div.csl-bib-body', structuredClone(doc.bibliography.entries))]),
+    );
+  }
+  // Last, so the space to write is where the reading ends.
+  if (doc.questions) elements.push(handoutQuestions(doc.questions, BACK_MATTER_IDS.questions));
+  return elements;
 }
 
 function backMatter(doc: PartDocument): { elements: Element[]; entries: ContentsEntry[] } {
@@ -100,20 +115,28 @@ export function printHtml(
   assets: PrintAssets = printAssets(),
 ): string {
   const lang = doc.meta.lang || config.lang;
+  const handout = variant === 'handout';
   // Copies: hyphenation and note placement are for print only, and the EPUB renders
   // from the same PartDocument.
   const text = inlineFootnotes(structuredClone(doc.body), structuredClone(doc.notes));
-  const back = backMatter(doc);
+  const back = handout ? { elements: handoutBackMatter(doc), entries: [] } : backMatter(doc);
   const flow: Root = { type: 'root', children: [h('main.text', text.children as ElementContent[]), ...back.elements] };
   hyphenateTree(flow, { lang });
   anchorImages(flow, config.dir);
 
   const sections: ContentsEntry[] = doc.sections.filter((s) => s.depth <= 3);
   const closing = doc.nextPart && !doc.nextPartInBody ? [structuredClone(doc.nextPart)] : [];
-  // The handout is a later issue: for now it is the pamphlet without a contents page.
-  const front = variant === 'handout' ? [titlePage(doc, config)] : [titlePage(doc, config), contentsPage([...sections, ...back.entries])];
+  const matter = [...(flow.children as Element[]), ...closing];
+  const content = handout
+    ? // No wrapper and no named page: the title block shares page 1 with the text.
+      [handoutTitleBlock(doc.meta, config), ...matter]
+    : // One wrapper for all that follows the front matter: a named page of its own (no
+      // running head on its first page) that never changes name midway, which would
+      // force a page break before the questions.
+      [titlePage(doc, config), contentsPage([...sections, ...back.entries]), h('div.matter', matter)];
 
-  const bodyClass = [variant, config.paragraphNumbers ? 'with-pn' : ''].filter(Boolean);
+  // The handout numbers its paragraphs whatever the config says, in its own way (handout.css).
+  const bodyClass = [variant, config.paragraphNumbers && !handout ? 'with-pn' : ''].filter(Boolean);
   const tree: Root = {
     type: 'root',
     children: [
@@ -125,13 +148,13 @@ export function printHtml(
           doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: doc.meta.authors.join(', ') }) : null,
           h('style', fontFaceCss(assets.fontFilesUrl)),
           h('link', { rel: 'stylesheet', href: assets.printCssUrl }),
-          // After print.css, so the configured geometry wins over its defaults.
-          h('style', pageCss(config.page, config.print)),
+          // The handout is the pamphlet's typography, restyled for reading at a desk.
+          handout ? h('link', { rel: 'stylesheet', href: assets.handoutCssUrl }) : null,
+          // After the stylesheets, so the configured geometry wins over their defaults.
+          // The handout has no bleed or crop marks: it is printed on a desktop printer.
+          h('style', handout ? handoutPageCss(handoutPage(config.handout.size), lang) : pageCss(config.page, config.print)),
         ]),
-        // One wrapper for all that follows the front matter: a named page of its own
-        // (no running head on its first page) that never changes name midway, which
-        // would force a page break before the questions.
-        h('body', { className: bodyClass }, [...front, h('div.matter', [...(flow.children as Element[]), ...closing])]),
+        h('body', { className: bodyClass }, content),
       ]),
     ],
   };
