@@ -5,7 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export interface PrintAssets {
   /** The package's styles/ folder. */
@@ -25,7 +26,7 @@ export interface PrintAssets {
 const require = createRequire(import.meta.url);
 
 export function printAssets(): PrintAssets {
-  const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+  const packageRoot = PACKAGE_ROOT;
   const stylesDir = join(packageRoot, 'styles');
   // Its exports map offers ./LICENSE but not package.json.
   const fontPackageDir = dirname(require.resolve('@fontsource/eb-garamond/LICENSE'));
