@@ -3,7 +3,7 @@
  * Reads top-down: load the manuscript, render every requested format of every part
  * in memory (one browser for all of them), then write everything at once.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
@@ -110,43 +110,62 @@ async function renderAll(
     try {
       // The HTML of every job is written before waiting for Chromium, which is still starting.
       const wantPamphlet = formats.includes('pdf') || formats.includes('booklet');
-      // The booklet is imposed from trimmed pages: a print-ready PDF with bleed is rendered again without it.
-      const bled = config.print.bleed !== '0mm' || config.print.marks;
-      const trimmedConfig = { ...config, print: { bleed: '0mm', marks: false } };
-      const trimmedDir = path.join(workDir, 'trimmed');
-      if (bled) mkdirSync(trimmedDir);
       const jobs = await Promise.all(manuscript.parts.map(async (doc) => ({
         doc,
         pamphlet: wantPamphlet ? await preparePrint(doc, config, { variant: 'pamphlet', workDir }) : undefined,
-        trimmed: formats.includes('booklet') && bled ? await preparePrint(doc, trimmedConfig, { variant: 'pamphlet', workDir: trimmedDir }) : undefined,
         handout: formats.includes('handout') ? await preparePrint(doc, config, { variant: 'handout', workDir }) : undefined,
       })));
       started = performance.now();
       const session = await sessionPromise;
       timings.browser = performance.now() - started;
+      // Two tabs at a time: pagination is single-threaded JavaScript in each renderer, so
+      // the pamphlet and the handout of a part paginate side by side on two cores.
+      const tasks: Array<() => Promise<void>> = [];
       for (const job of jobs) {
-        if (job.pamphlet) {
-          started = performance.now();
-          const pdf = await printPrepared(session, job.pamphlet);
-          if (formats.includes('pdf')) record(outputName(job.doc, 'pdf'), pdf, started);
-          if (formats.includes('booklet')) {
-            started = performance.now();
-            const trimmed = job.trimmed ? await printPrepared(session, job.trimmed) : pdf;
-            record(outputName(job.doc, 'booklet'), await imposeBooklet(trimmed, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep }), started);
-          }
+        const { pamphlet, handout } = job;
+        if (pamphlet) {
+          tasks.push(async () => {
+            const since = performance.now();
+            const pdf = await printPrepared(session, pamphlet);
+            if (formats.includes('pdf')) record(outputName(job.doc, 'pdf'), pdf, since);
+            if (formats.includes('booklet')) {
+              // A print-ready PDF carries its TrimBox, and the imposition places pages by it: no second render.
+              const imposing = performance.now();
+              record(outputName(job.doc, 'booklet'), await imposeBooklet(pdf, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep }), imposing);
+            }
+          });
         }
-        if (job.handout) {
-          started = performance.now();
-          record(outputName(job.doc, 'handout'), await printPrepared(session, job.handout), started);
+        if (handout) {
+          tasks.push(async () => {
+            const since = performance.now();
+            record(outputName(job.doc, 'handout'), await printPrepared(session, handout), since);
+          });
         }
       }
+      await runTwoAtATime(tasks);
     } finally {
       rmSync(workDir, { recursive: true, force: true });
     }
   }
 
+  // Tasks finish in any order; outputs are listed in a stable one.
+  files.sort((a, b) => a.name.localeCompare(b.name));
   const outputs = writeOutputs(path.resolve(options.out), files);
   return { outputs, messages: manuscript.messages, timings };
+}
+
+/** Runs `tasks` with at most two in flight; the first failure rejects (the others still settle). */
+async function runTwoAtATime(tasks: ReadonlyArray<() => Promise<void>>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const task = tasks[next++] as () => Promise<void>;
+      await task();
+    }
+  };
+  const lanes = await Promise.allSettled([lane(), lane()]);
+  const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 async function startBrowser(config: ResolvedConfig) {
