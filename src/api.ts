@@ -11,6 +11,7 @@ import { loadManuscript, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { loadConfig, resolveInside } from './config/load.js';
 import { packagePath } from './package-root.js';
+import { trace } from './trace.js';
 import type { PartDocument } from './document.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { BrowserSession } from './browser/session.js';
@@ -48,6 +49,7 @@ export function outputName(doc: PartDocument, format: Format): string {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const formats = options.formats?.length ? options.formats : FORMATS;
   const timings: Record<string, number> = {};
+  trace('start');
   const loaded = loadConfig(options.dir);
   const config = options.timeout ? { ...loaded, timeout: options.timeout } : loaded;
 
@@ -55,9 +57,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // neither needs the other. A manuscript error still closes the browser.
   const printFormats = formats.filter((f) => f !== 'epub' && f !== 'html');
   let started = performance.now();
-  const sessionPromise = printFormats.length ? startBrowser(config) : undefined;
+  const sessionPromise = printFormats.length ? (await startBrowser(config)).launching : undefined;
   // Whatever fails from here on, the browser is closed (and a launch failure is reported once, below).
   sessionPromise?.catch(() => undefined);
+  // The pipeline below is synchronous: let the launch get as far as spawning Chromium first.
+  if (sessionPromise) await new Promise((resolve) => setImmediate(resolve));
   try {
     return await renderAll(options, formats, config, timings, sessionPromise, started);
   } finally {
@@ -76,6 +80,7 @@ async function renderAll(
   let started = since;
   const manuscript = loadManuscript(options.dir, options.env ?? process.env, config);
   timings.pipeline = performance.now() - started;
+  trace('manuscript parsed and cited', started);
 
   const files: OutputFile[] = [];
   const record = (name: string, bytes: Uint8Array, since: number) => {
@@ -83,6 +88,7 @@ async function renderAll(
     timings[name] = ms;
     files.push({ name, bytes });
     options.onRendered?.(name, ms);
+    trace(`rendered ${name}`, since);
   };
 
   if (formats.includes('epub')) {
@@ -115,8 +121,10 @@ async function renderAll(
         pamphlet: wantPamphlet ? await preparePrint(doc, config, { variant: 'pamphlet', workDir }) : undefined,
         handout: formats.includes('handout') ? await preparePrint(doc, config, { variant: 'handout', workDir }) : undefined,
       })));
+      trace('print HTML written');
       started = performance.now();
       const session = await sessionPromise;
+      trace('browser ready', started);
       timings.browser = performance.now() - started;
       // Two tabs at a time: pagination is single-threaded JavaScript in each renderer, so
       // the pamphlet and the handout of a part paginate side by side on two cores.
@@ -151,6 +159,7 @@ async function renderAll(
   // Tasks finish in any order; outputs are listed in a stable one.
   files.sort((a, b) => a.name.localeCompare(b.name));
   const outputs = writeOutputs(path.resolve(options.out), files);
+  trace('outputs written');
   return { outputs, messages: manuscript.messages, timings };
 }
 
@@ -168,9 +177,11 @@ async function runTwoAtATime(tasks: ReadonlyArray<() => Promise<void>>): Promise
   if (failed) throw failed.reason;
 }
 
-async function startBrowser(config: ResolvedConfig) {
+/** Loads the browser module, then starts Chromium without waiting for it. */
+async function startBrowser(config: ResolvedConfig): Promise<{ launching: Promise<BrowserSession> }> {
   const { openBrowser } = await import('./browser/session.js');
-  return openBrowser({ executablePath: config.browser, timeout: config.timeout });
+  // Wrapped, so that awaiting this function does not also wait for the launch.
+  return { launching: openBrowser({ executablePath: config.browser, timeout: config.timeout }) };
 }
 
 export interface CheckResult {

@@ -14,6 +14,7 @@ import { findChromium } from './find-chromium.js';
 import { registerPageRules, type PageRuleSettings } from './paged-rules.js';
 import { withTimeLimit, type StepLimit } from './time-limit.js';
 import { isAllowedUrl } from './url-policy.js';
+import { trace } from '../trace.js';
 
 export interface OpenBrowserOptions {
   /** `browser:` from pamphlet.yaml; else PUPPETEER_EXECUTABLE_PATH, else the usual paths. */
@@ -69,7 +70,7 @@ const require = createRequire(import.meta.url);
 /** pagedjs's `exports` map hides its dist folder, so find it from the CommonJS entry. */
 function pagedPolyfillPath(): string {
   const entry = require.resolve('pagedjs'); // <root>/lib/index.cjs
-  return join(dirname(dirname(entry)), 'dist', 'paged.polyfill.js');
+  return join(dirname(dirname(entry)), 'dist', 'paged.polyfill.min.js');
 }
 
 function describe(error: unknown): string {
@@ -143,8 +144,10 @@ class Session implements BrowserSession {
     try {
       page = await withTimeLimit(opening, limit('opening a browser tab'));
       const pageFailed = watchPageErrors(page, request.label);
-      const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> =>
-        withTimeLimit(Promise.race([work, pageFailed]), stepLimit);
+      const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> => {
+        const since = performance.now();
+        return withTimeLimit(Promise.race([work, pageFailed]), stepLimit).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
+      };
 
       await page.setRequestInterception(true);
       page.on('request', (req: HTTPRequest) => {
