@@ -307,11 +307,11 @@ function gitDescribe() {
 async function main() {
   const opt = options();
   const benchDir = ensureBenchDir();
-  const cli = path.join(ROOT, 'lib', 'cli.js');
-  if (!fs.existsSync(cli)) fail('lib/cli.js not found: compile first (`make compile` or `npx tsc -p tsconfig.json`)');
+  const cli = path.join(ROOT, 'lib', 'pamphlet.js');
+  if (!fs.existsSync(cli)) fail('lib/pamphlet.js not found: build first (`make compile` or `node scripts/build.mjs`)');
   const cliTime = fs.statSync(cli).mtimeMs;
   const newestSrc = listFiles(path.join(ROOT, 'src')).reduce((t, f) => Math.max(t, fs.statSync(f).mtimeMs), 0);
-  if (newestSrc > cliTime) log('bench: warning: src/ has files newer than lib/cli.js: lib/ may be stale (`make compile`)');
+  if (newestSrc > cliTime) log('bench: warning: src/ has files newer than lib/pamphlet.js: lib/ may be stale (`make compile`)');
 
   const made = makeBenchManuscripts({ src: opt.manuscript, dest: path.join(benchDir, 'manuscripts') });
   const inputs = { x1: made.x1.dir, x10: made.xn.dir };

@@ -75,14 +75,12 @@ export function loadConfig(dir: string): ResolvedConfig {
   }
   if (file.messages.length) throw new ManuscriptError(file.messages);
 
-  const values = validateMap(doc, doc.contents as YamlNode, SCHEMA, '', file, place);
-  const page = (values.page ?? {}) as Record<string, unknown>;
+  const values = validateMap(doc.contents as YamlNode, SCHEMA, '', file, place);
   const pageValues = validateNested(doc, 'page', PAGE_SCHEMA, file, place);
   const margins = validateNested(doc, 'page.margins', MARGIN_SCHEMA, file, place);
   const printValues = validateNested(doc, 'print', PRINT_SCHEMA, file, place);
   const handoutValues = validateNested(doc, 'handout', HANDOUT_SCHEMA, file, place);
   const bookletValues = validateNested(doc, 'booklet', BOOKLET_SCHEMA, file, place);
-  void page;
 
   const at = (keyPath: string) => place(doc.getIn(keyPath.split('.'), true) as YamlNode);
   const fail = (keyPath: string, reason: string) => error(file, reason, { place: at(keyPath), ruleId: 'config', source: 'pamphlet' });
@@ -183,10 +181,10 @@ function validateNested(doc: Document, keyPath: string, schema: Record<string, K
   const node = doc.getIn(keyPath.split('.'), true) as YamlNode | undefined;
   if (node === undefined || node === null) return {};
   if (!isMap(node)) return {};
-  return validateMap(doc, node, schema, `${keyPath}.`, file, place);
+  return validateMap(node, schema, `${keyPath}.`, file, place);
 }
 
-function validateMap(doc: Document, node: YamlNode | null, schema: Record<string, Kind>, prefix: string, file: VFile, place: Place): Record<string, unknown> {
+function validateMap(node: YamlNode | null, schema: Record<string, Kind>, prefix: string, file: VFile, place: Place): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (node === null || node === undefined) return out;
   if (!isMap(node)) {
@@ -210,7 +208,6 @@ function validateMap(doc: Document, node: YamlNode | null, schema: Record<string
     }
     out[key] = kind === 'length' && typeof value === 'number' ? `${value}mm` : value;
   }
-  void doc;
   return out;
 }
 
