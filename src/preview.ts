@@ -9,8 +9,16 @@ import path from 'node:path';
 import { loadManuscript } from './manuscript.js';
 import { printHtml } from './render/print-html.js';
 import { printAssets } from './render/assets.js';
+import { PAGE_RULES, registerPageRules } from './browser/paged-rules.js';
 import { resolveInside } from './config/load.js';
 import { ManuscriptError } from './diagnostics.js';
+
+/** On screen, Paged.js's pages as sheets of paper on a grey desk (print output is unaffected). */
+const SCREEN_CSS = `@media screen {
+  html, body { background: #d6d6d2 !important; }
+  body .pagedjs_pages { display: flex !important; flex-wrap: wrap; justify-content: center; gap: 16px; padding: 16px; }
+  body .pagedjs_page { background: white !important; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); margin: 0 !important; }
+}`;
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.png': 'image/png',
@@ -42,7 +50,11 @@ export async function preview(dir: string, port: number): Promise<void> {
       const doc = parts.find((part) => url.pathname === `/${part.meta.slug}.html` || url.pathname === `/${part.meta.slug}-handout.html`);
       if (doc) {
         const variant = url.pathname.endsWith('-handout.html') ? 'handout' : 'pamphlet';
-        const html = printHtml(doc, config, variant, served).replace('</head>', '<script src="/_pamphlet/pagedjs/paged.polyfill.js"></script></head>');
+        // Added once Paged.js is done: it rewrites every stylesheet it finds before paginating.
+        const after = `window.PagedConfig = { after: () => { const s = document.createElement('style'); s.textContent = ${JSON.stringify(SCREEN_CSS)}; document.head.append(s); } };`;
+        // The same page-break rules as the PDF, so the preview breaks pages as the build does.
+        const rules = `(${registerPageRules.toString()})(${JSON.stringify(PAGE_RULES)});`;
+        const html = printHtml(doc, config, variant, served).replace('</head>', `<script>${after}</script><script src="/_pamphlet/pagedjs/paged.polyfill.min.js"></script><script>${rules}</script></head>`);
         return send(response, 200, 'text/html', html);
       }
       for (const [prefix, root] of Object.entries(roots)) {

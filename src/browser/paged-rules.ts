@@ -21,6 +21,9 @@ export interface PageRuleSettings {
   orphans: number;
 }
 
+/** Widows and orphans (print.css says the same; Paged.js needs them from us). */
+export const PAGE_RULES: PageRuleSettings = { widows: 2, orphans: 2 };
+
 /** What Paged.js passes around; only the members used here. */
 interface PagedHandlerBase {
   chunker: unknown;

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { findChromium } from './find-chromium.js';
-import { registerPageRules, type PageRuleSettings } from './paged-rules.js';
+import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { withTimeLimit, type StepLimit } from './time-limit.js';
 import { isAllowedUrl } from './url-policy.js';
 import { trace } from '../trace.js';
@@ -62,8 +62,6 @@ const CHROMIUM_FLAGS = [
  */
 const LAUNCH_TIMEOUT_MS = 60_000;
 
-/** Widows and orphans (print.css says the same; Paged.js needs them from us). */
-const PAGE_RULES: PageRuleSettings = { widows: 2, orphans: 2 };
 
 const require = createRequire(import.meta.url);
 
