@@ -87,6 +87,11 @@ export function registerPageRules(settings: PageRuleSettings): void {
       for (let i = 0; i < value.length; i++) {
         const ch = value[i]!;
         if (/\s|\u00AD/.test(ch)) continue;
+        // A line can only start where a line may break: at the start of a text node, or
+        // after a space, a soft hyphen, a dash or a slash (any character in scripts that
+        // break between letters). Measuring only those keeps this linear in words, not letters.
+        const prev = i > 0 ? value[i - 1]! : '';
+        if (prev && !/[\s\u00AD\-\u2010-\u2015/]/.test(prev) && ch.charCodeAt(0) < 0x2e80) continue;
         range.setStart(text, i);
         range.setEnd(text, i + 1);
         const rect = Array.from(range.getClientRects()).find((r) => r.width > 0 || r.height > 0);
