@@ -137,12 +137,16 @@ describe('EPUB of the real manuscript', () => {
     expect(files['OEBPS/nav.xhtml']).toMatch(/<a epub:type="bodymatter" href="text.xhtml">/);
   });
 
-  test('two builds, at different times and in different folders, are byte-identical', () => {
+  test('two builds, at different times and in different folders, are byte-identical (EPUB and PDFs)', () => {
     const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-again-'));
     cpSync(path.join(REPO, 'manuscript'), path.join(elsewhere, 'manuscript'), { recursive: true });
-    const result = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist', '--quiet'], elsewhere, { TZ: 'Pacific/Auckland' });
+    const result = pamphlet(['build', 'manuscript', '--format', 'epub,pdf,handout', '--out', 'dist', '--quiet'], elsewhere, { TZ: 'Pacific/Auckland' });
     expect(result.status).toBe(0);
     expect(readFileSync(path.join(elsewhere, 'dist', `${SLUG}.epub`)).equals(readFileSync(epub()))).toBe(true);
+    // The PDFs too: no random note names (Paged.js's UUIDs are renamed) and no clock.
+    for (const name of [`${SLUG}.pdf`, `${SLUG}-handout.pdf`]) {
+      expect(readFileSync(path.join(elsewhere, 'dist', name)).equals(readFileSync(path.join(out, name))), name).toBe(true);
+    }
   });
 });
 

@@ -19,6 +19,7 @@ import {
 } from 'pdf-lib';
 
 import type { PageSizeName } from '../config/types.js';
+import { loadPdf, savePdf } from './pdf-io.js';
 
 export type BookletSheet = 'A4' | 'letter';
 
@@ -106,7 +107,7 @@ export async function imposeBooklet(pdf: Uint8Array, options: BookletOptions): P
 
   // updateMetadata: false so neither document gets a fresh ModDate or "pdf-lib" Producer: the
   // same input gives the same bytes.
-  const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  const source = await loadPdf(pdf);
   const booklet = await PDFDocument.create({ updateMetadata: false });
   copyMetadata(source, booklet);
 
@@ -123,7 +124,7 @@ export async function imposeBooklet(pdf: Uint8Array, options: BookletOptions): P
     }
   });
 
-  return booklet.save();
+  return savePdf(booklet);
 }
 
 function pageAt(pages: readonly PDFEmbeddedPage[], pageNumber: number): PDFEmbeddedPage {

@@ -18,7 +18,8 @@
  * Assumes a symmetric bleed, which is what the pamphlet stylesheet writes; Paged.js also allows
  * different bleeds on :left and :right pages, which this would not centre correctly.
  */
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { loadPdf, savePdf } from './pdf-io.js';
 
 export interface PrintBoxOptions {
   /** Bleed on each side of the trim, in points (3 mm ≈ 8.504 pt). */
@@ -37,9 +38,9 @@ interface Box {
 /** Set TrimBox and BleedBox on every page; the ArtBox and all content are left as they were. */
 export async function setPrintBoxes(pdf: Uint8Array, options: PrintBoxOptions): Promise<Uint8Array> {
   // updateMetadata: false keeps the Producer and dates as rendered, and the output reproducible.
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await loadPdf(pdf);
   applyPrintBoxes(doc, options);
-  return doc.save();
+  return savePdf(doc);
 }
 
 /** setPrintBoxes on a document already loaded, for a caller that saves it itself (finishPdf). */

@@ -9,6 +9,8 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import type { PartDocument } from '../document.js';
 import { applyPrintBoxes, type PrintBoxOptions } from './page-boxes.js';
 import { removeSoftHyphens } from './pdf-soft-hyphens.js';
+import { loadPdf, savePdf } from './pdf-io.js';
+import { stabilizeDestinations } from './pdf-destinations.js';
 
 export interface PdfMetadata {
   title: string;
@@ -128,9 +130,9 @@ export async function finishPdf(
   metadata: PdfMetadata,
   options: FinishOptions = {},
 ): Promise<Uint8Array> {
-  // updateMetadata: false, or pdf-lib would stamp its own producer and today's date.
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pdf = await loadPdf(bytes);
   removeSoftHyphens(pdf);
+  stabilizeDestinations(pdf);
   if (options.pageSize) fitMediaBoxes(pdf, options.pageSize);
   if (options.printBoxes) applyPrintBoxes(pdf, options.printBoxes);
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
@@ -148,5 +150,5 @@ export async function finishPdf(
   if (metadata.outlineTitles) retitleOutline(pdf, metadata.outlineTitles);
   // Object streams would hide the catalog from tools that only read classic xref
   // tables, and gain little on a file that is mostly font and page streams.
-  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return savePdf(pdf, { useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
 }
