@@ -66,12 +66,14 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   throwIfErrors([configFile, ...files]);
 
   const lang = config.lang.split('-')[0] ?? 'en';
+  const usedKeys = new Set<string>();
   const context = {
     config,
     bibliography,
     style,
     bibliographyTitle: config.bibliographyTitle ?? BIBLIOGRAPHY_TITLES[lang] ?? 'Bibliography',
     questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
+    usedKeys,
   };
   const parts = parsed.map((part, index) => {
     const following = parsed[index + 1];
@@ -105,13 +107,9 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   throwIfErrors([configFile, ...files]);
 
   if (bibliography) {
-    const used = new Set<string>();
-    for (const file of files) for (const match of String(file.value).matchAll(/(?::cite\[([^\]]*)\])|(?:(?:source|via)=["']?@?([\w:.-]+))/g)) {
-      for (const key of (match[1] ?? match[2] ?? '').split(/[;,]/)) used.add(key.trim().replace(/^@/, ''));
-    }
     const bibFile = new VFile({ path: bibliography.path });
     for (const key of bibliography.items.keys()) {
-      if (!used.has(key)) bibFile.message(`bibliography entry \`${key}\` is never cited`, { place: { line: bibliography.lines.get(key) ?? 1, column: 1 }, ruleId: 'uncited-entry', source: 'pamphlet' });
+      if (!usedKeys.has(key)) bibFile.message(`bibliography entry \`${key}\` is never cited`, { place: { line: bibliography.lines.get(key) ?? 1, column: 1 }, ruleId: 'uncited-entry', source: 'pamphlet' });
     }
     files.push(bibFile);
   }

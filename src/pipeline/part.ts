@@ -39,6 +39,8 @@ export interface PartContext {
   style?: CitationStyle;
   bibliographyTitle: string;
   questionsTitle: string;
+  /** Receives every bibliography key the part cites or quotes, for `check`'s uncited-entry warning. */
+  usedKeys?: Set<string>;
 }
 
 export interface ParsedPart {
@@ -56,6 +58,8 @@ export function buildPart(parsed: ParsedPart, meta: Omit<PartMeta, 'next'> & { n
   const directives = applyDirectives(tree, file, items);
   const noteStyle = context.style?.kind !== 'in-text';
   const collected = collectNotes(tree, file, items, noteStyle);
+  for (const cluster of collected.clusters) for (const item of cluster.items) context.usedKeys?.add(item.id);
+  for (const key of directives.quoteSources) context.usedKeys?.add(key);
 
   let bibliographyEntries: Element[] = [];
   if (collected.clusters.length || directives.quoteSources.length) {
