@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { ManuscriptError, formatMessage } from './diagnostics.js';
-import { FORMATS, check, type Format } from './api.js';
+import { FORMATS, build, check, type Format } from './api.js';
 
 const USAGE = `Usage:
   pamphlet build [DIR] [--format pdf,epub,handout,booklet,html] [--out DIR] [--timeout MS]
@@ -110,7 +110,6 @@ async function runBuild(dir: string, values: { format?: string; out?: string; ti
     timeout = Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, not ${values.timeout}`);
   }
-  const { build } = await import('./api.js');
   const result = await build({
     dir,
     out: values.out ?? 'dist',
