@@ -131,7 +131,7 @@ export async function finishPdf(
   options: FinishOptions = {},
 ): Promise<Uint8Array> {
   const pdf = await loadPdf(bytes);
-  removeSoftHyphens(pdf);
+  await removeSoftHyphens(pdf);
   stabilizeDestinations(pdf);
   if (options.pageSize) fitMediaBoxes(pdf, options.pageSize);
   if (options.printBoxes) applyPrintBoxes(pdf, options.printBoxes);

@@ -5,10 +5,12 @@
  * searching for the word can fail. The visible hyphen at a line end is a glyph of its
  * own, so dropping these spans changes nothing on the page.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 
 const SHY_UNIT = '00ad';
+const deflateAsync = promisify(deflate);
 
 // The span as Skia writes it: positioning and one glyph inside, nothing nested.
 const ACTUAL_TEXT_SPAN = /\/Span\s*<<\s*\/ActualText\s*<([0-9A-Fa-f]+)>\s*>>\s*BDC([^]*?)EMC/g;
@@ -59,7 +61,8 @@ function inflate(stream: PDFRawStream): Uint8Array {
 }
 
 /** Rewrites each page's content streams in place (same object numbers). */
-export function removeSoftHyphens(pdf: PDFDocument): void {
+export async function removeSoftHyphens(pdf: PDFDocument): Promise<void> {
+  const pending: Array<Promise<void>> = [];
   for (const ref of contentStreamRefs(pdf)) {
     const stream = pdf.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) continue;
@@ -68,8 +71,13 @@ export function removeSoftHyphens(pdf: PDFDocument): void {
     if (!text.includes('ActualText')) continue;
     const cleaned = stripSoftHyphenSpans(text);
     if (cleaned === text) continue;
-    // Node's zlib, not pdf-lib's JavaScript deflate: several times faster on a long part.
-    const replaced = pdf.context.stream(deflateSync(Buffer.from(cleaned, 'latin1')), { Filter: 'FlateDecode' });
-    pdf.context.assign(ref, replaced);
+    // Node's zlib off the main thread: the streams of a long part compress on all cores
+    // while the next page's text is cleaned.
+    pending.push(
+      deflateAsync(Buffer.from(cleaned, 'latin1')).then((bytes) => {
+        pdf.context.assign(ref, pdf.context.stream(bytes, { Filter: 'FlateDecode' }));
+      }),
+    );
   }
+  await Promise.all(pending);
 }
