@@ -91,21 +91,23 @@ async function renderAll(
     trace(`rendered ${name}`, since);
   };
 
+  // The reader stylesheet serves both the EPUB and the web page: read once.
+  const readerCss = formats.includes('epub') || formats.includes('html') ? readFileSync(packagePath('styles', 'epub.css'), 'utf8') : '';
+  const readAsset = assetReader(config);
+
   if (formats.includes('epub')) {
     const { renderEpub } = await import('./render/epub/index.js');
-    const css = readFileSync(packagePath('styles', 'epub.css'), 'utf8');
     for (const doc of manuscript.parts) {
       started = performance.now();
-      record(outputName(doc, 'epub'), renderEpub(doc, config, { css, readAsset: assetReader(config) }), started);
+      record(outputName(doc, 'epub'), renderEpub(doc, config, { css: readerCss, readAsset }), started);
     }
   }
 
   if (formats.includes('html')) {
     const { renderHtml } = await import('./render/html.js');
-    const css = readFileSync(packagePath('styles', 'epub.css'), 'utf8');
     for (const doc of manuscript.parts) {
       started = performance.now();
-      record(outputName(doc, 'html'), new TextEncoder().encode(renderHtml(doc, config, { css, readAsset: assetReader(config) })), started);
+      record(outputName(doc, 'html'), new TextEncoder().encode(renderHtml(doc, config, { css: readerCss, readAsset })), started);
     }
   }
 
