@@ -17,7 +17,8 @@ await build({
   platform: 'node',
   target: 'node20',
   // Puppeteer loads its own pieces at run time; it stays an ordinary dependency.
-  external: ['puppeteer-core'],
+  // css-tree reads its JSON data with a runtime require() that a bundle cannot follow.
+  external: ['puppeteer-core', 'css-tree'],
   mainFields: ['module', 'main'],
   // CommonJS dependencies (citeproc, pdf-lib) call require(); ESM output needs one made.
   banner: { js: "import { createRequire as __pamphletRequire } from 'node:module'; const require = __pamphletRequire(import.meta.url);" },

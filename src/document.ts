@@ -50,6 +50,8 @@ export interface Note {
   kind: 'footnote' | 'citation';
   /** Flow content of the note (paragraphs for footnotes, a <p> for citation notes). */
   content: ElementContent[];
+  /** Ids of the calls to this note in the text, in order: a note referenced twice has two. */
+  calls: string[];
 }
 
 export interface Bibliography {

@@ -3,12 +3,12 @@
  * part, link each part to the next, and build the PartDocuments. All diagnostics of
  * all files are gathered so one run reports every problem.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { Root } from 'mdast';
 import { loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { loadBibliography, type Bibliography } from './citations/bibliography.js';
@@ -16,7 +16,10 @@ import { resolveStyle, StyleNotFoundError, type CitationStyle } from './citation
 import type { NextPart, PartDocument } from './document.js';
 import { ManuscriptError, error, hasErrors } from './diagnostics.js';
 import { readFrontmatter } from './pipeline/frontmatter.js';
-import { buildPart, createParser, type ParsedPart } from './pipeline/part.js';
+import { buildPart, type ParsedPart } from './pipeline/part.js';
+import { createProcessor } from './pipeline/processor.js';
+import type { PartFrontmatter } from './pipeline/frontmatter.js';
+import { checkImageFile } from './pipeline/image-file.js';
 import { toRoman } from './roman.js';
 
 export interface Manuscript {
@@ -43,17 +46,24 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     if (bibliography) throw new ManuscriptError([error(configFile, cause.message, { place: { line: line || 1, column: 1 }, ruleId: 'csl-style', source: 'pamphlet' })]);
   }
 
-  const parser = createParser();
   const partFiles = readdirSync(config.dir).filter((name) => name.endsWith('.md') && !/^readme\.md$/i.test(name)).sort();
-  const parsed: ParsedPart[] = [];
   const files: VFile[] = [];
+  const lang = config.lang.split('-')[0] ?? 'en';
+  // Built once, for every part of the run. Parts are parsed first: their front matter
+  // orders and links them (`slugs`, filled below) before any is run.
+  const slugs = new Map<string, string>();
+  const processor = createProcessor({ ...processorSettings(config, bibliography, style, lang), parts: slugs });
+  const parsed: ParsedPart[] = [];
   for (const name of partFiles) {
     const filePath = path.join(config.dir, name);
     const file = new VFile({ path: filePath, value: readFileSync(filePath, 'utf8') });
     files.push(file);
-    const tree = parser.parse(file) as Root;
+    const tree = processor.parse(file);
     const frontmatter = readFrontmatter(tree, file);
-    if (frontmatter) parsed.push({ file, tree, frontmatter });
+    if (frontmatter) {
+      file.data.frontmatter = frontmatter;
+      parsed.push({ file, tree, frontmatter });
+    }
   }
   if (!partFiles.length) error(configFile, `no parts: put one Markdown file per part in ${config.dir}`, { place: { line: 1, column: 1 }, ruleId: 'no-parts', source: 'pamphlet' });
   parsed.sort((a, b) => a.frontmatter.part - b.frontmatter.part);
@@ -65,44 +75,44 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   }
   throwIfErrors([configFile, ...files]);
 
-  const lang = config.lang.split('-')[0] ?? 'en';
-  const usedKeys = new Set<string>();
-  const context = {
-    config,
-    bibliography,
-    style,
+  const seriesSlug = slugify(config.series);
+  for (const part of parsed) slugs.set(path.basename(part.file.path), `${seriesSlug}-${part.frontmatter.part}`);
+  const settings = {
     bibliographyTitle: config.bibliographyTitle ?? BIBLIOGRAPHY_TITLES[lang] ?? 'Bibliography',
-    questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
-    usedKeys,
+    questionsInText: config.questions === 'everywhere',
   };
+  const usedKeys = new Set<string>();
   const parts = parsed.map((part, index) => {
     const following = parsed[index + 1];
     const fm = part.frontmatter;
-    const slug = `${slugify(config.series)}-${fm.part}`;
     let next: NextPart | null = null;
     if (fm.next && typeof fm.next === 'object') next = { label: fm.next.title, ...(fm.next.href ? { href: fm.next.href } : {}) };
     else if (fm.next !== false && following) {
-      next = { label: `Part ${toRoman(following.frontmatter.part)}: ${following.frontmatter.title}`, slug: `${slugify(config.series)}-${following.frontmatter.part}` };
+      next = { label: `Part ${toRoman(following.frontmatter.part)}: ${following.frontmatter.title}`, slug: `${seriesSlug}-${following.frontmatter.part}` };
     }
-    return buildPart(
+    const subtitle = fm.subtitle ?? config.subtitle;
+    const doc = buildPart(
+      processor,
       part,
       {
         series: config.series,
-        ...(fm.subtitle ?? config.subtitle ? { subtitle: fm.subtitle ?? config.subtitle } : {}),
+        ...(subtitle ? { subtitle } : {}),
         title: fm.title,
         part: fm.part,
         partLabel: `Part ${toRoman(fm.part)}`,
         authors: config.authors,
         ...(config.publisher ? { publisher: config.publisher } : {}),
         lang: config.lang,
-        identifier: fm.identifier ?? derivedIdentifier(config.series, fm.part, String(part.file.value)),
+        identifier: fm.identifier ?? derivedIdentifier(config.series, fm.part, config.authors),
         ...(fm.date ? { date: fm.date } : {}),
-        modified: modifiedDate(env, fm.date),
+        modified: modifiedDate(env, part.file.path, [config.configPath, ...(config.bibliography ? [config.bibliography] : [])], fm),
         next,
-        slug,
+        slug: `${seriesSlug}-${fm.part}`,
       },
-      context,
+      settings,
     );
+    for (const key of part.file.data.citations?.keys ?? []) usedKeys.add(key);
+    return doc;
   });
   throwIfErrors([configFile, ...files]);
 
@@ -114,6 +124,20 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     files.push(bibFile);
   }
   return { config, parts, messages: [configFile, ...files].flatMap((file) => file.messages) };
+}
+
+function processorSettings(config: ResolvedConfig, bibliography: Bibliography | undefined, style: CitationStyle | undefined, lang: string) {
+  return {
+    dir: config.dir,
+    lang: config.lang,
+    smart: config.smart,
+    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    ...(bibliography ? { bibliography } : {}),
+    ...(style ? { style } : {}),
+    localeDir: config.localeDir,
+    questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
+    checkImage: (relPath: string) => checkImageFile(config.dir, relPath),
+  };
 }
 
 function throwIfErrors(files: VFile[]): void {
@@ -130,9 +154,13 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** A name-based UUID from the content, so the same manuscript keeps the same id without a registry. */
-function derivedIdentifier(series: string, part: number, source: string): string {
-  const hash = createHash('sha1').update(`${series}\u0000${part}\u0000${source}`).digest();
+/**
+ * A name-based UUID from what identifies the publication — series, part and authors —
+ * not from its text, so correcting a word keeps the book's identity (reading systems
+ * and stores key annotations and updates on it).
+ */
+function derivedIdentifier(series: string, part: number, authors: readonly string[]): string {
+  const hash = createHash('sha1').update(`${series}\u0000${part}\u0000${authors.join('\u0000')}`).digest();
   hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
   hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
@@ -140,15 +168,32 @@ function derivedIdentifier(series: string, part: number, source: string): string
 }
 
 /**
- * Never the wall clock, so builds are reproducible: SOURCE_DATE_EPOCH when set (the
- * reproducible-builds convention), else the part's `date`, else a fixed epoch.
+ * When the part last changed, never the wall clock (builds are reproducible):
+ * SOURCE_DATE_EPOCH (the reproducible-builds convention), else the last commit that
+ * touched the part, pamphlet.yaml or the bibliography when the folder is in git, else
+ * the part's `modified:`, else its `date:`, else a fixed epoch.
  */
-function modifiedDate(env: NodeJS.ProcessEnv, date: string | undefined): string {
+function modifiedDate(env: NodeJS.ProcessEnv, partPath: string, shared: readonly string[], fm: PartFrontmatter): string {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  if (date) {
-    const [y, m = '01', d = '01'] = date.split('-');
+  if (epoch && /^\d+$/.test(epoch)) return isoSeconds(new Date(Number(epoch) * 1000));
+  const committed = lastCommit(partPath, shared);
+  if (committed) return isoSeconds(committed);
+  if (fm.modified) return isoSeconds(new Date(/T|\s\d/.test(fm.modified) ? fm.modified : `${fm.modified}T00:00:00Z`));
+  if (fm.date) {
+    const [y, m = '01', d = '01'] = fm.date.split('-');
     return `${y}-${m}-${d}T00:00:00Z`;
   }
   return '2000-01-01T00:00:00Z';
+}
+
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The commit time of the last commit touching these files, or undefined outside git. */
+function lastCommit(partPath: string, shared: readonly string[]): Date | undefined {
+  const cwd = path.dirname(partPath);
+  const result = spawnSync('git', ['log', '-1', '--format=%ct', '--', partPath, ...shared], { cwd, encoding: 'utf8', timeout: 10_000 });
+  const seconds = result.status === 0 ? result.stdout.trim() : '';
+  return /^\d+$/.test(seconds) ? new Date(Number(seconds) * 1000) : undefined;
 }

@@ -4,11 +4,14 @@ import { describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import { loadManuscript } from '../src/manuscript.js';
 import type { PartDocument } from '../src/document.js';
 import { ManuscriptError, formatMessage } from '../src/diagnostics.js';
 import { copyFixture } from './helpers/cli.js';
+
+/** The text as a reader sees it: a no-break space is a space. */
+const readerText = (node: Parameters<typeof hastToString>[0]) => hastToString(node).replace(/[\u00A0\u202F]/g, ' ');
 
 function withStyle(style: string): PartDocument {
   const root = copyFixture('citations');
@@ -17,7 +20,7 @@ function withStyle(style: string): PartDocument {
   return loadManuscript(path.join(root, 'manuscript')).parts[0] as PartDocument;
 }
 
-const noteText = (doc: PartDocument, n: number) => toString({ type: 'root', children: doc.notes[n - 1]?.content ?? [] }).trim();
+const noteText = (doc: PartDocument, n: number) => readerText({ type: 'root', children: doc.notes[n - 1]?.content ?? [] }).trim();
 
 describe('Chicago full note with ibid (the default)', () => {
   const doc = withStyle('chicago-fullnote-bibliography-with-ibid');
@@ -46,7 +49,7 @@ describe('Chicago full note with ibid (the default)', () => {
   });
   test('the bibliography, sorted, in Chicago form', () => {
     expect(doc.bibliography?.title).toBe('Works Cited');
-    expect(doc.bibliography?.entries.map((e) => toString(e))).toEqual([
+    expect(doc.bibliography?.entries.map((e) => readerText(e))).toEqual([
       'Carr, Edward Hallett. The Bolshevik Revolution, 1917–1923. Vol. 1. A History of Soviet Russia. London: Macmillan, 1950.',
       'Reed, John. Ten Days That Shook the World. New York: Boni & Liveright, 1919.',
       'Trotsky, Leon. The History of the Russian Revolution. Translated by Max Eastman. New York: Simon & Schuster, 1932.',
@@ -56,7 +59,7 @@ describe('Chicago full note with ibid (the default)', () => {
 
 describe('APA (author-date): citations in the text', () => {
   const doc = withStyle('apa');
-  const body = toString(doc.body);
+  const body = readerText(doc.body);
 
   test('in-text citations with page', () => {
     expect(body).toContain('First mention of Carr. (Carr, 1950, p. 12)');
@@ -67,7 +70,7 @@ describe('APA (author-date): citations in the text', () => {
     expect(noteText(doc, 1)).toBe('As Reed saw it (Reed, 1919, p. 129).');
   });
   test('an APA reference list', () => {
-    expect(doc.bibliography?.entries.map((e) => toString(e))).toEqual([
+    expect(doc.bibliography?.entries.map((e) => readerText(e))).toEqual([
       'Carr, E. H. (1950). The Bolshevik Revolution, 1917–1923 (Vol. 1). Macmillan.',
       'Reed, J. (1919). Ten Days That Shook the World. Boni & Liveright.',
       'Trotsky, L. (1932). The History of the Russian Revolution (M. Eastman, Trans.). Simon & Schuster.',
@@ -112,14 +115,14 @@ describe('the real manuscript', () => {
 
   test('its bibliography, in Chicago form, sorted', () => {
     const doc = loadManuscript(real).parts[0] as PartDocument;
-    expect(doc.bibliography?.entries.map((e) => toString(e))).toEqual([
+    expect(doc.bibliography?.entries.map((e) => readerText(e))).toEqual([
       'Carr, E. H. The Bolshevik Revolution, 1917–1923. Vol. 1. A History of Soviet Russia. London: Macmillan, 1950.',
       'Lenin, V. I. “The Tasks of the Proletariat in the Present Revolution.” In Collected Works, 24:19–26. 1917. Reprint, Moscow: Progress Publishers, 1964.',
       'Reed, John. Ten Days That Shook the World. New York: Boni and Liveright, 1919.',
       'Trotsky, Leon. The History of the Russian Revolution. Translated by Max Eastman. 3 vols. New York: Simon and Schuster, 1932.',
     ]);
     // The seed's "(cited in E.H. Carr, …)" is a note from the same data.
-    const notes = doc.notes.map((note) => toString({ type: 'root', children: note.content }).trim());
+    const notes = doc.notes.map((note) => readerText({ type: 'root', children: note.content }).trim());
     expect(notes).toContain('Cited in E. H. Carr, The Bolshevik Revolution, 1917–1923, vol. 1, A History of Soviet Russia (London: Macmillan, 1950).');
   });
 
@@ -129,11 +132,11 @@ describe('the real manuscript', () => {
     const yaml = path.join(root, 'pamphlet.yaml');
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/citation-style: .*/, 'citation-style: apa'));
     const doc = loadManuscript(root).parts[0] as PartDocument;
-    const body = toString(doc.body);
+    const body = readerText(doc.body);
     expect(body).toContain('resulting from it.” (Trotsky, 1932, vol. 1, chap. 1)');
     expect(body).toContain('(cited in Carr, 1950)');
     expect(doc.notes).toHaveLength(0);
-    expect(doc.bibliography?.entries.map((e) => toString(e))).toEqual([
+    expect(doc.bibliography?.entries.map((e) => readerText(e))).toEqual([
       'Carr, E. H. (1950). The Bolshevik Revolution, 1917–1923 (Vol. 1). Macmillan.',
       'Lenin, V. I. (1964). The Tasks of the Proletariat in the Present Revolution. In Collected Works (Vol. 24, pp. 19–26). Progress Publishers. (Original work published 1917)',
       'Reed, J. (1919). Ten Days That Shook the World. Boni and Liveright.',

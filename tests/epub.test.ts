@@ -394,8 +394,8 @@ describe('variants', SLOW, () => {
       { type: 'text', value: '.' },
     );
     doc.notes.push(
-      { id: 'note-4', number: 4, kind: 'citation', content: [h('p', 'A note called from note 1.')] },
-      { id: 'note-5', number: 5, kind: 'footnote', content: [h('p', 'A note nobody calls.')] },
+      { id: 'note-4', number: 4, kind: 'citation', content: [h('p', 'A note called from note 1.')], calls: ['noteref-4'] },
+      { id: 'note-5', number: 5, kind: 'footnote', content: [h('p', 'A note nobody calls.')], calls: [] },
     );
     const files = buildAndCheck(doc);
     const text = parse(files, 'OEBPS/text.xhtml');

@@ -14,6 +14,8 @@ export interface CiteItem {
   label?: string;
   prefix?: string;
   suffix?: string;
+  /** Pandoc's `[-@key]`, and the citation after a narrative `@key`: the author is not repeated. */
+  'suppress-author'?: boolean;
 }
 
 export interface Cluster {

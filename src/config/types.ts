@@ -36,6 +36,8 @@ export interface ResolvedConfig {
   bibliographyTitle?: string;
   /** Heading of the discussion questions; default by language. */
   questionsTitle?: string;
+  /** Smart quotes, dashes and ellipses by language (`smart: false` keeps the text as typed). */
+  smart: boolean;
   /** Small marginal ¶ numbers in the print PDF too. */
   paragraphNumbers: boolean;
   /** Print-ready output: bleed (CSS length, "0mm" for none) and crop marks. */

@@ -14,9 +14,11 @@ export interface PartFrontmatter {
   /** `false`: no bibliography at the end of this part. */
   bibliography?: false;
   subtitle?: string;
+  /** When the text last changed (for `dcterms:modified` outside git): YYYY-MM-DD or an ISO date-time. */
+  modified?: string;
 }
 
-const KEYS = new Set(['title', 'part', 'identifier', 'date', 'next', 'bibliography', 'subtitle']);
+const KEYS = new Set(['title', 'part', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle']);
 
 export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | undefined {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
@@ -64,6 +66,11 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) fail('`date` must be YYYY, YYYY-MM or YYYY-MM-DD', nodeOf('date'));
     else result.date = date;
   }
+  if (data.modified !== undefined) {
+    const modified = data.modified instanceof Date ? data.modified.toISOString() : String(data.modified);
+    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(modified) || Number.isNaN(Date.parse(modified))) fail('`modified` must be a date (YYYY-MM-DD) or an ISO date-time', nodeOf('modified'));
+    else result.modified = modified;
+  }
   if (data.subtitle !== undefined) {
     if (typeof data.subtitle !== 'string') fail('`subtitle` must be text', nodeOf('subtitle'));
     else result.subtitle = data.subtitle;
@@ -83,4 +90,19 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     else result.bibliography = false;
   }
   return result;
+}
+
+/**
+ * The first stage of the processor: the front matter has been read (the manuscript
+ * reads every part's before running any, to order and link them); its node leaves the
+ * tree here so no renderer ever sees it.
+ */
+export function remarkPartFrontmatter() {
+  return (tree: Root, file: VFile): void => {
+    if (!file.data.frontmatter) {
+      const frontmatter = readFrontmatter(tree, file);
+      if (frontmatter) file.data.frontmatter = frontmatter;
+    }
+    tree.children = tree.children.filter((child) => child.type !== 'yaml');
+  };
 }

@@ -18,7 +18,7 @@ import { printAssets, type PrintAssets } from './assets.js';
 import { fontFaceCss } from './fonts.js';
 import { handoutQuestions, handoutTitleBlock } from './handout-html.js';
 import { handoutPage, handoutPageCss, pageCss } from './page-css.js';
-import { inlineFootnotes } from './print-notes.js';
+import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
 
 export type PrintVariant = 'pamphlet' | 'handout';
 
@@ -60,6 +60,11 @@ function contentsPage(entries: readonly ContentsEntry[]): Element {
   ]);
 }
 
+/** The questions with their notes ready to float, like the text's. */
+function questionsWithNotes(doc: PartDocument): PartDocument['questions'] {
+  return doc.questions ? { ...doc.questions, items: inlineFootnotesIn(doc.questions.items, doc.notes) } : null;
+}
+
 function handoutBackMatter(doc: PartDocument): Element[] {
   const elements: Element[] = [];
   if (doc.bibliography) {
@@ -68,19 +73,21 @@ function handoutBackMatter(doc: PartDocument): Element[] {
     );
   }
   // Last, so the space to write is where the reading ends.
-  if (doc.questions) elements.push(handoutQuestions(doc.questions, BACK_MATTER_IDS.questions));
+  const questions = questionsWithNotes(doc);
+  if (questions) elements.push(handoutQuestions(questions, BACK_MATTER_IDS.questions));
   return elements;
 }
 
 function backMatter(doc: PartDocument): { elements: Element[]; entries: ContentsEntry[] } {
   const elements: Element[] = [];
   const entries: ContentsEntry[] = [];
-  if (doc.questions && doc.questionsInText) {
+  const questions = questionsWithNotes(doc);
+  if (questions && doc.questionsInText) {
     const id = BACK_MATTER_IDS.questions;
     elements.push(
-      h('section.questions', [h('h2', { id }, doc.questions.title), h('ol.questions-list', structuredClone(doc.questions.items))]),
+      h('section.questions', [h('h2', { id }, questions.title), h('ol.questions-list', questions.items)]),
     );
-    entries.push({ id, title: doc.questions.title, depth: 2 });
+    entries.push({ id, title: questions.title, depth: 2 });
   }
   if (doc.bibliography) {
     const id = BACK_MATTER_IDS.bibliography;

@@ -32,14 +32,20 @@ export function printFootnote(note: Note): Element {
 }
 
 function isNoteCall(node: Element): boolean {
+  return node.tagName === 'a' && hasClass(node, 'noteref');
+}
+
+function hasClass(node: Element, name: string): boolean {
   const className = node.properties['className'];
-  return node.tagName === 'a' && Array.isArray(className) && className.includes('noteref');
+  return Array.isArray(className) && className.includes(name);
 }
 
 function replaceCalls<T extends Root | Element>(node: T, byNumber: ReadonlyMap<string, Note>): T {
   const children = (node.children as RootContent[]).map((child): RootContent => {
     if (child.type !== 'element') return child;
     if (isNoteCall(child)) {
+      // A note referenced again floats once, at its first call; later calls only show its number.
+      if (hasClass(child, 'noteref-repeat')) return child;
       const note = byNumber.get(String(child.properties['dataNote']));
       // An unknown number is the pipeline's bug; keep the call visible rather than lose it.
       return note ? printFootnote(note) : child;
@@ -53,4 +59,9 @@ function replaceCalls<T extends Root | Element>(node: T, byNumber: ReadonlyMap<s
 export function inlineFootnotes(body: Root, notes: readonly Note[]): Root {
   const byNumber = new Map(notes.map((note) => [String(note.number), note]));
   return replaceCalls(body, byNumber);
+}
+
+/** The same for a list of elements (the questions, whose items may call notes too). */
+export function inlineFootnotesIn(elements: readonly Element[], notes: readonly Note[]): Element[] {
+  return inlineFootnotes({ type: 'root', children: structuredClone([...elements]) }, notes).children as Element[];
 }

@@ -86,12 +86,22 @@ export function noteAside(note: Note, callId: string | undefined): Element {
   const content = clone(note.content);
   markNoteCalls(content);
   const number = `${note.number}.`;
-  const marker: ElementContent = callId
-    ? element('a', { href: `#${callId}`, role: 'doc-backlink', className: ['note-backlink'] }, [text(number)])
-    : element('span', { className: ['note-number'] }, [text(number)]);
+  const markers: ElementContent[] = [];
+  if (note.calls.length > 1) {
+    // A note referenced more than once links back to each call, as "a", "b", … after its number.
+    markers.push(element('span', { className: ['note-number'] }, [text(number)]));
+    note.calls.forEach((call, index) => {
+      const letter = String.fromCharCode(97 + (index % 26));
+      markers.push(text(' '), element('a', { href: `#${call}`, role: 'doc-backlink', className: ['note-backlink'], ariaLabel: `Back to reference ${letter}` }, [text(letter)]));
+    });
+  } else {
+    markers.push(callId
+      ? element('a', { href: `#${callId}`, role: 'doc-backlink', className: ['note-backlink'] }, [text(number)])
+      : element('span', { className: ['note-number'] }, [text(number)]));
+  }
   const first = content.find((node) => !isBlank(node));
-  if (isElement(first, 'p')) first.children.unshift(marker, text(' '));
-  else content.unshift(element('p', { className: ['note-number'] }, [marker]));
+  if (isElement(first, 'p')) first.children.unshift(...markers, text(' '));
+  else content.unshift(element('p', { className: ['note-number'] }, markers));
   return element(
     'aside',
     {

@@ -1,0 +1,44 @@
+/**
+ * What a `style` attribute in a manuscript may say, read with a real CSS parser
+ * (css-tree), never with patterns over the text: typographic properties only, and
+ * no function that loads anything (`url()`, `image-set()`, `image()`, …), wherever
+ * it hides (escapes, comments and case are the parser's business).
+ */
+import { parse, walk, type CssNode } from 'css-tree';
+
+/** Properties that change how a phrase looks, not where things go or what loads. */
+const ALLOWED_PROPERTIES = new Set([
+  'color', 'background-color', 'font-style', 'font-weight', 'font-variant', 'font-variant-caps',
+  'font-variant-numeric', 'font-variant-ligatures', 'font-feature-settings', 'font-kerning',
+  'text-decoration', 'text-decoration-line', 'text-decoration-style', 'text-decoration-color',
+  'text-transform', 'letter-spacing', 'word-spacing', 'vertical-align', 'white-space', 'font-size',
+]);
+/** CSS functions that fetch a resource or reach outside the phrase. */
+const LOADING_FUNCTIONS = new Set(['url', 'image-set', '-webkit-image-set', 'image', 'cross-fade', 'element', 'paint', 'src', 'expression']);
+
+/** Every reason to refuse `style`, or none. */
+export function checkInlineStyle(style: string): string[] {
+  const problems: string[] = [];
+  let ast: CssNode;
+  try {
+    ast = parse(style, {
+      context: 'declarationList',
+      onParseError: (problem) => problems.push(`CSS syntax error: ${problem.message}`),
+    });
+  } catch (cause) {
+    return [`CSS syntax error: ${cause instanceof Error ? cause.message : String(cause)}`];
+  }
+  walk(ast, (node) => {
+    if (node.type === 'Declaration') {
+      const property = node.property.toLowerCase();
+      if (!ALLOWED_PROPERTIES.has(property)) problems.push(`the property \`${property}\` (allowed: ${[...ALLOWED_PROPERTIES].join(', ')})`);
+    } else if (node.type === 'Url') {
+      problems.push(`\`url(${node.value})\`: a manuscript's style loads nothing`);
+    } else if (node.type === 'Function' && LOADING_FUNCTIONS.has(node.name.toLowerCase())) {
+      problems.push(`\`${node.name}()\`: a manuscript's style loads nothing`);
+    } else if (node.type === 'Atrule') {
+      problems.push(`\`@${node.name}\``);
+    }
+  });
+  return problems;
+}

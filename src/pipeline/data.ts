@@ -1,0 +1,47 @@
+/**
+ * What the pipeline's plugins keep in `file.data` for one part, typed once here
+ * (unified's convention: state lives on the file, not in module variables, so one
+ * processor can run over every part of a series).
+ */
+import type { Element } from 'hast';
+import type { Cluster } from '../citations/engine.js';
+import type { NextPart, Note, PartMeta, Questions, Section } from '../document.js';
+import type { PartFrontmatter } from './frontmatter.js';
+
+export interface CollectedCitations {
+  /** Clusters in reading order, each with the note it lives in (0 in the text). */
+  clusters: Cluster[];
+  /** Keys cited or quoted in this part, for `check`'s never-cited warning. */
+  keys: Set<string>;
+}
+
+/** GitHub slug of a heading → its id here, for links written GitHub's way. */
+export type SlugAliases = Map<string, string>;
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The part's front matter, validated (frontmatter.ts). */
+    frontmatter: PartFrontmatter;
+    /** Series-level facts about this part, set by the manuscript before the run. */
+    meta: PartMeta;
+    /** The "Next: …" line's target, when there is a next part. */
+    nextPart: NextPart | null;
+    /** Set by remark-notes: the citation clusters for the CSL engine. */
+    citations: CollectedCitations;
+    /** Keys used as quotation sources, in order (listed in the bibliography). */
+    quoteSources: string[];
+    /** Formatted bibliography entries, one `<div class="csl-entry">` each. */
+    bibliographyEntries: Element[];
+    /** Whether `::next-part` placed the series line in the text. */
+    nextPartInBody: boolean;
+    /** Set by rehype-part-document: the pieces the renderers read. */
+    sections: Section[];
+    notes: Note[];
+    questions: Questions | null;
+    paragraphCount: number;
+    /** Set by rehype-heading-ids, read by rehype-links. */
+    slugAliases: SlugAliases;
+  }
+}
+
+export {};

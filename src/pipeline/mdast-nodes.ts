@@ -1,0 +1,52 @@
+/**
+ * The mdast nodes our remark plugins add, registered with mdast's content maps so
+ * that the tree stays typed from parsing to remark-rehype.
+ */
+import type { Data, Node, Parent, PhrasingContent } from 'mdast';
+import type { CiteItem } from '../citations/engine.js';
+
+/** One citation cluster, from `:cite[…]` or Pandoc's `[@key]` / `@key`. */
+export interface Citation extends Node {
+  type: 'citation';
+  items: CiteItem[];
+  /** `@key` in running text: the author's name in the sentence, the rest as usual. */
+  narrative: boolean;
+  data?: Data;
+}
+
+/** Generic node rendered through `data.hName` (note calls, formatted citations, …). */
+export interface Rendered extends Node {
+  type: 'rendered';
+  data: Data & { hName: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
+}
+
+/** A block our plugins build with mdast children (figures, quotations, stores). */
+export interface Container extends Parent {
+  type: 'container';
+  data: Data & { hName: string; hProperties?: Record<string, unknown> };
+}
+
+/** A phrasing wrapper with mdast children (`:span[…]{lang=ru}`). */
+export interface InlineContainer extends Parent {
+  type: 'inlineContainer';
+  children: PhrasingContent[];
+  data: Data & { hName: string; hProperties?: Record<string, unknown> };
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    citation: Citation;
+    rendered: Rendered;
+    inlineContainer: InlineContainer;
+  }
+  interface BlockContentMap {
+    container: Container;
+    rendered: Rendered;
+  }
+  interface RootContentMap {
+    citation: Citation;
+    rendered: Rendered;
+    container: Container;
+    inlineContainer: InlineContainer;
+  }
+}

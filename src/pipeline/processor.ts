@@ -1,0 +1,113 @@
+/**
+ * The pipeline, as one unified processor built once per run and applied to every part.
+ * The stages, in the order they run:
+ *
+ *   parse        remark-parse (CommonMark), remark-gfm, remark-frontmatter, remark-directive
+ *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
+ *   syntax       remarkLiteralColons        `10:30`, `localhost:8080` stay text
+ *                remarkReferences           `[x][ref]`, `![alt][ref]` become plain links/images
+ *                remarkInlineNotes          Pandoc `^[inline notes]`
+ *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
+ *   safety       remarkRawHtml              raw HTML parsed and checked against the allow-list
+ *                remarkSafety               links and images under the URL policy
+ *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak
+ *                remarkFigures              standalone images → figures; `Table:` captions
+ *                remarkPartTitle            a heading repeating the title goes; levels start at h2
+ *                remarkNotes                notes and citations numbered in one reading order
+ *                remarkCiteproc             the CSL engine formats every cluster; bibliography
+ *   to hast      remark-rehype              with handlers for our nodes
+ *                rehypeRawWhenPresent       inline HTML becomes elements (rehype-raw)
+ *                rehypeSanitize             the whole tree against the allow-list, again
+ *                rehypeTypography           smart punctuation and no-break spaces, by language
+ *                rehypeHeadingIds           ids valid in every format; the section list
+ *                rehypeParagraphNumbers     ¶ numbers shared by every format
+ *                rehypeLinks                `#anchors` must exist
+ *                rehypeTableAlign           GFM alignment as classes
+ *                rehypePartDocument         notes, questions, bibliography out of the flow
+ *
+ * State lives in `file.data` (data.ts); diagnostics are vfile messages with places.
+ * Print-only steps (hyphenation, footnote floats) belong to the print renderer, since
+ * the PartDocument is shared by every format.
+ */
+import type { Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkDirective from 'remark-directive';
+import remarkRehype from 'remark-rehype';
+import type { Bibliography } from '../citations/bibliography.js';
+import type { CitationStyle } from '../citations/engine.js';
+import './data.js';
+import './mdast-nodes.js';
+import { remarkPartFrontmatter } from './frontmatter.js';
+import { handlers } from './handlers.js';
+import remarkCiteproc from './remark-citeproc.js';
+import remarkDirectives from './remark-directives.js';
+import remarkFigures from './remark-figures.js';
+import remarkInlineNotes from './remark-inline-notes.js';
+import remarkLiteralColons from './remark-literal-colons.js';
+import remarkNotes from './remark-notes.js';
+import remarkPandocCitations from './remark-pandoc-citations.js';
+import remarkPartTitle from './remark-part-title.js';
+import remarkRawHtml from './remark-raw-html.js';
+import remarkReferences from './remark-references.js';
+import remarkSafety from './remark-safety.js';
+import rehypeHeadingIds from './rehype-heading-ids.js';
+import rehypeLinks from './rehype-links.js';
+import rehypeParagraphNumbers from './rehype-paragraph-numbers.js';
+import rehypePartDocument from './rehype-part-document.js';
+import rehypeRawWhenPresent from './rehype-raw-when-present.js';
+import rehypeSanitize from './rehype-sanitize.js';
+import rehypeTableAlign from './rehype-table-align.js';
+import rehypeTypography from './rehype-typography.js';
+
+export interface ProcessorOptions {
+  /** Absolute path of the manuscript folder. */
+  dir: string;
+  lang: string;
+  /** Smart quotes and dashes (`smart:` in pamphlet.yaml). */
+  smart: boolean;
+  baseUrl?: string;
+  bibliography?: Bibliography;
+  style?: CitationStyle;
+  localeDir: string;
+  /** Part file name → output slug, for links between parts. */
+  parts: ReadonlyMap<string, string>;
+  questionsTitle: string;
+  /** Why an image at this manuscript-relative path cannot be used, or undefined. */
+  checkImage: (relPath: string) => string | undefined;
+}
+
+export type PartProcessor = Processor<Root, Root, HastRoot>;
+
+export function createProcessor(options: ProcessorOptions): PartProcessor {
+  const items = options.bibliography?.items ?? new Map();
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkDirective)
+    .use(remarkPartFrontmatter)
+    .use(remarkLiteralColons)
+    .use(remarkReferences)
+    .use(remarkInlineNotes)
+    .use(remarkPandocCitations, { keys: new Set(items.keys()) })
+    .use(remarkRawHtml)
+    .use(remarkSafety, { dir: options.dir, parts: options.parts, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), checkImage: options.checkImage })
+    .use(remarkDirectives, { items })
+    .use(remarkFigures)
+    .use(remarkPartTitle)
+    .use(remarkNotes, { items, noteStyle: options.style?.kind !== 'in-text', lang: options.lang })
+    .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers })
+    .use(rehypeRawWhenPresent)
+    .use(rehypeSanitize)
+    .use(rehypeTypography, { lang: options.lang, smart: options.smart })
+    .use(rehypeHeadingIds)
+    .use(rehypeParagraphNumbers)
+    .use(rehypeLinks)
+    .use(rehypeTableAlign)
+    .use(rehypePartDocument, { questionsTitle: options.questionsTitle }) as unknown as PartProcessor;
+}

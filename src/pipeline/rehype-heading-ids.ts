@@ -1,0 +1,54 @@
+/**
+ * Every heading gets an id that is valid in every format — an XML name for the EPUB,
+ * a CSS identifier for Paged.js's `target-counter()` — whatever the heading says:
+ * "1. Introduction", "2024-01-01", an emoji, nothing at all. The id is GitHub's slug
+ * when that is already valid ("capitalist-development--world-war"), else prefixed
+ * ("section-1-introduction"), else "section"; never one of the ids pamphlet uses
+ * itself. The GitHub slug is remembered, so `[see](#1-introduction)` written the way
+ * GitHub readers know still finds its heading (rehype-links.ts).
+ */
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import GithubSlugger from 'github-slugger';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Section } from '../document.js';
+
+/** Ids pamphlet gives its own elements in some format. */
+const RESERVED = /^(p\d+|note-\d+|noteref-\d+(-\d+)?|pamphlet-.*|toc(-title)?|landmarks|questions(-title)?(-\d+)?|bibliography(-title)?|cover|title-block|section)$/;
+/** An XML NCName that is also a CSS identifier: a letter or `_` first. */
+const VALID = /^[\p{L}_][\p{L}\p{N}_\p{M}-]*$/u;
+
+export default function rehypeHeadingIds() {
+  return (tree: Root, file: VFile): void => {
+    const github = new GithubSlugger();
+    const taken = new Set<string>();
+    const aliases = new Map<string, string>();
+    const sections: Section[] = [];
+    visit(tree, 'element', (node: Element, index, parent: Root | Element | undefined) => {
+      if (node.properties.dataPamphletStore !== undefined) return SKIP;
+      const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
+      if (!depth) return;
+      const title = toString(node).replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+      if (!title && parent && index !== undefined) {
+        // Nothing to show in the contents or the navigation, nothing for a screen reader.
+        file.message('empty heading left out', { place: node.position, ruleId: 'empty-heading', source: 'pamphlet' });
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      const slug = github.slug(title);
+      let base = slug;
+      if (!VALID.test(base) || RESERVED.test(base)) base = base ? `section-${base.replace(/^-+/, '')}` : 'section';
+      if (!VALID.test(base)) base = 'section';
+      let id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+      taken.add(id);
+      node.properties.id = id;
+      if (slug && !aliases.has(slug)) aliases.set(slug, id);
+      sections.push({ id, title, depth: Number(depth) });
+      return SKIP;
+    });
+    file.data.sections = sections;
+    file.data.slugAliases = aliases;
+  };
+}

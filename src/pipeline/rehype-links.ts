@@ -1,0 +1,35 @@
+/**
+ * Links to a place in this part must land somewhere: a heading (by its id, or by the
+ * slug GitHub would give it), a ¶ number (`#p12`) or a note (`#note-3`). A link to an
+ * anchor that does not exist is an error at its place: epubcheck refuses the book
+ * (RSC-012) and a reader's tap would go nowhere.
+ */
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { error } from '../diagnostics.js';
+
+export default function rehypeLinks() {
+  return (tree: Root, file: VFile): void => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    const aliases = file.data.slugAliases ?? new Map<string, string>();
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'a') return;
+      const href = node.properties.href;
+      if (typeof href !== 'string' || !href.startsWith('#')) return;
+      // Our own note calls point at notes that exist by construction.
+      if (Array.isArray(node.properties.className) && node.properties.className.includes('noteref')) return;
+      const target = href.slice(1);
+      if (ids.has(target)) return;
+      const alias = aliases.get(target) ?? aliases.get(target.toLowerCase());
+      if (alias) {
+        node.properties.href = `#${alias}`;
+        return;
+      }
+      error(file, `link to \`#${target}\`: no heading, ¶ or note in this part has that id`, { place: node.position, ruleId: 'missing-anchor', source: 'pamphlet' });
+    });
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The second line of defence: after remark-rehype and rehype-raw, the whole tree —
+ * text, notes, questions, formatted citations, the author's inline HTML — is cleaned
+ * with hast-util-sanitize and an allow-list of exactly the elements and attributes
+ * pamphlet produces. remark-raw-html.ts has already refused, with positions, whatever
+ * an author wrote outside it; this pass guarantees that nothing else (a bug, a CSL
+ * style, a bibliography field) can bring a script, a handler or a remote URL into any
+ * output. `style` survives only where the CSS policy accepts it.
+ */
+import type { Element, Root } from 'hast';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import { visit } from 'unist-util-visit';
+import { checkInlineStyle } from './css-policy.js';
+import { GLOBAL_ATTRIBUTES, INLINE_HTML } from './remark-raw-html.js';
+
+/** What mdast-util-to-hast makes of CommonMark and GFM, and what our plugins add. */
+const GENERATED: Record<string, Schema['attributes'] extends Record<string, infer V> | null | undefined ? V : never> = {
+  p: [['className', 'next-part']],
+  h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
+  blockquote: [], hr: [], br: [],
+  ul: [['className', 'contains-task-list']],
+  ol: ['start', ['className', 'contains-task-list']],
+  li: [['className', 'task-list-item']],
+  input: [['type', 'checkbox'], ['disabled', true], 'checked'],
+  pre: [],
+  code: [['className', /^language-[\w+#.-]+$/]],
+  em: [], strong: [], del: [], sup: [], sub: [], i: [], b: [], small: [],
+  a: ['href', 'title', 'dataNote', ['className', 'noteref', 'noteref-repeat', 'next-part']],
+  img: ['src', 'alt', 'title'],
+  table: [], caption: [], thead: [], tbody: [], tr: [],
+  th: [['align', 'left', 'center', 'right']],
+  td: [['align', 'left', 'center', 'right']],
+  figure: [['className', 'quote', 'figure']],
+  figcaption: [],
+  cite: [],
+  div: [['className', 'pagebreak', 'csl-entry', 'csl-bib-body', 'csl-left-margin', 'csl-right-inline', 'csl-indent', 'csl-block'], 'dataNote', ['dataKind', 'footnote', 'citation'], 'dataCalls'],
+  span: [['className', 'citation', 'nocase']],
+  section: [['dataPamphletStore', 'notes', 'questions', 'bibliography'], 'dataTitle'],
+};
+
+function schema(): Schema {
+  const attributes: NonNullable<Schema['attributes']> = { '*': ['id', 'lang', 'dir'] };
+  for (const [tag, list] of Object.entries(GENERATED)) attributes[tag] = [...list];
+  for (const [tag, list] of Object.entries(INLINE_HTML)) {
+    attributes[tag] = [...(attributes[tag] ?? []), ...list, ...GLOBAL_ATTRIBUTES];
+  }
+  return {
+    tagNames: [...new Set([...Object.keys(GENERATED), ...Object.keys(INLINE_HTML)])],
+    attributes,
+    protocols: { href: ['http', 'https', 'mailto'], src: [], cite: [] },
+    // Our ids are our own (¶ numbers, notes, headings); nothing to prefix.
+    clobber: [],
+    clobberPrefix: '',
+    strip: ['script', 'style', 'template', 'noscript'],
+    allowComments: false,
+    allowDoctypes: false,
+    ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tr: ['table'], caption: ['table'] },
+    required: {},
+  };
+}
+
+const SCHEMA = schema();
+
+export default function rehypeSanitize() {
+  return (tree: Root): Root => {
+    const clean = sanitize(tree, SCHEMA) as Root;
+    visit(clean, 'element', (node: Element) => {
+      const style = node.properties.style;
+      if (style === undefined) return;
+      if (typeof style !== 'string' || checkInlineStyle(style).length) delete node.properties.style;
+    });
+    return clean;
+  };
+}

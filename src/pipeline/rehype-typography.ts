@@ -1,0 +1,205 @@
+/**
+ * Smart punctuation and no-break spaces, by language, in every format; never inside
+ * code, keyboard input or URLs.
+ *
+ * Quotes, dashes and ellipses come from retext-smartypants. Quotes are paired over
+ * the whole text of a block (so `"*Capital*"` pairs around the emphasis), the way
+ * remark-smartypants does it: first the length-preserving quote pass on the block's
+ * concatenated text, then the length-changing passes (dashes, ellipses) node by node.
+ * Then, per language: the quote characters (en “ ” ‘ ’, de „ “ ‚ ‘, fr « » with narrow
+ * no-break spaces, ru « » „ “, …), apostrophes, number ranges (24-25 → 24–25), and
+ * no-break spaces where a line must not break ("vol. 1", "p. 43", "E. H. Carr",
+ * "World War I", "90 km", before a spaced dash and before a note call).
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { retext } from 'retext';
+import smartypants from 'retext-smartypants';
+
+export interface TypographyOptions {
+  /** BCP 47 tag of the part; a `lang` attribute inside overrides it there. */
+  lang: string;
+  /** `smart: false` in pamphlet.yaml keeps quotes and dashes as typed (no-break spaces still apply). */
+  smart: boolean;
+}
+
+interface Quotes {
+  double: [string, string];
+  single: [string, string];
+}
+
+const QUOTES: Record<string, Quotes> = {
+  en: { double: ['“', '”'], single: ['‘', '’'] },
+  de: { double: ['„', '“'], single: ['‚', '‘'] },
+  fr: { double: ['«', '»'], single: ['‹', '›'] },
+  ru: { double: ['«', '»'], single: ['„', '“'] },
+  uk: { double: ['«', '»'], single: ['„', '“'] },
+  es: { double: ['«', '»'], single: ['“', '”'] },
+  it: { double: ['«', '»'], single: ['“', '”'] },
+  pt: { double: ['«', '»'], single: ['“', '”'] },
+  'pt-br': { double: ['“', '”'], single: ['‘', '’'] },
+  nl: { double: ['“', '”'], single: ['‘', '’'] },
+  pl: { double: ['„', '”'], single: ['«', '»'] },
+  cs: { double: ['„', '“'], single: ['‚', '‘'] },
+  sv: { double: ['”', '”'], single: ['’', '’'] },
+  fi: { double: ['”', '”'], single: ['’', '’'] },
+  da: { double: ['»', '«'], single: ['›', '‹'] },
+  el: { double: ['«', '»'], single: ['“', '”'] },
+};
+
+/** Elements whose text is typed as is. */
+const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'math', 'svg']);
+/** Elements that start a new run of text (quotes never pair across them). */
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'caption', 'figcaption', 'dt', 'dd', 'blockquote', 'div', 'section', 'figure', 'ol', 'ul', 'table', 'thead', 'tbody', 'tr']);
+const URLISH = /:\/\/|^www\.|\S@\S/;
+
+type Punctuators = ReturnType<typeof makePunctuators>;
+const processors = new Map<string, Punctuators>();
+
+function quotesFor(lang: string): Quotes {
+  const tag = lang.toLowerCase();
+  return QUOTES[tag] ?? QUOTES[tag.split('-')[0] ?? ''] ?? (QUOTES.en as Quotes);
+}
+
+function processorsFor(lang: string) {
+  const quotes = quotesFor(lang);
+  const key = `${quotes.double.join('')}${quotes.single.join('')}`;
+  let found = processors.get(key);
+  if (!found) {
+    found = makePunctuators(quotes);
+    processors.set(key, found);
+  }
+  return found;
+}
+
+function makePunctuators(quotes: Quotes) {
+  const marks = {
+    openingQuotes: { double: quotes.double[0], single: quotes.single[0] },
+    closingQuotes: { double: quotes.double[1], single: quotes.single[1] },
+  };
+  return {
+    // Length-preserving: safe to run on a block's text and cut back into nodes.
+    quotes: retext().use(smartypants, { ...marks, dashes: false, ellipses: false, backticks: false }),
+    rest: retext().use(smartypants, { quotes: false, dashes: 'oldschool', ellipses: true, backticks: true }),
+  };
+}
+
+export default function rehypeTypography(options: TypographyOptions) {
+  return (tree: Root): void => {
+    walkBlocks(tree, options.lang, options);
+  };
+}
+
+function walkBlocks(node: Root | Element, lang: string, options: TypographyOptions): void {
+  const here = node.type === 'element' && typeof node.properties.lang === 'string' && node.properties.lang ? node.properties.lang : lang;
+  if (node.type === 'element' && VERBATIM.has(node.tagName)) return;
+  const runs = textRun(node);
+  if (runs.length) typesetRun(runs, here, options);
+  for (const child of node.children) {
+    if (child.type === 'element' && (BLOCKS.has(child.tagName) || hasBlockInside(child))) walkBlocks(child, here, options);
+  }
+  noBreakBeforeNoteCalls(node);
+}
+
+function hasBlockInside(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && (BLOCKS.has(child.tagName) || hasBlockInside(child)));
+}
+
+/** The text nodes of `node` that belong to its own run (not to nested blocks), in order, with `null` for verbatim gaps. */
+function textRun(node: Root | Element): Array<Text | null> {
+  const out: Array<Text | null> = [];
+  const collect = (children: readonly (ElementContent | Root['children'][number])[]) => {
+    for (const child of children) {
+      if (child.type === 'text') out.push(URLISH.test(child.value) ? null : child);
+      else if (child.type === 'element') {
+        if (BLOCKS.has(child.tagName)) continue;
+        if (VERBATIM.has(child.tagName) || (child.tagName === 'a' && isAutolink(child))) {
+          out.push(null);
+          continue;
+        }
+        collect(child.children);
+      }
+    }
+  };
+  collect(node.children);
+  return out.some((n) => n !== null) ? out : [];
+}
+
+function isAutolink(node: Element): boolean {
+  const href = node.properties.href;
+  const text = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+  return typeof href === 'string' && (href === text || href === `mailto:${text}` || href.endsWith(text));
+}
+
+function typesetRun(run: Array<Text | null>, lang: string, options: TypographyOptions): void {
+  const primary = lang.toLowerCase().split('-')[0] ?? 'en';
+  if (options.smart) {
+    const { quotes, rest } = processorsFor(lang);
+    // Verbatim pieces stand in as letters, so quotes on either side pair as in the source.
+    const joined = run.map((node) => (node ? node.value : 'x')).join('');
+    const quoted = String(quotes.processSync(joined));
+    let at = 0;
+    for (const node of run) {
+      if (!node) {
+        at += 1;
+        continue;
+      }
+      const length = node.value.length;
+      node.value = String(rest.processSync(quoted.slice(at, at + length)));
+      at += length;
+    }
+  }
+  const closingSingle = quotesFor(lang).single[1];
+  for (const node of run) {
+    if (!node) continue;
+    let value = node.value;
+    if (options.smart) {
+      // An apostrophe is ’ in every language, whatever its closing single quote looks like.
+      if (closingSingle !== '’') value = value.replace(new RegExp(`(?<=\\p{L})${escape(closingSingle)}(?=\\p{L})`, 'gu'), '’');
+      // Number ranges: 1917-1921, pp. 24-25 (an ISO date keeps its hyphens).
+      value = value.replace(/(?<![\p{L}\d-])(\d+)-(\d+)(?![\d-])/gu, '$1–$2');
+      if (primary === 'fr') value = frenchSpacing(value);
+    }
+    node.value = noBreaks(value);
+  }
+}
+
+function frenchSpacing(value: string): string {
+  return value
+    .replace(/«[ \u00A0]*/g, '«\u202F')
+    .replace(/[ \u00A0]*»/g, '\u202F»')
+    .replace(/[ \u00A0]+([;:!?])/g, '\u202F$1');
+}
+
+const NBSP = '\u00A0';
+/** Abbreviations that belong with the number after them. */
+const BEFORE_NUMBER = /(?<![\p{L}\d])(vols?|pp?|chs?|chap|nos?|figs?|arts?|secs?|paras?|nn?|ll?|pts?|bks?|eds?|cf|S|Bd|Nr|Kap|Abs|t|s|т|с|гл)\.[ ]+(?=[\dIVXLCDMivxlcdm]+\b)/gu;
+const UNITS = /(\d)[ ]+(?=(?:%|‰|km|kg|mm|cm|m|g|mg|t|mi|ft|in|lb|oz|°C|°F|°|h|min|s|ha|l|ml|kW|MW|V|A|€|\$|£|per cent|percent)(?![\p{L}\d]))/gu;
+
+function noBreaks(value: string): string {
+  return value
+    .replace(BEFORE_NUMBER, `$1.${NBSP}`)
+    .replace(/(No\.|№|§§?|¶)[ ]+(?=\d)/gu, `$1${NBSP}`)
+    // Initials: E. H. Carr, V. I. Lenin.
+    .replace(/(?<![\p{L}.])(\p{Lu}\.)[ ]+(?=\p{Lu})/gu, `$1${NBSP}`)
+    // A name and its numeral: World War I, Part II, Nicholas II.
+    .replace(/(?<=\p{Lu}\p{Ll}+)[ ]+(?=[IVXLC]+(?![\p{L}\d]))/gu, NBSP)
+    .replace(UNITS, `$1${NBSP}`)
+    // A spaced dash never starts a line.
+    .replace(/[ ]+([–—])(?=[ ]|$)/gu, `${NBSP}$1`);
+}
+
+/** A space before a note call would let the call start a line on its own. */
+function noBreakBeforeNoteCalls(node: Root | Element): void {
+  const children = node.children as ElementContent[];
+  for (let i = 1; i < children.length; i++) {
+    const child = children[i];
+    const before = children[i - 1];
+    if (child?.type === 'element' && child.tagName === 'a' && Array.isArray(child.properties.className) && child.properties.className.includes('noteref') && before?.type === 'text') {
+      before.value = before.value.replace(/[ ]+$/, NBSP);
+    }
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,212 @@
+/**
+ * Gives meaning to the generic directive syntax: `:cite[…]`, `:span[…]{lang=…}`,
+ * `:::quote`, `:::questions`, `::next-part` and `::pagebreak`. Any other
+ * directive is an error at its place, never silently dropped text.
+ */
+import type { BlockContent, List, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { VFile } from 'vfile';
+import type { ElementContent } from 'hast';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import { error } from '../diagnostics.js';
+import { attribution } from '../citations/attribution.js';
+import type { CslItem } from '../citations/bibliography.js';
+import { parseLocator, type CiteItem } from '../citations/engine.js';
+import type { Citation, Container, InlineContainer, Rendered } from './mdast-nodes.js';
+import { STORE } from './stores.js';
+
+export const KNOWN_DIRECTIVES = ['cite', 'span', 'quote', 'questions', 'next-part', 'pagebreak'] as const;
+const FORMS: Record<(typeof KNOWN_DIRECTIVES)[number], Directive['type']> = {
+  cite: 'textDirective',
+  span: 'textDirective',
+  quote: 'containerDirective',
+  questions: 'containerDirective',
+  'next-part': 'leafDirective',
+  pagebreak: 'leafDirective',
+};
+const QUOTE_ATTRIBUTES = new Set(['source', 'locator', 'via', 'via-locator', 'author', 'title']);
+const CITE_ATTRIBUTES = new Set(['locator', 'prefix', 'suffix']);
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+export interface DirectiveOptions {
+  items: ReadonlyMap<string, CslItem>;
+}
+
+export default function remarkDirectives(options: DirectiveOptions) {
+  return (tree: Root, file: VFile): void => {
+    file.data.quoteSources = [];
+    let nextPartPlaced = false;
+    let questions: Container | undefined;
+    visit(tree, (node, index, parent: Parent | undefined) => {
+      if (!isDirective(node) || !parent || index === undefined) return;
+      const name = node.name as (typeof KNOWN_DIRECTIVES)[number];
+      if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name)) {
+        error(file, `unknown directive \`${prefixOf(node)}${node.name}\` (known: ${KNOWN_DIRECTIVES.join(', ')})`, { place: node.position, ruleId: 'unknown-directive', source: 'pamphlet' });
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      if (node.type !== FORMS[name]) {
+        const form = FORMS[name] === 'textDirective' ? `:${name}[…]` : FORMS[name] === 'containerDirective' ? `:::${name} … :::` : `::${name}`;
+        error(file, `\`${name}\` is written \`${form}\``, { place: node.position, ruleId: 'directive-form', source: 'pamphlet' });
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      switch (name) {
+        case 'cite':
+          parent.children[index] = cite(node as TextDirective, file) as RootContent;
+          return SKIP;
+        case 'span':
+          parent.children[index] = span(node as TextDirective, file);
+          return undefined;
+        case 'quote':
+          parent.children[index] = quote(node as ContainerDirective, file, options.items);
+          return undefined;
+        case 'pagebreak': {
+          const pagebreak: Rendered = { type: 'rendered', data: { hName: 'div', hProperties: { className: ['pagebreak'] } }, ...(node.position ? { position: node.position } : {}) };
+          parent.children[index] = pagebreak as RootContent;
+          return SKIP;
+        }
+        case 'next-part': {
+          if (nextPartPlaced) error(file, '`::next-part` can appear once in a part', { place: node.position, ruleId: 'next-part-twice', source: 'pamphlet' });
+          nextPartPlaced = true;
+          const line = nextPartLine(file);
+          if (line) parent.children[index] = line as RootContent;
+          else {
+            file.message('`::next-part` but this part has no next part (the last of the series, or `next: false`)', { place: node.position, ruleId: 'next-part-none', source: 'pamphlet' });
+            parent.children.splice(index, 1);
+            return [SKIP, index];
+          }
+          return SKIP;
+        }
+        case 'questions': {
+          const directive = node as ContainerDirective;
+          const list = directive.children.find((child): child is List => child.type === 'list');
+          if (!list) {
+            error(file, '`:::questions` holds a numbered list of questions', { place: node.position, ruleId: 'questions-list', source: 'pamphlet' });
+          } else if (questions) {
+            error(file, 'a part has one `:::questions` block', { place: node.position, ruleId: 'questions-twice', source: 'pamphlet' });
+          } else {
+            const title = labelText(directive);
+            // Everything but the label: footnote definitions inside go with the list.
+            const content = directive.children.filter((child) => !(child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
+            questions = {
+              type: 'container',
+              children: content as Container['children'],
+              data: { hName: 'section', hProperties: { dataPamphletStore: STORE.questions, ...(title ? { dataTitle: title } : {}) } },
+              ...(node.position ? { position: node.position } : {}),
+            };
+          }
+          // Out of the flow: every format places the questions itself, after the text.
+          parent.children.splice(index, 1);
+          return [SKIP, index];
+        }
+      }
+    });
+    // At the end of the tree, so notes inside questions are numbered after the text's.
+    if (questions) tree.children.push(questions as RootContent);
+    file.data.nextPartInBody = nextPartPlaced && file.data.nextPart != null;
+  };
+}
+
+/** `:cite[a; b]{prefix=… locator=… suffix=…}`: the prefix leads the cluster, locator and suffix close it (as in Pandoc's `[see @a; @b, p. 3]`). */
+function cite(node: TextDirective, file: VFile): Citation | RootContent {
+  const keys = toString(node).split(/[;,]/).map((key) => key.trim().replace(/^@/, '')).filter(Boolean);
+  const attributes = node.attributes ?? {};
+  for (const key of Object.keys(attributes)) {
+    if (!CITE_ATTRIBUTES.has(key)) file.message(`unknown attribute \`${key}\` on :cite (known: ${[...CITE_ATTRIBUTES].join(', ')})`, { place: node.position, ruleId: 'cite-attribute', source: 'pamphlet' });
+  }
+  if (!keys.length) {
+    error(file, '`:cite[…]` needs at least one citation key, e.g. `:cite[carr1950]`', { place: node.position, ruleId: 'cite-empty', source: 'pamphlet' });
+    return { type: 'text', value: '' };
+  }
+  const items: CiteItem[] = keys.map((id) => ({ id }));
+  const first = items[0] as CiteItem;
+  const last = items[items.length - 1] as CiteItem;
+  if (attributes.prefix) first.prefix = `${attributes.prefix} `;
+  if (attributes.locator) Object.assign(last, parseLocator(attributes.locator));
+  if (attributes.suffix) last.suffix = /^[,.;:]/.test(attributes.suffix) ? attributes.suffix : ` ${attributes.suffix}`;
+  return { type: 'citation', items, narrative: false, ...(node.position ? { position: node.position } : {}) };
+}
+
+/** `:span[текст]{lang=ru}`: a phrase in another language (hyphenation, quotes, screen readers). */
+function span(node: TextDirective, file: VFile): RootContent {
+  const attributes = node.attributes ?? {};
+  const properties: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'lang' && value) {
+      if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(value)) error(file, `\`lang\` must be a BCP 47 language tag such as ru or de-CH, not “${value}”`, { place: node.position, ruleId: 'span-lang', source: 'pamphlet' });
+      else properties.lang = value;
+    } else {
+      file.message(`unknown attribute \`${key}\` on :span (known: lang)`, { place: node.position, ruleId: 'span-attribute', source: 'pamphlet' });
+    }
+  }
+  const container: InlineContainer = { type: 'inlineContainer', children: node.children as PhrasingContent[], data: { hName: 'span', hProperties: properties }, ...(node.position ? { position: node.position } : {}) };
+  return container as RootContent;
+}
+
+function quote(node: ContainerDirective, file: VFile, items: ReadonlyMap<string, CslItem>): RootContent {
+  const attributes = node.attributes ?? {};
+  for (const key of Object.keys(attributes)) {
+    if (!QUOTE_ATTRIBUTES.has(key)) file.message(`unknown attribute \`${key}\` on :::quote (known: ${[...QUOTE_ATTRIBUTES].join(', ')})`, { place: node.position, ruleId: 'quote-attribute', source: 'pamphlet' });
+  }
+  const lookup = (attr: 'source' | 'via'): CslItem | undefined => {
+    const key = attributes[attr]?.replace(/^@/, '');
+    if (!key) return undefined;
+    const item = items.get(key);
+    if (!item) {
+      error(file, `unknown ${attr === 'source' ? 'quote source' : '`via` source'} \`${key}\`: no entry with this key in the bibliography`, { place: node.position, ruleId: 'unknown-source', source: 'pamphlet' });
+      return undefined;
+    }
+    file.data.quoteSources?.push(key);
+    return item;
+  };
+  const source = lookup('source');
+  const via = lookup('via');
+  const caption = attribution({
+    source,
+    via,
+    locator: attributes.locator ?? undefined,
+    viaLocator: attributes['via-locator'] ?? undefined,
+    author: attributes.author ?? undefined,
+    title: attributes.title ?? undefined,
+  });
+  if (!caption.length && !attributes.source && !attributes.via) {
+    file.message('quotation without attribution: give `source=KEY`, or `author="…"`', { place: node.position, ruleId: 'quote-unattributed', source: 'pamphlet' });
+  }
+  const body = node.children.filter((child) => !(child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
+  const blockquote: Parent = { type: 'blockquote', children: body as BlockContent[], ...(node.position ? { position: node.position } : {}) };
+  const children: RootContent[] = [blockquote as RootContent];
+  if (caption.length) {
+    const figcaption: Rendered = { type: 'rendered', data: { hName: 'figcaption', hProperties: {}, hChildren: caption as ElementContent[] } };
+    children.push(figcaption as RootContent);
+  }
+  const figure: Container = { type: 'container', children: children as BlockContent[], data: { hName: 'figure', hProperties: { className: ['quote'] } }, ...(node.position ? { position: node.position } : {}) };
+  return figure as RootContent;
+}
+
+/** The "Next: …" line where `::next-part` stands, or undefined when there is no next part. */
+function nextPartLine(file: VFile): Rendered | undefined {
+  const next = file.data.nextPart;
+  if (!next) return undefined;
+  return { type: 'rendered', data: { hName: 'p', hProperties: { className: ['next-part'] }, hChildren: nextPartContent(next) } };
+}
+
+export function nextPartContent(next: { label: string; href?: string }): ElementContent[] {
+  const text: ElementContent = { type: 'text', value: `Next: ${next.label}` };
+  return next.href ? [{ type: 'element', tagName: 'a', properties: { href: next.href }, children: [text] }] : [text];
+}
+
+function isDirective(node: { type: string }): node is Directive {
+  return node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective';
+}
+
+function prefixOf(node: Directive): string {
+  return node.type === 'containerDirective' ? ':::' : node.type === 'leafDirective' ? '::' : ':';
+}
+
+function labelText(node: ContainerDirective): string | undefined {
+  const label = node.children.find((child): child is Paragraph => child.type === 'paragraph' && Boolean((child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
+  return label ? toString(label) : undefined;
+}

@@ -1,0 +1,66 @@
+/**
+ * Figures and table captions, as Pandoc reads them:
+ * - an image alone in its paragraph is a figure, its title (`![alt](img.png
+ *   "Caption")`) the caption; never a ¶-numbered paragraph;
+ * - a paragraph `Table: …` just before or after a table is that table's caption.
+ */
+import type { Image, Paragraph, Parent, PhrasingContent, Root, Table } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Container, Rendered } from './mdast-nodes.js';
+
+/** Where remark-rehype's table handler finds the caption (see handlers.ts). */
+export interface TableData {
+  caption?: PhrasingContent[];
+}
+
+const TABLE_CAPTION = /^\s*(?:Table)?:\s+/;
+
+export default function remarkFigures() {
+  return (tree: Root): void => {
+    visit(tree, 'paragraph', (node: Paragraph, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined) return;
+      const meaningful = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+      const image = meaningful[0];
+      if (meaningful.length !== 1 || image?.type !== 'image') return;
+      parent.children[index] = figure(image, node) as Parent['children'][number];
+      return SKIP;
+    });
+
+    visit(tree, 'table', (node: Table, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined) return;
+      for (const at of [index - 1, index + 1]) {
+        const sibling = parent.children[at];
+        if (sibling?.type !== 'paragraph' || !isCaption(sibling)) continue;
+        const children = structuredClone(sibling.children);
+        const first = children[0];
+        if (first?.type === 'text') first.value = first.value.replace(TABLE_CAPTION, '');
+        (node.data ??= {} as Table['data'] & TableData);
+        (node.data as TableData).caption = children;
+        parent.children.splice(at, 1);
+        return [SKIP, at < index ? index : index + 1];
+      }
+      return undefined;
+    });
+  };
+}
+
+function isCaption(paragraph: Paragraph): boolean {
+  const first = paragraph.children[0];
+  return first?.type === 'text' && /^\s*Table:\s+\S|^:\s+\S/.test(first.value);
+}
+
+function figure(image: Image, paragraph: Paragraph): Container {
+  const caption = image.title?.trim();
+  const img: Image = { ...image, title: null };
+  const children: Parent['children'] = [img];
+  if (caption) {
+    const figcaption: Rendered = { type: 'rendered', data: { hName: 'figcaption', hProperties: {}, hChildren: [{ type: 'text', value: caption }] } };
+    children.push(figcaption);
+  }
+  return {
+    type: 'container',
+    children: children as Container['children'],
+    data: { hName: 'figure', hProperties: { className: ['figure'] } },
+    ...(paragraph.position ? { position: paragraph.position } : {}),
+  };
+}

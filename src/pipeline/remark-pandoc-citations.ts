@@ -1,0 +1,116 @@
+/**
+ * Pandoc's citation syntax, for authors who come from Pandoc: `[@key]`,
+ * `[@key, p. 12]`, `[see @a, ch. 3; @b]`, `[-@key]` (author suppressed) and
+ * narrative `@key` in running text. Each becomes the same `citation` node as
+ * `:cite[…]`, so both forms share one CSL engine, ibid logic and set of errors.
+ *
+ * Only keys of the bibliography are citations: an e-mail address or a handle
+ * (`@someone`) that is no key stays text. A bracket whose keys are all unknown is
+ * left as text with a warning (it may be a typo); one that mixes known and unknown
+ * keys is an error for each unknown key.
+ */
+import type { Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { parseLocator, type CiteItem } from '../citations/engine.js';
+import { error } from '../diagnostics.js';
+import { pointAt, replaceBracketSpans } from './bracket-spans.js';
+import type { Citation } from './mdast-nodes.js';
+
+export interface PandocCitationOptions {
+  /** Keys of the bibliography; without one, `@…` is always text. */
+  keys: ReadonlySet<string>;
+}
+
+/** Parents whose direct text may hold citations (not links: their text is the link). */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'footnoteDefinition']);
+
+/** Pandoc's key syntax: letters, digits and `_`, with internal punctuation `:.#$%&-+?<>~/`. */
+const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?`;
+const ITEM = new RegExp(String.raw`^(?<prefix>[^@]*?)\s*(?<suppress>-?)@(?:\{(?<braced>[^}]+)\}|(?<key>${KEY}))(?<rest>.*)$`, 'su');
+const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_@.\-])@(?:\{(?<braced>[^}]+)\}|(?<key>${KEY}))`, 'gu');
+/** A locator: an optional label, then numbers, numerals and ranges ("pp. 33–35, 40"). */
+const LOCATOR = /^(?<locator>(?:[a-z§¶]+\.?\s*)?[\divxlcdm]+[a-z]?(?:\s*(?:[-–,&]|and)\s*[\divxlcdm]+[a-z]?)*)(?<suffix>.*)$/isu;
+
+export default function remarkPandocCitations(options: PandocCitationOptions) {
+  return (tree: Root, file: VFile): void => {
+    if (options.keys.size === 0) return;
+    visit(tree, (node) => {
+      if (!PHRASING_PARENTS.has(node.type)) return;
+      const parent = node as Parent;
+      replaceBracketSpans(parent, '[', (span) => bracketed(span.content, span.position, options.keys, file));
+      narrative(parent, options.keys);
+    });
+  };
+}
+
+function bracketed(content: PhrasingContent[], position: Citation['position'], keys: ReadonlySet<string>, file: VFile): PhrasingContent[] | undefined {
+  // Prefixes and suffixes are plain text in this form (Pandoc allows markup there).
+  if (content.length !== 1 || content[0]?.type !== 'text') return undefined;
+  const text = content[0].value;
+  // A bracket holding another bracket is not one citation; the inner one may be.
+  if (!text.includes('@') || /[[\]]/.test(text)) return undefined;
+  const items: Array<CiteItem & { known: boolean }> = [];
+  for (const piece of text.split(';')) {
+    const match = ITEM.exec(piece.trim());
+    if (!match?.groups) return undefined;
+    const { prefix = '', suppress, braced, key = braced ?? '', rest = '' } = match.groups;
+    const item: CiteItem & { known: boolean } = { id: key, known: keys.has(key) };
+    if (prefix.trim()) item.prefix = `${prefix.trim()} `;
+    if (suppress) item['suppress-author'] = true;
+    Object.assign(item, locatorAndSuffix(rest));
+    items.push(item);
+  }
+  const known = items.filter((item) => item.known);
+  if (!known.length) {
+    file.message(`\`[${text}]\` looks like a Pandoc citation, but no key in it is in the bibliography; left as text`, { place: position, ruleId: 'citation-not-a-key', source: 'pamphlet' });
+    return undefined;
+  }
+  for (const item of items) {
+    if (!item.known) error(file, `unknown citation key \`${item.id}\`: no entry with this key in the bibliography`, { place: position, ruleId: 'unknown-citation', source: 'pamphlet' });
+  }
+  const citation: Citation = { type: 'citation', items: known.map(({ known: _known, ...item }) => item), narrative: false, ...(position ? { position } : {}) };
+  return [citation];
+}
+
+/** "p. 12" → a page locator; ", emphasis added" → a suffix; "p. 12, my translation" → both. */
+function locatorAndSuffix(rest: string): Pick<CiteItem, 'locator' | 'label' | 'suffix'> {
+  const trimmed = rest.trim();
+  if (!trimmed) return {};
+  const afterComma = trimmed.replace(/^,\s*/, '');
+  const match = LOCATOR.exec(afterComma);
+  if (match?.groups?.locator && /\d|^[ivxlcdm]+$/i.test(match.groups.locator.replace(/^[a-z§¶]+\.\s*/i, ''))) {
+    const { label, locator } = parseLocator(match.groups.locator.trim());
+    const suffix = match.groups.suffix?.trim();
+    return { label, locator, ...(suffix ? { suffix: /^[,.;:]/.test(suffix) ? suffix : ` ${suffix}` } : {}) };
+  }
+  return { suffix: trimmed.startsWith(',') ? trimmed : ` ${trimmed}` };
+}
+
+/** `@key` in running text, where `key` is in the bibliography. */
+function narrative(parent: Parent, keys: ReadonlySet<string>): void {
+  const children = parent.children as PhrasingContent[];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    if (node?.type !== 'text' || !node.value.includes('@')) continue;
+    const pieces: PhrasingContent[] = [];
+    let last = 0;
+    for (const match of node.value.matchAll(NARRATIVE)) {
+      const key = match.groups?.braced ?? match.groups?.key ?? '';
+      if (!keys.has(key)) continue;
+      const at = match.index ?? 0;
+      if (at > last) pieces.push(textPiece(node, last, at));
+      const end = at + match[0].length;
+      pieces.push({ type: 'citation', items: [{ id: key }], narrative: true, ...(node.position ? { position: { start: pointAt(node, at), end: pointAt(node, end) } } : {}) });
+      last = end;
+    }
+    if (!pieces.length) continue;
+    if (last < node.value.length) pieces.push(textPiece(node, last, node.value.length));
+    children.splice(i, 1, ...pieces);
+    i += pieces.length - 1;
+  }
+}
+
+function textPiece(node: Text, from: number, to: number): Text {
+  return { type: 'text', value: node.value.slice(from, to), ...(node.position ? { position: { start: pointAt(node, from), end: pointAt(node, to) } } : {}) };
+}

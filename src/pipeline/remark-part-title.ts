@@ -1,0 +1,40 @@
+/**
+ * The part's title is the front matter's `title:`; every format prints it in its own
+ * title block. A first-level heading that repeats it (authors coming from other tools
+ * often start with `# Title`) is dropped, so the title is not printed twice or nested
+ * under itself in the contents. The remaining headings are shifted so the top level
+ * of the text is `h2` under the part title's `h1`, whichever level the author began at.
+ */
+import type { Heading, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+export default function remarkPartTitle() {
+  return (tree: Root, file: VFile): void => {
+    const title = file.data.meta?.title ?? file.data.frontmatter?.title;
+    const first = tree.children.find((node): node is Heading => node.type === 'heading');
+    if (title && first?.depth === 1 && sameTitle(toString(first), title, file.data.meta?.partLabel)) {
+      tree.children.splice(tree.children.indexOf(first), 1);
+    }
+    let top = 6;
+    visit(tree, 'heading', (node: Heading) => {
+      top = Math.min(top, node.depth);
+    });
+    const shift = Math.max(0, 2 - top);
+    if (shift === 0) return;
+    visit(tree, 'heading', (node: Heading) => {
+      node.depth = Math.min(6, node.depth + shift) as Heading['depth'];
+    });
+  };
+}
+
+/** Equal up to case, spacing, punctuation and a leading "Part I:" label. */
+function sameTitle(heading: string, title: string, partLabel: string | undefined): boolean {
+  const norm = (text: string) =>
+    text.normalize('NFKC').toLocaleLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const wanted = norm(title);
+  const got = norm(heading);
+  if (got === wanted) return true;
+  return partLabel !== undefined && got === norm(`${partLabel} ${title}`);
+}

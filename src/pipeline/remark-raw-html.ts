@@ -1,0 +1,117 @@
+/**
+ * Raw HTML, checked as parsed HTML against an allow-list before anything renders it.
+ *
+ * CommonMark hands inline raw HTML over one construct at a time (an open tag, a
+ * closing tag, a comment…), so each is parsed on its own with parse5 (through
+ * hast-util-from-html: entities decoded, attributes split as a browser would) and
+ * its element and attributes are allowed by name. What an author pastes is mostly
+ * inline markup (`<sup>`, `<br>`, `<abbr title>`, `<span lang>`); comments are
+ * dropped silently; a tag name that is no HTML element (`Promise<Buffer>`) is text.
+ * Raw HTML blocks are refused: a manuscript's structure is Markdown and directives.
+ *
+ * This is the first line. After remark-rehype and rehype-raw, rehype-sanitize.ts
+ * cleans the whole tree with the same allow-list as a second one.
+ */
+import type { Html, Parent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { htmlTagNames } from 'html-tag-names';
+import { SKIP, visit } from 'unist-util-visit';
+import { error } from '../diagnostics.js';
+import { checkInlineStyle } from './css-policy.js';
+import { classifyUrl } from './url-policy.js';
+
+/** Inline elements an author may write as HTML, with the attributes each may carry. */
+export const INLINE_HTML: Readonly<Record<string, readonly string[]>> = {
+  sup: [], sub: [], br: [], wbr: [], small: [], mark: [], kbd: [], u: [], s: [], q: [], cite: [],
+  b: [], i: [], em: [], strong: [], code: [], del: [], ins: [], var: [], samp: [], bdi: [],
+  abbr: ['title'], dfn: ['title'], span: [], time: ['dateTime'], bdo: [], a: ['href'],
+};
+/** Attributes allowed on every element above (hast property names). */
+export const GLOBAL_ATTRIBUTES: readonly string[] = ['lang', 'dir', 'title', 'style'];
+
+const KNOWN_ELEMENTS = new Set(htmlTagNames);
+/** mdast parents whose children are phrasing content: raw HTML inside them is inline. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'textDirective', 'inlineContainer']);
+
+export default function remarkRawHtml() {
+  return (tree: Root, file: VFile): void => {
+    visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined) return;
+      const inline = PHRASING_PARENTS.has(parent.type);
+      const outcome = inline ? checkInlineConstruct(node, file) : checkBlock(node, file);
+      if (outcome === 'drop') {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      if (outcome === 'text') {
+        const text: Text = { type: 'text', value: node.value, ...(node.position ? { position: node.position } : {}) };
+        parent.children[index] = text as Parent['children'][number];
+      }
+      return SKIP;
+    });
+  };
+}
+
+type Outcome = 'keep' | 'drop' | 'text';
+
+function checkBlock(node: Html, file: VFile): Outcome {
+  const parsed = fromHtml(node.value, { fragment: true });
+  const meaningful = parsed.children.filter((child) => child.type !== 'comment' && !(child.type === 'text' && !child.value.trim()));
+  if (!meaningful.length) return 'drop';
+  error(file, 'raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)', { place: node.position, ruleId: 'raw-html-block', source: 'pamphlet' });
+  return 'drop';
+}
+
+function checkInlineConstruct(node: Html, file: VFile): Outcome {
+  const value = node.value;
+  if (value.startsWith('<!--')) return 'drop';
+  // Processing instructions, declarations and CDATA mean nothing in a book: show them as typed.
+  if (value.startsWith('<?') || value.startsWith('<!')) return 'text';
+  const closing = /^<\/([A-Za-z][A-Za-z0-9-]*)/.exec(value);
+  if (closing) {
+    const name = (closing[1] ?? '').toLowerCase();
+    if (!KNOWN_ELEMENTS.has(name)) return 'text';
+    // A disallowed element was reported at its opening tag; its end tag goes with it.
+    return name in INLINE_HTML ? 'keep' : 'drop';
+  }
+  const element = fromHtml(value, { fragment: true }).children.find((child): child is Element => child.type === 'element');
+  const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1]?.toLowerCase() ?? '';
+  if (!KNOWN_ELEMENTS.has(name)) return 'text';
+  if (!(name in INLINE_HTML) || !element) {
+    const scripting = name === 'script' || name === 'iframe' || name === 'object' || name === 'embed';
+    error(file, `<${name}> is not allowed in a manuscript${scripting ? ': the renderer never runs or loads embedded content' : ''} (inline HTML may use ${Object.keys(INLINE_HTML).map((n) => `<${n}>`).join(' ')})`, { place: node.position, ruleId: scripting ? 'raw-html-script' : 'raw-html-tag', source: 'pamphlet' });
+    return 'drop';
+  }
+  let ok = true;
+  const allowed = new Set([...GLOBAL_ATTRIBUTES, ...(INLINE_HTML[name] ?? [])]);
+  for (const [property, raw] of Object.entries(element.properties)) {
+    const attribute = attributeName(property);
+    const value = Array.isArray(raw) ? raw.join(' ') : String(raw);
+    if (/^on/i.test(attribute)) {
+      error(file, `event-handler attribute \`${attribute}\` is not allowed: the renderer never runs a manuscript's scripts`, { place: node.position, ruleId: 'raw-html-script', source: 'pamphlet' });
+      ok = false;
+    } else if (!allowed.has(property)) {
+      error(file, `attribute \`${attribute}\` is not allowed on <${name}> (allowed: ${[...allowed].map(attributeName).join(', ')})`, { place: node.position, ruleId: 'raw-html-attribute', source: 'pamphlet' });
+      ok = false;
+    } else if (property === 'href') {
+      const url = classifyUrl(value);
+      if (url.kind === 'refused') {
+        error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
+        ok = false;
+      }
+    } else if (property === 'style') {
+      for (const problem of checkInlineStyle(value)) {
+        error(file, `style refused: ${problem}`, { place: node.position, ruleId: 'raw-html-style', source: 'pamphlet' });
+        ok = false;
+      }
+    }
+  }
+  return ok ? 'keep' : 'drop';
+}
+
+/** hast property name → the attribute as written (`dateTime` → `datetime`). */
+function attributeName(property: string): string {
+  return property.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}

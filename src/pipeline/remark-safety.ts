@@ -1,0 +1,99 @@
+/**
+ * Links and images under the one URL policy (url-policy.ts), at their place in the
+ * part, before anything renders them:
+ * - a link may go to the web (http, https), to an e-mail address, to a place in
+ *   this part (checked once ids exist, rehype-links.ts), to another part of the
+ *   series (its `base-url` address, else plain text), or to a file published beside
+ *   the parts under `base-url`; a link to a file that is not in the book is an error,
+ *   since no reader could follow it;
+ * - an image must be a file inside the manuscript folder, of a type every format can
+ *   carry; the network is never reached.
+ */
+import type { Image, Link, Parent, PhrasingContent, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import path from 'node:path';
+import { SKIP, visit } from 'unist-util-visit';
+import { error } from '../diagnostics.js';
+import { classifyUrl } from './url-policy.js';
+
+export interface SafetyOptions {
+  /** Absolute path of the manuscript folder. */
+  dir: string;
+  /** Part file name (`part-2.md`) → its output slug, for links between parts. */
+  parts: ReadonlyMap<string, string>;
+  /** `base-url` from pamphlet.yaml: where the parts (and files beside them) are published. */
+  baseUrl?: string;
+  /** Why the image file at this manuscript-relative path cannot be used, or undefined when it can. */
+  checkImage: (relPath: string) => string | undefined;
+}
+
+export default function remarkSafety(options: SafetyOptions) {
+  return (tree: Root, file: VFile): void => {
+    const ownName = path.basename(file.path);
+    visit(tree, 'image', (node: Image) => {
+      if (!node.alt?.trim()) {
+        file.message('image without alt text: describe it for readers who cannot see it', { place: node.position, ruleId: 'image-alt', source: 'pamphlet' });
+      }
+      const url = classifyUrl(node.url);
+      if (url.kind === 'refused') {
+        const reason = url.outside ? `image outside the manuscript folder is not allowed: ${node.url}` : `image refused: ${url.reason}`;
+        return void error(file, reason, { place: node.position, ruleId: url.outside ? 'outside-folder' : 'unsafe-url', source: 'pamphlet' });
+      }
+      if (url.kind === 'web') return void error(file, `image from the network is not allowed (${node.url}): the renderer never fetches; put the file in the manuscript folder`, { place: node.position, ruleId: 'remote-resource', source: 'pamphlet' });
+      if (url.kind !== 'relative') return void error(file, `an image is a file inside the manuscript folder, not \`${node.url}\``, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
+      const problem = options.checkImage(url.path);
+      if (problem) error(file, problem, { place: node.position, ruleId: 'bad-image', source: 'pamphlet' });
+    });
+
+    visit(tree, 'link', (node: Link, index, parent: Parent | undefined) => {
+      const url = classifyUrl(node.url);
+      switch (url.kind) {
+        case 'refused':
+          error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
+          return;
+        case 'web':
+        case 'mailto':
+          node.url = url.href;
+          return;
+        case 'fragment':
+          node.url = `#${url.id}`;
+          return;
+        case 'relative': {
+          if (url.path === ownName) {
+            node.url = url.fragment ? `#${url.fragment}` : '#';
+            if (!url.fragment) return unlink(node, index, parent);
+            return;
+          }
+          const slug = options.parts.get(url.path);
+          if (slug !== undefined) {
+            if (!options.baseUrl) {
+              file.info(`link to ${url.path} is plain text: give pamphlet.yaml a \`base-url\` to link the parts where they are published`, { place: node.position, ruleId: 'part-link-text', source: 'pamphlet' });
+              return unlink(node, index, parent);
+            }
+            node.url = published(options.baseUrl, `${slug}.epub`, url.fragment);
+            return;
+          }
+          if (options.baseUrl) {
+            node.url = published(options.baseUrl, url.path, url.fragment);
+            return;
+          }
+          error(file, `link to \`${url.path}\`, a file that is not in the book: link to its web address, or give pamphlet.yaml a \`base-url\` where it is published`, { place: node.position, ruleId: 'link-outside-book', source: 'pamphlet' });
+          return;
+        }
+      }
+    });
+  };
+}
+
+function published(baseUrl: string, file: string, fragment: string | undefined): string {
+  const url = new URL(encodeURI(file), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  if (fragment) url.hash = fragment;
+  return url.href;
+}
+
+/** Replaces a link with its text, where there is nothing a reader could follow. */
+function unlink(node: Link, index: number | undefined, parent: Parent | undefined): typeof SKIP | undefined {
+  if (!parent || index === undefined) return undefined;
+  parent.children.splice(index, 1, ...(node.children as PhrasingContent[]));
+  return SKIP;
+}

@@ -1,0 +1,83 @@
+/**
+ * The one URL policy. Every URL a manuscript can write — Markdown links and images,
+ * link reference definitions, inline HTML attributes, CSS `url()`, front matter
+ * `href`, `base-url` — is classified here, so there is exactly one place that decides
+ * what may be clicked, what may be loaded and what is refused.
+ *
+ * URLs are read as a browser reads them (WHATWG URL parsing, which strips tabs and
+ * newlines and lower-cases the scheme), after entities are decoded by the parser that
+ * produced them, so `&#106;avascript:` or `java\tscript:` cannot slip past a pattern.
+ */
+
+import { posix } from 'node:path';
+
+/** What a URL is, once read the way a browser reads it. */
+export type UrlClass =
+  | { kind: 'fragment'; id: string }
+  | { kind: 'relative'; path: string; fragment?: string }
+  | { kind: 'web'; href: string }
+  | { kind: 'mailto'; href: string }
+  | { kind: 'refused'; reason: string; outside?: true };
+
+/** A scheme no manuscript can name, used as the base to tell relative references apart. */
+const BASE = 'pamphlet-manuscript://folder/';
+
+/** Schemes a reader may follow from a link. */
+const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+export function classifyUrl(raw: string): UrlClass {
+  const value = raw.trim();
+  if (value === '') return { kind: 'refused', reason: 'an empty URL' };
+  if (value.startsWith('#')) {
+    return { kind: 'fragment', id: safeDecode(value.slice(1)) };
+  }
+  let url: URL;
+  try {
+    url = new URL(value, BASE);
+  } catch {
+    return { kind: 'refused', reason: `\`${shorten(value)}\` is not a valid URL` };
+  }
+  if (url.href.startsWith(BASE) || (url.protocol === 'pamphlet-manuscript:' && url.host === 'folder')) {
+    // A relative reference. Protocol-relative (`//host/x`) resolves to another host.
+    if (/^[\\/]{2}/.test(value)) return { kind: 'refused', reason: `\`${shorten(value)}\` points to another host (write https://…)` };
+    if (/^[\\/]/.test(value)) return { kind: 'refused', reason: `\`${shorten(value)}\` is an absolute path: files are named relative to the manuscript folder`, outside: true };
+    // The URL parser would silently drop a `..` that climbs out; read the path as written.
+    const hashAt = value.indexOf('#');
+    const beforeHash = hashAt < 0 ? value : value.slice(0, hashAt);
+    const written = safeDecode(beforeHash.replace(/\?.*$/, ''));
+    const path = posix.normalize(written === '' ? '.' : written);
+    if (path === '..' || path.startsWith('../')) return { kind: 'refused', reason: `\`${shorten(value)}\` lies outside the manuscript folder`, outside: true };
+    const fragment = hashAt < 0 ? undefined : safeDecode(value.slice(hashAt + 1));
+    if (path === '.' && fragment !== undefined) return { kind: 'fragment', id: fragment };
+    return { kind: 'relative', path, ...(fragment ? { fragment } : {}) };
+  }
+  if (url.protocol === 'mailto:') return { kind: 'mailto', href: url.href };
+  if (url.protocol === 'http:' || url.protocol === 'https:') {
+    if (url.username || url.password) return { kind: 'refused', reason: `\`${shorten(value)}\` carries a user name or password` };
+    return { kind: 'web', href: url.href };
+  }
+  return { kind: 'refused', reason: `\`${url.protocol}\` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)` };
+}
+
+/** Whether a reader may follow this absolute URL from a link (front matter `href`, `base-url`). */
+export function isWebUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw.trim());
+    return LINK_SCHEMES.has(url.protocol) && url.protocol !== 'mailto:' && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** %-decoded, or as written when it is not valid %-encoding (a file may be named `50%.png`). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
