@@ -45,9 +45,10 @@ export function replaceBracketSpans(
       const endNode = children[close.index] as Text;
       const span: BracketSpan = {
         content,
+        // Text split by an earlier plugin (GFM autolinks) may have lost its place: use the parent's.
         position: node.position && endNode.position
           ? { start: pointAt(node, at), end: pointAt(endNode, close.offset + 1) }
-          : undefined,
+          : parent.position,
       };
       const made = make(span, node.value.slice(0, at));
       if (!made) {

@@ -3,6 +3,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { error } from '../diagnostics.js';
+import { isWebUrl } from './url-policy.js';
 
 export interface PartFrontmatter {
   title: string;
@@ -81,8 +82,8 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     else if (typeof next === 'object' && next !== null && typeof (next as { title?: unknown }).title === 'string') {
       const { title: nextTitle, href, ...rest } = next as { title: string; href?: unknown };
       if (Object.keys(rest).length) fail(`unknown key in \`next\`: ${Object.keys(rest).join(', ')} (known: title, href)`, nodeOf('next'));
-      if (href !== undefined && typeof href !== 'string') fail('`next.href` must be a URL or file name', nodeOf('next'));
-      result.next = { title: nextTitle, ...(typeof href === 'string' ? { href } : {}) };
+      if (href !== undefined && (typeof href !== 'string' || !isWebUrl(href))) fail('`next.href` must be an http or https URL (where the next part is published)', nodeOf('next'));
+      result.next = { title: nextTitle, ...(typeof href === 'string' && isWebUrl(href) ? { href } : {}) };
     } else fail('`next` is `false` or `{ title: …, href: … }`', nodeOf('next'));
   }
   if (data.bibliography !== undefined) {

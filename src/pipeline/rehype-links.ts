@@ -16,6 +16,17 @@ export default function rehypeLinks() {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
     });
     const aliases = file.data.slugAliases ?? new Map<string, string>();
+    // An element the HTML parser rebuilt (rehype-raw) may have no place: use its nearest ancestor's.
+    const places = new Map<Element, Element['position']>();
+    const locate = (node: Root | Element, inherited: Element['position']) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        const place = child.position ?? inherited;
+        places.set(child, place);
+        locate(child, place);
+      }
+    };
+    locate(tree, undefined);
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a') return;
       const href = node.properties.href;
@@ -29,7 +40,7 @@ export default function rehypeLinks() {
         node.properties.href = `#${alias}`;
         return;
       }
-      error(file, `link to \`#${target}\`: no heading, ¶ or note in this part has that id`, { place: node.position, ruleId: 'missing-anchor', source: 'pamphlet' });
+      error(file, `link to \`#${target}\`: no heading, ¶ or note in this part has that id`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
     });
   };
 }

@@ -108,8 +108,27 @@ function walk(parent: Parent, state: State): void {
       undefinedCalls(node, state.file);
     } else if ('children' in node) {
       walk(node as Parent, state);
+      if (node.type === 'link') {
+        // A note call is a link of its own: inside a link it would nest anchors, so it follows the link.
+        const calls = takeNoteCalls(node);
+        parent.children.splice(index + 1, 0, ...(calls as RootContent[]));
+        index += calls.length;
+      }
     }
   }
+}
+
+function takeNoteCalls(parent: Parent): Rendered[] {
+  const calls: Rendered[] = [];
+  parent.children = parent.children.filter((child) => {
+    if (child.type === 'rendered' && (child as Rendered).data.hProperties?.className instanceof Array && ((child as Rendered).data.hProperties?.className as string[]).includes('noteref')) {
+      calls.push(child as Rendered);
+      return false;
+    }
+    if ('children' in child) calls.push(...takeNoteCalls(child as Parent));
+    return true;
+  });
+  return calls;
 }
 
 /**

@@ -101,7 +101,8 @@ function narrative(parent: Parent, keys: ReadonlySet<string>): void {
       const at = match.index ?? 0;
       if (at > last) pieces.push(textPiece(node, last, at));
       const end = at + match[0].length;
-      pieces.push({ type: 'citation', items: [{ id: key }], narrative: true, ...(node.position ? { position: { start: pointAt(node, at), end: pointAt(node, end) } } : {}) });
+      const position = node.position ? { start: pointAt(node, at), end: pointAt(node, end) } : parent.position;
+      pieces.push({ type: 'citation', items: [{ id: key }], narrative: true, ...(position ? { position } : {}) });
       last = end;
     }
     if (!pieces.length) continue;
