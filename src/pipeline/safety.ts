@@ -10,6 +10,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import { resolveInside } from '../config/load.js';
+import { checkImageFile } from '../files/image.js';
 
 const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'base', 'link', 'meta', 'style', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'video', 'audio', 'source', 'track', 'img', 'picture', 'portal', 'template']);
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g;
@@ -43,7 +44,9 @@ export function checkSafety(tree: Root, file: VFile, manuscriptDir: string): voi
     if (!node.alt?.trim()) {
       file.message('image without alt text: describe it for readers who cannot see it', { place: node.position, ruleId: 'image-alt', source: 'pamphlet' });
     }
-    checkUrl(node.url, 'image', file, node.position, manuscriptDir);
+    // The file itself (real location, type, content) is judged where build reads it.
+    const image = checkImageFile(manuscriptDir, node.url);
+    if (!image.ok) error(file, image.reason, { place: node.position, ruleId: image.ruleId, source: 'pamphlet' });
   });
   visit(tree, 'link', (node: Link) => {
     checkUrl(node.url, 'link', file, node.position, manuscriptDir);
