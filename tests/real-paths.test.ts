@@ -58,6 +58,14 @@ describe('a symbolic link out of the folder is an error naming the link', () => 
     expectRefused(root, `manuscript/part-1.md:20:12: error: image outside the manuscript folder is not allowed: images/cover.png is a symbolic link to ${outside}/secret.png, outside the manuscript folder: pamphlet never reads outside it`);
   });
 
+  test('an image by reference (`![x][ref]`), at the reference', () => {
+    const { root, dir } = builtManuscript();
+    mkdirSync(path.join(dir, 'images'));
+    symlinkSync('/etc/passwd', path.join(dir, 'images', 'chart.png'));
+    appendFileSync(path.join(dir, 'part-1.md'), '\nAs the ![chart][Fig] shows.\n\n[fig]: images/chart.png\n');
+    expectRefused(root, 'manuscript/part-1.md:20:8: error: image outside the manuscript folder is not allowed: images/chart.png is a symbolic link to /etc/passwd, outside the manuscript folder: pamphlet never reads outside it');
+  });
+
   test('a folder on the way to an image: the folder is the link named', () => {
     const { root, dir } = builtManuscript();
     symlinkSync(outside, path.join(dir, 'images'));
