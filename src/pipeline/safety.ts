@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Html, Image, Link, Root } from 'mdast';
+import type { Definition, Html, Image, ImageReference, Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
@@ -47,6 +47,16 @@ export function checkSafety(tree: Root, file: VFile, manuscriptDir: string): voi
     // The file itself (real location, type, content) is judged where build reads it.
     const image = checkImageFile(manuscriptDir, node.url);
     if (!image.ok) error(file, image.reason, { place: node.position, ruleId: image.ruleId, source: 'pamphlet' });
+  });
+  // `![x][ref]` with `[ref]: images/a.png` is an image too; CommonMark matches labels case-insensitively, first definition wins.
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node: Definition) => {
+    if (!definitions.has(node.identifier.toUpperCase())) definitions.set(node.identifier.toUpperCase(), node);
+  });
+  visit(tree, 'imageReference', (node: ImageReference) => {
+    const definition = definitions.get(node.identifier.toUpperCase());
+    const image = definition ? checkImageFile(manuscriptDir, definition.url) : undefined;
+    if (image && !image.ok) error(file, image.reason, { place: node.position, ruleId: image.ruleId, source: 'pamphlet' });
   });
   visit(tree, 'link', (node: Link) => {
     checkUrl(node.url, 'link', file, node.position, manuscriptDir);
