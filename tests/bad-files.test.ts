@@ -104,6 +104,28 @@ describe('the bibliography', () => {
   });
 });
 
+describe('nesting thousands of levels deep is an error at its place, not a stack overflow', () => {
+  test('in CSL-JSON', () => {
+    const { root, dir } = builtManuscript();
+    writeFileSync(path.join(dir, 'references.json'), `[${'['.repeat(20_000)}${']'.repeat(20_000)}]\n`);
+    const yaml = path.join(dir, 'pamphlet.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('references.bib', 'references.json'));
+    expectRefused(root, 'manuscript/references.json:1:65: error: malformed CSL-JSON: nested more than 64 levels deep (a bibliography needs five)');
+  });
+
+  test('in BibTeX', () => {
+    const { root, dir } = builtManuscript();
+    appendFileSync(path.join(dir, 'references.bib'), `\n@book{deep, title = ${'{'.repeat(20_000)}${'}'.repeat(20_000)}}\n`);
+    expectRefused(root, 'manuscript/references.bib:28:1: error: malformed BibTeX entry: its braces are nested thousands of levels deep');
+  });
+
+  test('in pamphlet.yaml', () => {
+    const { root, dir } = builtManuscript();
+    appendFileSync(path.join(dir, 'pamphlet.yaml'), `x: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    expectRefused(root, 'manuscript/pamphlet.yaml:6:68: error: invalid YAML: nested more than 64 levels deep');
+  });
+});
+
 describe('CSL styles', () => {
   function withStyle(xml: string): string {
     const { root, dir } = builtManuscript();

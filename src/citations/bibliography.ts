@@ -9,7 +9,7 @@ import { VFile } from 'vfile';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { bibtexGrammar, parse as parseBibtexFile } from '@citation-js/plugin-bibtex/lib/input/file.js';
-import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { SyntaxKind, createScanner, getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { ManuscriptError, error } from '../diagnostics.js';
 import { readTextInside } from '../files/read.js';
 
@@ -113,12 +113,15 @@ function parseBibtex(text: string, file: VFile): Located[] {
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     const stop = /at line (\d+) col (\d+)/.exec(message);
+    const tooDeep = /Maximum call stack size exceeded/.test(message);
     const what = plainBibtexError((message.split('\n')[0] ?? message).replace(/ at line \d+ col \d+:?$/, ''));
     const entry = entryStarts[entryStarts.length - 1];
     const where = stop ? `line ${stop[1]}, column ${stop[2]}` : last ? `line ${last.line}, column ${last.col}` : 'the end of the file';
     error(
       file,
-      entry
+      tooDeep
+        ? 'malformed BibTeX entry: its braces are nested thousands of levels deep'
+        : entry
         ? `malformed BibTeX entry: it does not end where it should (an unclosed \`{\` or \`"\`, or a missing comma or \`}\`?); the parser stopped at ${where}: ${what}`
         : `malformed BibTeX: ${what} at ${where}`,
       { place: entry ? { line: entry.line, column: entry.col } : stop ? { line: Number(stop[1]), column: Number(stop[2]) } : { line: 1, column: 1 }, ruleId: 'bibtex-syntax', source: 'pamphlet' },
@@ -172,6 +175,12 @@ function parseCslJson(text: string, file: VFile): Located[] {
   const fail = (reason: string, node: JsonNode | undefined) =>
     error(file, reason, { place: placeOf(node?.offset ?? 0), ruleId: 'csl-json', source: 'pamphlet' });
 
+  // parseTree recurses once per level: measure the depth first with the library's scanner.
+  const tooDeep = deepestOpening(text, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    error(file, `malformed CSL-JSON: nested more than ${MAX_JSON_DEPTH} levels deep (a bibliography needs five)`, { place: placeOf(tooDeep), ruleId: 'csl-json-syntax', source: 'pamphlet' });
+    return [];
+  }
   const syntax: ParseError[] = [];
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (syntax.length) {
@@ -226,6 +235,20 @@ function parseCslJson(text: string, file: VFile): Located[] {
     located.push({ item, key: String(item['citation-key'] ?? item.id), place: placeOf(keyNode.offset) });
   }
   return located;
+}
+
+const MAX_JSON_DEPTH = 64;
+
+/** The offset of the first `[` or `{` deeper than `limit`, if any. */
+function deepestOpening(text: string, limit: number): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBracketToken || token === SyntaxKind.OpenBraceToken) {
+      if (++depth > limit) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBracketToken || token === SyntaxKind.CloseBraceToken) depth--;
+  }
+  return undefined;
 }
 
 function isNameList(node: JsonNode): boolean {

@@ -4,7 +4,7 @@
  * and a document whose aliases multiply (a "billion laughs" bomb) refused fast, at the
  * first alias, instead of expanding until memory runs out.
  */
-import { LineCounter, isAlias, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { Lexer, LineCounter, isAlias, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 
 export interface YamlProblem {
   /** 1-based, relative to the YAML text. */
@@ -29,18 +29,27 @@ const MAX_ALIAS_COUNT = 50;
 
 export function readYaml(text: string): YamlRead {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // The composer recurses once per level: a flow collection nested thousands deep is refused first, at its place.
+  const tooDeep = deepestFlowOpening(text);
+  const doc = parseDocument(tooDeep === undefined ? text : '', { lineCounter, prettyErrors: false });
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const problems: YamlProblem[] = doc.errors.map((yamlError) => ({ ...at(yamlError.pos[0]), reason: yamlError.message.split('\n')[0] ?? yamlError.message }));
+  if (tooDeep !== undefined) {
+    const counted = new LineCounter();
+    counted.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counted.addNewLine(i + 1);
+    const pos = counted.linePos(tooDeep);
+    return { doc, lineCounter: counted, data: undefined, problems: [{ line: pos.line, column: pos.col, reason: `nested more than ${MAX_DEPTH} levels deep` }] };
+  }
+  const problems: YamlProblem[] = doc.errors.map((yamlError) => ({ ...at(yamlError.pos[0]), reason: plain(yamlError.message.split('\n')[0] ?? yamlError.message) }));
   if (problems.length) return { doc, lineCounter, data: undefined, problems };
   try {
     return { doc, lineCounter, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems };
   } catch (cause) {
     if (!(cause instanceof ReferenceError)) {
-      const reason = `cannot read this YAML: ${cause instanceof Error ? cause.message : String(cause)}`;
+      const reason = plain(`cannot read this YAML: ${cause instanceof Error ? cause.message : String(cause)}`);
       return { doc, lineCounter, data: undefined, problems: [{ line: 1, column: 1, reason }] };
     }
     const bomb = culprit(doc.contents as YamlNode, doc);
@@ -48,6 +57,28 @@ export function readYaml(text: string): YamlRead {
     const reason = 'too many aliases: the `*aliases` here expand to many copies of their anchors (a “billion laughs” YAML bomb), refused before they fill memory';
     return { doc, lineCounter, data: undefined, problems: [{ ...place, reason }] };
   }
+}
+
+const MAX_DEPTH = 64;
+/** The yaml lexer's control tokens, which stand for no source text. */
+const CONTROL = new Set(['\x02', '\x18', '\x1f']);
+
+/** The offset of the first `[` or `{` nested deeper than MAX_DEPTH, read with the yaml package's own lexer. */
+function deepestFlowOpening(text: string): number | undefined {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_DEPTH) return offset;
+    } else if (token === ']' || token === '}') depth--;
+    if (!CONTROL.has(token)) offset += token.length;
+  }
+  return undefined;
+}
+
+/** The parser's own words, except for a stack overflow, which only means "too deep". */
+function plain(reason: string): string {
+  return /Maximum call stack size exceeded/.test(reason) ? 'nested too deeply: lists and mappings inside one another, thousands of levels down' : reason;
 }
 
 /** The innermost collection that is too big to expand on its own: where the bomb is. */
