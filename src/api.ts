@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { loadManuscript, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
-import { loadConfig, resolveInside } from './config/load.js';
+import { loadConfig } from './config/load.js';
+import { realInside } from './files/inside.js';
 import { packagePath } from './package-root.js';
 import { trace } from './trace.js';
 import type { PartDocument } from './document.js';
@@ -199,8 +200,9 @@ export function check(dir: string, env: NodeJS.ProcessEnv = process.env): CheckR
 
 function assetReader(config: ResolvedConfig) {
   return (relPath: string): Uint8Array => {
-    const abs = resolveInside(config.dir, relPath);
-    if (!abs) throw new Error(`asset outside the manuscript folder: ${relPath}`);
-    return readFileSync(abs);
+    // By its real location: the pipeline has refused images that are not inside, this refuses again.
+    const inside = realInside(config.dir, relPath);
+    if (!inside.ok) throw new Error(`image ${relPath}: ${inside.reason}`);
+    return readFileSync(inside.path);
   };
 }

@@ -108,7 +108,8 @@ async function runBuild(dir: string, values: { format?: string; out?: string; ti
   let timeout: number | undefined;
   if (values.timeout !== undefined) {
     timeout = Number(values.timeout);
-    if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, not ${values.timeout}`);
+    // At most an hour, as in pamphlet.yaml: Node's timers overflow past 2^31 − 1 ms and would fire at once.
+    if (!Number.isInteger(timeout) || timeout <= 0 || timeout > 3_600_000) throw new UsageError(`--timeout must be a whole number of milliseconds up to 3600000 (1 h), not ${values.timeout}`);
   }
   const result = await build({
     dir,

@@ -5,22 +5,24 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { loadBibliography, type Bibliography } from './citations/bibliography.js';
-import { resolveStyle, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
+import { resolveStyle, StyleError, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
 import type { NextPart, PartDocument } from './document.js';
 import { ManuscriptError, error, hasErrors } from './diagnostics.js';
 import { readFrontmatter } from './pipeline/frontmatter.js';
 import { buildPart, type ParsedPart } from './pipeline/part.js';
 import { createProcessor } from './pipeline/processor.js';
 import type { PartFrontmatter } from './pipeline/frontmatter.js';
-import { checkImageFile } from './pipeline/image-file.js';
+import { checkImageFile } from './files/image.js';
 import { toRoman } from './roman.js';
+import { readTextInside } from './files/read.js';
+import { slugify } from './slug.js';
 
 export interface Manuscript {
   config: ResolvedConfig;
@@ -35,15 +37,17 @@ const QUESTIONS_TITLES: Record<string, string> = { en: 'Questions for discussion
 export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env, preloaded?: ResolvedConfig): Manuscript {
   const config = preloaded ?? loadConfig(dir);
   const configFile = new VFile({ path: config.configPath });
-  const bibliography: Bibliography | undefined = config.bibliography ? loadBibliography(config.bibliography) : undefined;
+  const bibliography: Bibliography | undefined = config.bibliography ? loadBibliography(config.bibliography, config.dir) : undefined;
   let style: CitationStyle | undefined;
   try {
-    style = resolveStyle(config.citationStyle, config.styleDirs);
+    const namedAt = config.places?.['citation-style'] ?? { line: 1, column: 1 };
+    style = { ...resolveStyle(config.citationStyle, config.styleDirs), namedAt: { file: config.configPath, ...namedAt } };
   } catch (cause) {
-    if (!(cause instanceof StyleNotFoundError)) throw cause;
-    const text = readFileSync(config.configPath, 'utf8');
-    const line = text.split('\n').findIndex((l) => l.startsWith('citation-style')) + 1;
-    if (bibliography) throw new ManuscriptError([error(configFile, cause.message, { place: { line: line || 1, column: 1 }, ruleId: 'csl-style', source: 'pamphlet' })]);
+    if (!(cause instanceof StyleError)) throw cause;
+    // A style nobody cites with may be missing; one that is there must be a CSL style.
+    if (bibliography || !(cause instanceof StyleNotFoundError)) {
+      throw new ManuscriptError([error(configFile, cause.message, { place: config.places?.['citation-style'] ?? { line: 1, column: 1 }, ruleId: 'csl-style', source: 'pamphlet' })]);
+    }
   }
 
   const partFiles = readdirSync(config.dir).filter((name) => name.endsWith('.md') && !/^readme\.md$/i.test(name)).sort();
@@ -56,7 +60,15 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   const parsed: ParsedPart[] = [];
   for (const name of partFiles) {
     const filePath = path.join(config.dir, name);
-    const file = new VFile({ path: filePath, value: readFileSync(filePath, 'utf8') });
+    // By its real location: a link out of the folder, a folder or a FIFO named like a part is an error, never read.
+    const read = readTextInside(config.dir, name);
+    if (!read.ok) {
+      const place = read.problem === 'encoding' ? { line: read.line, column: read.column } : { line: 1, column: 1 };
+      files.push(new VFile({ path: filePath }));
+      error(files[files.length - 1] as VFile, read.problem === 'not-a-file' ? `${read.reason}: a part is a Markdown file` : read.reason, { place, ruleId: read.problem === 'encoding' ? 'encoding' : 'part-file', source: 'pamphlet' });
+      continue;
+    }
+    const file = new VFile({ path: filePath, value: read.text });
     files.push(file);
     const tree = processor.parse(file);
     const frontmatter = readFrontmatter(tree, file);
@@ -136,22 +148,13 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     ...(style ? { style } : {}),
     localeDir: config.localeDir,
     questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
-    checkImage: (relPath: string) => checkImageFile(config.dir, relPath),
+    checkImage: (url: string) => checkImageFile(config.dir, url),
   };
 }
 
 function throwIfErrors(files: VFile[]): void {
   const messages = files.flatMap((file) => file.messages);
   if (hasErrors(messages)) throw new ManuscriptError(messages.filter((m) => m.fatal === true));
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 /**

@@ -4,13 +4,14 @@
  * 127.0.0.1 only and serves nothing but our assets and files inside the manuscript folder.
  */
 import { createServer, type ServerResponse } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadManuscript } from './manuscript.js';
 import { printHtml } from './render/print-html.js';
 import { printAssets } from './render/assets.js';
 import { PAGE_RULES, registerPageRules } from './browser/paged-rules.js';
-import { resolveInside } from './config/load.js';
+import { realInside } from './files/inside.js';
+import { IMAGE_MEDIA_TYPES } from './files/media-types.js';
 import { ManuscriptError } from './diagnostics.js';
 
 /** On screen, Paged.js's pages as sheets of paper on a grey desk (print output is unaffected). */
@@ -20,9 +21,10 @@ const SCREEN_CSS = `@media screen {
   body .pagedjs_page { background: white !important; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); margin: 0 !important; }
 }`;
 
+/** Our assets' types, and the one table of image types the build accepts (no more: check refuses the rest). */
 const TYPES: Record<string, string> = {
-  '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp',
+  '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2',
+  ...IMAGE_MEDIA_TYPES,
 };
 
 export async function preview(dir: string, port: number): Promise<void> {
@@ -58,9 +60,9 @@ export async function preview(dir: string, port: number): Promise<void> {
         return send(response, 200, 'text/html', html);
       }
       for (const [prefix, root] of Object.entries(roots)) {
-        if (url.pathname.startsWith(prefix)) return sendFile(response, resolveInside(root, decodeURIComponent(url.pathname.slice(prefix.length))));
+        if (url.pathname.startsWith(prefix)) return sendFile(response, root, url.pathname.slice(prefix.length));
       }
-      return sendFile(response, resolveInside(config.dir, decodeURIComponent(url.pathname.slice(1))), true);
+      return sendFile(response, config.dir, url.pathname.slice(1), true);
     } catch (cause) {
       const text = cause instanceof ManuscriptError ? cause.message : String(cause instanceof Error ? cause.message : cause);
       return send(response, 500, 'text/plain', text);
@@ -75,13 +77,22 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body);
 }
 
-/** Manuscript files are served only if they are images: never the sources or the bibliography. */
-function sendFile(response: ServerResponse, file: string | undefined, imagesOnly = false): void {
-  const type = file ? TYPES[path.extname(file).toLowerCase()] : undefined;
-  if (!file || !type || (imagesOnly && !type.startsWith('image/')) || !existsSync(file) || !statSync(file).isFile()) {
+/**
+ * A file under `root`, judged by its real location (a link out of the folder is not
+ * found); manuscript files are served only if they are images: never the sources or
+ * the bibliography.
+ */
+function sendFile(response: ServerResponse, root: string, encoded: string, imagesOnly = false): void {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(encoded);
+  } catch {
     return send(response, 404, 'text/plain', 'not found');
   }
-  response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(readFileSync(file));
+  const type = TYPES[path.extname(rel).toLowerCase()];
+  const inside = type && !rel.includes('\0') ? realInside(root, rel) : undefined;
+  if (!type || !inside?.ok || (imagesOnly && !type.startsWith('image/'))) return send(response, 404, 'text/plain', 'not found');
+  response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(readFileSync(inside.path));
 }
 
 function escape(text: string): string {

@@ -3,10 +3,13 @@
  * citation cluster of a part in one pass, in reading order, so that first / subsequent
  * / ibid positions come from the engine, not from our code.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import CSL from 'citeproc';
 import type { CslItem } from './bibliography.js';
+import { readTextInside } from '../files/read.js';
+import { readXml } from '../files/xml.js';
+import { VFile } from 'vfile';
+import { ManuscriptError, error } from '../diagnostics.js';
 
 export interface CiteItem {
   id: string;
@@ -37,30 +40,95 @@ export interface CitationStyle {
   /** `note` styles make footnotes; `in-text` styles render in the text. */
   kind: 'note' | 'in-text';
   path: string;
+  /** Where the style is named (pamphlet.yaml's `citation-style`), for an error citeproc finds later. */
+  namedAt?: { file: string; line: number; column: number };
 }
 
-export class StyleNotFoundError extends Error {}
+/** A style that cannot be used: reported at pamphlet.yaml's `citation-style`. */
+export class StyleError extends Error {}
+export class StyleNotFoundError extends StyleError {}
 
-/** Finds `<id>.csl` in `dirs` (or reads a path), following a dependent style to its parent. */
-export function resolveStyle(idOrPath: string, dirs: readonly string[]): CitationStyle {
-  const found = idOrPath.endsWith('.csl')
-    ? idOrPath
-    : dirs.map((dir) => path.join(dir, `${idOrPath}.csl`)).find((candidate) => existsSync(candidate))
-      ?? dirs.map((dir) => path.join(dir, 'dependent', `${idOrPath}.csl`)).find((candidate) => existsSync(candidate));
-  if (!found || !existsSync(found)) {
+const CSL_NAMESPACE = 'http://purl.org/net/xbiblio/csl';
+/** As in config/load.ts: an id is a file name, never a path. */
+const STYLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * Finds `<id>.csl` in `dirs` (or reads a path), following a dependent style to its parent.
+ * Each file is read only if it really is inside the folder it is looked up in (links
+ * followed); the folders themselves were vetted when pamphlet.yaml was loaded.
+ */
+export function resolveStyle(idOrPath: string, dirs: readonly string[], depth = 0): CitationStyle {
+  const isPath = idOrPath.endsWith('.csl');
+  if (!isPath && (!STYLE_ID.test(idOrPath) || idOrPath.includes('..'))) {
+    throw new StyleError(`CSL style id “${idOrPath}” is not a style name (letters, digits, '.', '-', '_'; no path)`);
+  }
+  const candidates = isPath
+    ? [{ dir: path.dirname(idOrPath), name: path.basename(idOrPath) }]
+    : dirs.flatMap((dir) => [{ dir, name: `${idOrPath}.csl` }, { dir, name: path.join('dependent', `${idOrPath}.csl`) }]);
+  let found: { path: string; text: string } | undefined;
+  for (const { dir, name } of candidates) {
+    const read = readTextInside(dir, name, { rootName: shown(dir) });
+    if (read.ok) {
+      found = { path: path.join(dir, name), text: read.text };
+      break;
+    }
+    if (read.problem === 'missing') continue;
+    const where = read.problem === 'encoding' ? ` (line ${read.line}, column ${read.column})` : '';
+    throw new StyleError(`CSL style ${shown(path.join(dir, name))}: ${read.reason}${where}`);
+  }
+  if (!found) {
     throw new StyleNotFoundError(
       `CSL style “${idOrPath}” not found in ${dirs.join(', ')} (install Debian's citation-style-language-styles, put ${idOrPath}.csl in the manuscript's styles/ folder, or give a path to a .csl file)`,
     );
   }
-  let xml = readFileSync(found, 'utf8');
-  const parent = /<link[^>]*rel="independent-parent"[^>]*href="[^"]*\/([^"/]+)"/.exec(xml)
-    ?? /<link[^>]*href="[^"]*\/([^"/]+)"[^>]*rel="independent-parent"/.exec(xml);
-  if (parent?.[1]) {
-    const parentStyle = resolveStyle(parent[1], dirs);
-    xml = parentStyle.xml;
+  const shape = readStyleShape(found.text, shown(found.path));
+  if (shape.parent) {
+    // A dependent style names an independent parent; a parent that is dependent again is not a style.
+    if (depth > 0) throw new StyleError(`CSL style ${shown(found.path)}: its parent is itself a dependent style`);
+    const parentStyle = resolveStyle(shape.parent, dirs, depth + 1);
+    return { xml: parentStyle.xml, kind: parentStyle.kind, path: found.path };
   }
-  const kind = /<style[^>]*\bclass="note"/.test(xml) ? 'note' : 'in-text';
-  return { xml, kind, path: found };
+  return { xml: found.text, kind: shape.kind, path: found.path };
+}
+
+/**
+ * What we need from a style, read from its XML elements: its class (note or in-text)
+ * and, for a dependent style, the id of its parent. Anything that is not a CSL style
+ * (not XML, another root element, no <citation>) is a StyleError with its place.
+ */
+function readStyleShape(xml: string, stylePath: string): { kind: 'note' | 'in-text'; parent?: string } {
+  let rootSeen = false;
+  let kind: string | undefined;
+  let parentHref: string | undefined;
+  let hasCitation = false;
+  let notCsl: string | undefined;
+  const read = readXml(xml, (element) => {
+    if (!rootSeen) {
+      rootSeen = true;
+      if (element.local !== 'style' || element.uri !== CSL_NAMESPACE) {
+        notCsl = `its root element is <${element.local}>${element.uri ? ` in ${element.uri}` : ''}, not <style xmlns="${CSL_NAMESPACE}">`;
+      }
+      kind = element.attributes.class;
+      return;
+    }
+    if (element.uri !== CSL_NAMESPACE) return;
+    const parent = element.ancestors[element.ancestors.length - 1];
+    if (element.local === 'link' && parent === 'info' && element.ancestors.length === 2 && element.attributes.rel === 'independent-parent') {
+      parentHref = element.attributes.href;
+    }
+    if (element.local === 'citation' && parent === 'style' && element.ancestors.length === 1) hasCitation = true;
+  });
+  if (!read.ok) throw new StyleError(`CSL style ${stylePath} is not well-formed XML (its line ${read.line}, column ${read.column}: ${read.reason})`);
+  if (notCsl) throw new StyleError(`CSL style ${stylePath} is not a CSL style: ${notCsl}`);
+  if (kind !== 'note' && kind !== 'in-text') throw new StyleError(`CSL style ${stylePath} is not a CSL style: <style class> must be "note" or "in-text", not ${kind === undefined ? 'missing' : `“${kind}”`}`);
+  if (parentHref !== undefined) {
+    // The parent is named by URL (http://www.zotero.org/styles/chicago-author-date): its last segment is the id.
+    const parent = parentHref.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? '';
+    if (!STYLE_ID.test(parent) || parent.includes('..')) throw new StyleError(`CSL style ${stylePath}: its independent-parent link “${parentHref}” does not end in a style id`);
+    return { kind, parent };
+  }
+  if (!hasCitation) throw new StyleError(`CSL style ${stylePath} is not a CSL style: an independent style needs a <citation> element`);
+  return { kind };
 }
 
 export interface EngineOptions {
@@ -96,7 +164,21 @@ function createEngine({ style, lang, localeDir, items }: EngineOptions): CSL.Eng
     retrieveLocale: (locale: string) => readLocale(localeDir, locale),
     retrieveItem: (id: string) => items.get(id),
   };
-  return new CSL.Engine(sys, style.xml, lang);
+  try {
+    return new CSL.Engine(sys, style.xml, lang);
+  } catch (cause) {
+    // Well-formed CSL that citeproc still cannot use (an unknown element, a missing macro).
+    const reason = `CSL style ${shown(style.path)} cannot be used: ${(cause instanceof Error ? cause.message : String(cause)).replace(/^citeproc-js error: /, '')}`;
+    const at = style.namedAt;
+    const file = new VFile({ path: at?.file ?? style.path });
+    throw new ManuscriptError([error(file, reason, { place: at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, ruleId: 'csl-style', source: 'pamphlet' })]);
+  }
+}
+
+/** A path as the author knows it: relative to where pamphlet runs, when it is below it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 const LOCALE_FALLBACK: Record<string, string> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', it: 'it-IT', ru: 'ru-RU', pt: 'pt-PT', nl: 'nl-NL' };
@@ -104,9 +186,10 @@ const LOCALE_FALLBACK: Record<string, string> = { en: 'en-US', de: 'de-DE', fr: 
 function readLocale(localeDir: string, locale: string): string | false {
   const candidates = [locale, LOCALE_FALLBACK[locale], LOCALE_FALLBACK[locale.split('-')[0] ?? ''], 'en-US'];
   for (const candidate of candidates) {
-    if (!candidate) continue;
-    const file = path.join(localeDir, `locales-${candidate}.xml`);
-    if (existsSync(file)) return readFileSync(file, 'utf8');
+    // Locale names come from `lang` (a BCP 47 tag) and from styles: never a path.
+    if (!candidate || !/^[A-Za-z0-9-]+$/.test(candidate)) continue;
+    const read = readTextInside(localeDir, `locales-${candidate}.xml`, { rootName: shown(localeDir) });
+    if (read.ok) return read.text;
   }
   return false;
 }

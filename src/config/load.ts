@@ -2,12 +2,14 @@
  * Reads and validates pamphlet.yaml once, at the edge: every later stage gets a
  * ResolvedConfig with defaults filled in and paths made absolute.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode, type Document } from 'yaml';
-import type { PageGeometry, PageSizeName, ResolvedConfig } from './types.js';
+import { isMap, isScalar, type Node as YamlNode, type Document } from 'yaml';
+import type { ConfigPlace, PageGeometry, PageSizeName, ResolvedConfig } from './types.js';
 import { ManuscriptError, error } from '../diagnostics.js';
+import { realInside, spelledInside } from '../files/inside.js';
+import { readTextInside } from '../files/read.js';
+import { readYaml, resolved } from './yaml.js';
 
 const PAGE_SIZES: Record<PageSizeName, { width: string; height: string; margins: PageGeometry['margins'] }> = {
   A5: { width: '148mm', height: '210mm', margins: { top: '18mm', bottom: '20mm', inside: '18mm', outside: '14mm' } },
@@ -16,8 +18,13 @@ const PAGE_SIZES: Record<PageSizeName, { width: string; height: string; margins:
   'half-letter': { width: '5.5in', height: '8.5in', margins: { top: '0.7in', bottom: '0.8in', inside: '0.7in', outside: '0.55in' } },
 };
 
-const DEFAULT_STYLE_DIRS = ['/usr/share/citation-style-language/styles'];
-const DEFAULT_LOCALE_DIR = '/usr/share/citation-style-language/locales';
+/** Debian's CSL styles and locales: the one place outside the manuscript a CSL file may come from. */
+export const SYSTEM_CSL_ROOT = '/usr/share/citation-style-language';
+const DEFAULT_STYLE_DIRS = [`${SYSTEM_CSL_ROOT}/styles`];
+const DEFAULT_LOCALE_DIR = `${SYSTEM_CSL_ROOT}/locales`;
+
+/** A CSL style id is a file name without `.csl`: never a path, so it cannot lead out of the folders searched. */
+export const STYLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 type Kind = 'string' | 'number' | 'boolean' | 'map' | 'string[]' | 'length' | 'string|false';
 
@@ -52,39 +59,65 @@ const PRINT_SCHEMA: Record<string, Kind> = { bleed: 'length', marks: 'boolean' }
 const HANDOUT_SCHEMA: Record<string, Kind> = { size: 'string' };
 const BOOKLET_SCHEMA: Record<string, Kind> = { creep: 'number' };
 
-const LENGTH = /^\d+(\.\d+)?(mm|cm|in|pt|px|pc)$/;
+const LENGTH = /^(\d+(?:\.\d+)?)(mm|cm|in|pt|px|pc)$/;
+const MM_PER_UNIT: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72, pc: 25.4 / 6, px: 25.4 / 96 };
+
+/**
+ * Sane ranges for every number, so that no value can make a stage loop, overflow a
+ * timer (Node's setTimeout holds at most 2^31 − 1 ms) or lay out an impossible page.
+ */
+const NUMBER_RANGES: Record<string, { min: number; max: number; unit: string; integer?: boolean }> = {
+  timeout: { min: 1000, max: 3_600_000, unit: 'milliseconds (1 s to 1 h)', integer: true },
+  'booklet.creep': { min: 0, max: 10, unit: 'points' },
+};
+/** In millimetres. */
+const LENGTH_RANGES: Record<string, { min: number; max: number }> = {
+  'page.width': { min: 50, max: 600 },
+  'page.height': { min: 50, max: 600 },
+  'page.margins.top': { min: 0, max: 80 },
+  'page.margins.bottom': { min: 0, max: 80 },
+  'page.margins.inside': { min: 0, max: 80 },
+  'page.margins.outside': { min: 0, max: 80 },
+  'print.bleed': { min: 0, max: 10 },
+};
+/** The text block a page must keep inside its margins, in mm. */
+const MIN_TEXT_BLOCK = 40;
 
 export function loadConfig(dir: string): ResolvedConfig {
   const absDir = path.resolve(dir);
   const configPath = path.join(absDir, 'pamphlet.yaml');
-  if (!existsSync(configPath)) {
+  const read = readTextInside(absDir, 'pamphlet.yaml');
+  if (!read.ok) {
     const file = new VFile({ path: configPath });
-    throw new ManuscriptError([error(file, `no pamphlet.yaml in ${absDir}: a manuscript folder needs one (see README, “The manuscript format”)`, { ruleId: 'missing-config', source: 'pamphlet' })]);
+    if (read.problem === 'missing') {
+      throw new ManuscriptError([error(file, `no pamphlet.yaml in ${absDir}: a manuscript folder needs one (see README, “The manuscript format”)`, { ruleId: 'missing-config', source: 'pamphlet' })]);
+    }
+    const place = read.problem === 'encoding' ? { line: read.line, column: read.column } : { line: 1, column: 1 };
+    throw new ManuscriptError([error(file, read.reason, { place, ruleId: read.problem === 'encoding' ? 'encoding' : 'outside-folder', source: 'pamphlet' })]);
   }
-  const text = readFileSync(configPath, 'utf8');
+  const text = read.text;
   const file = new VFile({ path: configPath, value: text });
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const { doc, lineCounter, data, problems } = readYaml(text);
   const place = (node: YamlNode | null | undefined) => {
     const offset = node?.range?.[0] ?? 0;
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  for (const yamlError of doc.errors) {
-    const pos = lineCounter.linePos(yamlError.pos[0]);
-    error(file, `invalid YAML: ${yamlError.message.split('\n')[0]}`, { place: { line: pos.line, column: pos.col }, ruleId: 'yaml', source: 'pamphlet' });
+  for (const problem of problems) {
+    error(file, `invalid YAML: ${problem.reason}`, { place: { line: problem.line, column: problem.column }, ruleId: 'yaml', source: 'pamphlet' });
   }
   if (file.messages.length) throw new ManuscriptError(file.messages);
 
-  const values = validateMap(doc.contents as YamlNode, SCHEMA, '', file, place);
-  const pageValues = validateNested(doc, 'page', PAGE_SCHEMA, file, place);
-  const margins = validateNested(doc, 'page.margins', MARGIN_SCHEMA, file, place);
-  const printValues = validateNested(doc, 'print', PRINT_SCHEMA, file, place);
-  const handoutValues = validateNested(doc, 'handout', HANDOUT_SCHEMA, file, place);
-  const bookletValues = validateNested(doc, 'booklet', BOOKLET_SCHEMA, file, place);
+  const context: Context = { doc, file, place };
+  const values = validateMap(doc.contents as YamlNode, data, SCHEMA, '', context);
+  const pageValues = validateNested('page', PAGE_SCHEMA, data, context);
+  const margins = validateNested('page.margins', MARGIN_SCHEMA, data, context);
+  const printValues = validateNested('print', PRINT_SCHEMA, data, context);
+  const handoutValues = validateNested('handout', HANDOUT_SCHEMA, data, context);
+  const bookletValues = validateNested('booklet', BOOKLET_SCHEMA, data, context);
 
-  const at = (keyPath: string) => place(doc.getIn(keyPath.split('.'), true) as YamlNode);
-  const fail = (keyPath: string, reason: string) => error(file, reason, { place: at(keyPath), ruleId: 'config', source: 'pamphlet' });
+  const at = (keyPath: string) => place(nodeAt(doc, keyPath));
+  const fail = (keyPath: string, reason: string, ruleId = 'config') => error(file, reason, { place: at(keyPath), ruleId, source: 'pamphlet' });
 
   if (typeof values.series !== 'string' || !values.series.trim()) fail('series', '`series` is required: the series title');
   if (values.author !== undefined && values.authors !== undefined) fail('authors', 'give `author` or `authors`, not both');
@@ -107,6 +140,12 @@ export function loadConfig(dir: string): ResolvedConfig {
     geometry = { name: 'A5', ...PAGE_SIZES.A5, margins: { ...PAGE_SIZES.A5.margins } };
   }
   Object.assign(geometry.margins, margins);
+  const mm = (length: string) => lengthInMm(length) ?? 0;
+  if (mm(geometry.width) - mm(geometry.margins.inside) - mm(geometry.margins.outside) < MIN_TEXT_BLOCK) {
+    fail(margins.inside !== undefined || margins.outside !== undefined ? 'page.margins' : 'page', `the margins leave less than ${MIN_TEXT_BLOCK} mm of the page's width for the text`);
+  } else if (mm(geometry.height) - mm(geometry.margins.top) - mm(geometry.margins.bottom) < MIN_TEXT_BLOCK) {
+    fail(margins.top !== undefined || margins.bottom !== undefined ? 'page.margins' : 'page', `the margins leave less than ${MIN_TEXT_BLOCK} mm of the page's height for the text`);
+  }
 
   const questions = (values.questions as string | undefined) ?? 'everywhere';
   if (questions !== 'everywhere' && questions !== 'handout-only') fail('questions', '`questions` is `everywhere` or `handout-only`');
@@ -114,26 +153,49 @@ export function loadConfig(dir: string): ResolvedConfig {
   if (handoutSize !== 'A4' && handoutSize !== 'letter') fail('handout.size', '`handout.size` is A4 or letter');
 
   const bibliography = values.bibliography as string | undefined;
-  const bibPath = bibliography ? resolveInside(absDir, bibliography) : undefined;
-  if (bibliography && !bibPath) fail('bibliography', `the bibliography must be inside the manuscript folder: ${bibliography}`);
-  else if (bibPath && !existsSync(bibPath)) fail('bibliography', `bibliography file not found: ${bibliography}`);
-  else if (bibPath && !/\.(bib|json)$/.test(bibPath)) fail('bibliography', 'the bibliography is a .bib (BibTeX/BibLaTeX) or .json (CSL-JSON) file');
+  let bibPath: string | undefined;
+  if (bibliography) {
+    const inside = realInside(absDir, bibliography);
+    if (!inside.ok) {
+      fail('bibliography', inside.problem === 'missing' ? `bibliography file not found: ${bibliography}` : `the bibliography must be a file inside the manuscript folder: ${inside.reason}`, 'outside-folder');
+    } else if (!/\.(bib|json)$/.test(bibliography)) {
+      fail('bibliography', 'the bibliography is a .bib (BibTeX/BibLaTeX) or .json (CSL-JSON) file');
+    } else bibPath = path.resolve(absDir, bibliography);
+  }
 
   let citationStyle = (values['citation-style'] as string | undefined) ?? 'chicago-fullnote-bibliography-with-ibid';
   if (citationStyle.endsWith('.csl')) {
-    const resolved = resolveInside(absDir, citationStyle);
-    if (!resolved || !existsSync(resolved)) fail('citation-style', `CSL style file not found inside the manuscript folder: ${citationStyle}`);
-    else citationStyle = resolved;
+    const inside = realInside(absDir, citationStyle);
+    if (!inside.ok) fail('citation-style', inside.problem === 'missing' ? `CSL style file not found inside the manuscript folder: ${citationStyle}` : `a CSL style file must be inside the manuscript folder: ${inside.reason}`, 'csl-style');
+    else citationStyle = inside.path;
+  } else if (!STYLE_ID.test(citationStyle) || citationStyle.includes('..')) {
+    fail('citation-style', `\`citation-style\` is a CSL style id such as apa or chicago-author-date (letters, digits, '.', '-', '_'; no path), or the path of a .csl file inside the manuscript folder, not “${citationStyle}”`, 'csl-style');
   }
+  // CSL folders are the manuscript's own or Debian's; each is judged by its real location.
+  const cslFolder = (key: 'csl-styles' | 'csl-locales', value: string): string | undefined => {
+    const abs = path.resolve(absDir, value);
+    const [root, rootName] = spelledInside(SYSTEM_CSL_ROOT, abs) ? [SYSTEM_CSL_ROOT, SYSTEM_CSL_ROOT] : [absDir, 'the manuscript folder'];
+    const inside = realInside(root, abs, { kind: 'folder', rootName });
+    if (inside.ok) return abs;
+    fail(key, inside.problem === 'outside'
+      ? `\`${key}\` must be a folder inside the manuscript folder or ${SYSTEM_CSL_ROOT}, not ${value}`
+      : `\`${key}\`: ${inside.reason}`, 'outside-folder');
+    return undefined;
+  };
   const styleDirs = [path.join(absDir, 'styles')];
-  if (values['csl-styles']) styleDirs.push(path.resolve(absDir, values['csl-styles'] as string));
+  const ownStyles = realInside(absDir, 'styles', { kind: 'folder' });
+  if (!ownStyles.ok && ownStyles.problem === 'link-outside') fail('citation-style', `CSL styles are looked up in styles/, but ${ownStyles.reason}`, 'outside-folder');
+  if (values['csl-styles']) {
+    const extra = cslFolder('csl-styles', values['csl-styles'] as string);
+    if (extra) styleDirs.push(extra);
+  }
   styleDirs.push(...DEFAULT_STYLE_DIRS);
+  const localeDir = values['csl-locales'] ? cslFolder('csl-locales', values['csl-locales'] as string) ?? DEFAULT_LOCALE_DIR : DEFAULT_LOCALE_DIR;
 
   const lang = (values.lang as string | undefined) ?? 'en';
-  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) fail('lang', `\`lang\` must be a BCP 47 language tag such as en or en-GB, not “${lang}”`);
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,6}$/.test(lang)) fail('lang', `\`lang\` must be a BCP 47 language tag such as en or en-GB, not “${lang}”`);
 
   const timeout = (values.timeout as number | undefined) ?? 120_000;
-  if (timeout <= 0) fail('timeout', '`timeout` is a positive number of milliseconds');
 
   if (file.messages.length) throw new ManuscriptError(file.messages);
 
@@ -153,7 +215,7 @@ export function loadConfig(dir: string): ResolvedConfig {
     bibliography: bibPath,
     citationStyle,
     styleDirs,
-    localeDir: values['csl-locales'] ? path.resolve(absDir, values['csl-locales'] as string) : DEFAULT_LOCALE_DIR,
+    localeDir,
     page: geometry,
     baseUrl: values['base-url'] as string | undefined,
     questions: questions as ResolvedConfig['questions'],
@@ -166,7 +228,27 @@ export function loadConfig(dir: string): ResolvedConfig {
     booklet: { creep: (bookletValues.creep as number | undefined) ?? 0 },
     timeout,
     browser: values.browser as string | undefined,
+    places: placesOf(doc, place),
   };
+}
+
+/** Where each top-level key is, for errors found by later stages (a CSL style that is not XML). */
+function placesOf(doc: Document, place: Place): Record<string, ConfigPlace> {
+  const places: Record<string, ConfigPlace> = {};
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key)) places[String(pair.key.value)] = place((pair.value as YamlNode | null) ?? (pair.key as YamlNode));
+    }
+  }
+  return places;
+}
+
+/** A length in millimetres, or undefined when it is not one. */
+export function lengthInMm(length: string | number): number | undefined {
+  if (typeof length === 'number') return length;
+  if (length === '0') return 0;
+  const match = LENGTH.exec(length);
+  return match ? Number(match[1]) * (MM_PER_UNIT[match[2] as string] as number) : undefined;
 }
 
 /** The absolute path of `rel` when it stays inside `dir`, else undefined. */
@@ -179,21 +261,56 @@ export function resolveInside(dir: string, rel: string): string | undefined {
 
 type Place = (node: YamlNode | null | undefined) => { line: number; column: number };
 
-function validateNested(doc: Document, keyPath: string, schema: Record<string, Kind>, file: VFile, place: Place) {
-  const node = doc.getIn(keyPath.split('.'), true) as YamlNode | undefined;
-  if (node === undefined || node === null) return {};
-  if (!isMap(node)) return {};
-  return validateMap(node, schema, `${keyPath}.`, file, place);
+interface Context {
+  doc: Document;
+  file: VFile;
+  place: Place;
 }
 
-function validateMap(node: YamlNode | null, schema: Record<string, Kind>, prefix: string, file: VFile, place: Place): Record<string, unknown> {
+/** The node at `a.b.c`, through aliases, for positions; undefined when absent. */
+function nodeAt(doc: Document, keyPath: string): YamlNode | undefined {
+  let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
+  let last: YamlNode | undefined;
+  for (const key of keyPath.split('.')) {
+    const map = resolved(node, doc);
+    if (!map || !isMap(map)) return last;
+    const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+    if (!pair) return last;
+    last = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
+    node = pair.value as YamlNode | null;
+  }
+  return last;
+}
+
+function valueAt(data: unknown, keyPath: string): unknown {
+  let value = data;
+  for (const key of keyPath.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function validateNested(keyPath: string, schema: Record<string, Kind>, data: unknown, context: Context) {
+  // Absent (nodeAt would give the nearest parent) or of the wrong type (reported by the parent's check).
+  if (valueAt(data, keyPath) === undefined) return {};
+  const node = resolved(nodeAt(context.doc, keyPath), context.doc);
+  if (node === undefined || node === null || !isMap(node)) return {};
+  return validateMap(node, valueAt(data, keyPath), schema, `${keyPath}.`, context);
+}
+
+/** Checks the keys of a mapping (by its nodes, for positions) and their values (as YAML resolved them). */
+function validateMap(node: YamlNode | null, data: unknown, schema: Record<string, Kind>, prefix: string, context: Context): Record<string, unknown> {
+  const { doc, file, place } = context;
   const out: Record<string, unknown> = {};
   if (node === null || node === undefined) return out;
-  if (!isMap(node)) {
+  const map = resolved(node, doc);
+  if (!map || !isMap(map) || typeof data !== 'object' || data === null || Array.isArray(data)) {
     error(file, `${prefix ? `\`${prefix.slice(0, -1)}\`` : 'pamphlet.yaml'} must be a mapping of keys to values`, { place: place(node), ruleId: 'config', source: 'pamphlet' });
     return out;
   }
-  for (const pair of node.items) {
+  const values = data as Record<string, unknown>;
+  for (const pair of map.items) {
     const keyNode = pair.key as YamlNode;
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const kind = schema[key];
@@ -202,10 +319,22 @@ function validateMap(node: YamlNode | null, schema: Record<string, Kind>, prefix
       continue;
     }
     const valueNode = pair.value as YamlNode | null;
-    const value = valueNode && 'toJSON' in valueNode ? (valueNode as { toJSON(): unknown }).toJSON() : (valueNode as unknown);
-    const ok = checkKind(kind, value);
-    if (!ok) {
-      error(file, `\`${prefix}${key}\` must be ${describe(kind)}, not ${JSON.stringify(value)}`, { place: place(valueNode ?? keyNode), ruleId: 'config', source: 'pamphlet' });
+    const value = values[key];
+    const fullKey = `${prefix}${key}`;
+    const at = { place: place(valueNode ?? keyNode), ruleId: 'config', source: 'pamphlet' };
+    if (!checkKind(kind, value)) {
+      error(file, `\`${fullKey}\` must be ${describe(kind)}, not ${JSON.stringify(value)}`, at);
+      continue;
+    }
+    const range = kind === 'number' ? NUMBER_RANGES[fullKey] : undefined;
+    if (range && (value as number < range.min || value as number > range.max || (range.integer && !Number.isInteger(value)))) {
+      error(file, `\`${fullKey}\` must be ${range.integer ? 'a whole number' : 'a number'} from ${range.min} to ${range.max} ${range.unit}, not ${JSON.stringify(value)}`, at);
+      continue;
+    }
+    const lengthRange = kind === 'length' ? LENGTH_RANGES[fullKey] : undefined;
+    const millimetres = kind === 'length' ? lengthInMm(value as string | number) : undefined;
+    if (lengthRange && millimetres !== undefined && (millimetres < lengthRange.min || millimetres > lengthRange.max)) {
+      error(file, `\`${fullKey}\` must be from ${lengthRange.min} mm to ${lengthRange.max} mm, not ${JSON.stringify(value)}`, at);
       continue;
     }
     out[key] = kind === 'length' && typeof value === 'number' ? `${value}mm` : value;

@@ -11,6 +11,12 @@ export interface PageGeometry {
   margins: { top: string; bottom: string; inside: string; outside: string };
 }
 
+/** A place in pamphlet.yaml, 1-based. */
+export interface ConfigPlace {
+  line: number;
+  column: number;
+}
+
 export interface ResolvedConfig {
   /** Absolute path of the manuscript folder. */
   dir: string;
@@ -48,4 +54,6 @@ export interface ResolvedConfig {
   timeout: number;
   /** Chromium executable from config, if given. */
   browser?: string;
+  /** Where each top-level key's value is in pamphlet.yaml, for errors found after loading. */
+  places?: Record<string, ConfigPlace>;
 }

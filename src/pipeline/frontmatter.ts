@@ -1,9 +1,11 @@
 /** Reads and validates a part's YAML front matter, with errors at their line in the part. */
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { error } from '../diagnostics.js';
 import { isWebUrl } from './url-policy.js';
+import { readYaml } from '../config/yaml.js';
+import { MAX_PART } from '../roman.js';
 
 export interface PartFrontmatter {
   title: string;
@@ -29,8 +31,7 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
   }
   // The YAML starts on the line after the opening `---`.
   const lineOffset = (node.position?.start.line ?? 1);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(node.value, { lineCounter, prettyErrors: false });
+  const { doc, lineCounter, data: yamlData, problems } = readYaml(node.value);
   const placeOf = (yamlNode: YamlNode | null | undefined) => {
     const pos = lineCounter.linePos(yamlNode?.range?.[0] ?? 0);
     return { line: pos.line + lineOffset, column: pos.col };
@@ -38,16 +39,15 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
   const fail = (reason: string, yamlNode?: YamlNode | null) =>
     error(file, reason, { place: yamlNode ? placeOf(yamlNode) : node.position, ruleId: 'frontmatter', source: 'pamphlet' });
 
-  for (const yamlError of doc.errors) {
-    const pos = lineCounter.linePos(yamlError.pos[0]);
-    error(file, `invalid front matter: ${yamlError.message.split('\n')[0]}`, { place: { line: pos.line + lineOffset, column: pos.col }, ruleId: 'frontmatter', source: 'pamphlet' });
+  for (const problem of problems) {
+    error(file, `invalid front matter: ${problem.reason}`, { place: { line: problem.line + lineOffset, column: problem.column }, ruleId: 'frontmatter', source: 'pamphlet' });
   }
-  if (doc.errors.length) return undefined;
+  if (problems.length) return undefined;
   if (!isMap(doc.contents)) {
     fail('front matter must be a mapping with `title:` and `part:`');
     return undefined;
   }
-  const data = doc.toJSON() as Record<string, unknown>;
+  const data = yamlData as Record<string, unknown>;
   const nodeOf = (key: string) => doc.get(key, true) as YamlNode | undefined;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -56,7 +56,7 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
   const title = data.title;
   if (typeof title !== 'string' || !title.trim()) fail('`title` is required and must be text', nodeOf('title'));
   const part = data.part;
-  if (typeof part !== 'number' || !Number.isInteger(part) || part < 1) fail('`part` is required: the position in the series, a whole number from 1', nodeOf('part'));
+  if (typeof part !== 'number' || !Number.isInteger(part) || part < 1 || part > MAX_PART) fail(`\`part\` is required: the position in the series, a whole number from 1 to ${MAX_PART}`, nodeOf('part'));
   const result: PartFrontmatter = { title: String(title ?? ''), part: Number(part ?? 1) };
   if (data.identifier !== undefined) {
     if (typeof data.identifier !== 'string') fail('`identifier` must be text (urn:uuid:… or an ISBN)', nodeOf('identifier'));

@@ -39,6 +39,7 @@ import remarkDirective from 'remark-directive';
 import remarkRehype from 'remark-rehype';
 import type { Bibliography } from '../citations/bibliography.js';
 import type { CitationStyle } from '../citations/engine.js';
+import type { ImageCheck } from '../files/image.js';
 import './data.js';
 import './mdast-nodes.js';
 import { remarkPartFrontmatter } from './frontmatter.js';
@@ -76,8 +77,8 @@ export interface ProcessorOptions {
   /** Part file name → output slug, for links between parts. */
   parts: ReadonlyMap<string, string>;
   questionsTitle: string;
-  /** Why an image at this manuscript-relative path cannot be used, or undefined. */
-  checkImage: (relPath: string) => string | undefined;
+  /** Whether the image named by this URL can be used (src/files/image.ts). */
+  checkImage: (url: string) => ImageCheck;
 }
 
 export type PartProcessor = Processor<Root, Root, HastRoot>;

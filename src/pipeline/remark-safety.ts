@@ -14,6 +14,7 @@ import type { VFile } from 'vfile';
 import path from 'node:path';
 import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
+import type { ImageCheck } from '../files/image.js';
 import { classifyUrl } from './url-policy.js';
 
 export interface SafetyOptions {
@@ -23,8 +24,8 @@ export interface SafetyOptions {
   parts: ReadonlyMap<string, string>;
   /** `base-url` from pamphlet.yaml: where the parts (and files beside them) are published. */
   baseUrl?: string;
-  /** Why the image file at this manuscript-relative path cannot be used, or undefined when it can. */
-  checkImage: (relPath: string) => string | undefined;
+  /** Whether the image named by this URL (as the tree holds it) can be used (src/files/image.ts). */
+  checkImage: (url: string) => ImageCheck;
 }
 
 export default function remarkSafety(options: SafetyOptions) {
@@ -41,8 +42,8 @@ export default function remarkSafety(options: SafetyOptions) {
       }
       if (url.kind === 'web') return void error(file, `image from the network is not allowed (${node.url}): the renderer never fetches; put the file in the manuscript folder`, { place: node.position, ruleId: 'remote-resource', source: 'pamphlet' });
       if (url.kind !== 'relative') return void error(file, `an image is a file inside the manuscript folder, not \`${node.url}\``, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
-      const problem = options.checkImage(url.path);
-      if (problem) error(file, problem, { place: node.position, ruleId: 'bad-image', source: 'pamphlet' });
+      const image = options.checkImage(node.url);
+      if (!image.ok) error(file, image.reason, { place: node.position, ruleId: image.ruleId, source: 'pamphlet' });
     });
 
     visit(tree, 'link', (node: Link, index, parent: Parent | undefined) => {

@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import type { Nodes } from 'hast';
 import { elements } from './tree.js';
+import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from '../../files/media-types.js';
 
 export interface PackagedImage {
   /** Manifest id. */
@@ -22,15 +23,6 @@ export interface ImageReport {
   allHaveAlt: boolean;
   count: number;
 }
-
-/** EPUB 3.2 core media types; anything else would need a fallback epubcheck insists on. */
-const MEDIA_TYPES: Readonly<Record<string, string>> = {
-  '.gif': 'image/gif',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
 
 export function packageImages(
   nodes: readonly Nodes[],
@@ -50,9 +42,10 @@ export function packageImages(
     const relPath = manuscriptPath(src);
     let image = byPath.get(relPath);
     if (!image) {
-      const mediaType = MEDIA_TYPES[posix.extname(relPath).toLowerCase()];
+      // The table `check` uses too, so a type refused here was already refused there.
+      const mediaType = imageMediaType(relPath);
       if (!mediaType) {
-        throw new Error(`EPUB: ${relPath}: use PNG, JPEG, GIF or SVG (EPUB 3 core media types)`);
+        throw new Error(`EPUB: ${relPath}: use ${IMAGE_EXTENSIONS_TEXT} (EPUB 3 core media types)`);
       }
       if (!readAsset) throw new Error(`EPUB: ${relPath}: no readAsset option to read the image with`);
       image = {

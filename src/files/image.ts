@@ -1,0 +1,103 @@
+/**
+ * An image a part embeds, judged as `build` will use it: a path relative to the
+ * manuscript folder, really inside it (links followed), of a type every output can
+ * carry, and a file whose content is that type. `check` calls this through the
+ * pipeline, so it refuses exactly what `build` refuses.
+ */
+import { readFileSync } from 'node:fs';
+import { imageSize } from 'image-size';
+import { GIF } from 'image-size/types/gif';
+import { JPG } from 'image-size/types/jpg';
+import { PNG } from 'image-size/types/png';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
+import { realInside } from './inside.js';
+import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from './media-types.js';
+import { readXml } from './xml.js';
+
+export type ImageCheck =
+  | { ok: true; /** Real path of the file. */ path: string; /** As written, decoded, relative to the folder. */ relPath: string; mediaType: string }
+  | { ok: false; reason: string; ruleId: string };
+
+/** image-size's name for what each media type must contain, and its reader of that type's signature. */
+const DETECTED: Readonly<Record<string, string>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
+const SIGNATURES: Readonly<Record<string, { validate(input: Uint8Array): boolean }>> = { png: PNG, jpg: JPG, gif: GIF };
+const NAMES: Readonly<Record<string, string>> = { png: 'PNG', jpg: 'JPEG', gif: 'GIF', svg: 'SVG', webp: 'WebP', bmp: 'BMP', tiff: 'TIFF', ico: 'ICO', avif: 'AVIF', heif: 'HEIF' };
+
+/**
+ * `url` is the image's destination as the Markdown tree holds it (`node.url`).
+ * The same decoding as the renderers: CommonMark percent-encodes what a URL may
+ * not hold (a lone `%` becomes `%25`), then the path is decoded.
+ */
+export function checkImageFile(manuscriptDir: string, url: string): ImageCheck {
+  const value = url.trim();
+  if (!value) return { ok: false, reason: 'image without a file: write ![description](images/name.png)', ruleId: 'missing-image' };
+  if (/^(https?:)?\/\//i.test(value)) {
+    return { ok: false, reason: `image from the network is not allowed (${value}): the renderer never fetches; put the file in the manuscript folder`, ruleId: 'remote-resource' };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+    return { ok: false, reason: `image ${value.slice(0, 60)}: only a file inside the manuscript folder can be an image (a path such as images/name.png, no URL scheme)`, ruleId: 'outside-folder' };
+  }
+  let relPath: string;
+  try {
+    relPath = decodeURIComponent(normalizeUri(value.replace(/[?#].*$/, '')));
+  } catch {
+    return { ok: false, reason: `image path ${value} is not a valid URL path (a % must be followed by two hex digits of UTF-8)`, ruleId: 'image-path' };
+  }
+  if (relPath.startsWith('/') || relPath.includes('\0')) return { ok: false, reason: `image outside the manuscript folder is not allowed: ${value}`, ruleId: 'outside-folder' };
+
+  const inside = realInside(manuscriptDir, relPath);
+  if (!inside.ok) {
+    switch (inside.problem) {
+      case 'outside': return { ok: false, reason: `image outside the manuscript folder is not allowed: ${value}`, ruleId: 'outside-folder' };
+      case 'link-outside': return { ok: false, reason: `image outside the manuscript folder is not allowed: ${inside.reason}`, ruleId: 'outside-folder' };
+      case 'missing': return { ok: false, reason: `image file not found: ${relPath}`, ruleId: 'missing-image' };
+      default: return { ok: false, reason: `image ${inside.reason}`, ruleId: 'not-an-image' };
+    }
+  }
+  const mediaType = imageMediaType(relPath);
+  if (!mediaType) {
+    return { ok: false, reason: `image ${relPath}: use ${IMAGE_EXTENSIONS_TEXT} (the EPUB 3 core media types, which every output can carry)`, ruleId: 'image-type' };
+  }
+  const bytes = readFileSync(inside.path);
+  if (bytes.length === 0) return { ok: false, reason: `image ${relPath} is an empty file (0 bytes)`, ruleId: 'not-an-image' };
+  const problem = mediaType === 'image/svg+xml' ? svgProblem(bytes) : rasterProblem(bytes, mediaType);
+  if (problem) return { ok: false, reason: `image ${relPath} ${problem}`, ruleId: 'not-an-image' };
+  return { ok: true, path: inside.path, relPath, mediaType };
+}
+
+function rasterProblem(bytes: Uint8Array, mediaType: string): string | undefined {
+  const wanted = DETECTED[mediaType] as string;
+  let found: { type?: string; width?: number; height?: number };
+  try {
+    found = imageSize(bytes);
+  } catch {
+    return startsLike(bytes, wanted)
+      ? `is a damaged ${NAMES[wanted]} image: its header cannot be read`
+      : `is not a ${NAMES[wanted]} image: its content is not an image at all (a renamed file?)`;
+  }
+  if (found.type !== wanted) {
+    const name = NAMES[found.type ?? ''] ?? found.type ?? 'another kind of';
+    return `holds a ${name} image, not ${NAMES[wanted]}: give the file the extension of what it is`;
+  }
+  if (!found.width || !found.height) return `is a damaged ${NAMES[wanted]} image: it has no width or height`;
+  return undefined;
+}
+
+/** Whether the file begins with the signature of `type` (a signature followed by a broken header counts). */
+function startsLike(bytes: Uint8Array, type: string): boolean {
+  try {
+    return SIGNATURES[type]?.validate(bytes) ?? false;
+  } catch {
+    return true;
+  }
+}
+
+function svgProblem(bytes: Uint8Array): string | undefined {
+  let root: { local: string; uri: string } | undefined;
+  const read = readXml(new TextDecoder().decode(bytes), (element) => {
+    root ??= element;
+  });
+  if (!read.ok) return `is not well-formed SVG (its line ${read.line}, column ${read.column}: ${read.reason})`;
+  if (!root || root.local !== 'svg' || root.uri !== 'http://www.w3.org/2000/svg') return 'is not an SVG image: its root element is not <svg xmlns="http://www.w3.org/2000/svg">';
+  return undefined;
+}

@@ -1,0 +1,21 @@
+/**
+ * The one table of image types a manuscript may use, read by `check`, the EPUB
+ * packager, the HTML page and the preview alike, so that `check` refuses exactly what
+ * `build` would. It is EPUB 3's core media types: anything else (WebP, AVIF, TIFF)
+ * would need a fallback epubcheck insists on.
+ */
+export const IMAGE_MEDIA_TYPES: Readonly<Record<string, string>> = {
+  '.gif': 'image/gif',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** The media type of an image file name (by its extension, any case), if allowed. */
+export function imageMediaType(fileName: string): string | undefined {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? undefined : IMAGE_MEDIA_TYPES[fileName.slice(dot).toLowerCase()];
+}
+
+export const IMAGE_EXTENSIONS_TEXT = 'PNG, JPEG, GIF or SVG';

@@ -1,0 +1,74 @@
+// Numbers an author (or an attacker) can write in pamphlet.yaml and front matter: each
+// has a sane range, and a value outside it is an error at its line, found fast, instead
+// of a loop until memory runs out (`part: 1e308`) or a timer that fires at once.
+import { describe, expect, test } from 'vitest';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pamphlet } from './helpers/cli.js';
+import { builtManuscript, expectRefused } from './helpers/refusal.js';
+import { toRoman } from '../src/roman.js';
+
+describe('front matter', () => {
+  test('`part: 1e308` is an error at its line, in seconds, not an out-of-memory crash', () => {
+    const { root, dir } = builtManuscript();
+    const part = path.join(dir, 'part-1.md');
+    writeFileSync(part, readFileSync(part, 'utf8').replace('part: 1\n', 'part: 1e308\n'));
+    const started = Date.now();
+    expectRefused(root, 'manuscript/part-1.md:3:7: error: `part` is required: the position in the series, a whole number from 1 to 9999');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  test('`part: 10000` is past the last part number', () => {
+    const { root, dir } = builtManuscript();
+    const part = path.join(dir, 'part-1.md');
+    writeFileSync(part, readFileSync(part, 'utf8').replace('part: 1\n', 'part: 10000\n'));
+    expectRefused(root, 'manuscript/part-1.md:3:7: error: `part` is required: the position in the series, a whole number from 1 to 9999');
+  });
+
+  test('`part: 9999` is the last part number there is, written MMMMMMMMMCMXCIX', () => {
+    const { root, dir } = builtManuscript();
+    const part = path.join(dir, 'part-1.md');
+    writeFileSync(part, readFileSync(part, 'utf8').replace('part: 1\n', 'part: 9999\n'));
+    const result = pamphlet(['build', 'manuscript', '--format', 'html', '--out', 'dist', '--quiet'], root);
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(root, 'dist', 'citation-tests-9999.html'), 'utf8')).toContain('Part MMMMMMMMMCMXCIX');
+  });
+});
+
+describe('pamphlet.yaml', () => {
+  const cases: Array<[string, string, string]> = [
+    ['a time limit past Node\'s timers', 'timeout: 1e300', "manuscript/pamphlet.yaml:6:10: error: `timeout` must be a whole number from 1000 to 3600000 milliseconds (1 s to 1 h), not 1e+300"],
+    ['a time limit too short to start a browser', 'timeout: 5', 'manuscript/pamphlet.yaml:6:10: error: `timeout` must be a whole number from 1000 to 3600000 milliseconds (1 s to 1 h), not 5'],
+    ['a booklet creep of a centimetre', 'booklet: { creep: 28 }', 'manuscript/pamphlet.yaml:6:19: error: `booklet.creep` must be a number from 0 to 10 points, not 28'],
+    ['a negative creep', 'booklet: { creep: -1 }', 'manuscript/pamphlet.yaml:6:19: error: `booklet.creep` must be a number from 0 to 10 points, not -1'],
+    ['a page a kilometre wide', 'page: { width: 1000000mm, height: 210mm }', 'manuscript/pamphlet.yaml:6:16: error: `page.width` must be from 50 mm to 600 mm, not "1000000mm"'],
+    ['a page with 20 digits of width', 'page: { width: 99999999999999999999in, height: 8in }', 'manuscript/pamphlet.yaml:6:16: error: `page.width` must be from 50 mm to 600 mm, not "99999999999999999999in"'],
+    ['a bleed of an inch', 'print: { bleed: 1in }', 'manuscript/pamphlet.yaml:6:17: error: `print.bleed` must be from 0 mm to 10 mm, not "1in"'],
+    ['margins wider than the page', 'page: { size: A5, margins: { inside: 70mm, outside: 70mm } }', "manuscript/pamphlet.yaml:6:28: error: the margins leave less than 40 mm of the page's width for the text"],
+  ];
+
+  test.each(cases)('%s is an error at the value', (_name, line, expected) => {
+    const { root, dir } = builtManuscript();
+    appendFileSync(path.join(dir, 'pamphlet.yaml'), `${line}\n`);
+    expectRefused(root, expected);
+  });
+
+  test('--timeout past an hour is a usage error', () => {
+    const { root } = builtManuscript();
+    const result = pamphlet(['build', 'manuscript', '--timeout', '1e300'], root);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^pamphlet: --timeout must be a whole number of milliseconds up to 3600000 \(1 h\), not 1e300$/m);
+  });
+});
+
+describe('toRoman', () => {
+  test('refuses what it cannot write instead of looping', () => {
+    const started = Date.now();
+    expect(() => toRoman(1e308)).toThrow(RangeError);
+    expect(() => toRoman(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => toRoman(0)).toThrow(RangeError);
+    expect(() => toRoman(2.5)).toThrow(RangeError);
+    expect(Date.now() - started).toBeLessThan(100);
+    expect([toRoman(1), toRoman(4), toRoman(14), toRoman(1917), toRoman(9999)]).toEqual(['I', 'IV', 'XIV', 'MCMXVII', 'MMMMMMMMMCMXCIX']);
+  });
+});
