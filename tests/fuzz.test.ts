@@ -238,7 +238,6 @@ function outputsOf(): { files: OutputFile[]; epubs: Uint8Array[] } {
     }
     files.push({ name: `${doc.meta.slug}.html`, text: renderHtml(doc, config, { css, readAsset }), kind: 'html' });
     files.push({ name: `${doc.meta.slug}.print.html`, text: printHtml(doc, config, 'pamphlet'), kind: 'print' });
-    files.push({ name: `${doc.meta.slug}.handout.html`, text: printHtml(doc, config, 'handout'), kind: 'print' });
   }
   return { files, epubs };
 }

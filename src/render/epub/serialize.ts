@@ -1,133 +1,88 @@
 /**
- * hast -> XML text for XHTML content documents.
+ * hast → XML text for XHTML content documents, through hast-util-to-xast and
+ * xast-util-to-xml (attribute names, namespaces and escaping are theirs).
  *
- * Why not hast-util-to-html: in its HTML space a boolean attribute (`hidden`,
- * `checked` from GFM task lists) is written bare, which is not well-formed XML,
- * and no option changes that; epubcheck rejects the whole document for it. The
- * HTML rules needed here are few, so they live in this one module.
+ * Our part is what XHTML in an EPUB needs beyond that: characters XML 1.0 forbids are
+ * dropped (a manuscript can smuggle them in by copy and paste); only void elements
+ * self-close (`<br/>`), every other element is closed explicitly (`<p></p>`), so an
+ * HTML parser — some reading systems use one — reads the same tree; and a line break
+ * follows each block among blocks, so the files diff and epubcheck's line numbers
+ * mean something.
  */
-import type { Element, Nodes, Properties } from 'hast';
+import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
+import type { Nodes as XastNodes } from 'xast';
+import { toXast } from 'hast-util-to-xast';
+import { toXml as xastToXml } from 'xast-util-to-xml';
 
-/** Elements with no end tag; everything else is closed explicitly, so an
- * HTML parser (some reading systems use one) reads the same tree. */
-const VOID = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
-]);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-/**
- * Block elements: a line break goes after each, so the files diff and
- * epubcheck's line numbers mean something. Whitespace between blocks does not
- * change the rendering.
- */
 const BLOCK = new Set([
   'address', 'aside', 'blockquote', 'body', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2',
   'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'li', 'link', 'main', 'meta', 'nav', 'ol', 'p', 'section', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul', 'caption', 'pre',
 ]);
 
-/** hast property names whose attribute is not simply the lower-cased name. */
-const SPECIAL: Readonly<Record<string, string>> = {
-  className: 'class',
-  htmlFor: 'for',
-  httpEquiv: 'http-equiv',
-  acceptCharset: 'accept-charset',
-  xmlnsXLink: 'xmlns:xlink',
-};
-
-/** The only comma-separated list attributes of HTML; all other lists use spaces. */
-const COMMA_LISTS = new Set(['accept', 'coords']);
-
-// Characters XML 1.0 forbids outright; a manuscript can smuggle them in via copy-paste.
+// Characters XML 1.0 forbids outright.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export function escapeText(value: string): string {
-  return value
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-export function escapeAttribute(value: string): string {
-  return escapeText(value)
-    .replace(/"/g, '&quot;')
-    // Literal newlines and tabs in attributes would be normalised to spaces by the XML parser.
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
-}
-
 /** Serialize a hast tree (or node) as XML; comments and doctypes are dropped. */
-export function toXml(node: Nodes): string {
-  return serializeNode(node, false);
+export function toXml(node: Root | Element): string {
+  const prepared = prepare(node, false);
+  return write(toXast(prepared as Root | Element));
 }
 
-function serializeNode(node: Nodes, inSvg: boolean): string {
-  switch (node.type) {
-    case 'root':
-      return node.children.map((child) => serializeNode(child, inSvg)).join('');
-    case 'element':
-      return serializeElement(node, inSvg);
-    case 'text':
-      return escapeText(node.value);
-    case 'comment':
-    case 'doctype':
-      return '';
-    default:
-      // `raw` nodes (mdast-util-to-hast with allowDangerousHtml) cannot be made
-      // well-formed without parsing; the pipeline must parse them (hast-util-raw).
-      throw new Error(`EPUB: cannot serialize a "${node.type}" node as XHTML`);
+/** XML-escaped text, for the few documents written as templates (the OPF). */
+export function escapeText(value: string): string {
+  return xastToXml({ type: 'text', value: value.replace(NOT_XML, '') });
+}
+
+/** An XML attribute value, escaped (without the quotes). */
+export function escapeAttribute(value: string): string {
+  const written = xastToXml({ type: 'element', name: 'x', attributes: { v: value.replace(NOT_XML, '') }, children: [] }, { closeEmptyElements: true, tightClose: true });
+  return written.slice('<x v="'.length, -'"/>'.length);
+}
+
+/** Writes void elements (and empty SVG ones: SVG is pure XML) self-closed, every other element with its end tag. */
+function write(node: XastNodes, inSvg = false): string {
+  if (node.type === 'root') return node.children.map((child) => write(child, inSvg)).join('');
+  if (node.type !== 'element') return xastToXml(node);
+  const svg = inSvg || node.name === 'svg';
+  if (node.children.length === 0) return xastToXml(node, { closeEmptyElements: svg || VOID.has(node.name), tightClose: true });
+  const shell = xastToXml({ ...node, children: [] });
+  const open = shell.slice(0, shell.length - `</${node.name}>`.length);
+  return `${open}${node.children.map((child) => write(child, svg)).join('')}</${node.name}>`;
+}
+
+/** A copy ready for XML: no comments or doctypes, no forbidden characters, line breaks between blocks. */
+function prepare<T extends Nodes>(node: T, inSvg: boolean): T {
+  if (node.type === 'text') return { ...node, value: node.value.replace(NOT_XML, '') };
+  if (node.type === 'root') return { ...node, children: node.children.flatMap((child) => kept(child, inSvg)) };
+  if (node.type !== 'element') {
+    // `raw` nodes cannot be made well-formed without parsing; the pipeline parses them (rehype-raw).
+    if (node.type !== 'comment' && node.type !== 'doctype') throw new Error(`EPUB: cannot serialize a "${node.type}" node as XHTML`);
+    return node;
   }
+  const svg = inSvg || node.tagName === 'svg';
+  let children = node.children.flatMap((child) => kept(child, svg)) as ElementContent[];
+  if (!svg && node.tagName !== 'pre' && children.some(isBlock)) {
+    children = [{ type: 'text', value: '\n' }, ...children.flatMap((child) => (isBlock(child) ? [child, { type: 'text', value: '\n' } as ElementContent] : [child]))];
+  }
+  return { ...node, properties: cleanProperties(node.properties), children };
 }
 
-function serializeElement(node: Element, parentInSvg: boolean): string {
-  const inSvg = parentInSvg || node.tagName === 'svg';
-  const attributes = serializeProperties(node.properties, inSvg);
-  const open = `<${node.tagName}${attributes}`;
-  // SVG is pure XML, so empty SVG elements may self-close; HTML ones only when void.
-  if (node.children.length === 0 && (inSvg || VOID.has(node.tagName))) return `${open}/>`;
-  // Only where blocks sit among blocks: inside <pre> or a <p>, white space would show.
-  const breaks = !inSvg && node.tagName !== 'pre' && node.children.some(isBlock);
-  const children = node.children
-    .map((child) => serializeNode(child, inSvg) + (breaks && isBlock(child) ? '\n' : ''))
-    .join('');
-  return `${open}>${breaks ? '\n' : ''}${children}</${node.tagName}>`;
+function kept(node: Nodes, inSvg: boolean): Nodes[] {
+  if (node.type === 'comment' || node.type === 'doctype') return [];
+  return [prepare(node, inSvg)];
+}
+
+function cleanProperties(properties: Properties): Properties {
+  const out: Properties = {};
+  for (const [key, value] of Object.entries(properties)) {
+    out[key] = typeof value === 'string' ? value.replace(NOT_XML, '') : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.replace(NOT_XML, '') : v)) : value;
+  }
+  return out;
 }
 
 function isBlock(node: Nodes): boolean {
   return node.type === 'element' && BLOCK.has(node.tagName);
-}
-
-function serializeProperties(properties: Properties, inSvg: boolean): string {
-  let result = '';
-  for (const [key, value] of Object.entries(properties)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (typeof value === 'number' && Number.isNaN(value)) continue;
-    const name = attributeName(key, inSvg);
-    const text =
-      value === true
-        ? name // XHTML spells a true boolean attribute as its own name: hidden="hidden".
-        : Array.isArray(value)
-          ? value.join(COMMA_LISTS.has(name) ? ', ' : ' ')
-          : String(value);
-    result += ` ${name}="${escapeAttribute(text)}"`;
-  }
-  return result;
-}
-
-/**
- * The attribute for a hast property name, following property-information's
- * rules for HTML. Inside SVG, names keep their case (viewBox); SVG in a
- * manuscript arrives as <img>, so only our own cover uses that branch, and it
- * spells attributes as attributes (font-family).
- */
-export function attributeName(key: string, inSvg = false): string {
-  const special = SPECIAL[key];
-  if (special) return special;
-  if (/^data[A-Z]/.test(key)) return 'data' + key.slice(4).replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
-  if (/^aria[A-Z]/.test(key)) return 'aria-' + key.slice(4).toLowerCase();
-  if (/^xLink[A-Z]/.test(key)) return 'xlink:' + key.slice(5).toLowerCase();
-  if (/^xml[A-Z]/.test(key)) return 'xml:' + key.slice(3).toLowerCase();
-  if (inSvg || key.includes(':')) return key;
-  return key.toLowerCase();
 }
