@@ -9,10 +9,12 @@ OUT ?= dist
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # What the build and the tests need from Debian, each with the file that proves it is there.
+# The JDK is for the tests: tests/helpers/EpubcheckBatch.java runs as a source program.
 SYSTEM_DEPS := \
   chromium:/usr/bin/chromium \
   epubcheck:/usr/share/java/epubcheck.jar \
   default-jre-headless:/usr/bin/java \
+  default-jdk-headless:/usr/bin/javac \
   poppler-utils:/usr/bin/pdftotext \
   citation-style-language-styles:/usr/share/citation-style-language/styles/chicago-fullnote-bibliography-with-ibid.csl \
   citation-style-language-locales:/usr/share/citation-style-language/locales/locales-en-US.xml

@@ -1,6 +1,7 @@
 // Bundles the CLI into lib/ with esbuild: one file per lazily loaded stage (EPUB, PDF,
 // booklet), so a run parses a few files instead of resolving hundreds of modules; this
-// halves start-up. Type-checking is tsc's job (`make typecheck`), not this script's.
+// halves start-up. lib/index.js is the library entry (build() and check() for programs
+// and tests that build in-process); it shares the CLI's chunks. Type-checking is tsc's job (`make typecheck`), not this script's.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/lib`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { pamphlet: 'src/cli.ts' },
+  entryPoints: { pamphlet: 'src/cli.ts', index: 'src/index.ts' },
   outdir: 'lib',
   bundle: true,
   splitting: true,
