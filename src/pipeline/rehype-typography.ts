@@ -79,7 +79,8 @@ function makePunctuators(quotes: Quotes) {
   return {
     // Length-preserving: safe to run on a block's text and cut back into nodes.
     quotes: retext().use(smartypants, { ...marks, dashes: false, ellipses: false, backticks: false }),
-    rest: retext().use(smartypants, { quotes: false, dashes: 'oldschool', ellipses: true, backticks: true }),
+    // Backticks stay: in Markdown they mark code, and a run of them left as text (``` `` ```) is meant as typed.
+    rest: retext().use(smartypants, { quotes: false, dashes: 'oldschool', ellipses: true, backticks: false }),
   };
 }
 

@@ -100,6 +100,10 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
       if (url.kind === 'refused') {
         error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
         ok = false;
+      } else if (url.kind === 'relative') {
+        // Files and other parts are linked the Markdown way, where the link policy can place them.
+        error(file, `link to \`${value}\` in raw HTML: write it as a Markdown link, [text](${value}), so it can be checked and placed`, { place: node.position, ruleId: 'link-outside-book', source: 'pamphlet' });
+        ok = false;
       }
     } else if (property === 'style') {
       for (const problem of checkInlineStyle(value)) {

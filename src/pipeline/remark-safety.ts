@@ -50,7 +50,8 @@ export default function remarkSafety(options: SafetyOptions) {
       const url = classifyUrl(node.url);
       switch (url.kind) {
         case 'refused':
-          error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
+          if (url.outside) error(file, `link to \`${node.url}\`, a file that is not in the book: link to its web address`, { place: node.position, ruleId: 'link-outside-book', source: 'pamphlet' });
+          else error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
           return;
         case 'web':
         case 'mailto':

@@ -54,16 +54,25 @@ export function classifyUrl(raw: string): UrlClass {
   if (url.protocol === 'mailto:') return { kind: 'mailto', href: url.href };
   if (url.protocol === 'http:' || url.protocol === 'https:') {
     if (url.username || url.password) return { kind: 'refused', reason: `\`${shorten(value)}\` carries a user name or password` };
+    if (!validHost(url.hostname)) return { kind: 'refused', reason: `\`${shorten(value)}\` has no valid host name` };
     return { kind: 'web', href: url.href };
   }
   return { kind: 'refused', reason: `\`${url.protocol}\` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)` };
+}
+
+/** A DNS name of letters, digits and hyphens (as the URL parser leaves it: punycode), or an IP address. */
+function validHost(host: string): boolean {
+  if (/^\[[0-9a-f:.]+\]$/i.test(host)) return true;
+  if (/^(\d{1,3}\.){3}\d{1,3}$/.test(host)) return true;
+  const labels = host.replace(/\.$/, '').split('.');
+  return labels.length > 0 && labels.every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(label)) && /[a-z]/i.test(labels.at(-1) ?? '');
 }
 
 /** Whether a reader may follow this absolute URL from a link (front matter `href`, `base-url`). */
 export function isWebUrl(raw: string): boolean {
   try {
     const url = new URL(raw.trim());
-    return LINK_SCHEMES.has(url.protocol) && url.protocol !== 'mailto:' && !url.username && !url.password;
+    return LINK_SCHEMES.has(url.protocol) && url.protocol !== 'mailto:' && !url.username && !url.password && validHost(url.hostname);
   } catch {
     return false;
   }

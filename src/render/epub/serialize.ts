@@ -45,6 +45,8 @@ export function escapeAttribute(value: string): string {
 /** Writes void elements (and empty SVG ones: SVG is pure XML) self-closed, every other element with its end tag. */
 function write(node: XastNodes, inSvg = false): string {
   if (node.type === 'root') return node.children.map((child) => write(child, inSvg)).join('');
+  // `]]>` may not appear in character data; xast-util-to-xml leaves `>` as is.
+  if (node.type === 'text') return xastToXml(node).replace(/]]>/g, ']]&#x3E;');
   if (node.type !== 'element') return xastToXml(node);
   const svg = inSvg || node.name === 'svg';
   if (node.children.length === 0) return xastToXml(node, { closeEmptyElements: svg || VOID.has(node.name), tightClose: true });
