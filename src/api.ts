@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { loadManuscript, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
+import { registerCleanup } from './cleanup.js';
 import { loadConfig } from './config/load.js';
 import { realInside } from './files/inside.js';
 import { packagePath } from './package-root.js';
@@ -116,6 +117,9 @@ async function renderAll(
     const { preparePrint, printPrepared } = await import('./render/pdf.js');
     const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-'));
+    const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
+    // An interrupt at any moment removes it too (cleanup.ts, run by the CLI's signal handlers).
+    const unregister = registerCleanup(removeWorkDir);
     try {
       // The HTML of every job is written before waiting for Chromium, which is still starting.
       const wantPamphlet = formats.includes('pdf') || formats.includes('booklet');
@@ -155,13 +159,14 @@ async function renderAll(
       }
       await runTwoAtATime(tasks);
     } finally {
-      rmSync(workDir, { recursive: true, force: true });
+      removeWorkDir();
+      unregister();
     }
   }
 
   // Tasks finish in any order; outputs are listed in a stable one.
   files.sort((a, b) => a.name.localeCompare(b.name));
-  const outputs = writeOutputs(path.resolve(options.out), files);
+  const outputs = await writeOutputs(path.resolve(options.out), files);
   trace('outputs written');
   return { outputs, messages: manuscript.messages, timings };
 }

@@ -7,6 +7,10 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { ManuscriptError, formatMessage } from './diagnostics.js';
 import { FORMATS, build, check, type Format } from './api.js';
+import { runCleanups } from './cleanup.js';
+import { exitCleanlyOnSignals } from './signals.js';
+
+export { exitCleanlyOnSignals };
 
 const USAGE = `Usage:
   pamphlet build [DIR] [--format pdf,epub,handout,booklet,html] [--out DIR] [--timeout MS]
@@ -17,7 +21,8 @@ DIR defaults to "manuscript", --out to "dist", --format to all formats.
 Options:
   -f, --format LIST   comma-separated formats: ${FORMATS.join(', ')}
   -o, --out DIR       output folder (default: dist)
-      --timeout MS    time limit for each browser step (default: pamphlet.yaml's timeout, 120000)
+      --timeout MS    time limit for each browser step, 1000 to 3600000
+                      (default: pamphlet.yaml's timeout, 120000)
       --strict        check: treat warnings as errors
   -p, --port N        preview: port on 127.0.0.1 (default: 4000)
   -q, --quiet         print diagnostics only
@@ -25,6 +30,32 @@ Options:
   -v, --version       the version`;
 
 class UsageError extends Error {}
+
+/** The bounds of `--timeout`, ms: one second to one hour, as for `timeout:` in pamphlet.yaml. */
+export const TIMEOUT_RANGE = { min: 1000, max: 3_600_000 } as const;
+
+/**
+ * The whole command as bin/pamphlet.js runs it: signal handlers first, then the work,
+ * then exit as soon as it is done. Exiting explicitly matters: a browser tab still
+ * opening when a time limit expired leaves puppeteer waiting for it (its 30 s default
+ * in waitForTarget), which would otherwise keep the process alive that long.
+ */
+export async function run(argv: string[]): Promise<never> {
+  exitCleanlyOnSignals();
+  const status = await main(argv);
+  runCleanups();
+  await flush(process.stdout);
+  await flush(process.stderr);
+  process.exit(status);
+}
+
+/** Resolves once what was written to `stream` so far has been handed to the system. */
+function flush(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) resolve();
+    else stream.write('', () => resolve());
+  });
+}
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -108,8 +139,11 @@ async function runBuild(dir: string, values: { format?: string; out?: string; ti
   let timeout: number | undefined;
   if (values.timeout !== undefined) {
     timeout = Number(values.timeout);
-    // At most an hour, as in pamphlet.yaml: Node's timers overflow past 2^31 − 1 ms and would fire at once.
-    if (!Number.isInteger(timeout) || timeout <= 0 || timeout > 3_600_000) throw new UsageError(`--timeout must be a whole number of milliseconds up to 3600000 (1 h), not ${values.timeout}`);
+    // Beyond Node's timer range (2^31 - 1 ms) a limit would fire at once, and below a
+    // second no real document loads: both are mistakes to say, not to run.
+    if (!Number.isInteger(timeout) || timeout < TIMEOUT_RANGE.min || timeout > TIMEOUT_RANGE.max) {
+      throw new UsageError(`--timeout must be a whole number of milliseconds from ${TIMEOUT_RANGE.min} to ${TIMEOUT_RANGE.max}, not ${values.timeout}`);
+    }
   }
   const result = await build({
     dir,

@@ -3,6 +3,7 @@
  * the author's own browser, rebuilt from the manuscript on every reload. Listens on
  * 127.0.0.1 only and serves nothing but our assets and files inside the manuscript folder.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { PAGE_RULES, registerPageRules } from './browser/paged-rules.js';
 import { realInside } from './files/inside.js';
 import { IMAGE_MEDIA_TYPES } from './files/media-types.js';
 import { ManuscriptError } from './diagnostics.js';
+import { previewCsp } from './csp.js';
 
 /** On screen, Paged.js's pages as sheets of paper on a grey desk (print output is unaffected). */
 const SCREEN_CSS = `@media screen {
@@ -34,12 +36,7 @@ export async function preview(dir: string, port: number): Promise<void> {
     '/_pamphlet/fonts/': path.join(local.fontPackageDir, 'files'),
     '/_pamphlet/pagedjs/': path.join(local.pagedjsDir, 'dist'),
   };
-  const served = {
-    ...local,
-    printCssUrl: '/_pamphlet/styles/print.css',
-    handoutCssUrl: '/_pamphlet/styles/handout.css',
-    fontFilesUrl: '/_pamphlet/fonts/',
-  };
+  const served = { ...local, fontFilesUrl: '/_pamphlet/fonts/' };
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -47,7 +44,8 @@ export async function preview(dir: string, port: number): Promise<void> {
       const { config, parts } = loadManuscript(dir);
       if (url.pathname === '/') {
         const links = parts.map((doc) => `<li><a href="/${doc.meta.slug}.html">${doc.meta.partLabel}: ${escape(doc.meta.title)}</a></li>`).join('');
-        return send(response, 200, 'text/html', `<!doctype html><meta charset="utf-8"><title>${escape(config.series)}</title><h1>${escape(config.series)}</h1><ul>${links}</ul>`);
+        const nonce = randomBytes(18).toString('base64');
+        return send(response, 200, 'text/html', `<!doctype html><meta charset="utf-8"><title>${escape(config.series)}</title><h1>${escape(config.series)}</h1><ul>${links}</ul>`, { 'content-security-policy': previewCsp(nonce) });
       }
       const doc = parts.find((part) => url.pathname === `/${part.meta.slug}.html` || url.pathname === `/${part.meta.slug}-handout.html`);
       if (doc) {
@@ -56,8 +54,11 @@ export async function preview(dir: string, port: number): Promise<void> {
         const after = `window.PagedConfig = { after: () => { const s = document.createElement('style'); s.textContent = ${JSON.stringify(SCREEN_CSS)}; document.head.append(s); } };`;
         // The same page-break rules as the PDF, so the preview breaks pages as the build does.
         const rules = `(${registerPageRules.toString()})(${JSON.stringify(PAGE_RULES)});`;
-        const html = printHtml(doc, config, variant, served).replace('</head>', `<script>${after}</script><script src="/_pamphlet/pagedjs/paged.polyfill.min.js"></script><script>${rules}</script></head>`);
-        return send(response, 200, 'text/html', html);
+        // Our three scripts carry this response's nonce; the policy refuses every other one.
+        const nonce = randomBytes(18).toString('base64');
+        const scripts = `<script nonce="${nonce}">${after}</script><script nonce="${nonce}" src="/_pamphlet/pagedjs/paged.polyfill.min.js"></script><script nonce="${nonce}">${rules}</script>`;
+        const html = printHtml(doc, config, variant, served).replace('</head>', `${scripts}</head>`);
+        return send(response, 200, 'text/html', html, { 'content-security-policy': previewCsp(nonce) });
       }
       for (const [prefix, root] of Object.entries(roots)) {
         if (url.pathname.startsWith(prefix)) return sendFile(response, root, url.pathname.slice(prefix.length));
@@ -73,8 +74,8 @@ export async function preview(dir: string, port: number): Promise<void> {
   await new Promise<void>((resolve) => process.once('SIGINT', () => server.close(() => resolve())));
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body);
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', ...headers }).end(body);
 }
 
 /**

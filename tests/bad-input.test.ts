@@ -54,12 +54,15 @@ describe('bad input leaves earlier outputs as they were', () => {
 });
 
 describe('a browser step over its time limit', () => {
-  test('is an error naming the part and the step, and leaves no PDF behind', () => {
+  // A browser that hangs, and the prompt exit after the error: tests/signals.test.ts.
+  test('--timeout outside one second to one hour is a usage error, before anything runs', () => {
     const root = copyFixture('citations');
-    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--timeout', '5'], root);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^pamphlet: error: citation-tests-1: .* did not finish within 5 ms/m);
-    expect(existsSync(path.join(root, 'dist')) ? readdirSync(path.join(root, 'dist')) : []).toEqual([]);
+    for (const value of ['5', '999', '3600001', '1e300', 'soon', '1500.5']) {
+      const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--timeout', value], root);
+      expect(result.status, value).toBe(2);
+      expect(result.stderr).toContain(`--timeout must be a whole number of milliseconds from 1000 to 3600000, not ${value}`);
+    }
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 });
 

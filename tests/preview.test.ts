@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import puppeteer from 'puppeteer-core';
 import { copyFixture } from './helpers/cli.js';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/pamphlet.js');
@@ -30,8 +31,12 @@ afterAll(() => {
 test('lists the parts and serves each as paginated print pages', async () => {
   const index = await (await fetch(`${base}/`)).text();
   expect(index).toContain('<a href="/a-test-series-1.html">Part I: A First Part</a>');
-  const page = await (await fetch(`${base}/a-test-series-1.html`)).text();
-  expect(page).toContain('<script src="/_pamphlet/pagedjs/paged.polyfill.min.js"></script>');
+  const response = await fetch(`${base}/a-test-series-1.html`);
+  const page = await response.text();
+  // Our scripts carry the response's nonce, the only scripts its policy allows.
+  const nonce = /script-src 'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+  expect(nonce).toBeTruthy();
+  expect(page).toContain(`<script nonce="${nonce}" src="/_pamphlet/pagedjs/paged.polyfill.min.js"></script>`);
   // Words are hyphenated for print (soft hyphens), so short ones are matched.
   expect(page).toContain('cites Carr');
   expect((await fetch(`${base}/_pamphlet/styles/print.css`)).status).toBe(200);
@@ -49,4 +54,31 @@ test('serves no manuscript source and nothing outside the folder', async () => {
   expect((await fetch(`${base}/part-1.md`)).status).toBe(404);
   expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
   expect((await fetch(`${base}/_pamphlet/styles/..%2f..%2fpackage.json`)).status).toBe(404);
+});
+
+test('paginates in a real browser under its Content-Security-Policy, which refuses every other script and all connections', async () => {
+  const response = await fetch(`${base}/a-test-series-1.html`);
+  const policy = response.headers.get('content-security-policy') ?? '';
+  expect(policy).toContain("default-src 'none'");
+  expect(policy).toContain("connect-src 'none'");
+  expect(policy).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
+  // A second request gets a new nonce: one seen in a page is no use for the next.
+  const again = (await fetch(`${base}/a-test-series-1.html`)).headers.get('content-security-policy');
+  expect(again).not.toBe(policy);
+
+  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  try {
+    const tab = await browser.newPage();
+    const refused: string[] = [];
+    tab.on('console', (message) => {
+      if (/Content Security Policy/.test(message.text())) refused.push(message.text());
+    });
+    await tab.goto(`${base}/a-test-series-1.html`, { waitUntil: 'load' });
+    await tab.waitForSelector('.pagedjs_page', { timeout: 60_000 });
+    expect(await tab.$$eval('.pagedjs_page', (pages) => pages.length)).toBeGreaterThan(1);
+    // Our own scripts and Paged.js's styles needed no exception to the policy.
+    expect(refused).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });

@@ -8,8 +8,8 @@ import { A5, sampleConfig, samplePart } from './fixtures/pdf-sample.js';
 
 const ASSETS: PrintAssets = {
   stylesDir: '/pkg/styles',
-  printCssUrl: 'file:///pkg/styles/print.css',
-  handoutCssUrl: 'file:///pkg/styles/handout.css',
+  printCss: '.print-css { orphans: 2 }',
+  handoutCss: '.handout-css { widows: 2 }',
   fontPackageDir: '/pkg/node_modules/@fontsource/eb-garamond',
   fontFilesUrl: 'file:///pkg/node_modules/@fontsource/eb-garamond/files/',
   pagedjsDir: '/pkg/node_modules/pagedjs',
@@ -21,7 +21,10 @@ describe('printHtml', () => {
   it('is a whole document in the part’s language, with our styles and fonts only', () => {
     const out = html();
     expect(out).toMatch(/^<!doctype html><html lang="en">/);
-    expect(out).toContain('<link rel="stylesheet" href="file:///pkg/styles/print.css">');
+    // Inline: the page's policy (connect-src 'none') refuses the XHR Paged.js reads a <link> with.
+    expect(out).toContain('<style>.print-css { orphans: 2 }</style>');
+    expect(out).not.toContain('.handout-css');
+    expect(out).not.toMatch(/<link/i);
     expect(out).toContain("src: url(\"file:///pkg/node_modules/@fontsource/eb-garamond/files/eb-garamond-latin-ext-400-normal.woff2\")");
     expect(out).not.toMatch(/<script/i);
     expect(out).not.toMatch(/https?:\/\/(?!example\.org\/celebrating-red-october-2)/);
@@ -118,7 +121,7 @@ describe('printHtml for the handout', () => {
 
   it('reads handout.css after print.css, then the handout’s own page rules', () => {
     const out = handout();
-    const order = ['print.css', 'handout.css', '@page { size: 210mm 297mm;'].map((s) => out.indexOf(s));
+    const order = ['.print-css', '.handout-css', '@page { size: 210mm 297mm;'].map((s) => out.indexOf(s));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(out).not.toMatch(/bleed|marks/);

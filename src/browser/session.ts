@@ -4,16 +4,18 @@
  * no Page or Browser object leaves this module, so renderers stay testable and the
  * browser is certain to be closed in one place.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { basename, dirname, join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { registerCleanup } from '../cleanup.js';
+import { printPageCsp } from '../csp.js';
 import { findChromium } from './find-chromium.js';
+import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
-import { withTimeLimit, type StepLimit } from './time-limit.js';
-import { isAllowedUrl } from './url-policy.js';
+import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { trace } from '../trace.js';
 
 export interface OpenBrowserOptions {
@@ -45,15 +47,12 @@ const CHROMIUM_FLAGS = [
   // Chromium's sandbox needs user namespaces, which containers and root lack.
   '--no-sandbox',
   '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
   '--no-first-run',
-  '--disable-sync',
   // Hinting moves glyphs to the screen's pixel grid, which is wrong for print.
   '--font-render-hinting=none',
-  // Paged.js reads our stylesheet with XMLHttpRequest; file: pages may not by default.
-  // Request interception below still limits every read to the allowed folders.
-  '--allow-file-access-from-files',
+  // No network, whatever the page does (lockdown.ts). Our stylesheets are inline, so
+  // file: pages keep Chromium's default of no XMLHttpRequest to file: URLs.
+  ...LOCKDOWN_FLAGS,
 ];
 
 /**
@@ -71,6 +70,26 @@ function pagedPolyfillPath(): string {
   return join(dirname(dirname(entry)), 'dist', 'paged.polyfill.min.js');
 }
 
+let pagedSource: string | undefined;
+/** Paged.js's code, read once per process: it goes into every page. */
+function pagedPolyfill(): string {
+  pagedSource ??= readFileSync(pagedPolyfillPath(), 'utf8');
+  return pagedSource;
+}
+
+/**
+ * Inserts Paged.js (`source`) as a <script> carrying the page's nonce, the one script its CSP
+ * allows. (puppeteer's addScriptTag cannot set a nonce.) Runs in the page.
+ */
+function insertPagedJs(source: string, nonce: string): boolean {
+  const script = document.createElement('script');
+  script.nonce = nonce;
+  script.text = source;
+  document.head.append(script);
+  script.remove();
+  return typeof (window as unknown as { PagedPolyfill?: unknown }).PagedPolyfill === 'object';
+}
+
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   // Paged.js rejects with a bare XMLHttpRequest ProgressEvent when a stylesheet fails.
@@ -83,6 +102,16 @@ function describe(error: unknown): string {
 export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserSession> {
   const executablePath = findChromium({ explicit: options.executablePath });
   const userDataDir = mkdtempSync(join(tmpdir(), 'pamphlet-chromium-'));
+  // puppeteer starts Chromium as the leader of its own process group, and aborting the
+  // launch kills that group: registered before the launch, an interrupt at any moment
+  // from here on leaves neither a browser process nor its profile folder.
+  const abort = new AbortController();
+  let browserPid: number | undefined;
+  const killGroup = (): void => killProcessGroup(abort, browserPid);
+  const unregister = registerCleanup(() => {
+    killGroup();
+    removeProfile(userDataDir);
+  });
   let browser: Browser;
   try {
     browser = await withTimeLimit(
@@ -91,46 +120,68 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserS
         userDataDir,
         args: CHROMIUM_FLAGS,
         headless: true,
-        // Our own handlers below also remove the profile folder.
+        // The CLI's handlers (signals.ts) run our cleanups, which kill the group.
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
+        signal: abort.signal,
         timeout: LAUNCH_TIMEOUT_MS,
-        protocolTimeout: Math.max(options.timeout * 2, 180_000),
+        // Above Node's timer range puppeteer's timers would fire at once.
+        protocolTimeout: Math.min(Math.max(options.timeout * 2, 180_000), MAX_TIMER_MS),
       }),
       { label: 'browser', step: `starting ${executablePath}`, ms: LAUNCH_TIMEOUT_MS },
     );
   } catch (error) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    killGroup();
+    removeProfile(userDataDir);
+    unregister();
     throw new Error(`Could not start Chromium (${executablePath}): ${describe(error)}`, { cause: error });
   }
-  return new Session(browser, userDataDir, options.timeout);
+  browserPid = browser.process()?.pid;
+  closePopups(browser);
+  return new Session(browser, options.timeout, () => {
+    killGroup();
+    removeProfile(userDataDir);
+    unregister();
+  });
+}
+
+/** SIGKILL to Chromium's whole process group (renderers, GPU and utility processes). */
+function killProcessGroup(abort: AbortController, pid: number | undefined): void {
+  // Kills the group if the launch has spawned it, even before puppeteer returns.
+  abort.abort();
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is gone already.
+  }
+}
+
+/**
+ * Removes the profile, and the folder Chromium keeps its singleton socket in: that one
+ * is in TMPDIR (a socket path must be short), named org.chromium.Chromium.*, linked
+ * from the profile, and left behind when Chromium is killed rather than closed.
+ */
+function removeProfile(userDataDir: string): void {
+  try {
+    const socketDir = dirname(readlinkSync(join(userDataDir, 'SingletonSocket')));
+    if (basename(socketDir).startsWith('org.chromium.Chromium.')) rmSync(socketDir, { recursive: true, force: true });
+  } catch {
+    // No link: Chromium never got that far, or closed and removed it.
+  }
+  rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 
 class Session implements BrowserSession {
   private closing: Promise<void> | undefined;
-  private readonly onSignal = (signal: NodeJS.Signals): void => {
-    void this.close().finally(() => {
-      // Re-raise so the process ends as it would have without us, unless someone
-      // else (the CLI) has its own plan for the signal.
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-    });
-  };
-  private readonly onExit = (): void => {
-    // Last resort when the process ends without close(): no async work is possible.
-    this.browser.process()?.kill('SIGKILL');
-    rmSync(this.userDataDir, { recursive: true, force: true, maxRetries: 3 });
-  };
 
   constructor(
     private readonly browser: Browser,
-    private readonly userDataDir: string,
     private readonly timeout: number,
-  ) {
-    process.once('SIGINT', this.onSignal);
-    process.once('SIGTERM', this.onSignal);
-    process.once('exit', this.onExit);
-  }
+    /** Kills whatever is left of the process group and removes the profile; sync. */
+    private readonly tearDown: () => void,
+  ) {}
 
   async paginate(request: PaginateRequest): Promise<Uint8Array> {
     if (this.closing) throw new Error(`${request.label}: the browser session is already closed`);
@@ -147,14 +198,9 @@ class Session implements BrowserSession {
         return withTimeLimit(Promise.race([work, pageFailed]), stepLimit).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
       };
 
-      await page.setRequestInterception(true);
-      page.on('request', (req: HTTPRequest) => {
-        if (req.isInterceptResolutionHandled()) return;
-        if (isAllowedUrl(req.url(), request.allowedRoots)) void req.continue();
-        else void req.abort('blockedbyclient');
-      });
-
-      const url = pathToFileURL(request.htmlPath).href;
+      // A fresh nonce per page: the only script this page may run is the one we insert with it.
+      const nonce = randomBytes(18).toString('base64');
+      const url = await lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: request.allowedRoots, csp: printPageCsp(nonce) });
       await step(page.goto(url, { waitUntil: 'load', timeout: 0 }), limit('loading the HTML'));
       // Set before Paged.js runs: with auto on, it would paginate as soon as it loads and
       // we could neither wait for it nor see its errors. A page broken inside a word
@@ -165,7 +211,8 @@ class Session implements BrowserSession {
         }),
         limit('configuring Paged.js'),
       );
-      await step(page.addScriptTag({ path: pagedPolyfillPath() }), limit('loading Paged.js'));
+      const loaded = await step(page.evaluate(insertPagedJs, pagedPolyfill(), nonce), limit('loading Paged.js'));
+      if (!loaded) throw new Error(`${request.label}: Paged.js did not load in the page`);
       await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
       await step(
         page.evaluate(async () => {
@@ -208,15 +255,13 @@ class Session implements BrowserSession {
   }
 
   private async shutDown(): Promise<void> {
-    process.removeListener('SIGINT', this.onSignal);
-    process.removeListener('SIGTERM', this.onSignal);
-    process.removeListener('exit', this.onExit);
     try {
-      await withTimeLimit(this.browser.close(), { label: 'browser', step: 'closing Chromium', ms: 10_000 });
+      await withTimeLimit(this.browser.close(), { label: 'browser', step: 'closing Chromium', ms: 5_000 });
     } catch {
-      this.browser.process()?.kill('SIGKILL');
+      // Killed below.
     } finally {
-      rmSync(this.userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+      // Also whatever outlived the main process (a renderer still busy with a loop).
+      this.tearDown();
     }
   }
 }

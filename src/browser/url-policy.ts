@@ -1,17 +1,32 @@
 /**
  * Which requests a print page may make. The HTML is generated from a manuscript, and
  * the pipeline already rejects remote resources; this is the second line: nothing
- * leaves the machine and nothing outside the folders we name is read.
+ * leaves the machine and nothing outside the folders we name is read. Paths are
+ * compared by their real location, so a symlink inside an allowed folder that points
+ * outside it is refused like the file it points to.
  */
+import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function isInside(root: string, path: string): boolean {
-  const rel = relative(resolve(root), path);
+  const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** True for `data:` URLs and `file:` URLs under one of `allowedRoots`; false for all else. */
+/** The real path, or undefined when there is nothing there (or it cannot be resolved). */
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True for `data:` URLs and for `file:` URLs of files that exist and whose real path
+ * is under the real path of one of `allowedRoots`; false for all else.
+ */
 export function isAllowedUrl(url: string, allowedRoots: readonly string[]): boolean {
   if (url.startsWith('data:') || url === 'about:blank') return true;
   if (!url.startsWith('file:')) return false;
@@ -22,5 +37,10 @@ export function isAllowedUrl(url: string, allowedRoots: readonly string[]): bool
   } catch {
     return false;
   }
-  return allowedRoots.some((root) => isInside(root, path));
+  const real = realPath(path);
+  if (real === undefined) return false;
+  return allowedRoots.some((root) => {
+    const realRoot = realPath(resolve(root));
+    return realRoot !== undefined && isInside(realRoot, real);
+  });
 }

@@ -3,10 +3,14 @@
  * reading text as the EPUB (title block, sections, notes after the section that calls
  * them, questions, the "Next:" line, Works Cited), with the reader stylesheet inlined
  * and images as data: URLs, so the file can be mailed or put on any server as it is.
+ * Its Content-Security-Policy allows no script and no request at all: whatever a
+ * manuscript slipped into the text, the page fetches nothing when it is opened.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { ResolvedConfig } from '../config/types.js';
+import { READER_HTML_CSP } from '../csp.js';
+import { dropCspBlindSpots } from './csp-blind-spots.js';
 import type { PartDocument } from '../document.js';
 import { bibliographyContent } from './epub/bibliography.js';
 import { packageImages } from './epub/images.js';
@@ -29,6 +33,7 @@ export function renderHtml(doc: PartDocument, config: ResolvedConfig, options: H
   const text = textContent(doc, body, config.baseUrl);
   const main: Element = { type: 'element', tagName: 'main', properties: { className: ['text'] }, children: text.content };
   const back = doc.bibliography ? bibliographyContent(doc.bibliography) : [];
+  dropCspBlindSpots([main, ...back]);
   const meta = (name: string, content: string): Element => ({ type: 'element', tagName: 'meta', properties: { name, content }, children: [] });
   const tree: Root = {
     type: 'root',
@@ -45,6 +50,8 @@ export function renderHtml(doc: PartDocument, config: ResolvedConfig, options: H
             properties: {},
             children: [
               { type: 'element', tagName: 'meta', properties: { charset: 'utf-8' }, children: [] },
+              // Before anything that could load: a policy in a <meta> covers only what follows it.
+              { type: 'element', tagName: 'meta', properties: { httpEquiv: ['Content-Security-Policy'], content: READER_HTML_CSP }, children: [] },
               meta('viewport', 'width=device-width, initial-scale=1'),
               { type: 'element', tagName: 'title', properties: {}, children: [{ type: 'text', value: `${partTitle(doc.meta)} — ${doc.meta.series}` }] },
               ...(doc.meta.authors.length ? [meta('author', doc.meta.authors.join(', '))] : []),

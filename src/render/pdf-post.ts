@@ -1,7 +1,7 @@
 /**
  * What Chromium cannot write into a PDF: the document information (title, authors,
- * subject, keywords, creator), the catalog's language, and fixed dates so that the
- * same manuscript gives the same file. Works on bytes with pdf-lib, no browser; the
+ * subject, keywords, creator), the catalog's language, and fixed dates and names
+ * (note destinations, tag-tree ids) so that the same manuscript gives the same file. Works on bytes with pdf-lib, no browser; the
  * outline (/Outlines) and the tag tree (/StructTreeRoot) Chromium wrote are kept as
  * they are, since pdf-lib copies every object it does not touch.
  */
@@ -11,6 +11,7 @@ import { applyPrintBoxes, type PrintBoxOptions } from './page-boxes.js';
 import { removeSoftHyphens } from './pdf-soft-hyphens.js';
 import { loadPdf, savePdf } from './pdf-io.js';
 import { stabilizeDestinations } from './pdf-destinations.js';
+import { stabilizeStructureIds } from './pdf-structure-ids.js';
 
 export interface PdfMetadata {
   title: string;
@@ -133,6 +134,7 @@ export async function finishPdf(
   const pdf = await loadPdf(bytes);
   await removeSoftHyphens(pdf);
   stabilizeDestinations(pdf);
+  stabilizeStructureIds(pdf);
   if (options.pageSize) fitMediaBoxes(pdf, options.pageSize);
   if (options.printBoxes) applyPrintBoxes(pdf, options.printBoxes);
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });

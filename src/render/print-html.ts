@@ -154,9 +154,10 @@ export function printHtml(
           h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
           doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: doc.meta.authors.join(', ') }) : null,
           h('style', fontFaceCss(assets.fontFilesUrl)),
-          h('link', { rel: 'stylesheet', href: assets.printCssUrl }),
+          // Inline, not <link>ed: the page may make no request that is not a font or an image.
+          h('style', assets.printCss),
           // The handout is the pamphlet's typography, restyled for reading at a desk.
-          handout ? h('link', { rel: 'stylesheet', href: assets.handoutCssUrl }) : null,
+          handout ? h('style', assets.handoutCss) : null,
           // After the stylesheets, so the configured geometry wins over their defaults.
           // The handout has no bleed or crop marks: it is printed on a desktop printer.
           h('style', handout ? handoutPageCss(handoutPage(config.handout.size), lang) : pageCss(config.page, config.print)),
