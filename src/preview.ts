@@ -21,7 +21,7 @@ const SCREEN_CSS = `@media screen {
 }`;
 
 const TYPES: Record<string, string> = {
-  '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.png': 'image/png',
+  '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.png': 'image/png',
   '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp',
 };
 
@@ -29,14 +29,14 @@ export async function preview(dir: string, port: number): Promise<void> {
   const local = printAssets();
   const roots: Record<string, string> = {
     '/_pamphlet/styles/': local.stylesDir,
-    '/_pamphlet/fonts/': path.join(local.fontPackageDir, 'files'),
+    ...Object.fromEntries(Object.entries(local.fontDirs).map(([pkg, dir]) => [`/_pamphlet/fonts/${pkg}/`, dir])),
     '/_pamphlet/pagedjs/': path.join(local.pagedjsDir, 'dist'),
   };
   const served = {
     ...local,
     printCssUrl: '/_pamphlet/styles/print.css',
     handoutCssUrl: '/_pamphlet/styles/handout.css',
-    fontFilesUrl: '/_pamphlet/fonts/',
+    fontUrls: Object.fromEntries(Object.keys(local.fontDirs).map((pkg) => [pkg, `/_pamphlet/fonts/${pkg}/`])) as typeof local.fontUrls,
   };
 
   const server = createServer((request, response) => {

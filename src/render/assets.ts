@@ -1,12 +1,13 @@
 /**
- * Where the print renderer's own files are: our stylesheet, the EB Garamond woff2
- * files and Paged.js. Found from this module's location (the same depth in src/ and
+ * Where the print renderer's own files are: our stylesheet, the font files
+ * (fonts.ts) and Paged.js. Found from this module's location (the same depth in src/ and
  * lib/) and through Node's resolution, so an installed pamphlet finds hoisted packages.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { FONT_PACKAGES, fontPackageDir, type FontPackage } from './fonts.js';
 
 export interface PrintAssets {
   /** The package's styles/ folder. */
@@ -15,10 +16,10 @@ export interface PrintAssets {
   printCssUrl: string;
   /** styles/handout.css, read after print.css for the handout only. */
   handoutCssUrl: string;
-  /** Root of @fontsource/eb-garamond. */
-  fontPackageDir: string;
-  /** URL of its files/ folder, with a trailing slash. */
-  fontFilesUrl: string;
+  /** Folder of each font package (fonts.ts lists the faces). */
+  fontDirs: Record<FontPackage, string>;
+  /** The same folders as URLs, with a trailing slash. */
+  fontUrls: Record<FontPackage, string>;
   /** Root of the pagedjs package. */
   pagedjsDir: string;
 }
@@ -28,16 +29,16 @@ const require = createRequire(import.meta.url);
 export function printAssets(): PrintAssets {
   const packageRoot = PACKAGE_ROOT;
   const stylesDir = join(packageRoot, 'styles');
-  // Its exports map offers ./LICENSE but not package.json.
-  const fontPackageDir = dirname(require.resolve('@fontsource/eb-garamond/LICENSE'));
+  const fontDirs = Object.fromEntries(FONT_PACKAGES.map((pkg) => [pkg, fontPackageDir(pkg)])) as Record<FontPackage, string>;
+  const fontUrls = Object.fromEntries(FONT_PACKAGES.map((pkg) => [pkg, pathToFileURL(fontDirs[pkg]).href + '/'])) as Record<FontPackage, string>;
   // pagedjs's exports map only offers its entry points; lib/index.cjs is one level down.
   const pagedjsDir = dirname(dirname(require.resolve('pagedjs')));
   return {
     stylesDir,
     printCssUrl: pathToFileURL(join(stylesDir, 'print.css')).href,
     handoutCssUrl: pathToFileURL(join(stylesDir, 'handout.css')).href,
-    fontPackageDir,
-    fontFilesUrl: pathToFileURL(join(fontPackageDir, 'files')).href + '/',
+    fontDirs,
+    fontUrls,
     pagedjsDir,
   };
 }

@@ -153,7 +153,7 @@ export function printHtml(
           h('meta', { charset: 'utf-8' }),
           h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
           doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: doc.meta.authors.join(', ') }) : null,
-          h('style', fontFaceCss(assets.fontFilesUrl)),
+          h('style', fontFaceCss(assets.fontUrls)),
           h('link', { rel: 'stylesheet', href: assets.printCssUrl }),
           // The handout is the pamphlet's typography, restyled for reading at a desk.
           handout ? h('link', { rel: 'stylesheet', href: assets.handoutCssUrl }) : null,
