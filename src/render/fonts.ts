@@ -11,8 +11,9 @@
  *   EB Garamond SC      the same design, whole (Google Fonts' TTF): @fontsource's subsets
  *                       have lost the `smcp`/`c2sc` features, so headings and running
  *                       heads take real small caps from this one.
- *   Pamphlet Fallback   Noto Serif (all its subsets, mathematical symbols included), then
- *                       Noto Sans for Devanagari: what EB Garamond lacks.
+ *   Pamphlet Fallback   what those subsets lack: first the whole EB Garamond (arrows,
+ *                       mathematical and other signs Google's subsets leave out), then
+ *                       Noto Serif (all its subsets), then Noto Sans for Devanagari.
  *
  * A character none of these has is what `check` warns about (font-coverage.ts).
  */
@@ -103,6 +104,13 @@ function fontsourceSubsets(pkg: FontPackage): Array<[string, string]> {
   });
 }
 
+/** The whole TTF of a face in @expo-google-fonts/eb-garamond ("500Medium_Italic/…"). */
+function wholeFile(face: FontFace): string {
+  const names: Record<number, string> = { 400: 'Regular', 500: 'Medium', 600: 'SemiBold', 700: 'Bold' };
+  const variant = `${face.weight}${names[face.weight] ?? 'Regular'}${face.style === 'italic' ? '_Italic' : ''}`;
+  return `${variant}/EBGaramond_${variant}.ttf`;
+}
+
 let cachedFaces: FaceFile[] | undefined;
 
 /** Every face of the print PDF, in the order Chromium should prefer them. */
@@ -116,8 +124,7 @@ export function printFaceFiles(): readonly FaceFile[] {
     }
   }
   for (const face of SMALL_CAPS_FACES) {
-    const name = face.weight === 400 ? '400Regular/EBGaramond_400Regular.ttf' : '500Medium/EBGaramond_500Medium.ttf';
-    faces.push({ family: SMALL_CAPS_FAMILY, ...face, package: 'eb-garamond-full', file: name });
+    faces.push({ family: SMALL_CAPS_FAMILY, ...face, package: 'eb-garamond-full', file: wholeFile(face) });
   }
   const serif = fontsourceSubsets('noto-serif');
   const sans = fontsourceSubsets('noto-sans').filter(([subset]) => NOTO_SANS_SUBSETS.includes(subset));
@@ -128,6 +135,8 @@ export function printFaceFiles(): readonly FaceFile[] {
     for (const [subset, unicodeRange] of sans) {
       faces.push({ family: FALLBACK_FAMILY, ...face, package: 'noto-sans', file: `files/noto-sans-${subset}-${face.weight}-${face.style}.woff2`, unicodeRange });
     }
+    // Last, because within a family the last rule is tried first (CSS Fonts 4, §4.5).
+    faces.push({ family: FALLBACK_FAMILY, ...face, package: 'eb-garamond-full', file: wholeFile(face) });
   }
   cachedFaces = faces;
   return faces;
