@@ -3,6 +3,7 @@
  * part, link each part to the next, and build the PartDocuments. All diagnostics of
  * all files are gathered so one run reports every problem.
  */
+import transliterate from '@sindresorhus/transliterate';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -146,9 +147,9 @@ function throwIfErrors(files: VFile[]): void {
 }
 
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Accents are dropped first (so Latin names keep the slugs they always had), then
+  // other scripts are transliterated: a Cyrillic or Greek series must not give "-1.pdf".
+  return transliterate(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
