@@ -12,6 +12,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hyphenateText, SOFT_HYPHEN } from '../src/pipeline/rehype-hyphenate.js';
+import { printAssets } from '../src/render/assets.js';
+import { fontFaceCss } from '../src/render/fonts.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { epubcheck } from './helpers/epubcheck.js';
 import { pagesText, pdffonts } from './helpers/poppler.js';
@@ -45,6 +47,32 @@ async function textRuns(file: string): Promise<Array<{ page: number; text: strin
   }
   return runs;
 }
+
+describe('the print HTML’s fonts', () => {
+  it('declares every @fontsource subset of EB Garamond with its unicode-range, small caps and the fallback', () => {
+    const assets = printAssets();
+    const css = fontFaceCss(assets.fontUrls);
+    const rules = [...css.matchAll(/@font-face \{ font-family: '([^']+)'; font-style: (\w+); font-weight: (\d+);[^}]*src: url\("([^"]+)"\)[^}]*?(?:unicode-range: ([^;]+);)? \}/g)].map((m) => ({
+      family: m[1], style: m[2], weight: Number(m[3]), url: m[4]!, range: m[5],
+    }));
+    const ranges = JSON.parse(readFileSync(path.join(assets.fontDirs['eb-garamond'], 'unicode.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(ranges).sort()).toEqual(['cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'latin', 'latin-ext', 'vietnamese']);
+    const roman = rules.filter((r) => r.family === 'EB Garamond' && r.style === 'normal' && r.weight === 400);
+    expect(roman.map((r) => [path.basename(r.url), r.range]).sort()).toEqual(Object.entries(ranges).map(([subset, range]) => [`eb-garamond-${subset}-400-normal.woff2`, range]).sort());
+    expect(rules.filter((r) => r.family === 'EB Garamond SC').map((r) => path.basename(r.url))).toEqual(['EBGaramond_400Regular.ttf', 'EBGaramond_500Medium.ttf']);
+    const fallback = rules.filter((r) => r.family === 'Pamphlet Fallback' && r.style === 'normal').map((r) => path.basename(r.url));
+    expect(fallback).toContain('noto-serif-math-400-normal.woff2');
+    expect(fallback).toContain('noto-sans-devanagari-400-normal.woff2');
+    // Last, so it is tried first within its family.
+    expect(fallback.at(-1)).toBe('EBGaramond_400Regular.ttf');
+    // Every file is there, and only font files of our packages are named.
+    for (const rule of rules) {
+      const file = new URL(rule.url);
+      expect(Object.values(assets.fontDirs).some((dir) => file.pathname.startsWith(`${dir}/`)), rule.url).toBe(true);
+      expect(() => readFileSync(file), rule.url).not.toThrow();
+    }
+  });
+});
 
 describe('words in other scripts, in an English text', () => {
   let pdf: string;
