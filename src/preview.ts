@@ -25,7 +25,7 @@ const SCREEN_CSS = `@media screen {
 
 /** Our assets' types, and the one table of image types the build accepts (no more: check refuses the rest). */
 const TYPES: Record<string, string> = {
-  '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2',
+  '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
   ...IMAGE_MEDIA_TYPES,
 };
 
@@ -33,10 +33,13 @@ export async function preview(dir: string, port: number): Promise<void> {
   const local = printAssets();
   const roots: Record<string, string> = {
     '/_pamphlet/styles/': local.stylesDir,
-    '/_pamphlet/fonts/': path.join(local.fontPackageDir, 'files'),
+    ...Object.fromEntries(Object.entries(local.fontDirs).map(([pkg, dir]) => [`/_pamphlet/fonts/${pkg}/`, dir])),
     '/_pamphlet/pagedjs/': path.join(local.pagedjsDir, 'dist'),
   };
-  const served = { ...local, fontFilesUrl: '/_pamphlet/fonts/' };
+  const served = {
+    ...local,
+    fontUrls: Object.fromEntries(Object.keys(local.fontDirs).map((pkg) => [pkg, `/_pamphlet/fonts/${pkg}/`])) as typeof local.fontUrls,
+  };
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');

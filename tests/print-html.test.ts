@@ -10,8 +10,18 @@ const ASSETS: PrintAssets = {
   stylesDir: '/pkg/styles',
   printCss: '.print-css { orphans: 2 }',
   handoutCss: '.handout-css { widows: 2 }',
-  fontPackageDir: '/pkg/node_modules/@fontsource/eb-garamond',
-  fontFilesUrl: 'file:///pkg/node_modules/@fontsource/eb-garamond/files/',
+  fontDirs: {
+    'eb-garamond': '/pkg/node_modules/@fontsource/eb-garamond',
+    'eb-garamond-full': '/pkg/node_modules/@expo-google-fonts/eb-garamond',
+    'noto-serif': '/pkg/node_modules/@fontsource/noto-serif',
+    'noto-sans': '/pkg/node_modules/@fontsource/noto-sans',
+  },
+  fontUrls: {
+    'eb-garamond': 'file:///pkg/node_modules/@fontsource/eb-garamond/',
+    'eb-garamond-full': 'file:///pkg/node_modules/@expo-google-fonts/eb-garamond/',
+    'noto-serif': 'file:///pkg/node_modules/@fontsource/noto-serif/',
+    'noto-sans': 'file:///pkg/node_modules/@fontsource/noto-sans/',
+  },
   pagedjsDir: '/pkg/node_modules/pagedjs',
 };
 

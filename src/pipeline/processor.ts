@@ -19,6 +19,7 @@
  *                rehypeRawWhenPresent       inline HTML becomes elements (rehype-raw)
  *                rehypeSanitize             the whole tree against the allow-list, again
  *                rehypeTypography           smart punctuation and no-break spaces, by language
+ *                rehypeFontCoverage         warns of characters no embedded print face has
  *                rehypeHeadingIds           ids valid in every format; the section list
  *                rehypeParagraphNumbers     ¶ numbers shared by every format
  *                rehypeLinks                `#anchors` must exist
@@ -55,6 +56,7 @@ import remarkPartTitle from './remark-part-title.js';
 import remarkRawHtml from './remark-raw-html.js';
 import remarkReferences from './remark-references.js';
 import remarkSafety from './remark-safety.js';
+import rehypeFontCoverage from './rehype-font-coverage.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeParagraphNumbers from './rehype-paragraph-numbers.js';
@@ -106,6 +108,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize)
     .use(rehypeTypography, { lang: options.lang, smart: options.smart })
+    .use(rehypeFontCoverage)
     .use(rehypeHeadingIds)
     .use(rehypeParagraphNumbers)
     .use(rehypeLinks)

@@ -1,6 +1,6 @@
 /**
- * Where the print renderer's own files are: our stylesheets, the EB Garamond woff2
- * files and Paged.js. Found from this module's location (the same depth in src/ and
+ * Where the print renderer's own files are: our stylesheets, the font files (fonts.ts)
+ * and Paged.js. Found from this module's location (the same depth in src/ and
  * lib/) and through Node's resolution, so an installed pamphlet finds hoisted packages.
  * The stylesheets are read here and go into the page inline: Paged.js would read a
  * <link> with XMLHttpRequest, which the page's policy (connect-src 'none') refuses.
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { FONT_PACKAGES, fontPackageDir, type FontPackage } from './fonts.js';
 
 export interface PrintAssets {
   /** The package's styles/ folder. */
@@ -18,10 +19,10 @@ export interface PrintAssets {
   printCss: string;
   /** The text of styles/handout.css, which follows print.css in the handout only. */
   handoutCss: string;
-  /** Root of @fontsource/eb-garamond. */
-  fontPackageDir: string;
-  /** URL of its files/ folder, with a trailing slash. */
-  fontFilesUrl: string;
+  /** Folder of each font package (fonts.ts lists the faces). */
+  fontDirs: Record<FontPackage, string>;
+  /** The same folders as URLs, with a trailing slash. */
+  fontUrls: Record<FontPackage, string>;
   /** Root of the pagedjs package. */
   pagedjsDir: string;
 }
@@ -42,16 +43,16 @@ function stylesheet(file: string): string {
 export function printAssets(): PrintAssets {
   const packageRoot = PACKAGE_ROOT;
   const stylesDir = join(packageRoot, 'styles');
-  // Its exports map offers ./LICENSE but not package.json.
-  const fontPackageDir = dirname(require.resolve('@fontsource/eb-garamond/LICENSE'));
+  const fontDirs = Object.fromEntries(FONT_PACKAGES.map((pkg) => [pkg, fontPackageDir(pkg)])) as Record<FontPackage, string>;
+  const fontUrls = Object.fromEntries(FONT_PACKAGES.map((pkg) => [pkg, pathToFileURL(fontDirs[pkg]).href + '/'])) as Record<FontPackage, string>;
   // pagedjs's exports map only offers its entry points; lib/index.cjs is one level down.
   const pagedjsDir = dirname(dirname(require.resolve('pagedjs')));
   return {
     stylesDir,
     printCss: stylesheet(join(stylesDir, 'print.css')),
     handoutCss: stylesheet(join(stylesDir, 'handout.css')),
-    fontPackageDir,
-    fontFilesUrl: pathToFileURL(join(fontPackageDir, 'files')).href + '/',
+    fontDirs,
+    fontUrls,
     pagedjsDir,
   };
 }

@@ -3,9 +3,14 @@
  * random UUID ("note-1f28940a-…"), and Chromium turns those into destination names,
  * so two builds of the same manuscript differed in a few dozen bytes. Renaming them in
  * page order ("note-1", "note-2", …) makes the PDF reproducible, as the EPUB is.
+ * A name longer than the 127 bytes PDF readers must accept (a heading's id in
+ * Cyrillic, two bytes a letter) is renamed the same way ("dest-1"): poppler reports a
+ * syntax error at each, and some readers cannot follow a link to it.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument } from 'pdf-lib';
 
+/** PDF 1.7, Annex C: the longest name a reader is required to handle. */
+const MAX_NAME_BYTES = 127;
 const RANDOM_NAME = /^(.*?)-?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function stabilizeDestinations(pdf: PDFDocument): void {
@@ -14,7 +19,8 @@ export function stabilizeDestinations(pdf: PDFDocument): void {
   const pageIndex = new Map<string, number>(pdf.getPages().map((page, i) => [page.ref.toString(), i]));
   const random: Array<{ key: PDFName; prefix: string; page: number; y: number }> = [];
   for (const [key, value] of dests.entries()) {
-    const match = RANDOM_NAME.exec(key.decodeText());
+    const text = key.decodeText();
+    const match = RANDOM_NAME.exec(text) ?? (Buffer.byteLength(text, 'utf8') > MAX_NAME_BYTES ? ['', ''] : null);
     if (!match) continue;
     const target = pdf.context.lookup(value);
     const array = target instanceof PDFArray ? target : target instanceof PDFDict ? target.lookupMaybe(PDFName.of('D'), PDFArray) : undefined;

@@ -153,7 +153,7 @@ export function printHtml(
           h('meta', { charset: 'utf-8' }),
           h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
           doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: doc.meta.authors.join(', ') }) : null,
-          h('style', fontFaceCss(assets.fontFilesUrl)),
+          h('style', fontFaceCss(assets.fontUrls)),
           // Inline, not <link>ed: the page may make no request that is not a font or an image.
           h('style', assets.printCss),
           // The handout is the pamphlet's typography, restyled for reading at a desk.

@@ -1,0 +1,12 @@
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readFileSync } from 'node:fs';
+const doc = await getDocument({ data: new Uint8Array(readFileSync('/tmp/before/celebrating-red-october-1.pdf')), disableFontFace: true, verbosity: 0, isEvalSupported: false }).promise;
+const p = await doc.getPage(5);
+const list = await p.getOperatorList();
+const i = list.fnArray.indexOf(OPS.showText);
+console.log(OPS.showText, i, JSON.stringify(list.argsArray[i]).slice(0,300));
+const j = list.fnArray.indexOf(OPS.setFont);
+console.log(list.argsArray[j], Object.keys(p.commonObjs.get(list.argsArray[j][0])).slice(0,40));
+const f = p.commonObjs.get(list.argsArray[j][0]);
+console.log(f.name, f.loadedName, f.fontMatrix, f.missingFile, typeof f.bbox);
+let proto = Object.getPrototypeOf(f); console.log(Object.getOwnPropertyNames(proto).join(' '));

@@ -1,0 +1,11 @@
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+const names = Object.fromEntries(Object.entries(OPS).map(([k,v])=>[v,k]));
+const doc = await getDocument({ url: '/tmp/before/celebrating-red-october-1.pdf', disableFontFace: true, verbosity: 0 }).promise;
+const page = await doc.getPage(5);
+const ol = await page.getOperatorList();
+const counts = {};
+ol.fnArray.forEach((fn,i)=>{counts[names[fn]]=(counts[names[fn]]||0)+1;});
+console.log(counts);
+let shown=0;
+ol.fnArray.forEach((fn,i)=>{ if (shown<40) { const a = ol.argsArray[i]; let s; if (names[fn]==='showText') s = a[0].slice(0,6).map(g=> typeof g==='number'? g : JSON.stringify({u:g.unicode,w:g.width,sp:g.isSpace})).join(' '); else s = JSON.stringify(a)?.slice(0,200); console.log(names[fn], s); shown++; }});
+console.log(page.view, page.rotate);

@@ -1,0 +1,248 @@
+// Every script in print (issue 9, item 5): words in Cyrillic, Greek and Vietnamese are
+// set in EB Garamond, Devanagari in the declared Noto fallback, never in a system face;
+// `check` warns at its place about a character no embedded face has; a German and a
+// Russian text (public domain, a few pages each) build with their own hyphenation
+// patterns, quotation marks and CSL locale. Built by the real CLI, read back with poppler
+// and pdf.js.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hyphenateText, SOFT_HYPHEN } from '../src/pipeline/rehype-hyphenate.js';
+import { printAssets } from '../src/render/assets.js';
+import { fontFaceCss } from '../src/render/fonts.js';
+import { copyFixture, pamphlet } from './helpers/cli.js';
+import { epubcheck } from './helpers/epubcheck.js';
+import { pagesText, pdffonts } from './helpers/poppler.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
+
+function build(fixture: string, formats = 'pdf,epub'): string {
+  const out = mkdtempSync(path.join(os.tmpdir(), `pamphlet-${fixture}-`));
+  const result = pamphlet(['build', path.join(FIXTURES, fixture), '--out', out, '--format', formats, '--quiet'], FIXTURES);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return out;
+}
+
+/** Every run of text pdf.js finds, with the name of the font it is set in. */
+async function textRuns(file: string): Promise<Array<{ page: number; text: string; font: string }>> {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), disableFontFace: true, verbosity: 0, isEvalSupported: false }).promise;
+  const runs: Array<{ page: number; text: string; font: string }> = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      // The operator list loads the fonts, so their names can be asked for.
+      await page.getOperatorList();
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        runs.push({ page: n, text: item.str, font: (page.commonObjs.get(item.fontName) as { name: string }).name });
+      }
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return runs;
+}
+
+describe('the print HTML’s fonts', () => {
+  it('declares every @fontsource subset of EB Garamond with its unicode-range, small caps and the fallback', () => {
+    const assets = printAssets();
+    const css = fontFaceCss(assets.fontUrls);
+    const rules = [...css.matchAll(/@font-face \{ font-family: '([^']+)'; font-style: (\w+); font-weight: (\d+);[^}]*src: url\("([^"]+)"\)[^}]*?(?:unicode-range: ([^;]+);)? \}/g)].map((m) => ({
+      family: m[1], style: m[2], weight: Number(m[3]), url: m[4]!, range: m[5],
+    }));
+    const ranges = JSON.parse(readFileSync(path.join(assets.fontDirs['eb-garamond'], 'unicode.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(ranges).sort()).toEqual(['cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'latin', 'latin-ext', 'vietnamese']);
+    const roman = rules.filter((r) => r.family === 'EB Garamond' && r.style === 'normal' && r.weight === 400);
+    expect(roman.map((r) => [path.basename(r.url), r.range]).sort()).toEqual(Object.entries(ranges).map(([subset, range]) => [`eb-garamond-${subset}-400-normal.woff2`, range]).sort());
+    expect(rules.filter((r) => r.family === 'EB Garamond SC').map((r) => path.basename(r.url))).toEqual(['EBGaramond_400Regular.ttf', 'EBGaramond_500Medium.ttf']);
+    const fallback = rules.filter((r) => r.family === 'Pamphlet Fallback' && r.style === 'normal').map((r) => path.basename(r.url));
+    expect(fallback).toContain('noto-serif-math-400-normal.woff2');
+    expect(fallback).toContain('noto-sans-devanagari-400-normal.woff2');
+    // Last, so it is tried first within its family.
+    expect(fallback.at(-1)).toBe('EBGaramond_400Regular.ttf');
+    // Every file is there, and only font files of our packages are named.
+    for (const rule of rules) {
+      const file = new URL(rule.url);
+      expect(Object.values(assets.fontDirs).some((dir) => file.pathname.startsWith(`${dir}/`)), rule.url).toBe(true);
+      expect(() => readFileSync(file), rule.url).not.toThrow();
+    }
+  });
+});
+
+describe('words in other scripts, in an English text', () => {
+  let pdf: string;
+  beforeAll(() => {
+    pdf = path.join(build('scripts', 'pdf'), 'every-script-1.pdf');
+  });
+
+  it('embeds only EB Garamond and the Noto fallback, never a system face', () => {
+    const fonts = pdffonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font.name, font.name).toMatch(/^[A-Z]{6}\+(EBGaramond|NotoSerif|NotoSans)-/);
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.type, font.name).not.toBe('Type 3');
+    }
+    expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/DejaVu|Liberation|FreeSerif/);
+  });
+
+  it('sets the Cyrillic and the Greek word in EB Garamond', async () => {
+    const runs = await textRuns(pdf);
+    const cyrillic = runs.filter((r) => /\p{Script=Cyrillic}/u.test(r.text));
+    const greek = runs.filter((r) => /\p{Script=Greek}/u.test(r.text));
+    // Soft hyphens may cut the word into runs; together they are the word.
+    expect(cyrillic.map((r) => r.text.trim()).join('')).toContain('печатники');
+    expect(greek.map((r) => r.text).join(' ')).toContain('λόγος');
+    for (const run of [...cyrillic, ...greek]) expect(run.font, run.text).toMatch(/^[A-Z]{6}\+EBGaramond-/);
+    const text = pagesText(pdf).join('\n');
+    for (const word of ['печатники', 'λόγος', 'Nguyễn Ái Quốc', 'Ґудзь', 'ἀρετή', '→']) expect(text).toContain(word);
+  });
+
+  it('sets what EB Garamond lacks (Devanagari) in the embedded Noto fallback', async () => {
+    expect(pagesText(pdf).join('\n')).toContain('क्रांति');
+    const runs = await textRuns(pdf);
+    const devanagari = runs.filter((r) => /\p{Script=Devanagari}/u.test(r.text));
+    expect(devanagari.length).toBeGreaterThan(0);
+    for (const run of devanagari) expect(run.font, run.text).toMatch(/^[A-Z]{6}\+NotoSans-/);
+  });
+});
+
+describe('check, for characters no embedded face has', () => {
+  it('warns once per character at its file:line:column, wherever it is, and --strict fails', () => {
+    const dir = copyFixture('scripts');
+    const part = path.join(dir, 'manuscript', 'part-1.md');
+    // The fixture has 14 lines; these start at line 15 (an empty one). Columns count
+    // UTF-16 units, as unified's positions do: the emoji takes two.
+    appendFileSync(
+      part,
+      [
+        '',
+        'An emoji 😀 in the text, and 😀 again, and a Cherokee [link Ꮳ](https://example.org).',
+        '',
+        '## Runes ᚠ',
+        '',
+        'Tifinagh in code, `ⵣ`, and a note.[^r]',
+        '',
+        '[^r]: A rune ᛟ in a note; Cyrillic (печатники) is fine.',
+        '',
+      ].join('\n'),
+    );
+    const result = pamphlet(['check', 'manuscript'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('no embedded font'));
+    expect(warnings).toEqual([
+      'manuscript/part-1.md:16:10: warning: no embedded font has the character “😀” (U+1F600): the PDF would set it in a system face; use another character, or an image',
+      'manuscript/part-1.md:16:61: warning: no embedded font has the character “Ꮳ” (U+13E3): the PDF would set it in a system face; use another character, or an image',
+      'manuscript/part-1.md:18:10: warning: no embedded font has the character “ᚠ” (U+16A0): the PDF would set it in a system face; use another character, or an image',
+      'manuscript/part-1.md:20:20: warning: no embedded font has the character “ⵣ” (U+2D63): the PDF would set it in a system face; use another character, or an image',
+      'manuscript/part-1.md:22:14: warning: no embedded font has the character “ᛟ” (U+16DF): the PDF would set it in a system face; use another character, or an image',
+    ]);
+    expect(pamphlet(['check', 'manuscript', '--strict'], dir).status).toBe(1);
+  });
+
+  it('is silent on a text every character of which an embedded face has', () => {
+    const result = pamphlet(['check', path.join(FIXTURES, 'scripts')], FIXTURES);
+    expect(result.status).toBe(0);
+    expect(result.stderr).not.toContain('no embedded font');
+  });
+});
+
+/** Letters-only words of a Markdown source, to recognise a word broken at a line end. */
+function sourceWords(file: string): Set<string> {
+  return new Set(readFileSync(file, 'utf8').match(/[\p{L}\p{M}]+/gu) ?? []);
+}
+
+/** Where the patterns of `lang` allow breaks in `word` (offsets after which a hyphen may go). */
+function breakPoints(word: string, lang: string): number[] {
+  const pieces = hyphenateText(word, { lang }).split(SOFT_HYPHEN);
+  const points: number[] = [];
+  let at = 0;
+  for (const piece of pieces.slice(0, -1)) {
+    at += piece.length;
+    points.push(at);
+  }
+  return points;
+}
+
+interface LineBreak {
+  word: string;
+  at: number;
+}
+
+/**
+ * Words of the text broken at a line end with a hyphen the author did not type, read
+ * from the PDF's lines (`pdftotext -layout` keeps each printed line and its hyphen).
+ */
+function hyphenatedBreaks(pdf: string, words: Set<string>): LineBreak[] {
+  const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\n');
+  const breaks: LineBreak[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const end = /([\p{L}\p{M}]+)-\s*$/u.exec(lines[i]!);
+    const start = /^\s*([\p{L}\p{M}]+)/u.exec(lines[i + 1]!);
+    if (!end?.[1] || !start?.[1]) continue;
+    const word = end[1] + start[1];
+    if (words.has(word)) breaks.push({ word, at: end[1].length });
+  }
+  return breaks;
+}
+
+describe.each([
+  {
+    fixture: 'german',
+    lang: 'de',
+    slug: 'klassiker-des-sozialismus-1',
+    quoted: '„bare Zahlung“',
+    wrongQuotes: ['“bare', '"'],
+    csl: ['Kap. 1', 'Ebd.', 'Literaturverzeichnis'],
+  },
+  {
+    fixture: 'russian',
+    lang: 'ru',
+    slug: 'biblioteka-marksizma-1',
+    quoted: '«утешения»',
+    wrongQuotes: ['“утешения', '"'],
+    csl: ['гл. 9', 'Там же', 'Библиография'],
+    inner: '„действительность нравственной идеи“',
+  },
+])('a $fixture text', ({ fixture, lang, slug, quoted, wrongQuotes, csl, inner }) => {
+  let out: string;
+  let text: string;
+  beforeAll(() => {
+    out = build(fixture);
+    text = pagesText(path.join(out, `${slug}.pdf`)).join('\n');
+  });
+
+  it(`is hyphenated with the ${lang} patterns: every break at a line end is one they allow, and some are not English ones`, () => {
+    const breaks = hyphenatedBreaks(path.join(out, `${slug}.pdf`), sourceWords(path.join(FIXTURES, fixture, 'part-1.md')));
+    expect(breaks.length).toBeGreaterThanOrEqual(10);
+    for (const { word, at } of breaks) expect(breakPoints(word, lang), `${word.slice(0, at)}-${word.slice(at)}`).toContain(at);
+    const notEnglish = breaks.filter(({ word, at }) => !breakPoints(word, 'en').includes(at));
+    expect(notEnglish.length).toBeGreaterThan(0);
+  });
+
+  it('has the language’s quotation marks in print and in the EPUB', () => {
+    expect(text).toContain(quoted);
+    if (inner) expect(text).toContain(inner);
+    for (const wrong of wrongQuotes) expect(text).not.toContain(wrong);
+    const files = unzipSync(readFileSync(path.join(out, `${slug}.epub`)));
+    const xhtml = strFromU8(files['OEBPS/text.xhtml'] as Uint8Array);
+    expect(xhtml).toContain(`lang="${lang}"`);
+    expect(xhtml).toContain(quoted);
+  });
+
+  it('cites with the CSL locale of its language and titles its bibliography in it', () => {
+    for (const phrase of csl) expect(text).toContain(phrase);
+  });
+
+  it('sets every letter in EB Garamond and makes an EPUB that passes epubcheck', () => {
+    for (const font of pdffonts(path.join(out, `${slug}.pdf`))) expect(font.name).toMatch(/^[A-Z]{6}\+EBGaramond-/);
+    const check = epubcheck(path.join(out, `${slug}.epub`));
+    expect(check.errors, check.output).toBe(0);
+    expect(check.warnings, check.output).toBe(0);
+  });
+});
