@@ -30,6 +30,7 @@ export async function preview(dir: string, port: number): Promise<void> {
   const roots: Record<string, string> = {
     '/_pamphlet/styles/': local.stylesDir,
     '/_pamphlet/fonts/': path.join(local.fontPackageDir, 'files'),
+    '/_pamphlet/mono-fonts/': path.join(local.monoFontPackageDir, 'files'),
     '/_pamphlet/pagedjs/': path.join(local.pagedjsDir, 'dist'),
   };
   const served = {
@@ -37,6 +38,7 @@ export async function preview(dir: string, port: number): Promise<void> {
     printCssUrl: '/_pamphlet/styles/print.css',
     handoutCssUrl: '/_pamphlet/styles/handout.css',
     fontFilesUrl: '/_pamphlet/fonts/',
+    monoFontFilesUrl: '/_pamphlet/mono-fonts/',
   };
 
   const server = createServer((request, response) => {

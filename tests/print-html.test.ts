@@ -12,6 +12,8 @@ const ASSETS: PrintAssets = {
   handoutCssUrl: 'file:///pkg/styles/handout.css',
   fontPackageDir: '/pkg/node_modules/@fontsource/eb-garamond',
   fontFilesUrl: 'file:///pkg/node_modules/@fontsource/eb-garamond/files/',
+  monoFontPackageDir: '/pkg/node_modules/@fontsource/noto-sans-mono',
+  monoFontFilesUrl: 'file:///pkg/node_modules/@fontsource/noto-sans-mono/files/',
   pagedjsDir: '/pkg/node_modules/pagedjs',
 };
 

@@ -1,6 +1,6 @@
 /**
- * Where the print renderer's own files are: our stylesheet, the EB Garamond woff2
- * files and Paged.js. Found from this module's location (the same depth in src/ and
+ * Where the print renderer's own files are: our stylesheet, the EB Garamond and Noto
+ * Sans Mono woff2 files and Paged.js. Found from this module's location (the same depth in src/ and
  * lib/) and through Node's resolution, so an installed pamphlet finds hoisted packages.
  */
 import { createRequire } from 'node:module';
@@ -19,6 +19,10 @@ export interface PrintAssets {
   fontPackageDir: string;
   /** URL of its files/ folder, with a trailing slash. */
   fontFilesUrl: string;
+  /** Root of @fontsource/noto-sans-mono, the face of code. */
+  monoFontPackageDir: string;
+  /** URL of its files/ folder, with a trailing slash. */
+  monoFontFilesUrl: string;
   /** Root of the pagedjs package. */
   pagedjsDir: string;
 }
@@ -30,6 +34,7 @@ export function printAssets(): PrintAssets {
   const stylesDir = join(packageRoot, 'styles');
   // Its exports map offers ./LICENSE but not package.json.
   const fontPackageDir = dirname(require.resolve('@fontsource/eb-garamond/LICENSE'));
+  const monoFontPackageDir = dirname(require.resolve('@fontsource/noto-sans-mono/LICENSE'));
   // pagedjs's exports map only offers its entry points; lib/index.cjs is one level down.
   const pagedjsDir = dirname(dirname(require.resolve('pagedjs')));
   return {
@@ -38,6 +43,8 @@ export function printAssets(): PrintAssets {
     handoutCssUrl: pathToFileURL(join(stylesDir, 'handout.css')).href,
     fontPackageDir,
     fontFilesUrl: pathToFileURL(join(fontPackageDir, 'files')).href + '/',
+    monoFontPackageDir,
+    monoFontFilesUrl: pathToFileURL(join(monoFontPackageDir, 'files')).href + '/',
     pagedjsDir,
   };
 }

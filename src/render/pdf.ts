@@ -70,7 +70,7 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
     htmlPath,
     label,
     // Our own files, and the manuscript folder for its images; nothing else.
-    allowedRoots: [options.workDir, assets.stylesDir, assets.fontPackageDir, assets.pagedjsDir, config.dir],
+    allowedRoots: [options.workDir, assets.stylesDir, assets.fontPackageDir, assets.monoFontPackageDir, assets.pagedjsDir, config.dir],
     timeout: config.timeout,
     metadata: pdfMetadataFor(doc, `pamphlet ${PACKAGE_VERSION}`),
     pageSize: sheetSize(config, variant),
