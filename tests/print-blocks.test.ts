@@ -53,66 +53,100 @@ function block(g: Geometry, page: number): { left: number; right: number; top: n
 
 // ---------- What the manuscript says, read as a Markdown tree ----------
 
-const source = readFileSync(path.resolve(import.meta.dirname, 'fixtures/print-blocks/part-1.md'), 'utf8');
-const tree = unified().use(remarkParse).use(remarkGfm).parse(source) as Root;
-const codes = tree.children.filter((n): n is Code => n.type === 'code').map((n) => n.value);
-const tables = tree.children
-  .filter((n): n is Table => n.type === 'table')
-  .map((t) => t.children.map((row) => row.children.map((cell) => toString(cell))));
-const LONG_LINE = codes[0]!;
-const CYRILLIC_GREEK = codes[1]!;
-const LONG_BLOCK = codes[2]!;
-const [BOOKS, ELEMENTS] = tables as [string[][], string[][]];
+interface Blocks {
+  codes: string[][];
+  /** Each table: its caption, then its rows of cells (the header first). */
+  tables: Array<{ caption: string; rows: string[][] }>;
+}
+
+function blocksOf(file: string): Blocks {
+  const text = readFileSync(path.resolve(import.meta.dirname, 'fixtures/print-blocks', file), 'utf8');
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
+  const codes: string[][] = [];
+  const tables: Blocks['tables'] = [];
+  tree.children.forEach((node, i) => {
+    if (node.type === 'code') codes.push(node.value.split('\n'));
+    if (node.type === 'table') {
+      const before = tree.children[i - 1];
+      const caption = before?.type === 'paragraph' ? toString(before).replace(/^Table:\s*/, '') : '';
+      tables.push({ caption, rows: (node as Table).children.map((row) => row.children.map((cell) => toString(cell))) });
+    }
+  });
+  return { codes, tables };
+}
+
+const PART_1 = blocksOf('part-1.md');
+const PART_2 = blocksOf('part-2.md');
+const [LONG_LINE_BLOCK, CYRILLIC_GREEK, LONG_BLOCK] = PART_1.codes as [string[], string[], string[]];
+const [BOOKS, ELEMENTS] = PART_1.tables.map((t) => t.rows) as [string[][], string[][]];
 const FIGURE_CAPTION = 'A tall picture in bands of grey, from light at the top to dark at the bottom';
+/** A code block of at most this many lines is kept on one page (src/browser/paged-rules.ts). */
+const KEEP_LINES = 12;
 
 // ---------- Reading the PDF ----------
 
 const compact = (text: string): string => text.normalize('NFC').replace(/\s+/g, '');
 
 /**
- * The page (0-based) of each line of `lines`, found in order in the pages' text: a line is
- * searched from where the previous one was found, on that page and then on the following
- * ones; -1 for a line that is not there (or is blank).
+ * Finds texts in reading order through the pages: each search starts where the last one
+ * ended, on that page and then on the following ones, so that a line repeated elsewhere
+ * (a `return;`, a table row in two tables) is found at its own place.
  */
-function locateLines(lines: readonly string[], pages: readonly string[]): number[] {
-  const texts = pages.map(compact);
-  let page = 0;
-  let cursor = 0;
-  return lines.map((line) => {
-    const needle = compact(line);
+class Reader {
+  private readonly texts: string[];
+  private page = 0;
+  private cursor = 0;
+
+  constructor(pages: readonly string[], private readonly normalize: (text: string) => string) {
+    this.texts = pages.map(normalize);
+  }
+
+  /** The page (0-based) the text is on, whole, or -1 (blank texts too); -1 leaves the place as it was. */
+  find(text: string): number {
+    const needle = this.normalize(text);
     if (needle === '') return -1;
-    for (let p = page; p < texts.length; p++) {
-      const at = texts[p]!.indexOf(needle, p === page ? cursor : 0);
+    for (let p = this.page; p < this.texts.length; p++) {
+      const at = this.texts[p]!.indexOf(needle, p === this.page ? this.cursor : 0);
       if (at >= 0) {
-        page = p;
-        cursor = at + needle.length;
+        this.page = p;
+        this.cursor = at + needle.length;
         return p;
       }
     }
     return -1;
-  });
+  }
 }
 
-/** Pages (0-based) whose raw text holds the cell, by its letters and digits. */
-function pagesOfCell(cell: string, pages: readonly string[]): number[] {
-  const needle = squash(cell);
+/** The page of every line of every code block, the blocks read in order. */
+function codePages(codes: readonly string[][], pages: readonly string[]): number[][] {
+  const reader = new Reader(pages, compact);
+  return codes.map((lines) => lines.map((line) => reader.find(line)));
+}
+
+/**
+ * For every table, the page of its caption and of each body row, read in order; a row is
+ * found only when its cells stand one after the other on one page (a row split across a
+ * page turn is not found).
+ */
+function tablePages(tables: Blocks['tables'], pages: readonly string[]): Array<{ caption: number; rows: number[] }> {
+  const reader = new Reader(pages, squash);
+  return tables.map((table) => ({
+    caption: reader.find(table.caption),
+    rows: table.rows.slice(1).map((row) => reader.find(row.join(' '))),
+  }));
+}
+
+/** Pages (0-based) whose text holds the phrase, by its letters and digits. */
+function pagesWithText(phrase: string, pages: readonly string[]): number[] {
+  const needle = squash(phrase);
   return pages.flatMap((text, i) => (squash(text).includes(needle) ? [i] : []));
 }
 
-/** The page each row of a table is on (every cell of it on that one page), or -1. */
-function rowPages(rows: readonly string[][], pages: readonly string[]): number[] {
-  const squashed = pages.map(squash);
-  let from = 0;
-  return rows.map((row) => {
-    for (let p = from; p < pages.length; p++) {
-      if (row.every((cell) => squashed[p]!.includes(squash(cell)))) {
-        from = p;
-        return p;
-      }
-    }
-    return -1;
-  });
-}
+const count = (list: readonly number[]): Map<number, number> => {
+  const counts = new Map<number, number>();
+  for (const p of list) if (p >= 0) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return counts;
+};
 
 interface Built {
   pdf: string;
@@ -124,141 +158,156 @@ function read(pdf: string): Built {
   return { pdf, pages: pagesRawText(pdf), words: pdfWords(pdf) };
 }
 
-let pamphletPdf: Built;
-let handoutPdf: Built;
+const built: Record<string, Built> = {};
 
 beforeAll(() => {
   const dir = copyFixture('print-blocks');
   const result = pamphlet(['build', 'manuscript', '--format', 'pdf,handout', '--out', 'dist', '--quiet'], dir);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  pamphletPdf = read(path.join(dir, 'dist', `${SLUG}.pdf`));
-  handoutPdf = read(path.join(dir, 'dist', `${SLUG}-handout.pdf`));
+  for (const part of [1, 2]) {
+    built[`pamphlet ${part}`] = read(path.join(dir, 'dist', `notes-on-printing-${part}.pdf`));
+    built[`handout ${part}`] = read(path.join(dir, 'dist', `notes-on-printing-${part}-handout.pdf`));
+  }
 });
 
 describe.each([
-  ['pamphlet', () => pamphletPdf, PAMPHLET],
-  ['handout', () => handoutPdf, HANDOUT],
-] as const)('blocks in the %s PDF', (name, built, geometry) => {
-  test('every line of every code block is in the text, in order, and nothing is cut', () => {
-    const { pages } = built();
-    for (const code of codes) {
-      const lines = code.split('\n');
-      const where = locateLines(lines, pages);
-      const missing = lines.filter((line, i) => compact(line) !== '' && where[i] === -1);
-      expect(missing, `code lines missing from the ${name} PDF`).toEqual([]);
+  ['pamphlet', PAMPHLET],
+  ['handout', HANDOUT],
+] as const)('every block in the %s PDFs', (name, geometry) => {
+  const parts = [
+    [1, PART_1],
+    [2, PART_2],
+  ] as const;
+
+  test('every line of every code block is in the text, in order', () => {
+    for (const [part, blocks] of parts) {
+      const where = codePages(blocks.codes, built[`${name} ${part}`]!.pages);
+      const missing = blocks.codes.flatMap((lines, b) => lines.filter((line, i) => compact(line) !== '' && where[b]![i] === -1));
+      expect(missing, `code lines of part ${part} missing from the ${name} PDF`).toEqual([]);
     }
-    // The 140-character line, whole, on one page (wrapped, not cut).
-    expect(LONG_LINE.length).toBe(140);
-    expect(pages.some((text) => compact(text).includes(compact(LONG_LINE)))).toBe(true);
-    // Cyrillic and Greek in code come out as written.
-    expect(pages.some((text) => text.normalize('NFC').includes('Печатный двор'))).toBe(true);
-    expect(pages.some((text) => text.normalize('NFC').includes('Ἐρωτήματα'))).toBe(true);
+  });
+
+  test('a code block of up to twelve lines is on one page; a longer one on at most two, four lines at least on each', () => {
+    let split = 0;
+    for (const [part, blocks] of parts) {
+      const where = codePages(blocks.codes, built[`${name} ${part}`]!.pages);
+      blocks.codes.forEach((lines, b) => {
+        const perPage = count(where[b]!);
+        const label = `part ${part}, block ${b + 1} (${lines.length} lines): pages ${JSON.stringify([...perPage])}`;
+        if (lines.length <= KEEP_LINES) expect(perPage.size, label).toBe(1);
+        else {
+          expect(perPage.size, label).toBeLessThanOrEqual(2);
+          expect(Math.min(...perPage.values()), label).toBeGreaterThanOrEqual(4);
+          if (perPage.size === 2) split++;
+        }
+      });
+    }
+    // The fixture puts long blocks across page turns, or this would prove nothing.
+    expect(split).toBeGreaterThanOrEqual(2);
+  });
+
+  test('every table: each row whole on one page, two rows at least on each page, the header on every page, the caption with the first rows', () => {
+    let spanning = 0;
+    for (const [part, blocks] of parts) {
+      const { pages } = built[`${name} ${part}`]!;
+      tablePages(blocks.tables, pages).forEach((found, t) => {
+        const table = blocks.tables[t]!;
+        const label = `part ${part}, table "${table.caption}": caption p.${found.caption + 1}, rows ${JSON.stringify(found.rows)}`;
+        expect(found.rows.filter((p) => p < 0), label).toEqual([]);
+        expect(found.caption, label).toBe(found.rows[0]);
+        const perPage = count(found.rows);
+        if (perPage.size > 1) spanning++;
+        if (found.rows.length >= 4) expect(Math.min(...perPage.values()), label).toBeGreaterThanOrEqual(2);
+        for (const p of perPage.keys()) {
+          expect(squash(pages[p]!).includes(squash(table.rows[0]!.join(' '))), `${label}: header on p.${p + 1}`).toBe(true);
+        }
+      });
+    }
+    // The fixture puts tables across page turns, or this would prove little.
+    expect(spanning).toBeGreaterThanOrEqual(name === 'pamphlet' ? 3 : 1);
   });
 
   test('every word lies inside the text block (running heads, folios and ¶ numbers in their margins)', () => {
-    const { words } = built();
     const outside: string[] = [];
-    words.forEach((pageWords, i) => {
-      const box = block(geometry, i + 1);
-      for (const w of pageWords) {
-        const marginNumber = /^\d+$/.test(w.text) && w.xMax < box.left;
-        const inWidth = w.xMin >= box.left - 1 && w.xMax <= box.right + 1;
-        // pdftotext's box starts at the font's ascent, a little above the first line's letters.
-        const inHeight = w.yMin >= box.top - 3 && w.yMax <= box.bottom + 1;
-        // Below the text block only the folio; above it, the running head.
-        const folio = /^\d+$/.test(w.text) && w.yMin > box.bottom;
-        const head = w.yMax < box.top;
-        if (marginNumber && name === 'handout') continue;
-        if (!inWidth || !(inHeight || folio || head)) outside.push(`p.${i + 1} "${w.text}" x ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)} y ${w.yMin.toFixed(1)}–${w.yMax.toFixed(1)}`);
-      }
-    });
+    for (const part of [1, 2]) {
+      built[`${name} ${part}`]!.words.forEach((pageWords, i) => {
+        const box = block(geometry, i + 1);
+        for (const w of pageWords) {
+          const marginNumber = /^\d+$/.test(w.text) && w.xMax < box.left;
+          const inWidth = w.xMin >= box.left - 1 && w.xMax <= box.right + 1;
+          // pdftotext's box starts at the font's ascent, a little above the first line's letters.
+          const inHeight = w.yMin >= box.top - 3 && w.yMax <= box.bottom + 1;
+          // Below the text block only the folio; above it, the running head.
+          const folio = /^\d+$/.test(w.text) && w.yMin > box.bottom;
+          const head = w.yMax < box.top;
+          if (marginNumber && name === 'handout') continue;
+          if (!inWidth || !(inHeight || folio || head)) {
+            outside.push(`part ${part} p.${i + 1} "${w.text}" x ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)} y ${w.yMin.toFixed(1)}–${w.yMax.toFixed(1)}`);
+          }
+        }
+      });
+    }
     expect(outside).toEqual([]);
   });
 
   test('code is set in Noto Sans Mono, embedded as TrueType, and no font is Type 3', () => {
-    const fonts = pdffonts(built().pdf);
-    const mono = fonts.filter((f) => f.name.includes('NotoSansMono'));
-    expect(mono.length).toBeGreaterThan(0);
-    for (const font of mono) {
-      expect(font.embedded).toBe(true);
-      expect(font.type).toMatch(/TrueType/);
+    for (const part of [1, 2]) {
+      const fonts = pdffonts(built[`${name} ${part}`]!.pdf);
+      const mono = fonts.filter((f) => f.name.includes('NotoSansMono'));
+      expect(mono.length).toBeGreaterThan(0);
+      for (const font of mono) {
+        expect(font.embedded).toBe(true);
+        expect(font.type).toMatch(/TrueType/);
+      }
+      expect(fonts.filter((f) => f.type === 'Type 3' || !f.embedded)).toEqual([]);
+      // No system face stands in for a missing glyph (DejaVu is Debian's fallback).
+      expect(fonts.filter((f) => !/EBGaramond|NotoSansMono/.test(f.name)).map((f) => f.name)).toEqual([]);
     }
-    expect(fonts.filter((f) => f.type === 'Type 3' || !f.embedded)).toEqual([]);
-    // No system face stands in for a missing glyph (DejaVu is Debian's fallback).
-    expect(fonts.filter((f) => !/EBGaramond|NotoSansMono/.test(f.name)).map((f) => f.name)).toEqual([]);
   });
 
-  test('a short code block is kept on one page', () => {
-    const where = locateLines(CYRILLIC_GREEK.split('\n'), built().pages).filter((p) => p >= 0);
-    expect(new Set(where).size).toBe(1);
-  });
-
-  test('the 46-line block takes at most two pages, with at least four of its lines on each', () => {
-    const lines = LONG_BLOCK.split('\n');
-    expect(lines.length).toBe(46);
-    const where = locateLines(lines, built().pages).filter((p) => p >= 0);
-    const perPage = new Map<number, number>();
-    for (const p of where) perPage.set(p, (perPage.get(p) ?? 0) + 1);
-    expect(perPage.size).toBeLessThanOrEqual(2);
-    expect(Math.min(...perPage.values())).toBeGreaterThanOrEqual(4);
-    // Consecutive pages: the block is not interrupted.
-    const spanned = [...perPage.keys()].sort((a, b) => a - b);
-    expect(spanned.at(-1)! - spanned[0]!).toBe(spanned.length - 1);
-  });
-
-  test.each([
-    ['six-column table of first printed books', () => BOOKS],
-    ['three-column table of the elements', () => ELEMENTS],
-  ])('the %s: every cell on the page, rows whole, the header on every page it spans', (_label, rowsOf) => {
-    const { pages } = built();
-    const [header, ...body] = rowsOf();
-    const where = rowPages(body, pages);
-    // Each row's cells all on one page, and the rows in order.
-    expect(where.filter((p) => p < 0)).toEqual([]);
-    expect([...where].sort((a, b) => a - b)).toEqual(where);
-    const spanned = [...new Set(where)];
-    if (rowsOf() === ELEMENTS) expect(spanned.length).toBeGreaterThanOrEqual(3);
-    for (const p of spanned) {
-      const text = squash(pages[p]!);
-      expect(text.includes(squash(header!.join(' '))), `header of the table on page ${p + 1}`).toBe(true);
-    }
+  test('the 140-character line is wrapped whole, and Cyrillic and Greek come out as written', () => {
+    const { pages } = built[`${name} 1`]!;
+    const [line] = LONG_LINE_BLOCK;
+    expect(line!.length).toBe(140);
+    expect(pages.some((text) => compact(text).includes(compact(line!)))).toBe(true);
+    expect(CYRILLIC_GREEK.join('\n')).toContain('Печатный двор');
+    expect(pages.some((text) => text.normalize('NFC').includes('Печатный двор'))).toBe(true);
+    expect(pages.some((text) => text.normalize('NFC').includes('Ἐρωτήματα'))).toBe(true);
+    // The 46-line block of part 1 is among the long ones checked above.
+    expect(LONG_BLOCK.length).toBe(46);
   });
 
   test('a table keeps its columns from page to page', () => {
-    const { pages, words } = built();
     let checked = 0;
-    for (const [header, ...body] of [BOOKS, ELEMENTS]) {
-      const spanned = [...new Set(rowPages(body, pages))];
-      if (spanned.length < 2) continue;
-      checked++;
-      // Where each header word starts, measured from the text block's left edge.
-      const columns = spanned.map((p) => {
-        const left = block(geometry, p + 1).left;
-        return header!.map((title) => {
-          const word = words[p]!.find((w) => w.text === title);
-          return word ? Math.round((word.xMin - left) * 2) / 2 : null;
+    for (const [part, blocks] of parts) {
+      const { pages, words } = built[`${name} ${part}`]!;
+      tablePages(blocks.tables, pages).forEach((found, t) => {
+        const header = blocks.tables[t]!.rows[0]!;
+        const spanned = [...count(found.rows).keys()];
+        if (spanned.length < 2) return;
+        checked++;
+        // Where each header word starts on each page, from the text block's left edge: the
+        // table's header is the lowest on its first page (it runs to the page foot), the
+        // highest on the pages it continues on (it opens them).
+        const columns = spanned.map((p, i) => {
+          const left = block(geometry, p + 1).left;
+          const tops = words[p]!.filter((w) => w.text === header[0]).map((w) => w.yMin);
+          const top = i === 0 ? Math.max(...tops) : Math.min(...tops);
+          return header.map((title) => {
+            const word = words[p]!.find((w) => w.text === title && Math.abs(w.yMin - top) < 4);
+            return word ? Math.round((word.xMin - left) * 2) / 2 : null;
+          });
         });
+        expect(columns[0]!.every((x) => x !== null), JSON.stringify(columns)).toBe(true);
+        for (const row of columns) expect(row).toEqual(columns[0]);
       });
-      expect(columns[0]!.every((x) => x !== null)).toBe(true);
-      for (const row of columns) expect(row).toEqual(columns[0]);
     }
-    expect(checked).toBeGreaterThan(0);
-  });
-
-  test('a table caption is on the page of the table’s first rows', () => {
-    const { pages } = built();
-    for (const [caption, rows] of [
-      ['First printed books, with their printers and references', BOOKS],
-      ['The chemical elements by atomic number', ELEMENTS],
-    ] as const) {
-      const first = rowPages(rows.slice(1, 2), pages)[0]!;
-      expect(pagesOfCell(caption, pages)).toEqual([first]);
-    }
+    expect(checked).toBeGreaterThanOrEqual(1);
   });
 
   test('GFM alignment: numbers right-aligned, symbols centred', () => {
-    const { words } = built();
+    const { words } = built[`${name} 1`]!;
     // Rows 99 Es and 100 Fm, 92 U and 93 Np, by the words on their lines.
     const wordLeftOf = (page: Word[], symbol: string): Word => {
       const s = page.find((w) => w.text === symbol)!;
@@ -279,7 +328,7 @@ describe.each([
   });
 
   test('the tall figure fits the text block, with its caption on its page; the text after it fills the page before', () => {
-    const { pdf, pages, words } = built();
+    const { pdf, pages, words } = built[`${name} 1`]!;
     const images = pdfImages(pdf);
     expect(images.length).toBe(1);
     const image = images[0]!;
@@ -288,13 +337,13 @@ describe.each([
     // Its printed size, from its pixels and the resolution it is printed at.
     expect((image.width / image.xPpi) * 72).toBeLessThanOrEqual(box.right - box.left + 1);
     expect((image.height / image.yPpi) * 72).toBeLessThanOrEqual(box.bottom - box.top + 1);
-    expect(pagesOfCell(FIGURE_CAPTION, pages)).toEqual([page]);
+    expect(pagesWithText(FIGURE_CAPTION, pages)).toEqual([page]);
     // The figure floated: the paragraph after it in the manuscript is on the page before.
     const after = 'This paragraph is written after the picture in the manuscript';
-    expect(pagesOfCell(after, pages)).toEqual([page - 1]);
+    expect(pagesWithText(after, pages)).toEqual([page - 1]);
     // And that page is full to within a third of its text block.
     const before = block(geometry, page);
-    const text = words[page - 1]!.filter((w) => w.yMax <= before.bottom + 1 && w.yMin >= before.top - 1);
+    const text = words[page - 1]!.filter((w) => w.yMax <= before.bottom + 1 && w.yMin >= before.top - 3);
     const lowest = Math.max(...text.map((w) => w.yMax));
     expect(lowest).toBeGreaterThanOrEqual(before.top + ((before.bottom - before.top) * 2) / 3);
   });

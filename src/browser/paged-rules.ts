@@ -254,10 +254,12 @@ export function registerPageRules(settings: PageRuleSettings): void {
   function tableBreak(table: Element, point: Break, current: Break, root: Element, bounds: DOMRect, source: ParentNode | null): Break {
     const whole: Break = { kind: 'before', el: table };
     const movable = canBreakBefore(table, root);
-    const inside = containerOf(point);
-    const head = inside?.closest('caption, thead');
-    if (head && table.contains(head) && movable) return whole;
     const rows = bodyRowsOf(table);
+    // A break in the caption or the header, or before the first row (which Paged.js may
+    // not have laid out yet), would leave them without a row.
+    const at = toRange(point, root);
+    at.collapse(true);
+    if (!rows[0] || at.comparePoint(rows[0], 0) >= 0) return movable ? whole : current;
     let fitting = 0;
     while (fitting < rows.length && fits(rows[fitting]!, bounds)) fitting++;
     if (fitting >= rows.length) return current;
@@ -451,6 +453,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
    * the same columns (Paged.js lays out each part on its own). A column gets at least its
    * longest word (a long address may still break anywhere) and the room left is shared
    * as its longer content asks; a table narrower than the measure keeps its own width.
+   * Soft hyphens still break words in narrow columns where the browser must.
    */
   function fixColumns(original: HTMLTableElement, rendered: HTMLTableElement, host: Element, bounds: DOMRect): void {
     if (original.hasAttribute('data-fixed-columns') || original.querySelector('[colspan], [rowspan]')) return;
@@ -471,9 +474,12 @@ export function registerPageRules(settings: PageRuleSettings): void {
       if (!firstRow || available <= 0) return;
       const widthsOf = (): number[] => Array.from(firstRow.cells).map((cell) => cell.getBoundingClientRect().width);
       const most = widthsOf();
+      // The longest whole word of each column: a column is never narrower than a word
+      // needs, unless the word is too long for any column (an address, below).
       for (const cell of cells) {
         cell.style.whiteSpace = '';
         cell.style.overflowWrap = 'normal';
+        cell.style.hyphens = 'none';
       }
       probe.style.width = 'min-content';
       const least = widthsOf();
