@@ -1,6 +1,11 @@
 // The print HTML is a pure function of the document and the config: checked here as
 // text, without a browser.
 import { describe, expect, it } from 'vitest';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
 import type { PrintAssets } from '../src/render/assets.js';
 import { handoutPage, handoutPageCss, pageCss } from '../src/render/page-css.js';
 import { printHtml } from '../src/render/print-html.js';
@@ -79,6 +84,55 @@ describe('printHtml', () => {
     const doc = samplePart();
     doc.body.children.push({ type: 'element', tagName: 'img', properties: { src: 'images/map 1.png', alt: 'A map' }, children: [] });
     expect(printHtml(doc, sampleConfig('/srv/manuscript'), 'pamphlet', ASSETS)).toContain('src="file:///srv/manuscript/images/map%201.png"');
+  });
+});
+
+describe('printHtml: blocks that are not paragraphs', () => {
+  const withBlocks = (...blocks: Element[]): string => {
+    const doc = samplePart();
+    doc.body.children.push(...blocks);
+    return printHtml(doc, sampleConfig('/srv/manuscript'), 'pamphlet', ASSETS);
+  };
+  const tableOf = (columns: number): Element =>
+    h('table', [h('thead', [h('tr', Array.from({ length: columns }, (_, i) => h('th', `Head ${i}`)))]), h('tbody', [h('tr', Array.from({ length: columns }, (_, i) => h('td', `Cell ${i}`)))])]);
+  const fontFaces = (out: string): string[] => [...out.matchAll(/font-family: '([^']+)'[^}]*files\/([a-z-]+)-\d+-(?:normal|italic)\.woff2/g)].map((m) => `${m[1]}: ${m[2]}`);
+
+  it('sets each line of a code block in a span of its own, with the text as written', () => {
+    const code = 'function f() {\n\n  return "<b>";\n}\n';
+    const tree = fromHtml(withBlocks(h('pre', [h('code', { className: ['language-js'] }, code)])));
+    const pre = selectAll('pre', tree).at(-1)!;
+    const lines = selectAll('code > span.code-line', pre);
+    expect(lines.map((line) => toString(line))).toEqual(['function f() {', '', '  return "<b>";', '}']);
+    expect(pre.properties['dataLines']).toBe('4');
+    // The code is never hyphenated.
+    expect(toString(pre)).not.toContain('\u00AD');
+  });
+
+  it('marks a table of five or more columns as wide, and says how many it has', () => {
+    const tree = fromHtml(withBlocks(tableOf(6), tableOf(3)));
+    const [wide, narrow] = selectAll('table', tree);
+    expect(wide!.properties['className']).toEqual(['wide']);
+    expect(wide!.properties['dataColumns']).toBe('6');
+    expect(narrow!.properties['className']).toBeUndefined();
+    expect(narrow!.properties['dataColumns']).toBe('3');
+  });
+
+  it('declares the code face only when there is code, in the scripts the code uses', () => {
+    expect(fontFaces(html()).filter((f) => f.startsWith('Noto'))).toEqual([]);
+    const out = withBlocks(h('pre', [h('code', 'print("Печатный двор")')]));
+    expect(fontFaces(out).filter((f) => f.startsWith('Noto'))).toEqual([
+      'Noto Sans Mono: noto-sans-mono-latin',
+      'Noto Sans Mono: noto-sans-mono-latin-ext',
+      'Noto Sans Mono: noto-sans-mono-cyrillic',
+    ]);
+    expect(out).toContain('src: url("file:///pkg/node_modules/@fontsource/noto-sans-mono/files/noto-sans-mono-cyrillic-400-normal.woff2")');
+  });
+
+  it('declares the text face’s Greek subsets when the text has Greek, and not otherwise', () => {
+    const greek = (out: string): string[] => fontFaces(out).filter((f) => f.startsWith('EB Garamond') && f.includes('greek'));
+    expect(greek(html())).toEqual([]);
+    const out = withBlocks(h('p', 'Lascaris’s Ἐρωτήματα'));
+    expect(new Set(greek(out))).toEqual(new Set(['EB Garamond: eb-garamond-greek', 'EB Garamond: eb-garamond-greek-ext']));
   });
 });
 
