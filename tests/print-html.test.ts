@@ -117,6 +117,16 @@ describe('printHtml: blocks that are not paragraphs', () => {
     expect(narrow!.properties['dataColumns']).toBe('3');
   });
 
+  it('lets a web address break after a slash or before a dot, but not inside code', () => {
+    const address = 'https://data.cerl.org/istc/_search?query=printer';
+    const tree = fromHtml(withBlocks(h('p', ['See ', h('a', { href: address }, address), '.']), h('pre', [h('code', address)])));
+    const link = selectAll('a', tree).find((a) => a.properties['href'] === address)!;
+    expect(toString(link)).toBe(address);
+    const pieces = link.children.map((c) => (c.type === 'element' ? `<${c.tagName}>` : c.type === 'text' ? c.value : ''));
+    expect(pieces.join('|')).toBe('https://data|<wbr>|.cerl|<wbr>|.org|<wbr>|/istc|<wbr>|/|<wbr>|_search|<wbr>|?query|<wbr>|=printer');
+    expect(selectAll('pre wbr', tree)).toEqual([]);
+  });
+
   it('declares the code face only when there is code, in the scripts the code uses', () => {
     expect(fontFaces(html()).filter((f) => f.startsWith('Noto'))).toEqual([]);
     const out = withBlocks(h('pre', [h('code', 'print("Печатный двор")')]));

@@ -665,6 +665,8 @@ export function registerPageRules(settings: PageRuleSettings): void {
         const figure = clone.parentElement?.closest('figure:not(.quote)');
         const caption = (node as Element).parentElement?.querySelector(':scope > figcaption') ?? null;
         if (figure) fitImage(clone, figure, caption, layout.bounds);
+        // An image in a line of text: never taller than the page.
+        else clone.style.maxHeight = `${Math.floor(layout.bounds.height - 2)}px`;
       }
     }
 

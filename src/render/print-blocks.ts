@@ -4,7 +4,9 @@
  * - a code block's lines become one `span.code-line` each: a long line wraps inside its
  *   own box, which carries the continuation marks, and a page can break only between
  *   two of them;
- * - a table says how many columns it has, and a wide one is set smaller.
+ * - a table says how many columns it has, and a wide one is set smaller;
+ * - a web address in the text may break after `//` and before `/ . _ - ? # & = %` (a
+ *   `<wbr>` there), so a long one breaks where a reader expects rather than anywhere.
  * Pure and print-only: the EPUB and the web page keep the document's `pre` as it is.
  */
 import type { Element, ElementContent, Root } from 'hast';
@@ -66,16 +68,62 @@ function columnsOf(table: Element): number {
   return 0;
 }
 
+/** Tags whose text is verbatim: no break hints inside. */
+const VERBATIM = new Set(['pre', 'code', 'kbd', 'samp', 'script', 'style']);
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"]+/g;
+/** After `//`, or before one of these (the Chicago Manual's places to break an address). */
+const ADDRESS_BREAK = /(\/\/)|(?=[/._\-?#&=%])/g;
+
+/** The pieces of one address with `<wbr>` where it may break (never before its first characters). */
+function addressPieces(address: string): ElementContent[] {
+  const pieces: ElementContent[] = [];
+  let last = 0;
+  for (const match of address.matchAll(ADDRESS_BREAK)) {
+    const at = match.index + (match[1]?.length ?? 0);
+    if (at <= 8 || at >= address.length || at === last) continue;
+    pieces.push({ type: 'text', value: address.slice(last, at) }, { type: 'element', tagName: 'wbr', properties: {}, children: [] });
+    last = at;
+  }
+  pieces.push({ type: 'text', value: address.slice(last) });
+  return pieces;
+}
+
+/** Break hints in the web addresses of a run of text, or null when it has none. */
+export function withAddressBreaks(text: string): ElementContent[] | null {
+  const out: ElementContent[] = [];
+  let last = 0;
+  for (const match of text.matchAll(ADDRESS)) {
+    if (match.index > last) out.push({ type: 'text', value: text.slice(last, match.index) });
+    out.push(...addressPieces(match[0]));
+    last = match.index + match[0].length;
+  }
+  if (out.length === 0) return null;
+  if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
+  return out;
+}
+
+function shapeCode(pre: Element): void {
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  const holder = code ?? pre;
+  if (!holder.children.some((c) => c.type === 'element' && classes(c).includes(CODE_LINE))) {
+    holder.children = splitCodeLines(holder.children);
+  }
+  pre.properties['dataLines'] = String(holder.children.length);
+}
+
 function visit(node: Root | Element): void {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if (child.tagName === 'pre') {
-      const code = child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
-      const holder = code ?? child;
-      if (!holder.children.some((c) => c.type === 'element' && classes(c).includes(CODE_LINE))) {
-        holder.children = splitCodeLines(holder.children);
+  for (let i = 0; i < node.children.length; i++) {
+    const child = node.children[i]!;
+    if (child.type === 'text') {
+      const pieces = withAddressBreaks(child.value);
+      if (pieces) {
+        (node.children as ElementContent[]).splice(i, 1, ...pieces);
+        i += pieces.length - 1;
       }
-      child.properties['dataLines'] = String(holder.children.length);
+      continue;
+    }
+    if (child.type !== 'element' || VERBATIM.has(child.tagName)) {
+      if (child.type === 'element' && child.tagName === 'pre') shapeCode(child);
       continue;
     }
     if (child.tagName === 'table') {
@@ -87,7 +135,7 @@ function visit(node: Root | Element): void {
   }
 }
 
-/** Mutates `tree`: code lines as spans, tables marked with their width in columns. */
+/** Mutates `tree`: code lines as spans, tables marked with their width in columns, break hints in addresses. */
 export function shapePrintBlocks(tree: Root | Element): void {
   visit(tree);
 }
