@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Code, Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -61,7 +62,7 @@ interface Blocks {
 
 function blocksOf(file: string): Blocks {
   const text = readFileSync(path.resolve(import.meta.dirname, 'fixtures/print-blocks', file), 'utf8');
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
   const codes: string[][] = [];
   const tables: Blocks['tables'] = [];
   tree.children.forEach((node, i) => {
@@ -75,11 +76,27 @@ function blocksOf(file: string): Blocks {
   return { codes, tables };
 }
 
+/** Part 3: its paragraphs, figure captions and headings, in order. */
+function flowOf(file: string): { paragraphs: string[]; captions: string[]; headings: string[] } {
+  const text = readFileSync(path.resolve(import.meta.dirname, 'fixtures/print-blocks', file), 'utf8');
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
+  const out = { paragraphs: [] as string[], captions: [] as string[], headings: [] as string[] };
+  for (const node of tree.children) {
+    if (node.type === 'heading') out.headings.push(toString(node));
+    if (node.type !== 'paragraph') continue;
+    const image = node.children.length === 1 && node.children[0]!.type === 'image' ? node.children[0] : null;
+    if (image) out.captions.push(image.title ?? '');
+    else out.paragraphs.push(toString(node));
+  }
+  return out;
+}
+
 const PART_1 = blocksOf('part-1.md');
 const PART_2 = blocksOf('part-2.md');
 const [LONG_LINE_BLOCK, CYRILLIC_GREEK, LONG_BLOCK] = PART_1.codes as [string[], string[], string[]];
 const [BOOKS, ELEMENTS] = PART_1.tables.map((t) => t.rows) as [string[][], string[][]];
 const FIGURE_CAPTION = 'A tall picture in bands of grey, from light at the top to dark at the bottom';
+const PART_3 = flowOf('part-3.md');
 /** A code block of at most this many lines is kept on one page (src/browser/paged-rules.ts). */
 const KEEP_LINES = 12;
 
@@ -142,6 +159,24 @@ function pagesWithText(phrase: string, pages: readonly string[]): number[] {
   return pages.flatMap((text, i) => (squash(text).includes(needle) ? [i] : []));
 }
 
+/**
+ * The words of the text block, page after page, in the order the PDF draws them: no
+ * running heads, folios or ¶ numbers. Squashed to letters (digits too go, as the handout's
+ * ¶ numbers would otherwise stand between a paragraph's lines).
+ */
+function bodyText(words: readonly Word[][], geometry: Geometry, from = 0): string[] {
+  return words.map((page, i) => {
+    if (i < from) return '';
+    const box = block(geometry, i + 1);
+    return squash(
+      page
+        .filter((w) => w.yMin >= box.top - 3 && w.yMax <= box.bottom + 1 && w.xMin >= box.left - 1)
+        .map((w) => w.text)
+        .join(' '),
+    ).replace(/\d+/g, '');
+  });
+}
+
 const count = (list: readonly number[]): Map<number, number> => {
   const counts = new Map<number, number>();
   for (const p of list) if (p >= 0) counts.set(p, (counts.get(p) ?? 0) + 1);
@@ -165,7 +200,7 @@ beforeAll(() => {
   const result = pamphlet(['build', 'manuscript', '--format', 'pdf,handout', '--out', 'dist', '--quiet'], dir);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  for (const part of [1, 2]) {
+  for (const part of [1, 2, 3]) {
     built[`pamphlet ${part}`] = read(path.join(dir, 'dist', `notes-on-printing-${part}.pdf`));
     built[`handout ${part}`] = read(path.join(dir, 'dist', `notes-on-printing-${part}-handout.pdf`));
   }
@@ -325,6 +360,65 @@ describe.each([
     const np = symbols.find((w) => w.text === 'Np')!;
     expect(Math.abs((u.xMin + u.xMax) / 2 - (np.xMin + np.xMax) / 2)).toBeLessThan(0.8);
     expect(Math.abs(u.xMin - np.xMin)).toBeGreaterThan(1);
+  });
+
+  test('pictures at every place: each printed once, in order, fitting the page, with its caption on its page', () => {
+    const { pdf, pages } = built[`${name} 3`]!;
+    const images = pdfImages(pdf);
+    expect(images.length).toBe(PART_3.captions.length);
+    const reader = new Reader(pages, squash);
+    const captionPages = PART_3.captions.map((caption) => reader.find(caption));
+    // In order, each once, and as many captions on each page as pictures.
+    expect(captionPages.filter((p) => p < 0)).toEqual([]);
+    expect([...captionPages].sort((a, b) => a - b)).toEqual(captionPages);
+    expect([...count(captionPages)]).toEqual([...count(images.map((image) => image.page - 1))]);
+    for (const image of images) {
+      const box = block(geometry, image.page);
+      expect((image.width / image.xPpi) * 72).toBeLessThanOrEqual(box.right - box.left + 1);
+      expect((image.height / image.yPpi) * 72).toBeLessThanOrEqual(box.bottom - box.top + 1);
+    }
+  });
+
+  test('pictures at every place: every paragraph whole and in order, none parted by a picture', () => {
+    const { words } = built[`${name} 3`]!;
+    // The text from the first heading on, as one stream with the captions taken out
+    // (a paragraph split around a floated picture reads on across it).
+    let stream = bodyText(words, geometry).join('');
+    stream = stream.slice(stream.indexOf(squash(PART_3.headings[0]!).replace(/\d+/g, '')));
+    for (const caption of PART_3.captions) stream = stream.replace(squash(caption).replace(/\d+/g, ''), '');
+    let cursor = 0;
+    const missing = PART_3.paragraphs.filter((paragraph) => {
+      const at = stream.indexOf(squash(paragraph).replace(/\d+/g, ''), cursor);
+      if (at < 0) return true;
+      cursor = at;
+      return false;
+    });
+    expect(missing).toEqual([]);
+  });
+
+  test('pictures at every place: no page left a third empty while text that could fill it comes later', () => {
+    const { words } = built[`${name} 3`]!;
+    const body = bodyText(words, geometry);
+    const furniture = [...PART_3.captions, ...PART_3.headings].map((t) => squash(t).replace(/\d+/g, ''));
+    // From the page where the text begins (the pamphlet's contents page lists the headings too).
+    const first = body.findIndex((text) => text.includes(squash(PART_3.paragraphs[0]!).slice(0, 40)));
+    expect(first).toBeGreaterThanOrEqual(0);
+    const empty: string[] = [];
+    for (let p = first; p < words.length - 1; p++) {
+      const box = block(geometry, p + 1);
+      const lowest = Math.max(...words[p]!.filter((w) => w.yMax <= box.bottom + 1 && w.yMin >= box.top - 3).map((w) => w.yMax));
+      if (lowest >= box.top + ((box.bottom - box.top) * 2) / 3) continue;
+      // The page is more than a third empty: no later page may hold text that could have come up.
+      for (let q = p + 1; q < words.length; q++) {
+        let later = body[q]!;
+        for (const text of furniture) later = later.replace(text, '');
+        if (later !== '') {
+          empty.push(`p.${p + 1} (text to ${Math.round(lowest)} pt; p.${q + 1} has "${later.slice(0, 40)}")`);
+          break;
+        }
+      }
+    }
+    expect(empty).toEqual([]);
   });
 
   test('the tall figure fits the text block, with its caption on its page; the text after it fills the page before', () => {

@@ -288,7 +288,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
     const table = inside.closest('table');
     if (table && root.contains(table)) return tableBreak(table, point, point, root, bounds, source);
     const figure = inside.closest('figure:not(.quote)');
-    if (figure && root.contains(figure) && !figure.hasAttribute(FLOATED) && canBreakBefore(figure, root)) {
+    if (figure && root.contains(figure) && canBreakBefore(figure, root)) {
       return { kind: 'before', el: figure };
     }
     return null;
@@ -685,16 +685,41 @@ export function registerPageRules(settings: PageRuleSettings): void {
           waiting.style.removeProperty('display');
         }
         const moreInSource = chunker ? followsInSource(this.lastLaidOut, chunker.source) : false;
-        for (const figure of Array.from(rendered.querySelectorAll<HTMLElement>(`figure:not(.quote):not([${FLOATED}])`))) {
-          if (fits(figure, bounds) || !canBreakBefore(figure, rendered)) continue;
-          if (!hasContentAfter(figure, rendered) && !moreInSource) continue;
+        const defer = (figure: HTMLElement): void => {
           figure.setAttribute(DEFERRED, '');
           figure.style.display = 'none';
-          // At the end of the source the rest must overflow, or the figure would have no next page.
-          if (!moreInSource && !layout.findOverflow(rendered, bounds)) {
-            figure.removeAttribute(DEFERRED);
-            figure.style.removeProperty('display');
+        };
+        const deferred: HTMLElement[] = [];
+        // Floated figures too: one that opens a page stays (it cannot move), but those queued
+        // behind it wait again while the text fills the page.
+        for (const figure of Array.from(rendered.querySelectorAll<HTMLElement>('figure:not(.quote)'))) {
+          // Figures keep their order: one after a deferred figure waits too.
+          if (deferred.length > 0) {
+            defer(figure);
+            deferred.push(figure);
+            continue;
           }
+          if (fits(figure, bounds) || !canBreakBefore(figure, rendered)) continue;
+          // A figure under its heading goes with it (the break rules move both).
+          if (figure.hasAttribute(KEEP)) continue;
+          if (!hasContentAfter(figure, rendered) && !moreInSource) continue;
+          defer(figure);
+          deferred.push(figure);
+        }
+        // At the end of the source with room to spare, Paged.js would make no next page for
+        // the waiting figures: they move after the last text of their container, in the
+        // source and on the page, and the first of them (which does not fit) ends the page.
+        if (deferred.length > 0 && !moreInSource && !layout.findOverflow(rendered, bounds)) {
+          for (const figure of deferred) {
+            const ref = figure.getAttribute('data-ref');
+            const original = ref && chunker ? chunker.source.querySelector(`[data-ref="${CSS.escape(ref)}"]`) : null;
+            if (original?.parentElement && figure.parentElement) {
+              original.parentElement.appendChild(original);
+              figure.parentElement.appendChild(figure);
+            }
+          }
+          deferred[0]!.removeAttribute(DEFERRED);
+          deferred[0]!.style.removeProperty('display');
         }
       } catch (error) {
         console.warn('pamphlet page rules (figures):', error);
