@@ -96,7 +96,11 @@ const PART_2 = blocksOf('part-2.md');
 const [LONG_LINE_BLOCK, CYRILLIC_GREEK, LONG_BLOCK] = PART_1.codes as [string[], string[], string[]];
 const [BOOKS, ELEMENTS] = PART_1.tables.map((t) => t.rows) as [string[][], string[][]];
 const FIGURE_CAPTION = 'A tall picture in bands of grey, from light at the top to dark at the bottom';
-const PART_3 = flowOf('part-3.md');
+/** Parts 3 and 4: pictures at every place on the page, and a picture just before the end. */
+const FLOWS = [
+  [3, flowOf('part-3.md')],
+  [4, flowOf('part-4.md')],
+] as const;
 /** A code block of at most this many lines is kept on one page (src/browser/paged-rules.ts). */
 const KEEP_LINES = 12;
 
@@ -200,7 +204,7 @@ beforeAll(() => {
   const result = pamphlet(['build', 'manuscript', '--format', 'pdf,handout', '--out', 'dist', '--quiet'], dir);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  for (const part of [1, 2, 3]) {
+  for (const part of [1, 2, 3, 4]) {
     built[`pamphlet ${part}`] = read(path.join(dir, 'dist', `notes-on-printing-${part}.pdf`));
     built[`handout ${part}`] = read(path.join(dir, 'dist', `notes-on-printing-${part}-handout.pdf`));
   }
@@ -362,12 +366,12 @@ describe.each([
     expect(Math.abs(u.xMin - np.xMin)).toBeGreaterThan(1);
   });
 
-  test('pictures at every place: each printed once, in order, fitting the page, with its caption on its page', () => {
-    const { pdf, pages } = built[`${name} 3`]!;
+  test.each(FLOWS)('pictures, part %i: each printed once, in order, fitting the page, with its caption on its page', (part, flow) => {
+    const { pdf, pages } = built[`${name} ${part}`]!;
     const images = pdfImages(pdf);
-    expect(images.length).toBe(PART_3.captions.length);
+    expect(images.length).toBe(flow.captions.length);
     const reader = new Reader(pages, squash);
-    const captionPages = PART_3.captions.map((caption) => reader.find(caption));
+    const captionPages = flow.captions.map((caption) => reader.find(caption));
     // In order, each once, and as many captions on each page as pictures.
     expect(captionPages.filter((p) => p < 0)).toEqual([]);
     expect([...captionPages].sort((a, b) => a - b)).toEqual(captionPages);
@@ -379,15 +383,15 @@ describe.each([
     }
   });
 
-  test('pictures at every place: every paragraph whole and in order, none parted by a picture', () => {
-    const { words } = built[`${name} 3`]!;
+  test.each(FLOWS)('pictures, part %i: every paragraph whole and in order, none parted by a picture', (part, flow) => {
+    const { words } = built[`${name} ${part}`]!;
     // The text from the first heading on, as one stream with the captions taken out
     // (a paragraph split around a floated picture reads on across it).
     let stream = bodyText(words, geometry).join('');
-    stream = stream.slice(stream.indexOf(squash(PART_3.headings[0]!).replace(/\d+/g, '')));
-    for (const caption of PART_3.captions) stream = stream.replace(squash(caption).replace(/\d+/g, ''), '');
+    stream = stream.slice(stream.indexOf(squash(flow.headings[0]!).replace(/\d+/g, '')));
+    for (const caption of flow.captions) stream = stream.replace(squash(caption).replace(/\d+/g, ''), '');
     let cursor = 0;
-    const missing = PART_3.paragraphs.filter((paragraph) => {
+    const missing = flow.paragraphs.filter((paragraph) => {
       const at = stream.indexOf(squash(paragraph).replace(/\d+/g, ''), cursor);
       if (at < 0) return true;
       cursor = at;
@@ -396,12 +400,15 @@ describe.each([
     expect(missing).toEqual([]);
   });
 
-  test('pictures at every place: no page left a third empty while text that could fill it comes later', () => {
-    const { words } = built[`${name} 3`]!;
+  test.each(FLOWS)('pictures, part %i: no page left a third empty while text that could fill it comes later', (part, flow) => {
+    const { words } = built[`${name} ${part}`]!;
     const body = bodyText(words, geometry);
-    const furniture = [...PART_3.captions, ...PART_3.headings].map((t) => squash(t).replace(/\d+/g, ''));
+    // Captions, headings and the closing "Next:" line, which follows everything else.
+    const furniture = [...flow.captions, ...flow.headings, ...(flow === FLOWS[0][1] ? ['Next: Part IV: A picture at the end'] : [])].map((t) =>
+      squash(t).replace(/\d+/g, ''),
+    );
     // From the page where the text begins (the pamphlet's contents page lists the headings too).
-    const first = body.findIndex((text) => text.includes(squash(PART_3.paragraphs[0]!).slice(0, 40)));
+    const first = body.findIndex((text) => text.includes(squash(flow.paragraphs[0]!).slice(0, 40)));
     expect(first).toBeGreaterThanOrEqual(0);
     const empty: string[] = [];
     for (let p = first; p < words.length - 1; p++) {
