@@ -30,7 +30,7 @@ const TYPES: Record<string, string> = {
 };
 
 export async function preview(dir: string, port: number): Promise<void> {
-  const local = printAssets();
+  const local = printAssets('/_pamphlet/styles/');
   const roots: Record<string, string> = {
     '/_pamphlet/styles/': local.stylesDir,
     ...Object.fromEntries(Object.entries(local.fontDirs).map(([pkg, dir]) => [`/_pamphlet/fonts/${pkg}/`, dir])),

@@ -41,6 +41,11 @@ test('lists the parts and serves each as paginated print pages', async () => {
   expect(page).toContain('cites Carr');
   expect((await fetch(`${base}/_pamphlet/styles/print.css`)).status).toBe(200);
   expect((await fetch(`${base}/_pamphlet/pagedjs/paged.polyfill.min.js`)).status).toBe(200);
+  // The code face and the continuation mark of wrapped code lines, which print.css names.
+  expect((await fetch(`${base}/_pamphlet/mono-fonts/noto-sans-mono-cyrillic-400-normal.woff2`)).status).toBe(200);
+  const mark = await fetch(`${base}/_pamphlet/styles/wrap-mark.svg`);
+  expect(mark.status).toBe(200);
+  expect(mark.headers.get('content-type')).toContain('image/svg+xml');
 });
 
 test('rebuilds from the manuscript on every request', async () => {

@@ -1,6 +1,11 @@
 // The print HTML is a pure function of the document and the config: checked here as
 // text, without a browser.
 import { describe, expect, it } from 'vitest';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { h } from 'hastscript';
 import type { PrintAssets } from '../src/render/assets.js';
 import { handoutPage, handoutPageCss, pageCss } from '../src/render/page-css.js';
 import { printHtml } from '../src/render/print-html.js';
@@ -15,12 +20,14 @@ const ASSETS: PrintAssets = {
     'eb-garamond-full': '/pkg/node_modules/@expo-google-fonts/eb-garamond',
     'noto-serif': '/pkg/node_modules/@fontsource/noto-serif',
     'noto-sans': '/pkg/node_modules/@fontsource/noto-sans',
+    'noto-sans-mono': '/pkg/node_modules/@fontsource/noto-sans-mono',
   },
   fontUrls: {
     'eb-garamond': 'file:///pkg/node_modules/@fontsource/eb-garamond/',
     'eb-garamond-full': 'file:///pkg/node_modules/@expo-google-fonts/eb-garamond/',
     'noto-serif': 'file:///pkg/node_modules/@fontsource/noto-serif/',
     'noto-sans': 'file:///pkg/node_modules/@fontsource/noto-sans/',
+    'noto-sans-mono': 'file:///pkg/node_modules/@fontsource/noto-sans-mono/',
   },
   pagedjsDir: '/pkg/node_modules/pagedjs',
 };
@@ -90,6 +97,65 @@ describe('printHtml', () => {
     const doc = samplePart();
     doc.body.children.push({ type: 'element', tagName: 'img', properties: { src: 'images/map 1.png', alt: 'A map' }, children: [] });
     expect(printHtml(doc, sampleConfig('/srv/manuscript'), 'pamphlet', ASSETS)).toContain('src="file:///srv/manuscript/images/map%201.png"');
+  });
+});
+
+describe('printHtml: blocks that are not paragraphs', () => {
+  const withBlocks = (...blocks: Element[]): string => {
+    const doc = samplePart();
+    doc.body.children.push(...blocks);
+    return printHtml(doc, sampleConfig('/srv/manuscript'), 'pamphlet', ASSETS);
+  };
+  const tableOf = (columns: number): Element =>
+    h('table', [h('thead', [h('tr', Array.from({ length: columns }, (_, i) => h('th', `Head ${i}`)))]), h('tbody', [h('tr', Array.from({ length: columns }, (_, i) => h('td', `Cell ${i}`)))])]);
+  const fontFaces = (out: string): string[] => [...out.matchAll(/font-family: '([^']+)'[^}]*files\/([a-z-]+)-\d+-(?:normal|italic)\.woff2/g)].map((m) => `${m[1]}: ${m[2]}`);
+
+  it('sets each line of a code block in a span of its own, with the text as written', () => {
+    const code = 'function f() {\n\n  return "<b>";\n}\n';
+    const tree = fromHtml(withBlocks(h('pre', [h('code', { className: ['language-js'] }, code)])));
+    const pre = selectAll('pre', tree).at(-1)!;
+    const lines = selectAll('code > span.code-line', pre);
+    expect(lines.map((line) => toString(line))).toEqual(['function f() {', '', '  return "<b>";', '}']);
+    expect(pre.properties['dataLines']).toBe('4');
+    // The code is never hyphenated.
+    expect(toString(pre)).not.toContain('\u00AD');
+  });
+
+  it('marks a table of five or more columns as wide, and says how many it has', () => {
+    const tree = fromHtml(withBlocks(tableOf(6), tableOf(3)));
+    const [wide, narrow] = selectAll('table', tree);
+    expect(wide!.properties['className']).toEqual(['wide']);
+    expect(wide!.properties['dataColumns']).toBe('6');
+    expect(narrow!.properties['className']).toBeUndefined();
+    expect(narrow!.properties['dataColumns']).toBe('3');
+  });
+
+  it('lets a web address break after a slash or before a dot, but not inside code', () => {
+    const address = 'https://data.cerl.org/istc/_search?query=printer';
+    const tree = fromHtml(withBlocks(h('p', ['See ', h('a', { href: address }, address), '.']), h('pre', [h('code', address)])));
+    const link = selectAll('a', tree).find((a) => a.properties['href'] === address)!;
+    expect(toString(link)).toBe(address);
+    const pieces = link.children.map((c) => (c.type === 'element' ? `<${c.tagName}>` : c.type === 'text' ? c.value : ''));
+    expect(pieces.join('|')).toBe('https://data|<wbr>|.cerl|<wbr>|.org|<wbr>|/istc|<wbr>|/|<wbr>|_search|<wbr>|?query|<wbr>|=printer');
+    expect(selectAll('pre wbr', tree)).toEqual([]);
+  });
+
+  it('declares the code face only when there is code, in the scripts the code uses', () => {
+    expect(fontFaces(html()).filter((f) => f.startsWith('Noto'))).toEqual([]);
+    const out = withBlocks(h('pre', [h('code', 'print("Печатный двор")')]));
+    expect(fontFaces(out).filter((f) => f.startsWith('Noto'))).toEqual([
+      'Noto Sans Mono: noto-sans-mono-latin',
+      'Noto Sans Mono: noto-sans-mono-latin-ext',
+      'Noto Sans Mono: noto-sans-mono-cyrillic',
+    ]);
+    expect(out).toContain('src: url("file:///pkg/node_modules/@fontsource/noto-sans-mono/files/noto-sans-mono-cyrillic-400-normal.woff2")');
+  });
+
+  it('declares the text face’s Greek subsets when the text has Greek, and not otherwise', () => {
+    const greek = (out: string): string[] => fontFaces(out).filter((f) => f.startsWith('EB Garamond') && f.includes('greek'));
+    expect(greek(html())).toEqual([]);
+    const out = withBlocks(h('p', 'Lascaris’s Ἐρωτήματα'));
+    expect(new Set(greek(out))).toEqual(new Set(['EB Garamond: eb-garamond-greek', 'EB Garamond: eb-garamond-greek-ext']));
   });
 });
 

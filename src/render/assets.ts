@@ -6,6 +6,7 @@
  * <link> with XMLHttpRequest, which the page's policy (connect-src 'none') refuses.
  */
 import { readFileSync } from 'node:fs';
+import { generate, parse, walk } from 'css-tree';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,17 +31,28 @@ export interface PrintAssets {
 const require = createRequire(import.meta.url);
 
 const stylesheets = new Map<string, string>();
-/** A stylesheet's text, read once per process. */
-function stylesheet(file: string): string {
-  let text = stylesheets.get(file);
+/**
+ * A stylesheet's text, read once per process, with its relative `url()`s (the wrap
+ * mark of code lines) made absolute against `base`: inline in the page, they would
+ * otherwise resolve against the page's own folder. Rewritten through css-tree.
+ */
+function stylesheet(file: string, base: string): string {
+  const key = `${file}\u0000${base}`;
+  let text = stylesheets.get(key);
   if (text === undefined) {
-    text = readFileSync(file, 'utf8');
-    stylesheets.set(file, text);
+    const ast = parse(readFileSync(file, 'utf8'));
+    walk(ast, (node) => {
+      if (node.type !== 'Url' || /^[a-z][a-z0-9+.-]*:/i.test(node.value)) return;
+      node.value = base.startsWith('/') ? new URL(node.value, `http://preview${base}`).pathname : new URL(node.value, base).href;
+    });
+    text = generate(ast);
+    stylesheets.set(key, text);
   }
   return text;
 }
 
-export function printAssets(): PrintAssets {
+/** `stylesUrl`: where the page finds styles/ (a file: URL; the preview serves it over http). */
+export function printAssets(stylesUrl?: string): PrintAssets {
   const packageRoot = PACKAGE_ROOT;
   const stylesDir = join(packageRoot, 'styles');
   const fontDirs = Object.fromEntries(FONT_PACKAGES.map((pkg) => [pkg, fontPackageDir(pkg)])) as Record<FontPackage, string>;
@@ -49,8 +61,8 @@ export function printAssets(): PrintAssets {
   const pagedjsDir = dirname(dirname(require.resolve('pagedjs')));
   return {
     stylesDir,
-    printCss: stylesheet(join(stylesDir, 'print.css')),
-    handoutCss: stylesheet(join(stylesDir, 'handout.css')),
+    printCss: stylesheet(join(stylesDir, 'print.css'), stylesUrl ?? `${pathToFileURL(stylesDir).href}/`),
+    handoutCss: stylesheet(join(stylesDir, 'handout.css'), stylesUrl ?? `${pathToFileURL(stylesDir).href}/`),
     fontDirs,
     fontUrls,
     pagedjsDir,

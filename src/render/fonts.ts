@@ -14,8 +14,14 @@
  *   Pamphlet Fallback   what those subsets lack: first the whole EB Garamond (arrows,
  *                       mathematical and other signs Google's subsets leave out), then
  *                       Noto Serif (all its subsets), then Noto Sans for Devanagari.
+ *   Noto Sans Mono      code: its @fontsource subsets cover Latin, Cyrillic and Greek
+ *                       (polytonic too), as the text face's do, so code in any script the
+ *                       text can hold is set in one face, never in a system fallback.
  *
  * A character none of these has is what `check` warns about (font-coverage.ts).
+ *
+ * A page declares only the faces its text needs (fontFaceCss): Paged.js loads every
+ * declared face before it lays out, so each unused one would cost time for nothing.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,15 +30,17 @@ import { dirname, join } from 'node:path';
 export const PRINT_FONT_FAMILY = 'EB Garamond';
 export const SMALL_CAPS_FAMILY = 'EB Garamond SC';
 export const FALLBACK_FAMILY = 'Pamphlet Fallback';
+export const MONO_FONT_FAMILY = 'Noto Sans Mono';
 
 /** The npm packages the faces come from. */
-export type FontPackage = 'eb-garamond' | 'eb-garamond-full' | 'noto-serif' | 'noto-sans';
+export type FontPackage = 'eb-garamond' | 'eb-garamond-full' | 'noto-serif' | 'noto-sans' | 'noto-sans-mono';
 
 const PACKAGE_NAMES: Readonly<Record<FontPackage, string>> = {
   'eb-garamond': '@fontsource/eb-garamond',
   'eb-garamond-full': '@expo-google-fonts/eb-garamond',
   'noto-serif': '@fontsource/noto-serif',
   'noto-sans': '@fontsource/noto-sans',
+  'noto-sans-mono': '@fontsource/noto-sans-mono',
 };
 
 export const FONT_PACKAGES = Object.keys(PACKAGE_NAMES) as FontPackage[];
@@ -59,6 +67,9 @@ const SMALL_CAPS_FACES: readonly FontFace[] = [
   { weight: 400, style: 'normal' },
   { weight: 500, style: 'normal' },
 ];
+
+/** Code is set in one weight: print.css asks for no bold or italic inside it. */
+const MONO_FACES: readonly FontFace[] = [{ weight: 400, style: 'normal' }];
 
 /** The fallback in roman and italic; heavier requests take the nearest (no synthesis). */
 const FALLBACK_FACES: readonly FontFace[] = [
@@ -142,9 +153,34 @@ export function printFaceFiles(): readonly FaceFile[] {
   return faces;
 }
 
-/** `urls`: each package's folder as a URL with a trailing slash. */
-export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>): string {
-  return printFaceFiles()
+/** Code's faces: Noto Sans Mono, every @fontsource subset with its range. */
+export function monoFaceFiles(): readonly FaceFile[] {
+  return MONO_FACES.flatMap((face) =>
+    fontsourceSubsets('noto-sans-mono').map(([subset, unicodeRange]): FaceFile => ({
+      family: MONO_FONT_FAMILY,
+      ...face,
+      package: 'noto-sans-mono',
+      file: `files/noto-sans-mono-${subset}-${face.weight}-${face.style}.woff2`,
+      unicodeRange,
+    })),
+  );
+}
+
+/** What a page sets: its text, and the text of its code. */
+export interface PageText {
+  text: string;
+  code: string;
+}
+
+/**
+ * The @font-face rules of a page: with `page`, only the faces its characters need
+ * (Latin always, for the page furniture; small caps always, for headings and running
+ * heads; a fallback face only for characters the text face lacks; code's face only
+ * where there is code). `urls`: each package's folder as a URL with a trailing slash.
+ */
+export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>, page?: PageText): string {
+  const faces = page ? facesFor(page) : [...printFaceFiles(), ...monoFaceFiles()];
+  return faces
     .map((face) => {
       const format = face.file.endsWith('.ttf') ? 'truetype' : 'woff2';
       const range = face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : '';
@@ -155,4 +191,50 @@ export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>): string
       );
     })
     .join('\n');
+}
+
+/** Subsets every page declares: page furniture (numbers, running heads) is Latin. */
+const ALWAYS = /-latin(-ext)?-\d/;
+
+function facesFor(page: PageText): FaceFile[] {
+  const text = codePoints(page.text);
+  const code = codePoints(page.code);
+  const all = printFaceFiles();
+  const textFaces = all.filter((face) => face.family === PRINT_FONT_FAMILY);
+  const uncovered = new Set([...text].filter((cp) => !textFaces.some((face) => inRange(face, cp))));
+  const needed = (face: FaceFile, points: ReadonlySet<number>): boolean => ALWAYS.test(face.file) || [...points].some((cp) => inRange(face, cp));
+  const faces = all.filter((face) => {
+    if (face.family === PRINT_FONT_FAMILY) return needed(face, text);
+    if (face.family === FALLBACK_FAMILY) return face.unicodeRange ? [...uncovered].some((cp) => inRange(face, cp)) : uncovered.size > 0;
+    return true;
+  });
+  if (code.size) faces.push(...monoFaceFiles().filter((face) => needed(face, code)));
+  return faces;
+}
+
+function codePoints(text: string): Set<number> {
+  const points = new Set<number>();
+  for (const char of text) {
+    const cp = char.codePointAt(0) ?? 0;
+    if (cp > 0x20) points.add(cp);
+  }
+  return points;
+}
+
+const parsedRanges = new Map<string, Array<[number, number]>>();
+
+/** Whether a face is for this code point (a face without a unicode-range is for all). */
+function inRange(face: FaceFile, cp: number): boolean {
+  if (!face.unicodeRange) return true;
+  let ranges = parsedRanges.get(face.unicodeRange);
+  if (!ranges) {
+    ranges = face.unicodeRange.split(/,\s*/).map((part): [number, number] => {
+      const [from = '', to] = part.trim().replace(/^U\+/i, '').split('-');
+      if (to === undefined && from.includes('?')) return [parseInt(from.replace(/\?/g, '0'), 16), parseInt(from.replace(/\?/g, 'F'), 16)];
+      const start = parseInt(from, 16);
+      return [start, to === undefined ? start : parseInt(to, 16)];
+    });
+    parsedRanges.set(face.unicodeRange, ranges);
+  }
+  return ranges.some(([a, b]) => cp >= a && cp <= b);
 }

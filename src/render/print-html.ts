@@ -11,6 +11,7 @@ import { h } from 'hastscript';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
 import type { ResolvedConfig } from '../config/types.js';
 import type { PartDocument } from '../document.js';
 import { hyphenateTree } from '../pipeline/rehype-hyphenate.js';
@@ -18,6 +19,7 @@ import { printAssets, type PrintAssets } from './assets.js';
 import { fontFaceCss } from './fonts.js';
 import { handoutQuestions, handoutTitleBlock } from './handout-html.js';
 import { handoutPage, handoutPageCss, pageCss } from './page-css.js';
+import { shapePrintBlocks } from './print-blocks.js';
 import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
 
 export type PrintVariant = 'pamphlet' | 'handout';
@@ -99,6 +101,24 @@ function backMatter(doc: PartDocument): { elements: Element[]; entries: Contents
   return { elements, entries };
 }
 
+/** The text set in the code face: code blocks and inline code, keyboard input, output. */
+const MONO_TAGS = new Set(['pre', 'code', 'kbd', 'samp']);
+
+function monoText(node: Root | Element): string {
+  let text = '';
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    text += MONO_TAGS.has(child.tagName) ? toString(child) : monoText(child);
+  }
+  return text;
+}
+
+/**
+ * The @font-face rules the page needs: EB Garamond in the subsets its text uses, and
+ * Noto Sans Mono only when there is code, in the subsets the code uses. Paged.js loads
+ * every declared face before it lays out, so nothing unused is declared.
+ */
+
 /**
  * The HTML is written to a temporary folder, so an image path relative to the
  * manuscript would no longer resolve; make it an absolute file: URL.
@@ -130,6 +150,7 @@ export function printHtml(
   const flow: Root = { type: 'root', children: [h('main.text', text.children as ElementContent[]), ...back.elements] };
   hyphenateTree(flow, { lang });
   anchorImages(flow, config.dir);
+  shapePrintBlocks(flow);
 
   const sections: ContentsEntry[] = doc.sections.filter((s) => s.depth <= 3);
   const closing = doc.nextPart && !doc.nextPartInBody ? [structuredClone(doc.nextPart)] : [];
@@ -144,6 +165,7 @@ export function printHtml(
 
   // The handout numbers its paragraphs whatever the config says, in its own way (handout.css).
   const bodyClass = [variant, config.paragraphNumbers && !handout ? 'with-pn' : ''].filter(Boolean);
+  const body = h('body', { className: bodyClass }, content);
   const tree: Root = {
     type: 'root',
     children: [
@@ -153,7 +175,7 @@ export function printHtml(
           h('meta', { charset: 'utf-8' }),
           h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
           doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: doc.meta.authors.join(', ') }) : null,
-          h('style', fontFaceCss(assets.fontUrls)),
+          h('style', fontFaceCss(assets.fontUrls, { text: toString(body), code: monoText(body) })),
           // Inline, not <link>ed: the page may make no request that is not a font or an image.
           h('style', assets.printCss),
           // The handout is the pamphlet's typography, restyled for reading at a desk.
@@ -162,7 +184,7 @@ export function printHtml(
           // The handout has no bleed or crop marks: it is printed on a desktop printer.
           h('style', handout ? handoutPageCss(handoutPage(config.handout.size), lang) : pageCss(config.page, config.print)),
         ]),
-        h('body', { className: bodyClass }, content),
+        body,
       ]),
     ],
   };

@@ -24,6 +24,30 @@ export function pagesText(file: string): string[] {
 }
 
 /**
+ * The text of each page in the order the PDF draws it (`pdftotext -raw`): a table cell's
+ * lines, or a wrapped code line's, come one after the other, as the page lays them out.
+ */
+export function pagesRawText(file: string): string[] {
+  const out = execFileSync('pdftotext', ['-enc', 'UTF-8', '-raw', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const pages = out.split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}
+
+/** The images of a PDF with their pages and resolution (`pdfimages -list`). */
+export function pdfImages(file: string): Array<{ page: number; width: number; height: number; xPpi: number; yPpi: number }> {
+  const out = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const cols = line.trim().split(/\s+/);
+      return { page: Number(cols[0]), width: Number(cols[3]), height: Number(cols[4]), xPpi: Number(cols[12]), yPpi: Number(cols[13]) };
+    });
+}
+
+/**
  * Text reduced to letters and digits, so a phrase can be found whatever the line
  * breaks, hyphenation or ligatures of the typesetting.
  */

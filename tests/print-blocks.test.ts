@@ -1,0 +1,451 @@
+// Code blocks, tables and figures in print (issue 8, items 4 and 6): the fixture
+// tests/fixtures/print-blocks is built by the real CLI into the pamphlet and the handout, and
+// both are read back with poppler as a reader would see them: every word of the code and the
+// tables on the page and inside the text block, code in an embedded monospace face, a long
+// block split between lines with enough of it on each page, table headers on every page a
+// table spans, rows whole, and a tall figure scaled to the page with its caption, floated to
+// the next page while the text after it fills the page it left.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Code, Root, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { copyFixture, pamphlet } from './helpers/cli.js';
+import { pdfWords, type Word } from './helpers/pdf-words.js';
+import { pagesRawText, pdffonts, pdfImages, squash } from './helpers/poppler.js';
+
+const MM = 72 / 25.4;
+const SLUG = 'notes-on-printing-1';
+
+/** The text block of a page, in points from the top-left corner, from the fixture's pamphlet.yaml. */
+interface Geometry {
+  width: number;
+  height: number;
+  top: number;
+  bottom: number;
+  /** Left and right margins of page `n` (1-based). */
+  sides(n: number): [number, number];
+}
+// A5; Paged.js's first page is a right-hand page, whose inside margin is on the left.
+const PAMPHLET: Geometry = {
+  width: 148 * MM,
+  height: 210 * MM,
+  top: 16 * MM,
+  bottom: 18 * MM,
+  sides: (n) => (n % 2 === 1 ? [18 * MM, 14 * MM] : [14 * MM, 18 * MM]),
+};
+// A4 with the notes margin on the right of every page (src/render/page-css.ts).
+const HANDOUT: Geometry = {
+  width: 210 * MM,
+  height: 297 * MM,
+  top: 24 * MM,
+  bottom: 20 * MM,
+  sides: () => [25 * MM, 55 * MM],
+};
+
+function block(g: Geometry, page: number): { left: number; right: number; top: number; bottom: number } {
+  const [left, right] = g.sides(page);
+  return { left, right: g.width - right, top: g.top, bottom: g.height - g.bottom };
+}
+
+// ---------- What the manuscript says, read as a Markdown tree ----------
+
+interface Blocks {
+  codes: string[][];
+  /** Each table: its caption, then its rows of cells (the header first). */
+  tables: Array<{ caption: string; rows: string[][] }>;
+}
+
+function blocksOf(file: string): Blocks {
+  const text = readFileSync(path.resolve(import.meta.dirname, 'fixtures/print-blocks', file), 'utf8');
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
+  const codes: string[][] = [];
+  const tables: Blocks['tables'] = [];
+  tree.children.forEach((node, i) => {
+    if (node.type === 'code') codes.push(node.value.split('\n'));
+    if (node.type === 'table') {
+      const before = tree.children[i - 1];
+      const caption = before?.type === 'paragraph' ? toString(before).replace(/^Table:\s*/, '') : '';
+      tables.push({ caption, rows: (node as Table).children.map((row) => row.children.map((cell) => toString(cell))) });
+    }
+  });
+  return { codes, tables };
+}
+
+/** Part 3: its paragraphs, figure captions and headings, in order. */
+function flowOf(file: string): { paragraphs: string[]; captions: string[]; headings: string[] } {
+  const text = readFileSync(path.resolve(import.meta.dirname, 'fixtures/print-blocks', file), 'utf8');
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
+  const out = { paragraphs: [] as string[], captions: [] as string[], headings: [] as string[] };
+  for (const node of tree.children) {
+    if (node.type === 'heading') out.headings.push(toString(node));
+    if (node.type !== 'paragraph') continue;
+    const image = node.children.length === 1 && node.children[0]!.type === 'image' ? node.children[0] : null;
+    if (image) out.captions.push(image.title ?? '');
+    else out.paragraphs.push(toString(node));
+  }
+  return out;
+}
+
+const PART_1 = blocksOf('part-1.md');
+const PART_2 = blocksOf('part-2.md');
+const [LONG_LINE_BLOCK, CYRILLIC_GREEK, LONG_BLOCK] = PART_1.codes as [string[], string[], string[]];
+const [BOOKS, ELEMENTS] = PART_1.tables.map((t) => t.rows) as [string[][], string[][]];
+const FIGURE_CAPTION = 'A tall picture in bands of grey, from light at the top to dark at the bottom';
+/** Parts 3 and 4: pictures at every place on the page, and a picture just before the end. */
+const FLOWS = [
+  [3, flowOf('part-3.md')],
+  [4, flowOf('part-4.md')],
+] as const;
+/** A code block of at most this many lines is kept on one page (src/browser/paged-rules.ts). */
+const KEEP_LINES = 12;
+
+// ---------- Reading the PDF ----------
+
+const compact = (text: string): string => text.normalize('NFC').replace(/\s+/g, '');
+
+/**
+ * Finds texts in reading order through the pages: each search starts where the last one
+ * ended, on that page and then on the following ones, so that a line repeated elsewhere
+ * (a `return;`, a table row in two tables) is found at its own place.
+ */
+class Reader {
+  private readonly texts: string[];
+  private page = 0;
+  private cursor = 0;
+
+  constructor(pages: readonly string[], private readonly normalize: (text: string) => string) {
+    this.texts = pages.map(normalize);
+  }
+
+  /** The page (0-based) the text is on, whole, or -1 (blank texts too); -1 leaves the place as it was. */
+  find(text: string): number {
+    const needle = this.normalize(text);
+    if (needle === '') return -1;
+    for (let p = this.page; p < this.texts.length; p++) {
+      const at = this.texts[p]!.indexOf(needle, p === this.page ? this.cursor : 0);
+      if (at >= 0) {
+        this.page = p;
+        this.cursor = at + needle.length;
+        return p;
+      }
+    }
+    return -1;
+  }
+}
+
+/** The page of every line of every code block, the blocks read in order. */
+function codePages(codes: readonly string[][], pages: readonly string[]): number[][] {
+  const reader = new Reader(pages, compact);
+  return codes.map((lines) => lines.map((line) => reader.find(line)));
+}
+
+/**
+ * For every table, the page of its caption and of each body row, read in order; a row is
+ * found only when its cells stand one after the other on one page (a row split across a
+ * page turn is not found).
+ */
+function tablePages(tables: Blocks['tables'], pages: readonly string[]): Array<{ caption: number; rows: number[] }> {
+  const reader = new Reader(pages, squash);
+  return tables.map((table) => ({
+    caption: reader.find(table.caption),
+    rows: table.rows.slice(1).map((row) => reader.find(row.join(' '))),
+  }));
+}
+
+/** Pages (0-based) whose text holds the phrase, by its letters and digits. */
+function pagesWithText(phrase: string, pages: readonly string[]): number[] {
+  const needle = squash(phrase);
+  return pages.flatMap((text, i) => (squash(text).includes(needle) ? [i] : []));
+}
+
+/**
+ * The words of the text block, page after page, in the order the PDF draws them: no
+ * running heads, folios or ¶ numbers. Squashed to letters (digits too go, as the handout's
+ * ¶ numbers would otherwise stand between a paragraph's lines).
+ */
+function bodyText(words: readonly Word[][], geometry: Geometry, from = 0): string[] {
+  return words.map((page, i) => {
+    if (i < from) return '';
+    const box = block(geometry, i + 1);
+    return squash(
+      page
+        .filter((w) => w.yMin >= box.top - 3 && w.yMax <= box.bottom + 1 && w.xMin >= box.left - 1)
+        .map((w) => w.text)
+        .join(' '),
+    ).replace(/\d+/g, '');
+  });
+}
+
+const count = (list: readonly number[]): Map<number, number> => {
+  const counts = new Map<number, number>();
+  for (const p of list) if (p >= 0) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return counts;
+};
+
+interface Built {
+  pdf: string;
+  pages: string[];
+  words: Word[][];
+}
+
+function read(pdf: string): Built {
+  return { pdf, pages: pagesRawText(pdf), words: pdfWords(pdf) };
+}
+
+const built: Record<string, Built> = {};
+
+beforeAll(() => {
+  const dir = copyFixture('print-blocks');
+  const result = pamphlet(['build', 'manuscript', '--format', 'pdf,handout', '--out', 'dist', '--quiet'], dir);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  for (const part of [1, 2, 3, 4]) {
+    built[`pamphlet ${part}`] = read(path.join(dir, 'dist', `notes-on-printing-${part}.pdf`));
+    built[`handout ${part}`] = read(path.join(dir, 'dist', `notes-on-printing-${part}-handout.pdf`));
+  }
+});
+
+describe.each([
+  ['pamphlet', PAMPHLET],
+  ['handout', HANDOUT],
+] as const)('every block in the %s PDFs', (name, geometry) => {
+  const parts = [
+    [1, PART_1],
+    [2, PART_2],
+  ] as const;
+
+  test('every line of every code block is in the text, in order', () => {
+    for (const [part, blocks] of parts) {
+      const where = codePages(blocks.codes, built[`${name} ${part}`]!.pages);
+      const missing = blocks.codes.flatMap((lines, b) => lines.filter((line, i) => compact(line) !== '' && where[b]![i] === -1));
+      expect(missing, `code lines of part ${part} missing from the ${name} PDF`).toEqual([]);
+    }
+  });
+
+  test('a code block of up to twelve lines is on one page; a longer one on at most two, four lines at least on each', () => {
+    let split = 0;
+    for (const [part, blocks] of parts) {
+      const where = codePages(blocks.codes, built[`${name} ${part}`]!.pages);
+      blocks.codes.forEach((lines, b) => {
+        const perPage = count(where[b]!);
+        const label = `part ${part}, block ${b + 1} (${lines.length} lines): pages ${JSON.stringify([...perPage])}`;
+        if (lines.length <= KEEP_LINES) expect(perPage.size, label).toBe(1);
+        else {
+          expect(perPage.size, label).toBeLessThanOrEqual(2);
+          expect(Math.min(...perPage.values()), label).toBeGreaterThanOrEqual(4);
+          if (perPage.size === 2) split++;
+        }
+      });
+    }
+    // The fixture puts long blocks across page turns, or this would prove nothing.
+    expect(split).toBeGreaterThanOrEqual(2);
+  });
+
+  test('every table: each row whole on one page, two rows at least on each page, the header on every page, the caption with the first rows', () => {
+    let spanning = 0;
+    for (const [part, blocks] of parts) {
+      const { pages } = built[`${name} ${part}`]!;
+      tablePages(blocks.tables, pages).forEach((found, t) => {
+        const table = blocks.tables[t]!;
+        const label = `part ${part}, table "${table.caption}": caption p.${found.caption + 1}, rows ${JSON.stringify(found.rows)}`;
+        expect(found.rows.filter((p) => p < 0), label).toEqual([]);
+        expect(found.caption, label).toBe(found.rows[0]);
+        const perPage = count(found.rows);
+        if (perPage.size > 1) spanning++;
+        if (found.rows.length >= 4) expect(Math.min(...perPage.values()), label).toBeGreaterThanOrEqual(2);
+        for (const p of perPage.keys()) {
+          expect(squash(pages[p]!).includes(squash(table.rows[0]!.join(' '))), `${label}: header on p.${p + 1}`).toBe(true);
+        }
+      });
+    }
+    // The fixture puts tables across page turns, or this would prove little.
+    expect(spanning).toBeGreaterThanOrEqual(name === 'pamphlet' ? 3 : 1);
+  });
+
+  test('every word lies inside the text block (running heads, folios and ¶ numbers in their margins)', () => {
+    const outside: string[] = [];
+    for (const part of [1, 2]) {
+      built[`${name} ${part}`]!.words.forEach((pageWords, i) => {
+        const box = block(geometry, i + 1);
+        for (const w of pageWords) {
+          const marginNumber = /^\d+$/.test(w.text) && w.xMax < box.left;
+          const inWidth = w.xMin >= box.left - 1 && w.xMax <= box.right + 1;
+          // pdftotext's box starts at the font's ascent, a little above the first line's letters.
+          const inHeight = w.yMin >= box.top - 3 && w.yMax <= box.bottom + 1;
+          // Below the text block only the folio; above it, the running head.
+          const folio = /^\d+$/.test(w.text) && w.yMin > box.bottom;
+          const head = w.yMax < box.top;
+          if (marginNumber && name === 'handout') continue;
+          if (!inWidth || !(inHeight || folio || head)) {
+            outside.push(`part ${part} p.${i + 1} "${w.text}" x ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)} y ${w.yMin.toFixed(1)}–${w.yMax.toFixed(1)}`);
+          }
+        }
+      });
+    }
+    expect(outside).toEqual([]);
+  });
+
+  test('code is set in Noto Sans Mono, embedded as TrueType, and no font is Type 3', () => {
+    for (const part of [1, 2]) {
+      const fonts = pdffonts(built[`${name} ${part}`]!.pdf);
+      const mono = fonts.filter((f) => f.name.includes('NotoSansMono'));
+      expect(mono.length).toBeGreaterThan(0);
+      for (const font of mono) {
+        expect(font.embedded).toBe(true);
+        expect(font.type).toMatch(/TrueType/);
+      }
+      expect(fonts.filter((f) => f.type === 'Type 3' || !f.embedded)).toEqual([]);
+      // No system face stands in for a missing glyph (DejaVu is Debian's fallback).
+      expect(fonts.filter((f) => !/EBGaramond|NotoSansMono/.test(f.name)).map((f) => f.name)).toEqual([]);
+    }
+  });
+
+  test('the 140-character line is wrapped whole, and Cyrillic and Greek come out as written', () => {
+    const { pages } = built[`${name} 1`]!;
+    const [line] = LONG_LINE_BLOCK;
+    expect(line!.length).toBe(140);
+    expect(pages.some((text) => compact(text).includes(compact(line!)))).toBe(true);
+    expect(CYRILLIC_GREEK.join('\n')).toContain('Печатный двор');
+    expect(pages.some((text) => text.normalize('NFC').includes('Печатный двор'))).toBe(true);
+    expect(pages.some((text) => text.normalize('NFC').includes('Ἐρωτήματα'))).toBe(true);
+    // The 46-line block of part 1 is among the long ones checked above.
+    expect(LONG_BLOCK.length).toBe(46);
+  });
+
+  test('a table keeps its columns from page to page', () => {
+    let checked = 0;
+    for (const [part, blocks] of parts) {
+      const { pages, words } = built[`${name} ${part}`]!;
+      tablePages(blocks.tables, pages).forEach((found, t) => {
+        const header = blocks.tables[t]!.rows[0]!;
+        const spanned = [...count(found.rows).keys()];
+        if (spanned.length < 2) return;
+        checked++;
+        // Where each header word starts on each page, from the text block's left edge: the
+        // table's header is the lowest on its first page (it runs to the page foot), the
+        // highest on the pages it continues on (it opens them).
+        const columns = spanned.map((p, i) => {
+          const left = block(geometry, p + 1).left;
+          const tops = words[p]!.filter((w) => w.text === header[0]).map((w) => w.yMin);
+          const top = i === 0 ? Math.max(...tops) : Math.min(...tops);
+          return header.map((title) => {
+            const word = words[p]!.find((w) => w.text === title && Math.abs(w.yMin - top) < 4);
+            return word ? Math.round((word.xMin - left) * 2) / 2 : null;
+          });
+        });
+        expect(columns[0]!.every((x) => x !== null), JSON.stringify(columns)).toBe(true);
+        for (const row of columns) expect(row).toEqual(columns[0]);
+      });
+    }
+    expect(checked).toBeGreaterThanOrEqual(1);
+  });
+
+  test('GFM alignment: numbers right-aligned, symbols centred', () => {
+    const { words } = built[`${name} 1`]!;
+    // Rows 99 Es and 100 Fm, 92 U and 93 Np, by the words on their lines.
+    const wordLeftOf = (page: Word[], symbol: string): Word => {
+      const s = page.find((w) => w.text === symbol)!;
+      return page.filter((w) => Math.abs(w.yMax - s.yMax) < 2 && w.xMax < s.xMin).sort((a, b) => b.xMax - a.xMax)[0]!;
+    };
+    const pageWith = (...symbols: string[]): Word[] => words.find((page) => symbols.every((s) => page.some((w) => w.text === s)))!;
+    const numbers = pageWith('Es', 'Fm');
+    const n99 = wordLeftOf(numbers, 'Es');
+    const n100 = wordLeftOf(numbers, 'Fm');
+    expect([n99.text, n100.text]).toEqual(['99', '100']);
+    expect(Math.abs(n99.xMax - n100.xMax)).toBeLessThan(0.6);
+    expect(Math.abs(n99.xMin - n100.xMin)).toBeGreaterThan(2);
+    const symbols = pageWith('U', 'Np');
+    const u = symbols.find((w) => w.text === 'U')!;
+    const np = symbols.find((w) => w.text === 'Np')!;
+    expect(Math.abs((u.xMin + u.xMax) / 2 - (np.xMin + np.xMax) / 2)).toBeLessThan(0.8);
+    expect(Math.abs(u.xMin - np.xMin)).toBeGreaterThan(1);
+  });
+
+  test.each(FLOWS)('pictures, part %i: each printed once, in order, fitting the page, with its caption on its page', (part, flow) => {
+    const { pdf, pages } = built[`${name} ${part}`]!;
+    const images = pdfImages(pdf);
+    expect(images.length).toBe(flow.captions.length);
+    const reader = new Reader(pages, squash);
+    const captionPages = flow.captions.map((caption) => reader.find(caption));
+    // In order, each once, and as many captions on each page as pictures.
+    expect(captionPages.filter((p) => p < 0)).toEqual([]);
+    expect([...captionPages].sort((a, b) => a - b)).toEqual(captionPages);
+    expect([...count(captionPages)]).toEqual([...count(images.map((image) => image.page - 1))]);
+    for (const image of images) {
+      const box = block(geometry, image.page);
+      expect((image.width / image.xPpi) * 72).toBeLessThanOrEqual(box.right - box.left + 1);
+      expect((image.height / image.yPpi) * 72).toBeLessThanOrEqual(box.bottom - box.top + 1);
+    }
+  });
+
+  test.each(FLOWS)('pictures, part %i: every paragraph whole and in order, none parted by a picture', (part, flow) => {
+    const { words } = built[`${name} ${part}`]!;
+    // The text from the first heading on, as one stream with the captions taken out
+    // (a paragraph split around a floated picture reads on across it).
+    let stream = bodyText(words, geometry).join('');
+    stream = stream.slice(stream.indexOf(squash(flow.headings[0]!).replace(/\d+/g, '')));
+    for (const caption of flow.captions) stream = stream.replace(squash(caption).replace(/\d+/g, ''), '');
+    let cursor = 0;
+    const missing = flow.paragraphs.filter((paragraph) => {
+      const at = stream.indexOf(squash(paragraph).replace(/\d+/g, ''), cursor);
+      if (at < 0) return true;
+      cursor = at;
+      return false;
+    });
+    expect(missing).toEqual([]);
+  });
+
+  test.each(FLOWS)('pictures, part %i: no page left a third empty while text that could fill it comes later', (part, flow) => {
+    const { words } = built[`${name} ${part}`]!;
+    const body = bodyText(words, geometry);
+    // Captions, headings and the closing "Next:" line, which follows everything else.
+    const furniture = [...flow.captions, ...flow.headings, ...(flow === FLOWS[0][1] ? ['Next: Part IV: A picture at the end'] : [])].map((t) =>
+      squash(t).replace(/\d+/g, ''),
+    );
+    // From the page where the text begins (the pamphlet's contents page lists the headings too).
+    const first = body.findIndex((text) => text.includes(squash(flow.paragraphs[0]!).slice(0, 40)));
+    expect(first).toBeGreaterThanOrEqual(0);
+    const empty: string[] = [];
+    for (let p = first; p < words.length - 1; p++) {
+      const box = block(geometry, p + 1);
+      const lowest = Math.max(...words[p]!.filter((w) => w.yMax <= box.bottom + 1 && w.yMin >= box.top - 3).map((w) => w.yMax));
+      if (lowest >= box.top + ((box.bottom - box.top) * 2) / 3) continue;
+      // The page is more than a third empty: no later page may hold text that could have come up.
+      for (let q = p + 1; q < words.length; q++) {
+        let later = body[q]!;
+        for (const text of furniture) later = later.replace(text, '');
+        if (later !== '') {
+          empty.push(`p.${p + 1} (text to ${Math.round(lowest)} pt; p.${q + 1} has "${later.slice(0, 40)}")`);
+          break;
+        }
+      }
+    }
+    expect(empty).toEqual([]);
+  });
+
+  test('the tall figure fits the text block, with its caption on its page; the text after it fills the page before', () => {
+    const { pdf, pages, words } = built[`${name} 1`]!;
+    const images = pdfImages(pdf);
+    expect(images.length).toBe(1);
+    const image = images[0]!;
+    const page = image.page - 1;
+    const box = block(geometry, image.page);
+    // Its printed size, from its pixels and the resolution it is printed at.
+    expect((image.width / image.xPpi) * 72).toBeLessThanOrEqual(box.right - box.left + 1);
+    expect((image.height / image.yPpi) * 72).toBeLessThanOrEqual(box.bottom - box.top + 1);
+    expect(pagesWithText(FIGURE_CAPTION, pages)).toEqual([page]);
+    // The figure floated: the paragraph after it in the manuscript is on the page before.
+    const after = 'This paragraph is written after the picture in the manuscript';
+    expect(pagesWithText(after, pages)).toEqual([page - 1]);
+    // And that page is full to within a third of its text block.
+    const before = block(geometry, page);
+    const text = words[page - 1]!.filter((w) => w.yMax <= before.bottom + 1 && w.yMin >= before.top - 3);
+    const lowest = Math.max(...text.map((w) => w.yMax));
+    expect(lowest).toBeGreaterThanOrEqual(before.top + ((before.bottom - before.top) * 2) / 3);
+  });
+});
