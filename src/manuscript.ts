@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { loadConfig } from './config/load.js';
+import { lengthInMm, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { loadBibliography, type Bibliography } from './citations/bibliography.js';
 import { resolveStyle, StyleError, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
@@ -21,6 +21,7 @@ import { createProcessor } from './pipeline/processor.js';
 import type { PartFrontmatter } from './pipeline/frontmatter.js';
 import { checkImageFile } from './files/image.js';
 import { toRoman } from './roman.js';
+import { lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
 import { slugify } from './slug.js';
 
@@ -85,6 +86,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
       error(here.file, `part ${here.frontmatter.part} appears twice (also in ${path.basename((parsed[i - 1] as ParsedPart).file.path)})`, { place: { line: 1, column: 1 }, ruleId: 'part-twice', source: 'pamphlet' });
     }
   }
+  lintNextTitles(parsed);
   throwIfErrors([configFile, ...files]);
 
   const seriesSlug = slugify(config.series);
@@ -149,7 +151,14 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     localeDir: config.localeDir,
     questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
     checkImage: (url: string) => checkImageFile(config.dir, url),
+    textWidthIn: textWidthIn(config),
   };
+}
+
+/** The print text block's width, for the image-resolution lint. */
+function textWidthIn(config: ResolvedConfig): number {
+  const mm = (length: string) => lengthInMm(length) ?? 0;
+  return (mm(config.page.width) - mm(config.page.margins.inside) - mm(config.page.margins.outside)) / 25.4;
 }
 
 function throwIfErrors(files: VFile[]): void {

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { findChromium } from './find-chromium.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
+import { PAGE_BINDING, countPages } from './page-progress.js';
 import { withTimeLimit, type StepLimit } from './time-limit.js';
 import { isAllowedUrl } from './url-policy.js';
 import { trace } from '../trace.js';
@@ -32,6 +33,8 @@ export interface PaginateRequest {
   label: string;
   /** Overrides the session's time limit per step, ms. */
   timeout?: number;
+  /** Told the number of pages laid out so far, as Paged.js goes (progress lines). */
+  onPage?: (pages: number) => void;
 }
 
 export interface BrowserSession {
@@ -167,6 +170,10 @@ class Session implements BrowserSession {
       );
       await step(page.addScriptTag({ path: pagedPolyfillPath() }), limit('loading Paged.js'));
       await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
+      if (request.onPage) {
+        await step(page.exposeFunction(PAGE_BINDING, request.onPage), limit('loading the page counter'));
+        await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
+      }
       await step(
         page.evaluate(async () => {
           const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;
