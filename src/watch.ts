@@ -57,6 +57,8 @@ export async function watchBuild(options: BuildOptions, hooks: WatchHooks, stop:
   }
   const watcher = watch(dir, {
     ignoreInitial: true,
+    // A link out of the folder is never followed, not even to watch it.
+    followSymlinks: false,
     ignored: (file: string) => {
       const name = path.basename(file);
       return (file !== dir && (name.startsWith('.') || name === 'node_modules')) || written.some((folder) => spelledInside(folder, file));

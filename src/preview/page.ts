@@ -26,10 +26,14 @@ const VIEW_NAMES: Record<View, string> = { print: 'Print', handout: 'Handout', e
  * stay allowed in frames: the manuscript's inline HTML may set typographic styles,
  * which the pipeline has already limited (no url(), nothing that loads).
  */
-export function contentSecurityPolicy(kind: 'shell' | 'frame', nonce: string): string {
+export function contentSecurityPolicy(kind: 'shell' | 'frame', nonce: string, where: 'header' | 'meta' = 'header'): string {
   const common = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `img-src 'self'`, `font-src 'self'`, `connect-src 'self'`, `base-uri 'none'`, `form-action 'none'`];
-  if (kind === 'shell') return [...common, `style-src 'self'`, `frame-src 'self'`, `frame-ancestors 'none'`].join('; ');
-  return [...common, `style-src 'self' 'nonce-${nonce}'`, `style-src-elem 'self' 'nonce-${nonce}'`, `style-src-attr 'unsafe-inline'`, `frame-ancestors 'self'`].join('; ');
+  const own = kind === 'shell'
+    ? [`style-src 'self'`, `frame-src 'self'`]
+    : [`style-src 'self' 'nonce-${nonce}'`, `style-src-elem 'self' 'nonce-${nonce}'`, `style-src-attr 'unsafe-inline'`];
+  // Who may frame a page is said in the header only: browsers ignore it in a <meta>.
+  const framing = where === 'header' ? [`frame-ancestors ${kind === 'shell' ? `'none'` : `'self'`}`] : [];
+  return [...common, ...own, ...framing].join('; ');
 }
 
 /** For everything that is not one of our pages: an SVG opened on its own runs nothing. */
@@ -81,7 +85,7 @@ function document(title: string, nonce: string, kind: 'shell' | 'frame', head: E
     children: [
       { type: 'doctype' },
       h('html', { lang: 'en' }, [
-        h('head', [h('meta', { charset: 'utf-8' }), h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(kind, nonce) }), h('title', title), ...head]),
+        h('head', [h('meta', { charset: 'utf-8' }), h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy(kind, nonce, 'meta') }), h('title', title), ...head]),
         h('body', body),
       ]),
     ],
@@ -113,7 +117,7 @@ export function previewFrame(html: string, options: FrameOptions): string {
     scripts.push(h('script', { src: '/_pamphlet/pagedjs/paged.polyfill.min.js', nonce: options.nonce }), h('script', { src: '/_pamphlet/page-rules.js', nonce: options.nonce }));
   }
   const charset = head.children.findIndex((node) => node.type === 'element' && node.tagName === 'meta' && node.properties.charSet !== undefined);
-  head.children.splice(charset + 1, 0, h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy('frame', options.nonce) }));
+  head.children.splice(charset + 1, 0, h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy('frame', options.nonce, 'meta') }));
   head.children.push(...scripts);
   walk(tree, (element) => {
     if (element.tagName === 'style') element.properties.nonce = options.nonce;

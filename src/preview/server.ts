@@ -90,6 +90,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     const series = manuscript?.config.series ?? 'pamphlet preview';
 
     if (url.pathname === '/') return sendPage(response, 'shell', nonce, indexPage(series, parts, nonce));
+    // Browsers ask for it unprompted: nothing, rather than a 404 in the console.
+    if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '', ASSET_POLICY);
     if (url.pathname === '/_pamphlet/events') return hub.connect(response, securityHeaders(ASSET_POLICY));
     const generated = GENERATED[url.pathname];
     if (generated) return send(response, 200, generated.type, generated.body, ASSET_POLICY, 'no-cache');

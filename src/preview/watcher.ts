@@ -17,6 +17,8 @@ export function watchFolder(dir: string, onChange: (files: string[]) => void): F
   const root = path.resolve(dir);
   const watcher = watch(root, {
     ignoreInitial: true,
+    // A link out of the folder is never followed, not even to watch it.
+    followSymlinks: false,
     // Editors' swap and backup files, version control and dependencies are not the manuscript.
     ignored: (file: string) => file !== root && (path.basename(file).startsWith('.') || path.basename(file) === 'node_modules' || file.endsWith('~')),
   });
