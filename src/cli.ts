@@ -166,10 +166,11 @@ function summarise(result: BuildResult, progress: Progress, quiet: boolean, star
 
 async function watchMode(options: BuildOptions, progress: Progress, quiet: boolean): Promise<number> {
   const { watchBuild } = await import('./watch.js');
-  const stop = new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  // Kept (not `once`) until the end: the browser session re-raises a signal nobody else listens to.
+  let onSignal = (): void => undefined;
+  const stop = new Promise<void>((resolve) => (onSignal = () => resolve()));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let started = performance.now();
   await watchBuild(
     options,
@@ -190,6 +191,8 @@ async function watchMode(options: BuildOptions, progress: Progress, quiet: boole
     },
     stop,
   );
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
   return 0;
 }
 
