@@ -209,6 +209,8 @@ function runCheck(dir: string, strict: boolean, format: string | undefined): num
     if (!(cause instanceof ManuscriptError)) throw cause;
     messages = cause.messages;
   }
+  // In reading order, file by file, as editors list them.
+  messages = [...messages].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const errors = messages.filter((m) => m.fatal === true).length;
   const warnings = messages.filter((m) => m.fatal === false).length;
   if (format === 'json') process.stdout.write(`${JSON.stringify(messages.map((m) => messageJson(m)), null, 2)}\n`);

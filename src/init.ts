@@ -42,14 +42,15 @@ function configTemplate(series: string): string {
 # out show their default; remove the "# " to change one. See the README, "pamphlet.yaml".
 
 series: ${JSON.stringify(series.trim())}            # required: the series title, on every cover and running head
-# subtitle: A subtitle for the series
-author: Your Name                      # or authors: [First Author, Second Author]
-# publisher: Your Press
+# subtitle: A subtitle for the series     # under the series title on the title page and cover
+author: Your Name                      # one author; for several, authors: instead
+# authors: [First Author, Second Author]   # instead of author:, in the order they are named
+# publisher: Your Press               # on the title page and in the EPUB's metadata
 lang: en                               # BCP 47 language: hyphenation, quotation marks, CSL locale
 bibliography: references.bib           # BibTeX/BibLaTeX (.bib) or CSL-JSON (.json), inside this folder
 citation-style: chicago-fullnote-bibliography-with-ibid   # a CSL style id (apa, chicago-author-date, …) or a .csl file here
 # csl-styles: styles                   # an extra folder of .csl files (styles/ is always searched)
-# csl-locales: /usr/share/citation-style-language/locales
+# csl-locales: /usr/share/citation-style-language/locales   # where the CSL locales are
 page: { size: A5 }                     # A5, A4, letter, half-letter, or width/height; margins: {top, bottom, inside, outside}
 # base-url: https://example.org/series/   # where the parts are published: links between parts point there
 # questions: everywhere                # or handout-only: the discussion questions only in the handout
@@ -59,7 +60,7 @@ page: { size: A5 }                     # A5, A4, letter, half-letter, or width/h
 # handout: { size: A4 }                # or letter
 # booklet: { creep: 0 }                # points the innermost sheet's pages move toward the fold (0 to 10)
 # bibliography-title: Works Cited      # default by language
-# questions-title: Questions for discussion
+# questions-title: Questions for discussion   # default by language
 # timeout: 120000                      # ms for each browser step (1000 to 3600000)
 # browser: /usr/bin/chromium           # else PUPPETEER_EXECUTABLE_PATH, else the usual places
 # cache-dir: .pamphlet-cache           # the build cache, inside this folder; default: .pamphlet-cache in the output folder
@@ -81,7 +82,7 @@ pamphlet.yaml:cite[marx1867]{locator="ch. 10"}, and a footnote is written as on
 GitHub.[^first] A phrase in another language is marked, so that it is hyphenated and
 read aloud in that language: :span[Das Kapital]{lang=de}.
 
-[^first]: A footnote. It may cite too:cite[luxemburg1913]{locator="p. 12"}.
+[^first]: A footnote: Markdown like the text, and it may cite works too.
 
 :::quote{source=luxemburg1913 locator="ch. 26"}
 A quotation, with its attribution taken from the bibliography.

@@ -22,7 +22,7 @@ export function lintNextTitles(parts: readonly ParsedPart[]): void {
     const label = `Part ${toRoman(named.frontmatter.part)}: ${named.frontmatter.title}`;
     if (same(next.title, label) || same(next.title, named.frontmatter.title)) return;
     part.file.message(`\`next:\` says “${next.title}”, but ${path.basename(named.file.path)} is “${label}”: correct the title, or remove \`next:\` to name the next part as it is`, {
-      place: nextTitlePlace(part),
+      place: frontmatterPlace(part, ['next', 'title']) ?? frontmatterPlace(part, ['next']) ?? { line: 1, column: 1 },
       ruleId: 'next-title',
       source: 'pamphlet',
     });
@@ -51,13 +51,15 @@ function same(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** The place of `next:`'s title (or of `next:`) in the part's front matter. */
-function nextTitlePlace(part: ParsedPart): { line: number; column: number } {
+/** Where the value at `keys` is in a part's front matter (in the part file), if it is there. */
+export function frontmatterPlace(part: ParsedPart, keys: readonly string[]): { line: number; column: number } | undefined {
   const yaml = part.tree.children.find((child): child is Yaml => child.type === 'yaml');
-  const lineOffset = yaml?.position?.start.line ?? 1;
-  if (!yaml) return { line: 1, column: 1 };
+  if (!yaml) return undefined;
+  // The YAML starts on the line after the opening `---`.
+  const lineOffset = yaml.position?.start.line ?? 1;
   const { doc, lineCounter } = readYaml(yaml.value);
-  const node = (doc.getIn(['next', 'title'], true) ?? doc.get('next', true)) as YamlNode | undefined;
-  const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
+  const node = doc.getIn(keys, true) as YamlNode | undefined;
+  if (!node?.range) return undefined;
+  const pos = lineCounter.linePos(node.range[0]);
   return { line: pos.line + lineOffset, column: pos.col };
 }

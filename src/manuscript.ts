@@ -21,7 +21,7 @@ import { createProcessor } from './pipeline/processor.js';
 import type { PartFrontmatter } from './pipeline/frontmatter.js';
 import { checkImageFile } from './files/image.js';
 import { toRoman } from './roman.js';
-import { lintNextTitles } from './lint-next-title.js';
+import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
 import { slugify } from './slug.js';
 
@@ -83,7 +83,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   for (let i = 1; i < parsed.length; i++) {
     const here = parsed[i] as ParsedPart;
     if (here.frontmatter.part === (parsed[i - 1] as ParsedPart).frontmatter.part) {
-      error(here.file, `part ${here.frontmatter.part} appears twice (also in ${path.basename((parsed[i - 1] as ParsedPart).file.path)})`, { place: { line: 1, column: 1 }, ruleId: 'part-twice', source: 'pamphlet' });
+      error(here.file, `part ${here.frontmatter.part} appears twice (also in ${path.basename((parsed[i - 1] as ParsedPart).file.path)})`, { place: frontmatterPlace(here, ['part']) ?? { line: 1, column: 1 }, ruleId: 'part-twice', source: 'pamphlet' });
     }
   }
   lintNextTitles(parsed);

@@ -44,7 +44,13 @@ export function createProgress(stream: Stream, env: NodeJS.ProcessEnv, quiet: bo
   }
 
   // The outputs still being made, each on its line at the bottom; a finished one is printed above them for good.
-  const update = createLogUpdate(stream, { showCursor: true });
+  // A terminal that does not say its width (a pseudo-terminal under `script`, some CI runners) is taken as 80 columns.
+  const sized = {
+    write: (text: string) => stream.write(text),
+    get columns() { return stream.columns || 80; },
+    get rows() { return stream.rows || 24; },
+  };
+  const update = createLogUpdate(sized as unknown as NodeJS.WriteStream, { showCursor: true });
   const active = new Map<string, string>();
   const redraw = () => (active.size ? update([...active.values()].join('\n')) : update.clear());
   const above = (text: string) => {

@@ -30,6 +30,8 @@ export const STYLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 type Kind = 'string' | 'number' | 'boolean' | 'map' | 'string[]' | 'length' | 'string|false';
 
 /** Every key pamphlet.yaml may hold, with its type: an unknown key is an error. */
+/** Every key pamphlet.yaml may hold (init's template explains each). */
+export const CONFIG_KEYS = (): string[] => Object.keys(SCHEMA);
 const SCHEMA: Record<string, Kind> = {
   series: 'string',
   subtitle: 'string',
