@@ -150,8 +150,17 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     ...(style ? { style } : {}),
     localeDir: config.localeDir,
     questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
-    checkImage: (url: string) => checkImageFile(config.dir, url),
+    checkImage: once((url: string) => checkImageFile(config.dir, url)),
     textWidthIn: textWidthIn(config),
+  };
+}
+
+/** One look at each image per run: the URL policy and the image lints both ask. */
+function once<T>(check: (url: string) => T): (url: string) => T {
+  const seen = new Map<string, T>();
+  return (url) => {
+    if (!seen.has(url)) seen.set(url, check(url));
+    return seen.get(url) as T;
   };
 }
 

@@ -3,7 +3,9 @@
  * key (key.ts), in `--out`/.pamphlet-cache or pamphlet.yaml's `cache-dir`.
  *
  * Entries are bound to the folder they were written in: the hash mixes the folder's
- * device and inode numbers, which a copied, unpacked or cloned folder never keeps. So
+ * device and inode numbers and its time of birth (an inode number may be reused once a
+ * folder is deleted; the two together are not), which a copied, unpacked or cloned
+ * folder never keeps. So
  * a manuscript cannot ship a ready-made cache whose PDFs do not match its text; the
  * price is that a cache restored from an archive starts cold.
  *
@@ -20,7 +22,7 @@ const ENTRY = /^(.+)\.([0-9a-f]{64})$/;
 const TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file marks the build cache of pamphlet (https://bford.info/cachedir/).\n';
 
 export class BuildCache {
-  /** Device and inode of the folder; unknown until it exists (it is made by the first commit). */
+  /** Which folder this is (bindingOf); unknown until it exists (it is made by the first commit). */
   private binding: string | undefined;
   private readonly staged = new Map<string, { name: string; key: string; bytes: Uint8Array }>();
   private readonly entries = new Set<string>();
@@ -29,7 +31,7 @@ export class BuildCache {
     try {
       const stat = statSync(dir);
       if (!stat.isDirectory()) return;
-      this.binding = `${stat.dev}:${stat.ino}`;
+      this.binding = bindingOf(stat);
       for (const name of readdirSync(dir)) if (ENTRY.test(name)) this.entries.add(name);
     } catch {
       // No cache yet: a failed first build must not leave one behind.
@@ -62,8 +64,7 @@ export class BuildCache {
     if (!this.staged.size) return;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const stat = statSync(this.dir);
-      this.binding = `${stat.dev}:${stat.ino}`;
+      this.binding = bindingOf(statSync(this.dir));
       if (!this.entries.size) writeFileSync(path.join(this.dir, 'CACHEDIR.TAG'), TAG);
     } catch {
       this.staged.clear();
@@ -94,4 +95,8 @@ export class BuildCache {
   private fileName(name: string, key: string, binding: string): string {
     return `${name}.${createHash('sha256').update(key).update('\0').update(binding).digest('hex')}`;
   }
+}
+
+function bindingOf(stat: { dev: number; ino: number; birthtimeMs: number }): string {
+  return `${stat.dev}:${stat.ino}:${stat.birthtimeMs}`;
 }
