@@ -363,8 +363,9 @@ async function main() {
           name: 'pamphlet',
           label: 'pamphlet',
           output: group === 'all' ? 'all (pdf, epub, handout, booklet)' : group,
-          argv: [process.execPath, path.join(ROOT, 'bin', 'pamphlet.js'), 'build', inputs[size], '--out', outDir, '--quiet', ...(group === 'all' ? [] : ['--format', group])],
+          argv: [process.execPath, path.join(ROOT, 'bin', 'pamphlet.js'), 'build', inputs[size], '--out', outDir, '--quiet', '--no-cache', ...(group === 'all' ? [] : ['--format', group])],
           cwd: ROOT,
+          // Every run is a cold build (--no-cache): the bench times rendering, not the cache.
           before: () => fs.rmSync(outDir, { recursive: true, force: true }),
           outputs: () => listFiles(outDir).map(fileInfo),
         },

@@ -17,9 +17,29 @@ import { trace } from './trace.js';
 import type { PartDocument } from './document.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { BrowserSession } from './browser/session.js';
+import { findChromium } from './browser/find-chromium.js';
+import { BuildCache } from './cache/store.js';
+import { browserIdentity, toolIdentity } from './cache/identity.js';
+import { derivedKey, outputKey } from './cache/key.js';
 
 export const FORMATS = ['pdf', 'epub', 'handout', 'booklet', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** One output, as progress reports name it: `Part I · pdf`. */
+export interface OutputRef {
+  /** File name in the output folder. */
+  name: string;
+  /** "Part I". */
+  part: string;
+  format: Format;
+}
+
+/** What a build tells as it goes (the CLI's progress lines); renderers never print. */
+export type BuildEvent =
+  | (OutputRef & { kind: 'cached' })
+  | (OutputRef & { kind: 'start' })
+  | (OutputRef & { kind: 'pages'; pages: number })
+  | (OutputRef & { kind: 'rendered'; ms: number; pages?: number });
 
 export interface BuildOptions {
   dir: string;
@@ -28,14 +48,21 @@ export interface BuildOptions {
   /** Overrides pamphlet.yaml's `timeout` (ms per browser step). */
   timeout?: number;
   env?: NodeJS.ProcessEnv;
-  /** Called as each output is rendered, for progress lines. */
-  onRendered?: (name: string, ms: number) => void;
+  /** `false` (`--no-cache`): render everything, and neither read nor write the cache. */
+  cache?: boolean;
+  /** Told as each output starts, lays out pages, is rendered or comes from the cache. */
+  onEvent?: (event: BuildEvent) => void;
+  /** A browser the caller keeps across builds (watch mode); else one is opened, only if needed, and closed. */
+  browser?: () => Promise<BrowserSession>;
 }
 
 export interface BuildResult {
   outputs: string[];
   messages: VFileMessage[];
   timings: Record<string, number>;
+  /** Output file names rendered by this build, and those taken from the cache, sorted. */
+  rendered: string[];
+  cached: string[];
 }
 
 export function outputName(doc: PartDocument, format: Format): string {
@@ -48,27 +75,54 @@ export function outputName(doc: PartDocument, format: Format): string {
   }
 }
 
+/** Where the cache is: pamphlet.yaml's `cache-dir`, else `.pamphlet-cache` in the output folder. */
+export function cacheDirFor(config: ResolvedConfig, out: string): string {
+  return config.cacheDir ?? path.join(path.resolve(out), '.pamphlet-cache');
+}
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const formats = options.formats?.length ? options.formats : FORMATS;
   const timings: Record<string, number> = {};
   trace('start');
   const loaded = loadConfig(options.dir);
   const config = options.timeout ? { ...loaded, timeout: options.timeout } : loaded;
+  const cache = options.cache === false ? undefined : new BuildCache(cacheDirFor(config, options.out));
 
-  // Chromium starts while the manuscript is parsed: the two take about as long, and
-  // neither needs the other. A manuscript error still closes the browser.
-  const printFormats = formats.filter((f) => f !== 'epub' && f !== 'html');
-  let started = performance.now();
-  const sessionPromise = printFormats.length ? (await startBrowser(config)).launching : undefined;
-  // Whatever fails from here on, the browser is closed (and a launch failure is reported once, below).
-  sessionPromise?.catch(() => undefined);
-  // The pipeline below is synchronous: let the launch get as far as spawning Chromium first.
-  if (sessionPromise) await new Promise((resolve) => setImmediate(resolve));
-  try {
-    return await renderAll(options, formats, config, timings, sessionPromise, started);
-  } finally {
-    await sessionPromise?.then((session) => session.close(), () => undefined);
+  let launching: Promise<BrowserSession> | undefined;
+  const launch = async (): Promise<void> => {
+    const { openBrowser } = await import('./browser/session.js');
+    launching = openBrowser({ executablePath: config.browser, timeout: config.timeout });
+    // Whatever fails from here on, the browser is closed (and a launch failure is reported once, where it is awaited).
+    launching.catch(() => undefined);
+  };
+  const session = async (): Promise<BrowserSession> => {
+    if (options.browser) return options.browser();
+    if (!launching) await launch();
+    return launching as Promise<BrowserSession>;
+  };
+  // Chromium starts while the manuscript is parsed (the two take about as long, and neither
+  // needs the other), unless a cache is there that may well hold every PDF: then it starts
+  // only if something must be printed.
+  const started = performance.now();
+  if (!options.browser && formats.some(isPrinted) && (!cache || cache.empty)) {
+    await launch();
+    // The pipeline below is synchronous: let the launch get as far as spawning Chromium first.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  try {
+    return await renderAll(options, formats, config, timings, { session, cache }, started);
+  } finally {
+    await launching?.then((browser) => browser.close(), () => undefined);
+  }
+}
+
+function isPrinted(format: Format): boolean {
+  return format !== 'epub' && format !== 'html';
+}
+
+interface Resources {
+  session: () => Promise<BrowserSession>;
+  cache: BuildCache | undefined;
 }
 
 async function renderAll(
@@ -76,7 +130,7 @@ async function renderAll(
   formats: readonly Format[],
   config: ResolvedConfig,
   timings: Record<string, number>,
-  sessionPromise: Promise<BrowserSession> | undefined,
+  { session, cache }: Resources,
   since: number,
 ): Promise<BuildResult> {
   let started = since;
@@ -84,36 +138,108 @@ async function renderAll(
   timings.pipeline = performance.now() - started;
   trace('manuscript parsed and cited', started);
 
+  const tell = options.onEvent ?? (() => undefined);
   const files: OutputFile[] = [];
-  const record = (name: string, bytes: Uint8Array, since: number) => {
+  const rendered: string[] = [];
+  const cached: string[] = [];
+  const ref = (doc: PartDocument, format: Format): OutputRef => ({ name: outputName(doc, format), part: doc.meta.partLabel, format });
+  const record = (output: OutputRef, bytes: Uint8Array, since: number, key: string | undefined, pages?: number) => {
     const ms = performance.now() - since;
-    timings[name] = ms;
-    files.push({ name, bytes });
-    options.onRendered?.(name, ms);
-    trace(`rendered ${name}`, since);
+    timings[output.name] = ms;
+    files.push({ name: output.name, bytes });
+    rendered.push(output.name);
+    if (key) cache?.put(output.name, key, bytes);
+    tell({ kind: 'rendered', ...output, ms, ...(pages ? { pages } : {}) });
+    trace(`rendered ${output.name}`, since);
+  };
+  const reuse = (output: OutputRef, bytes: Uint8Array) => {
+    files.push({ name: output.name, bytes });
+    cached.push(output.name);
+    tell({ kind: 'cached', ...output });
   };
 
+  // Keys need the tool's identity (a hash of our code and styles) and, for PDFs, the browser's.
+  const tool = cache ? toolIdentity() : '';
+  const browser = cache && formats.some(isPrinted) ? browserFor(config) : '';
+  const keyOf = (doc: PartDocument, format: Format): string | undefined =>
+    cache ? outputKey({ doc, config, format, tool, ...(isPrinted(format) ? { browser } : {}) }) : undefined;
+  const lookUp = (output: OutputRef, key: string | undefined): Uint8Array | undefined => (key ? cache?.get(output.name, key) : undefined);
+
   // The reader stylesheet serves both the EPUB and the web page: read once.
-  const readerCss = formats.includes('epub') || formats.includes('html') ? readFileSync(packagePath('styles', 'epub.css'), 'utf8') : '';
+  let readerCss: string | undefined;
+  const css = () => (readerCss ??= readFileSync(packagePath('styles', 'epub.css'), 'utf8'));
   const readAsset = assetReader(config);
 
-  if (formats.includes('epub')) {
-    const { renderEpub } = await import('./render/epub/index.js');
+  for (const format of ['epub', 'html'] as const) {
+    if (!formats.includes(format)) continue;
     for (const doc of manuscript.parts) {
+      const output = ref(doc, format);
+      const key = keyOf(doc, format);
+      const hit = lookUp(output, key);
+      if (hit) {
+        reuse(output, hit);
+        continue;
+      }
       started = performance.now();
-      record(outputName(doc, 'epub'), renderEpub(doc, config, { css: readerCss, readAsset }), started);
+      tell({ kind: 'start', ...output });
+      if (format === 'epub') {
+        const { renderEpub } = await import('./render/epub/index.js');
+        record(output, renderEpub(doc, config, { css: css(), readAsset }), started, key);
+      } else {
+        const { renderHtml } = await import('./render/html.js');
+        record(output, new TextEncoder().encode(renderHtml(doc, config, { css: css(), readAsset })), started, key);
+      }
     }
   }
 
-  if (formats.includes('html')) {
-    const { renderHtml } = await import('./render/html.js');
-    for (const doc of manuscript.parts) {
-      started = performance.now();
-      record(outputName(doc, 'html'), new TextEncoder().encode(renderHtml(doc, config, { css: readerCss, readAsset })), started);
+  // What must be printed: the pamphlet (for the PDF, or for a booklet no cache holds) and the handout.
+  interface PrintPlan {
+    doc: PartDocument;
+    pamphlet?: { key: string | undefined; pdf?: OutputRef; booklet?: { output: OutputRef; key: string | undefined } };
+    handout?: { output: OutputRef; key: string | undefined };
+  }
+  const plans: PrintPlan[] = [];
+  const imposeLater: Array<{ pdf: Uint8Array; output: OutputRef; key: string | undefined }> = [];
+  for (const doc of manuscript.parts) {
+    const plan: PrintPlan = { doc };
+    if (formats.includes('pdf') || formats.includes('booklet')) {
+      const pdfRef = ref(doc, 'pdf');
+      const pdfKey = keyOf(doc, 'pdf');
+      const pdfHit = lookUp(pdfRef, pdfKey);
+      if (pdfHit && formats.includes('pdf')) reuse(pdfRef, pdfHit);
+      let booklet: { output: OutputRef; key: string | undefined } | undefined;
+      if (formats.includes('booklet')) {
+        const output = ref(doc, 'booklet');
+        // Imposed from the pamphlet PDF, whose key covers the config (creep, sheet size) too.
+        const key = pdfKey ? derivedKey(pdfKey, 'booklet') : undefined;
+        const hit = lookUp(output, key);
+        if (hit) reuse(output, hit);
+        else if (pdfHit) imposeLater.push({ pdf: pdfHit, output, key });
+        else booklet = { output, key };
+      }
+      const pdf = formats.includes('pdf') && !pdfHit ? pdfRef : undefined;
+      if (pdf || booklet) plan.pamphlet = { key: pdfKey, ...(pdf ? { pdf } : {}), ...(booklet ? { booklet } : {}) };
+    }
+    if (formats.includes('handout')) {
+      const output = ref(doc, 'handout');
+      const key = keyOf(doc, 'handout');
+      const hit = lookUp(output, key);
+      if (hit) reuse(output, hit);
+      else plan.handout = { output, key };
+    }
+    if (plan.pamphlet || plan.handout) plans.push(plan);
+  }
+
+  if (imposeLater.length) {
+    const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
+    for (const { pdf, output, key } of imposeLater) {
+      const imposing = performance.now();
+      tell({ kind: 'start', ...output });
+      record(output, await imposeBooklet(pdf, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep }), imposing, key);
     }
   }
 
-  if (sessionPromise) {
+  if (plans.length) {
     const { preparePrint, printPrepared } = await import('./render/pdf.js');
     const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-'));
@@ -121,39 +247,56 @@ async function renderAll(
     // An interrupt at any moment removes it too (cleanup.ts, run by the CLI's signal handlers).
     const unregister = registerCleanup(removeWorkDir);
     try {
-      // The HTML of every job is written before waiting for Chromium, which is still starting.
-      const wantPamphlet = formats.includes('pdf') || formats.includes('booklet');
-      const jobs = await Promise.all(manuscript.parts.map(async (doc) => ({
-        doc,
-        pamphlet: wantPamphlet ? await preparePrint(doc, config, { variant: 'pamphlet', workDir }) : undefined,
-        handout: formats.includes('handout') ? await preparePrint(doc, config, { variant: 'handout', workDir }) : undefined,
+      // The HTML of every job is written before waiting for Chromium, which may still be starting.
+      const jobs = await Promise.all(plans.map(async (plan) => ({
+        plan,
+        pamphlet: plan.pamphlet ? await preparePrint(plan.doc, config, { variant: 'pamphlet', workDir }) : undefined,
+        handout: plan.handout ? await preparePrint(plan.doc, config, { variant: 'handout', workDir }) : undefined,
       })));
       trace('print HTML written');
       started = performance.now();
-      const session = await sessionPromise;
+      const browser = await session();
       trace('browser ready', started);
       timings.browser = performance.now() - started;
       // Two tabs at a time: pagination is single-threaded JavaScript in each renderer, so
       // the pamphlet and the handout of a part paginate side by side on two cores.
       const tasks: Array<() => Promise<void>> = [];
-      for (const job of jobs) {
-        const { pamphlet, handout } = job;
-        if (pamphlet) {
+      for (const { plan, pamphlet, handout } of jobs) {
+        const wanted = plan.pamphlet;
+        if (pamphlet && wanted) {
           tasks.push(async () => {
             const since = performance.now();
-            const pdf = await printPrepared(session, pamphlet);
-            if (formats.includes('pdf')) record(outputName(job.doc, 'pdf'), pdf, since);
-            if (formats.includes('booklet')) {
+            // The pages laid out are the PDF's, or the booklet's when only it is wanted.
+            const shown = wanted.pdf ?? (wanted.booklet?.output as OutputRef);
+            tell({ kind: 'start', ...shown });
+            let pages = 0;
+            const pdf = await printPrepared(browser, pamphlet, (count) => {
+              pages = count;
+              tell({ kind: 'pages', ...shown, pages });
+            });
+            if (wanted.pdf) record(wanted.pdf, pdf, since, wanted.key, pages);
+            // Kept for a later booklet, even when the PDF itself is not asked for.
+            else if (wanted.key) cache?.put(ref(plan.doc, 'pdf').name, wanted.key, pdf);
+            if (wanted.booklet) {
               // A print-ready PDF carries its TrimBox, and the imposition places pages by it: no second render.
               const imposing = performance.now();
-              record(outputName(job.doc, 'booklet'), await imposeBooklet(pdf, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep }), imposing);
+              if (wanted.pdf) tell({ kind: 'start', ...wanted.booklet.output });
+              const booklet = await imposeBooklet(pdf, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep });
+              record(wanted.booklet.output, booklet, wanted.pdf ? imposing : since, wanted.booklet.key);
             }
           });
         }
-        if (handout) {
+        const handoutPlan = plan.handout;
+        if (handout && handoutPlan) {
           tasks.push(async () => {
             const since = performance.now();
-            record(outputName(job.doc, 'handout'), await printPrepared(session, handout), since);
+            tell({ kind: 'start', ...handoutPlan.output });
+            let pages = 0;
+            const pdf = await printPrepared(browser, handout, (count) => {
+              pages = count;
+              tell({ kind: 'pages', ...handoutPlan.output, pages });
+            });
+            record(handoutPlan.output, pdf, since, handoutPlan.key, pages);
           });
         }
       }
@@ -168,7 +311,9 @@ async function renderAll(
   files.sort((a, b) => a.name.localeCompare(b.name));
   const outputs = await writeOutputs(path.resolve(options.out), files);
   trace('outputs written');
-  return { outputs, messages: manuscript.messages, timings };
+  // Only a build whose outputs are written fills the cache: a failed one leaves it as it was.
+  cache?.commit();
+  return { outputs, messages: manuscript.messages, timings, rendered: rendered.sort(), cached: cached.sort() };
 }
 
 /** Runs `tasks` with at most two in flight; the first failure rejects (the others still settle). */
@@ -185,11 +330,13 @@ async function runTwoAtATime(tasks: ReadonlyArray<() => Promise<void>>): Promise
   if (failed) throw failed.reason;
 }
 
-/** Loads the browser module, then starts Chromium without waiting for it. */
-async function startBrowser(config: ResolvedConfig): Promise<{ launching: Promise<BrowserSession> }> {
-  const { openBrowser } = await import('./browser/session.js');
-  // Wrapped, so that awaiting this function does not also wait for the launch.
-  return { launching: openBrowser({ executablePath: config.browser, timeout: config.timeout }) };
+/** The browser a PDF would be printed with, for the cache key; none found is an error only when printing. */
+function browserFor(config: ResolvedConfig): string {
+  try {
+    return browserIdentity(findChromium({ explicit: config.browser }));
+  } catch {
+    return 'no browser';
+  }
 }
 
 export interface CheckResult {

@@ -5,26 +5,32 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { ManuscriptError, formatMessage } from './diagnostics.js';
-import { FORMATS, build, check, type Format } from './api.js';
+import { ManuscriptError, formatMessage, messageJson } from './diagnostics.js';
+import { FORMATS, build, check, type BuildOptions, type BuildResult, type Format } from './api.js';
 import { runCleanups } from './cleanup.js';
+import { createProgress, type Progress } from './progress.js';
 import { exitCleanlyOnSignals } from './signals.js';
 
 export { exitCleanlyOnSignals };
 
 const USAGE = `Usage:
-  pamphlet build [DIR] [--format pdf,epub,handout,booklet,html] [--out DIR] [--timeout MS]
-  pamphlet check [DIR] [--strict]
+  pamphlet build [DIR] [--format pdf,epub,handout,booklet,html] [--out DIR] [--timeout MS] [--watch] [--no-cache]
+  pamphlet check [DIR] [--strict] [--format human|json]
   pamphlet preview [DIR] [--port N]
+  pamphlet init [DIR] [--series "Title"]
 
 DIR defaults to "manuscript", --out to "dist", --format to all formats.
 Options:
-  -f, --format LIST   comma-separated formats: ${FORMATS.join(', ')}
+  -f, --format LIST   build: comma-separated formats: ${FORMATS.join(', ')}
+                      check: human (default) or json
   -o, --out DIR       output folder (default: dist)
       --timeout MS    time limit for each browser step, 1000 to 3600000
                       (default: pamphlet.yaml's timeout, 120000)
+  -w, --watch         build: rebuild on every save, until Ctrl-C
+      --no-cache      build: render everything; neither read nor write the cache
       --strict        check: treat warnings as errors
-  -p, --port N        preview: port on 127.0.0.1 (default: 4000)
+  -p, --port N        preview: port on 127.0.0.1 (default: 4000; 0 picks a free one)
+      --series TITLE  init: the series title
   -q, --quiet         print diagnostics only
   -h, --help          this help
   -v, --version       the version`;
@@ -67,8 +73,11 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string', short: 'f' },
         out: { type: 'string', short: 'o' },
         timeout: { type: 'string' },
+        watch: { type: 'boolean', short: 'w' },
+        'no-cache': { type: 'boolean' },
         strict: { type: 'boolean' },
         port: { type: 'string', short: 'p' },
+        series: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -95,9 +104,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'build':
         return await runBuild(dir, values);
       case 'check':
-        return runCheck(dir, Boolean(values.strict));
+        return runCheck(dir, Boolean(values.strict), values.format);
       case 'preview':
         return await runPreview(dir, values.port);
+      case 'init':
+        return await runInit(dir, values.series);
       case undefined:
         throw new UsageError('missing command');
       default:
@@ -109,9 +120,7 @@ export async function main(argv: string[]): Promise<number> {
       report(cause.messages);
       return 1;
     }
-    // Browser failures, time limits, missing Chromium: said plainly, with no stack for users.
-    process.stderr.write(`pamphlet: error: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-    if (process.env.PAMPHLET_DEBUG && cause instanceof Error) process.stderr.write(`${cause.stack}\n`);
+    failure(cause);
     return 1;
   }
 }
@@ -119,6 +128,12 @@ export async function main(argv: string[]): Promise<number> {
 function usage(message: string): number {
   process.stderr.write(`pamphlet: ${message}\n\n${USAGE}\n`);
   return 2;
+}
+
+/** Browser failures, time limits, missing Chromium: said plainly, with no stack for users. */
+function failure(cause: unknown): void {
+  process.stderr.write(`pamphlet: error: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+  if (process.env.PAMPHLET_DEBUG && cause instanceof Error) process.stderr.write(`${cause.stack}\n`);
 }
 
 function report(messages: readonly VFileMessage[]): void {
@@ -134,7 +149,16 @@ function parseFormats(value: string | undefined): Format[] | undefined {
   return formats as Format[];
 }
 
-async function runBuild(dir: string, values: { format?: string; out?: string; timeout?: string; quiet?: boolean }): Promise<number> {
+interface BuildFlags {
+  format?: string;
+  out?: string;
+  timeout?: string;
+  quiet?: boolean;
+  watch?: boolean;
+  'no-cache'?: boolean;
+}
+
+async function runBuild(dir: string, values: BuildFlags): Promise<number> {
   const formats = parseFormats(values.format);
   let timeout: number | undefined;
   if (values.timeout !== undefined) {
@@ -145,31 +169,113 @@ async function runBuild(dir: string, values: { format?: string; out?: string; ti
       throw new UsageError(`--timeout must be a whole number of milliseconds from ${TIMEOUT_RANGE.min} to ${TIMEOUT_RANGE.max}, not ${values.timeout}`);
     }
   }
-  const result = await build({
+  const quiet = Boolean(values.quiet);
+  const progress = createProgress(process.stderr, process.env, quiet);
+  const options: BuildOptions = {
     dir,
     out: values.out ?? 'dist',
     ...(formats ? { formats } : {}),
     ...(timeout ? { timeout } : {}),
-    onRendered: values.quiet ? undefined : (name, ms) => process.stderr.write(`  rendered ${name} in ${(ms / 1000).toFixed(2)} s\n`),
-  });
+    cache: !values['no-cache'],
+    onEvent: (event) => progress.event(event),
+  };
+  if (values.watch) return watchMode(options, progress, quiet);
+  const started = performance.now();
+  try {
+    summarise(await build(options), progress, quiet, started);
+  } finally {
+    progress.finish();
+  }
+  return 0;
+}
+
+function summarise(result: BuildResult, progress: Progress, quiet: boolean, started: number): void {
+  progress.finish();
   report(result.messages);
-  if (!values.quiet) for (const output of result.outputs) process.stdout.write(`${path.relative(process.cwd(), output)}\n`);
+  if (quiet) return;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  process.stderr.write(`rendered ${result.rendered.length}, from the cache ${result.cached.length}, in ${seconds} s\n`);
+  for (const output of result.outputs) process.stdout.write(`${path.relative(process.cwd(), output)}\n`);
+}
+
+async function watchMode(options: BuildOptions, progress: Progress, quiet: boolean): Promise<number> {
+  const { watchBuild } = await import('./watch.js');
+  // Kept (not `once`) until the end: the browser session re-raises a signal nobody else listens to.
+  let onSignal = (): void => undefined;
+  const stop = new Promise<void>((resolve) => (onSignal = () => resolve()));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let started = performance.now();
+  await watchBuild(
+    options,
+    {
+      changed: (files) => {
+        started = performance.now();
+        if (!quiet) progress.line(`changed: ${files.join(', ')}`);
+      },
+      built: (result) => summarise(result, progress, quiet, started),
+      failed: (cause) => {
+        progress.finish();
+        if (cause instanceof ManuscriptError) report(cause.messages);
+        else failure(cause);
+      },
+      watching: (folder) => {
+        if (!quiet) process.stderr.write(`watching ${path.relative(process.cwd(), folder) || '.'} for changes (Ctrl-C to stop)\n`);
+      },
+    },
+    stop,
+  );
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
   return 0;
 }
 
 /** `check` validates everything a build would, without starting a browser. */
-function runCheck(dir: string, strict: boolean): number {
-  const { messages, manuscript } = check(dir);
-  report(messages);
-  const warnings = messages.filter((m) => m.fatal !== true).length;
-  process.stdout.write(`${manuscript.parts.length} part(s), ${warnings} warning(s)\n`);
-  return strict && warnings > 0 ? 1 : 0;
+function runCheck(dir: string, strict: boolean, format: string | undefined): number {
+  if (format !== undefined && format !== 'human' && format !== 'json') throw new UsageError(`check --format is human or json, not ${format}`);
+  let messages: VFileMessage[];
+  let parts: number | undefined;
+  try {
+    const result = check(dir);
+    messages = result.messages;
+    parts = result.manuscript.parts.length;
+  } catch (cause) {
+    if (!(cause instanceof ManuscriptError)) throw cause;
+    messages = cause.messages;
+  }
+  // In reading order, file by file, as editors list them.
+  messages = [...messages].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const errors = messages.filter((m) => m.fatal === true).length;
+  const warnings = messages.filter((m) => m.fatal === false).length;
+  if (format === 'json') process.stdout.write(`${JSON.stringify(messages.map((m) => messageJson(m)), null, 2)}\n`);
+  else {
+    report(messages);
+    if (parts !== undefined) process.stdout.write(`${parts} part(s), ${warnings} warning(s)\n`);
+  }
+  return errors > 0 || (strict && warnings > 0) ? 1 : 0;
 }
 
 async function runPreview(dir: string, portValue: string | undefined): Promise<number> {
-  const port = portValue ? Number(portValue) : 4000;
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${portValue}`);
-  const { preview } = await import('./preview.js');
-  await preview(dir, port);
+  const port = portValue === undefined ? 4000 : Number(portValue);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || portValue === '') throw new UsageError(`--port must be a port number (0 for any free one), not ${portValue}`);
+  const { preview } = await import('./preview/server.js');
+  const stop = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  await preview({ dir, port, log: (line) => process.stderr.write(`${line}\n`) }, stop);
   return 0;
+}
+
+async function runInit(dir: string, series: string | undefined): Promise<number> {
+  const { init, InitError } = await import('./init.js');
+  try {
+    const made = init(dir, series);
+    const shown = path.relative(process.cwd(), made.dir) || '.';
+    process.stdout.write(`made ${shown}/ with ${made.files.join(', ')}\n\nNext:\n  npx pamphlet preview ${shown}     # see the pages as you write\n  npx pamphlet build ${shown}       # PDF, EPUB, handout, booklet and web page into dist/\n`);
+    return 0;
+  } catch (cause) {
+    if (cause instanceof InitError) {
+      process.stderr.write(`pamphlet: ${cause.message}\n`);
+      return 1;
+    }
+    throw cause;
+  }
 }

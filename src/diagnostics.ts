@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { VFileMessage, Options as MessageOptions } from 'vfile-message';
+import { fixFor } from './rules.js';
 
 /** Thrown when a manuscript cannot be built; carries every error found, with places. */
 export class ManuscriptError extends Error {
@@ -43,4 +44,36 @@ export function formatMessage(message: VFileMessage, cwd = process.cwd()): strin
   const line = message.line ?? 1;
   const column = message.column ?? 1;
   return `${file}:${line}:${column}: ${severity(message)}: ${message.reason}`;
+}
+
+/** One diagnostic as `check --format json` gives it: 1-based places, the end where known. */
+export interface DiagnosticJson {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: 'error' | 'warning' | 'info';
+  ruleId: string | null;
+  message: string;
+  fix: string | null;
+}
+
+export function messageJson(message: VFileMessage, cwd = process.cwd()): DiagnosticJson {
+  const file = message.file ? path.relative(cwd, message.file) || message.file : '<input>';
+  const line = message.line ?? 1;
+  const column = message.column ?? 1;
+  const place = message.place;
+  const end = place && 'end' in place ? place.end : undefined;
+  return {
+    file,
+    line,
+    column,
+    endLine: end?.line ?? line,
+    endColumn: end?.column ?? column,
+    severity: severity(message),
+    ruleId: message.ruleId ?? null,
+    message: message.reason,
+    fix: fixFor(message.ruleId) ?? null,
+  };
 }

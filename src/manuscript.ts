@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { loadConfig } from './config/load.js';
+import { lengthInMm, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { loadBibliography, type Bibliography } from './citations/bibliography.js';
 import { resolveStyle, StyleError, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
@@ -21,6 +21,7 @@ import { createProcessor } from './pipeline/processor.js';
 import type { PartFrontmatter } from './pipeline/frontmatter.js';
 import { checkImageFile } from './files/image.js';
 import { toRoman } from './roman.js';
+import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
 import { slugify } from './slug.js';
 
@@ -82,9 +83,10 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   for (let i = 1; i < parsed.length; i++) {
     const here = parsed[i] as ParsedPart;
     if (here.frontmatter.part === (parsed[i - 1] as ParsedPart).frontmatter.part) {
-      error(here.file, `part ${here.frontmatter.part} appears twice (also in ${path.basename((parsed[i - 1] as ParsedPart).file.path)})`, { place: { line: 1, column: 1 }, ruleId: 'part-twice', source: 'pamphlet' });
+      error(here.file, `part ${here.frontmatter.part} appears twice (also in ${path.basename((parsed[i - 1] as ParsedPart).file.path)})`, { place: frontmatterPlace(here, ['part']) ?? { line: 1, column: 1 }, ruleId: 'part-twice', source: 'pamphlet' });
     }
   }
+  lintNextTitles(parsed);
   throwIfErrors([configFile, ...files]);
 
   const seriesSlug = slugify(config.series);
@@ -148,8 +150,24 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     ...(style ? { style } : {}),
     localeDir: config.localeDir,
     questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
-    checkImage: (url: string) => checkImageFile(config.dir, url),
+    checkImage: once((url: string) => checkImageFile(config.dir, url)),
+    textWidthIn: textWidthIn(config),
   };
+}
+
+/** One look at each image per run: the URL policy and the image lints both ask. */
+function once<T>(check: (url: string) => T): (url: string) => T {
+  const seen = new Map<string, T>();
+  return (url) => {
+    if (!seen.has(url)) seen.set(url, check(url));
+    return seen.get(url) as T;
+  };
+}
+
+/** The print text block's width, for the image-resolution lint. */
+function textWidthIn(config: ResolvedConfig): number {
+  const mm = (length: string) => lengthInMm(length) ?? 0;
+  return (mm(config.page.width) - mm(config.page.margins.inside) - mm(config.page.margins.outside)) / 25.4;
 }
 
 function throwIfErrors(files: VFile[]): void {

@@ -3,7 +3,7 @@
 import { describe, expect, test, beforeAll } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyFixture, pamphlet } from './helpers/cli.js';
+import { copyFixture, pamphlet, outputsIn } from './helpers/cli.js';
 
 const PART = `---
 title: A First Part
@@ -49,7 +49,7 @@ describe('bad input leaves earlier outputs as they were', () => {
     expect(result.status).toBe(1);
     expect(readFileSync(path.join(root, 'dist', 'citation-tests-1.epub')).equals(earlier)).toBe(true);
     // Nothing half-written is left behind.
-    expect(readdirSync(path.join(root, 'dist'))).toEqual(['citation-tests-1.epub']);
+    expect(outputsIn(path.join(root, 'dist'))).toEqual(['citation-tests-1.epub']);
   });
 });
 

@@ -1,89 +1,227 @@
-// `pamphlet preview` as an author uses it: the real CLI serving on 127.0.0.1, rebuilt
-// on every request, and serving nothing but our assets and the manuscript's images.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync, readFileSync } from 'node:fs';
+// `pamphlet preview` as an author uses it: the real CLI on a port the OS picks, driven
+// by the real Chromium (puppeteer-core). Saving the part updates the open page by itself,
+// a manuscript error shows over the stale pages at its place, and the server answers only
+// its own name, with a Content-Security-Policy on every page.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { copyFixture } from './helpers/cli.js';
+import { png } from './helpers/png.js';
+import { startPreview, type RunningPreview } from './helpers/preview.js';
 
-const BIN = path.resolve(import.meta.dirname, '../bin/pamphlet.js');
-const PORT = 40000 + (process.pid % 20000);
-const base = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess;
-let root: string;
+const REPO = path.resolve(import.meta.dirname, '..');
 
-beforeAll(async () => {
-  root = copyFixture('basic');
-  server = spawn(process.execPath, [BIN, 'preview', 'manuscript', '--port', String(PORT)], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    server.stderr?.on('data', (chunk: Buffer) => {
-      if (String(chunk).includes('preview of')) resolve();
+function launch(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'], headless: true });
+}
+
+/** The text of the pages shown (the current frame), soft hyphens taken out. */
+function shownText(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('iframe.current') as HTMLIFrameElement | null)?.contentDocument?.body?.textContent?.replace(/\u00ad/g, '') ?? '');
+}
+
+/** Waits until the current frame shows laid-out pages (Paged.js has run, the desk look is on). */
+async function pagesShown(page: Page): Promise<number> {
+  await page.waitForFunction(() => {
+    const doc = (document.querySelector('iframe.current') as HTMLIFrameElement | null)?.contentDocument;
+    return Boolean(doc?.querySelector('.pagedjs_page') && doc.querySelector('link[href="/_pamphlet/desk.css"]'));
+  }, { timeout: 60_000 });
+  return page.evaluate(() => (document.querySelector('iframe.current') as HTMLIFrameElement).contentDocument?.querySelectorAll('.pagedjs_page').length ?? 0);
+}
+
+function get(port: number, pathname: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: pathname, headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
     });
-    server.once('exit', (code) => reject(new Error(`preview exited with ${code}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function elements(node: Root | Element, tagName: string): Element[] {
+  const found: Element[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === tagName) found.push(child);
+    found.push(...elements(child, tagName));
+  }
+  return found;
+}
+
+describe('live preview of a part', () => {
+  let root: string;
+  let part: string;
+  let preview: RunningPreview;
+  let browser: Browser;
+  let page: Page;
+  const blocked: string[] = [];
+  let reloads = 0;
+
+  beforeAll(async () => {
+    root = copyFixture('basic');
+    part = path.join(root, 'manuscript', 'part-1.md');
+    mkdirSync(path.join(root, 'manuscript', 'images'));
+    writeFileSync(path.join(root, 'manuscript', 'images', 'grey field.png'), png(120, 80));
+    appendFileSync(part, '\n![A grey field](images/grey%20field.png)\n');
+    [preview, browser] = await Promise.all([startPreview(root), launch()]);
+    page = await browser.newPage();
+    // Every refusal of the page's policy is a console error in the page or one of its frames.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) reloads += 1;
+    });
+    await page.goto(`${preview.base}/a-test-series-1.html`, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('shows the part as paginated print pages, its image over http, and nothing the policy had to block', async () => {
+    expect(await pagesShown(page)).toBeGreaterThanOrEqual(3);
+    expect(await shownText(page)).toContain('The first paragraph cites Carr');
+    const image = await page.evaluate(() => {
+      const img = (document.querySelector('iframe.current') as HTMLIFrameElement).contentDocument?.querySelector('img');
+      return { src: img?.src, width: img?.naturalWidth };
+    });
+    expect(image).toEqual({ src: `${preview.base}/images/grey%20field.png`, width: 120 });
+    expect(blocked).toEqual([]);
+  });
+
+  test('appending a sentence shows it within 2 s, without a reload, at the same place in the text', async () => {
+    await pagesShown(page);
+    const before = await page.evaluate(() => {
+      const frame = document.querySelector('iframe.current') as HTMLIFrameElement;
+      const heading = frame.contentDocument?.getElementById('quoted') as HTMLElement;
+      frame.contentWindow?.scrollTo(0, heading.getBoundingClientRect().top + (frame.contentWindow?.scrollY ?? 0) - 120);
+      return { top: heading.getBoundingClientRect().top, scrollY: frame.contentWindow?.scrollY ?? 0 };
+    });
+    expect(before.scrollY).toBeGreaterThan(500);
+    const loadsBefore = reloads;
+    const saved = Date.now();
+    appendFileSync(part, '\nA sentence the author has just written.\n');
+    await page.waitForFunction(
+      () => ((document.querySelector('iframe.current') as HTMLIFrameElement | null)?.contentDocument?.body?.textContent ?? '').replace(/\u00ad/g, '').includes('A sentence the author has just written.'),
+      { timeout: 2000, polling: 25 },
+    );
+    expect(Date.now() - saved).toBeLessThan(2000);
+    expect(reloads).toBe(loadsBefore);
+    const after = await page.evaluate(() => (document.querySelector('iframe.current') as HTMLIFrameElement).contentDocument?.getElementById('quoted')?.getBoundingClientRect().top);
+    expect(Math.abs((after ?? 0) - before.top)).toBeLessThanOrEqual(2);
+    expect(blocked).toEqual([]);
+  });
+
+  test('an unknown citation key lists the error at its place over the stale pages; fixing it restores the pages', async () => {
+    await pagesShown(page);
+    const good = readFileSync(part, 'utf8');
+    const line = good.split('\n').length;
+    writeFileSync(part, `${good}A claim:cite[nosuchkey].\n`);
+    const overlay = () => page.evaluate(() => {
+      const element = document.getElementById('pamphlet-overlay') as HTMLElement;
+      return element.hidden ? '' : element.textContent ?? '';
+    });
+    await page.waitForFunction(() => !(document.getElementById('pamphlet-overlay') as HTMLElement).hidden, { timeout: 10_000 });
+    expect(await overlay()).toContain(`part-1.md:${line}:8: unknown citation key \`nosuchkey\``);
+    // The last good pages stay underneath.
+    expect(await shownText(page)).toContain('A sentence the author has just written.');
+    expect(await shownText(page)).not.toContain('A claim');
+
+    writeFileSync(part, `${good}A claim:cite[carr1950]{locator="p. 99"}.\n`);
+    await page.waitForFunction(() => (document.getElementById('pamphlet-overlay') as HTMLElement).hidden, { timeout: 10_000 });
+    await page.waitForFunction(() => ((document.querySelector('iframe.current') as HTMLIFrameElement).contentDocument?.body?.textContent ?? '').includes('A claim'), { timeout: 10_000 });
+    expect(await overlay()).toBe('');
+    expect(await pagesShown(page)).toBeGreaterThanOrEqual(3);
+    expect(reloads).toBe(1);
+  });
+
+  test('the handout and e-reader tabs show the part too', async () => {
+    const reader = await browser.newPage();
+    await reader.goto(`${preview.base}/a-test-series-1.html?view=ereader`, { waitUntil: 'load' });
+    await reader.waitForFunction(() => ((document.querySelector('iframe.current') as HTMLIFrameElement | null)?.contentDocument?.body?.textContent ?? '').includes('cites Carr'), { timeout: 10_000 });
+    const image = await reader.evaluate(() => {
+      const img = (document.querySelector('iframe.current') as HTMLIFrameElement).contentDocument?.querySelector('img') as HTMLImageElement;
+      return new Promise<number>((resolve) => (img.complete ? resolve(img.naturalWidth) : img.addEventListener('load', () => resolve(img.naturalWidth))));
+    });
+    expect(image).toBe(120);
+    await reader.goto(`${preview.base}/a-test-series-1.html?view=handout`, { waitUntil: 'load' });
+    expect(await pagesShown(reader)).toBeGreaterThanOrEqual(1);
+    // The handout's title block at the top of page 1, where the print pages have a title page.
+    expect(await reader.evaluate(() => Boolean((document.querySelector('iframe.current') as HTMLIFrameElement).contentDocument?.querySelector('.pagedjs_page header.handout-title')))).toBe(true);
+    await reader.close();
+    expect(blocked).toEqual([]);
+  });
+
+  test('a request addressed to another host gets 403; its own names are served', async () => {
+    expect(await get(preview.port, '/a-test-series-1.html', 'evil.example')).toBe(403);
+    expect(await get(preview.port, '/_pamphlet/events', 'evil.example')).toBe(403);
+    expect(await get(preview.port, '/images/grey%20field.png', `127.0.0.1:${preview.port}.evil.example`)).toBe(403);
+    expect(await get(preview.port, '/', `localhost:${preview.port + 1}`)).toBe(403);
+    expect(await get(preview.port, '/a-test-series-1.html', `localhost:${preview.port}`)).toBe(200);
+    expect(await get(preview.port, '/a-test-series-1.html', `127.0.0.1:${preview.port}`)).toBe(200);
+  });
+
+  test.each([
+    ['/'],
+    ['/a-test-series-1.html'],
+    ['/_pamphlet/frame/a-test-series-1/print'],
+    ['/_pamphlet/frame/a-test-series-1/handout'],
+    ['/_pamphlet/frame/a-test-series-1/ereader'],
+  ])('%s carries the policy: nothing from elsewhere, and only our scripts, by nonce', async (url) => {
+    const response = await fetch(`${preview.base}${url}`);
+    expect(response.status).toBe(200);
+    const header = response.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'nonce-([^']+)'(;|$)/.exec(header)?.[1];
+    expect(nonce).toBeTruthy();
+    for (const directive of [`default-src 'none'`, `connect-src 'self'`, `img-src 'self'`, `font-src 'self'`, `base-uri 'none'`]) expect(header).toContain(directive);
+    expect(header).not.toMatch(/script-src[^;]*('unsafe-inline'|'self'|\*|http)/);
+    const tree = fromHtml(await response.text());
+    const meta = elements(tree, 'meta').find((m) => String(m.properties.httpEquiv).toLowerCase() === 'content-security-policy');
+    expect(String(meta?.properties.content)).toContain(`script-src 'nonce-${nonce}'`);
+    expect(String(meta?.properties.content)).toContain(`default-src 'none'`);
+    const scripts = elements(tree, 'script');
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      expect(script.properties.nonce).toBe(nonce);
+      expect(String(script.properties.src)).toMatch(/^\/_pamphlet\//);
+    }
+    for (const img of elements(tree, 'img')) expect(String(img.properties.src)).toMatch(/^\/images\//);
+    // A second request gets another nonce.
+    const again = (await fetch(`${preview.base}${url}`)).headers.get('content-security-policy') ?? '';
+    expect(again).not.toContain(nonce);
+  });
+
+  test('serves no manuscript source and nothing outside the folder', async () => {
+    for (const url of ['/references.bib', '/part-1.md', '/pamphlet.yaml', '/%2e%2e/%2e%2e/etc/passwd', '/_pamphlet/styles/..%2f..%2fpackage.json', '/_pamphlet/frame/..%2f..%2fetc/print']) {
+      expect((await fetch(`${preview.base}${url}`)).status, url).toBe(404);
+    }
   });
 });
 
-afterAll(() => {
-  server.kill('SIGINT');
-});
-
-test('lists the parts and serves each as paginated print pages', async () => {
-  const index = await (await fetch(`${base}/`)).text();
-  expect(index).toContain('<a href="/a-test-series-1.html">Part I: A First Part</a>');
-  const response = await fetch(`${base}/a-test-series-1.html`);
-  const page = await response.text();
-  // Our scripts carry the response's nonce, the only scripts its policy allows.
-  const nonce = /script-src 'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
-  expect(nonce).toBeTruthy();
-  expect(page).toContain(`<script nonce="${nonce}" src="/_pamphlet/pagedjs/paged.polyfill.min.js"></script>`);
-  // Words are hyphenated for print (soft hyphens), so short ones are matched.
-  expect(page).toContain('cites Carr');
-  expect((await fetch(`${base}/_pamphlet/styles/print.css`)).status).toBe(200);
-  expect((await fetch(`${base}/_pamphlet/pagedjs/paged.polyfill.min.js`)).status).toBe(200);
-  // The code face and the continuation mark of wrapped code lines, which print.css names.
-  expect((await fetch(`${base}/_pamphlet/mono-fonts/noto-sans-mono-cyrillic-400-normal.woff2`)).status).toBe(200);
-  const mark = await fetch(`${base}/_pamphlet/styles/wrap-mark.svg`);
-  expect(mark.status).toBe(200);
-  expect(mark.headers.get('content-type')).toContain('image/svg+xml');
-});
-
-test('rebuilds from the manuscript on every request', async () => {
-  const part = path.join(root, 'manuscript', 'part-1.md');
-  writeFileSync(part, readFileSync(part, 'utf8').replace('cites Carr', 'now cites Carr'));
-  expect(await (await fetch(`${base}/a-test-series-1.html`)).text()).toContain('now cites Carr');
-});
-
-test('serves no manuscript source and nothing outside the folder', async () => {
-  expect((await fetch(`${base}/references.bib`)).status).toBe(404);
-  expect((await fetch(`${base}/part-1.md`)).status).toBe(404);
-  expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
-  expect((await fetch(`${base}/_pamphlet/styles/..%2f..%2fpackage.json`)).status).toBe(404);
-});
-
-test('paginates in a real browser under its Content-Security-Policy, which refuses every other script and all connections', async () => {
-  const response = await fetch(`${base}/a-test-series-1.html`);
-  const policy = response.headers.get('content-security-policy') ?? '';
-  expect(policy).toContain("default-src 'none'");
-  expect(policy).toContain("connect-src 'none'");
-  expect(policy).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
-  // A second request gets a new nonce: one seen in a page is no use for the next.
-  const again = (await fetch(`${base}/a-test-series-1.html`)).headers.get('content-security-policy');
-  expect(again).not.toBe(policy);
-
-  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+test("serving the seed's page parses the manuscript once, not once per asset", async () => {
+  const preview = await startPreview(REPO, 'manuscript', { PAMPHLET_TRACE: '1' });
+  const browser = await launch();
   try {
-    const tab = await browser.newPage();
-    const refused: string[] = [];
-    tab.on('console', (message) => {
-      if (/Content Security Policy/.test(message.text())) refused.push(message.text());
-    });
-    await tab.goto(`${base}/a-test-series-1.html`, { waitUntil: 'load' });
-    await tab.waitForSelector('.pagedjs_page', { timeout: 60_000 });
-    expect(await tab.$$eval('.pagedjs_page', (pages) => pages.length)).toBeGreaterThan(1);
-    // Our own scripts and Paged.js's styles needed no exception to the policy.
-    expect(refused).toEqual([]);
+    const page = await browser.newPage();
+    await page.goto(`${preview.base}/celebrating-red-october-1.html`, { waitUntil: 'load' });
+    expect(await pagesShown(page)).toBeGreaterThan(10);
+    // The handout and the e-reader text, and the assets a second time: still from the one parse.
+    for (const url of ['/celebrating-red-october-1.html?view=handout', '/_pamphlet/frame/celebrating-red-october-1/ereader', '/_pamphlet/styles/print.css', '/_pamphlet/pagedjs/paged.polyfill.min.js']) {
+      expect((await fetch(`${preview.base}${url}`)).status).toBe(200);
+    }
+    const parses = preview.log().split('\n').filter((line) => line.includes('preview: manuscript parsed'));
+    expect(parses).toHaveLength(1);
   } finally {
     await browser.close();
+    await preview.stop();
   }
 });

@@ -15,6 +15,7 @@ import { printPageCsp } from '../csp.js';
 import { findChromium } from './find-chromium.js';
 import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
+import { PAGE_BINDING, countPages } from './page-progress.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { trace } from '../trace.js';
 
@@ -34,6 +35,8 @@ export interface PaginateRequest {
   label: string;
   /** Overrides the session's time limit per step, ms. */
   timeout?: number;
+  /** Told the number of pages laid out so far, as Paged.js goes (progress lines). */
+  onPage?: (pages: number) => void;
 }
 
 export interface BrowserSession {
@@ -214,6 +217,10 @@ class Session implements BrowserSession {
       const loaded = await step(page.evaluate(insertPagedJs, pagedPolyfill(), nonce), limit('loading Paged.js'));
       if (!loaded) throw new Error(`${request.label}: Paged.js did not load in the page`);
       await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
+      if (request.onPage) {
+        await step(page.exposeFunction(PAGE_BINDING, request.onPage), limit('loading the page counter'));
+        await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
+      }
       await step(
         page.evaluate(async () => {
           const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;

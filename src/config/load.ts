@@ -2,6 +2,7 @@
  * Reads and validates pamphlet.yaml once, at the edge: every later stage gets a
  * ResolvedConfig with defaults filled in and paths made absolute.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { isMap, isScalar, type Node as YamlNode, type Document } from 'yaml';
@@ -29,6 +30,8 @@ export const STYLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 type Kind = 'string' | 'number' | 'boolean' | 'map' | 'string[]' | 'length' | 'string|false';
 
 /** Every key pamphlet.yaml may hold, with its type: an unknown key is an error. */
+/** Every key pamphlet.yaml may hold (init's template explains each). */
+export const CONFIG_KEYS = (): string[] => Object.keys(SCHEMA);
 const SCHEMA: Record<string, Kind> = {
   series: 'string',
   subtitle: 'string',
@@ -52,6 +55,7 @@ const SCHEMA: Record<string, Kind> = {
   booklet: 'map',
   timeout: 'number',
   browser: 'string',
+  'cache-dir': 'string',
 };
 const PAGE_SCHEMA: Record<string, Kind> = { size: 'string', width: 'length', height: 'length', margins: 'map' };
 const MARGIN_SCHEMA: Record<string, Kind> = { top: 'length', bottom: 'length', inside: 'length', outside: 'length' };
@@ -196,6 +200,7 @@ export function loadConfig(dir: string): ResolvedConfig {
   if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,6}$/.test(lang)) fail('lang', `\`lang\` must be a BCP 47 language tag such as en or en-GB, not “${lang}”`);
 
   const timeout = (values.timeout as number | undefined) ?? 120_000;
+  const cacheDir = values['cache-dir'] === undefined ? undefined : cacheFolder(absDir, values['cache-dir'] as string, (reason) => fail('cache-dir', reason, 'outside-folder'));
 
   if (file.messages.length) throw new ManuscriptError(file.messages);
 
@@ -228,8 +233,31 @@ export function loadConfig(dir: string): ResolvedConfig {
     booklet: { creep: (bookletValues.creep as number | undefined) ?? 0 },
     timeout,
     browser: values.browser as string | undefined,
+    ...(cacheDir ? { cacheDir } : {}),
     places: placesOf(doc, place),
   };
+}
+
+/**
+ * `cache-dir`: a folder inside the manuscript folder (by its real location, as every
+ * path pamphlet.yaml names), which need not exist yet: a manuscript never makes
+ * pamphlet write elsewhere.
+ */
+function cacheFolder(absDir: string, value: string, fail: (reason: string) => void): string | undefined {
+  const abs = path.resolve(absDir, value);
+  if (!spelledInside(absDir, abs) || abs === absDir) {
+    fail(`\`cache-dir\` must be a folder inside the manuscript folder, not ${value}`);
+    return undefined;
+  }
+  // The nearest part of the path that exists must really be inside (a link out is refused).
+  let existing = abs;
+  while (existing !== absDir && !existsSync(existing)) existing = path.dirname(existing);
+  const inside = realInside(absDir, existing, { kind: 'folder' });
+  if (!inside.ok) {
+    fail(`\`cache-dir\`: ${inside.reason}`);
+    return undefined;
+  }
+  return abs;
 }
 
 /** Where each top-level key is, for errors found by later stages (a CSL style that is not XML). */

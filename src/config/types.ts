@@ -54,6 +54,8 @@ export interface ResolvedConfig {
   timeout: number;
   /** Chromium executable from config, if given. */
   browser?: string;
+  /** `cache-dir`: absolute path of the build cache, inside the manuscript folder. */
+  cacheDir?: string;
   /** Where each top-level key's value is in pamphlet.yaml, for errors found after loading. */
   places?: Record<string, ConfigPlace>;
 }

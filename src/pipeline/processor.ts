@@ -10,14 +10,17 @@
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
  *   safety       remarkRawHtml              raw HTML parsed and checked against the allow-list
  *                remarkSafety               links and images under the URL policy
+ *   lint         lintImages                 image-resolution (under 300 ppi printed), image-file-size (over 10 MB)
  *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak
  *                remarkFigures              standalone images → figures; `Table:` captions
  *                remarkPartTitle            a heading repeating the title goes; levels start at h2
+ *   lint         lintHeadingLevels          heading-skip (`##` then `####`)
  *                remarkNotes                notes and citations numbered in one reading order
  *                remarkCiteproc             the CSL engine formats every cluster; bibliography
  *   to hast      remark-rehype              with handlers for our nodes
  *                rehypeRawWhenPresent       inline HTML becomes elements (rehype-raw)
  *                rehypeSanitize             the whole tree against the allow-list, again
+ *   lint         lintStraightQuotes         straight-quotes (only with `smart: false`)
  *                rehypeTypography           smart punctuation and no-break spaces, by language
  *                rehypeFontCoverage         warns of characters no embedded print face has
  *                rehypeHeadingIds           ids valid in every format; the section list
@@ -57,6 +60,9 @@ import remarkRawHtml from './remark-raw-html.js';
 import remarkReferences from './remark-references.js';
 import remarkSafety from './remark-safety.js';
 import rehypeFontCoverage from './rehype-font-coverage.js';
+import lintHeadingLevels from './lint-heading-levels.js';
+import lintImages from './lint-images.js';
+import lintStraightQuotes from './lint-straight-quotes.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeParagraphNumbers from './rehype-paragraph-numbers.js';
@@ -81,7 +87,12 @@ export interface ProcessorOptions {
   questionsTitle: string;
   /** Whether the image named by this URL can be used (src/files/image.ts). */
   checkImage: (url: string) => ImageCheck;
+  /** Width of the print text block in inches, for the image-resolution lint; default A5's. */
+  textWidthIn?: number;
 }
+
+/** 148 mm less 18 mm inside and 14 mm outside. */
+const A5_TEXT_WIDTH_IN = 116 / 25.4;
 
 export type PartProcessor = Processor<Root, Root, HastRoot>;
 
@@ -99,14 +110,17 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
     .use(remarkRawHtml)
     .use(remarkSafety, { dir: options.dir, parts: options.parts, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), checkImage: options.checkImage })
+    .use(lintImages, { textWidthIn: options.textWidthIn ?? A5_TEXT_WIDTH_IN, checkImage: options.checkImage })
     .use(remarkDirectives, { items })
     .use(remarkFigures)
     .use(remarkPartTitle)
+    .use(lintHeadingLevels)
     .use(remarkNotes, { items, noteStyle: options.style?.kind !== 'in-text', lang: options.lang })
     .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir })
     .use(remarkRehype, { allowDangerousHtml: true, handlers })
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize)
+    .use(lintStraightQuotes, { smart: options.smart })
     .use(rehypeTypography, { lang: options.lang, smart: options.smart })
     .use(rehypeFontCoverage)
     .use(rehypeHeadingIds)

@@ -21,14 +21,18 @@ import { clone, elements } from './epub/tree.js';
 export interface HtmlOptions {
   css: string;
   readAsset?: (relPath: string) => Uint8Array;
+  /** Keep each image's manuscript-relative src instead of a data: URL (the preview serves the files itself). */
+  linkImages?: boolean;
 }
 
 export function renderHtml(doc: PartDocument, config: ResolvedConfig, options: HtmlOptions): string {
   const body = clone(doc.body).children.filter((node): node is ElementContent => node.type !== 'doctype');
-  const images = packageImages(body, options.readAsset);
-  const byHref = new Map(images.images.map((image) => [image.href, `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`]));
-  for (const img of elements(body)) {
-    if (img.tagName === 'img' && typeof img.properties.src === 'string') img.properties.src = byHref.get(img.properties.src) ?? img.properties.src;
+  if (!options.linkImages) {
+    const images = packageImages(body, options.readAsset);
+    const byHref = new Map(images.images.map((image) => [image.href, `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`]));
+    for (const img of elements(body)) {
+      if (img.tagName === 'img' && typeof img.properties.src === 'string') img.properties.src = byHref.get(img.properties.src) ?? img.properties.src;
+    }
   }
   const text = textContent(doc, body, config.baseUrl);
   const main: Element = { type: 'element', tagName: 'main', properties: { className: ['text'] }, children: text.content };

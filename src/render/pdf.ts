@@ -79,8 +79,8 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
 }
 
 /** Paginates and prints a prepared job, then finishes the bytes (metadata, page boxes). */
-export async function printPrepared(session: BrowserSession, job: PreparedPrint): Promise<Uint8Array> {
-  const printed = await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout });
+export async function printPrepared(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void): Promise<Uint8Array> {
+  const printed = await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout, ...(onPage ? { onPage } : {}) });
   return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
 }
 

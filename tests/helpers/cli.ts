@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -22,4 +22,9 @@ export function copyFixture(name: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `pamphlet-${name}-`));
   cpSync(path.resolve(import.meta.dirname, '../fixtures', name), path.join(dir, 'manuscript'), { recursive: true });
   return dir;
+}
+
+/** What a build left in an output folder, less the build cache (`.pamphlet-cache`), which is not an output. */
+export function outputsIn(dir: string): string[] {
+  return readdirSync(dir).filter((name) => name !== '.pamphlet-cache');
 }

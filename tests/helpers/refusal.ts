@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { copyFixture, pamphlet } from './cli.js';
+import { copyFixture, pamphlet, outputsIn } from './cli.js';
 
 let template: string | undefined;
 
@@ -37,6 +37,6 @@ export function expectRefused(root: string, line: string): void {
   const built = pamphlet(['build', 'manuscript', '--format', 'epub,html', '--out', 'dist'], root);
   expect(built.stderr.split('\n')).toContain(line);
   expect(built.status).toBe(1);
-  expect(readdirSync(path.join(root, 'dist'))).toEqual([EARLIER]);
+  expect(outputsIn(path.join(root, 'dist'))).toEqual([EARLIER]);
   expect(readFileSync(path.join(root, 'dist', EARLIER)).equals(before)).toBe(true);
 }

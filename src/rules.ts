@@ -1,0 +1,57 @@
+/**
+ * Every diagnostic's rule id, with what to do about it: the `fix` of
+ * `check --format json`, and the table in the README ("Lint rules"). A rule id is a
+ * stable name editors and scripts may rely on.
+ */
+export interface Rule {
+  /** What the rule is about, for the README. */
+  about: string;
+  /** What to do, in one line. */
+  fix: string;
+}
+
+/** Warnings: the build goes on; `check --strict` fails on them. */
+export const LINT_RULES: Readonly<Record<string, Rule>> = {
+  'footnote-unused': { about: 'a footnote defined but never referenced', fix: 'reference it with [^label] in the text, or delete its definition' },
+  'footnote-undefined': { about: 'a `[^label]` with no definition (printed as typed)', fix: 'add a line `[^label]: …` with the note' },
+  'quote-unattributed': { about: 'a `:::quote` with no attribution', fix: 'give source=KEY (a bibliography entry) or author="…"' },
+  'image-resolution': { about: 'a raster image under 300 ppi at its printed size (its pixels over the width it takes in the text block, at most that width)', fix: 'use an image wide enough for the text block at 300 ppi (the message gives the pixels), or an SVG' },
+  'image-file-size': { about: 'an image file over 10 MB', fix: 'resize or recompress it (every EPUB and PDF carries it)' },
+  'image-alt': { about: 'an image without alt text', fix: 'describe the image in the brackets: ![what it shows](images/x.png)' },
+  'heading-skip': { about: 'a heading more than one level below the one before it (`##` then `####`), counting the part title as level 1', fix: 'use the next level down' },
+  'next-title': { about: 'a `next:` that names a part of the folder under another title than it has', fix: 'correct `next.title`, or remove `next:` so the next part is named as it is' },
+  'straight-quotes': { about: 'a straight quote `"` or `\'` in the text with `smart: false`', fix: 'type “ ” ‘ ’ (or the language\'s marks), or set `smart: true`' },
+  'uncited-entry': { about: 'a bibliography entry no part cites or quotes', fix: 'cite it, or remove it from the bibliography' },
+  'uncovered-character': { about: 'a character no embedded print face has', fix: 'replace it (or its lookalike) with one the faces cover: the PDF would show an empty box' },
+  'empty-heading': { about: 'a heading with no text (left out)', fix: 'give it text or delete it' },
+  'citation-not-a-key': { about: 'a bracket that looks like a Pandoc citation with no known key (left as text)', fix: 'correct the key, or escape the bracket' },
+  'next-part-none': { about: '`::next-part` in a part that has no next part', fix: 'remove it, or give the part a next part or `next:`' },
+  'part-link-text': { about: 'a link to another part with no `base-url` (printed as plain text)', fix: 'give pamphlet.yaml a `base-url` where the parts are published' },
+};
+
+/** Errors: the build stops, with every one of them listed. */
+export const ERROR_RULES: Readonly<Record<string, string>> = {
+  'part-twice': 'give each part its own `part:` number',
+  'unknown-citation': 'correct the key, or add the entry to the bibliography',
+  'unknown-source': 'correct the key, or add the entry to the bibliography',
+  'missing-image': 'correct the path (relative to the manuscript folder), or add the file',
+  'not-an-image': 'replace the file with a real PNG, JPEG, GIF or SVG of that type',
+  'image-type': 'convert the image to PNG, JPEG, GIF or SVG',
+  'image-path': 'write the path without a lone % or spell % as %25',
+  'outside-folder': 'put the file inside the manuscript folder (a symbolic link must lead inside it too)',
+  'remote-resource': 'download the file into the manuscript folder and name it by its path',
+  'unsafe-url': 'link to an http(s) address, a mailto: address or a place in the part',
+  'missing-anchor': 'link to an existing heading (#its-slug), ¶ (#p12) or note (#note-3)',
+  'link-outside-book': 'link to its web address, or give pamphlet.yaml a `base-url`',
+  'unknown-directive': 'use one of :cite :span :::quote :::questions ::next-part ::pagebreak, or escape the colon',
+  frontmatter: 'start the part with --- front matter giving title: and part:',
+  config: 'correct the key in pamphlet.yaml (see the README, “pamphlet.yaml”)',
+  yaml: 'correct the YAML syntax at this place',
+  encoding: 'save the file as UTF-8',
+  'csl-style': 'name a CSL style id that is installed, or a .csl file inside the folder',
+};
+
+export function fixFor(ruleId: string | undefined): string | undefined {
+  if (!ruleId) return undefined;
+  return LINT_RULES[ruleId]?.fix ?? ERROR_RULES[ruleId];
+}
