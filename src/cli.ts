@@ -9,7 +9,7 @@ import { ManuscriptError, formatMessage, messageJson } from './diagnostics.js';
 import { FORMATS, build, check, type BuildOptions, type BuildResult, type Format } from './api.js';
 import { runCleanups } from './cleanup.js';
 import { createProgress, type Progress } from './progress.js';
-import { exitCleanlyOnSignals } from './signals.js';
+import { exitCleanlyOnSignals, stopGracefully } from './signals.js';
 
 export { exitCleanlyOnSignals };
 
@@ -200,11 +200,10 @@ function summarise(result: BuildResult, progress: Progress, quiet: boolean, star
 
 async function watchMode(options: BuildOptions, progress: Progress, quiet: boolean): Promise<number> {
   const { watchBuild } = await import('./watch.js');
-  // Kept (not `once`) until the end: the browser session re-raises a signal nobody else listens to.
+  // Ctrl-C is how a watch ends: the first one stops it cleanly (exit 0), a second one at once.
   let onSignal = (): void => undefined;
   const stop = new Promise<void>((resolve) => (onSignal = () => resolve()));
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  stopGracefully(onSignal);
   let started = performance.now();
   await watchBuild(
     options,
@@ -225,8 +224,7 @@ async function watchMode(options: BuildOptions, progress: Progress, quiet: boole
     },
     stop,
   );
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
+  stopGracefully(undefined);
   return 0;
 }
 
@@ -259,7 +257,7 @@ async function runPreview(dir: string, portValue: string | undefined): Promise<n
   const port = portValue === undefined ? 4000 : Number(portValue);
   if (!Number.isInteger(port) || port < 0 || port > 65535 || portValue === '') throw new UsageError(`--port must be a port number (0 for any free one), not ${portValue}`);
   const { preview } = await import('./preview/server.js');
-  const stop = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  const stop = new Promise<void>((resolve) => stopGracefully(() => resolve()));
   await preview({ dir, port, log: (line) => process.stderr.write(`${line}\n`) }, stop);
   return 0;
 }

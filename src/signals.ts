@@ -10,6 +10,16 @@ export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as c
 type HandledSignal = keyof typeof SIGNAL_EXIT_CODES;
 
 let installed = false;
+/** Set while a command's normal way to end is Ctrl-C (preview, build --watch). */
+let graceful: (() => void) | undefined;
+
+/**
+ * For commands that run until Ctrl-C: the first SIGINT or SIGTERM ends them the way
+ * they end (`handler` closes what they hold, exit 0); a second one exits at once.
+ */
+export function stopGracefully(handler: (() => void) | undefined): void {
+  graceful = handler;
+}
 
 /** Installs the handlers once; the CLI calls this before doing anything else. */
 export function exitCleanlyOnSignals(): void {
@@ -17,6 +27,12 @@ export function exitCleanlyOnSignals(): void {
   installed = true;
   for (const signal of Object.keys(SIGNAL_EXIT_CODES) as HandledSignal[]) {
     process.on(signal, () => {
+      if (graceful && signal !== 'SIGHUP') {
+        const stop = graceful;
+        graceful = undefined;
+        stop();
+        return;
+      }
       runCleanups();
       process.exit(SIGNAL_EXIT_CODES[signal]);
     });

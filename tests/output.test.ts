@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, test } from 'vitest';
 import { LOCK_NAME, lockOutputFolder } from '../src/output-lock.js';
 import { writeOutputs } from '../src/output.js';
-import { copyFixture, pamphlet } from './helpers/cli.js';
+import { copyFixture, outputsIn, pamphlet } from './helpers/cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'pamphlet-output-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -116,7 +116,7 @@ describe('pamphlet build', () => {
       });
     const statuses = await Promise.all([build(first), build(second)]);
     expect(statuses).toEqual([0, 0]);
-    expect(readdirSync(out).sort()).toEqual(['a-test-series-1.epub', 'a-test-series-1.html']);
+    expect(outputsIn(out).sort()).toEqual(['a-test-series-1.epub', 'a-test-series-1.html']);
     // Both files come from the same build: the web page and the EPUB agree.
     const html = readFileSync(path.join(out, 'a-test-series-1.html'), 'utf8');
     const fromSecond = html.includes('This is the second manuscript.');
