@@ -49,6 +49,12 @@ interface Located {
 }
 
 /** `root`: the manuscript folder the file must really be in (links followed). */
+/**
+ * Parsed bibliographies by path, with the text they were parsed from: a preview or a
+ * watch re-reads the file on every change, but parses it again only when it changed.
+ */
+const parsed = new Map<string, { text: string; bibliography: Bibliography }>();
+
 export function loadBibliography(filePath: string, root = path.dirname(filePath)): Bibliography {
   const file = new VFile({ path: filePath });
   const read = readTextInside(root, filePath);
@@ -56,8 +62,16 @@ export function loadBibliography(filePath: string, root = path.dirname(filePath)
     const place = read.problem === 'encoding' ? { line: read.line, column: read.column } : { line: 1, column: 1 };
     throw new ManuscriptError([error(file, read.reason, { place, ruleId: read.problem === 'encoding' ? 'encoding' : 'outside-folder', source: 'pamphlet' })]);
   }
-  file.value = read.text;
-  const located = filePath.endsWith('.json') ? parseCslJson(read.text, file) : parseBibtex(read.text, file);
+  const known = parsed.get(filePath);
+  if (known && known.text === read.text) return known.bibliography;
+  const bibliography = parseBibliography(filePath, read.text, file);
+  parsed.set(filePath, { text: read.text, bibliography });
+  return bibliography;
+}
+
+function parseBibliography(filePath: string, text: string, file: VFile): Bibliography {
+  file.value = text;
+  const located = filePath.endsWith('.json') ? parseCslJson(text, file) : parseBibtex(text, file);
   const map = new Map<string, CslItem>();
   const lines = new Map<string, number>();
   for (const { item, key, place } of located) {

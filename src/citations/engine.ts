@@ -81,7 +81,7 @@ export function resolveStyle(idOrPath: string, dirs: readonly string[], depth = 
       `CSL style “${idOrPath}” not found in ${dirs.join(', ')} (install Debian's citation-style-language-styles, put ${idOrPath}.csl in the manuscript's styles/ folder, or give a path to a .csl file)`,
     );
   }
-  const shape = readStyleShape(found.text, shown(found.path));
+  const shape = styleShape(found.text, shown(found.path));
   if (shape.parent) {
     // A dependent style names an independent parent; a parent that is dependent again is not a style.
     if (depth > 0) throw new StyleError(`CSL style ${shown(found.path)}: its parent is itself a dependent style`);
@@ -140,7 +140,7 @@ export interface EngineOptions {
 
 /** Formats `clusters` (in reading order) and the bibliography of `cited` plus `uncited` works. */
 export function formatCitations(options: EngineOptions, clusters: readonly Cluster[], alsoListed: readonly string[]): FormattedCitations {
-  const engine = createEngine(options);
+  const engine = engineFor(options);
   const citations = clusters.map((cluster) => ({
     citationID: cluster.id,
     citationItems: cluster.items.map((item) => ({ ...item })),
@@ -157,6 +157,40 @@ export function formatCitations(options: EngineOptions, clusters: readonly Clust
     if (made) bibliography = made[1].map((entry) => entry.trim());
   }
   return { clusters: map, bibliography };
+}
+
+/** Shapes by style text: reading a style's XML costs more than reading the file again. */
+const shapes = new Map<string, ReturnType<typeof readStyleShape>>();
+function styleShape(text: string, name: string): ReturnType<typeof readStyleShape> {
+  let shape = shapes.get(text);
+  if (!shape) {
+    shape = readStyleShape(text, name);
+    shapes.set(text, shape);
+  }
+  return shape;
+}
+
+/**
+ * One engine per bibliography, style and language, for every part of a run (and every
+ * rebuild of a preview while they stay the same): building one parses the style and its
+ * locale, a third of a short part's pipeline. `rebuildProcessorState` resets what a part
+ * leaves in it, so a part's citations never depend on the part before.
+ */
+const engines = new WeakMap<ReadonlyMap<string, CslItem>, Map<string, CSL.Engine>>();
+
+function engineFor(options: EngineOptions): CSL.Engine {
+  let byStyle = engines.get(options.items);
+  if (!byStyle) {
+    byStyle = new Map();
+    engines.set(options.items, byStyle);
+  }
+  const key = `${options.style.path}\u0000${options.style.xml}\u0000${options.lang}\u0000${options.localeDir}`;
+  let engine = byStyle.get(key);
+  if (!engine) {
+    engine = createEngine(options);
+    byStyle.set(key, engine);
+  }
+  return engine;
 }
 
 function createEngine({ style, lang, localeDir, items }: EngineOptions): CSL.Engine {
