@@ -19,7 +19,8 @@ export default function remarkPartTitle() {
     }
     let top = 6;
     visit(tree, 'heading', (node: Heading) => {
-      top = Math.min(top, node.depth);
+      // An empty heading is left out later (rehype-heading-ids.ts): it sets no level.
+      if (toString(node).trim()) top = Math.min(top, node.depth);
     });
     const shift = Math.max(0, 2 - top);
     if (shift === 0) return;

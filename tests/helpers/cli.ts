@@ -19,7 +19,7 @@ export function pamphlet(args: string[], cwd: string, env: NodeJS.ProcessEnv = {
 
 /** A private copy of a fixture manuscript, so a test may edit it. */
 export function copyFixture(name: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `pamphlet-${name}-`));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `pamphlet-${name.replace(/\//g, "-")}-`));
   cpSync(path.resolve(import.meta.dirname, '../fixtures', name), path.join(dir, 'manuscript'), { recursive: true });
   return dir;
 }

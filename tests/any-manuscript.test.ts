@@ -1,0 +1,355 @@
+// Issue 8's constructs, in manuscripts written as authors write them
+// (tests/fixtures/any-manuscript/, whose README says what each holds): each builds —
+// every word in the PDF's text and the EPUB's, the EPUB clean in epubcheck — or is
+// refused at its line, as the README's format section says. The expectations are
+// literal: words, places, captions and dates are written here, not computed by the code.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { visit } from 'unist-util-visit';
+import { toString as hastToString } from 'hast-util-to-string';
+import { loadManuscript } from '../src/manuscript.js';
+import { copyFixture, pamphlet } from './helpers/cli.js';
+import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
+import { pagesRawText, pagesText, pagesWith, pdfImages, squash } from './helpers/poppler.js';
+import { epubText } from './helpers/spec-corpus.js';
+
+const fixture = (name: string) => copyFixture(`any-manuscript/${name}`);
+
+interface Built {
+  root: string;
+  stderr: string;
+  /** Text of each PDF page, by part number. */
+  pdf: Record<number, string[]>;
+  /** The EPUB's files, by part number. */
+  epub: Record<number, Record<string, string>>;
+  epubPaths: string[];
+}
+
+function buildAll(name: string, formats = 'pdf,epub,html'): Built {
+  const root = fixture(name);
+  const result = pamphlet(['build', 'manuscript', '--format', formats, '--out', 'dist', '--quiet', '--no-cache'], root);
+  expect(result.stderr, result.stderr).not.toMatch(/ error: /);
+  expect(result.status, result.stderr).toBe(0);
+  const dist = path.join(root, 'dist');
+  const built: Built = { root, stderr: result.stderr, pdf: {}, epub: {}, epubPaths: [] };
+  for (const file of readdirSync(dist)) {
+    const part = Number(/-(\d+)\.(pdf|epub)$/.exec(file)?.[1]);
+    if (file.endsWith('.pdf') && !/-(handout|booklet)\.pdf$/.test(file)) built.pdf[part] = pagesText(path.join(dist, file));
+    if (file.endsWith('.epub')) {
+      built.epubPaths.push(path.join(dist, file));
+      built.epub[part] = Object.fromEntries(Object.entries(unzipSync(readFileSync(path.join(dist, file)))).map(([k, v]) => [k, strFromU8(v)]));
+    }
+  }
+  return built;
+}
+
+/** The words a reader reads in a part's Markdown: its text, without front matter or markup. */
+function sourceWords(file: string): string[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(readFileSync(file, 'utf8'));
+  tree.children = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition');
+  const words: string[] = [];
+  visit(tree, (node) => {
+    if ('value' in node && typeof node.value === 'string' && node.type !== 'html') words.push(...node.value.split(/[^\p{L}\p{N}]+/u));
+  });
+  return words.filter((word) => word.length > 0);
+}
+
+/** The one value of a record keyed by part number, for a fixture of one part. */
+function only<T>(record: Record<number, T>): T {
+  const values = Object.values(record);
+  expect(values).toHaveLength(1);
+  return values[0] as T;
+}
+
+/** The part file of a fixture of one part. */
+function partFile(root: string): string {
+  const files = readdirSync(path.join(root, 'manuscript')).filter((name) => name.endsWith('.md'));
+  expect(files).toHaveLength(1);
+  return path.join(root, 'manuscript', files[0] as string);
+}
+
+/** The words of `words` that `text` lacks, looked for in reading order (squashed: case, spaces, hyphens and punctuation aside). */
+function missingInOrder(text: string, words: readonly string[]): string[] {
+  const haystack = squash(text);
+  const missing: string[] = [];
+  let from = 0;
+  for (const word of words) {
+    const at = haystack.indexOf(squash(word), from);
+    if (at < 0) missing.push(word);
+    else from = at + squash(word).length;
+  }
+  return missing;
+}
+
+/**
+ * The words of `words` the PDF's text lacks. Presence, not order: a table's cells or a
+ * page's notes come in the text layer in the order they are laid out. A word broken at a
+ * line end is read whole, with and without its hyphen.
+ */
+function missingFrom(pdfText: string, words: readonly string[]): string[] {
+  const tokens = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const present = new Set([...tokens(pdfText.replace(/-\n\s*/g, '')), ...tokens(pdfText.replace(/-\n\s*/g, '-'))]);
+  return words.filter((word) => !present.has(word.toLowerCase()));
+}
+
+const epubs: Array<{ name: string; path: string }> = [];
+
+describe('constructs that build: every word in the PDF and the EPUB', () => {
+  const plain = ['numbered-headings', 'colons-in-text', 'aligned-table', 'angle-brackets-in-prose', 'long-code-line', 'long-code-block', 'wide-table', 'title-repeated'];
+
+  test.each(plain)('%s', (name) => {
+    const built = buildAll(name);
+    const words = sourceWords(partFile(built.root));
+    expect(words.length).toBeGreaterThan(40);
+    expect(missingFrom(only(built.pdf).join('\n'), words)).toEqual([]);
+    const epub = readFileSync(built.epubPaths[0] as string);
+    expect(missingInOrder(epubText(epub), words)).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name, path: file });
+  });
+});
+
+describe('what the constructs become', () => {
+  let headings: Built;
+  let colons: Built;
+  let angles: Built;
+  let table: Built;
+  beforeAll(() => {
+    headings = buildAll('numbered-headings', 'epub,pdf');
+    colons = buildAll('colons-in-text', 'epub');
+    angles = buildAll('angle-brackets-in-prose', 'epub');
+    table = buildAll('aligned-table', 'epub');
+  });
+
+  test('numbered and dated headings get ids valid in every format, listed in the contents and the navigation; the empty one is left out with a warning', () => {
+    const text = headings.epub[1]?.['OEBPS/text.xhtml'] ?? '';
+    expect(text).toContain('<h2 id="section-1-introduction">1. Introduction</h2>');
+    expect(text).toContain('<h2 id="section-2-causes-of-variability">2. Causes of Variability</h2>');
+    expect(text).toContain('<h2 id="section-2024-01-01">2024-01-01</h2>');
+    const nav = headings.epub[1]?.['OEBPS/nav.xhtml'] ?? '';
+    expect(nav).toContain('<a href="text.xhtml#section-1-introduction">1. Introduction</a>');
+    expect(nav).toContain('<a href="text.xhtml#section-2024-01-01">2024-01-01</a>');
+    expect(headings.stderr).toContain('manuscript/part-1.md:31:1: warning: empty heading left out');
+    // The PDF's contents give each its page (Paged.js resolved `#section-1-introduction`).
+    const contents = (headings.pdf[1]?.[1] ?? '').replace(/\s+/g, ' ');
+    expect(contents).toMatch(/1\. Introduction \d+/);
+    expect(contents).toMatch(/2024-01-01 \d+/);
+  });
+
+  test('colons inside words and numbers are text, as typed', () => {
+    const text = epubText(readFileSync(colons.epubPaths[0] as string));
+    for (const phrase of ['at 10:30 the Palace fell', 'localhost:8080', 'Note:this', 'Result:carried']) expect(text).toContain(phrase);
+    expect(colons.stderr).not.toMatch(/directive/);
+  });
+
+  test('Promise<Buffer> in prose is text, as typed, and in code too', () => {
+    const text = angles.epub[1]?.['OEBPS/text.xhtml'] ?? '';
+    expect(text).toContain('Promise&#x3C;Buffer>');
+    expect(text).toContain('<code>Promise&#x3C;Buffer></code>');
+    expect(text).not.toMatch(/<buffer/i);
+  });
+
+  test('a GFM table keeps its alignment as classes, never the align attribute', () => {
+    const text = only(table.epub)['OEBPS/text.xhtml'] ?? '';
+    expect(text).toMatch(/<th class="align-left">/);
+    expect(text).toMatch(/<th class="align-center">/);
+    expect(text).toMatch(/<th class="align-right">/);
+    expect(text).not.toMatch(/ align="/);
+  });
+});
+
+describe('constructs that are refused at their place, by check and build alike', () => {
+  const refused: Array<[string, string]> = [
+    ['link-to-file', 'manuscript/part-1.md:9:38: error: link to `CHANGELOG.md`, a file that is not in the book: link to its web address, or give pamphlet.yaml a `base-url` where it is published'],
+    ['link-missing-anchor', 'manuscript/part-1.md:14:61: error: link to `#setup`: no heading, ¶ or note in this part has that id'],
+    ['reference-image-missing', 'manuscript/part-1.md:12:1: error: image file not found: images/missing.png'],
+    ['reference-image-remote', 'manuscript/part-1.md:12:1: error: image from the network is not allowed'],
+  ];
+
+  test.each(refused)('%s', (name, line) => {
+    const root = fixture(name);
+    for (const args of [['check', 'manuscript'], ['build', 'manuscript', '--format', 'epub', '--out', 'dist']]) {
+      const result = pamphlet(args, root);
+      expect(result.status, `${args[0]}: ${result.stderr}`).toBe(1);
+      expect(result.stderr.split('\n').filter((l) => / error: /.test(l))).toEqual([expect.stringContaining(line)]);
+    }
+  });
+});
+
+describe('links between parts and to published files', () => {
+  test('without base-url a link to another part is its text, and the EPUB links nowhere outside itself', () => {
+    const built = buildAll('link-to-part', 'epub');
+    const text = built.epub[2]?.['OEBPS/text.xhtml'] ?? '';
+    expect(text).toContain('We left the accounts of the first part with the house built');
+    expect(text).toContain('the opening of Economy is two');
+    expect(text).not.toContain('part-1.md');
+    for (const file of built.epubPaths) epubs.push({ name: 'link-to-part', path: file });
+  });
+
+  test('with base-url, files and parts link to where they are published; an anchor in the part stays inside the book', () => {
+    const built = buildAll('links-base-url', 'epub');
+    const text = built.epub[1]?.['OEBPS/text.xhtml'] ?? '';
+    expect(text).toContain('<a href="https://printshop.example.org/guide/CHANGELOG.md">the changelog</a>');
+    expect(text).toContain('<a href="https://printshop.example.org/guide/a-guide-for-volunteer-typesetters-2.epub">second part</a>');
+    expect(text).toContain('<a href="#setting-up">setting up</a>');
+    for (const file of built.epubPaths) epubs.push({ name: 'links-base-url', path: file });
+  });
+});
+
+describe('notes inside a quotation, a list item and a discussion question', () => {
+  let built: Built;
+  beforeAll(() => {
+    built = buildAll('footnotes-in-containers');
+    for (const file of built.epubPaths) epubs.push({ name: 'footnotes-in-containers', path: file });
+  });
+
+  const notes: Array<[string, string, string]> = [
+    ['in a :::quote', 'hitherto existing society', 'That is, all written history'],
+    ['in a list item', 'printed in London in February 1848', "Workers' Educational Association"],
+    ['in a :::questions item', 'added his note on', 'August von Haxthausen'],
+  ];
+
+  test.each(notes)('%s: on the page of its call in the PDF', (_where, call, note) => {
+    const pages = built.pdf[1] ?? [];
+    const callPages = pagesWith(pages, call);
+    const notePages = pagesWith(pages, note);
+    expect(callPages.length).toBeGreaterThan(0);
+    expect(notePages).toEqual([callPages[0]]);
+  });
+
+  test.each(notes)('%s: a pop-up note in the EPUB, linked both ways', (_where, _call, note) => {
+    const text = built.epub[1]?.['OEBPS/text.xhtml'] ?? '';
+    const aside = [...text.matchAll(/<aside id="(note-\d+)" epub:type="footnote" role="doc-footnote" class="footnote">([\s\S]*?)<\/aside>/g)].find((m) => squash(m[2] ?? '').includes(squash(note)));
+    expect(aside, note).toBeDefined();
+    const id = aside?.[1] ?? '';
+    expect(text).toContain(`href="#${id}" data-note="${id.slice(5)}" epub:type="noteref" role="doc-noteref"`);
+    expect(aside?.[2]).toContain(`href="#noteref-${id.slice(5)}" role="doc-backlink"`);
+  });
+
+  test('the three notes are numbered in reading order, the question’s last', () => {
+    const text = built.epub[1]?.['OEBPS/text.xhtml'] ?? '';
+    const order = [...text.matchAll(/<aside id="note-(\d+)"[^>]*>([\s\S]*?)<\/aside>/g)].map((m) => `${m[1]}: ${hastToStringOf(m[2] ?? '')}`);
+    expect(order).toEqual([
+      expect.stringMatching(/^1: 1\. Engels’s note to the English edition of 1888: “That is, all written history\./),
+      expect.stringMatching(/^2: 2\. By the Workers’ Educational Association at 46 Liverpool Street/),
+      expect.stringMatching(/^3: 3\. His note goes on to name August von Haxthausen/),
+    ]);
+  });
+});
+
+function hastToStringOf(xhtml: string): string {
+  return xhtml.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+}
+
+describe('Pandoc citations', () => {
+  test('give the same notes, note by note, and the same Works Cited as the equivalent :cite', () => {
+    const pandoc = loadManuscript(path.join(fixture('citations-pandoc'), 'manuscript'), { SOURCE_DATE_EPOCH: '0' }).parts[0];
+    const cite = loadManuscript(path.join(fixture('citations-cite'), 'manuscript'), { SOURCE_DATE_EPOCH: '0' }).parts[0];
+    const notes = (doc: typeof pandoc) => doc?.notes.map((note) => hastToString({ type: 'root', children: note.content })) ?? [];
+    expect(notes(pandoc).length).toBeGreaterThan(3);
+    expect(notes(pandoc)).toEqual(notes(cite));
+    expect(pandoc?.bibliography?.entries.map((e) => hastToString(e))).toEqual(cite?.bibliography?.entries.map((e) => hastToString(e)));
+  });
+
+  test('narrative @key names the author in the sentence, [-@key] leaves the author out, ^[…] is a note, and an address or a handle stays text', () => {
+    const doc = loadManuscript(path.join(fixture('citations-pandoc-only'), 'manuscript'), { SOURCE_DATE_EPOCH: '0' }).parts[0];
+    const text = hastToString(doc?.body ?? { type: 'root', children: [] }).replace(/\u00A0/g, ' ');
+    expect(text).toContain('Reed1 tells the story of the ten days');
+    expect(text).toContain('films@westside.example.org');
+    expect(text).toContain('@westside_films on the noticeboard');
+    const notes = doc?.notes.map((note) => hastToString({ type: 'root', children: note.content }).replace(/\u00A0/g, ' ').replace(/\s+/g, ' ')) ?? [];
+    expect(notes).toEqual([
+      'John Reed, Ten Days That Shook the World (New York: Boni & Liveright, 1919).',
+      // The same work as the note before: Chicago's "Ibid.", which names no author anyway.
+      'Ibid., 5.',
+      'He wrote it in exile on Prinkipo, and it appeared in Max Eastman’s translation in 1932.',
+      expect.stringMatching(/^Leon Trotsky, The History of the Russian Revolution, trans\. Max Eastman .*1932\), vol\. 1, preface\.$/),
+    ]);
+  });
+});
+
+describe('a standalone image with a title', () => {
+  let built: Built;
+  beforeAll(() => {
+    built = buildAll('figure-with-title');
+    for (const file of built.epubPaths) epubs.push({ name: 'figure-with-title', path: file });
+  });
+  const caption = 'Walden Pond, after Thoreau’s survey of 1846';
+
+  test('is a captioned figure in the EPUB and the web page, never a numbered paragraph', () => {
+    const text = only(built.epub)['OEBPS/text.xhtml'] ?? '';
+    expect(text).toMatch(new RegExp(`<figure class="figure">\\s*<img src="media/images/walden-pond\\.png" alt="[^"]+"/>\\s*<figcaption>${caption}</figcaption>\\s*</figure>`));
+    const html = readFileSync(path.join(built.root, 'dist', 'walden-read-together-9.html'), 'utf8');
+    expect(html).toMatch(new RegExp(`<figure class="figure"><img src="data:image/png;base64,[^"]+" alt="[^"]+"><figcaption>${caption}</figcaption></figure>`));
+    expect(text).not.toMatch(/<p id="p\d+" data-pn="\d+"><img/);
+  });
+
+  test('is on one PDF page with its caption', () => {
+    const pdf = path.join(built.root, 'dist', 'walden-read-together-9.pdf');
+    const images = pdfImages(pdf);
+    expect(images).toHaveLength(1);
+    expect(pagesWith(pagesRawText(pdf), caption)).toEqual([images[0]?.page]);
+  });
+});
+
+describe('a part whose first heading repeats its title', () => {
+  test('shows the title once: not as a section in the PDF’s contents or outline, not nested in the EPUB navigation', () => {
+    const built = buildAll('title-repeated', 'epub,pdf');
+    const nav = built.epub[1]?.['OEBPS/nav.xhtml'] ?? '';
+    expect([...nav.matchAll(/>Economy</g)]).toHaveLength(0);
+    expect(nav).toContain('<a href="text.xhtml">Part I: Economy</a>');
+    expect(nav).toContain('<a href="text.xhtml#the-cost-of-the-house">The cost of the house</a>');
+    expect(nav).toContain('<a href="text.xhtml#notes-for-the-organiser">Notes for the organiser</a>');
+    const text = built.epub[1]?.['OEBPS/text.xhtml'] ?? '';
+    expect([...text.matchAll(/<h[1-6][^>]*>[^<]*Economy/g)]).toHaveLength(0);
+    expect(text).toContain('<h2 id="notes-for-the-organiser">Notes for the organiser</h2>');
+    const contents = (built.pdf[1]?.[1] ?? '').replace(/\s+/g, ' ');
+    expect(contents).toMatch(/Contents The cost of the house \d+ Notes for the organiser \d+/i);
+  });
+});
+
+describe('metadata that lasts (a manuscript in git)', () => {
+  test('correcting one word keeps the EPUB identifier and moves dcterms:modified to the correcting commit', () => {
+    const root = fixture('title-repeated');
+    const dir = path.join(root, 'manuscript');
+    const git = (args: string[], date?: string) =>
+      execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } as NodeJS.ProcessEnv });
+    git(['init', '-q']);
+    git(['add', '.']);
+    git(['commit', '-q', '-m', 'first'], '2024-01-02T03:04:05Z');
+    const opf = () => {
+      const result = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist', '--quiet', '--no-cache'], root);
+      expect(result.status, result.stderr).toBe(0);
+      return strFromU8(unzipSync(readFileSync(path.join(root, 'dist', 'walden-read-together-1.epub')))['OEBPS/package.opf'] as Uint8Array);
+    };
+    const before = opf();
+    const part = path.join(dir, 'part-1.md');
+    const corrected = readFileSync(part, 'utf8').replace('neighbor', 'neighbour');
+    expect(corrected).toContain('neighbour');
+    writeFileSync(part, corrected);
+    git(['commit', '-q', '-am', 'spelling'], '2024-03-04T05:06:07Z');
+    const after = opf();
+    const identifier = (opf: string) => /<dc:identifier id="pub-id">([^<]+)<\/dc:identifier>/.exec(opf)?.[1];
+    const modified = (opf: string) => /<meta property="dcterms:modified">([^<]+)<\/meta>/.exec(opf)?.[1];
+    expect(identifier(after)).toBe(identifier(before));
+    expect(identifier(before)).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(modified(before)).toBe('2024-01-02T03:04:05Z');
+    expect(modified(after)).toBe('2024-03-04T05:06:07Z');
+  });
+});
+
+describe('every EPUB built above', () => {
+  test('passes epubcheck with 0 errors and 0 warnings', async () => {
+    expect(epubs.length).toBeGreaterThan(10);
+    const results = await epubcheckAll(epubs.map((e) => e.path));
+    for (const [index, result] of results.entries()) {
+      expect(result.fatal + result.errors + result.warnings, `${epubs[index]?.name}: ${describeResult(result)}`).toBe(0);
+    }
+  });
+});
