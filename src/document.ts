@@ -34,6 +34,8 @@ export interface PartMeta {
   next: NextPart | null;
   /** Output base name, e.g. "celebrating-red-october-1". */
   slug: string;
+  /** The part's Markdown file, for errors found after the pipeline (a block the layout lost). */
+  sourcePath?: string;
 }
 
 export interface Section {

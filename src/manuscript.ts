@@ -122,6 +122,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         modified: modifiedDate(env, part.file.path, [config.configPath, ...(config.bibliography ? [config.bibliography] : [])], fm),
         next,
         slug: `${seriesSlug}-${fm.part}`,
+        sourcePath: part.file.path,
       },
       settings,
     );

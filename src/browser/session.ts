@@ -14,6 +14,7 @@ import { registerCleanup } from '../cleanup.js';
 import { printPageCsp } from '../csp.js';
 import { findChromium } from './find-chromium.js';
 import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
+import { LayoutLossError, lostBlocks, recordBlocks } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
@@ -37,6 +38,11 @@ export interface PaginateRequest {
   timeout?: number;
   /** Told the number of pages laid out so far, as Paged.js goes (progress lines). */
   onPage?: (pages: number) => void;
+  /**
+   * Tests only: elements matching this selector are removed from the laid-out pages, as a
+   * Paged.js bug would lose them, to show that the integrity check catches the loss.
+   */
+  simulateLostContent?: string;
 }
 
 export interface BrowserSession {
@@ -221,6 +227,7 @@ class Session implements BrowserSession {
         await step(page.exposeFunction(PAGE_BINDING, request.onPage), limit('loading the page counter'));
         await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
       }
+      await step(page.evaluate(recordBlocks), limit('numbering the blocks'));
       await step(
         page.evaluate(async () => {
           const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;
@@ -237,6 +244,13 @@ class Session implements BrowserSession {
         }),
         limit('loading fonts'),
       );
+      if (request.simulateLostContent) {
+        await page.evaluate((selector: string) => {
+          for (const el of document.querySelectorAll(`.pagedjs_pages ${selector}`)) el.remove();
+        }, request.simulateLostContent);
+      }
+      const lost = await step(page.evaluate(lostBlocks), limit('checking that no block was lost'));
+      if (lost.length) throw new LayoutLossError(request.label, lost);
       const pdf = await step(
         page.pdf({
           preferCSSPageSize: true,

@@ -61,8 +61,13 @@ export default function remarkCiteproc(options: CiteprocOptions) {
   };
 }
 
+/** citeproc's HTML as hast, without the places parse5 gives it: those are in the snippet, not in the part. */
 function fragment(html: string): ElementContent[] {
-  return fromHtml(html, { fragment: true }).children.filter((node): node is ElementContent => node.type === 'element' || node.type === 'text');
+  const tree = fromHtml(html, { fragment: true });
+  visit(tree, (node) => {
+    delete node.position;
+  });
+  return tree.children.filter((node): node is ElementContent => node.type === 'element' || node.type === 'text');
 }
 
 function capitalizeFirst(nodes: ElementContent[]): boolean {

@@ -216,7 +216,8 @@ function citation(node: Citation, state: State): RootContent[] {
   }
   const note: CollectedNote = { number: state.notes.length + 1, kind: 'citation', children: [], calls: [] };
   state.clusters.push({ id: clusterId, noteIndex: note.number, items });
-  const paragraph: Paragraph = { type: 'paragraph', children: [slot(false) as Paragraph['children'][number]] };
+  // The note's place in the part is the citation's.
+  const paragraph: Paragraph = { type: 'paragraph', children: [slot(false) as Paragraph['children'][number]], ...(node.position ? { position: node.position } : {}) };
   note.children = [paragraph];
   state.notes.push(note);
   return [...name, noteCall(note) as RootContent];

@@ -6,6 +6,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserSession } from '../browser/session.js';
+import { LayoutLossError } from '../browser/layout-integrity.js';
+import { VFile } from 'vfile';
+import { ManuscriptError, error } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { PartDocument } from '../document.js';
 import { printAssets } from './assets.js';
@@ -54,6 +57,8 @@ export interface PreparedPrint {
   metadata: ReturnType<typeof pdfMetadataFor>;
   pageSize: { width: number; height: number };
   printBoxes?: PrintBoxOptions;
+  /** The part's Markdown file, where a block the layout lost is reported. */
+  sourcePath?: string;
 }
 
 /**
@@ -75,14 +80,33 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
     metadata: pdfMetadataFor(doc, `pamphlet ${PACKAGE_VERSION}`),
     pageSize: sheetSize(config, variant),
     printBoxes: printBoxesFor(config, variant),
+    ...(doc.meta.sourcePath ? { sourcePath: doc.meta.sourcePath } : {}),
   };
 }
 
 /** Paginates and prints a prepared job, then finishes the bytes (metadata, page boxes). */
 export async function printPrepared(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void): Promise<Uint8Array> {
-  const printed = await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout, ...(onPage ? { onPage } : {}) });
+  let printed: Uint8Array;
+  try {
+    printed = await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout, ...(onPage ? { onPage } : {}) });
+  } catch (cause) {
+    if (cause instanceof LayoutLossError) throw layoutLoss(cause, job);
+    throw cause;
+  }
   return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
 }
+
+/** The lost blocks as errors at their places in the part: the build fails rather than print without them. */
+function layoutLoss(cause: LayoutLossError, job: PreparedPrint): ManuscriptError {
+  const file = new VFile({ path: job.sourcePath ?? job.label });
+  const messages = cause.lost.map((block) => {
+    const [line = 1, column = 1] = block.src.split(':').map(Number);
+    return error(file, `the page layout (Paged.js) lost this ${BLOCK_NAMES[block.tag] ?? 'block'} from ${job.label}: the PDF would not have it; a \`::pagebreak\` before it usually helps (please report the part)`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
+  });
+  return new ManuscriptError(messages);
+}
+
+const BLOCK_NAMES: Readonly<Record<string, string>> = { p: 'paragraph', li: 'list item', tr: 'table row', pre: 'code block', figcaption: 'caption', span: 'note', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading' };
 
 export async function renderPdf(
   session: BrowserSession,

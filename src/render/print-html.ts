@@ -21,6 +21,7 @@ import { handoutQuestions, handoutTitleBlock } from './handout-html.js';
 import { handoutPage, handoutPageCss, pageCss } from './page-css.js';
 import { shapePrintBlocks } from './print-blocks.js';
 import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
+import { numberBlocks } from './block-numbers.js';
 
 export type PrintVariant = 'pamphlet' | 'handout';
 
@@ -155,6 +156,7 @@ export function printHtml(
   const sections: ContentsEntry[] = doc.sections.filter((s) => s.depth <= 3);
   const closing = doc.nextPart && !doc.nextPartInBody ? [structuredClone(doc.nextPart)] : [];
   const matter = [...(flow.children as Element[]), ...closing];
+  numberBlocks({ type: 'root', children: matter });
   const content = handout
     ? // No wrapper and no named page: the title block shares page 1 with the text.
       [handoutTitleBlock(doc.meta, config), ...matter]

@@ -19,7 +19,7 @@ function toPhrasing(node: ElementContent): ElementContent {
   const children = node.children.map(toPhrasing);
   if (PHRASING.has(node.tagName)) return { ...node, children };
   const className = node.tagName === 'p' ? ['fn-p'] : ['fn-block', `fn-${node.tagName}`];
-  return { type: 'element', tagName: 'span', properties: { className }, children };
+  return { type: 'element', tagName: 'span', properties: { className }, children, ...(node.position ? { position: node.position } : {}) };
 }
 
 export function printFootnote(note: Note): Element {
