@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import type { NextPart, PartDocument, PartMeta } from '../document.js';
 import type { PartFrontmatter } from './frontmatter.js';
 import type { PartProcessor } from './processor.js';
-import { nextPartContent } from './remark-directives.js';
+import { nextPartLine } from '../blocks.js';
 
 export interface ParsedPart {
   file: VFile;
@@ -28,7 +28,7 @@ export function buildPart(processor: PartProcessor, parsed: ParsedPart, meta: Pa
   file.data.nextPart = meta.next;
   const body = processor.runSync(tree, file) as HastRoot;
   const data = file.data;
-  const nextPart = meta.next ? nextPartElement(meta.next) : null;
+  const nextPart = meta.next ? nextPartLine(meta.next) : null;
   const entries = data.bibliographyEntries ?? [];
   const nextPartInBody = data.nextPartInBody === true;
   return {
@@ -43,8 +43,4 @@ export function buildPart(processor: PartProcessor, parsed: ParsedPart, meta: Pa
     nextPartInBody,
     paragraphCount: data.paragraphCount ?? 0,
   };
-}
-
-function nextPartElement(next: NextPart): Element {
-  return { type: 'element', tagName: 'p', properties: { className: ['next-part'] }, children: nextPartContent(next) as ElementContent[] };
 }

@@ -7,13 +7,14 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
+import { isNextPartLine } from '../blocks.js';
 
 export default function rehypeParagraphNumbers() {
   return (tree: Root, file: VFile): void => {
     let count = 0;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName === 'figcaption' || node.properties.dataPamphletStore !== undefined) return SKIP;
-      if (node.tagName !== 'p' || isNextPartLine(node)) return;
+      if (node.tagName !== 'p' || isNextPartLine(node as Element)) return;
       count += 1;
       node.properties.id = `p${count}`;
       node.properties.dataPn = count;
@@ -21,8 +22,4 @@ export default function rehypeParagraphNumbers() {
     });
     file.data.paragraphCount = count;
   };
-}
-
-function isNextPartLine(node: Element): boolean {
-  return Array.isArray(node.properties.className) && node.properties.className.includes('next-part');
 }

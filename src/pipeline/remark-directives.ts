@@ -15,6 +15,7 @@ import type { CslItem } from '../citations/bibliography.js';
 import { parseLocator, type CiteItem } from '../citations/engine.js';
 import type { Citation, Container, InlineContainer, Rendered } from './mdast-nodes.js';
 import { STORE } from './stores.js';
+import { nextPartLine } from '../blocks.js';
 
 export const KNOWN_DIRECTIVES = ['cite', 'span', 'quote', 'questions', 'next-part', 'pagebreak'] as const;
 const FORMS: Record<(typeof KNOWN_DIRECTIVES)[number], Directive['type']> = {
@@ -71,7 +72,7 @@ export default function remarkDirectives(options: DirectiveOptions) {
         case 'next-part': {
           if (nextPartPlaced) error(file, '`::next-part` can appear once in a part', { place: node.position, ruleId: 'next-part-twice', source: 'pamphlet' });
           nextPartPlaced = true;
-          const line = nextPartLine(file);
+          const line = nextPartHere(file);
           if (line) parent.children[index] = line as RootContent;
           else {
             file.message('`::next-part` but this part has no next part (the last of the series, or `next: false`)', { place: node.position, ruleId: 'next-part-none', source: 'pamphlet' });
@@ -187,15 +188,11 @@ function quote(node: ContainerDirective, file: VFile, items: ReadonlyMap<string,
 }
 
 /** The "Next: …" line where `::next-part` stands, or undefined when there is no next part. */
-function nextPartLine(file: VFile): Rendered | undefined {
+function nextPartHere(file: VFile): Rendered | undefined {
   const next = file.data.nextPart;
   if (!next) return undefined;
-  return { type: 'rendered', data: { hName: 'p', hProperties: { className: ['next-part'] }, hChildren: nextPartContent(next) } };
-}
-
-export function nextPartContent(next: { label: string; href?: string }): ElementContent[] {
-  const text: ElementContent = { type: 'text', value: `Next: ${next.label}` };
-  return next.href ? [{ type: 'element', tagName: 'a', properties: { href: next.href }, children: [text] }] : [text];
+  const line = nextPartLine(next);
+  return { type: 'rendered', data: { hName: 'p', hProperties: line.properties, hChildren: line.children } };
 }
 
 function isDirective(node: { type: string }): node is Directive {

@@ -20,6 +20,7 @@ import type { Citation, Container, Rendered } from './mdast-nodes.js';
 import { pointAt } from './bracket-spans.js';
 import { narrativeName } from './narrative-name.js';
 import { STORE } from './stores.js';
+import { noteCallProperties } from '../blocks.js';
 
 export interface NotesOptions {
   items: ReadonlyMap<string, CslItem>;
@@ -143,17 +144,9 @@ function undefinedCalls(node: Text, file: VFile): void {
 }
 
 function noteCall(note: CollectedNote): Rendered {
-  const repeat = note.calls.length + 1;
-  const id = repeat > 1 ? `noteref-${note.number}-${repeat}` : `noteref-${note.number}`;
-  note.calls.push(id);
-  return {
-    type: 'rendered',
-    data: {
-      hName: 'a',
-      hProperties: { className: repeat > 1 ? ['noteref', 'noteref-repeat'] : ['noteref'], id, href: `#note-${note.number}`, dataNote: note.number },
-      hChildren: [{ type: 'text', value: String(note.number) }],
-    },
-  };
+  const properties = noteCallProperties(note.number, note.calls.length + 1);
+  note.calls.push(String(properties.id));
+  return { type: 'rendered', data: { hName: 'a', hProperties: properties, hChildren: [{ type: 'text', value: String(note.number) }] } };
 }
 
 function footnoteCall(node: FootnoteReference, state: State): RootContent[] {

@@ -17,7 +17,7 @@ import type { PartDocument } from '../document.js';
 import { hyphenateTree } from '../pipeline/rehype-hyphenate.js';
 import { printAssets, type PrintAssets } from './assets.js';
 import { fontFaceCss } from './fonts.js';
-import { handoutQuestions, handoutTitleBlock } from './handout-html.js';
+import { bibliographySection, byline, questionsSection, titleBlock } from '../blocks.js';
 import { handoutPage, handoutPageCss, pageCss } from './page-css.js';
 import { shapePrintBlocks } from './print-blocks.js';
 import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
@@ -34,19 +34,6 @@ interface ContentsEntry {
   depth: number;
 }
 
-function titlePage(doc: PartDocument, config: ResolvedConfig): Element {
-  const { meta } = doc;
-  const subtitle = meta.subtitle ?? config.subtitle;
-  const publisher = meta.publisher ?? config.publisher;
-  return h('section.title-page', [
-    h('p.series', meta.series),
-    subtitle ? h('p.series-subtitle', subtitle) : null,
-    h('p.part-label', meta.partLabel),
-    h('h1.part-title', meta.title),
-    meta.authors.length > 0 ? h('p.authors', meta.authors.join(', ')) : null,
-    publisher ? h('p.publisher', publisher) : null,
-  ]);
-}
 
 function contentsPage(entries: readonly ContentsEntry[]): Element {
   return h('nav.contents', { ariaLabel: 'Contents' }, [
@@ -68,16 +55,15 @@ function questionsWithNotes(doc: PartDocument): PartDocument['questions'] {
   return doc.questions ? { ...doc.questions, items: inlineFootnotesIn(doc.questions.items, doc.notes) } : null;
 }
 
+/** Ruled lines under each of the handout's questions: room for a few sentences of notes. */
+const ANSWER_LINES = 4;
+
 function handoutBackMatter(doc: PartDocument): Element[] {
   const elements: Element[] = [];
-  if (doc.bibliography) {
-    elements.push(
-      h('section.bibliography', [h('h2', { id: BACK_MATTER_IDS.bibliography }, doc.bibliography.title), h('div.csl-bib-body', structuredClone(doc.bibliography.entries))]),
-    );
-  }
+  if (doc.bibliography) elements.push(bibliographySection(doc.bibliography, { heading: BACK_MATTER_IDS.bibliography }, 'print'));
   // Last, so the space to write is where the reading ends.
   const questions = questionsWithNotes(doc);
-  if (questions) elements.push(handoutQuestions(questions, BACK_MATTER_IDS.questions));
+  if (questions) elements.push(questionsSection(questions, { heading: BACK_MATTER_IDS.questions }, { answerLines: ANSWER_LINES }));
   return elements;
 }
 
@@ -87,16 +73,12 @@ function backMatter(doc: PartDocument): { elements: Element[]; entries: Contents
   const questions = questionsWithNotes(doc);
   if (questions && doc.questionsInText) {
     const id = BACK_MATTER_IDS.questions;
-    elements.push(
-      h('section.questions', [h('h2', { id }, questions.title), h('ol.questions-list', questions.items)]),
-    );
+    elements.push(questionsSection(questions, { heading: id }));
     entries.push({ id, title: questions.title, depth: 2 });
   }
   if (doc.bibliography) {
     const id = BACK_MATTER_IDS.bibliography;
-    elements.push(
-      h('section.bibliography', [h('h2', { id }, doc.bibliography.title), h('div.csl-bib-body', structuredClone(doc.bibliography.entries))]),
-    );
+    elements.push(bibliographySection(doc.bibliography, { heading: id }, 'print'));
     entries.push({ id, title: doc.bibliography.title, depth: 2 });
   }
   return { elements, entries };
@@ -159,11 +141,11 @@ export function printHtml(
   numberBlocks({ type: 'root', children: matter });
   const content = handout
     ? // No wrapper and no named page: the title block shares page 1 with the text.
-      [handoutTitleBlock(doc.meta, config), ...matter]
+      [titleBlock(doc.meta, 'handout', { ...(config.subtitle ? { subtitle: config.subtitle } : {}) }), ...matter]
     : // One wrapper for all that follows the front matter: a named page of its own (no
       // running head on its first page) that never changes name midway, which would
       // force a page break before the questions.
-      [titlePage(doc, config), contentsPage([...sections, ...back.entries]), h('div.matter', matter)];
+      [titleBlock(doc.meta, 'title-page', { ...(config.subtitle ? { subtitle: config.subtitle } : {}), ...(config.publisher ? { publisher: config.publisher } : {}) }), contentsPage([...sections, ...back.entries]), h('div.matter', matter)];
 
   // The handout numbers its paragraphs whatever the config says, in its own way (handout.css).
   const bodyClass = [variant, config.paragraphNumbers && !handout ? 'with-pn' : ''].filter(Boolean);
@@ -176,7 +158,7 @@ export function printHtml(
         h('head', [
           h('meta', { charset: 'utf-8' }),
           h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
-          doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: doc.meta.authors.join(', ') }) : null,
+          doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: byline(doc.meta.authors, doc.meta.lang) }) : null,
           h('style', fontFaceCss(assets.fontUrls, { text: toString(body), code: monoText(body) })),
           // Inline, not <link>ed: the page may make no request that is not a font or an image.
           h('style', assets.printCss),

@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Note } from '../document.js';
+import { isNoteCall } from '../blocks.js';
 
 /** Elements that may sit inside a <p>; anything else would end the paragraph when the
  * browser parses the HTML, tearing the note out of its sentence. */
@@ -31,9 +32,6 @@ export function printFootnote(note: Note): Element {
   };
 }
 
-function isNoteCall(node: Element): boolean {
-  return node.tagName === 'a' && hasClass(node, 'noteref');
-}
 
 function hasClass(node: Element, name: string): boolean {
   const className = node.properties['className'];

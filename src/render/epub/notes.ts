@@ -7,14 +7,10 @@
  */
 import type { Element, ElementContent, Nodes } from 'hast';
 import type { Note } from '../../document.js';
-import { isNextPartLine } from './next-part.js';
+import { isNextPartLine, isNoteCall } from '../../blocks.js';
 import { clone, elements, hasClass, isElement } from './tree.js';
 import { element, text } from './xhtml.js';
 
-/** A call as the pipeline writes it: `<a class="noteref" href="#note-3">`. */
-function isNoteCall(node: Element): boolean {
-  return node.tagName === 'a' && hasClass(node, 'noteref');
-}
 
 /** Turns every note call under `nodes` into an EPUB 3 noteref, in place. */
 export function markNoteCalls(nodes: readonly Nodes[]): void {

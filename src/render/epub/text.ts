@@ -5,9 +5,9 @@
  * The bibliography is a document of its own (bibliography.ts).
  */
 import type { Element, ElementContent } from 'hast';
-import type { PartDocument, PartMeta, Questions } from '../../document.js';
-import { byline } from './labels.js';
-import { isNextPartLine, linkNextPart } from './next-part.js';
+import type { PartDocument } from '../../document.js';
+import { isNextPartLine, nextPartLine, questionsSection, titleBlock } from '../../blocks.js';
+import { nextPartHref } from './next-part.js';
 import { markNoteCalls, placeNotes } from './notes.js';
 import { clone, hasClass, idsIn, isElement, uniqueId } from './tree.js';
 import { element, text } from './xhtml.js';
@@ -25,18 +25,20 @@ export function textContent(
   const taken = idsIn(body);
   for (const note of doc.notes) taken.add(note.id);
 
+  // The "Next:" line, wherever it stands, links to the next part where it is published.
+  const next = doc.meta.next;
+  const nextLine = next ? nextPartLine(next, nextPartHref(next, baseUrl)) : null;
   for (let i = 0; i < body.length; i++) {
-    const node = body[i];
-    if (isNextPartLine(node)) body[i] = linkNextPart(node, doc.meta.next, baseUrl);
+    if (isNextPartLine(body[i]) && nextLine) body[i] = clone(nextLine);
   }
   const { intro, sections } = sectionize(body);
   const questionsId = doc.questions && doc.questionsInText ? uniqueId('questions', taken) : undefined;
-  const questions = doc.questions && questionsId ? questionsSection(doc.questions, questionsId, taken) : null;
+  const questions = doc.questions && questionsId ? questionsSection(doc.questions, { section: questionsId, heading: uniqueId('questions-title', taken) }, { reader: true }) : null;
   placeNotes([intro, ...sections.map((section) => section.children), ...(questions ? [questions.children] : [])], doc.notes);
 
-  const content: ElementContent[] = [titleBlock(doc.meta), ...intro, ...sections];
+  const content: ElementContent[] = [titleBlock(doc.meta, 'reader'), ...intro, ...sections];
   if (questions) content.push(questions);
-  if (doc.nextPart && !doc.nextPartInBody) content.push(linkNextPart(doc.nextPart, doc.meta.next, baseUrl));
+  if (doc.nextPart && !doc.nextPartInBody && nextLine) content.push(nextLine);
   markNoteCalls(content);
   return { content, questionsId };
 }
@@ -51,18 +53,6 @@ function dropPageBreaks(nodes: ElementContent[]): void {
   }
 }
 
-function titleBlock(meta: PartMeta): Element {
-  const lines: ElementContent[] = [element('p', { className: ['series'] }, [text(meta.series)])];
-  if (meta.subtitle) lines.push(element('p', { className: ['subtitle'] }, [text(meta.subtitle)]));
-  const heading: ElementContent[] = [];
-  if (meta.partLabel) heading.push(element('span', { className: ['part-label'] }, [text(`${meta.partLabel}:`)]), text(' '));
-  heading.push(element('span', { className: ['title'] }, [text(meta.title)]));
-  lines.push(element('h1', { className: ['part-title'] }, heading));
-  if (meta.authors.length > 0) {
-    lines.push(element('p', { className: ['author'] }, [text(byline(meta.authors, meta.lang))]));
-  }
-  return element('header', { className: ['title-block'] }, lines);
-}
 
 /** Splits the flat body at its h2 headings; what precedes the first one stays loose. */
 function sectionize(body: ElementContent[]): { intro: ElementContent[]; sections: Element[] } {
@@ -79,10 +69,3 @@ function sectionize(body: ElementContent[]): { intro: ElementContent[]; sections
   return { intro, sections };
 }
 
-function questionsSection(questions: Questions, id: string, taken: Set<string>): Element {
-  const headingId = uniqueId('questions-title', taken);
-  return element('section', { id, className: ['questions'], ariaLabelledBy: [headingId] }, [
-    element('h2', { id: headingId }, [text(questions.title)]),
-    element('ol', {}, clone(questions.items)),
-  ]);
-}

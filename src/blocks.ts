@@ -1,0 +1,156 @@
+/**
+ * One builder per block that every format shows — the title block, the bibliography,
+ * the questions, the "Next:" line, a note call — so the print PDF, the handout, the
+ * EPUB and the web page say the same thing the same way (the authors joined as the
+ * language joins them, "A, B and C", everywhere). Each format chooses a form; the
+ * words come from here.
+ */
+import type { Element, ElementContent } from 'hast';
+import type { Bibliography, NextPart, PartMeta, Questions } from './document.js';
+
+// ---------- small things ----------
+
+function el(tagName: string, properties: Element['properties'] = {}, children: ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const value: unknown = node.properties.className;
+  return Array.isArray(value) ? value.includes(name) : typeof value === 'string' && value.split(/\s+/).includes(name);
+}
+
+/** The authors as one phrase in the book's language ("A, B and C"; "A, B und C"). */
+export function byline(authors: readonly string[], lang: string): string {
+  if (authors.length < 2) return authors[0] ?? '';
+  let list: Intl.ListFormat;
+  try {
+    list = new Intl.ListFormat(lang, { type: 'conjunction', style: 'long' });
+  } catch {
+    list = new Intl.ListFormat('en', { type: 'conjunction', style: 'long' });
+  }
+  return list.format(authors);
+}
+
+/** "Part I: How the Working Class came to Power". */
+export function partTitle(meta: PartMeta): string {
+  return meta.partLabel ? `${meta.partLabel}: ${meta.title}` : meta.title;
+}
+
+// ---------- the title block ----------
+
+/** Where the title block stands: a title page, the top of the handout's first page, a reader's screen. */
+export type TitleForm = 'title-page' | 'handout' | 'reader';
+
+/** What the running head of the handout's pages says: "Celebrating Red October · Part I · How …". */
+export function runningHead(meta: PartMeta): string {
+  return [meta.series, meta.partLabel, meta.title].filter((s) => s.trim() !== '').join(' · ');
+}
+
+export function titleBlock(meta: PartMeta, form: TitleForm, fallback: { subtitle?: string; publisher?: string } = {}): Element {
+  const subtitle = meta.subtitle ?? fallback.subtitle;
+  const publisher = meta.publisher ?? fallback.publisher;
+  const authors = meta.authors.length > 0 ? byline(meta.authors, meta.lang) : undefined;
+  switch (form) {
+    case 'title-page':
+      return el('section', { className: ['title-page'] }, [
+        el('p', { className: ['series'] }, [text(meta.series)]),
+        ...(subtitle ? [el('p', { className: ['series-subtitle'] }, [text(subtitle)])] : []),
+        el('p', { className: ['part-label'] }, [text(meta.partLabel)]),
+        el('h1', { className: ['part-title'] }, [text(meta.title)]),
+        ...(authors ? [el('p', { className: ['authors'] }, [text(authors)])] : []),
+        ...(publisher ? [el('p', { className: ['publisher'] }, [text(publisher)])] : []),
+      ]);
+    case 'handout':
+      // The running head rides as an attribute, for handout.css's `string-set`: Paged.js then repeats it on every later page.
+      return el('header', { className: ['handout-title'], dataRunningHead: runningHead(meta) }, [
+        el('p', { className: ['series'] }, [text(meta.series), ...(subtitle ? [el('span', { className: ['series-subtitle'] }, [text(subtitle)])] : [])]),
+        el('p', { className: ['part-label'] }, [text(meta.partLabel)]),
+        el('h1', { className: ['part-title'] }, [text(meta.title)]),
+        ...(authors ? [el('p', { className: ['authors'] }, [text(authors)])] : []),
+      ]);
+    case 'reader': {
+      const heading: ElementContent[] = [];
+      if (meta.partLabel) heading.push(el('span', { className: ['part-label'] }, [text(`${meta.partLabel}:`)]), text(' '));
+      heading.push(el('span', { className: ['title'] }, [text(meta.title)]));
+      return el('header', { className: ['title-block'] }, [
+        el('p', { className: ['series'] }, [text(meta.series)]),
+        ...(subtitle ? [el('p', { className: ['subtitle'] }, [text(subtitle)])] : []),
+        el('h1', { className: ['part-title'] }, heading),
+        ...(authors ? [el('p', { className: ['author'] }, [text(authors)])] : []),
+      ]);
+    }
+  }
+}
+
+// ---------- the bibliography ----------
+
+export interface SectionIds {
+  /** Id of the section (reader form), for links to it. */
+  section?: string;
+  /** Id of its heading: the contents and the navigation point at it. */
+  heading: string;
+}
+
+/** The works cited. The reader form carries the EPUB's semantics (a landmark). */
+export function bibliographySection(bibliography: Bibliography, ids: SectionIds, form: 'print' | 'reader'): Element {
+  const heading = el('h2', { id: ids.heading }, [text(bibliography.title)]);
+  const entries = structuredClone(bibliography.entries);
+  if (form === 'print') return el('section', { className: ['bibliography'] }, [heading, el('div', { className: ['csl-bib-body'] }, entries)]);
+  return el(
+    'section',
+    { ...(ids.section ? { id: ids.section } : {}), 'epub:type': 'bibliography', role: 'doc-bibliography', className: ['bibliography'], ariaLabelledBy: [ids.heading] },
+    [heading, ...entries],
+  );
+}
+
+// ---------- the questions ----------
+
+export interface QuestionsOptions {
+  /** Ruled lines to write on under each question (the handout). */
+  answerLines?: number;
+  /** The reader form: the section labelled by its heading. */
+  reader?: boolean;
+}
+
+export function questionsSection(questions: Questions, ids: SectionIds, options: QuestionsOptions = {}): Element {
+  const items = questions.items.map((item) => {
+    const copy = structuredClone(item);
+    // Empty elements with a bottom border, not a background pattern: they print as vector
+    // rules on any printer, and are hidden from the tag tree's readers, having no text.
+    if (options.answerLines) copy.children.push(el('span', { className: ['answer-space'], ariaHidden: 'true' }, Array.from({ length: options.answerLines }, () => el('span', { className: ['answer-line'] }))));
+    return copy;
+  });
+  const heading = el('h2', { id: ids.heading }, [text(questions.title)]);
+  if (options.reader) {
+    return el('section', { ...(ids.section ? { id: ids.section } : {}), className: ['questions'], ariaLabelledBy: [ids.heading] }, [heading, el('ol', {}, items)]);
+  }
+  return el('section', { className: ['questions'] }, [heading, el('ol', { className: ['questions-list'] }, items)]);
+}
+
+// ---------- the "Next:" line ----------
+
+/** "Next: Part II: …", its label a link where there is somewhere to go. */
+export function nextPartLine(next: NextPart, href = next.href): Element {
+  const children: ElementContent[] = href ? [text('Next: '), el('a', { href }, [text(next.label)])] : [text(`Next: ${next.label}`)];
+  return el('p', { className: ['next-part'] }, children);
+}
+
+export function isNextPartLine(node: ElementContent | undefined): node is Element {
+  return node !== undefined && node.type === 'element' && node.tagName === 'p' && hasClass(node, 'next-part');
+}
+
+// ---------- note calls ----------
+
+/** The call of note `number`; `repeat` counts calls of the same note (a note referenced twice). */
+export function noteCallProperties(number: number, repeat: number): Element['properties'] {
+  const id = repeat > 1 ? `noteref-${number}-${repeat}` : `noteref-${number}`;
+  return { className: repeat > 1 ? ['noteref', 'noteref-repeat'] : ['noteref'], id, href: `#note-${number}`, dataNote: number };
+}
+
+export function isNoteCall(node: Element): boolean {
+  return node.tagName === 'a' && hasClass(node, 'noteref');
+}
