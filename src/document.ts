@@ -34,6 +34,8 @@ export interface PartMeta {
   next: NextPart | null;
   /** Output base name, e.g. "celebrating-red-october-1". */
   slug: string;
+  /** The ISBN of the printed pamphlet (`print-isbn:`), named in the EPUB as the source of its page numbers. */
+  printIsbn?: string;
   /** The part's Markdown file, for errors found after the pipeline (a block the layout lost). */
   sourcePath?: string;
 }

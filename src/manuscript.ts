@@ -119,6 +119,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         lang: config.lang,
         identifier: fm.identifier ?? derivedIdentifier(config.series, fm.part, config.authors),
         ...(fm.date ? { date: fm.date } : {}),
+        ...(fm.printIsbn ? { printIsbn: fm.printIsbn } : {}),
         modified: modifiedDate(env, part.file.path, [config.configPath, ...(config.bibliography ? [config.bibliography] : [])], fm),
         next,
         slug: `${seriesSlug}-${fm.part}`,

@@ -6,6 +6,7 @@ import { error } from '../diagnostics.js';
 import { isWebUrl } from './url-policy.js';
 import { readYaml } from '../config/yaml.js';
 import { MAX_PART } from '../roman.js';
+import { isbnDigits } from '../isbn.js';
 
 export interface PartFrontmatter {
   title: string;
@@ -19,9 +20,11 @@ export interface PartFrontmatter {
   subtitle?: string;
   /** When the text last changed (for `dcterms:modified` outside git): YYYY-MM-DD or an ISO date-time. */
   modified?: string;
+  /** The ISBN of the printed pamphlet, which the EPUB names as the source of its page numbers. */
+  printIsbn?: string;
 }
 
-const KEYS = new Set(['title', 'part', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle']);
+const KEYS = new Set(['title', 'part', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle', 'print-isbn']);
 
 export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | undefined {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
@@ -71,6 +74,11 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     const modified = data.modified instanceof Date ? data.modified.toISOString() : String(data.modified);
     if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(modified) || Number.isNaN(Date.parse(modified))) fail('`modified` must be a date (YYYY-MM-DD) or an ISO date-time', nodeOf('modified'));
     else result.modified = modified;
+  }
+  if (data['print-isbn'] !== undefined) {
+    const isbn = String(data['print-isbn']).trim();
+    if (isbnDigits(isbn) === null) fail('`print-isbn` must be the ISBN-10 or ISBN-13 of the printed pamphlet, with its right check digit', nodeOf('print-isbn'));
+    else result.printIsbn = isbn;
   }
   if (data.subtitle !== undefined) {
     if (typeof data.subtitle !== 'string') fail('`subtitle` must be text', nodeOf('subtitle'));

@@ -34,7 +34,7 @@ export function renderHtml(doc: PartDocument, config: ResolvedConfig, options: H
       if (img.tagName === 'img' && typeof img.properties.src === 'string') img.properties.src = byHref.get(img.properties.src) ?? img.properties.src;
     }
   }
-  const text = textContent(doc, body, config.baseUrl);
+  const text = textContent(doc, body, config.baseUrl, { paragraphNumbers: config.paragraphNumbers });
   const main: Element = { type: 'element', tagName: 'main', properties: { className: ['text'] }, children: text.content };
   const back = doc.bibliography ? bibliographyContent(doc.bibliography) : [];
   dropCspBlindSpots([main, ...back]);

@@ -22,6 +22,7 @@ import { handoutPage, handoutPageCss, pageCss } from './page-css.js';
 import { shapePrintBlocks } from './print-blocks.js';
 import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
 import { numberBlocks } from './block-numbers.js';
+import { markAnchors } from './anchors.js';
 
 export type PrintVariant = 'pamphlet' | 'handout';
 
@@ -139,6 +140,8 @@ export function printHtml(
   const closing = doc.nextPart && !doc.nextPartInBody ? [structuredClone(doc.nextPart)] : [];
   const matter = [...(flow.children as Element[]), ...closing];
   numberBlocks({ type: 'root', children: matter });
+  // The pamphlet's pages are the EPUB's page-list: its blocks are named for the EPUB to find them.
+  if (!handout) markAnchors(matter);
   const content = handout
     ? // No wrapper and no named page: the title block shares page 1 with the text.
       [titleBlock(doc.meta, 'handout', { ...(config.subtitle ? { subtitle: config.subtitle } : {}) }), ...matter]

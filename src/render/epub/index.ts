@@ -8,18 +8,22 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ElementContent } from 'hast';
+import type { LaidOutPage } from '../../browser/print-pages.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { PartDocument } from '../../document.js';
 import { accessibilityMetadata } from './a11y.js';
 import { bibliographyContent } from './bibliography.js';
 import { coverDocument, coverSvg } from './cover.js';
 import { packageImages } from './images.js';
-import { partTitle } from './labels.js';
-import { navDocument } from './nav.js';
+import { LABELS, partTitle } from './labels.js';
+import { navDocument, tocEntries } from './nav.js';
+import { ncxDocument } from './ncx.js';
 import { packageDocument, type ManifestItem } from './opf.js';
+import { placePageBreaks, type PageTarget } from './page-list.js';
 import { textContent } from './text.js';
-import { clone } from './tree.js';
+import { clone, elements } from './tree.js';
 import { xhtmlDocument } from './xhtml.js';
+import { isbnDigits } from '../../isbn.js';
 import { zipEpub, type PackageFile } from './zip.js';
 import { packagePath } from '../../package-root.js';
 
@@ -28,6 +32,12 @@ export interface EpubOptions {
   css?: string;
   /** read a manuscript asset (images) by its path relative to the manuscript folder */
   readAsset?: (relPath: string) => Uint8Array;
+  /**
+   * The pamphlet's pages as laid out (src/browser/print-pages.ts): with them the text
+   * marks where each numbered page of the print edition begins, and the navigation has a
+   * page-list. Without them (`--no-print-pages`) the EPUB has neither.
+   */
+  printPages?: readonly LaidOutPage[];
 }
 
 /** The package folder; every href below is relative to it. */
@@ -39,6 +49,7 @@ const HREF = {
   coverImage: 'cover.svg',
   text: 'text.xhtml',
   bibliography: 'bibliography.xhtml',
+  ncx: 'toc.ncx',
   css: 'styles/epub.css',
 } as const;
 
@@ -54,8 +65,12 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
   const { meta } = doc;
   const body = clone(doc.body).children.filter((node): node is ElementContent => node.type !== 'doctype');
   const images = packageImages(body, options.readAsset);
-  const text = textContent(doc, body, config.baseUrl);
+  const text = textContent(doc, body, config.baseUrl, { paragraphNumbers: config.paragraphNumbers });
   const hasBibliography = doc.bibliography !== null;
+  const bibliography = doc.bibliography ? bibliographyContent(doc.bibliography) : undefined;
+  // The content documents in reading order, where the print edition's page breaks go.
+  const readingOrder = [{ href: HREF.text, content: text.content }, ...(bibliography ? [{ href: HREF.bibliography, content: bibliography }] : [])];
+  const pages: PageTarget[] = options.printPages ? placePageBreaks(readingOrder, options.printPages) : [];
 
   const textDocument = xhtmlDocument({
     lang: meta.lang,
@@ -64,25 +79,31 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
     bodyProperties: { 'epub:type': 'bodymatter', className: ['text'] },
     content: text.content,
   });
-  const bibliographyDocument = doc.bibliography
+  const bibliographyDocument = doc.bibliography && bibliography
     ? xhtmlDocument({
         lang: meta.lang,
         title: doc.bibliography.title,
         stylesheet: HREF.css,
         bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] },
-        content: bibliographyContent(doc.bibliography),
+        content: bibliography,
       })
     : undefined;
-  const nav = navDocument(doc, {
+  const targets = {
     cover: HREF.cover,
     text: HREF.text,
     questionsId: text.questionsId,
     bibliography: hasBibliography ? HREF.bibliography : undefined,
     stylesheet: HREF.css,
-  });
+    pages,
+  };
+  const nav = navDocument(doc, targets);
+  const ncx = ncxDocument({ meta, toc: tocEntries(doc, targets), pages, orderOf: readingPosition(readingOrder), pagesLabel: LABELS.pages });
+  const flow = readingOrder.flatMap((document) => document.content);
+  const publisher = meta.publisher ?? config.publisher;
 
   const manifest: ManifestItem[] = [
     { id: 'nav', href: HREF.nav, mediaType: 'application/xhtml+xml', properties: ['nav'] },
+    { id: 'ncx', href: HREF.ncx, mediaType: 'application/x-dtbncx+xml' },
     { id: 'cover', href: HREF.cover, mediaType: 'application/xhtml+xml' },
     { id: 'cover-image', href: HREF.coverImage, mediaType: 'image/svg+xml', properties: ['cover-image'] },
     { id: 'text', href: HREF.text, mediaType: 'application/xhtml+xml' },
@@ -92,21 +113,35 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
   ];
   const opf = packageDocument({
     meta,
-    publisher: meta.publisher ?? config.publisher,
+    publisher,
     accessibility: accessibilityMetadata({
       images: images.count,
       allImagesHaveAlt: images.allHaveAlt,
       notes: doc.notes.length,
+      ...(options.printPages ? { printEdition: { source: printEditionName(doc, config) } } : {}),
+      noAuthorStyles: [...elements(flow)].every((el) => el.properties.style === undefined),
+      languagesValid: [...elements(flow)].every((el) => el.properties.lang === undefined || isLanguageTag(el.properties.lang)),
+      ...(publisher ? { publisher } : {}),
+      paragraphNumbers: config.paragraphNumbers,
     }),
     manifest,
     spine: ['cover', 'nav', 'text', ...(hasBibliography ? ['bibliography'] : [])],
     coverImageId: 'cover-image',
+    ncxId: 'ncx',
+    guide: [
+      { type: 'cover', title: LABELS.cover, href: HREF.cover },
+      { type: 'toc', title: LABELS.contents, href: HREF.nav },
+      { type: 'text', title: LABELS.start, href: HREF.text },
+      ...(doc.bibliography ? [{ type: 'bibliography', title: doc.bibliography.title, href: HREF.bibliography }] : []),
+    ],
+    ...(options.printPages ? { source: meta.printIsbn ? `urn:isbn:${isbnDigits(meta.printIsbn) ?? meta.printIsbn}` : printEditionName(doc, config) } : {}),
   });
 
   const files: PackageFile[] = [
     { path: 'META-INF/container.xml', data: CONTAINER },
     { path: `${ROOT}/${HREF.opf}`, data: opf },
     { path: `${ROOT}/${HREF.nav}`, data: nav },
+    { path: `${ROOT}/${HREF.ncx}`, data: ncx },
     { path: `${ROOT}/${HREF.cover}`, data: coverDocument(meta, HREF.coverImage, HREF.css) },
     { path: `${ROOT}/${HREF.coverImage}`, data: coverSvg(meta) },
     { path: `${ROOT}/${HREF.text}`, data: textDocument },
@@ -115,6 +150,42 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
     ...images.images.map((image) => ({ path: `${ROOT}/${image.href}`, data: image.data })),
   ];
   return zipEpub(files, meta.modified);
+}
+
+/**
+ * The print edition the page breaks come from: "How the Working Class came to Power
+ * (Celebrating Red October, Part I), print edition, A5, ISBN 978-…".
+ */
+export function printEditionName(doc: PartDocument, config: ResolvedConfig): string {
+  const { meta } = doc;
+  const size = config.page.name === 'custom' ? `${config.page.width} × ${config.page.height}` : config.page.name;
+  const within = [meta.series, meta.partLabel].filter((s) => s.trim() !== '').join(', ');
+  return `${meta.title}${within ? ` (${within})` : ''}, print edition, ${size}${meta.printIsbn ? `, ISBN ${meta.printIsbn}` : ''}`;
+}
+
+/** Where a target (`file` or `file#id`) is in reading order: the file's place in the spine, then the id's in the file. */
+function readingPosition(documents: ReadonlyArray<{ href: string; content: ElementContent[] }>): (href: string) => number {
+  const positions = new Map<string, number>();
+  documents.forEach((document, index) => {
+    const base = (index + 1) * 1_000_000;
+    positions.set(document.href, base);
+    let at = 0;
+    for (const el of elements(document.content)) {
+      at++;
+      if (typeof el.properties.id === 'string') positions.set(`${document.href}#${el.properties.id}`, base + at);
+    }
+  });
+  return (href) => positions.get(href) ?? positions.get(href.split('#')[0] as string) ?? 0;
+}
+
+function isLanguageTag(value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    Intl.getCanonicalLocales(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** styles/epub.css of this package, for callers that do not pass their own. */

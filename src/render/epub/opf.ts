@@ -21,6 +21,17 @@ export interface PackageInput {
   spine: string[];
   /** Manifest id of the cover image, named again for EPUB 2 reading systems. */
   coverImageId: string;
+  /** Manifest id of the NCX, for EPUB 2 reading systems. */
+  ncxId?: string;
+  /** The EPUB 2 guide: where the cover, contents and text are (Kindle conversion opens the book at `text`). */
+  guide?: Array<{ type: string; title: string; href: string }>;
+  /**
+   * The print edition the page breaks come from (`urn:isbn:…`, else its name), as
+   * `dc:source` refined by `source-of: pagination` (EPUB 3.2). EPUB Accessibility 1.1's
+   * `a11y:pageBreakSource` says the same, but epubcheck 4.2.6 (Debian's) rejects it as an
+   * undefined property; Ace by DAISY accepts either.
+   */
+  source?: string;
 }
 
 const IDENTIFIER_ID = 'pub-id';
@@ -55,6 +66,10 @@ export function packageDocument(input: PackageInput): string {
   if (input.publisher) add('dc:publisher', {}, input.publisher);
   add('dc:language', {}, meta.lang);
   if (meta.date) add('dc:date', {}, meta.date);
+  if (input.source) {
+    add('dc:source', { id: 'print-source' }, input.source);
+    add('meta', { refines: '#print-source', property: 'source-of' }, 'pagination');
+  }
   add('meta', { property: 'dcterms:modified' }, meta.modified);
 
   add('meta', { property: 'belongs-to-collection', id: 'c01' }, meta.series);
@@ -68,6 +83,8 @@ export function packageDocument(input: PackageInput): string {
   for (const feature of accessibility.features) add('meta', { property: 'schema:accessibilityFeature' }, feature);
   for (const hazard of accessibility.hazards) add('meta', { property: 'schema:accessibilityHazard' }, hazard);
   add('meta', { property: 'schema:accessibilitySummary', 'xml:lang': 'en' }, accessibility.summary);
+  if (accessibility.conformsTo) add('meta', { property: 'dcterms:conformsTo' }, accessibility.conformsTo);
+  if (accessibility.certifiedBy) add('meta', { property: 'a11y:certifiedBy' }, accessibility.certifiedBy);
 
   add('meta', { name: 'cover', content: input.coverImageId });
 
@@ -78,6 +95,7 @@ export function packageDocument(input: PackageInput): string {
       '/>',
   );
   const spine = input.spine.map((idref) => `<itemref idref="${escapeAttribute(idref)}"/>`);
+  const guide = (input.guide ?? []).map((ref) => `<reference type="${escapeAttribute(ref.type)}" title="${escapeAttribute(ref.title)}" href="${escapeAttribute(ref.href)}"/>`);
 
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -88,9 +106,10 @@ export function packageDocument(input: PackageInput): string {
     '  <manifest>',
     ...manifest.map((line) => `    ${line}`),
     '  </manifest>',
-    '  <spine>',
+    input.ncxId ? `  <spine toc="${escapeAttribute(input.ncxId)}">` : '  <spine>',
     ...spine.map((line) => `    ${line}`),
     '  </spine>',
+    ...(guide.length ? ['  <guide>', ...guide.map((line) => `    ${line}`), '  </guide>'] : []),
     '</package>',
     '',
   ].join('\n');

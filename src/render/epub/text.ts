@@ -9,6 +9,7 @@ import type { PartDocument } from '../../document.js';
 import { isNextPartLine, nextPartLine, questionsSection, titleBlock } from '../../blocks.js';
 import { nextPartHref } from './next-part.js';
 import { markNoteCalls, placeNotes } from './notes.js';
+import { showParagraphNumbers } from './paragraph-numbers.js';
 import { clone, hasClass, idsIn, isElement, uniqueId } from './tree.js';
 import { element, text } from './xhtml.js';
 
@@ -20,6 +21,7 @@ export function textContent(
   doc: PartDocument,
   body: ElementContent[],
   baseUrl: string | undefined,
+  options: { paragraphNumbers?: boolean } = {},
 ): { content: ElementContent[]; questionsId: string | undefined } {
   dropPageBreaks(body);
   const taken = idsIn(body);
@@ -40,6 +42,7 @@ export function textContent(
   if (questions) content.push(questions);
   if (doc.nextPart && !doc.nextPartInBody && nextLine) content.push(nextLine);
   markNoteCalls(content);
+  if (options.paragraphNumbers) showParagraphNumbers(content);
   return { content, questionsId };
 }
 
