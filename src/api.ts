@@ -104,7 +104,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const session = async (): Promise<BrowserSession> => {
     if (options.browser) return options.browser();
     if (!launching) await launch();
-    return launching as Promise<BrowserSession>;
+    return (launching as Promise<BrowserSession>).catch((cause: unknown) => {
+      // Only the EPUB's page-list wanted a browser: say how to do without.
+      if (formats.some(isPrinted) || !(cause instanceof Error)) throw cause;
+      throw new Error(`${cause.message} (the EPUB's page-list lays out the print edition in it; \`--no-print-pages\` builds the EPUB without one)`, { cause });
+    });
   };
   // Chromium starts while the manuscript is parsed (the two take about as long, and neither
   // needs the other), unless a cache is there that may well hold every PDF: then it starts

@@ -297,7 +297,11 @@ describe('the real manuscript: the EPUB’s page-list is the print PDF’s pagin
 
   test('`--no-print-pages`: no markers, no page-list, no claim, and no browser needed', () => {
     const bare = temp('pagelist-none');
-    // No Chromium at all: building the EPUB must not need one.
+    // No Chromium at all: the EPUB with its page-list cannot be made, and the error says how to do without…
+    const refused = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', bare, '--no-cache'], REPO, { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/PUPPETEER_EXECUTABLE_PATH=\/nonexistent\/chromium is not an executable file.*`--no-print-pages` builds the EPUB without one/);
+    // …and with `--no-print-pages` building the EPUB needs none.
     build(['manuscript', '--format', 'epub', '--out', bare, '--no-print-pages'], REPO, { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' });
     const without = unzip(path.join(bare, `${SLUG}.epub`));
     expect(markersOf(without)).toEqual([]);
