@@ -182,7 +182,7 @@ function expectSameStart(marker: Marker, page: PrintedPage, skip: readonly strin
 function expectNotInWord(marker: Marker): void {
   const before = marker.before.at(-1) ?? ' ';
   const after = marker.after[0] ?? ' ';
-  expect(/[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after), `marker ${marker.label} between “${marker.before.slice(-20)}” and “${marker.after.slice(0, 20)}”`).toBe(false);
+  expect(/[\p{L}\p{N}\p{M}]/u.test(before) && /[\p{L}\p{N}\p{M}]/u.test(after), `marker ${marker.label} between “${marker.before.slice(-20)}” and “${marker.after.slice(0, 20)}”`).toBe(false);
 }
 
 // ---------- the real manuscript ----------

@@ -147,6 +147,9 @@ function locate(flat: Flat, page: LaidOutPage): number | null {
     while (char < flat.chars.length && !SPACE.test(flat.chars[char] as string)) char++;
     while (char < flat.chars.length && SPACE.test(flat.chars[char] as string)) char++;
   }
+  // Past block boundaries to the character the marker will stand before, so that two pages
+  // found at either side of a boundary count as one place (and keep their order).
+  while (char < flat.chars.length && flat.where[char] === null) char++;
   return char;
 }
 
@@ -162,8 +165,23 @@ function codeUnitOffsets(text: string): number[] {
   return offsets;
 }
 
+/** The markers made here: a later page's may already stand where an earlier page's go. */
+const made = new WeakSet<ElementContent>();
+
 function marker(id: string, label: string): Element {
-  return element('span', { 'epub:type': 'pagebreak', role: 'doc-pagebreak', id, ariaLabel: label });
+  const span = element('span', { 'epub:type': 'pagebreak', role: 'doc-pagebreak', id, ariaLabel: label });
+  made.add(span);
+  return span;
+}
+
+/**
+ * Puts `markers` just before `node` in `list`, and before the markers of later pages that
+ * were put there already (the places are filled last first), so that the pages keep their order.
+ */
+function insertBefore(list: ElementContent[], node: ElementContent, markers: Element[]): void {
+  let index = list.indexOf(node);
+  while (index > 0 && made.has(list[index - 1] as ElementContent)) index--;
+  list.splice(index, 0, ...markers);
 }
 
 /** Puts `markers` at character `char` of `flat`'s document, between words and outside blocks where it can. */
@@ -172,7 +190,10 @@ function insertAt(flat: Flat, char: number, markers: Element[]): void {
   while (at < flat.chars.length && flat.where[at] === null) at++;
   const place = flat.where[at];
   if (!place) {
-    flat.doc.content.push(...markers);
+    const list = flat.doc.content;
+    let index = list.length;
+    while (index > 0 && made.has(list[index - 1] as ElementContent)) index--;
+    list.splice(index, 0, ...markers);
     return;
   }
   const { entry, offset } = place;
@@ -180,8 +201,7 @@ function insertAt(flat: Flat, char: number, markers: Element[]): void {
   // Inside MathML or SVG a span is not allowed: before the outermost such element.
   const foreign = entry.parents.findIndex((el) => FOREIGN.has(el.tagName));
   if (foreign !== -1) {
-    const list = childrenOf(foreign);
-    list.splice(list.indexOf(entry.parents[foreign] as Element), 0, ...markers);
+    insertBefore(childrenOf(foreign), entry.parents[foreign] as Element, markers);
     return;
   }
   // Where the text starts an element, before the element: a link or an emphasis is not
@@ -202,7 +222,7 @@ function insertAt(flat: Flat, char: number, markers: Element[]): void {
     }
   }
   if (target) {
-    target.list.splice(target.list.indexOf(target.node), 0, ...markers);
+    insertBefore(target.list, target.node, markers);
     return;
   }
   // Inside the text: split it.
