@@ -91,10 +91,11 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
 
   const seriesSlug = slugify(config.series);
   for (const part of parsed) slugs.set(path.basename(part.file.path), `${seriesSlug}-${part.frontmatter.part}`);
-  const settings = {
-    bibliographyTitle: config.bibliographyTitle ?? BIBLIOGRAPHY_TITLES[lang] ?? 'Bibliography',
+  // Per part: a part may be in another language than the series.
+  const settingsFor = (partLang: string) => ({
+    bibliographyTitle: config.bibliographyTitle ?? BIBLIOGRAPHY_TITLES[primary(partLang)] ?? 'Bibliography',
     questionsInText: config.questions === 'everywhere',
-  };
+  });
   const usedKeys = new Set<string>();
   const parts = parsed.map((part, index) => {
     const following = parsed[index + 1];
@@ -116,7 +117,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         partLabel: `Part ${toRoman(fm.part)}`,
         authors: config.authors,
         ...(config.publisher ? { publisher: config.publisher } : {}),
-        lang: config.lang,
+        lang: fm.lang ?? config.lang,
         identifier: fm.identifier ?? derivedIdentifier(config.series, fm.part, config.authors),
         ...(fm.date ? { date: fm.date } : {}),
         modified: modifiedDate(env, part.file.path, [config.configPath, ...(config.bibliography ? [config.bibliography] : [])], fm),
@@ -124,7 +125,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         slug: `${seriesSlug}-${fm.part}`,
         sourcePath: part.file.path,
       },
-      settings,
+      settingsFor(fm.lang ?? config.lang),
     );
     for (const key of part.file.data.citations?.keys ?? []) usedKeys.add(key);
     return doc;
@@ -141,6 +142,11 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   return { config, parts, messages: [configFile, ...files].flatMap((file) => file.messages) };
 }
 
+/** "de-CH" → "de": the titles are by language, not region. */
+function primary(lang: string): string {
+  return lang.split('-')[0]?.toLowerCase() ?? 'en';
+}
+
 function processorSettings(config: ResolvedConfig, bibliography: Bibliography | undefined, style: CitationStyle | undefined, lang: string) {
   return {
     dir: config.dir,
@@ -150,7 +156,7 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     ...(bibliography ? { bibliography } : {}),
     ...(style ? { style } : {}),
     localeDir: config.localeDir,
-    questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
+    questionsTitle: (partLang: string) => config.questionsTitle ?? QUESTIONS_TITLES[primary(partLang)] ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
     checkImage: once((url: string) => checkImageFile(config.dir, url)),
     textWidthIn: textWidthIn(config),
   };

@@ -17,11 +17,13 @@ export interface PartFrontmatter {
   /** `false`: no bibliography at the end of this part. */
   bibliography?: false;
   subtitle?: string;
+  /** The part's language when it is not the series' (BCP 47). */
+  lang?: string;
   /** When the text last changed (for `dcterms:modified` outside git): YYYY-MM-DD or an ISO date-time. */
   modified?: string;
 }
 
-const KEYS = new Set(['title', 'part', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle']);
+const KEYS = new Set(['title', 'part', 'lang', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle']);
 
 export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | undefined {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
@@ -66,6 +68,10 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
     if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) fail('`date` must be YYYY, YYYY-MM or YYYY-MM-DD', nodeOf('date'));
     else result.date = date;
+  }
+  if (data.lang !== undefined) {
+    if (typeof data.lang !== 'string' || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(data.lang)) fail('`lang` must be a BCP 47 language tag such as de or en-GB', nodeOf('lang'));
+    else result.lang = data.lang;
   }
   if (data.modified !== undefined) {
     const modified = data.modified instanceof Date ? data.modified.toISOString() : String(data.modified);

@@ -84,7 +84,8 @@ export interface ProcessorOptions {
   localeDir: string;
   /** Part file name → output slug, for links between parts. */
   parts: ReadonlyMap<string, string>;
-  questionsTitle: string;
+  /** Heading of the questions when `:::questions` gives none, in the part's language. */
+  questionsTitle: (lang: string) => string;
   /** Whether the image named by this URL can be used (src/files/image.ts). */
   checkImage: (url: string) => ImageCheck;
   /** Width of the print text block in inches, for the image-resolution lint; default A5's. */

@@ -12,6 +12,7 @@
  * "World War I", "90 km", before a spaced dash and before a note call).
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
+import type { VFile } from 'vfile';
 import { retext } from 'retext';
 import smartypants from 'retext-smartypants';
 
@@ -85,8 +86,9 @@ function makePunctuators(quotes: Quotes) {
 }
 
 export default function rehypeTypography(options: TypographyOptions) {
-  return (tree: Root): void => {
-    walkBlocks(tree, options.lang, options);
+  return (tree: Root, file: VFile): void => {
+    // A part may be in another language than the series (its front matter's `lang`).
+    walkBlocks(tree, file.data.meta?.lang ?? options.lang, options);
   };
 }
 
