@@ -14,9 +14,10 @@ import { dropCspBlindSpots } from './csp-blind-spots.js';
 import type { PartDocument } from '../document.js';
 import { bibliographyContent } from './epub/bibliography.js';
 import { packageImages } from './epub/images.js';
+import { imageHolders, withOwnCopies } from './epub/index.js';
 import { partTitle } from './epub/labels.js';
 import { textContent } from './epub/text.js';
-import { clone, elements } from './epub/tree.js';
+import { elements } from './epub/tree.js';
 
 export interface HtmlOptions {
   css: string;
@@ -25,12 +26,15 @@ export interface HtmlOptions {
   linkImages?: boolean;
 }
 
-export function renderHtml(doc: PartDocument, config: ResolvedConfig, options: HtmlOptions): string {
-  const body = clone(doc.body).children.filter((node): node is ElementContent => node.type !== 'doctype');
+export function renderHtml(source: PartDocument, config: ResolvedConfig, options: HtmlOptions): string {
+  // A copy whose images, in the text, the notes and the questions alike, become data: URLs.
+  const doc = withOwnCopies(source);
+  const body = doc.body.children.filter((node): node is ElementContent => node.type !== 'doctype');
   if (!options.linkImages) {
-    const images = packageImages(body, options.readAsset);
+    const holders = [...body, ...imageHolders(doc)];
+    const images = packageImages(holders, options.readAsset);
     const byHref = new Map(images.images.map((image) => [image.href, `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`]));
-    for (const img of elements(body)) {
+    for (const img of elements(holders)) {
       if (img.tagName === 'img' && typeof img.properties.src === 'string') img.properties.src = byHref.get(img.properties.src) ?? img.properties.src;
     }
   }

@@ -50,10 +50,12 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
-export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
+export function renderEpub(source: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
+  // A copy whose images (in the text, the notes and the questions) point into the package.
+  const doc = withOwnCopies(source);
   const { meta } = doc;
-  const body = clone(doc.body).children.filter((node): node is ElementContent => node.type !== 'doctype');
-  const images = packageImages(body, options.readAsset);
+  const body = doc.body.children.filter((node): node is ElementContent => node.type !== 'doctype');
+  const images = packageImages([...body, ...imageHolders(doc)], options.readAsset);
   const text = textContent(doc, body, config.baseUrl);
   const hasBibliography = doc.bibliography !== null;
 
@@ -115,6 +117,16 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
     ...images.images.map((image) => ({ path: `${ROOT}/${image.href}`, data: image.data })),
   ];
   return zipEpub(files, meta.modified);
+}
+
+/** A deep copy of what the EPUB rearranges or rewrites, so the shared document stays as it is. */
+export function withOwnCopies(doc: PartDocument): PartDocument {
+  return { ...doc, body: clone(doc.body), notes: structuredClone(doc.notes), questions: doc.questions ? structuredClone(doc.questions) : null };
+}
+
+/** Where else images may stand: in notes and in questions. */
+export function imageHolders(doc: PartDocument): ElementContent[] {
+  return [...doc.notes.flatMap((note) => note.content), ...(doc.questions?.items ?? [])];
 }
 
 /** styles/epub.css of this package, for callers that do not pass their own. */
