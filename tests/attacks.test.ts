@@ -5,11 +5,12 @@
 // opened in Chromium. (Symbolic links, bombs, huge numbers, signals, damaged outputs and
 // bad files have tests of their own: real-paths, bounds, signals, output, bad-files.)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { listen, type Listener } from './helpers/listener.js';
+import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
 
 let server: Listener;
 beforeAll(async () => {
@@ -84,5 +85,20 @@ describe('a manuscript that builds, opened as a web page', () => {
       await browser.close();
     }
     expect(server.hits.slice(before)).toEqual([]);
+  });
+});
+
+describe('quiet damage', () => {
+  test('an image inside a footnote is packaged in the EPUB and inlined in the web page', async () => {
+    const root = copyFixture('any-manuscript/figure-with-title');
+    const part = readdirSync(path.join(root, 'manuscript')).find((name) => name.endsWith('.md')) as string;
+    writeFileSync(path.join(root, 'manuscript', part), `---\ntitle: Notes\npart: 1\n---\n\nThe pond is small.[^map]\n\n[^map]: See the survey, ![Walden Pond](images/walden-pond.png), drawn in 1846.\n`);
+    const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'epub,html', '--quiet'], root);
+    expect(build.status, build.stderr).toBe(0);
+    const [epub] = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.epub'));
+    const results = await epubcheckAll([path.join(root, 'dist', epub as string)]);
+    expect(results[0]?.errors, describeResult(results[0] as never)).toBe(0);
+    const [html] = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.html'));
+    expect(readFileSync(path.join(root, 'dist', html as string), 'utf8')).toMatch(/<aside[^>]*>[\s\S]*<img src="data:image\/png;base64,/);
   });
 });
