@@ -24,6 +24,8 @@ import { toRoman } from './roman.js';
 import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
 import { slugify } from './slug.js';
+import { coverageFor } from './render/font-coverage.js';
+import { mergeImprint } from './style/imprint.js';
 
 export interface Manuscript {
   config: ResolvedConfig;
@@ -123,6 +125,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         next,
         slug: `${seriesSlug}-${fm.part}`,
         sourcePath: part.file.path,
+        ...houseMeta(config, fm),
       },
       settings,
     );
@@ -141,6 +144,13 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   return { config, parts, messages: [configFile, ...files].flatMap((file) => file.messages) };
 }
 
+/** The part's imprint and cover: the series' with the part's own over them. */
+function houseMeta(config: ResolvedConfig, fm: PartFrontmatter): Pick<PartDocument['meta'], 'imprint' | 'cover'> {
+  const imprint = mergeImprint(config.imprint, fm.imprint);
+  const cover = fm.cover ?? config.cover;
+  return { ...(Object.keys(imprint).length ? { imprint } : {}), ...(cover ? { cover } : {}) };
+}
+
 function processorSettings(config: ResolvedConfig, bibliography: Bibliography | undefined, style: CitationStyle | undefined, lang: string) {
   return {
     dir: config.dir,
@@ -153,6 +163,7 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
     checkImage: once((url: string) => checkImageFile(config.dir, url)),
     textWidthIn: textWidthIn(config),
+    isCovered: coverageFor(config.fonts),
   };
 }
 

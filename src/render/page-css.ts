@@ -17,7 +17,7 @@ function isZero(length: string): boolean {
   return /^0(\.0+)?[a-z]*$/i.test(length.trim());
 }
 
-export function pageCss(page: PageGeometry, print: ResolvedConfig['print']): string {
+export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cover = false): string {
   const width = cssLength(page.width, 'width');
   const height = cssLength(page.height, 'height');
   const { top, bottom, inside, outside } = page.margins;
@@ -37,6 +37,16 @@ export function pageCss(page: PageGeometry, print: ResolvedConfig['print']): str
   if (!isZero(bleed) || print.marks) {
     const parts = [isZero(bleed) ? '' : `bleed: ${bleed};`, print.marks ? 'marks: crop;' : ''];
     rules.push(`@page { ${parts.filter(Boolean).join(' ')} }`);
+  }
+  if (cover) {
+    // The cover image: no margins, no running head or folio, the image over the whole
+    // page and out into the bleed, where the print shop trims it; then a blank page.
+    const out = isZero(bleed) ? '0mm' : bleed;
+    rules.push(
+      '@page cover { margin: 0; @top-center { content: none; } @bottom-center { content: none; } }',
+      '.cover-page { page: cover; break-after: right; position: relative; height: 100%; margin: 0; }',
+      `.cover-page img { position: absolute; display: block; top: -${out}; left: -${out}; width: calc(100% + 2 * ${out}); height: calc(100% + 2 * ${out}); max-width: none; object-fit: cover; }`,
+    );
   }
   return rules.join('\n');
 }
