@@ -37,9 +37,9 @@ export interface ManuscriptSheet {
   digest: string;
 }
 
-export type ManuscriptSheets = Partial<Record<StyleSheetName, ManuscriptSheet>>;
+export type ManuscriptSheets = Partial<Record<Exclude<StyleSheetName, 'pamphlet'>, ManuscriptSheet>>;
 
-const NAMES: readonly StyleSheetName[] = ['print', 'handout', 'epub'];
+const NAMES = ['print', 'handout', 'epub'] as const;
 
 export function readManuscriptSheets(dir: string): { sheets: ManuscriptSheets; messages: VFileMessage[] } {
   const sheets: ManuscriptSheets = {};

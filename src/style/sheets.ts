@@ -40,7 +40,7 @@ export interface PrintSheetSources {
   printCss: string;
   handoutCss: string;
   houseCss: string;
-  themeCss: (theme: Theme, name: 'print' | 'handout') => string;
+  themeCss: (theme: Theme, name: 'print' | 'pamphlet' | 'handout') => string;
 }
 
 /** The print page's stylesheets, in order (the @page rules from pamphlet.yaml come after them). */
@@ -51,7 +51,7 @@ export function printSheets(config: ResolvedConfig, variant: 'pamphlet' | 'hando
     sources.printCss,
     sources.houseCss,
     sources.themeCss(config.theme, 'print'),
-    ...(handout ? [sources.handoutCss, sources.themeCss(config.theme, 'handout')] : []),
+    ...(handout ? [sources.handoutCss, sources.themeCss(config.theme, 'handout')] : [sources.themeCss(config.theme, 'pamphlet')]),
     fontProperties(config.fonts),
     ...own(config.styles.print),
     ...(handout ? own(config.styles.handout) : []),

@@ -6,7 +6,7 @@
  * (src/style/margins.ts reads them).
  *
  *   classic  today's look: EB Garamond, centred small-caps headings, A5 proportions.
- *   modern   a sans-serif for headings, running heads and the title page (Source Sans 3,
+ *   modern   a sans-serif for headings, running heads and the title page (IBM Plex Sans,
  *            left-aligned, numbered by weight rather than caps), Source Serif 4 for the
  *            text, a taller text block with a wide outer margin, and an accent colour.
  *   plain    for photocopied handouts and zines: Literata (sturdy serifs and a large
@@ -21,12 +21,13 @@ import { packagePath } from '../package-root.js';
 export const THEMES = ['classic', 'modern', 'plain'] as const;
 export type Theme = (typeof THEMES)[number];
 
-export type StyleSheetName = 'print' | 'handout' | 'epub';
+/** `pamphlet`: a theme's rules for the pamphlet (and booklet) only, after its print.css; the others as the base's. */
+export type StyleSheetName = 'print' | 'pamphlet' | 'handout' | 'epub';
 
 /** Each theme's faces, by family name (src/style/families.ts), before `fonts:` overrides them. */
 export const THEME_FONTS: Readonly<Record<Theme, { text: string; headings: string; mono: string }>> = {
   classic: { text: 'EB Garamond', headings: 'EB Garamond', mono: 'Noto Sans Mono' },
-  modern: { text: 'Source Serif 4', headings: 'Source Sans 3', mono: 'JetBrains Mono' },
+  modern: { text: 'Source Serif 4', headings: 'IBM Plex Sans', mono: 'JetBrains Mono' },
   plain: { text: 'Literata', headings: 'Fira Sans', mono: 'Fira Mono' },
 };
 
