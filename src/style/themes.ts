@@ -12,8 +12,7 @@
  *   plain    for photocopied handouts and zines: Literata (sturdy serifs and a large
  *            x-height that survive a copier) at 11 pt on generous lines, bold Fira Sans
  *            headings, solid black only (no greys or hairlines, which a copier drops or
- *            dithers), ragged right (even word spaces read better than a justified line
- *            blurred by a copier).
+ *            dithers), heavy rules and bars, even margins.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
