@@ -17,7 +17,8 @@ function isZero(length: string): boolean {
   return /^0(\.0+)?[a-z]*$/i.test(length.trim());
 }
 
-export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cover = false): string {
+/** `cover`: the URL of the cover image, when the part has one. */
+export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cover?: string): string {
   const width = cssLength(page.width, 'width');
   const height = cssLength(page.height, 'height');
   const { top, bottom, inside, outside } = page.margins;
@@ -39,13 +40,13 @@ export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cove
     rules.push(`@page { ${parts.filter(Boolean).join(' ')} }`);
   }
   if (cover) {
-    // The cover image: no margins, no running head or folio, the image over the whole
-    // page and out into the bleed, where the print shop trims it; then a blank page.
-    const out = isZero(bleed) ? '0mm' : bleed;
+    // The cover image as the cover page's background, which Paged.js paints over the
+    // whole sheet, bleed included (an image in the page's content is clipped at the
+    // trim); no margins, no running head or folio; then a blank page.
     rules.push(
-      '@page cover { margin: 0; @top-center { content: none; } @bottom-center { content: none; } }',
-      '.cover-page { page: cover; break-after: right; position: relative; height: 100%; margin: 0; }',
-      `.cover-page img { position: absolute; display: block; top: -${out}; left: -${out}; width: calc(100% + 2 * ${out}); height: calc(100% + 2 * ${out}); max-width: none; object-fit: cover; }`,
+      `@page cover { margin: 0; background: url("${cover.replace(/["\\]/g, '\\$&')}") center / cover no-repeat; @top-center { content: none; } @bottom-center { content: none; } }`,
+      '.cover-page { page: cover; break-after: right; height: 100%; margin: 0; }',
+      '.cover-page img { visibility: hidden; }',
     );
   }
   return rules.join('\n');

@@ -177,7 +177,7 @@ export function printHtml(
           ...printSheets(config, variant, assets, assets.manuscriptUrl).map((css) => h('style', css)),
           // After the stylesheets, so the configured geometry wins over their defaults.
           // The handout has no bleed or crop marks: it is printed on a desktop printer.
-          h('style', handout ? handoutPageCss(handoutPage(config.handout.size), lang) : pageCss(config.page, config.print, Boolean(doc.meta.cover))),
+          h('style', handout ? handoutPageCss(handoutPage(config.handout.size), lang) : pageCss(config.page, config.print, doc.meta.cover ? pathToFileURL(doc.meta.cover.path).href : undefined)),
         ]),
         body,
       ]),

@@ -82,14 +82,21 @@ export function readImprint(values: Record<string, unknown>, fail: Fail): Imprin
     const unknown = Object.keys(forms).filter((key) => key !== 'print' && key !== 'epub');
     if (unknown.length) fail('isbn', `unknown key in \`isbn\`: ${unknown.join(', ')} (an ISBN, or { print: …, epub: … })`);
     const result: NonNullable<Imprint['isbn']> = {};
+    const checked = new Map<string, boolean>();
     for (const form of ['print', 'epub'] as const) {
       const value = forms[form];
       if (value === undefined) continue;
+      // One ISBN for both: one message.
+      if (checked.has(String(value))) {
+        if (checked.get(String(value))) result[form] = String(value).trim();
+        continue;
+      }
       if (typeof value !== 'string' && typeof value !== 'number') {
         fail('isbn', `\`isbn\` must be an ISBN such as 978-3-16-148410-0, or { print: …, epub: … }`);
         continue;
       }
       const check = checkIsbn(String(value));
+      checked.set(String(value), check.ok);
       if (!check.ok) fail('isbn', check.reason, 'isbn');
       else result[form] = String(value).trim();
     }
