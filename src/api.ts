@@ -165,9 +165,6 @@ async function renderAll(
     cache ? outputKey({ doc, config, format, tool, ...(isPrinted(format) ? { browser } : {}) }) : undefined;
   const lookUp = (output: OutputRef, key: string | undefined): Uint8Array | undefined => (key ? cache?.get(output.name, key) : undefined);
 
-  // The reader stylesheet serves both the EPUB and the web page: read once.
-  let readerCss: string | undefined;
-  const css = () => (readerCss ??= readFileSync(packagePath('styles', 'epub.css'), 'utf8'));
   const readAsset = assetReader(config);
 
   for (const format of ['epub', 'html'] as const) {
@@ -184,10 +181,10 @@ async function renderAll(
       tell({ kind: 'start', ...output });
       if (format === 'epub') {
         const { renderEpub } = await import('./render/epub/index.js');
-        record(output, renderEpub(doc, config, { css: css(), readAsset }), started, key);
+        record(output, renderEpub(doc, config, { readAsset }), started, key);
       } else {
         const { renderHtml } = await import('./render/html.js');
-        record(output, new TextEncoder().encode(renderHtml(doc, config, { css: css(), readAsset })), started, key);
+        record(output, new TextEncoder().encode(renderHtml(doc, config, { readAsset })), started, key);
       }
     }
   }

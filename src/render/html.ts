@@ -18,9 +18,12 @@ import { imageHolders, withOwnCopies } from './epub/index.js';
 import { partTitle } from './epub/labels.js';
 import { textContent } from './epub/text.js';
 import { elements } from './epub/tree.js';
+import { imprintBlock } from '../blocks.js';
+import { readerStyles } from './epub/styles.js';
 
 export interface HtmlOptions {
-  css: string;
+  /** pamphlet's base reader sheet; default styles/epub.css and house-epub.css. The theme's and the manuscript's follow it. */
+  css?: string;
   readAsset?: (relPath: string) => Uint8Array;
   /** Keep each image's manuscript-relative src instead of a data: URL (the preview serves the files itself). */
   linkImages?: boolean;
@@ -40,7 +43,9 @@ export function renderHtml(source: PartDocument, config: ResolvedConfig, options
   }
   const text = textContent(doc, body, config.baseUrl);
   const main: Element = { type: 'element', tagName: 'main', properties: { className: ['text'] }, children: text.content };
-  const back = doc.bibliography ? bibliographyContent(doc.bibliography) : [];
+  const colophon = imprintBlock(doc.meta, 'colophon');
+  const back = [...(doc.bibliography ? bibliographyContent(doc.bibliography) : []), ...(colophon ? [colophon] : [])];
+  const styles = readerStyles(config, { format: 'html', ...(options.css !== undefined ? { baseCss: options.css } : {}) });
   dropCspBlindSpots([main, ...back]);
   const meta = (name: string, content: string): Element => ({ type: 'element', tagName: 'meta', properties: { name, content }, children: [] });
   const tree: Root = {
@@ -64,7 +69,7 @@ export function renderHtml(source: PartDocument, config: ResolvedConfig, options
               { type: 'element', tagName: 'title', properties: {}, children: [{ type: 'text', value: `${partTitle(doc.meta)} — ${doc.meta.series}` }] },
               ...(doc.meta.authors.length ? [meta('author', doc.meta.authors.join(', '))] : []),
               meta('generator', 'pamphlet'),
-              { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: `${options.css}\nbody { max-width: 36em; margin: 2em auto; padding: 0 1em; }\n` }] },
+              { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: `${styles.css}\nbody { max-width: var(--measure, 36em); margin: 2em auto; padding: 0 1em; }\n` }] },
             ],
           },
           { type: 'element', tagName: 'body', properties: {}, children: [main, ...back] },

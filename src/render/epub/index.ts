@@ -21,10 +21,13 @@ import { textContent } from './text.js';
 import { clone } from './tree.js';
 import { xhtmlDocument } from './xhtml.js';
 import { zipEpub, type PackageFile } from './zip.js';
-import { packagePath } from '../../package-root.js';
+import { imprintBlock } from '../../blocks.js';
+import { coverPng } from './cover-raster.js';
+import { readerStyles } from './styles.js';
+import { toString } from 'hast-util-to-string';
 
 export interface EpubOptions {
-  /** CSS text of styles/epub.css, read by the caller */
+  /** CSS text of pamphlet's base reader sheet (styles/epub.css and house-epub.css); default read from the package. The theme's and the manuscript's follow it. */
   css?: string;
   /** read a manuscript asset (images) by its path relative to the manuscript folder */
   readAsset?: (relPath: string) => Uint8Array;
@@ -37,8 +40,10 @@ const HREF = {
   nav: 'nav.xhtml',
   cover: 'cover.xhtml',
   coverImage: 'cover.svg',
+  coverPng: 'cover.png',
   text: 'text.xhtml',
   bibliography: 'bibliography.xhtml',
+  colophon: 'colophon.xhtml',
   css: 'styles/epub.css',
 } as const;
 
@@ -83,25 +88,54 @@ export function renderEpub(source: PartDocument, config: ResolvedConfig, options
     stylesheet: HREF.css,
   });
 
+  // The colophon: rights, ISBN, source, publisher, … (blocks.ts), at the end of the book.
+  const colophon = imprintBlock(meta, 'colophon');
+  const colophonDocument = colophon
+    ? xhtmlDocument({ lang: meta.lang, title: 'Colophon', stylesheet: HREF.css, bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] }, content: [colophon] })
+    : undefined;
+  // The theme's and the manuscript's sheets after ours, with the files they name (and the embedded faces).
+  const styles = readerStyles(config, { format: 'epub', text: `${meta.series} ${meta.title} ${toString(doc.body)}`, ...(options.css !== undefined ? { baseCss: options.css } : {}) });
+
+  // The cover: the manuscript's image, or the generated one as SVG (shown) and PNG (the
+  // cover-image: Kindle and Kobo conversions ignore an SVG cover).
+  const cover = meta.cover;
+  const coverImageHref = cover ? `cover${cover.mediaType === 'image/png' ? '.png' : '.jpg'}` : HREF.coverPng;
+  const svg = cover ? undefined : coverSvg(meta);
+  const coverItems: ManifestItem[] = cover
+    ? [{ id: 'cover-image', href: coverImageHref, mediaType: cover.mediaType, properties: ['cover-image'] }]
+    : [
+        { id: 'cover-svg', href: HREF.coverImage, mediaType: 'image/svg+xml' },
+        { id: 'cover-image', href: HREF.coverPng, mediaType: 'image/png', properties: ['cover-image'] },
+      ];
+  const coverFiles: PackageFile[] = cover
+    ? [{ path: `${ROOT}/${coverImageHref}`, data: new Uint8Array(readFileSync(cover.path)) }]
+    : [
+        { path: `${ROOT}/${HREF.coverImage}`, data: svg as string },
+        { path: `${ROOT}/${HREF.coverPng}`, data: coverPng(svg as string) },
+      ];
+
   const manifest: ManifestItem[] = [
     { id: 'nav', href: HREF.nav, mediaType: 'application/xhtml+xml', properties: ['nav'] },
     { id: 'cover', href: HREF.cover, mediaType: 'application/xhtml+xml' },
-    { id: 'cover-image', href: HREF.coverImage, mediaType: 'image/svg+xml', properties: ['cover-image'] },
+    ...coverItems,
     { id: 'text', href: HREF.text, mediaType: 'application/xhtml+xml' },
     ...(hasBibliography ? [{ id: 'bibliography', href: HREF.bibliography, mediaType: 'application/xhtml+xml' }] : []),
+    ...(colophonDocument ? [{ id: 'colophon', href: HREF.colophon, mediaType: 'application/xhtml+xml' }] : []),
     { id: 'css', href: HREF.css, mediaType: 'text/css' },
+    ...styles.files.map((file) => ({ id: file.id, href: file.href, mediaType: file.mediaType })),
     ...images.images.map((image) => ({ id: image.id, href: image.href, mediaType: image.mediaType })),
   ];
   const opf = packageDocument({
     meta,
     publisher: meta.publisher ?? config.publisher,
+    imprint: meta.imprint ?? {},
     accessibility: accessibilityMetadata({
       images: images.count,
       allImagesHaveAlt: images.allHaveAlt,
       notes: doc.notes.length,
     }),
     manifest,
-    spine: ['cover', 'nav', 'text', ...(hasBibliography ? ['bibliography'] : [])],
+    spine: ['cover', 'nav', 'text', ...(hasBibliography ? ['bibliography'] : []), ...(colophonDocument ? ['colophon'] : [])],
     coverImageId: 'cover-image',
   });
 
@@ -109,11 +143,13 @@ export function renderEpub(source: PartDocument, config: ResolvedConfig, options
     { path: 'META-INF/container.xml', data: CONTAINER },
     { path: `${ROOT}/${HREF.opf}`, data: opf },
     { path: `${ROOT}/${HREF.nav}`, data: nav },
-    { path: `${ROOT}/${HREF.cover}`, data: coverDocument(meta, HREF.coverImage, HREF.css) },
-    { path: `${ROOT}/${HREF.coverImage}`, data: coverSvg(meta) },
+    { path: `${ROOT}/${HREF.cover}`, data: coverDocument(meta, cover ? coverImageHref : HREF.coverImage, HREF.css) },
+    ...coverFiles,
     { path: `${ROOT}/${HREF.text}`, data: textDocument },
     ...(bibliographyDocument ? [{ path: `${ROOT}/${HREF.bibliography}`, data: bibliographyDocument }] : []),
-    { path: `${ROOT}/${HREF.css}`, data: options.css ?? defaultCss() },
+    ...(colophonDocument ? [{ path: `${ROOT}/${HREF.colophon}`, data: colophonDocument }] : []),
+    { path: `${ROOT}/${HREF.css}`, data: styles.css },
+    ...styles.files.map((file) => ({ path: `${ROOT}/${file.href}`, data: file.data })),
     ...images.images.map((image) => ({ path: `${ROOT}/${image.href}`, data: image.data })),
   ];
   return zipEpub(files, meta.modified);
@@ -127,9 +163,4 @@ export function withOwnCopies(doc: PartDocument): PartDocument {
 /** Where else images may stand: in notes and in questions. */
 export function imageHolders(doc: PartDocument): ElementContent[] {
   return [...doc.notes.flatMap((note) => note.content), ...(doc.questions?.items ?? [])];
-}
-
-/** styles/epub.css of this package, for callers that do not pass their own. */
-function defaultCss(): string {
-  return readFileSync(packagePath('styles', 'epub.css'), 'utf8');
 }
