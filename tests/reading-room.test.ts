@@ -1,4 +1,4 @@
-// A series of three parts in one folder (tests/fixtures/series) that uses every feature
+// A series of three parts in one folder (tests/fixtures/reading-room) that uses every feature
 // the README lists — :cite and Pandoc citations, quotations with a source, a `via` and a
 // free-text author, ::pagebreak, ::next-part placed in the text, `next: false`,
 // `bibliography: false`, a part in German, paragraph numbers, two authors — with the
@@ -29,7 +29,7 @@ const xhtml: Record<number, Root> = {};
 const html: Record<number, Root> = {};
 
 beforeAll(() => {
-  root = copyFixture('series');
+  root = copyFixture('reading-room');
   const dir = path.join(root, 'manuscript');
   // No SOURCE_DATE_EPOCH and no git: the dates come from the parts' `date:`.
   const { config, parts } = loadManuscript(dir, {});
