@@ -219,16 +219,13 @@ async function renderAll(
     return bytes ? parsePrintPages(bytes) : undefined;
   };
 
-  // The reader stylesheet serves both the EPUB and the web page: read once.
-  let readerCss: string | undefined;
-  const css = () => (readerCss ??= readFileSync(packagePath('styles', 'epub.css'), 'utf8'));
   const readAsset = assetReader(config);
 
   // EPUBs that wait for their part's pamphlet to be laid out (their page-list).
   const afterLayout = new Map<PartDocument, { output: OutputRef; key: string | undefined }>();
   const renderEpubOf = async (doc: PartDocument, output: OutputRef, key: string | undefined, since: number, pages: LaidOutPage[] | undefined, pageCount?: number): Promise<void> => {
     const { renderEpub } = await import('./render/epub/index.js');
-    record(output, renderEpub(doc, config, { css: css(), readAsset, ...(pages ? { printPages: pages } : {}) }), since, key, pageCount);
+    record(output, renderEpub(doc, config, { readAsset, ...(pages ? { printPages: pages } : {}) }), since, key, pageCount);
   };
 
   for (const format of ['epub', 'html'] as const) {
@@ -254,7 +251,7 @@ async function renderAll(
         started = performance.now();
         tell({ kind: 'start', ...output });
         const { renderHtml } = await import('./render/html.js');
-        record(output, new TextEncoder().encode(renderHtml(doc, config, { css: css(), readAsset })), started, key);
+        record(output, new TextEncoder().encode(renderHtml(doc, config, { readAsset })), started, key);
       }
     }
   }

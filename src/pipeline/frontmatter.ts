@@ -6,7 +6,8 @@ import { error } from '../diagnostics.js';
 import { isWebUrl } from './url-policy.js';
 import { readYaml } from '../config/yaml.js';
 import { MAX_PART } from '../roman.js';
-import { isbnDigits } from '../isbn.js';
+import path from 'node:path';
+import { IMPRINT_KEYS, readCover, readImprint, type CoverImage, type Imprint } from '../style/imprint.js';
 
 export interface PartFrontmatter {
   title: string;
@@ -18,13 +19,16 @@ export interface PartFrontmatter {
   /** `false`: no bibliography at the end of this part. */
   bibliography?: false;
   subtitle?: string;
+  /** The part's language when it is not the series' (BCP 47). */
+  lang?: string;
   /** When the text last changed (for `dcterms:modified` outside git): YYYY-MM-DD or an ISO date-time. */
   modified?: string;
-  /** The ISBN of the printed pamphlet, which the EPUB names as the source of its page numbers. */
-  printIsbn?: string;
+  /** This part's rights, ISBN, edition, …, over the series' (src/style/imprint.ts). */
+  imprint?: Imprint;
+  cover?: CoverImage;
 }
 
-const KEYS = new Set(['title', 'part', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle', 'print-isbn']);
+const KEYS = new Set(['title', 'part', 'lang', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle', ...IMPRINT_KEYS]);
 
 export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | undefined {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
@@ -70,15 +74,14 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) fail('`date` must be YYYY, YYYY-MM or YYYY-MM-DD', nodeOf('date'));
     else result.date = date;
   }
+  if (data.lang !== undefined) {
+    if (typeof data.lang !== 'string' || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(data.lang)) fail('`lang` must be a BCP 47 language tag such as de or en-GB', nodeOf('lang'));
+    else result.lang = data.lang;
+  }
   if (data.modified !== undefined) {
     const modified = data.modified instanceof Date ? data.modified.toISOString() : String(data.modified);
     if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(modified) || Number.isNaN(Date.parse(modified))) fail('`modified` must be a date (YYYY-MM-DD) or an ISO date-time', nodeOf('modified'));
     else result.modified = modified;
-  }
-  if (data['print-isbn'] !== undefined) {
-    const isbn = String(data['print-isbn']).trim();
-    if (isbnDigits(isbn) === null) fail('`print-isbn` must be the ISBN-10 or ISBN-13 of the printed pamphlet, with its right check digit', nodeOf('print-isbn'));
-    else result.printIsbn = isbn;
   }
   if (data.subtitle !== undefined) {
     if (typeof data.subtitle !== 'string') fail('`subtitle` must be text', nodeOf('subtitle'));
@@ -94,6 +97,12 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
       result.next = { title: nextTitle, ...(typeof href === 'string' && isWebUrl(href) ? { href } : {}) };
     } else fail('`next` is `false` or `{ title: …, href: … }`', nodeOf('next'));
   }
+  // The same keys and rules as pamphlet.yaml's (a part is a publication of its own: its ISBN, its cover).
+  const imprintFail = (key: string, reason: string, ruleId = 'frontmatter') => error(file, reason, { place: placeOf(nodeOf(key) ?? null), ruleId, source: 'pamphlet' });
+  const imprint = readImprint(data, imprintFail);
+  if (Object.keys(imprint).length) result.imprint = imprint;
+  const cover = readCover(path.dirname(file.path), data.cover, imprintFail);
+  if (cover) result.cover = cover;
   if (data.bibliography !== undefined) {
     if (data.bibliography !== false) fail('`bibliography` in a part can only be `false` (no bibliography for this part)', nodeOf('bibliography'));
     else result.bibliography = false;

@@ -23,12 +23,15 @@ import { placePageBreaks, type PageTarget } from './page-list.js';
 import { textContent } from './text.js';
 import { clone, elements } from './tree.js';
 import { xhtmlDocument } from './xhtml.js';
-import { isbnDigits } from '../../isbn.js';
+import { checkIsbn } from '../../style/isbn.js';
 import { zipEpub, type PackageFile } from './zip.js';
-import { packagePath } from '../../package-root.js';
+import { imprintBlock } from '../../blocks.js';
+import { coverPng } from './cover-raster.js';
+import { readerStyles } from './styles.js';
+import { toString } from 'hast-util-to-string';
 
 export interface EpubOptions {
-  /** CSS text of styles/epub.css, read by the caller */
+  /** CSS text of pamphlet's base reader sheet (styles/epub.css and house-epub.css); default read from the package. The theme's and the manuscript's follow it. */
   css?: string;
   /** read a manuscript asset (images) by its path relative to the manuscript folder */
   readAsset?: (relPath: string) => Uint8Array;
@@ -47,9 +50,11 @@ const HREF = {
   nav: 'nav.xhtml',
   cover: 'cover.xhtml',
   coverImage: 'cover.svg',
+  coverPng: 'cover.png',
   text: 'text.xhtml',
   bibliography: 'bibliography.xhtml',
   ncx: 'toc.ncx',
+  colophon: 'colophon.xhtml',
   css: 'styles/epub.css',
 } as const;
 
@@ -61,10 +66,12 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
-export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
+export function renderEpub(source: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
+  // A copy whose images (in the text, the notes and the questions) point into the package.
+  const doc = withOwnCopies(source);
   const { meta } = doc;
-  const body = clone(doc.body).children.filter((node): node is ElementContent => node.type !== 'doctype');
-  const images = packageImages(body, options.readAsset);
+  const body = doc.body.children.filter((node): node is ElementContent => node.type !== 'doctype');
+  const images = packageImages([...body, ...imageHolders(doc)], options.readAsset);
   const text = textContent(doc, body, config.baseUrl, { paragraphNumbers: config.paragraphNumbers });
   const hasBibliography = doc.bibliography !== null;
   const bibliography = doc.bibliography ? bibliographyContent(doc.bibliography) : undefined;
@@ -101,19 +108,48 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
   const flow = readingOrder.flatMap((document) => document.content);
   const publisher = meta.publisher ?? config.publisher;
 
+  // The colophon: rights, ISBN, source, publisher, … (blocks.ts), at the end of the book.
+  const colophon = imprintBlock(meta, 'colophon');
+  const colophonDocument = colophon
+    ? xhtmlDocument({ lang: meta.lang, title: 'Colophon', stylesheet: HREF.css, bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] }, content: [colophon] })
+    : undefined;
+  // The theme's and the manuscript's sheets after ours, with the files they name (and the embedded faces).
+  const styles = readerStyles(config, { format: 'epub', text: `${meta.series} ${meta.title} ${toString(doc.body)}`, ...(options.css !== undefined ? { baseCss: options.css } : {}) });
+
+  // The cover: the manuscript's image, or the generated one as SVG (shown) and PNG (the
+  // cover-image: Kindle and Kobo conversions ignore an SVG cover).
+  const cover = meta.cover;
+  const coverImageHref = cover ? `cover${cover.mediaType === 'image/png' ? '.png' : '.jpg'}` : HREF.coverPng;
+  const svg = cover ? undefined : coverSvg(meta);
+  const coverItems: ManifestItem[] = cover
+    ? [{ id: 'cover-image', href: coverImageHref, mediaType: cover.mediaType, properties: ['cover-image'] }]
+    : [
+        { id: 'cover-svg', href: HREF.coverImage, mediaType: 'image/svg+xml' },
+        { id: 'cover-image', href: HREF.coverPng, mediaType: 'image/png', properties: ['cover-image'] },
+      ];
+  const coverFiles: PackageFile[] = cover
+    ? [{ path: `${ROOT}/${coverImageHref}`, data: new Uint8Array(readFileSync(cover.path)) }]
+    : [
+        { path: `${ROOT}/${HREF.coverImage}`, data: svg as string },
+        { path: `${ROOT}/${HREF.coverPng}`, data: coverPng(svg as string) },
+      ];
+
   const manifest: ManifestItem[] = [
     { id: 'nav', href: HREF.nav, mediaType: 'application/xhtml+xml', properties: ['nav'] },
     { id: 'ncx', href: HREF.ncx, mediaType: 'application/x-dtbncx+xml' },
     { id: 'cover', href: HREF.cover, mediaType: 'application/xhtml+xml' },
-    { id: 'cover-image', href: HREF.coverImage, mediaType: 'image/svg+xml', properties: ['cover-image'] },
+    ...coverItems,
     { id: 'text', href: HREF.text, mediaType: 'application/xhtml+xml' },
     ...(hasBibliography ? [{ id: 'bibliography', href: HREF.bibliography, mediaType: 'application/xhtml+xml' }] : []),
+    ...(colophonDocument ? [{ id: 'colophon', href: HREF.colophon, mediaType: 'application/xhtml+xml' }] : []),
     { id: 'css', href: HREF.css, mediaType: 'text/css' },
+    ...styles.files.map((file) => ({ id: file.id, href: file.href, mediaType: file.mediaType })),
     ...images.images.map((image) => ({ id: image.id, href: image.href, mediaType: image.mediaType })),
   ];
   const opf = packageDocument({
     meta,
     publisher,
+    imprint: meta.imprint ?? {},
     accessibility: accessibilityMetadata({
       images: images.count,
       allImagesHaveAlt: images.allHaveAlt,
@@ -125,7 +161,7 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
       paragraphNumbers: config.paragraphNumbers,
     }),
     manifest,
-    spine: ['cover', 'nav', 'text', ...(hasBibliography ? ['bibliography'] : [])],
+    spine: ['cover', 'nav', 'text', ...(hasBibliography ? ['bibliography'] : []), ...(colophonDocument ? ['colophon'] : [])],
     coverImageId: 'cover-image',
     ncxId: 'ncx',
     guide: [
@@ -134,7 +170,7 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
       { type: 'text', title: LABELS.start, href: HREF.text },
       ...(doc.bibliography ? [{ type: 'bibliography', title: doc.bibliography.title, href: HREF.bibliography }] : []),
     ],
-    ...(options.printPages ? { source: meta.printIsbn ? `urn:isbn:${isbnDigits(meta.printIsbn) ?? meta.printIsbn}` : printEditionName(doc, config) } : {}),
+    ...(options.printPages ? { source: printIsbn(meta) ? `urn:isbn:${printIsbn(meta)}` : printEditionName(doc, config) } : {}),
   });
 
   const files: PackageFile[] = [
@@ -142,11 +178,13 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
     { path: `${ROOT}/${HREF.opf}`, data: opf },
     { path: `${ROOT}/${HREF.nav}`, data: nav },
     { path: `${ROOT}/${HREF.ncx}`, data: ncx },
-    { path: `${ROOT}/${HREF.cover}`, data: coverDocument(meta, HREF.coverImage, HREF.css) },
-    { path: `${ROOT}/${HREF.coverImage}`, data: coverSvg(meta) },
+    { path: `${ROOT}/${HREF.cover}`, data: coverDocument(meta, cover ? coverImageHref : HREF.coverImage, HREF.css) },
+    ...coverFiles,
     { path: `${ROOT}/${HREF.text}`, data: textDocument },
     ...(bibliographyDocument ? [{ path: `${ROOT}/${HREF.bibliography}`, data: bibliographyDocument }] : []),
-    { path: `${ROOT}/${HREF.css}`, data: options.css ?? defaultCss() },
+    ...(colophonDocument ? [{ path: `${ROOT}/${HREF.colophon}`, data: colophonDocument }] : []),
+    { path: `${ROOT}/${HREF.css}`, data: styles.css },
+    ...styles.files.map((file) => ({ path: `${ROOT}/${file.href}`, data: file.data })),
     ...images.images.map((image) => ({ path: `${ROOT}/${image.href}`, data: image.data })),
   ];
   return zipEpub(files, meta.modified);
@@ -160,7 +198,7 @@ export function printEditionName(doc: PartDocument, config: ResolvedConfig): str
   const { meta } = doc;
   const size = config.page.name === 'custom' ? `${config.page.width} × ${config.page.height}` : config.page.name;
   const within = [meta.series, meta.partLabel].filter((s) => s.trim() !== '').join(', ');
-  return `${meta.title}${within ? ` (${within})` : ''}, print edition, ${size}${meta.printIsbn ? `, ISBN ${meta.printIsbn}` : ''}`;
+  return `${meta.title}${within ? ` (${within})` : ''}, print edition, ${size}${meta.imprint?.isbn?.print ? `, ISBN ${meta.imprint.isbn.print}` : ''}`;
 }
 
 /** Where a target (`file` or `file#id`) is in reading order: the file's place in the spine, then the id's in the file. */
@@ -178,6 +216,13 @@ function readingPosition(documents: ReadonlyArray<{ href: string; content: Eleme
   return (href) => positions.get(href) ?? positions.get(href.split('#')[0] as string) ?? 0;
 }
 
+/** The printed pamphlet's ISBN as digits (`isbn: { print: … }`, checked when the config was read). */
+function printIsbn(meta: PartDocument['meta']): string | undefined {
+  const isbn = meta.imprint?.isbn?.print;
+  const check = isbn ? checkIsbn(isbn) : undefined;
+  return check?.ok ? check.digits : undefined;
+}
+
 function isLanguageTag(value: unknown): boolean {
   if (typeof value !== 'string' || value === '') return false;
   try {
@@ -188,7 +233,12 @@ function isLanguageTag(value: unknown): boolean {
   }
 }
 
-/** styles/epub.css of this package, for callers that do not pass their own. */
-function defaultCss(): string {
-  return readFileSync(packagePath('styles', 'epub.css'), 'utf8');
+/** A deep copy of what the EPUB rearranges or rewrites, so the shared document stays as it is. */
+export function withOwnCopies(doc: PartDocument): PartDocument {
+  return { ...doc, body: clone(doc.body), notes: structuredClone(doc.notes), questions: doc.questions ? structuredClone(doc.questions) : null };
+}
+
+/** Where else images may stand: in notes and in questions. */
+export function imageHolders(doc: PartDocument): ElementContent[] {
+  return [...doc.notes.flatMap((note) => note.content), ...(doc.questions?.items ?? [])];
 }

@@ -2,6 +2,7 @@
 import type { PartMeta } from '../../document.js';
 import type { AccessibilityMetadata } from './a11y.js';
 import { escapeAttribute, escapeText } from './serialize.js';
+import type { Imprint } from '../../style/imprint.js';
 
 export interface ManifestItem {
   id: string;
@@ -15,6 +16,8 @@ export interface PackageInput {
   meta: PartMeta;
   /** doc.meta.publisher, else the series setting. */
   publisher: string | undefined;
+  /** Rights, ISBN, description, subjects, source (pamphlet.yaml and the front matter). */
+  imprint?: Imprint;
   accessibility: AccessibilityMetadata;
   manifest: ManifestItem[];
   /** Manifest ids in reading order. */
@@ -48,6 +51,16 @@ export function packageDocument(input: PackageInput): string {
   };
 
   add('dc:identifier', { id: IDENTIFIER_ID }, meta.identifier);
+  const imprint = input.imprint ?? {};
+  // The EPUB's ISBN (else the one ISBN given) as a second identifier: the unique one stays
+  // the stable identifier, which reading systems key annotations on.
+  const isbn = imprint.isbn?.epub ?? imprint.isbn?.print;
+  if (isbn) {
+    const digits = isbn.replace(/^ISBN(?:-1[03])?:?\s*/i, '').replace(/[\s-]/g, '');
+    add('dc:identifier', { id: 'isbn' }, `urn:isbn:${digits}`);
+    // ONIX code list 5: 15 is an ISBN-13, 02 an ISBN-10.
+    add('meta', { refines: '#isbn', property: 'identifier-type', scheme: 'onix:codelist5' }, digits.length === 13 ? '15' : '02');
+  }
   // Reading systems show the first title; the refinement tells them what the second is.
   // The series is not a third dc:title (title-type collection): epubcheck and some
   // readers then take it for the book's title. belongs-to-collection carries it.
@@ -64,6 +77,10 @@ export function packageDocument(input: PackageInput): string {
     add('meta', { refines: `#${id}`, property: 'display-seq' }, String(index + 1));
   });
   if (input.publisher) add('dc:publisher', {}, input.publisher);
+  if (imprint.rights) add('dc:rights', {}, imprint.rights);
+  if (imprint.description) add('dc:description', {}, imprint.description);
+  for (const subject of imprint.subjects ?? []) add('dc:subject', {}, subject);
+  if (imprint.source) add('dc:source', {}, imprint.source);
   add('dc:language', {}, meta.lang);
   if (meta.date) add('dc:date', {}, meta.date);
   if (input.source) {
