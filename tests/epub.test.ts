@@ -242,7 +242,10 @@ describe('EPUB of the sample part', () => {
   });
 
   it('has a cover made from the metadata', () => {
-    expect(opf).toContain('<item id="cover-image" href="cover.svg" media-type="image/svg+xml" properties="cover-image"/>');
+    // The SVG is shown; the PNG is the cover-image, which Kindle and Kobo conversions need.
+    expect(opf).toContain('<item id="cover-svg" href="cover.svg" media-type="image/svg+xml"/>');
+    expect(opf).toContain('<item id="cover-image" href="cover.png" media-type="image/png" properties="cover-image"/>');
+    expect([...(files['OEBPS/cover.png'] ?? []).slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const svg = textOf(files, 'OEBPS/cover.svg');
     for (const words of ['CELEBRATING', 'RED OCTOBER', 'PART I', 'Working Class', 'BOLSHEVIK']) {
       expect(svg).toContain(words);
@@ -262,7 +265,9 @@ describe('EPUB of the sample part', () => {
 
   it('ships e-reader CSS that leaves fonts, sizes and colours to the reader', () => {
     const css = textOf(files, 'OEBPS/styles/epub.css');
-    expect(css).toBe(readFileSync(new URL('../styles/epub.css', import.meta.url), 'utf8'));
+    // pamphlet's sheet, then the imprint's rules (house-epub.css); the classic theme adds none.
+    const own = (name: string): string => readFileSync(new URL(`../styles/${name}`, import.meta.url), 'utf8');
+    expect(css).toBe(`${own('epub.css')}\n${own('house-epub.css')}`);
     expect(css).not.toMatch(/\d(px|pt)\b/);
     expect(css).not.toMatch(/(^|[\s;{])(color|background(-color)?)\s*:/);
     expect(css).not.toMatch(/display\s*:\s*none/);

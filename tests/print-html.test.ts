@@ -15,6 +15,9 @@ const ASSETS: PrintAssets = {
   stylesDir: '/pkg/styles',
   printCss: '.print-css { orphans: 2 }',
   handoutCss: '.handout-css { widows: 2 }',
+  houseCss: '.house-css { hyphens: auto }',
+  // The theme's sheets, named so a test can see which were read and in what order.
+  themeCss: (theme, name) => `.theme-${theme}-${name} {}`,
   fontDirs: {
     'eb-garamond': '/pkg/node_modules/@fontsource/eb-garamond',
     'eb-garamond-full': '/pkg/node_modules/@expo-google-fonts/eb-garamond',
@@ -97,8 +100,8 @@ describe('printHtml', () => {
   });
 
   it('marks the body for marginal ¶ numbers only when the config asks', () => {
-    expect(html()).toContain('<body class="pamphlet">');
-    expect(html({ paragraphNumbers: true })).toContain('<body class="pamphlet with-pn">');
+    expect(html()).toContain('<body class="pamphlet theme-classic">');
+    expect(html({ paragraphNumbers: true })).toContain('<body class="pamphlet theme-classic with-pn">');
   });
 
   it('points images at the manuscript folder', () => {
@@ -225,7 +228,7 @@ describe('printHtml for the handout', () => {
   });
 
   it('numbers paragraphs by its own stylesheet, not the pamphlet’s `with-pn`', () => {
-    expect(handout(samplePart(), { paragraphNumbers: true })).toContain('<body class="handout">');
+    expect(handout(samplePart(), { paragraphNumbers: true })).toContain('<body class="handout theme-classic">');
   });
 });
 
