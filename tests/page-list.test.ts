@@ -345,12 +345,14 @@ describe('a small page that breaks in emphasis, notes, lists, quotations, tables
     expect(markers.some((m) => m.file === 'bibliography.xhtml')).toBe(true);
   });
 
-  test('a heading called “Page 3” keeps its id; the marker of page 3 takes another', () => {
+  // Page 5 is the first numbered page: title page, imprint (the ISBN), contents, and the
+  // part's opening page carry no number.
+  test('a heading called “Page 5” keeps its id; the marker of page 5 takes another', () => {
     const text = fromHtml(files['OEBPS/text.xhtml'] ?? '');
-    expect((select('h2#page-3', text) as Element | undefined)?.tagName).toBe('h2');
-    const page3 = markers.find((m) => m.label === '3');
-    expect(page3?.id).toBe('page-3-2');
-    expect(pageList(files)[0]).toEqual(['3', 'text.xhtml#page-3-2']);
+    expect((select('h2#page-5', text) as Element | undefined)?.tagName).toBe('h2');
+    const page5 = markers.find((m) => m.label === '5');
+    expect(page5?.id).toBe('page-5-2');
+    expect(pageList(files)[0]).toEqual(['5', 'text.xhtml#page-5-2']);
   });
 
   test('the print edition is named with its size and ISBN, as dc:source', () => {

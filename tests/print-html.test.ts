@@ -36,11 +36,12 @@ const ASSETS: PrintAssets = {
 };
 
 /**
- * The print HTML without the blocks' numbers (data-seq, data-src), which the layout
+ * The print HTML without the blocks' numbers (data-seq, data-src) and names (data-anchor,
+ * where the EPUB's page-list finds them), which the layout
  * integrity check reads (tests/layout-integrity.test.ts) and these tests need not spell.
  */
 function printHtml(...args: Parameters<typeof numberedPrintHtml>): string {
-  return numberedPrintHtml(...args).replace(/ data-seq="\d+"( data-src="\d+:\d+")?/g, '');
+  return numberedPrintHtml(...args).replace(/ data-seq="\d+"( data-src="\d+:\d+")?( data-anchor="[^"]*")?/g, '');
 }
 
 const html = (overrides = {}): string => printHtml(samplePart(), sampleConfig('/srv/manuscript', overrides), 'pamphlet', ASSETS);

@@ -44,7 +44,8 @@ export function renderHtml(source: PartDocument, config: ResolvedConfig, options
   const text = textContent(doc, body, config.baseUrl, { paragraphNumbers: config.paragraphNumbers });
   const main: Element = { type: 'element', tagName: 'main', properties: { className: ['text'] }, children: text.content };
   const colophon = imprintBlock(doc.meta, 'colophon');
-  const back = [...(doc.bibliography ? bibliographyContent(doc.bibliography) : []), ...(colophon ? [colophon] : [])];
+  // The "Next:" line last, after the Works Cited, as in the pamphlet and the EPUB.
+  const back = [...(doc.bibliography ? bibliographyContent(doc.bibliography) : []), ...(text.closing ? [text.closing] : []), ...(colophon ? [colophon] : [])];
   const styles = readerStyles(config, { format: 'html', ...(options.css !== undefined ? { baseCss: options.css } : {}) });
   dropCspBlindSpots([main, ...back]);
   const meta = (name: string, content: string): Element => ({ type: 'element', tagName: 'meta', properties: { name, content }, children: [] });

@@ -75,6 +75,7 @@ export function renderEpub(source: PartDocument, config: ResolvedConfig, options
   const text = textContent(doc, body, config.baseUrl, { paragraphNumbers: config.paragraphNumbers });
   const hasBibliography = doc.bibliography !== null;
   const bibliography = doc.bibliography ? bibliographyContent(doc.bibliography) : undefined;
+  if (text.closing) (bibliography ?? text.content).push(text.closing);
   // The content documents in reading order, where the print edition's page breaks go.
   const readingOrder = [{ href: HREF.text, content: text.content }, ...(bibliography ? [{ href: HREF.bibliography, content: bibliography }] : [])];
   const pages: PageTarget[] = options.printPages ? placePageBreaks(readingOrder, options.printPages) : [];

@@ -22,7 +22,7 @@ export function textContent(
   body: ElementContent[],
   baseUrl: string | undefined,
   options: { paragraphNumbers?: boolean } = {},
-): { content: ElementContent[]; questionsId: string | undefined } {
+): { content: ElementContent[]; questionsId: string | undefined; closing: Element | undefined } {
   dropPageBreaks(body);
   const taken = idsIn(body);
   for (const note of doc.notes) taken.add(note.id);
@@ -40,10 +40,13 @@ export function textContent(
 
   const content: ElementContent[] = [titleBlock(doc.meta, 'reader'), ...intro, ...sections];
   if (questions) content.push(questions);
-  if (doc.nextPart && !doc.nextPartInBody && nextLine) content.push(nextLine);
+  // The "Next:" line the manuscript did not place ends the book, after the Works Cited, as
+  // it ends the printed pamphlet: the caller puts it last, so that the EPUB's page-list
+  // (the pamphlet's pages) meets the blocks in the order the pages do.
+  const closing = doc.nextPart && !doc.nextPartInBody && nextLine ? nextLine : undefined;
   markNoteCalls(content);
   if (options.paragraphNumbers) showParagraphNumbers(content);
-  return { content, questionsId };
+  return { content, questionsId, closing };
 }
 
 /** `::pagebreak` means nothing on a reflowable screen. */
