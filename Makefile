@@ -57,6 +57,7 @@ test: compile
 
 bench: compile
 	node scripts/bench.mjs
+	node scripts/bench-preview.mjs
 
 # Mutation testing (StrykerJS): slow, so not part of `make test`; incremental, so a rerun
 # after a small change tries only the mutants it touches. Report: reports/mutation/.
