@@ -50,6 +50,11 @@ describe('a valid pamphlet.yaml', () => {
       handout: { size: 'A4' },
       booklet: { creep: 0 },
       timeout: 120000,
+      theme: 'classic',
+      fonts: { text: { kind: 'bundled', family: 'EB Garamond' }, headings: { kind: 'bundled', family: 'EB Garamond' }, mono: { kind: 'bundled', family: 'Noto Sans Mono' } },
+      epub: { embedFonts: false },
+      imprint: {},
+      styles: {},
       places: { series: { line: 1, column: 9 } },
     });
   });
@@ -104,6 +109,11 @@ describe('a valid pamphlet.yaml', () => {
       timeout: 60000,
       browser: '/usr/bin/chromium',
       cacheDir: '<dir>/.cache/p',
+      theme: 'classic',
+      fonts: { text: { kind: 'bundled', family: 'EB Garamond' }, headings: { kind: 'bundled', family: 'EB Garamond' }, mono: { kind: 'bundled', family: 'Noto Sans Mono' } },
+      epub: { embedFonts: false },
+      imprint: {},
+      styles: {},
       places: {
         series: { line: 1, column: 9 },
         subtitle: { line: 2, column: 11 },
@@ -222,7 +232,7 @@ describe('an invalid pamphlet.yaml', () => {
 
   test('unknown keys, at each, naming the keys known there', () => {
     expect(errorsOf('series: S\nfoo: 1\npage:\n  colour: red\n  margins: { left: 3mm }\nprint: { crop: 1 }\nhandout: { paper: A4 }\nbooklet: { fold: 1 }\n')).toEqual([
-      'pamphlet.yaml:2:1: error: unknown key `foo` in pamphlet.yaml (known: series, subtitle, author, authors, publisher, lang, bibliography, citation-style, csl-styles, csl-locales, page, base-url, questions, bibliography-title, questions-title, paragraph-numbers, smart, print, handout, booklet, timeout, browser, cache-dir) [config]',
+      'pamphlet.yaml:2:1: error: unknown key `foo` in pamphlet.yaml (known: series, subtitle, author, authors, publisher, lang, bibliography, citation-style, csl-styles, csl-locales, page, base-url, questions, bibliography-title, questions-title, paragraph-numbers, smart, print, handout, booklet, timeout, browser, cache-dir, theme, fonts, epub, rights, isbn, edition, publisher-address, printer, description, subjects, source, cover) [config]',
       'pamphlet.yaml:4:3: error: unknown key `page.colour` in pamphlet.yaml (known: size, width, height, margins) [config]',
       'pamphlet.yaml:5:14: error: unknown key `page.margins.left` in pamphlet.yaml (known: top, bottom, inside, outside) [config]',
       'pamphlet.yaml:6:10: error: unknown key `print.crop` in pamphlet.yaml (known: bleed, marks) [config]',
@@ -318,7 +328,7 @@ describe('an invalid pamphlet.yaml', () => {
   test('a custom page without both sides; an unknown size', () => {
     expect(errorsOf('series: S\npage: { width: 100mm }\n')).toEqual(['pamphlet.yaml:2:7: error: a custom page needs `width` and `height` [config]']);
     expect(errorsOf('series: S\npage: { size: custom, height: 100mm }\n')).toEqual(['pamphlet.yaml:2:7: error: a custom page needs `width` and `height` [config]']);
-    expect(errorsOf('series: S\npage:\n  size: B5\n')).toEqual(['pamphlet.yaml:3:9: error: unknown page size “B5”: use A5, A4, letter, half-letter, or custom with width and height [config]']);
+    expect(errorsOf('series: S\npage:\n  size: B6\n')).toEqual(['pamphlet.yaml:3:9: error: unknown page size “B6”: use A5, A4, letter, half-letter, B5, royal, demy, pocket, or width and height [config]']);
   });
 
   test('series, authors, questions, handout size, lang', () => {
@@ -363,6 +373,8 @@ describe('an invalid pamphlet.yaml', () => {
     symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'm', 'styles'));
     expect(errorsIn(dir, 'm')).toEqual([
       'm/pamphlet.yaml:1:1: error: CSL styles are looked up in styles/, but styles is a symbolic link to <dir>/elsewhere, outside the manuscript folder: pamphlet never reads outside it [outside-folder]',
+      // The manuscript's style sheets are looked up in styles/ too (src/style/manuscript-css.ts), each refused.
+      ...['print', 'handout', 'epub'].map((sheet) => `m/styles/${sheet}.css:1:1: error: styles is a symbolic link to <dir>/elsewhere, outside the manuscript folder: pamphlet never reads outside it [outside-folder]`),
     ]);
   });
 
@@ -390,6 +402,6 @@ describe('lengths and keys', () => {
 
 
   test('the keys init explains', () => {
-    expect(CONFIG_KEYS()).toEqual(['series', 'subtitle', 'author', 'authors', 'publisher', 'lang', 'bibliography', 'citation-style', 'csl-styles', 'csl-locales', 'page', 'base-url', 'questions', 'bibliography-title', 'questions-title', 'paragraph-numbers', 'smart', 'print', 'handout', 'booklet', 'timeout', 'browser', 'cache-dir']);
+    expect(CONFIG_KEYS()).toEqual(['series', 'subtitle', 'author', 'authors', 'publisher', 'lang', 'bibliography', 'citation-style', 'csl-styles', 'csl-locales', 'page', 'base-url', 'questions', 'bibliography-title', 'questions-title', 'paragraph-numbers', 'smart', 'print', 'handout', 'booklet', 'timeout', 'browser', 'cache-dir', 'theme', 'fonts', 'epub', 'rights', 'isbn', 'edition', 'publisher-address', 'printer', 'description', 'subjects', 'source', 'cover']);
   });
 });

@@ -25,7 +25,7 @@ describe('front matter', () => {
 
   test('title and part, required and of their kind, each at its value', () => {
     expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': '---\ntitle: ""\npart: 0\nfoo: 1\n---\nText\n' })).toEqual([
-      'part-1.md:4:1: error: unknown front matter key `foo` (known: title, part, lang, identifier, date, modified, next, bibliography, subtitle)',
+      'part-1.md:4:1: error: unknown front matter key `foo` (known: title, part, lang, identifier, date, modified, next, bibliography, subtitle, rights, isbn, edition, publisher-address, printer, description, subjects, source, cover)',
       'part-1.md:2:8: error: `title` is required and must be text',
       'part-1.md:3:7: error: `part` is required: the position in the series, a whole number from 1 to 9999',
     ]);
