@@ -90,7 +90,9 @@ describe('Pandoc inline notes', () => {
   test('in a heading, a table cell, emphasis; the bracket in code never closes one', () => {
     const { doc } = onePart('## Head^[in head]\n\n| a |\n|---|\n| cell^[in cell] |\n\n*em^[in em]* and ^[`]` code] end\n');
     expect(notes(doc)).toEqual(['1 footnote: <p>in head</p>', '2 footnote: <p>in cell</p>', '3 footnote: <p>in em</p>', '4 footnote: <p><code>]</code> code</p>']);
-    expect(doc.sections).toEqual([{ id: 'head1', title: 'Head1', depth: 2 }]);
+    // The note call is no part of the heading's words: the contents and the navigation say "Head".
+    expect(doc.sections).toEqual([{ id: 'head', title: 'Head', depth: 2 }]);
+    expect(body(doc)).toContain('<h2 id="head">Head<a class="noteref"');
   });
 
   test('several on one line, and text around them kept', () => {
