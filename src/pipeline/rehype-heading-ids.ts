@@ -22,7 +22,7 @@ const VALID = /^[\p{L}_][\p{L}\p{N}_\p{M}-]*$/u;
 /** A heading's words without its note calls: "Head", not "Head1", in the contents, the navigation and the id. */
 function headingText(node: Element): string {
   const withoutCalls = (children: ElementContent[]): ElementContent[] =>
-    children.flatMap((child) => {
+    children.flatMap((child): ElementContent[] => {
       if (child.type !== 'element') return [child];
       if (child.properties.dataNote !== undefined) return [];
       return [{ ...child, children: withoutCalls(child.children) }];
