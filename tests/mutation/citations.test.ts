@@ -135,7 +135,7 @@ describe('refused bibliographies, at their place', () => {
     expect(refusedWith('refs.bib', '@book{ok,\n  title = {Fine},\n  year = 1950\n}\n\n@book{broken,\n  title = {Unclosed,\n  year = 1950\n}\n')).toEqual([`refs.bib:6:1: error: ${UNCLOSED} line 10, column 1: expected \`}\`, found the end of the file`]);
     expect(refusedWith('refs.bib', '@book{a title={A}}\n')).toEqual([`refs.bib:1:1: error: ${UNCLOSED} line 1, column 9: expected a comma, found an entry key`]);
     expect(refusedWith('refs.bib', 'junk @@ {\n')).toEqual([`refs.bib:1:6: error: ${UNCLOSED} line 1, column 7: unexpected text`]);
-    expect(refusedWith('refs.bib', `@book{a, title=${'{'.repeat(5000)}${'}'.repeat(5000)}}\n`)).toEqual(['refs.bib:1:1: error: malformed BibTeX entry: its braces are nested thousands of levels deep']);
+    expect(refusedWith('refs.bib', `@book{a, title=${'{'.repeat(20_000)}${'}'.repeat(20_000)}}\n`)).toEqual(['refs.bib:1:1: error: malformed BibTeX entry: its braces are nested thousands of levels deep']);
     expect(refusedWith('refs.bib', '@book{a, title={A}}\n@book{a, title={B}}\n')).toEqual(['refs.bib:2:7: error: duplicate bibliography key `a` (first at line 1): each entry needs its own key']);
   });
 
