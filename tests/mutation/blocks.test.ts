@@ -16,7 +16,7 @@ import {
   titleBlock,
 } from '../../src/blocks.js';
 import type { PartMeta } from '../../src/document.js';
-import { html } from './helpers.js';
+import { html } from './html.js';
 
 const META: PartMeta = {
   series: 'Red October',

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import { html } from './html.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { EPOCH, folder, part, type Files } from './folder.js';
 import { formatMessage, ManuscriptError } from '../../src/diagnostics.js';
@@ -13,7 +13,7 @@ import { loadManuscript, type Manuscript } from '../../src/manuscript.js';
 import type { PartDocument } from '../../src/document.js';
 import { renderEpub } from '../../src/render/epub/index.js';
 
-export { EPOCH, folder, part, type Files };
+export { EPOCH, folder, html, part, type Files };
 
 /** pamphlet.yaml with only a series, unless given. */
 export const SERIES = 'series: Test Series\n';
@@ -66,13 +66,6 @@ export function onePartRefused(text: string, options: { yaml?: string; frontmatt
     'part-1.md': part(options.frontmatter ?? 'title: T\npart: 1', text),
     ...options.files,
   });
-}
-
-/** HTML of a hast tree or nodes, as the web page would write it. */
-export function html(node: Root | Element | ElementContent[] | null | undefined): string {
-  if (!node) return '';
-  if (Array.isArray(node)) return toHtml({ type: 'root', children: node });
-  return toHtml(node);
 }
 
 /** The body of a part as HTML, one block a line (the pipeline puts `\n` between blocks). */
