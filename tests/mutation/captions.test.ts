@@ -37,6 +37,10 @@ describe('captions (attribution)', () => {
     expect(caption(attribution({ source: book({ type: 'chapter' }), locator: '12' }))).toBe('— Ada Lovelace, <cite>“Book,”</cite> 12');
     expect(caption(attribution({ source: book({ type: 'webpage' }) }))).toBe('— Ada Lovelace, <cite>“Book”</cite>');
     expect(caption(attribution({ source: book({ type: 'thesis' }), locator: '12' }))).toBe('— Ada Lovelace, <cite>Book</cite>, 12');
+    // Every type that is a part of a bigger work (Stryker found the list's entries untested one by one).
+    const parts = ['article', 'article-journal', 'article-magazine', 'article-newspaper', 'chapter', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'paper-conference', 'speech', 'post', 'post-weblog', 'webpage'];
+    expect(parts.map((type) => caption(attribution({ source: book({ type }) })))).toEqual(parts.map(() => '— Ada Lovelace, <cite>“Book”</cite>'));
+    expect(['book', 'report', 'thesis', 'manuscript', ''].map((type) => caption(attribution({ source: book({ type }) })))).toEqual(Array(5).fill('— Ada Lovelace, <cite>Book</cite>'));
   });
 
   test('free text: an author, a title, both, with a locator', () => {
