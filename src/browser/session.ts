@@ -16,6 +16,8 @@ import { findChromium } from './find-chromium.js';
 import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { LayoutLossError, lostBlocks, recordBlocks } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
+import { knuthPlass } from './knuth-plass.js';
+import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-breaker.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { trace } from '../trace.js';
@@ -228,6 +230,11 @@ class Session implements BrowserSession {
         await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
       }
       await step(page.evaluate(recordBlocks), limit('numbering the blocks'));
+      // Whole paragraphs broken into lines before Paged.js measures them for pages. The
+      // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
+      await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
+      const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, ...(process.env.PAMPHLET_KP ? JSON.parse(process.env.PAMPHLET_KP) : {}) }, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
+      trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated), in ${lines.ms.toFixed(0)} ms ${JSON.stringify(lines)}`);
       await step(
         page.evaluate(async () => {
           const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;

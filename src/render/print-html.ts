@@ -18,7 +18,7 @@ import { hyphenateTree } from '../pipeline/rehype-hyphenate.js';
 import { printAssets, type PrintAssets } from './assets.js';
 import { fontFaceCss } from './fonts.js';
 import { bibliographySection, byline, questionsSection, titleBlock } from '../blocks.js';
-import { handoutPage, handoutPageCss, pageCss } from './page-css.js';
+import { handoutPage, handoutPageCss, handoutTextBlockWidth, pageCss, textBlockWidth } from './page-css.js';
 import { shapePrintBlocks } from './print-blocks.js';
 import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
 import { numberBlocks } from './block-numbers.js';
@@ -149,7 +149,9 @@ export function printHtml(
 
   // The handout numbers its paragraphs whatever the config says, in its own way (handout.css).
   const bodyClass = [variant, config.paragraphNumbers && !handout ? 'with-pn' : ''].filter(Boolean);
-  const body = h('body', { className: bodyClass }, content);
+  // The measure the line breaker sets paragraphs to (src/browser/line-breaker.ts).
+  const measure = handout ? handoutTextBlockWidth(handoutPage(config.handout.size)) : textBlockWidth(config.page);
+  const body = h('body', { className: bodyClass, dataMeasure: measure }, content);
   const tree: Root = {
     type: 'root',
     children: [
