@@ -57,6 +57,8 @@ export interface LineBreakReport {
   left: number;
   lines: number;
   hyphenated: number;
+  /** Blocks that needed the last try's wider tolerance. */
+  emergency: number;
   ms: number;
 }
 
@@ -87,7 +89,7 @@ export const LINE_BREAKING: LineBreakSettings = {
 export async function breakParagraphLines(settings: LineBreakSettings, globalName: string): Promise<LineBreakReport> {
   const started = performance.now();
   const knuthPlass = (window as unknown as Record<string, (items: BreakItem[], widths: number[], options: BreakOptions) => BreakResult | null>)[globalName];
-  const report: LineBreakReport = { blocks: 0, set: 0, left: 0, lines: 0, hyphenated: 0, ms: 0 };
+  const report: LineBreakReport = { blocks: 0, set: 0, left: 0, lines: 0, hyphenated: 0, emergency: 0, ms: 0 };
   const body = document.body;
   const measure = body.dataset['measure'];
   if (!knuthPlass || !measure) return report;
@@ -255,7 +257,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     return w;
   }
   /** x of every offset from `from` to `to` where something may break, from `from`, white space collapsed. */
-  function canvasPositions(data: string, from: number, to: number): Map<number, number> {
+  function canvasPositions(data: string, from: number, to: number, domWidth: (from: number, to: number) => number | null): Map<number, number> {
     const xs = new Map<number, number>();
     let x = 0;
     let i = from;
@@ -271,13 +273,18 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       let j = i;
       while (j < to && !isSpace(data[j]!)) j++;
       const word = data.slice(i, j);
+      // Figures are set with the text's numeric features (proportional, old-style),
+      // which the canvas cannot apply: a word with figures is measured by the browser.
+      const canvasWord = width(word);
+      const measured = /\p{N}/u.test(word) ? domWidth(i, j) : null;
+      const scale = measured !== null && canvasWord > 0 ? measured / canvasWord : 1;
       // Inside the word: soft hyphens, no-break spaces, hyphens and dashes.
       for (let k = 1; k < word.length; k++) {
         const c = word[k]!;
         const p = word[k - 1]!;
-        if (c === '\u00AD' || c === '\u00A0' || p === '\u00A0' || HYPHENS.includes(p) || DASHES.includes(p)) xs.set(i + k, x + width(word.slice(0, k)));
+        if (c === '\u00AD' || c === '\u00A0' || p === '\u00A0' || HYPHENS.includes(p) || DASHES.includes(p)) xs.set(i + k, x + width(word.slice(0, k)) * scale);
       }
-      x += width(word);
+      x += measured ?? canvasWord;
       i = j;
     }
     xs.set(to, x);
@@ -365,7 +372,10 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       if (!ink) continue;
       const parent = text.parentElement ?? el;
       useFont(parent);
-      const xs = canvasPositions(data, f, l + 1);
+      const xs = canvasPositions(data, f, l + 1, (from, to) => {
+        const r = extent(range(text, from, to));
+        return r ? r.right - r.left : null;
+      });
       const total = xs.get(l + 1) ?? 0;
       const scale = total > 0 ? (ink.right - ink.left) / total : 1;
       const x = (offset: number): number => ink.left + (xs.get(offset) ?? 0) * scale;
@@ -498,6 +508,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       const result = knuthPlass(items, block.widths, { ...settings, tolerance });
       if (result) {
         chosen = { result, owner, items };
+        if (tolerance === settings.emergencyTolerance) report.emergency++;
         break;
       }
     }
@@ -527,7 +538,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       from = end + 1;
     }
     choices.push({ block, result: chosen.result, owner: chosen.owner, naturals, spaces });
-    if ((settings as unknown as { debugKeep?: boolean }).debugKeep) ((window as unknown as { __kp: unknown[] }).__kp ??= []).push({ text: (block.el.textContent ?? '').slice(0, 40), naturals, widths: block.widths, ratios: chosen.result.ratios, start: block.start, end: block.end, opps: block.opportunities.map((o) => [o.kind, +o.left.toFixed(1), +o.right.toFixed(1)]) });
+    ((window as unknown as { __kp: unknown[] }).__kp ??= []).push({ text: (block.el.textContent ?? '').slice(0, 40), naturals, widths: block.widths, ratios: chosen.result.ratios, start: block.start, end: block.end, opps: block.opportunities.map((o) => [o.kind, +o.left.toFixed(1), +o.right.toFixed(1)]) });
   }
 
   (report as unknown as Record<string, number>)['t3'] = performance.now() - started;
