@@ -19,7 +19,7 @@ SYSTEM_DEPS := \
   citation-style-language-styles:/usr/share/citation-style-language/styles/chicago-fullnote-bibliography-with-ibid.csl \
   citation-style-language-locales:/usr/share/citation-style-language/locales/locales-en-US.xml
 
-.PHONY: all system-deps deps compile outputs test typecheck bench clean
+.PHONY: all system-deps deps compile outputs test typecheck bench mutation clean
 
 all: outputs
 
@@ -49,12 +49,19 @@ outputs: compile
 
 typecheck: deps
 	npx tsc -p tsconfig.json
+	npx tsc -p tsconfig.tests.json
 
 test: compile
+	npx tsc -p tsconfig.tests.json
 	npx vitest run
 
 bench: compile
 	node scripts/bench.mjs
+
+# Mutation testing (StrykerJS): slow, so not part of `make test`; incremental, so a rerun
+# after a small change tries only the mutants it touches. Report: reports/mutation/.
+mutation: deps
+	npx stryker run
 
 clean:
 	rm -rf lib dist .bench

@@ -24,6 +24,8 @@ import { toRoman } from './roman.js';
 import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
 import { slugify } from './slug.js';
+import { coverageFor } from './render/font-coverage.js';
+import { mergeImprint } from './style/imprint.js';
 
 export interface Manuscript {
   config: ResolvedConfig;
@@ -91,10 +93,11 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
 
   const seriesSlug = slugify(config.series);
   for (const part of parsed) slugs.set(path.basename(part.file.path), `${seriesSlug}-${part.frontmatter.part}`);
-  const settings = {
-    bibliographyTitle: config.bibliographyTitle ?? BIBLIOGRAPHY_TITLES[lang] ?? 'Bibliography',
+  // Per part: a part may be in another language than the series.
+  const settingsFor = (partLang: string) => ({
+    bibliographyTitle: config.bibliographyTitle ?? BIBLIOGRAPHY_TITLES[primary(partLang)] ?? 'Bibliography',
     questionsInText: config.questions === 'everywhere',
-  };
+  });
   const usedKeys = new Set<string>();
   const parts = parsed.map((part, index) => {
     const following = parsed[index + 1];
@@ -116,15 +119,16 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         partLabel: `Part ${toRoman(fm.part)}`,
         authors: config.authors,
         ...(config.publisher ? { publisher: config.publisher } : {}),
-        lang: config.lang,
+        lang: fm.lang ?? config.lang,
         identifier: fm.identifier ?? derivedIdentifier(config.series, fm.part, config.authors),
         ...(fm.date ? { date: fm.date } : {}),
         modified: modifiedDate(env, part.file.path, [config.configPath, ...(config.bibliography ? [config.bibliography] : [])], fm),
         next,
         slug: `${seriesSlug}-${fm.part}`,
         sourcePath: part.file.path,
+        ...houseMeta(config, fm),
       },
-      settings,
+      settingsFor(fm.lang ?? config.lang),
     );
     for (const key of part.file.data.citations?.keys ?? []) usedKeys.add(key);
     return doc;
@@ -141,6 +145,18 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   return { config, parts, messages: [configFile, ...files].flatMap((file) => file.messages) };
 }
 
+/** "de-CH" → "de": the titles are by language, not region. */
+function primary(lang: string): string {
+  return lang.split('-')[0]?.toLowerCase() ?? 'en';
+}
+
+/** The part's imprint and cover: the series' with the part's own over them. */
+function houseMeta(config: ResolvedConfig, fm: PartFrontmatter): Pick<PartDocument['meta'], 'imprint' | 'cover'> {
+  const imprint = mergeImprint(config.imprint, fm.imprint);
+  const cover = fm.cover ?? config.cover;
+  return { ...(Object.keys(imprint).length ? { imprint } : {}), ...(cover ? { cover } : {}) };
+}
+
 function processorSettings(config: ResolvedConfig, bibliography: Bibliography | undefined, style: CitationStyle | undefined, lang: string) {
   return {
     dir: config.dir,
@@ -150,9 +166,10 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     ...(bibliography ? { bibliography } : {}),
     ...(style ? { style } : {}),
     localeDir: config.localeDir,
-    questionsTitle: config.questionsTitle ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
+    questionsTitle: (partLang: string) => config.questionsTitle ?? QUESTIONS_TITLES[primary(partLang)] ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
     checkImage: once((url: string) => checkImageFile(config.dir, url)),
     textWidthIn: textWidthIn(config),
+    isCovered: coverageFor(config.fonts),
   };
 }
 

@@ -9,8 +9,8 @@ import type { Note } from '../document.js';
 import { STORE } from './stores.js';
 
 export interface PartDocumentOptions {
-  /** Heading of the questions when `:::questions` gives none. */
-  questionsTitle: string;
+  /** Heading of the questions when `:::questions` gives none, in the part's language. */
+  questionsTitle: (lang: string) => string;
 }
 
 export default function rehypePartDocument(options: PartDocumentOptions) {
@@ -24,7 +24,7 @@ export default function rehypePartDocument(options: PartDocumentOptions) {
       if (store === STORE.notes) file.data.notes = child.children.filter(isElement).map(toNote);
       else if (store === STORE.questions) {
         const list = child.children.find((c): c is Element => isElement(c) && (c.tagName === 'ol' || c.tagName === 'ul'));
-        const title = typeof child.properties.dataTitle === 'string' ? child.properties.dataTitle : options.questionsTitle;
+        const title = typeof child.properties.dataTitle === 'string' ? child.properties.dataTitle : options.questionsTitle(file.data.meta?.lang ?? 'en');
         file.data.questions = { title, items: (list?.children ?? []).filter((c): c is Element => isElement(c) && c.tagName === 'li') };
       } else if (store === STORE.bibliography) file.data.bibliographyEntries = child.children.filter(isElement);
       else return true;

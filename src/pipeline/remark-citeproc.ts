@@ -32,7 +32,7 @@ export default function remarkCiteproc(options: CiteprocOptions) {
       return;
     }
     const formatted = formatCitations(
-      { style: options.style, lang: options.lang, localeDir: options.localeDir, items: options.bibliography.items },
+      { style: options.style, lang: file.data.meta?.lang ?? options.lang, localeDir: options.localeDir, items: options.bibliography.items },
       clusters,
       quoted,
     );

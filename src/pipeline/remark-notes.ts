@@ -104,6 +104,7 @@ function walk(parent: Parent, state: State): void {
       const before = parent.children[index - 1];
       const inline = !state.options.noteStyle || state.inNote !== null || node.narrative;
       if (inline && before?.type === 'text' && /\S$/.test(before.value) && !/[(\[]$/.test(before.value)) before.value += ' ';
+      if (!inline) noteCallAfterPunctuation(parent, index, replacement.length);
       index += replacement.length - 1;
     } else if (node.type === 'text') {
       undefinedCalls(node, state.file);
@@ -117,6 +118,21 @@ function walk(parent: Parent, state: State): void {
       }
     }
   }
+}
+
+/**
+ * A citation written as Pandoc authors write it, `blunt [@key]:`, becomes a note call
+ * where a reader expects it: against the word, after the punctuation that follows
+ * (Pandoc's notes-after-punctuation), never after a space or starting a line.
+ */
+function noteCallAfterPunctuation(parent: Parent, index: number, length: number): void {
+  const before = parent.children[index - 1];
+  if (before?.type === 'text') before.value = before.value.replace(/[ \t]+$/, '');
+  const after = parent.children[index + length];
+  const punctuation = after?.type === 'text' ? /^[.,;:!?]+/.exec(after.value)?.[0] : undefined;
+  if (!punctuation || after?.type !== 'text' || before?.type !== 'text') return;
+  after.value = after.value.slice(punctuation.length);
+  before.value += punctuation;
 }
 
 function takeNoteCalls(parent: Parent): Rendered[] {
@@ -190,7 +206,7 @@ function citation(node: Citation, state: State): RootContent[] {
   const items = node.items.map((item) => ({ ...item }));
   const name: RootContent[] = [];
   if (node.narrative) {
-    name.push({ type: 'text', value: narrativeName(options.items.get(items[0]?.id ?? ''), options.lang) });
+    name.push({ type: 'text', value: narrativeName(options.items.get(items[0]?.id ?? ''), state.file.data.meta?.lang ?? options.lang) });
     // The sentence names the author; the citation does not repeat it.
     if (!options.noteStyle || state.inNote) for (const item of items) item['suppress-author'] = true;
   }
