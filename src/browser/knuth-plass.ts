@@ -57,6 +57,8 @@ export interface BreakResult {
   /** Each line's adjustment ratio: 0 natural, 1 all the stretch used, -1 all the shrink. */
   ratios: number[];
   demerits: number;
+  /** The last line is a runt: no breaking within the tolerance avoids it. */
+  runt: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export function knuthPlass(items: readonly BreakItem[], lineWidths: readonly num
     hyphens: number;
     demerits: number;
     ratio: number;
+    runt: boolean;
     previous: Node | null;
   }
   const widthOf = (line: number): number => lineWidths[Math.min(line, lineWidths.length - 1)] ?? 0;
@@ -111,7 +114,7 @@ export function knuthPlass(items: readonly BreakItem[], lineWidths: readonly num
     return letters;
   };
 
-  let active: Node[] = [{ position: -1, start: 0, line: 0, fitness: 1, hyphens: 0, demerits: 0, ratio: 0, previous: null }];
+  let active: Node[] = [{ position: -1, start: 0, line: 0, fitness: 1, hyphens: 0, demerits: 0, ratio: 0, runt: false, previous: null }];
 
   for (let b = 0; b < n; b++) {
     const item = items[b]!;
@@ -158,15 +161,17 @@ export function knuthPlass(items: readonly BreakItem[], lineWidths: readonly num
       const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
       if (node.position >= 0 && Math.abs(fitness - node.fitness) > 1) demerits += options.fitnessDemerits;
       if (flagged && options.avoidHyphenAtLine === node.line) demerits += options.avoidHyphenDemerits ?? 0;
+      let runt = false;
       if (forced && options.runtDemerits > 0 && node.line > 0) {
         const letters = singleWordLetters(node.start, b);
-        if (letters >= 0 && letters <= options.runtLetters) demerits += options.runtDemerits;
+        runt = letters >= 0 && letters <= options.runtLetters;
+        if (runt) demerits += options.runtDemerits;
       }
       demerits += node.demerits;
       const key = fitness * 8 + hyphens;
       const best = candidates.get(key);
       if (!best || demerits < best.demerits) {
-        candidates.set(key, { position: b, start: lineStart(b), line: node.line + 1, fitness, hyphens, demerits, ratio, previous: node });
+        candidates.set(key, { position: b, start: lineStart(b), line: node.line + 1, fitness, hyphens, demerits, ratio, runt, previous: node });
       }
     }
     if (forced) {
@@ -188,5 +193,5 @@ export function knuthPlass(items: readonly BreakItem[], lineWidths: readonly num
     breaks.push(node.position);
     ratios.push(node.ratio);
   }
-  return { breaks: breaks.reverse(), ratios: ratios.reverse(), demerits: best.demerits };
+  return { breaks: breaks.reverse(), ratios: ratios.reverse(), demerits: best.demerits, runt: best.runt };
 }
