@@ -19,6 +19,7 @@ import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { knuthPlass } from './knuth-plass.js';
 import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-breaker.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
+import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
 import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { trace } from '../trace.js';
@@ -254,6 +255,9 @@ class Session implements BrowserSession {
         }),
         limit('loading fonts'),
       );
+      // Full pages: the room under a page's last line shared out over its gaps.
+      const full = await step(page.evaluate(justifyPages, VERTICAL_JUSTIFY), limit('filling the pages'));
+      trace(`${request.label}: ${full.justified} of ${full.pages} pages filled to the foot (${full.undone} left as they were)`);
       if (request.simulateLostContent) {
         await page.evaluate((selector: string) => {
           for (const el of document.querySelectorAll(`.pagedjs_pages ${selector}`)) el.remove();
