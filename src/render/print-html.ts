@@ -22,6 +22,7 @@ import { printSheets } from '../style/sheets.js';
 import { coverPage } from './cover-page.js';
 import { handoutPage, handoutPageCss, handoutTextBlockWidth, pageCss, textBlockWidth } from './page-css.js';
 import { shapePrintBlocks } from './print-blocks.js';
+import { markLeadIns } from './lead-ins.js';
 import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
 import { numberBlocks } from './block-numbers.js';
 import { markAnchors } from './anchors.js';
@@ -137,6 +138,7 @@ export function printHtml(
   hyphenateTree(flow, { lang });
   anchorImages(flow, config.dir);
   shapePrintBlocks(flow);
+  markLeadIns(flow);
 
   const sections: ContentsEntry[] = doc.sections.filter((s) => s.depth <= 3);
   const closing = doc.nextPart && !doc.nextPartInBody ? [structuredClone(doc.nextPart)] : [];
