@@ -20,7 +20,7 @@ import { knuthPlass } from './knuth-plass.js';
 import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-breaker.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
-import { dropStrayHyphens } from './stray-hyphens.js';
+import { dropSplitFirstLetter, dropStrayHyphens } from './page-break-text.js';
 import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { trace } from '../trace.js';
@@ -257,6 +257,7 @@ class Session implements BrowserSession {
         limit('loading fonts'),
       );
       await step(page.evaluate(dropStrayHyphens), limit('checking the page breaks'));
+      await step(page.evaluate(dropSplitFirstLetter), limit('checking the page breaks'));
       // Full pages: the room under a page's last line shared out over its gaps.
       const full = await step(page.evaluate(justifyPages, VERTICAL_JUSTIFY), limit('filling the pages'));
       trace(`${request.label}: ${full.justified} of ${full.pages} pages filled to the foot (${full.undone} left as they were)`);

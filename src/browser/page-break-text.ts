@@ -1,4 +1,6 @@
 /**
+ * The PDF's text layer where Paged.js breaks a page inside a paragraph.
+ *
  * Paged.js adds a hyphen to the text where it breaks a page inside a word
  * (layout.js `hyphenateAtBreak`). A paragraph set by the line breaker
  * (line-breaker.ts) breaks pages only at its break spans, between two text nodes:
@@ -7,7 +9,7 @@
  * removes such a hyphen when the text before it ends in white space or a whole word at
  * a break span, and keeps the one a word broken at its soft hyphen needs.
  *
- * `dropStrayHyphens` runs in the page (puppeteer serialises it): it must not refer to
+ * `dropStrayHyphens` and `dropSplitFirstLetter` run in the page (puppeteer serialises it): it must not refer to
  * anything outside its own body.
  */
 export function dropStrayHyphens(): number {
@@ -29,6 +31,33 @@ export function dropStrayHyphens(): number {
         }
       }
       previous = node;
+    }
+  }
+  return dropped;
+}
+
+/**
+ * Paged.js styles the `::first-letter` of a paragraph continued from the page before
+ * (to undo a drop cap). That pseudo-element splits the first letter from its word: a
+ * page opening with "filled" still shows the "fi" ligature, but the text layer reads
+ * "flled". Once the pages are made the rule is removed: its values are all `unset`,
+ * so nothing moves, and the first word is shaped and read as one again.
+ */
+export function dropSplitFirstLetter(): number {
+  let dropped = 0;
+  for (const sheet of Array.from(document.styleSheets)) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue;
+    }
+    for (let i = rules.length - 1; i >= 0; i--) {
+      const rule = rules[i];
+      if (rule instanceof CSSStyleRule && rule.selectorText.includes('data-split-from') && rule.selectorText.includes('first-letter')) {
+        sheet.deleteRule(i);
+        dropped++;
+      }
     }
   }
   return dropped;
