@@ -46,6 +46,8 @@ export interface BreakOptions {
   /** A last line of one word of at most `runtLetters` letters. */
   runtDemerits: number;
   runtLetters: number;
+  /** No breaking that ends in a runt at all (a retry for a paragraph whose best one did). */
+  forbidRunt?: boolean;
   /** The line (0-based) that should not end with a hyphen, with the demerits it costs when it does. */
   avoidHyphenAtLine?: number;
   avoidHyphenDemerits?: number;
@@ -167,6 +169,7 @@ export function knuthPlass(items: readonly BreakItem[], lineWidths: readonly num
         runt = letters >= 0 && letters <= options.runtLetters;
         if (runt) demerits += options.runtDemerits;
       }
+      if (runt && options.forbidRunt) continue;
       demerits += node.demerits;
       const key = fitness * 8 + hyphens;
       const best = candidates.get(key);

@@ -44,6 +44,8 @@ export interface LineBreakSettings extends BreakOptions {
   wbrPenalty: number;
   /** First try without hyphens: taken when every line stays within this ratio. */
   pretolerance: number;
+  /** A try only to avoid a runt (a last line of one short word): a little looser than `tolerance`. */
+  runtTolerance: number;
   /** Last try, before the paragraph is left to the browser. */
   emergencyTolerance: number;
   /** Lines are set this many CSS px short of the measure: justification takes up the rest, never a rounding overflow. */
@@ -71,6 +73,7 @@ export const LINE_BREAKING: LineBreakSettings = {
   shrink: 0.33,
   tolerance: 1.6,
   pretolerance: 1.2,
+  runtTolerance: 2.2,
   emergencyTolerance: 3,
   linePenalty: 10,
   // Spaces stretch by 0.6 and shrink by a third (TeX's), within a ratio of 1.6: no gap
@@ -503,15 +506,19 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const tries: Array<[boolean, number]> = [
       [false, settings.pretolerance],
       [true, settings.tolerance],
+      [true, settings.runtTolerance],
       [true, settings.emergencyTolerance],
     ];
     let chosen: { result: BreakResult; owner: number[]; items: BreakItem[] } | null = null;
     for (const [hyphenate, tolerance] of tries) {
+      // The runt's try is only for a paragraph whose breaking so far ends in a runt.
+      if (tolerance === settings.runtTolerance && !chosen) continue;
+      if (tolerance === settings.emergencyTolerance && chosen) break;
       const { items, owner } = itemsOf(block, hyphenate);
-      const result = knuthPlass(items, block.widths, { ...settings, tolerance });
-      // A runt is worth a hyphen or a wider try (but not the emergency one): the first
-      // breaking that avoids it is taken, else the first found.
-      if (result && (!chosen || !result.runt) && !(chosen && tolerance === settings.emergencyTolerance)) {
+      const result = knuthPlass(items, block.widths, { ...settings, tolerance, forbidRunt: chosen !== null });
+      // A runt is worth a hyphen or a slightly wider try (not the emergency one): the
+      // first breaking that avoids it is taken, else the first found.
+      if (result && (!chosen || !result.runt)) {
         chosen = { result, owner, items };
         if (tolerance === settings.emergencyTolerance) report.emergency++;
         if (!result.runt) break;
