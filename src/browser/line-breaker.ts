@@ -39,6 +39,8 @@ export interface LineBreakSettings extends BreakOptions {
   shrink: number;
   /** Breaking at a soft hyphen, after a hyphen in a compound, after a dash, at a <wbr>. */
   hyphenPenalty: number;
+  /** Breaking a capitalised word (a name): only where no other breaking keeps within the tolerance. */
+  namePenalty: number;
   explicitHyphenPenalty: number;
   dashPenalty: number;
   wbrPenalty: number;
@@ -80,6 +82,7 @@ export const LINE_BREAKING: LineBreakSettings = {
   // above 0.4 em in this face; a hyphen is dear, so a line is hyphenated mainly where no
   // breaking without one keeps within that (issue 9: at most 6 % of lines, none in ladders).
   hyphenPenalty: 1500,
+  namePenalty: 9000,
   explicitHyphenPenalty: 1000,
   dashPenalty: 50,
   wbrPenalty: 50,
@@ -109,6 +112,9 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   const px = (value: string): number => parseFloat(value) || 0;
   const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
   const LETTER = /[\p{L}\p{N}]/u;
+  const CAPITAL = /\p{Lu}/u;
+  /** German capitalises every noun: there a capital says nothing of a name. */
+  const nounsCapitalised = (el: Element): boolean => /^(de|lb)(-|$)/i.test(el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
   const HYPHENS = '-\u2010';
   const DASHES = '\u2013\u2014';
 
@@ -123,6 +129,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     left: number;
     right: number;
     hyphenWidth: number;
+    /** A soft hyphen in a capitalised word (a name, in most languages): `namePenalty`. */
+    name?: boolean;
   }
   interface Block {
     el: HTMLElement;
@@ -297,7 +305,6 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     return xs;
   }
 
-  (report as unknown as Record<string, number>)['t1'] = performance.now() - started;
   for (const block of blocks) {
     const { el } = block;
     const style = getComputedStyle(el);
@@ -406,7 +413,10 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           pendingSpace = null;
         }
         if (ch === '\u00AD') {
-          push({ kind: 'shy', ...at(text, i, text, i + 1), left: x(i), right: x(i), hyphenWidth: width('-') });
+          let start = i;
+          while (start > 0 && (LETTER.test(data[start - 1]!) || data[start - 1] === '\u00AD')) start--;
+          const name = CAPITAL.test(data[start] ?? '') && !nounsCapitalised(parent);
+          push({ kind: 'shy', ...at(text, i, text, i + 1), left: x(i), right: x(i), hyphenWidth: width('-'), name });
           continue;
         }
         if (ch === '\u00A0') {
@@ -430,7 +440,6 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     block.end = inkEnd;
   }
 
-  (report as unknown as Record<string, number>)['t2'] = performance.now() - started;
   // ---------- Breaking ----------
 
   interface Choice {
@@ -463,7 +472,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           items.push({ type: 1, width: space, stretch: space * settings.stretch, shrink: space * settings.shrink });
           break;
         case 'shy':
-          items.push({ type: 2, width: o.hyphenWidth, cost: hyphenate ? settings.hyphenPenalty : INFINITY, flagged: true });
+          items.push({ type: 2, width: o.hyphenWidth, cost: hyphenate ? (o.name ? settings.namePenalty : settings.hyphenPenalty) : INFINITY, flagged: true });
           break;
         case 'hyphen':
           items.push({ type: 2, width: 0, cost: hyphenate ? settings.explicitHyphenPenalty : INFINITY, flagged: true });
@@ -524,11 +533,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         if (!result.runt) break;
       }
     }
-    if (!chosen) {
-      (report as unknown as { why: string[] }).why ??= [];
-      (report as unknown as { why: string[] }).why.push('infeasible: ' + (block.el.textContent ?? '').slice(0, 50));
-      continue;
-    }
+    if (!chosen) continue;
     // Each line's natural width and spaces, for the lines that must shrink.
     const naturals: number[] = [];
     const spaces: number[] = [];
@@ -552,7 +557,6 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     choices.push({ block, result: chosen.result, owner: chosen.owner, naturals, spaces });
   }
 
-  (report as unknown as Record<string, number>)['t3'] = performance.now() - started;
   // ---------- Writing the breaks into the DOM ----------
 
   // Back to the page's own layout first: measuring styles off, notes home.
@@ -622,11 +626,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   // Notes are checked on the shelf, as blocks at the note area's width with their number.
   for (const note of standIns.keys()) note.style.display = 'block';
   const overflowing = choices.filter(({ block }) => block.el.scrollWidth > block.el.clientWidth + 1);
-  for (const { block } of overflowing) {
-    (report as unknown as { why: string[] }).why ??= [];
-    (report as unknown as { why: string[] }).why.push('overflow ' + (block.el.scrollWidth - block.el.clientWidth) + ': ' + (block.el.textContent ?? '').slice(0, 50));
-    if (!(settings as unknown as { debugKeep?: boolean }).debugKeep) undo(block.el);
-  }
+  for (const { block } of overflowing) undo(block.el);
   for (const marker of markers) marker.remove();
   for (const [note, call] of standIns) {
     const style = noteStyles.get(note);

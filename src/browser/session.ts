@@ -238,8 +238,8 @@ class Session implements BrowserSession {
       // Whole paragraphs broken into lines before Paged.js measures them for pages. The
       // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
       await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
-      const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, ...(process.env.PAMPHLET_KP ? JSON.parse(process.env.PAMPHLET_KP) : {}) }, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
-      trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated), in ${lines.ms.toFixed(0)} ms ${JSON.stringify(lines)}`);
+      const lines = await step(page.evaluate(breakParagraphLines, LINE_BREAKING, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
+      trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser), in ${lines.ms.toFixed(0)} ms`);
       await step(
         page.evaluate(async () => {
           const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;

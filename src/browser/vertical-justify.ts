@@ -34,7 +34,7 @@ export interface VerticalJustifyReport {
   undone: number;
 }
 
-export const VERTICAL_JUSTIFY: VerticalJustifySettings = { blockGapLines: 2, paragraphGapLines: 0.15 };
+export const VERTICAL_JUSTIFY: VerticalJustifySettings = { blockGapLines: 2.5, paragraphGapLines: 0.15 };
 
 export function justifyPages(settings: VerticalJustifySettings): VerticalJustifyReport {
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_pages > .pagedjs_page'));
