@@ -131,6 +131,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     hyphenWidth: number;
     /** A soft hyphen in a capitalised word (a name, in most languages): `namePenalty`. */
     name?: boolean;
+    /** A space never to break at (a capitalised word and the number after it). */
+    glued?: boolean;
   }
   interface Block {
     el: HTMLElement;
@@ -409,6 +411,11 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         }
         if (pendingSpace) {
           pendingSpace.right = x(i);
+          // A number after a capitalised word ("October 26", "Article 5") stays with it.
+          if (/\p{N}/u.test(ch) && pendingSpace.startNode === text) {
+            const before = /(\p{L}+)$/u.exec(data.slice(0, pendingSpace.startOffset).replace(/\u00AD/g, ''));
+            if (before && CAPITAL.test(before[1]![0]!)) pendingSpace.glued = true;
+          }
           push(pendingSpace);
           pendingSpace = null;
         }
@@ -463,6 +470,10 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       const space = o.right - o.left;
       switch (o.kind) {
         case 'space':
+          if (o.glued) {
+            items.push({ type: 2, width: 0, cost: INFINITY });
+            owner.push(-1);
+          }
           items.push({ type: 1, width: space, stretch: space * settings.stretch, shrink: space * settings.shrink });
           break;
         case 'nbsp':
