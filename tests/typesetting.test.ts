@@ -56,8 +56,34 @@ describe('typo.py’s measures on the real manuscript', () => {
     console.log(report.summary);
   });
 
-  // Issue 9's targets that are met today; the others (ragged pages 0, hyphenated lines
-  // <= 6 %, ladders 0, loose lines 0, word gap p99 <= 0.40 em, runts 0) are reported above.
+  // Issue 9's targets: pages filled to the foot (src/browser/vertical-justify.ts).
+  it('has no ragged page: every page the text runs on from ends within two lines of the foot', () => {
+    expect(report.fill.pagesJudged).toBeGreaterThan(15);
+    expect(report.fill.raggedPages).toEqual([]);
+  });
+
+  // The line-level targets need the line breaker (src/browser/line-breaker.ts), which is
+  // off until the print-blocks fixtures paginate well with it (src/render/print-html.ts,
+  // LINE_BREAKING_THEMES). With it on for classic the real manuscript gave hyphenated
+  // lines 5.3 %, ladders 0, loose 0, p99 0.379 em, runts 0; today (off) 20.4 %, 4, 5, 0.481, 1.
+  const LINE_BREAKER_ON = false;
+  it.runIf(LINE_BREAKER_ON)('hyphenates at most 6 % of its lines, never three in a row', () => {
+    expect(report.hyphen.lines).toBeGreaterThan(500);
+    expect(report.hyphen.sharePct).toBeLessThanOrEqual(6);
+    expect(report.hyphen.ladders).toEqual([]);
+    expect(report.hyphen.longestRun).toBeLessThanOrEqual(2);
+  });
+
+  it.runIf(LINE_BREAKER_ON)('spaces its words evenly: no gap above 0.5 em, the 99th percentile at most 0.40 em', () => {
+    expect(report.spacing.justifiedLines).toBeGreaterThan(400);
+    expect(report.spacing.loose).toEqual([]);
+    expect(report.spacing.p99Em).toBeLessThanOrEqual(0.4);
+  });
+
+  it.runIf(LINE_BREAKER_ON)('ends no paragraph on a runt (one word of four letters or fewer)', () => {
+    expect(report.runts).toEqual([]);
+  });
+
   it('has no widows, orphans or stranded headings', () => {
     expect(report.widows).toEqual([]);
     expect(report.orphans).toEqual([]);
@@ -81,6 +107,24 @@ describe('typo.py’s measures on the real manuscript', () => {
     expect(report.pages).toBeGreaterThanOrEqual(21);
     expect(report.pages).toBeLessThanOrEqual(23);
     expect(report.bodySizePt).toBe(10.5);
+  });
+
+  it('leaves no lead-in ending in a colon at a page foot, away from its quotation', () => {
+    const pages = pagesText(path.join(out, `${SLUG}.pdf`));
+    const stranded: string[] = [];
+    pages.forEach((page, index) => {
+      // The page's last line of text before its folio.
+      const lines = page.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^\d+$/.test(l));
+      const last = lines.at(-1) ?? '';
+      if (last.endsWith(':')) stranded.push(`p. ${index + 1}: “${last}”`);
+    });
+    expect(stranded).toEqual([]);
+  });
+
+  it('prints no hyphen Paged.js adds where it breaks a page between two words', () => {
+    const text = pagesText(path.join(out, `${SLUG}.pdf`)).join('\n');
+    // A hyphen alone, after a space, at a line's end: never a word broken at its syllable.
+    expect(text.split('\n').filter((line) => / -$/.test(line.trimEnd()) || line.trim() === '-')).toEqual([]);
   });
 
   // typo.py is the reference; where a Python with pdfplumber is at hand

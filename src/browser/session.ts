@@ -16,7 +16,11 @@ import { findChromium } from './find-chromium.js';
 import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { LayoutLossError, lostBlocks, recordBlocks } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
+import { knuthPlass } from './knuth-plass.js';
+import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-breaker.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
+import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
+import { dropSplitFirstLetter, dropStrayHyphens } from './page-break-text.js';
 import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { trace } from '../trace.js';
@@ -231,6 +235,11 @@ class Session implements BrowserSession {
         await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
       }
       await step(page.evaluate(recordBlocks), limit('numbering the blocks'));
+      // Whole paragraphs broken into lines before Paged.js measures them for pages. The
+      // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
+      await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
+      const lines = await step(page.evaluate(breakParagraphLines, LINE_BREAKING, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
+      trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser), in ${lines.ms.toFixed(0)} ms`);
       await step(
         page.evaluate(async () => {
           const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;
@@ -247,6 +256,11 @@ class Session implements BrowserSession {
         }),
         limit('loading fonts'),
       );
+      await step(page.evaluate(dropStrayHyphens), limit('checking the page breaks'));
+      await step(page.evaluate(dropSplitFirstLetter), limit('checking the page breaks'));
+      // Full pages: the room under a page's last line shared out over its gaps.
+      const full = await step(page.evaluate(justifyPages, VERTICAL_JUSTIFY), limit('filling the pages'));
+      trace(`${request.label}: ${full.justified} of ${full.pages} pages filled to the foot (${full.undone} left as they were)`);
       if (request.simulateLostContent) {
         await page.evaluate((selector: string) => {
           for (const el of document.querySelectorAll(`.pagedjs_pages ${selector}`)) el.remove();

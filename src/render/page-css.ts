@@ -52,6 +52,20 @@ export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cove
   return rules.join('\n');
 }
 
+/**
+ * The width of the text block, as a CSS length: what the line breaker
+ * (src/browser/line-breaker.ts) sets its lines to, before Paged.js makes the pages.
+ */
+export function textBlockWidth(page: PageGeometry): string {
+  const { inside, outside } = page.margins;
+  return `calc(${cssLength(page.width, 'width')} - ${cssLength(inside, 'inside margin')} - ${cssLength(outside, 'outside margin')})`;
+}
+
+/** The same for the handout's page. */
+export function handoutTextBlockWidth(page: HandoutPage): string {
+  return `calc(${cssLength(page.width, 'width')} - ${cssLength(page.margins.left, 'left margin')} - ${cssLength(page.margins.right, 'right margin')})`;
+}
+
 /** The handout's page: portrait A4 or US letter with one wide margin for notes. */
 export interface HandoutPage {
   width: string;

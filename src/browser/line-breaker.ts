@@ -1,0 +1,661 @@
+/**
+ * Paragraphs broken as a whole, in the page, before Paged.js lays out pages.
+ *
+ * The browser breaks lines one at a time (first fit): a line takes as many words as
+ * fit, whatever that leaves for the next, so some lines stretch their spaces wide and
+ * hyphens pile up. This pass measures every justified paragraph with the real fonts
+ * (Range rects of the laid-out text: kerning, ligatures, note calls, italics as the
+ * browser sets them), chooses its breaks with Knuth–Plass (knuth-plass.ts), and writes
+ * them into the DOM so that Paged.js, which breaks pages by measuring the DOM, lays
+ * out exactly those lines:
+ *
+ * - the paragraph gets `white-space: nowrap` (class `lines-set`), so no line breaks by
+ *   itself, and each chosen break point (the space, the soft hyphen, the hyphen and the
+ *   letter after it) is wrapped in a `<span class="line-break">` with `white-space:
+ *   normal`, the only places a line may end. Nothing is added to the text: the PDF's
+ *   text layer reads as before, with a hyphen only where a word is broken;
+ * - `text-align: justify` still stretches each line to the measure, so the right edge
+ *   is exact; a line whose spaces must shrink gets a negative `word-spacing` on its
+ *   words (`<span class="line-tight">`), which the browser cannot do by itself;
+ * - a paragraph Paged.js splits across pages splits between two of these lines, since
+ *   the break spans are its only break points; a continued paragraph has no indent,
+ *   and neither has any line after the first in the breaking.
+ *
+ * Notes (`span.footnote`, which Paged.js moves to the page foot) are broken at the
+ * width of the note area, with their number ("12. ") on the first line; in the
+ * paragraph they stand as their call, a raised number. A paragraph the pass cannot
+ * set (a line that no breaking keeps within the tolerance, a structure it does not
+ * know) keeps the browser's breaking, with `text-wrap: pretty` from print.css; so does
+ * one whose lines would not fit after all (checked once everything is written).
+ *
+ * `breakParagraphLines` runs in the page (puppeteer serialises it): it must not refer to
+ * anything outside its own body; it finds `knuthPlass` on `window`, put there first.
+ */
+import type { BreakItem, BreakOptions, BreakResult } from './knuth-plass.js';
+
+export interface LineBreakSettings extends BreakOptions {
+  /** A space may stretch by this share of its natural width (at ratio 1), and shrink by `shrink`. */
+  stretch: number;
+  shrink: number;
+  /** Breaking at a soft hyphen, after a hyphen in a compound, after a dash, at a <wbr>. */
+  hyphenPenalty: number;
+  /** Breaking a capitalised word (a name): only where no other breaking keeps within the tolerance. */
+  namePenalty: number;
+  explicitHyphenPenalty: number;
+  dashPenalty: number;
+  wbrPenalty: number;
+  /** First try without hyphens: taken when every line stays within this ratio. */
+  pretolerance: number;
+  /** A try only to avoid a runt (a last line of one short word): a little looser than `tolerance`. */
+  runtTolerance: number;
+  /** Last try, before the paragraph is left to the browser. */
+  emergencyTolerance: number;
+  /** Lines are set this many CSS px short of the measure: justification takes up the rest, never a rounding overflow. */
+  slack: number;
+}
+
+export interface LineBreakReport {
+  /** Blocks looked at, set by the pass, left to the browser. */
+  blocks: number;
+  set: number;
+  left: number;
+  lines: number;
+  hyphenated: number;
+  /** Blocks that needed the last try's wider tolerance. */
+  emergency: number;
+  ms: number;
+}
+
+/** Where knuthPlass waits in the page for this pass. */
+export const KNUTH_PLASS_GLOBAL = '__pamphletKnuthPlass';
+
+/** The settings print uses (README, "Print typography"). */
+export const LINE_BREAKING: LineBreakSettings = {
+  stretch: 0.6,
+  shrink: 0.33,
+  tolerance: 1.6,
+  pretolerance: 1.2,
+  runtTolerance: 2.2,
+  emergencyTolerance: 3,
+  linePenalty: 10,
+  // Spaces stretch by 0.6 and shrink by a third (TeX's), within a ratio of 1.6: no gap
+  // above 0.4 em in this face; a hyphen is dear, so a line is hyphenated mainly where no
+  // breaking without one keeps within that (issue 9: at most 6 % of lines, none in ladders).
+  hyphenPenalty: 1500,
+  namePenalty: 9000,
+  explicitHyphenPenalty: 1000,
+  dashPenalty: 50,
+  wbrPenalty: 50,
+  doubleHyphenDemerits: 10000,
+  finalHyphenDemerits: 20000,
+  fitnessDemerits: 10000,
+  maxHyphens: 2,
+  runtDemerits: 50000,
+  runtLetters: 4,
+  slack: 0.5,
+};
+
+export async function breakParagraphLines(settings: LineBreakSettings, globalName: string): Promise<LineBreakReport> {
+  const started = performance.now();
+  const knuthPlass = (window as unknown as Record<string, (items: BreakItem[], widths: number[], options: BreakOptions) => BreakResult | null>)[globalName];
+  const report: LineBreakReport = { blocks: 0, set: 0, left: 0, lines: 0, hyphenated: 0, emergency: 0, ms: 0 };
+  const body = document.body;
+  const measure = body.dataset['measure'];
+  if (!knuthPlass || !measure) return report;
+
+  const SET = 'lines-set';
+  const BREAK = 'line-break';
+  const TIGHT = 'line-tight';
+  const INFINITY = 10000;
+  const NOTE = 'span.footnote';
+  const SKIP = '.title-page, .contents, .handout-title, pre, table, figcaption, .bibliography, nav, h1, h2, h3, h4, h5, h6, .no-hyphens';
+  const px = (value: string): number => parseFloat(value) || 0;
+  const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
+  const LETTER = /[\p{L}\p{N}]/u;
+  const CAPITAL = /\p{Lu}/u;
+  /** German capitalises every noun: there a capital says nothing of a name. */
+  const nounsCapitalised = (el: Element): boolean => /^(de|lb)(-|$)/i.test(el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+  const HYPHENS = '-\u2010';
+  const DASHES = '\u2013\u2014';
+
+  /** One place a line may end, in the DOM, and its x extent on the one long line. */
+  interface Opportunity {
+    kind: 'space' | 'nbsp' | 'shy' | 'hyphen' | 'dash' | 'wbr' | 'br';
+    /** The characters to wrap when a line ends here (the DOM is only touched once all is measured). */
+    startNode: Node;
+    startOffset: number;
+    endNode: Node;
+    endOffset: number;
+    left: number;
+    right: number;
+    hyphenWidth: number;
+    /** A soft hyphen in a capitalised word (a name, in most languages): `namePenalty`. */
+    name?: boolean;
+    /** A space never to break at (a capitalised word and the number after it). */
+    glued?: boolean;
+  }
+  interface Block {
+    el: HTMLElement;
+    note: boolean;
+    opportunities: Opportunity[];
+    /** Letters between opportunities (one more than opportunities). */
+    letters: number[];
+    start: number;
+    end: number;
+    widths: number[];
+  }
+
+  const canvas = document.createElement('canvas').getContext('2d');
+
+  // ---------- Which blocks ----------
+
+  const isInlineOnly = (el: Element, note: boolean): boolean => {
+    for (const child of Array.from(el.children)) {
+      if (!note && child.matches(NOTE)) continue;
+      if (note && (child.classList.contains('fn-block') || (child.classList.contains('fn-p') && child.previousElementSibling))) return false;
+      const display = getComputedStyle(child).display;
+      if (display === 'none') continue;
+      if (!display.startsWith('inline')) return false;
+      if (!note && child.querySelector('p, div, ul, ol, table, pre, blockquote, figure')) return false;
+    }
+    return true;
+  };
+
+  const candidates = Array.from(body.querySelectorAll<HTMLElement>(`p, li, ${NOTE}`)).filter((el) => {
+    const note = el.matches(NOTE);
+    if (!note && el.closest(NOTE)) return false;
+    if (el.closest(SKIP)) return false;
+    if (getComputedStyle(el).textAlign !== 'justify') return false;
+    return isInlineOnly(el, note);
+  });
+  report.blocks = candidates.length;
+  if (candidates.length === 0) return report;
+
+  // ---------- Measuring: every block on one long line ----------
+
+  const savedBodyWidth = body.style.width;
+  body.style.width = measure;
+  // Laid out at the measure, every face the text needs is asked for; measure once they are in.
+  body.getBoundingClientRect();
+  await document.fonts.ready;
+  // Notes are measured where Paged.js sets them, at the measure in the note area; in
+  // the paragraph, their call stands in their place.
+  const shelf = document.createElement('div');
+  shelf.setAttribute('aria-hidden', 'true');
+  body.appendChild(shelf);
+  const standIns = new Map<HTMLElement, HTMLElement>();
+  const noteStyles = new Map<HTMLElement, string | null>();
+  const markers: HTMLElement[] = [];
+  for (const note of Array.from(body.querySelectorAll<HTMLElement>(NOTE))) {
+    const call = document.createElement('a');
+    call.className = 'line-probe-call';
+    call.dataset['number'] = note.dataset['noteNumber'] ?? '0';
+    noteStyles.set(note, note.getAttribute('style'));
+    note.replaceWith(call);
+    standIns.set(note, call);
+    shelf.appendChild(note);
+  }
+  // Reads first, then writes: a read after each write would lay the document out again each time.
+  const noteWidth = shelf.getBoundingClientRect().width;
+  const saved = new Map<HTMLElement, string | null>();
+  const blocks: Block[] = candidates.map((el) => {
+    const note = el.matches(NOTE);
+    const style = getComputedStyle(el);
+    const width = note ? noteWidth : el.clientWidth - px(style.paddingLeft) - px(style.paddingRight);
+    const first = note ? width : width - px(style.textIndent);
+    return { el, note, opportunities: [], letters: [0], start: 0, end: 0, widths: [first - settings.slack, width - settings.slack] };
+  });
+  for (const { el, note } of blocks) {
+    if (note) {
+      // The note's number, as Paged.js's marker sets it, opens its first line.
+      const marker = document.createElement('span');
+      marker.className = 'line-probe-marker';
+      marker.textContent = `${el.dataset['noteNumber'] ?? '0'}. `;
+      el.prepend(marker);
+      markers.push(marker);
+    }
+    saved.set(el, el.getAttribute('style'));
+    el.style.whiteSpace = 'nowrap';
+    el.style.textAlign = 'left';
+    el.style.textAlignLast = 'auto';
+    el.style.textIndent = '0';
+    if (note) el.style.display = 'block';
+  }
+
+  // One Range for all measuring: every live Range is updated on each DOM change, and
+  // thousands of them made writing the breaks take seconds.
+  const probe = document.createRange();
+  const range = (node: Node, from: number, to: number): Range => {
+    probe.setStart(node, from);
+    probe.setEnd(node, to);
+    return probe;
+  };
+  const at = (startNode: Node, startOffset: number, endNode: Node, endOffset: number) => ({ startNode, startOffset, endNode, endOffset });
+  const extent = (r: Range): { left: number; right: number } | null => {
+    const rects = r.getClientRects();
+    let left = Infinity;
+    let right = -Infinity;
+    for (const rect of Array.from(rects)) {
+      if (rect.height === 0 && rect.width === 0) continue;
+      left = Math.min(left, rect.left);
+      right = Math.max(right, rect.right);
+    }
+    return left === Infinity ? null : { left, right };
+  };
+
+  // Widths inside a run of text from the canvas, in the run's font: one Range rect per
+  // text node is what the browser is asked (each costs about a tenth of a millisecond).
+  const widths = new Map<string, number>();
+  let font = '';
+  const fontOf = new Map<Element, string>();
+  function useFont(el: Element): void {
+    let key = fontOf.get(el);
+    if (key === undefined) {
+      const style = getComputedStyle(el);
+      key = [`${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`, style.letterSpacing, style.fontVariantCaps, style.fontKerning].join('\u0001');
+      fontOf.set(el, key);
+    }
+    if (key === font || !canvas) return;
+    font = key;
+    const [shorthand, letterSpacing, caps] = key.split('\u0001');
+    canvas.font = shorthand!;
+    canvas.letterSpacing = letterSpacing === 'normal' ? '0px' : letterSpacing!;
+    canvas.fontKerning = 'normal';
+    canvas.fontVariantCaps = (caps as CanvasFontVariantCaps | undefined) ?? 'normal';
+  }
+  function width(text: string): number {
+    const key = `${font}\u0000${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      w = canvas ? canvas.measureText(text).width : text.length;
+      widths.set(key, w);
+    }
+    return w;
+  }
+  /** x of every offset from `from` to `to` where something may break, from `from`, white space collapsed. */
+  function canvasPositions(data: string, from: number, to: number, domWidth: (from: number, to: number) => number | null): Map<number, number> {
+    const xs = new Map<number, number>();
+    let x = 0;
+    let i = from;
+    while (i < to) {
+      xs.set(i, x);
+      if (isSpace(data[i]!)) {
+        let j = i + 1;
+        while (j < to && isSpace(data[j]!)) j++;
+        x += width(' ');
+        i = j;
+        continue;
+      }
+      let j = i;
+      while (j < to && !isSpace(data[j]!)) j++;
+      const word = data.slice(i, j);
+      // Figures are set with the text's numeric features (proportional, old-style),
+      // which the canvas cannot apply: a word with figures is measured by the browser.
+      const canvasWord = width(word);
+      const measured = /\p{N}/u.test(word) ? domWidth(i, j) : null;
+      const scale = measured !== null && canvasWord > 0 ? measured / canvasWord : 1;
+      // Inside the word: soft hyphens, no-break spaces, hyphens and dashes.
+      for (let k = 1; k < word.length; k++) {
+        const c = word[k]!;
+        const p = word[k - 1]!;
+        if (c === '\u00AD' || c === '\u00A0' || p === '\u00A0' || HYPHENS.includes(p) || DASHES.includes(p)) xs.set(i + k, x + width(word.slice(0, k)) * scale);
+      }
+      x += measured ?? canvasWord;
+      i = j;
+    }
+    xs.set(to, x);
+    return xs;
+  }
+
+  for (const block of blocks) {
+    const { el } = block;
+    const style = getComputedStyle(el);
+    const markerEl = block.note ? el.querySelector(':scope > .line-probe-marker') : null;
+    const contentLeft = el.getBoundingClientRect().left + px(style.borderLeftWidth) + px(style.paddingLeft);
+    block.start = markerEl ? markerEl.getBoundingClientRect().right : contentLeft;
+    // A note's number takes its room from the first line.
+    block.widths[0] = block.widths[0]! - (block.start - contentLeft);
+    let inkEnd = block.start;
+    let pendingSpace: Opportunity | null = null;
+    const push = (opportunity: Opportunity): void => {
+      block.opportunities.push(opportunity);
+      block.letters.push(0);
+    };
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+      acceptNode: (node) => {
+        if (node === markerEl) return NodeFilter.FILTER_REJECT;
+        if (node.nodeType === 1 && getComputedStyle(node as Element).display === 'none') return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 1) {
+        const element = node as HTMLElement;
+        const tag = element.tagName;
+        if (tag === 'BR' || tag === 'WBR') {
+          const parent = element.parentNode!;
+          const index = Array.prototype.indexOf.call(parent.childNodes, element) as number;
+          if (tag === 'BR') {
+            if (pendingSpace) pendingSpace = null;
+            push({ kind: 'br', ...at(parent, index, parent, index + 1), left: inkEnd, right: inkEnd, hyphenWidth: 0 });
+          } else if (element.nextSibling?.nodeType === 3 && (element.nextSibling as Text).data.length > 0 && !pendingSpace) {
+            push({ kind: 'wbr', ...at(parent, index, element.nextSibling, 1), left: inkEnd, right: inkEnd, hyphenWidth: 0 });
+          }
+        } else if (tag === 'IMG' || getComputedStyle(element).display.startsWith('inline-')) {
+          // An atom: part of the word it stands in.
+          probe.selectNode(element);
+          const x = extent(probe);
+          if (pendingSpace) {
+            pendingSpace.right = x ? x.left : pendingSpace.left;
+            push(pendingSpace);
+            pendingSpace = null;
+          }
+          if (x) inkEnd = Math.max(inkEnd, x.right);
+          block.letters[block.letters.length - 1]! += 1;
+          // Its inside is not text of this paragraph's lines.
+          let last: Node = element;
+          while (last.lastChild) last = last.lastChild;
+          walker.currentNode = last;
+        } else if (element.classList.contains('line-probe-call')) {
+          probe.selectNode(element);
+          const x = extent(probe);
+          if (pendingSpace) {
+            pendingSpace.right = x ? x.left : pendingSpace.left;
+            push(pendingSpace);
+            pendingSpace = null;
+          }
+          if (x) inkEnd = Math.max(inkEnd, x.right);
+        }
+        continue;
+      }
+      const text = node as Text;
+      const data = text.data;
+      let f = 0;
+      while (f < data.length && (isSpace(data[f]!) || data[f] === '\u00AD')) f++;
+      if (f === data.length) {
+        // Only white space: one space between the ink before and after, if any.
+        if (data.length > 0 && !pendingSpace && !(block.opportunities.length === 0 && inkEnd === block.start)) {
+          pendingSpace = { kind: 'space', ...at(text, 0, text, data.length), left: inkEnd, right: inkEnd, hyphenWidth: 0 };
+        }
+        continue;
+      }
+      let l = data.length - 1;
+      while (isSpace(data[l]!) || data[l] === '\u00AD') l--;
+      // The text's ink, from the browser; where each break falls inside it, from the
+      // canvas in the same font, scaled to that extent.
+      const ink = extent(range(text, f, l + 1));
+      if (!ink) continue;
+      const parent = text.parentElement ?? el;
+      useFont(parent);
+      const xs = canvasPositions(data, f, l + 1, (from, to) => {
+        const r = extent(range(text, from, to));
+        return r ? r.right - r.left : null;
+      });
+      const total = xs.get(l + 1) ?? 0;
+      const scale = total > 0 ? (ink.right - ink.left) / total : 1;
+      const x = (offset: number): number => ink.left + (xs.get(offset) ?? 0) * scale;
+      if (f > 0 && !pendingSpace && !(block.opportunities.length === 0 && inkEnd === block.start)) {
+        const last = block.opportunities[block.opportunities.length - 1];
+        if (!(last && last.kind === 'br' && block.letters[block.letters.length - 1] === 0)) {
+          pendingSpace = { kind: 'space', ...at(text, 0, text, f), left: inkEnd, right: inkEnd, hyphenWidth: 0 };
+        }
+      }
+      for (let i = f; i <= l; i++) {
+        const ch = data[i]!;
+        if (isSpace(ch)) {
+          let j = i + 1;
+          while (j < data.length && isSpace(data[j]!)) j++;
+          if (!pendingSpace) pendingSpace = { kind: 'space', ...at(text, i, text, j), left: x(i), right: x(i), hyphenWidth: 0 };
+          i = j - 1;
+          continue;
+        }
+        if (pendingSpace) {
+          pendingSpace.right = x(i);
+          // A number after a capitalised word ("October 26", "Article 5") stays with it.
+          if (/\p{N}/u.test(ch) && pendingSpace.startNode === text) {
+            const before = /(\p{L}+)$/u.exec(data.slice(0, pendingSpace.startOffset).replace(/\u00AD/g, ''));
+            if (before && CAPITAL.test(before[1]![0]!)) pendingSpace.glued = true;
+          }
+          push(pendingSpace);
+          pendingSpace = null;
+        }
+        if (ch === '\u00AD') {
+          let start = i;
+          while (start > 0 && (LETTER.test(data[start - 1]!) || data[start - 1] === '\u00AD')) start--;
+          const name = CAPITAL.test(data[start] ?? '') && !nounsCapitalised(parent);
+          push({ kind: 'shy', ...at(text, i, text, i + 1), left: x(i), right: x(i), hyphenWidth: width('-'), name });
+          continue;
+        }
+        if (ch === '\u00A0') {
+          push({ kind: 'nbsp', ...at(text, i, text, i + 1), left: x(i), right: x(i + 1), hyphenWidth: 0 });
+          continue;
+        }
+        if (LETTER.test(ch)) block.letters[block.letters.length - 1]! += 1;
+        // After a hyphen or dash inside a word: wrapped with the letter after it, since
+        // the common ancestor of the two decides whether a line may end there (CSS Text 3).
+        if ((HYPHENS.includes(ch) || DASHES.includes(ch)) && i > 0 && i < l && LETTER.test(data[i - 1]!) && LETTER.test(data[i + 1]!)) {
+          push({ kind: HYPHENS.includes(ch) ? 'hyphen' : 'dash', ...at(text, i, text, i + 2), left: x(i + 1), right: x(i + 1), hyphenWidth: 0 });
+        }
+      }
+      inkEnd = Math.max(inkEnd, ink.right);
+      if (l < data.length - 1 && !pendingSpace) {
+        let j = l + 1;
+        while (j < data.length && !isSpace(data[j]!)) j++;
+        if (j < data.length) pendingSpace = { kind: 'space', ...at(text, j, text, data.length), left: ink.right, right: ink.right, hyphenWidth: 0 };
+      }
+    }
+    block.end = inkEnd;
+  }
+
+  // ---------- Breaking ----------
+
+  interface Choice {
+    block: Block;
+    result: BreakResult;
+    /** Opportunity index of each item, or -1. */
+    owner: number[];
+    naturals: number[];
+    spaces: number[];
+  }
+
+  function itemsOf(block: Block, hyphenate: boolean): { items: BreakItem[]; owner: number[] } {
+    const items: BreakItem[] = [];
+    const owner: number[] = [];
+    let x = block.start;
+    const { opportunities, letters } = block;
+    for (let k = 0; k < opportunities.length; k++) {
+      const o = opportunities[k]!;
+      items.push({ type: 0, width: Math.max(0, o.left - x), letters: letters[k] ?? 0 });
+      owner.push(-1);
+      const space = o.right - o.left;
+      switch (o.kind) {
+        case 'space':
+          if (o.glued) {
+            items.push({ type: 2, width: 0, cost: INFINITY });
+            owner.push(-1);
+          }
+          items.push({ type: 1, width: space, stretch: space * settings.stretch, shrink: space * settings.shrink });
+          break;
+        case 'nbsp':
+          // Stretched and shrunk like a space by the browser, but never a break.
+          items.push({ type: 2, width: 0, cost: INFINITY });
+          owner.push(-1);
+          items.push({ type: 1, width: space, stretch: space * settings.stretch, shrink: space * settings.shrink });
+          break;
+        case 'shy':
+          items.push({ type: 2, width: o.hyphenWidth, cost: hyphenate ? (o.name ? settings.namePenalty : settings.hyphenPenalty) : INFINITY, flagged: true });
+          break;
+        case 'hyphen':
+          items.push({ type: 2, width: 0, cost: hyphenate ? settings.explicitHyphenPenalty : INFINITY, flagged: true });
+          break;
+        case 'dash':
+          items.push({ type: 2, width: 0, cost: settings.dashPenalty });
+          break;
+        case 'wbr':
+          items.push({ type: 2, width: 0, cost: settings.wbrPenalty });
+          break;
+        case 'br':
+          items.push({ type: 2, width: 0, cost: INFINITY });
+          owner.push(-1);
+          items.push({ type: 1, width: 0, stretch: INFINITY, shrink: 0 });
+          owner.push(-1);
+          items.push({ type: 2, width: 0, cost: -INFINITY });
+          break;
+      }
+      owner.push(k);
+      x = o.right;
+    }
+    items.push({ type: 0, width: Math.max(0, block.end - x), letters: letters[opportunities.length] ?? 0 });
+    owner.push(-1);
+    // The end of the paragraph: no break before the fill, which takes up the last line.
+    items.push({ type: 2, width: 0, cost: INFINITY });
+    owner.push(-1);
+    items.push({ type: 1, width: 0, stretch: INFINITY, shrink: 0 });
+    owner.push(-1);
+    items.push({ type: 2, width: 0, cost: -INFINITY });
+    owner.push(-1);
+    return { items, owner };
+  }
+
+  const choices: Choice[] = [];
+  for (const block of blocks) {
+    if (block.opportunities.length === 0 && block.end - block.start <= (block.widths[0] ?? 0)) {
+      // One line: nothing to choose.
+      continue;
+    }
+    const tries: Array<[boolean, number]> = [
+      [false, settings.pretolerance],
+      [true, settings.tolerance],
+      [true, settings.runtTolerance],
+      [true, settings.emergencyTolerance],
+    ];
+    let chosen: { result: BreakResult; owner: number[]; items: BreakItem[] } | null = null;
+    for (const [hyphenate, tolerance] of tries) {
+      // The runt's try is only for a paragraph whose breaking so far ends in a runt.
+      if (tolerance === settings.runtTolerance && !chosen) continue;
+      if (tolerance === settings.emergencyTolerance && chosen) break;
+      const { items, owner } = itemsOf(block, hyphenate);
+      const result = knuthPlass(items, block.widths, { ...settings, tolerance, forbidRunt: chosen !== null });
+      // A runt is worth a hyphen or a slightly wider try (not the emergency one): the
+      // first breaking that avoids it is taken, else the first found.
+      if (result && (!chosen || !result.runt)) {
+        chosen = { result, owner, items };
+        if (tolerance === settings.emergencyTolerance) report.emergency++;
+        if (!result.runt) break;
+      }
+    }
+    if (!chosen) continue;
+    // Each line's natural width and spaces, for the lines that must shrink.
+    const naturals: number[] = [];
+    const spaces: number[] = [];
+    let from = 0;
+    for (const end of chosen.result.breaks) {
+      let width = 0;
+      let count = 0;
+      let i = from;
+      while (i < end && chosen.items[i]!.type !== 0) i++;
+      for (; i < end; i++) {
+        const item = chosen.items[i]!;
+        if (item.type !== 2) width += item.width;
+        if (item.type === 1 && (item.stretch ?? 0) < INFINITY) count++;
+      }
+      const last = chosen.items[end]!;
+      if (last.type === 2) width += last.width;
+      naturals.push(width);
+      spaces.push(count);
+      from = end + 1;
+    }
+    choices.push({ block, result: chosen.result, owner: chosen.owner, naturals, spaces });
+  }
+
+  // ---------- Writing the breaks into the DOM ----------
+
+  // Back to the page's own layout first: measuring styles off, notes home.
+  for (const block of blocks) {
+    const style = saved.get(block.el);
+    if (style != null) block.el.setAttribute('style', style);
+    else block.el.removeAttribute('style');
+  }
+
+  for (const choice of choices) {
+    const { block, result, owner } = choice;
+    const breakSpans: HTMLElement[] = [];
+    // Last first: wrapping a break splits its text node, which would move later offsets.
+    const lineEnds = result.breaks.slice(0, -1);
+    for (let line = lineEnds.length - 1; line >= 0; line--) {
+      const index = owner[lineEnds[line]!] ?? -1;
+      const o = block.opportunities[index];
+      if (!o || o.kind === 'br' || o.kind === 'nbsp') continue;
+      const span = document.createElement('span');
+      span.className = BREAK;
+      try {
+        probe.setStart(o.startNode, o.startOffset);
+        probe.setEnd(o.endNode, o.endOffset);
+        probe.surroundContents(span);
+      } catch {
+        continue;
+      }
+      breakSpans.unshift(span);
+      if (o.kind === 'shy' || o.kind === 'hyphen') report.hyphenated++;
+    }
+    block.el.classList.add(SET);
+    report.set++;
+    report.lines += result.breaks.length;
+    // Lines that must shrink: a negative word-spacing on their words.
+    // The last line too: it is not justified, but its spaces may have to shrink to fit.
+    const tight = result.ratios.map((ratio, line) => (ratio < 0 ? line : -1)).filter((line) => line >= 0);
+    if (tight.length === 0) continue;
+    const lineOf = new Map<Text, number>();
+    let line = 0;
+    const walker = document.createTreeWalker(block.el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+      acceptNode: (node) => {
+        if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
+        return (node as Element).matches(`${NOTE}, .line-probe-call`) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // The text of a break span ends its line; it has no space to shrink.
+      if ((node.parentElement as Element).classList.contains(BREAK)) line++;
+      else lineOf.set(node as Text, line);
+    }
+    for (const [text, at] of lineOf) {
+      if (!tight.includes(at) || !/[ \u00A0]/.test(text.data)) continue;
+      const count = choice.spaces[at] ?? 0;
+      const natural = choice.naturals[at] ?? 0;
+      const target = block.widths[Math.min(at, 1)] ?? 0;
+      if (count === 0 || natural <= target) continue;
+      const wrap = document.createElement('span');
+      wrap.className = TIGHT;
+      wrap.style.wordSpacing = `${(-(natural - target) / count).toFixed(3)}px`;
+      text.replaceWith(wrap);
+      wrap.appendChild(text);
+    }
+  }
+
+  // ---------- A paragraph whose lines do not fit goes back to the browser ----------
+
+  // Notes are checked on the shelf, as blocks at the note area's width with their number.
+  for (const note of standIns.keys()) note.style.display = 'block';
+  const overflowing = choices.filter(({ block }) => block.el.scrollWidth > block.el.clientWidth + 1);
+  for (const { block } of overflowing) undo(block.el);
+  for (const marker of markers) marker.remove();
+  for (const [note, call] of standIns) {
+    const style = noteStyles.get(note);
+    if (style != null) note.setAttribute('style', style);
+    else note.removeAttribute('style');
+    call.replaceWith(note);
+  }
+  shelf.remove();
+  body.style.width = savedBodyWidth;
+
+  function undo(el: HTMLElement): void {
+    el.classList.remove(SET);
+    for (const span of Array.from(el.querySelectorAll(`.${BREAK}, .${TIGHT}`))) span.replaceWith(...Array.from(span.childNodes));
+    el.normalize();
+    report.set--;
+  }
+
+  report.left = report.blocks - report.set;
+  report.ms = performance.now() - started;
+  return report;
+}

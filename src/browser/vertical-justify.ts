@@ -1,0 +1,118 @@
+/**
+ * Full pages: after Paged.js has made the pages, the room left under the last line of a
+ * page that the text runs on from is shared out over that page's flexible gaps, as
+ * LaTeX's flush bottom does, so facing pages end on the same line.
+ *
+ * The gaps are those between two blocks on the page: around a quotation, a list, a
+ * rule, a figure, above a heading (a "block" gap, which may grow by `blockGapLines`
+ * body lines), and between two paragraphs or list items (which may grow by
+ * `paragraphGapLines`, a hair). Every gap grows by the same share of what it may take,
+ * and never by more: a page that would need more keeps the rest at its foot. The
+ * space between a heading and the text after it, and between a quotation and its
+ * attribution, does not grow.
+ *
+ * A page is left as it is when the text does not run on from it (a section ending on
+ * a forced break, the last page, a page before a blank one), and when the grown gaps
+ * would push anything past the page's text area (checked after writing, undone then).
+ * Only margins change: the pages, their breaks and their text stay what Paged.js made.
+ *
+ * `justifyPages` runs in the page (puppeteer serialises it): it must not refer to
+ * anything outside its own body.
+ */
+
+export interface VerticalJustifySettings {
+  /** How far a gap around a quotation, list, figure or heading may grow, in body lines. */
+  blockGapLines: number;
+  /** How far the gap between two paragraphs may grow, in body lines. */
+  paragraphGapLines: number;
+}
+
+export interface VerticalJustifyReport {
+  pages: number;
+  justified: number;
+  /** Pages whose grown gaps did not fit after all, left as Paged.js made them. */
+  undone: number;
+}
+
+export const VERTICAL_JUSTIFY: VerticalJustifySettings = { blockGapLines: 2.5, paragraphGapLines: 0.15 };
+
+export function justifyPages(settings: VerticalJustifySettings): VerticalJustifyReport {
+  const pages = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_pages > .pagedjs_page'));
+  const report: VerticalJustifyReport = { pages: pages.length, justified: 0, undone: 0 };
+  const FORCED = ['page', 'left', 'right', 'recto', 'verso'];
+  const BLOCK_DISPLAYS = ['block', 'list-item', 'table', 'flex', 'grid', 'flow-root'];
+  const PARAGRAPH = 'p, li';
+  const px = (value: string): number => parseFloat(value) || 0;
+
+  const flowOf = (page: Element): HTMLElement | null => page.querySelector<HTMLElement>('.pagedjs_page_content > div');
+  /** The chain of first (or last) element children from the flow down. */
+  const edge = (flow: Element, first: boolean): Element[] => {
+    const chain: Element[] = [];
+    for (let el = first ? flow.firstElementChild : flow.lastElementChild; el; el = first ? el.firstElementChild : el.lastElementChild) chain.push(el);
+    return chain;
+  };
+  const forced = (el: Element, attribute: string): boolean => FORCED.includes(el.getAttribute(attribute) ?? '');
+  const isBlock = (el: Element): boolean => {
+    const style = getComputedStyle(el);
+    return BLOCK_DISPLAYS.includes(style.display) && style.position === 'static' && style.float === 'none';
+  };
+  /** Where the page's blocks end (their boxes: whole line boxes, margins left out), and their right edge. */
+  const extent = (flow: Element): { bottom: number; right: number } => {
+    let bottom = -Infinity;
+    let right = -Infinity;
+    for (const el of Array.from(flow.querySelectorAll('*'))) {
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      bottom = Math.max(bottom, rect.bottom);
+      right = Math.max(right, rect.right);
+    }
+    return { bottom, right };
+  };
+
+  for (let i = 0; i + 1 < pages.length; i++) {
+    const page = pages[i]!;
+    const next = pages[i + 1]!;
+    if (page.classList.contains('pagedjs_blank_page') || next.classList.contains('pagedjs_blank_page')) continue;
+    const flow = flowOf(page);
+    const nextFlow = flowOf(next);
+    if (!flow || !nextFlow || !flow.querySelector('p')) continue;
+    // The text must run on: no forced break after this page's last block or before the next page's first.
+    if (edge(flow, false).some((el) => forced(el, 'data-break-after'))) continue;
+    if (edge(nextFlow, true).some((el) => forced(el, 'data-break-before'))) continue;
+    const area = flow.parentElement!.getBoundingClientRect();
+    const body = flow.querySelector('p');
+    const line = body ? px(getComputedStyle(body).lineHeight) : 0;
+    const room = area.bottom - extent(flow).bottom;
+    if (!(line > 0) || room < 0.5) continue;
+
+    // The gaps: a block after another on this page, both laid out as blocks.
+    const gaps: Array<{ el: HTMLElement; margin: number; most: number }> = [];
+    for (const el of Array.from(flow.querySelectorAll<HTMLElement>('*'))) {
+      const previous = el.previousElementSibling;
+      if (!previous || !isBlock(el) || !isBlock(previous)) continue;
+      // Kept with what precedes it (the text after a heading, an attribution): no gap to grow.
+      if (el.hasAttribute('data-keep-with-previous') || el.tagName === 'FIGCAPTION' || el.closest('.pagedjs_footnote_area')) continue;
+      const paragraphs = el.matches(PARAGRAPH) && previous.matches(PARAGRAPH);
+      const most = (paragraphs ? settings.paragraphGapLines : settings.blockGapLines) * line;
+      const top = px(getComputedStyle(el).marginTop);
+      const above = px(getComputedStyle(previous).marginBottom);
+      // Margins that collapse: the wider of the two is the gap; negative ones are left alone.
+      if (top < 0 || above < 0) continue;
+      gaps.push({ el, margin: Math.max(top, above), most });
+    }
+    const capacity = gaps.reduce((sum, gap) => sum + gap.most, 0);
+    if (capacity <= 0) continue;
+    const share = Math.min(1, room / capacity);
+    const saved = gaps.map(({ el }) => [el, el.style.marginTop] as const);
+    for (const gap of gaps) gap.el.style.marginTop = `${(gap.margin + gap.most * share).toFixed(2)}px`;
+    // Nothing past the text area's foot, nothing pushed into a column beyond its right edge.
+    const after = extent(flow);
+    if (after.bottom > area.bottom + 0.5 || after.right > area.right + 1) {
+      for (const [el, margin] of saved) el.style.marginTop = margin;
+      report.undone++;
+      continue;
+    }
+    report.justified++;
+  }
+  return report;
+}
