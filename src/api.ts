@@ -21,9 +21,11 @@ import { findChromium } from './browser/find-chromium.js';
 import { BuildCache } from './cache/store.js';
 import { browserIdentity, toolIdentity } from './cache/identity.js';
 import { derivedKey, outputKey } from './cache/key.js';
+import { runOnPool, tabPoolSize, type PoolTask } from './browser/tab-pool.js';
 
-export const FORMATS = ['pdf', 'epub', 'handout', 'booklet', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+
+export { FORMATS, type Format };
 
 /** One output, as progress reports name it: `Part I · pdf`. */
 export interface OutputRef {
@@ -170,28 +172,6 @@ async function renderAll(
   const css = () => (readerCss ??= readFileSync(packagePath('styles', 'epub.css'), 'utf8'));
   const readAsset = assetReader(config);
 
-  for (const format of ['epub', 'html'] as const) {
-    if (!formats.includes(format)) continue;
-    for (const doc of manuscript.parts) {
-      const output = ref(doc, format);
-      const key = keyOf(doc, format);
-      const hit = lookUp(output, key);
-      if (hit) {
-        reuse(output, hit);
-        continue;
-      }
-      started = performance.now();
-      tell({ kind: 'start', ...output });
-      if (format === 'epub') {
-        const { renderEpub } = await import('./render/epub/index.js');
-        record(output, renderEpub(doc, config, { css: css(), readAsset }), started, key);
-      } else {
-        const { renderHtml } = await import('./render/html.js');
-        record(output, new TextEncoder().encode(renderHtml(doc, config, { css: css(), readAsset })), started, key);
-      }
-    }
-  }
-
   // What must be printed: the pamphlet (for the PDF, or for a booklet no cache holds) and the handout.
   interface PrintPlan {
     doc: PartDocument;
@@ -239,6 +219,31 @@ async function renderAll(
     }
   }
 
+  // The reader formats (EPUB, web page) are made here in Node while the tabs paginate.
+  const renderReaderFormats = async (): Promise<void> => {
+    for (const format of ['epub', 'html'] as const) {
+      if (!formats.includes(format)) continue;
+      for (const doc of manuscript.parts) {
+        const output = ref(doc, format);
+        const key = keyOf(doc, format);
+        const hit = lookUp(output, key);
+        if (hit) {
+          reuse(output, hit);
+          continue;
+        }
+        const since = performance.now();
+        tell({ kind: 'start', ...output });
+        if (format === 'epub') {
+          const { renderEpub } = await import('./render/epub/index.js');
+          record(output, renderEpub(doc, config, { css: css(), readAsset }), since, key);
+        } else {
+          const { renderHtml } = await import('./render/html.js');
+          record(output, new TextEncoder().encode(renderHtml(doc, config, { css: css(), readAsset })), since, key);
+        }
+      }
+    }
+  };
+
   if (plans.length) {
     const { preparePrint, printPrepared } = await import('./render/pdf.js');
     const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
@@ -258,13 +263,13 @@ async function renderAll(
       const browser = await session();
       trace('browser ready', started);
       timings.browser = performance.now() - started;
-      // Two tabs at a time: pagination is single-threaded JavaScript in each renderer, so
-      // the pamphlet and the handout of a part paginate side by side on two cores.
-      const tasks: Array<() => Promise<void>> = [];
+      // One tab per core (tab-pool.ts): pagination is single-threaded JavaScript in each
+      // renderer, so the parts and their handouts paginate side by side, the longest first.
+      const tasks: PoolTask[] = [];
       for (const { plan, pamphlet, handout } of jobs) {
         const wanted = plan.pamphlet;
         if (pamphlet && wanted) {
-          tasks.push(async () => {
+          tasks.push({ cost: pamphlet.cost, run: async () => {
             const since = performance.now();
             // The pages laid out are the PDF's, or the booklet's when only it is wanted.
             const shown = wanted.pdf ?? (wanted.booklet?.output as OutputRef);
@@ -284,11 +289,11 @@ async function renderAll(
               const booklet = await imposeBooklet(pdf, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep });
               record(wanted.booklet.output, booklet, wanted.pdf ? imposing : since, wanted.booklet.key);
             }
-          });
+          } });
         }
         const handoutPlan = plan.handout;
         if (handout && handoutPlan) {
-          tasks.push(async () => {
+          tasks.push({ cost: handout.cost, run: async () => {
             const since = performance.now();
             tell({ kind: 'start', ...handoutPlan.output });
             let pages = 0;
@@ -297,14 +302,21 @@ async function renderAll(
               tell({ kind: 'pages', ...handoutPlan.output, pages });
             });
             record(handoutPlan.output, pdf, since, handoutPlan.key, pages);
-          });
+          } });
         }
       }
-      await runTwoAtATime(tasks);
+      const printing = runOnPool(tasks, tabPoolSize());
+      // Settled before the reader formats' own failure (if any) is thrown: no tab is left running.
+      const reading = renderReaderFormats().then(() => undefined, (error: unknown) => ({ error }));
+      await printing.finally(() => reading);
+      const readerFailure = await reading;
+      if (readerFailure) throw readerFailure.error;
     } finally {
       removeWorkDir();
       unregister();
     }
+  } else {
+    await renderReaderFormats();
   }
 
   // Tasks finish in any order; outputs are listed in a stable one.
@@ -314,20 +326,6 @@ async function renderAll(
   // Only a build whose outputs are written fills the cache: a failed one leaves it as it was.
   cache?.commit();
   return { outputs, messages: manuscript.messages, timings, rendered: rendered.sort(), cached: cached.sort() };
-}
-
-/** Runs `tasks` with at most two in flight; the first failure rejects (the others still settle). */
-async function runTwoAtATime(tasks: ReadonlyArray<() => Promise<void>>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const task = tasks[next++] as () => Promise<void>;
-      await task();
-    }
-  };
-  const lanes = await Promise.allSettled([lane(), lane()]);
-  const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /** The browser a PDF would be printed with, for the cache key; none found is an error only when printing. */

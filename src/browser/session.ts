@@ -5,8 +5,7 @@
  * browser is certain to be closed in one place.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -17,7 +16,9 @@ import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { LayoutLossError, lostBlocks, recordBlocks } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
+import { pagedPolyfill, type PagedBuild } from './pagedjs-source.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
+import { LEAN_PROCESS_FLAGS } from './tab-pool.js';
 import { trace } from '../trace.js';
 
 export interface OpenBrowserOptions {
@@ -25,6 +26,8 @@ export interface OpenBrowserOptions {
   executablePath?: string;
   /** Time limit of each browser step, ms (config `timeout`). */
   timeout: number;
+  /** The Paged.js the pages run: our patched 0.4.3 unless a test asks for the published one. */
+  pagedjs?: PagedBuild;
 }
 
 export interface PaginateRequest {
@@ -62,6 +65,8 @@ const CHROMIUM_FLAGS = [
   // No network, whatever the page does (lockdown.ts). Our stylesheets are inline, so
   // file: pages keep Chromium's default of no XMLHttpRequest to file: URLs.
   ...LOCKDOWN_FLAGS,
+  // The fewest processes that keep pagination parallel (tab-pool.ts).
+  ...LEAN_PROCESS_FLAGS,
 ];
 
 /**
@@ -70,21 +75,6 @@ const CHROMIUM_FLAGS = [
  */
 const LAUNCH_TIMEOUT_MS = 60_000;
 
-
-const require = createRequire(import.meta.url);
-
-/** pagedjs's `exports` map hides its dist folder, so find it from the CommonJS entry. */
-function pagedPolyfillPath(): string {
-  const entry = require.resolve('pagedjs'); // <root>/lib/index.cjs
-  return join(dirname(dirname(entry)), 'dist', 'paged.polyfill.min.js');
-}
-
-let pagedSource: string | undefined;
-/** Paged.js's code, read once per process: it goes into every page. */
-function pagedPolyfill(): string {
-  pagedSource ??= readFileSync(pagedPolyfillPath(), 'utf8');
-  return pagedSource;
-}
 
 /**
  * Inserts Paged.js (`source`) as a <script> carrying the page's nonce, the one script its CSP
@@ -148,7 +138,7 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserS
   }
   browserPid = browser.process()?.pid;
   closePopups(browser);
-  return new Session(browser, options.timeout, () => {
+  return new Session(browser, options.timeout, options.pagedjs ?? 'patched', () => {
     killGroup();
     removeProfile(userDataDir);
     unregister();
@@ -188,6 +178,7 @@ class Session implements BrowserSession {
   constructor(
     private readonly browser: Browser,
     private readonly timeout: number,
+    private readonly pagedjs: PagedBuild,
     /** Kills whatever is left of the process group and removes the profile; sync. */
     private readonly tearDown: () => void,
   ) {}
@@ -220,7 +211,7 @@ class Session implements BrowserSession {
         }),
         limit('configuring Paged.js'),
       );
-      const loaded = await step(page.evaluate(insertPagedJs, pagedPolyfill(), nonce), limit('loading Paged.js'));
+      const loaded = await step(page.evaluate(insertPagedJs, pagedPolyfill(this.pagedjs), nonce), limit('loading Paged.js'));
       if (!loaded) throw new Error(`${request.label}: Paged.js did not load in the page`);
       await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
       if (request.onPage) {
