@@ -49,8 +49,10 @@ outputs: compile
 
 typecheck: deps
 	npx tsc -p tsconfig.json
+	npx tsc -p tsconfig.tests.json
 
 test: compile
+	npx tsc -p tsconfig.tests.json
 	npx vitest run
 
 bench: compile

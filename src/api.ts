@@ -22,6 +22,7 @@ import { BuildCache } from './cache/store.js';
 import { browserIdentity, toolIdentity } from './cache/identity.js';
 import { derivedKey, outputKey } from './cache/key.js';
 import { runOnPool, tabPoolSize, type PoolTask } from './browser/tab-pool.js';
+import type { LaidOutPage } from './browser/print-pages.js';
 
 import { FORMATS, type Format } from './formats.js';
 
@@ -52,6 +53,11 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** `false` (`--no-cache`): render everything, and neither read nor write the cache. */
   cache?: boolean;
+  /**
+   * `false` (`--no-print-pages`): the EPUB without the print edition's page breaks and
+   * page-list, so building it needs no layout of the pamphlet (and no browser).
+   */
+  printPages?: boolean;
   /** Told as each output starts, lays out pages, is rendered or comes from the cache. */
   onEvent?: (event: BuildEvent) => void;
   /** A browser the caller keeps across builds (watch mode); else one is opened, only if needed, and closed. */
@@ -100,19 +106,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const session = async (): Promise<BrowserSession> => {
     if (options.browser) return options.browser();
     if (!launching) await launch();
-    return launching as Promise<BrowserSession>;
+    return (launching as Promise<BrowserSession>).catch((cause: unknown) => {
+      // Only the EPUB's page-list wanted a browser: say how to do without.
+      if (formats.some(isPrinted) || !(cause instanceof Error)) throw cause;
+      throw new Error(`${cause.message} (the EPUB's page-list lays out the print edition in it; \`--no-print-pages\` builds the EPUB without one)`, { cause });
+    });
   };
   // Chromium starts while the manuscript is parsed (the two take about as long, and neither
   // needs the other), unless a cache is there that may well hold every PDF: then it starts
   // only if something must be printed.
   const started = performance.now();
-  if (!options.browser && formats.some(isPrinted) && (!cache || cache.empty)) {
+  const printPages = options.printPages !== false;
+  if (!options.browser && formats.some((format) => needsLayout(format, printPages)) && (!cache || cache.empty)) {
     await launch();
     // The pipeline below is synchronous: let the launch get as far as spawning Chromium first.
     await new Promise((resolve) => setImmediate(resolve));
   }
   try {
-    return await renderAll(options, formats, config, timings, { session, cache }, started);
+    return await renderAll(options, formats, config, timings, { session, cache, printPages }, started);
   } finally {
     await launching?.then((browser) => browser.close(), () => undefined);
   }
@@ -122,9 +133,41 @@ function isPrinted(format: Format): boolean {
   return format !== 'epub' && format !== 'html';
 }
 
+/** Whether making `format` lays out pages in Chromium: the PDFs, and the EPUB for its page-list. */
+function needsLayout(format: Format, printPages: boolean): boolean {
+  return isPrinted(format) || (format === 'epub' && printPages);
+}
+
 interface Resources {
   session: () => Promise<BrowserSession>;
   cache: BuildCache | undefined;
+  /** The EPUB carries the print edition's page breaks (laid out, or from the cache). */
+  printPages: boolean;
+}
+
+/** The cache entry that keeps where each page of a part's pamphlet begins, beside its PDF. */
+function printPagesEntry(doc: PartDocument): string {
+  return `${doc.meta.slug}.print-pages.json`;
+}
+
+/** Print pages read back from the cache, or undefined if the entry is not what we wrote. */
+function parsePrintPages(bytes: Uint8Array): LaidOutPage[] | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    if (!Array.isArray(value)) return undefined;
+    const valid = value.every((page: unknown) => {
+      if (typeof page !== 'object' || page === null) return false;
+      const { number, start } = page as { number?: unknown; start?: unknown };
+      if (number !== null && typeof number !== 'string') return false;
+      if (start === null) return true;
+      if (typeof start !== 'object' || start === undefined) return false;
+      const { anchor, letters, text } = start as { anchor?: unknown; letters?: unknown; text?: unknown };
+      return typeof anchor === 'string' && typeof letters === 'number' && Number.isInteger(letters) && typeof text === 'string';
+    });
+    return valid ? (value as LaidOutPage[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function renderAll(
@@ -132,7 +175,7 @@ async function renderAll(
   formats: readonly Format[],
   config: ResolvedConfig,
   timings: Record<string, number>,
-  { session, cache }: Resources,
+  { session, cache, printPages }: Resources,
   since: number,
 ): Promise<BuildResult> {
   let started = since;
@@ -160,22 +203,75 @@ async function renderAll(
     tell({ kind: 'cached', ...output });
   };
 
-  // Keys need the tool's identity (a hash of our code and styles) and, for PDFs, the browser's.
+  // Keys need the tool's identity (a hash of our code and styles) and, for what is laid
+  // out, the browser's: the EPUB's page-list is the pamphlet's pagination, so its key has
+  // everything the PDF's has (and says whether the page-list is there).
   const tool = cache ? toolIdentity() : '';
-  const browser = cache && formats.some(isPrinted) ? browserFor(config) : '';
-  const keyOf = (doc: PartDocument, format: Format): string | undefined =>
-    cache ? outputKey({ doc, config, format, tool, ...(isPrinted(format) ? { browser } : {}) }) : undefined;
+  const browser = cache && formats.some((format) => needsLayout(format, printPages)) ? browserFor(config) : '';
+  const keyOf = (doc: PartDocument, format: Format): string | undefined => {
+    if (!cache) return undefined;
+    if (format === 'epub') return printPages ? outputKey({ doc, config, format: 'epub with print pages', tool, browser }) : outputKey({ doc, config, format, tool });
+    return outputKey({ doc, config, format, tool, ...(isPrinted(format) ? { browser } : {}) });
+  };
   const lookUp = (output: OutputRef, key: string | undefined): Uint8Array | undefined => (key ? cache?.get(output.name, key) : undefined);
+  /** Where each page of the pamphlet begins, as a layout of the same inputs recorded it in the cache. */
+  const cachedPrintPages = (doc: PartDocument): LaidOutPage[] | undefined => {
+    const pdfKey = keyOf(doc, 'pdf');
+    const bytes = pdfKey ? cache?.get(printPagesEntry(doc), derivedKey(pdfKey, 'print pages')) : undefined;
+    return bytes ? parsePrintPages(bytes) : undefined;
+  };
 
-  // The reader stylesheet serves both the EPUB and the web page: read once.
-  let readerCss: string | undefined;
-  const css = () => (readerCss ??= readFileSync(packagePath('styles', 'epub.css'), 'utf8'));
   const readAsset = assetReader(config);
+
+  // EPUBs that wait for their part's pamphlet to be laid out (their page-list).
+  const afterLayout = new Map<PartDocument, { output: OutputRef; key: string | undefined }>();
+  const renderEpubOf = async (doc: PartDocument, output: OutputRef, key: string | undefined, since: number, pages: LaidOutPage[] | undefined, pageCount?: number): Promise<void> => {
+    const { renderEpub } = await import('./render/epub/index.js');
+    record(output, renderEpub(doc, config, { readAsset, ...(pages ? { printPages: pages } : {}) }), since, key, pageCount);
+  };
+
+  // Reader formats that need no layout: made in Node while the tabs paginate (below).
+  const readerJobs: Array<{ doc: PartDocument; format: 'epub' | 'html'; output: OutputRef; key: string | undefined; pages?: LaidOutPage[] }> = [];
+  for (const format of ['epub', 'html'] as const) {
+    if (!formats.includes(format)) continue;
+    for (const doc of manuscript.parts) {
+      const output = ref(doc, format);
+      const key = keyOf(doc, format);
+      const hit = lookUp(output, key);
+      if (hit) {
+        reuse(output, hit);
+        continue;
+      }
+      if (format === 'epub') {
+        const pages = printPages ? cachedPrintPages(doc) : undefined;
+        if (printPages && !pages) {
+          afterLayout.set(doc, { output, key });
+          continue;
+        }
+        readerJobs.push({ doc, format, output, key, ...(pages ? { pages } : {}) });
+      } else {
+        readerJobs.push({ doc, format, output, key });
+      }
+    }
+  }
+  const renderReaderFormats = async (): Promise<void> => {
+    for (const { doc, format, output, key, pages } of readerJobs) {
+      const since = performance.now();
+      tell({ kind: 'start', ...output });
+      if (format === 'epub') {
+        await renderEpubOf(doc, output, key, since, pages);
+      } else {
+        const { renderHtml } = await import('./render/html.js');
+        record(output, new TextEncoder().encode(renderHtml(doc, config, { readAsset })), since, key);
+      }
+    }
+  };
 
   // What must be printed: the pamphlet (for the PDF, or for a booklet no cache holds) and the handout.
   interface PrintPlan {
     doc: PartDocument;
-    pamphlet?: { key: string | undefined; pdf?: OutputRef; booklet?: { output: OutputRef; key: string | undefined } };
+    /** The pamphlet laid out for its PDF, its booklet, or only for the EPUB's page-list (`epub`). */
+    pamphlet?: { key: string | undefined; pdf?: OutputRef; booklet?: { output: OutputRef; key: string | undefined }; epub?: { output: OutputRef; key: string | undefined } };
     handout?: { output: OutputRef; key: string | undefined };
   }
   const plans: PrintPlan[] = [];
@@ -200,6 +296,8 @@ async function renderAll(
       const pdf = formats.includes('pdf') && !pdfHit ? pdfRef : undefined;
       if (pdf || booklet) plan.pamphlet = { key: pdfKey, ...(pdf ? { pdf } : {}), ...(booklet ? { booklet } : {}) };
     }
+    const epub = afterLayout.get(doc);
+    if (epub) plan.pamphlet = { key: keyOf(doc, 'pdf'), ...plan.pamphlet, epub };
     if (formats.includes('handout')) {
       const output = ref(doc, 'handout');
       const key = keyOf(doc, 'handout');
@@ -218,31 +316,6 @@ async function renderAll(
       record(output, await imposeBooklet(pdf, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep }), imposing, key);
     }
   }
-
-  // The reader formats (EPUB, web page) are made here in Node while the tabs paginate.
-  const renderReaderFormats = async (): Promise<void> => {
-    for (const format of ['epub', 'html'] as const) {
-      if (!formats.includes(format)) continue;
-      for (const doc of manuscript.parts) {
-        const output = ref(doc, format);
-        const key = keyOf(doc, format);
-        const hit = lookUp(output, key);
-        if (hit) {
-          reuse(output, hit);
-          continue;
-        }
-        const since = performance.now();
-        tell({ kind: 'start', ...output });
-        if (format === 'epub') {
-          const { renderEpub } = await import('./render/epub/index.js');
-          record(output, renderEpub(doc, config, { css: css(), readAsset }), since, key);
-        } else {
-          const { renderHtml } = await import('./render/html.js');
-          record(output, new TextEncoder().encode(renderHtml(doc, config, { css: css(), readAsset })), since, key);
-        }
-      }
-    }
-  };
 
   if (plans.length) {
     const { preparePrint, printPrepared } = await import('./render/pdf.js');
@@ -271,17 +344,30 @@ async function renderAll(
         if (pamphlet && wanted) {
           tasks.push({ cost: pamphlet.cost, run: async () => {
             const since = performance.now();
-            // The pages laid out are the PDF's, or the booklet's when only it is wanted.
-            const shown = wanted.pdf ?? (wanted.booklet?.output as OutputRef);
+            // The pages laid out are the PDF's, or the booklet's or the EPUB's when only it is wanted.
+            const shown = wanted.pdf ?? wanted.booklet?.output ?? (wanted.epub?.output as OutputRef);
             tell({ kind: 'start', ...shown });
             let pages = 0;
-            const pdf = await printPrepared(browser, pamphlet, (count) => {
-              pages = count;
-              tell({ kind: 'pages', ...shown, pages });
-            });
+            let laidOut: LaidOutPage[] | undefined;
+            const pdf = await printPrepared(
+              browser,
+              pamphlet,
+              (count) => {
+                pages = count;
+                tell({ kind: 'pages', ...shown, pages });
+              },
+              (found) => (laidOut = found),
+            );
             if (wanted.pdf) record(wanted.pdf, pdf, since, wanted.key, pages);
-            // Kept for a later booklet, even when the PDF itself is not asked for.
+            // Kept for a later booklet or EPUB, even when the PDF itself is not asked for.
             else if (wanted.key) cache?.put(ref(plan.doc, 'pdf').name, wanted.key, pdf);
+            // Where each page begins, for an EPUB built later from the cached PDF's layout.
+            if (wanted.key && laidOut) cache?.put(printPagesEntry(plan.doc), derivedKey(wanted.key, 'print pages'), Buffer.from(JSON.stringify(laidOut)));
+            if (wanted.epub) {
+              const rendering = performance.now();
+              if (shown !== wanted.epub.output) tell({ kind: 'start', ...wanted.epub.output });
+              await renderEpubOf(plan.doc, wanted.epub.output, wanted.epub.key, shown === wanted.epub.output ? since : rendering, laidOut, shown === wanted.epub.output ? pages : undefined);
+            }
             if (wanted.booklet) {
               // A print-ready PDF carries its TrimBox, and the imposition places pages by it: no second render.
               const imposing = performance.now();

@@ -154,3 +154,55 @@ export function noteCallProperties(number: number, repeat: number): Element['pro
 export function isNoteCall(node: Element): boolean {
   return node.tagName === 'a' && hasClass(node, 'noteref');
 }
+
+// ---------- the imprint ----------
+
+/**
+ * Where the imprint stands: the back of the print title page, the EPUB's colophon (and
+ * the web page's foot), or one line under the handout's title block.
+ */
+export type ImprintForm = 'page' | 'colophon' | 'line';
+
+const IMPRINT_WORDS: Readonly<Record<string, { source: string; printer: string; subjects: string; epub: string }>> = {
+  en: { source: 'First published as', printer: 'Printed by', subjects: 'Subjects', epub: 'EPUB' },
+  de: { source: 'Zuerst erschienen als', printer: 'Gedruckt bei', subjects: 'Schlagwörter', epub: 'EPUB' },
+  fr: { source: 'Première publication :', printer: 'Imprimé par', subjects: 'Sujets', epub: 'EPUB' },
+  es: { source: 'Publicado originalmente como', printer: 'Impreso por', subjects: 'Materias', epub: 'EPUB' },
+  ru: { source: 'Впервые опубликовано:', printer: 'Отпечатано:', subjects: 'Темы', epub: 'EPUB' },
+};
+
+/**
+ * The imprint: edition, rights, source, ISBN, publisher with address, printer (and the
+ * subjects on the page and the colophon). `isbnFor` picks the ISBN the format carries
+ * (the PDFs print the print ISBN, and name the EPUB's when there is another). Undefined
+ * when there is nothing to say.
+ */
+export function imprintBlock(meta: PartMeta, form: ImprintForm, isbnFor: 'print' | 'epub' = form === 'colophon' ? 'epub' : 'print'): Element | undefined {
+  const imprint = meta.imprint;
+  if (!imprint) return undefined;
+  const words = IMPRINT_WORDS[meta.lang.split('-')[0]?.toLowerCase() ?? ''] ?? (IMPRINT_WORDS['en'] as (typeof IMPRINT_WORDS)['en']);
+  const isbns: string[] = [];
+  const own = imprint.isbn?.[isbnFor];
+  const other = imprint.isbn?.[isbnFor === 'print' ? 'epub' : 'print'];
+  if (own) isbns.push(`ISBN ${own}`);
+  if (other && other !== own) isbns.push(`ISBN ${other} (${isbnFor === 'print' ? words.epub : 'print'})`);
+  const publisher = [meta.publisher, imprint.publisherAddress].filter((s): s is string => Boolean(s));
+  const lines: Array<[string, string]> = [];
+  if (imprint.edition) lines.push(['edition', imprint.edition]);
+  if (imprint.rights) lines.push(['rights', imprint.rights]);
+  if (imprint.source) lines.push(['source', `${words.source} ${imprint.source}`]);
+  for (const isbn of isbns) lines.push(['isbn', isbn]);
+  if (form === 'line') {
+    // One line: what a reader photocopying the handout must keep, the rights and the source first.
+    const parts = [imprint.rights, imprint.source ? `${words.source} ${imprint.source}` : undefined, isbns[0], meta.publisher].filter((s): s is string => Boolean(s));
+    return parts.length ? el('p', { className: ['imprint-line'] }, [text(parts.join(' · '))]) : undefined;
+  }
+  if (publisher.length) lines.push(['publisher', publisher.join(', ')]);
+  if (imprint.printer) lines.push(['printer', `${words.printer} ${imprint.printer}`]);
+  if (imprint.subjects?.length) lines.push(['subjects', `${words.subjects}: ${imprint.subjects.join('; ')}`]);
+  if (form === 'colophon' && imprint.description) lines.unshift(['description', imprint.description]);
+  if (!lines.length) return undefined;
+  const paragraphs = lines.map(([kind, value]) => el('p', { className: [`imprint-${kind}`] }, [text(value)]));
+  if (form === 'colophon') return el('section', { className: ['colophon'], 'epub:type': 'colophon', role: 'doc-colophon', ariaLabel: 'Colophon' }, paragraphs);
+  return el('section', { className: ['imprint-page'] }, paragraphs);
+}

@@ -15,7 +15,7 @@ import { exitCleanlyOnSignals, stopGracefully } from './signals.js';
 export { exitCleanlyOnSignals };
 
 const USAGE = `Usage:
-  pamphlet build [DIR] [--format pdf,epub,handout,booklet,html] [--out DIR] [--timeout MS] [--watch] [--no-cache]
+  pamphlet build [DIR] [--format pdf,epub,handout,booklet,html] [--out DIR] [--timeout MS] [--watch] [--no-cache] [--no-print-pages]
   pamphlet check [DIR] [--strict] [--format human|json]
   pamphlet preview [DIR] [--port N]
   pamphlet init [DIR] [--series "Title"]
@@ -29,6 +29,8 @@ Options:
                       (default: pamphlet.yaml's timeout, 120000)
   -w, --watch         build: rebuild on every save, until Ctrl-C
       --no-cache      build: render everything; neither read nor write the cache
+      --no-print-pages  build: an EPUB without the print edition's page numbers
+                      (then the EPUB alone needs no layout of the pamphlet)
       --strict        check: treat warnings as errors
   -p, --port N        preview: port on 127.0.0.1 (default: 4000; 0 picks a free one)
       --series TITLE  init: the series title
@@ -76,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
         timeout: { type: 'string' },
         watch: { type: 'boolean', short: 'w' },
         'no-cache': { type: 'boolean' },
+        'no-print-pages': { type: 'boolean' },
         strict: { type: 'boolean' },
         port: { type: 'string', short: 'p' },
         series: { type: 'string' },
@@ -157,6 +160,7 @@ interface BuildFlags {
   quiet?: boolean;
   watch?: boolean;
   'no-cache'?: boolean;
+  'no-print-pages'?: boolean;
 }
 
 async function runBuild(dir: string, values: BuildFlags): Promise<number> {
@@ -178,6 +182,7 @@ async function runBuild(dir: string, values: BuildFlags): Promise<number> {
     ...(formats ? { formats } : {}),
     ...(timeout ? { timeout } : {}),
     cache: !values['no-cache'],
+    printPages: !values['no-print-pages'],
     onEvent: (event) => progress.event(event),
   };
   if (values.watch) return watchMode(options, progress, quiet);

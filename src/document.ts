@@ -5,6 +5,7 @@
  * re-parse Markdown or consult the bibliography themselves.
  */
 import type { Element, ElementContent, Root } from 'hast';
+import type { CoverImage, Imprint } from './style/imprint.js';
 
 export interface NextPart {
   /** As shown after "Next: ", e.g. "Part II: The Evolution of Revolution". */
@@ -36,6 +37,10 @@ export interface PartMeta {
   slug: string;
   /** The part's Markdown file, for errors found after the pipeline (a block the layout lost). */
   sourcePath?: string;
+  /** Rights, ISBN, edition, … : the series' with the part's front matter over them. */
+  imprint?: Imprint;
+  /** The cover image (the part's `cover:`, else the series'); none: the generated cover. */
+  cover?: CoverImage;
 }
 
 export interface Section {

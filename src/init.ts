@@ -64,6 +64,18 @@ page: { size: A5 }                     # A5, A4, letter, half-letter, or width/h
 # timeout: 120000                      # ms for each browser step (1000 to 3600000)
 # browser: /usr/bin/chromium           # else PUPPETEER_EXECUTABLE_PATH, else the usual places
 # cache-dir: .pamphlet-cache           # the build cache, inside this folder; default: .pamphlet-cache in the output folder
+# theme: classic                      # classic, modern or plain: the look of every output together
+# fonts: { text: EB Garamond }         # text, headings, mono: a bundled family or fonts/Face-Regular.ttf
+# epub: { embed-fonts: false }         # true: the EPUB embeds the faces (readers prefer their own)
+# rights: "CC BY-SA 4.0"               # the licence, on the imprint page and in the EPUB's dc:rights
+# isbn: 978-3-16-148410-0              # checked; or { print: …, epub: … }
+# edition: First edition               # on the imprint page
+# publisher-address: 1 Example Street  # after the publisher on the imprint page
+# printer: The Copy Shop               # "Printed by …" on the imprint page
+# description: What the series is about # the EPUB's dc:description, the colophon
+# subjects: [History]                  # the EPUB's dc:subject
+# source: https://example.org/original # where the text first appeared
+# cover: images/cover.jpg              # a PNG or JPEG: the front cover in every format
 `;
 }
 

@@ -24,6 +24,8 @@ import { toRoman } from './roman.js';
 import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
 import { slugify } from './slug.js';
+import { coverageFor } from './render/font-coverage.js';
+import { mergeImprint } from './style/imprint.js';
 
 export interface Manuscript {
   config: ResolvedConfig;
@@ -124,6 +126,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         next,
         slug: `${seriesSlug}-${fm.part}`,
         sourcePath: part.file.path,
+        ...houseMeta(config, fm),
       },
       settingsFor(fm.lang ?? config.lang),
     );
@@ -147,6 +150,13 @@ function primary(lang: string): string {
   return lang.split('-')[0]?.toLowerCase() ?? 'en';
 }
 
+/** The part's imprint and cover: the series' with the part's own over them. */
+function houseMeta(config: ResolvedConfig, fm: PartFrontmatter): Pick<PartDocument['meta'], 'imprint' | 'cover'> {
+  const imprint = mergeImprint(config.imprint, fm.imprint);
+  const cover = fm.cover ?? config.cover;
+  return { ...(Object.keys(imprint).length ? { imprint } : {}), ...(cover ? { cover } : {}) };
+}
+
 function processorSettings(config: ResolvedConfig, bibliography: Bibliography | undefined, style: CitationStyle | undefined, lang: string) {
   return {
     dir: config.dir,
@@ -159,6 +169,7 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     questionsTitle: (partLang: string) => config.questionsTitle ?? QUESTIONS_TITLES[primary(partLang)] ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
     checkImage: once((url: string) => checkImageFile(config.dir, url)),
     textWidthIn: textWidthIn(config),
+    isCovered: coverageFor(config.fonts),
   };
 }
 

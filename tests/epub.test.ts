@@ -131,10 +131,12 @@ describe('EPUB of the sample part', () => {
     );
   });
 
-  it('reads title block, body, questions, then ends with the next part', () => {
+  it('reads title block, body, questions, then the Works Cited, and ends with the next part', () => {
     const body = select('body', text) as Element;
     const all = toString(body);
-    expect(all.trim().endsWith(NEXT)).toBe(true);
+    // The "Next:" line ends the book, after the Works Cited, as it ends the printed pamphlet.
+    expect(all).not.toContain(NEXT);
+    expect(words(toString(select('body', parse(files, 'OEBPS/bibliography.xhtml')) as Element)).endsWith(NEXT)).toBe(true);
     const order = [
       'Celebrating Red October',
       'The Russian Revolution in Historical Perspective',
@@ -145,7 +147,6 @@ describe('EPUB of the sample part', () => {
       'The February Revolution & Dual Power',
       'Questions for discussion',
       'What was “dual power,” and why could it not last?',
-      NEXT,
     ].map((needle) => all.indexOf(needle));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -242,7 +243,10 @@ describe('EPUB of the sample part', () => {
   });
 
   it('has a cover made from the metadata', () => {
-    expect(opf).toContain('<item id="cover-image" href="cover.svg" media-type="image/svg+xml" properties="cover-image"/>');
+    // The SVG is shown; the PNG is the cover-image, which Kindle and Kobo conversions need.
+    expect(opf).toContain('<item id="cover-svg" href="cover.svg" media-type="image/svg+xml"/>');
+    expect(opf).toContain('<item id="cover-image" href="cover.png" media-type="image/png" properties="cover-image"/>');
+    expect([...(files['OEBPS/cover.png'] ?? []).slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const svg = textOf(files, 'OEBPS/cover.svg');
     for (const words of ['CELEBRATING', 'RED OCTOBER', 'PART I', 'Working Class', 'BOLSHEVIK']) {
       expect(svg).toContain(words);
@@ -262,7 +266,9 @@ describe('EPUB of the sample part', () => {
 
   it('ships e-reader CSS that leaves fonts, sizes and colours to the reader', () => {
     const css = textOf(files, 'OEBPS/styles/epub.css');
-    expect(css).toBe(readFileSync(new URL('../styles/epub.css', import.meta.url), 'utf8'));
+    // pamphlet's sheet, then the imprint's rules (house-epub.css); the classic theme adds none.
+    const own = (name: string): string => readFileSync(new URL(`../styles/${name}`, import.meta.url), 'utf8');
+    expect(css).toBe(`${own('epub.css')}\n${own('house-epub.css')}`);
     expect(css).not.toMatch(/\d(px|pt)\b/);
     expect(css).not.toMatch(/(^|[\s;{])(color|background(-color)?)\s*:/);
     expect(css).not.toMatch(/display\s*:\s*none/);
@@ -368,19 +374,20 @@ describe('variants', SLOW, () => {
   it('links the next part to its href, or to its EPUB under base-url', () => {
     const withHref = sampleDocument();
     withHref.meta.next = { label: 'Part II: The Evolution of Revolution', href: 'https://example.org/parts/2.html' };
-    const a = select('p.next-part a', parse(buildAndCheck(withHref), 'OEBPS/text.xhtml')) as Element;
+    // After the Works Cited, as in the pamphlet.
+    const a = select('p.next-part a', parse(buildAndCheck(withHref), 'OEBPS/bibliography.xhtml')) as Element;
     expect(attr(a, 'href')).toBe('https://example.org/parts/2.html');
     expect(toString(a)).toBe('Part II: The Evolution of Revolution');
 
     const sibling = sampleDocument();
     sibling.meta.next = { label: 'Part II: The Evolution of Revolution', slug: 'celebrating-red-october-2' };
     const linked = unzipSync(renderEpub(sibling, { ...sampleConfig, baseUrl: 'https://example.org/pamphlets' }));
-    const b = select('p.next-part a', parse(linked, 'OEBPS/text.xhtml')) as Element;
+    const b = select('p.next-part a', parse(linked, 'OEBPS/bibliography.xhtml')) as Element;
     expect(attr(b, 'href')).toBe('https://example.org/pamphlets/celebrating-red-october-2.epub');
 
     // A relative link would point inside this EPUB (epubcheck RSC-007), so without base-url it stays text.
     const plain = buildAndCheck(sibling);
-    const line = select('p.next-part', parse(plain, 'OEBPS/text.xhtml')) as Element;
+    const line = select('p.next-part', parse(plain, 'OEBPS/bibliography.xhtml')) as Element;
     expect(select('a', line)).toBeUndefined();
     expect(toString(line)).toBe(NEXT);
   });
@@ -406,7 +413,9 @@ describe('variants', SLOW, () => {
     expect(epubType(inner)).toBe('noteref');
     expect(attr(select('aside#note-4 a[role="doc-backlink"]', text) as Element, 'href')).toBe('#noteref-4');
     expect(toString(select('aside#note-5', text) as Element).trim()).toBe('5. A note nobody calls.');
-    expect(toString(select('body', text) as Element).trim().endsWith(NEXT)).toBe(true);
+    // The notes stay in the text; the "Next:" line comes after the Works Cited.
+    expect(toString(select('body', text) as Element)).not.toContain(NEXT);
+    expect(words(toString(select('body', parse(files, 'OEBPS/bibliography.xhtml')) as Element)).endsWith(NEXT)).toBe(true);
   });
 
   it('builds a part without bibliography, questions, notes or next part', () => {

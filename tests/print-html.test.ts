@@ -15,6 +15,9 @@ const ASSETS: PrintAssets = {
   stylesDir: '/pkg/styles',
   printCss: '.print-css { orphans: 2 }',
   handoutCss: '.handout-css { widows: 2 }',
+  houseCss: '.house-css { hyphens: auto }',
+  // The theme's sheets, named so a test can see which were read and in what order.
+  themeCss: (theme, name) => `.theme-${theme}-${name} {}`,
   fontDirs: {
     'eb-garamond': '/pkg/node_modules/@fontsource/eb-garamond',
     'eb-garamond-full': '/pkg/node_modules/@expo-google-fonts/eb-garamond',
@@ -33,11 +36,12 @@ const ASSETS: PrintAssets = {
 };
 
 /**
- * The print HTML without the blocks' numbers (data-seq, data-src), which the layout
+ * The print HTML without the blocks' numbers (data-seq, data-src) and names (data-anchor,
+ * where the EPUB's page-list finds them), which the layout
  * integrity check reads (tests/layout-integrity.test.ts) and these tests need not spell.
  */
 function printHtml(...args: Parameters<typeof numberedPrintHtml>): string {
-  return numberedPrintHtml(...args).replace(/ data-seq="\d+"( data-src="\d+:\d+")?/g, '');
+  return numberedPrintHtml(...args).replace(/ data-seq="\d+"( data-src="\d+:\d+")?( data-anchor="[^"]*")?/g, '');
 }
 
 const html = (overrides = {}): string => printHtml(samplePart(), sampleConfig('/srv/manuscript', overrides), 'pamphlet', ASSETS);
@@ -97,8 +101,8 @@ describe('printHtml', () => {
   });
 
   it('marks the body for marginal ¶ numbers only when the config asks', () => {
-    expect(html()).toContain('<body class="pamphlet">');
-    expect(html({ paragraphNumbers: true })).toContain('<body class="pamphlet with-pn">');
+    expect(html()).toContain('<body class="pamphlet theme-classic">');
+    expect(html({ paragraphNumbers: true })).toContain('<body class="pamphlet theme-classic with-pn">');
   });
 
   it('points images at the manuscript folder', () => {
@@ -225,7 +229,7 @@ describe('printHtml for the handout', () => {
   });
 
   it('numbers paragraphs by its own stylesheet, not the pamphlet’s `with-pn`', () => {
-    expect(handout(samplePart(), { paragraphNumbers: true })).toContain('<body class="handout">');
+    expect(handout(samplePart(), { paragraphNumbers: true })).toContain('<body class="handout theme-classic">');
   });
 });
 

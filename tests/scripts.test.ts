@@ -55,7 +55,7 @@ describe('the print HTML’s fonts', () => {
     const rules = [...css.matchAll(/@font-face \{ font-family: '([^']+)'; font-style: (\w+); font-weight: (\d+);[^}]*src: url\("([^"]+)"\)[^}]*?(?:unicode-range: ([^;]+);)? \}/g)].map((m) => ({
       family: m[1], style: m[2], weight: Number(m[3]), url: m[4]!, range: m[5],
     }));
-    const ranges = JSON.parse(readFileSync(path.join(assets.fontDirs['eb-garamond'], 'unicode.json'), 'utf8')) as Record<string, string>;
+    const ranges = JSON.parse(readFileSync(path.join(assets.fontDirs['eb-garamond']!, 'unicode.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(ranges).sort()).toEqual(['cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'latin', 'latin-ext', 'vietnamese']);
     const roman = rules.filter((r) => r.family === 'EB Garamond' && r.style === 'normal' && r.weight === 400);
     expect(roman.map((r) => [path.basename(r.url), r.range]).sort()).toEqual(Object.entries(ranges).map(([subset, range]) => [`eb-garamond-${subset}-400-normal.woff2`, range]).sort());

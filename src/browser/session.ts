@@ -17,6 +17,7 @@ import { LayoutLossError, lostBlocks, recordBlocks } from './layout-integrity.js
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { pagedPolyfill, type PagedBuild } from './pagedjs-source.js';
+import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { LEAN_PROCESS_FLAGS } from './tab-pool.js';
 import { trace } from '../trace.js';
@@ -41,6 +42,8 @@ export interface PaginateRequest {
   timeout?: number;
   /** Told the number of pages laid out so far, as Paged.js goes (progress lines). */
   onPage?: (pages: number) => void;
+  /** Told, once the layout is done, each page's printed number and where its text begins (the EPUB's page-list). */
+  onLaidOut?: (pages: LaidOutPage[]) => void;
   /**
    * Tests only: elements matching this selector are removed from the laid-out pages, as a
    * Paged.js bug would lose them, to show that the integrity check catches the loss.
@@ -242,6 +245,7 @@ class Session implements BrowserSession {
       }
       const lost = await step(page.evaluate(lostBlocks), limit('checking that no block was lost'));
       if (lost.length) throw new LayoutLossError(request.label, lost);
+      if (request.onLaidOut) request.onLaidOut(await step(page.evaluate(readPrintPages), limit('reading where each page begins')));
       const pdf = await step(
         page.pdf({
           preferCSSPageSize: true,

@@ -11,13 +11,30 @@ import { ManuscriptError, error } from '../diagnostics.js';
 import { realInside, spelledInside } from '../files/inside.js';
 import { readTextInside } from '../files/read.js';
 import { readYaml, resolved } from './yaml.js';
+import { CLASSIC_FONTS } from '../render/fonts.js';
+import { resolveFont } from '../style/font-files.js';
+import { readCover, readImprint } from '../style/imprint.js';
+import { readManuscriptSheets } from '../style/manuscript-css.js';
+import { declaredMargins, marginLength, MARGIN_SIDES } from '../style/margins.js';
+import { isTheme, THEME_FONTS, THEMES, themeSheetText, type Theme } from '../style/themes.js';
 
 const PAGE_SIZES: Record<PageSizeName, { width: string; height: string; margins: PageGeometry['margins'] }> = {
   A5: { width: '148mm', height: '210mm', margins: { top: '18mm', bottom: '20mm', inside: '18mm', outside: '14mm' } },
   A4: { width: '210mm', height: '297mm', margins: { top: '25mm', bottom: '28mm', inside: '28mm', outside: '22mm' } },
   letter: { width: '8.5in', height: '11in', margins: { top: '1in', bottom: '1.1in', inside: '1.1in', outside: '0.85in' } },
   'half-letter': { width: '5.5in', height: '8.5in', margins: { top: '0.7in', bottom: '0.8in', inside: '0.7in', outside: '0.55in' } },
+  // The book trade's sizes: margins in A5's proportions (src/style/margins.ts, CLASSIC_PROPORTIONS).
+  B5: { width: '176mm', height: '250mm', margins: proportional(176, 250) },
+  royal: { width: '156mm', height: '234mm', margins: proportional(156, 234) },
+  demy: { width: '138mm', height: '216mm', margins: proportional(138, 216) },
+  pocket: { width: '110mm', height: '178mm', margins: proportional(110, 178) },
 };
+
+/** A page's margins in the classic (A5) proportions: 18/210 top, 20/210 bottom, 18/148 inside, 14/148 outside. */
+function proportional(width: number, height: number): PageGeometry['margins'] {
+  const mm = (value: number): string => `${Math.round(value * 10) / 10}mm`;
+  return { top: mm((height * 18) / 210), bottom: mm((height * 20) / 210), inside: mm((width * 18) / 148), outside: mm((width * 14) / 148) };
+}
 
 /** Debian's CSL styles and locales: the one place outside the manuscript a CSL file may come from. */
 export const SYSTEM_CSL_ROOT = '/usr/share/citation-style-language';
@@ -27,7 +44,7 @@ const DEFAULT_LOCALE_DIR = `${SYSTEM_CSL_ROOT}/locales`;
 /** A CSL style id is a file name without `.csl`: never a path, so it cannot lead out of the folders searched. */
 export const STYLE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-type Kind = 'string' | 'number' | 'boolean' | 'map' | 'string[]' | 'length' | 'string|false';
+type Kind = 'string' | 'number' | 'boolean' | 'map' | 'string[]' | 'length' | 'string|false' | 'string|map' | 'string|string[]' | 'string|number';
 
 /** Every key pamphlet.yaml may hold, with its type: an unknown key is an error. */
 /** Every key pamphlet.yaml may hold (init's template explains each). */
@@ -56,7 +73,21 @@ const SCHEMA: Record<string, Kind> = {
   timeout: 'number',
   browser: 'string',
   'cache-dir': 'string',
+  theme: 'string',
+  fonts: 'map',
+  epub: 'map',
+  rights: 'string',
+  isbn: 'string|map',
+  edition: 'string|number',
+  'publisher-address': 'string',
+  printer: 'string',
+  description: 'string',
+  subjects: 'string|string[]',
+  source: 'string',
+  cover: 'string',
 };
+const FONTS_SCHEMA: Record<string, Kind> = { text: 'string', headings: 'string', mono: 'string' };
+const EPUB_SCHEMA: Record<string, Kind> = { 'embed-fonts': 'boolean' };
 const PAGE_SCHEMA: Record<string, Kind> = { size: 'string', width: 'length', height: 'length', margins: 'map' };
 const MARGIN_SCHEMA: Record<string, Kind> = { top: 'length', bottom: 'length', inside: 'length', outside: 'length' };
 const PRINT_SCHEMA: Record<string, Kind> = { bleed: 'length', marks: 'boolean' };
@@ -119,6 +150,8 @@ export function loadConfig(dir: string): ResolvedConfig {
   const printValues = validateNested('print', PRINT_SCHEMA, data, context);
   const handoutValues = validateNested('handout', HANDOUT_SCHEMA, data, context);
   const bookletValues = validateNested('booklet', BOOKLET_SCHEMA, data, context);
+  const fontValues = validateNested('fonts', FONTS_SCHEMA, data, context);
+  const epubValues = validateNested('epub', EPUB_SCHEMA, data, context);
 
   const at = (keyPath: string) => place(nodeAt(doc, keyPath));
   const fail = (keyPath: string, reason: string, ruleId = 'config') => error(file, reason, { place: at(keyPath), ruleId, source: 'pamphlet' });
@@ -136,15 +169,25 @@ export function loadConfig(dir: string): ResolvedConfig {
       height: String(pageValues.height ?? '210mm'),
       margins: { ...PAGE_SIZES.A5.margins },
     };
-  } else if (sizeName in PAGE_SIZES) {
+  } else if (sizeName in PAGE_SIZES && Object.hasOwn(PAGE_SIZES, sizeName)) {
     const preset = PAGE_SIZES[sizeName as PageSizeName];
     geometry = { name: sizeName as PageSizeName, width: preset.width, height: preset.height, margins: { ...preset.margins } };
   } else {
-    fail('page.size', `unknown page size “${sizeName}”: use A5, A4, letter, half-letter, or custom with width and height`);
+    fail('page.size', `unknown page size “${sizeName}”: use A5, A4, letter, half-letter, B5, royal, demy, pocket, or width and height`);
     geometry = { name: 'A5', ...PAGE_SIZES.A5, margins: { ...PAGE_SIZES.A5.margins } };
   }
-  Object.assign(geometry.margins, margins);
+  // The theme's proportions and the manuscript's --margin-* come between the size's margins and pamphlet.yaml's.
+  const theme = (values.theme as string | undefined) ?? 'classic';
+  if (!isTheme(theme)) fail('theme', `unknown theme “${theme}”: use ${THEMES.join(', ')}`);
+  const { sheets, messages: sheetMessages } = readManuscriptSheets(absDir);
+  const themeName: Theme = isTheme(theme) ? theme : 'classic';
   const mm = (length: string) => lengthInMm(length) ?? 0;
+  const declared = declaredMargins([themeSheetText(themeName, 'print'), sheets.print?.text ?? '']);
+  for (const side of MARGIN_SIDES) {
+    const value = declared[side];
+    if (value) geometry.margins[side] = marginLength(side, value, { width: mm(geometry.width), height: mm(geometry.height) });
+  }
+  Object.assign(geometry.margins, margins);
   if (mm(geometry.width) - mm(geometry.margins.inside) - mm(geometry.margins.outside) < MIN_TEXT_BLOCK) {
     fail(margins.inside !== undefined || margins.outside !== undefined ? 'page.margins' : 'page', `the margins leave less than ${MIN_TEXT_BLOCK} mm of the page's width for the text`);
   } else if (mm(geometry.height) - mm(geometry.margins.top) - mm(geometry.margins.bottom) < MIN_TEXT_BLOCK) {
@@ -202,7 +245,21 @@ export function loadConfig(dir: string): ResolvedConfig {
   const timeout = (values.timeout as number | undefined) ?? 120_000;
   const cacheDir = values['cache-dir'] === undefined ? undefined : cacheFolder(absDir, values['cache-dir'] as string, (reason) => fail('cache-dir', reason, 'outside-folder'));
 
-  if (file.messages.length) throw new ManuscriptError(file.messages);
+  const fonts = { ...CLASSIC_FONTS };
+  for (const role of ['text', 'headings', 'mono'] as const) {
+    const value = (fontValues[role] as string | undefined) ?? THEME_FONTS[themeName][role];
+    const resolvedFont = resolveFont(absDir, role, value);
+    if (resolvedFont.ok) fonts[role] = resolvedFont.choice;
+    else fail(fontValues[role] !== undefined ? `fonts.${role}` : 'theme', resolvedFont.reason, 'font');
+  }
+  // Headings follow the text face when only `fonts.text` is given in a theme whose headings share the text's face.
+  if (fontValues.text !== undefined && fontValues.headings === undefined && THEME_FONTS[themeName].headings === THEME_FONTS[themeName].text) fonts.headings = fonts.text;
+
+  const imprintFail = (key: string, reason: string, ruleId = 'config') => fail(key, reason, ruleId);
+  const imprint = readImprint(values, imprintFail);
+  const cover = readCover(absDir, values.cover, imprintFail);
+
+  if (file.messages.length || sheetMessages.length) throw new ManuscriptError([...file.messages, ...sheetMessages]);
 
   const authors = values.authors
     ? (values.authors as string[])
@@ -234,6 +291,12 @@ export function loadConfig(dir: string): ResolvedConfig {
     timeout,
     browser: values.browser as string | undefined,
     ...(cacheDir ? { cacheDir } : {}),
+    theme: themeName,
+    fonts,
+    epub: { embedFonts: (epubValues['embed-fonts'] as boolean | undefined) ?? false },
+    imprint,
+    ...(cover ? { cover } : {}),
+    styles: sheets,
     places: placesOf(doc, place),
   };
 }
@@ -379,6 +442,9 @@ function checkKind(kind: Kind, value: unknown): boolean {
     case 'string[]': return Array.isArray(value) && value.every((v) => typeof v === 'string');
     case 'length': return (typeof value === 'string' && (LENGTH.test(value) || value === '0')) || (typeof value === 'number' && value >= 0);
     case 'string|false': return typeof value === 'string' || value === false;
+    case 'string|map': return typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+    case 'string|string[]': return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+    case 'string|number': return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
   }
 }
 
@@ -391,5 +457,8 @@ function describe(kind: Kind): string {
     case 'string[]': return 'a list of strings';
     case 'length': return 'a length such as 3mm, 0.5in or 12pt';
     case 'string|false': return 'a string or false';
+    case 'string|map': return 'a string or a mapping';
+    case 'string|string[]': return 'a string or a list of strings';
+    case 'string|number': return 'a string or a number';
   }
 }

@@ -1,6 +1,10 @@
 /** The validated, defaulted settings of one manuscript folder (pamphlet.yaml + CLI). */
+import type { PrintFonts } from '../render/fonts.js';
+import type { CoverImage, Imprint } from '../style/imprint.js';
+import type { ManuscriptSheets } from '../style/manuscript-css.js';
+import type { Theme } from '../style/themes.js';
 
-export type PageSizeName = 'A5' | 'A4' | 'letter' | 'half-letter';
+export type PageSizeName = 'A5' | 'A4' | 'letter' | 'half-letter' | 'B5' | 'royal' | 'demy' | 'pocket';
 
 export interface PageGeometry {
   /** CSS lengths, e.g. "148mm". */
@@ -56,6 +60,17 @@ export interface ResolvedConfig {
   browser?: string;
   /** `cache-dir`: absolute path of the build cache, inside the manuscript folder. */
   cacheDir?: string;
+  /** `theme:` (classic by default). */
+  theme: Theme;
+  /** The faces of the three roles: the theme's, with `fonts:` over them. */
+  fonts: PrintFonts;
+  epub: { embedFonts: boolean };
+  /** The series' imprint (rights, ISBN, …); a part's front matter may replace any of it. */
+  imprint: Imprint;
+  /** `cover:` for every part that names none of its own. */
+  cover?: CoverImage;
+  /** The manuscript's own styles/print.css, handout.css, epub.css, checked. */
+  styles: ManuscriptSheets;
   /** Where each top-level key's value is in pamphlet.yaml, for errors found after loading. */
   places?: Record<string, ConfigPlace>;
 }

@@ -6,6 +6,8 @@ import { error } from '../diagnostics.js';
 import { isWebUrl } from './url-policy.js';
 import { readYaml } from '../config/yaml.js';
 import { MAX_PART } from '../roman.js';
+import path from 'node:path';
+import { IMPRINT_KEYS, readCover, readImprint, type CoverImage, type Imprint } from '../style/imprint.js';
 
 export interface PartFrontmatter {
   title: string;
@@ -21,9 +23,12 @@ export interface PartFrontmatter {
   lang?: string;
   /** When the text last changed (for `dcterms:modified` outside git): YYYY-MM-DD or an ISO date-time. */
   modified?: string;
+  /** This part's rights, ISBN, edition, …, over the series' (src/style/imprint.ts). */
+  imprint?: Imprint;
+  cover?: CoverImage;
 }
 
-const KEYS = new Set(['title', 'part', 'lang', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle']);
+const KEYS = new Set(['title', 'part', 'lang', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle', ...IMPRINT_KEYS]);
 
 export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | undefined {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
@@ -92,6 +97,12 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
       result.next = { title: nextTitle, ...(typeof href === 'string' && isWebUrl(href) ? { href } : {}) };
     } else fail('`next` is `false` or `{ title: …, href: … }`', nodeOf('next'));
   }
+  // The same keys and rules as pamphlet.yaml's (a part is a publication of its own: its ISBN, its cover).
+  const imprintFail = (key: string, reason: string, ruleId = 'frontmatter') => error(file, reason, { place: placeOf(nodeOf(key) ?? null), ruleId, source: 'pamphlet' });
+  const imprint = readImprint(data, imprintFail);
+  if (Object.keys(imprint).length) result.imprint = imprint;
+  const cover = readCover(path.dirname(file.path), data.cover, imprintFail);
+  if (cover) result.cover = cover;
   if (data.bibliography !== undefined) {
     if (data.bibliography !== false) fail('`bibliography` in a part can only be `false` (no bibliography for this part)', nodeOf('bibliography'));
     else result.bibliography = false;

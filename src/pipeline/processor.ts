@@ -90,6 +90,8 @@ export interface ProcessorOptions {
   checkImage: (url: string) => ImageCheck;
   /** Width of the print text block in inches, for the image-resolution lint; default A5's. */
   textWidthIn?: number;
+  /** Whether the print faces (the theme's or `fonts:`) have a character; default the classic faces'. */
+  isCovered?: (char: string) => boolean;
 }
 
 /** 148 mm less 18 mm inside and 14 mm outside. */
@@ -123,7 +125,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(rehypeSanitize)
     .use(lintStraightQuotes, { smart: options.smart })
     .use(rehypeTypography, { lang: options.lang, smart: options.smart })
-    .use(rehypeFontCoverage)
+    .use(rehypeFontCoverage, options.isCovered ? { isCovered: options.isCovered } : {})
     .use(rehypeHeadingIds)
     .use(rehypeParagraphNumbers)
     .use(rehypeLinks)

@@ -26,7 +26,8 @@ function placeOf(char: string, position: Position | undefined, file: VFile, toPo
   return index < 0 ? position : (toPoint(start + index) ?? position);
 }
 
-export default function rehypeFontCoverage() {
+export default function rehypeFontCoverage(options: { isCovered?: (char: string) => boolean } = {}) {
+  const covered = options.isCovered ?? ((char: string) => isCovered(char));
   return (tree: Root, file: VFile): void => {
     const seen = new Set<string>();
     let lines: ReturnType<typeof location> | undefined;
@@ -37,7 +38,7 @@ export default function rehypeFontCoverage() {
     };
     visitParents(tree, 'text', (node: Text, ancestors) => {
       for (const char of node.value) {
-        if (seen.has(char) || isCovered(char)) continue;
+        if (seen.has(char) || covered(char)) continue;
         seen.add(char);
         // Generated text (citations) has no place of its own; its element may.
         const positioned = node.position ?? [...ancestors].reverse().find((a): a is Element => a.type === 'element' && a.position !== undefined)?.position;

@@ -178,6 +178,8 @@ const NBSP = '\u00A0';
 const BEFORE_NUMBER = /(?<![\p{L}\d])(vols?|pp?|chs?|chap|nos?|figs?|arts?|secs?|paras?|nn?|ll?|pts?|bks?|eds?|cf|S|Bd|Nr|Kap|Abs|t|s|т|с|гл)\.[ ]+(?=[\dIVXLCDMivxlcdm]+\b)/gu;
 const UNITS = /(\d)[ ]+(?=(?:%|‰|km|kg|mm|cm|m|g|mg|t|mi|ft|in|lb|oz|°C|°F|°|h|min|s|ha|l|ml|kW|MW|V|A|€|\$|£|per cent|percent)(?![\p{L}\d]))/gu;
 
+const DAY_MONTH = /(?<![\p{L}\d])(\d{1,2})[ ]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?![\p{L}]))/gu;
+
 function noBreaks(value: string): string {
   return value
     .replace(BEFORE_NUMBER, `$1.${NBSP}`)
@@ -187,6 +189,8 @@ function noBreaks(value: string): string {
     // A name and its numeral: World War I, Part II, Nicholas II.
     .replace(/(?<=\p{Lu}\p{Ll}+)[ ]+(?=[IVXLC]+(?![\p{L}\d]))/gu, NBSP)
     .replace(UNITS, `$1${NBSP}`)
+    // A day and its month ("25 October", "13 March"): a date is read as one word.
+    .replace(DAY_MONTH, `$1${NBSP}`)
     // A spaced dash never starts a line.
     .replace(/[ ]+([–—])(?=[ ]|$)/gu, `${NBSP}$1`);
 }

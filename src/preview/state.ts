@@ -69,7 +69,7 @@ export class ManuscriptState {
     if (html === undefined) {
       const { config } = this.manuscript;
       const rendered = view === 'ereader'
-        ? renderHtml(doc, config, { css: (this.readerCss ??= readFileSync(packagePath('styles', 'epub.css'), 'utf8')), linkImages: true })
+        ? renderHtml(doc, config, { linkImages: true })
         : printHtml(doc, config, view === 'handout' ? 'handout' : 'pamphlet', SERVED_ASSETS);
       html = previewFrame(rendered, { view, nonce: this.token, dir: config.dir });
       this.frames.set(key, html);

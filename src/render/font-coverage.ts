@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { FALLBACK_FAMILY, fontPackageDir, PRINT_FONT_FAMILY, printFaceFiles, type FaceFile } from './fonts.js';
+import { CLASSIC_FONTS, fontPackageDir, printFaceFiles, type FaceFile, type PrintFonts } from './fonts.js';
 
 interface CoverageFace {
   ranges: Array<[number, number]>;
@@ -33,36 +33,51 @@ export function parseUnicodeRange(range: string): Array<[number, number]> {
   });
 }
 
-let faces: CoverageFace[] | undefined;
+const facesBySet = new Map<string, CoverageFace[]>();
 
-function coverageFaces(): CoverageFace[] {
-  faces ??= printFaceFiles()
-    .filter((face: FaceFile) => (face.family === PRINT_FONT_FAMILY || face.family === FALLBACK_FAMILY) && face.weight === 400 && face.style === 'normal')
-    // The text face first: an English text then opens its Latin subset only.
-    .map((face) => ({
-      ranges: parseUnicodeRange(face.unicodeRange ?? 'U+0-10FFFF'),
-      path: join(fontPackageDir(face.package), face.file.replace(/\.woff2$/, '.woff')),
-    }));
+/** The text face (the theme's or `fonts.text`) and the fallback, in roman. */
+function coverageFaces(fonts: PrintFonts): CoverageFace[] {
+  const key = JSON.stringify(fonts.text);
+  let faces = facesBySet.get(key);
+  if (!faces) {
+    faces = printFaceFiles(fonts)
+      .filter((face: FaceFile) => (face.role === 'text' || face.role === 'fallback') && face.weight === 400 && face.style === 'normal')
+      // The text face first: an English text then opens its Latin subset only.
+      .map((face) => ({
+        ranges: parseUnicodeRange(face.unicodeRange ?? 'U+0-10FFFF'),
+        // A manuscript's own file is read as it is (a woff2 one too: one file, once).
+        path: face.package === 'manuscript' ? face.file : join(fontPackageDir(face.package), face.file.replace(/\.woff2$/, '.woff')),
+      }));
+    facesBySet.set(key, faces);
+  }
   return faces;
 }
 
 /** Characters nothing is drawn for: spaces, controls, joiners, variation selectors. */
 const INVISIBLE = /^[\p{Cc}\p{Zs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]$/u;
 
-const known = new Map<number, boolean>();
+const knownBySet = new Map<string, Map<number, boolean>>();
 
-/** Whether an embedded face of the print PDF has a glyph for this character. */
-export function isCovered(char: string): boolean {
+/** Whether an embedded face of the print PDF (with these fonts; classic's by default) has a glyph for this character. */
+export function isCovered(char: string, fonts: PrintFonts = CLASSIC_FONTS): boolean {
   const codePoint = char.codePointAt(0);
   if (codePoint === undefined || INVISIBLE.test(char)) return true;
+  const setKey = JSON.stringify(fonts.text);
+  let known = knownBySet.get(setKey);
+  if (!known) knownBySet.set(setKey, (known = new Map()));
   let covered = known.get(codePoint);
   if (covered === undefined) {
-    covered = coverageFaces().some((face) => {
+    covered = coverageFaces(fonts).some((face) => {
       if (!face.ranges.some(([start, end]) => codePoint >= start && codePoint <= end)) return false;
-      face.font ??= fontkit.create(readFileSync(face.path));
+      face.font ??= fontkit.create(readFileSync(face.path)) as fontkit.Font;
       return face.font.hasGlyphForCodePoint(codePoint);
     });
     known.set(codePoint, covered);
   }
   return covered;
+}
+
+/** A coverage test bound to a manuscript's fonts, for the pipeline's `uncovered-character` rule. */
+export function coverageFor(fonts: PrintFonts): (char: string) => boolean {
+  return (char) => isCovered(char, fonts);
 }

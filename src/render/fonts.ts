@@ -5,18 +5,20 @@
  * whatever system face Chromium finds (DejaVu Sans for Cyrillic, before); so the print
  * CSS names only these families, and they cover every script deliberately:
  *
- *   EB Garamond         the text face: every @fontsource subset (Latin, Latin Extended,
+ *   the text face       the theme's or `fonts.text` (EB Garamond in `classic`): a bundled
+ *                       family in every @fontsource subset (Latin, Latin Extended,
  *                       Cyrillic, Cyrillic Extended, Greek, Greek Extended, Vietnamese),
- *                       each with its unicode-range, so Chromium loads what a page uses.
- *   EB Garamond SC      the same design, whole (Google Fonts' TTF): @fontsource's subsets
- *                       have lost the `smcp`/`c2sc` features, so headings and running
- *                       heads take real small caps from this one.
- *   Pamphlet Fallback   what those subsets lack: first the whole EB Garamond (arrows,
+ *                       each with its unicode-range, so Chromium loads what a page uses;
+ *                       or the manuscript's own TrueType file (src/style/font-files.ts).
+ *   the headings face   the theme's or `fonts.headings`, when it differs from the text's.
+ *   EB Garamond SC      EB Garamond whole (Google Fonts' TTF), when EB Garamond is set:
+ *                       @fontsource's subsets have lost the `smcp`/`c2sc` features, so
+ *                       headings and running heads take real small caps from this one.
+ *   Pamphlet Fallback   what those lack: first the whole EB Garamond (arrows,
  *                       mathematical and other signs Google's subsets leave out), then
  *                       Noto Serif (all its subsets), then Noto Sans for Devanagari.
- *   Noto Sans Mono      code: its @fontsource subsets cover Latin, Cyrillic and Greek
- *                       (polytonic too), as the text face's do, so code in any script the
- *                       text can hold is set in one face, never in a system fallback.
+ *   the code face       the theme's or `fonts.mono` (Noto Sans Mono in `classic`), its
+ *                       subsets covering Latin, Cyrillic and Greek as the text face's do.
  *
  * A character none of these has is what `check` warns about (font-coverage.ts).
  *
@@ -26,24 +28,24 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as fontkit from 'fontkit';
+import { BUNDLED_FAMILIES, bundledFamily, nearestWeight, type BundledFamily } from '../style/families.js';
 
 export const PRINT_FONT_FAMILY = 'EB Garamond';
 export const SMALL_CAPS_FAMILY = 'EB Garamond SC';
 export const FALLBACK_FAMILY = 'Pamphlet Fallback';
 export const MONO_FONT_FAMILY = 'Noto Sans Mono';
 
-/** The npm packages the faces come from. */
-export type FontPackage = 'eb-garamond' | 'eb-garamond-full' | 'noto-serif' | 'noto-sans' | 'noto-sans-mono';
+/** The npm packages the faces come from: each bundled family by its file stem, and EB Garamond whole. */
+export type FontPackage = string;
 
 const PACKAGE_NAMES: Readonly<Record<FontPackage, string>> = {
-  'eb-garamond': '@fontsource/eb-garamond',
   'eb-garamond-full': '@expo-google-fonts/eb-garamond',
-  'noto-serif': '@fontsource/noto-serif',
-  'noto-sans': '@fontsource/noto-sans',
-  'noto-sans-mono': '@fontsource/noto-sans-mono',
+  ...Object.fromEntries(BUNDLED_FAMILIES.map((family) => [family.stem, family.package])),
 };
 
-export const FONT_PACKAGES = Object.keys(PACKAGE_NAMES) as FontPackage[];
+export const FONT_PACKAGES = Object.keys(PACKAGE_NAMES);
 
 export interface FontFace {
   weight: 400 | 500 | 600 | 700;
@@ -60,6 +62,15 @@ export const PRINT_FACES: readonly FontFace[] = [
   { weight: 500, style: 'normal' },
   { weight: 600, style: 'normal' },
   { weight: 600, style: 'italic' },
+];
+
+/** A headings face apart from the text's: the weights the themes' headings, title and heads use. */
+const HEADING_FACES: readonly FontFace[] = [
+  { weight: 400, style: 'normal' },
+  { weight: 400, style: 'italic' },
+  { weight: 500, style: 'normal' },
+  { weight: 600, style: 'normal' },
+  { weight: 700, style: 'normal' },
 ];
 
 /** Small caps: running heads and title-page lines (400), section headings (500). */
@@ -80,16 +91,46 @@ const FALLBACK_FACES: readonly FontFace[] = [
 /** Subsets of Noto Sans taken for scripts Noto Serif has no @fontsource subset of. */
 const NOTO_SANS_SUBSETS = ['devanagari'];
 
-/** One @font-face rule: a file of a package, and the characters it is for. */
+/** One face of a font file the manuscript ships (fonts/Face-Regular.ttf …), already vetted. */
+export interface FileFace {
+  weight: 400 | 700;
+  style: 'normal' | 'italic';
+  /** Real path, inside the manuscript folder. */
+  path: string;
+  format: 'truetype' | 'opentype' | 'woff2' | 'woff';
+}
+
+/** What sets one role's text: a bundled family, or the manuscript's own files. */
+export type FontChoice =
+  | { kind: 'bundled'; family: string }
+  | { kind: 'file'; family: string; faces: FileFace[]; /** SHA-256 of the files, for the build cache. */ digest: string };
+
+/** The three roles' faces: the theme's, with `fonts:` over them. */
+export interface PrintFonts {
+  text: FontChoice;
+  headings: FontChoice;
+  mono: FontChoice;
+}
+
+export const CLASSIC_FONTS: PrintFonts = {
+  text: { kind: 'bundled', family: 'EB Garamond' },
+  headings: { kind: 'bundled', family: 'EB Garamond' },
+  mono: { kind: 'bundled', family: 'Noto Sans Mono' },
+};
+
+/** One @font-face rule: a file of a package (or of the manuscript), and the characters it is for. */
 export interface FaceFile {
   family: string;
   weight: number;
   style: 'normal' | 'italic';
-  package: FontPackage;
-  /** Path inside the package's folder. */
+  package: FontPackage | 'manuscript';
+  /** Path inside the package's folder; for the manuscript's files, the real path. */
   file: string;
   /** CSS unicode-range; none: the whole font. */
   unicodeRange?: string;
+  /** The role it serves: which text it must cover. */
+  role: 'text' | 'headings' | 'smallcaps' | 'fallback' | 'mono';
+  format?: FileFace['format'];
 }
 
 const require = createRequire(import.meta.url);
@@ -99,20 +140,29 @@ const packageDirs = new Map<FontPackage, string>();
 export function fontPackageDir(pkg: FontPackage): string {
   let dir = packageDirs.get(pkg);
   if (dir === undefined) {
-    dir = dirname(require.resolve(`${PACKAGE_NAMES[pkg]}/package.json`));
+    const name = PACKAGE_NAMES[pkg];
+    if (!name) throw new Error(`no font package ${pkg}`);
+    dir = dirname(require.resolve(`${name}/package.json`));
     packageDirs.set(pkg, dir);
   }
   return dir;
 }
 
+const subsetCache = new Map<FontPackage, Array<[string, string]>>();
+
 /** A @fontsource package's subsets, in its own order, with their unicode ranges. */
-function fontsourceSubsets(pkg: FontPackage): Array<[string, string]> {
-  const ranges = JSON.parse(readFileSync(join(fontPackageDir(pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
-  const meta = JSON.parse(readFileSync(join(fontPackageDir(pkg), 'metadata.json'), 'utf8')) as { subsets: string[] };
-  return meta.subsets.flatMap((subset) => {
-    const range = ranges[subset];
-    return range === undefined ? [] : [[subset, range] as [string, string]];
-  });
+export function fontsourceSubsets(pkg: FontPackage): Array<[string, string]> {
+  let subsets = subsetCache.get(pkg);
+  if (!subsets) {
+    const ranges = JSON.parse(readFileSync(join(fontPackageDir(pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
+    const meta = JSON.parse(readFileSync(join(fontPackageDir(pkg), 'metadata.json'), 'utf8')) as { subsets: string[] };
+    subsets = meta.subsets.flatMap((subset) => {
+      const range = ranges[subset];
+      return range === undefined ? [] : [[subset, range] as [string, string]];
+    });
+    subsetCache.set(pkg, subsets);
+  }
+  return subsets;
 }
 
 /** The whole TTF of a face in @expo-google-fonts/eb-garamond ("500Medium_Italic/…"). */
@@ -122,48 +172,70 @@ function wholeFile(face: FontFace): string {
   return `${variant}/EBGaramond_${variant}.ttf`;
 }
 
-let cachedFaces: FaceFile[] | undefined;
-
-/** Every face of the print PDF, in the order Chromium should prefer them. */
-export function printFaceFiles(): readonly FaceFile[] {
-  if (cachedFaces) return cachedFaces;
-  const faces: FaceFile[] = [];
-  const text = fontsourceSubsets('eb-garamond');
-  for (const face of PRINT_FACES) {
-    for (const [subset, unicodeRange] of text) {
-      faces.push({ family: PRINT_FONT_FAMILY, ...face, package: 'eb-garamond', file: `files/eb-garamond-${subset}-${face.weight}-${face.style}.woff2`, unicodeRange });
+/** Every subset of a bundled family in these faces (a weight it lacks declared from its nearest file). */
+function bundledFaces(family: BundledFamily, faces: readonly FontFace[], role: FaceFile['role']): FaceFile[] {
+  const out: FaceFile[] = [];
+  const seen = new Set<string>();
+  for (const face of faces) {
+    const style = family.italic ? face.style : 'normal';
+    const key = `${face.weight}/${style}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const fileWeight = nearestWeight(family, face.weight);
+    for (const [subset, unicodeRange] of fontsourceSubsets(family.stem)) {
+      out.push({ family: family.family, weight: face.weight, style, package: family.stem, file: `files/${family.stem}-${subset}-${fileWeight}-${style}.woff2`, unicodeRange, role });
     }
   }
-  for (const face of SMALL_CAPS_FACES) {
-    faces.push({ family: SMALL_CAPS_FAMILY, ...face, package: 'eb-garamond-full', file: wholeFile(face) });
+  return out;
+}
+
+function fileFaces(choice: Extract<FontChoice, { kind: 'file' }>, role: FaceFile['role']): FaceFile[] {
+  return choice.faces.map((face) => ({ family: choice.family, weight: face.weight, style: face.style, package: 'manuscript', file: face.path, role, format: face.format }));
+}
+
+function facesOf(choice: FontChoice, faces: readonly FontFace[], role: FaceFile['role']): FaceFile[] {
+  if (choice.kind === 'file') return fileFaces(choice, role);
+  const family = bundledFamily(choice.family);
+  if (!family) throw new Error(`no bundled family ${choice.family}`);
+  return bundledFaces(family, faces, role);
+}
+
+/** Whether EB Garamond's small caps are set (classic's headings): only then is its whole TTF declared. */
+export function usesSmallCaps(fonts: PrintFonts): boolean {
+  return [fonts.text, fonts.headings].some((choice) => choice.kind === 'bundled' && choice.family === PRINT_FONT_FAMILY);
+}
+
+const cachedFaces = new Map<string, FaceFile[]>();
+
+/** Every face of the print PDF but code's, in the order Chromium should prefer them. */
+export function printFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly FaceFile[] {
+  const key = JSON.stringify([fonts.text, fonts.headings]);
+  const cached = cachedFaces.get(key);
+  if (cached) return cached;
+  const faces: FaceFile[] = [...facesOf(fonts.text, PRINT_FACES, 'text')];
+  if (fonts.headings.family !== fonts.text.family || fonts.headings.kind !== fonts.text.kind) faces.push(...facesOf(fonts.headings, HEADING_FACES, 'headings'));
+  if (usesSmallCaps(fonts)) {
+    for (const face of SMALL_CAPS_FACES) faces.push({ family: SMALL_CAPS_FAMILY, ...face, package: 'eb-garamond-full', file: wholeFile(face), role: 'smallcaps' });
   }
   const serif = fontsourceSubsets('noto-serif');
   const sans = fontsourceSubsets('noto-sans').filter(([subset]) => NOTO_SANS_SUBSETS.includes(subset));
   for (const face of FALLBACK_FACES) {
     for (const [subset, unicodeRange] of serif) {
-      faces.push({ family: FALLBACK_FAMILY, ...face, package: 'noto-serif', file: `files/noto-serif-${subset}-${face.weight}-${face.style}.woff2`, unicodeRange });
+      faces.push({ family: FALLBACK_FAMILY, ...face, package: 'noto-serif', file: `files/noto-serif-${subset}-${face.weight}-${face.style}.woff2`, unicodeRange, role: 'fallback' });
     }
     for (const [subset, unicodeRange] of sans) {
-      faces.push({ family: FALLBACK_FAMILY, ...face, package: 'noto-sans', file: `files/noto-sans-${subset}-${face.weight}-${face.style}.woff2`, unicodeRange });
+      faces.push({ family: FALLBACK_FAMILY, ...face, package: 'noto-sans', file: `files/noto-sans-${subset}-${face.weight}-${face.style}.woff2`, unicodeRange, role: 'fallback' });
     }
     // Last, because within a family the last rule is tried first (CSS Fonts 4, §4.5).
-    faces.push({ family: FALLBACK_FAMILY, ...face, package: 'eb-garamond-full', file: wholeFile(face) });
+    faces.push({ family: FALLBACK_FAMILY, ...face, package: 'eb-garamond-full', file: wholeFile(face), role: 'fallback' });
   }
-  cachedFaces = faces;
+  cachedFaces.set(key, faces);
   return faces;
 }
 
-/** Code's faces: Noto Sans Mono, every @fontsource subset with its range. */
-export function monoFaceFiles(): readonly FaceFile[] {
-  return MONO_FACES.flatMap((face) =>
-    fontsourceSubsets('noto-sans-mono').map(([subset, unicodeRange]): FaceFile => ({
-      family: MONO_FONT_FAMILY,
-      ...face,
-      package: 'noto-sans-mono',
-      file: `files/noto-sans-mono-${subset}-${face.weight}-${face.style}.woff2`,
-      unicodeRange,
-    })),
-  );
+/** Code's faces: every subset of the code face with its range. */
+export function monoFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly FaceFile[] {
+  return facesOf(fonts.mono, MONO_FACES, 'mono');
 }
 
 /** What a page sets: its text, and the text of its code. */
@@ -172,22 +244,27 @@ export interface PageText {
   code: string;
 }
 
+/** The URL of a face's file: its package's folder URL, or the manuscript file's own. */
+export function faceUrl(face: FaceFile, urls: Readonly<Record<FontPackage, string>>): string {
+  return face.package === 'manuscript' ? (urls['manuscript'] !== undefined ? `${urls['manuscript']}${face.file}` : pathToFileURL(face.file).href) : `${urls[face.package]}${face.file}`;
+}
+
 /**
  * The @font-face rules of a page: with `page`, only the faces its characters need
  * (Latin always, for the page furniture; small caps always, for headings and running
  * heads; a fallback face only for characters the text face lacks; code's face only
  * where there is code). `urls`: each package's folder as a URL with a trailing slash.
  */
-export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>, page?: PageText): string {
-  const faces = page ? facesFor(page) : [...printFaceFiles(), ...monoFaceFiles()];
+export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>, page?: PageText, fonts: PrintFonts = CLASSIC_FONTS): string {
+  const faces = page ? facesFor(page, fonts) : [...printFaceFiles(fonts), ...monoFaceFiles(fonts)];
   return faces
     .map((face) => {
-      const format = face.file.endsWith('.ttf') ? 'truetype' : 'woff2';
+      const format = face.format ?? (face.file.endsWith('.ttf') ? 'truetype' : 'woff2');
       const range = face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : '';
       return (
-        `@font-face { font-family: '${face.family}'; font-style: ${face.style}; ` +
+        `@font-face { font-family: '${face.family.replace(/['\\]/g, '\\$&')}'; font-style: ${face.style}; ` +
         `font-weight: ${face.weight}; font-display: block; ` +
-        `src: url("${urls[face.package]}${face.file}") format('${format}');${range} }`
+        `src: url("${faceUrl(face, urls)}") format('${format}');${range} }`
       );
     })
     .join('\n');
@@ -196,20 +273,32 @@ export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>, page?: 
 /** Subsets every page declares: page furniture (numbers, running heads) is Latin. */
 const ALWAYS = /-latin(-ext)?-\d/;
 
-function facesFor(page: PageText): FaceFile[] {
+function facesFor(page: PageText, fonts: PrintFonts): FaceFile[] {
   const text = codePoints(page.text);
   const code = codePoints(page.code);
-  const all = printFaceFiles();
-  const textFaces = all.filter((face) => face.family === PRINT_FONT_FAMILY);
-  const uncovered = new Set([...text].filter((cp) => !textFaces.some((face) => inRange(face, cp))));
-  const needed = (face: FaceFile, points: ReadonlySet<number>): boolean => ALWAYS.test(face.file) || [...points].some((cp) => inRange(face, cp));
+  const all = printFaceFiles(fonts);
+  const textFaces = all.filter((face) => face.role === 'text');
+  // A manuscript's file covers what its cmap has; a character it lacks goes to the fallback.
+  const uncovered = new Set([...text].filter((cp) => !textFaces.some((face) => face.package === 'manuscript' ? fileHas(face.file, cp) : inRange(face, cp))));
+  const needed = (face: FaceFile, points: ReadonlySet<number>): boolean => !face.unicodeRange || ALWAYS.test(face.file) || [...points].some((cp) => inRange(face, cp));
   const faces = all.filter((face) => {
-    if (face.family === PRINT_FONT_FAMILY) return needed(face, text);
-    if (face.family === FALLBACK_FAMILY) return face.unicodeRange ? [...uncovered].some((cp) => inRange(face, cp)) : uncovered.size > 0;
+    if (face.role === 'text' || face.role === 'headings') return needed(face, text);
+    if (face.role === 'fallback') return face.unicodeRange ? [...uncovered].some((cp) => inRange(face, cp)) : uncovered.size > 0;
     return true;
   });
-  if (code.size) faces.push(...monoFaceFiles().filter((face) => needed(face, code)));
+  if (code.size) faces.push(...monoFaceFiles(fonts).filter((face) => needed(face, code)));
   return faces;
+}
+
+const openedFiles = new Map<string, fontkit.Font>();
+/** Whether a manuscript's font file has a glyph for this character (fontkit reads its cmap). */
+export function fileHas(path: string, codePoint: number): boolean {
+  let font = openedFiles.get(path);
+  if (!font) {
+    font = fontkit.create(readFileSync(path)) as fontkit.Font;
+    openedFiles.set(path, font);
+  }
+  return font.hasGlyphForCodePoint(codePoint);
 }
 
 function codePoints(text: string): Set<number> {

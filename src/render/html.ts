@@ -14,29 +14,39 @@ import { dropCspBlindSpots } from './csp-blind-spots.js';
 import type { PartDocument } from '../document.js';
 import { bibliographyContent } from './epub/bibliography.js';
 import { packageImages } from './epub/images.js';
+import { imageHolders, withOwnCopies } from './epub/index.js';
 import { partTitle } from './epub/labels.js';
 import { textContent } from './epub/text.js';
-import { clone, elements } from './epub/tree.js';
+import { elements } from './epub/tree.js';
+import { imprintBlock } from '../blocks.js';
+import { readerStyles } from './epub/styles.js';
 
 export interface HtmlOptions {
-  css: string;
+  /** pamphlet's base reader sheet; default styles/epub.css and house-epub.css. The theme's and the manuscript's follow it. */
+  css?: string;
   readAsset?: (relPath: string) => Uint8Array;
   /** Keep each image's manuscript-relative src instead of a data: URL (the preview serves the files itself). */
   linkImages?: boolean;
 }
 
-export function renderHtml(doc: PartDocument, config: ResolvedConfig, options: HtmlOptions): string {
-  const body = clone(doc.body).children.filter((node): node is ElementContent => node.type !== 'doctype');
+export function renderHtml(source: PartDocument, config: ResolvedConfig, options: HtmlOptions): string {
+  // A copy whose images, in the text, the notes and the questions alike, become data: URLs.
+  const doc = withOwnCopies(source);
+  const body = doc.body.children.filter((node): node is ElementContent => node.type !== 'doctype');
   if (!options.linkImages) {
-    const images = packageImages(body, options.readAsset);
+    const holders = [...body, ...imageHolders(doc)];
+    const images = packageImages(holders, options.readAsset);
     const byHref = new Map(images.images.map((image) => [image.href, `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`]));
-    for (const img of elements(body)) {
+    for (const img of elements(holders)) {
       if (img.tagName === 'img' && typeof img.properties.src === 'string') img.properties.src = byHref.get(img.properties.src) ?? img.properties.src;
     }
   }
-  const text = textContent(doc, body, config.baseUrl);
+  const text = textContent(doc, body, config.baseUrl, { paragraphNumbers: config.paragraphNumbers });
   const main: Element = { type: 'element', tagName: 'main', properties: { className: ['text'] }, children: text.content };
-  const back = doc.bibliography ? bibliographyContent(doc.bibliography) : [];
+  const colophon = imprintBlock(doc.meta, 'colophon');
+  // The "Next:" line last, after the Works Cited, as in the pamphlet and the EPUB.
+  const back = [...(doc.bibliography ? bibliographyContent(doc.bibliography) : []), ...(text.closing ? [text.closing] : []), ...(colophon ? [colophon] : [])];
+  const styles = readerStyles(config, { format: 'html', ...(options.css !== undefined ? { baseCss: options.css } : {}) });
   dropCspBlindSpots([main, ...back]);
   const meta = (name: string, content: string): Element => ({ type: 'element', tagName: 'meta', properties: { name, content }, children: [] });
   const tree: Root = {
@@ -60,7 +70,7 @@ export function renderHtml(doc: PartDocument, config: ResolvedConfig, options: H
               { type: 'element', tagName: 'title', properties: {}, children: [{ type: 'text', value: `${partTitle(doc.meta)} — ${doc.meta.series}` }] },
               ...(doc.meta.authors.length ? [meta('author', doc.meta.authors.join(', '))] : []),
               meta('generator', 'pamphlet'),
-              { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: `${options.css}\nbody { max-width: 36em; margin: 2em auto; padding: 0 1em; }\n` }] },
+              { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: `${styles.css}\nbody { max-width: var(--measure, 36em); margin: 2em auto; padding: 0 1em; }\n` }] },
             ],
           },
           { type: 'element', tagName: 'body', properties: {}, children: [main, ...back] },

@@ -17,7 +17,8 @@ function isZero(length: string): boolean {
   return /^0(\.0+)?[a-z]*$/i.test(length.trim());
 }
 
-export function pageCss(page: PageGeometry, print: ResolvedConfig['print']): string {
+/** `cover`: the URL of the cover image, when the part has one. */
+export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cover?: string): string {
   const width = cssLength(page.width, 'width');
   const height = cssLength(page.height, 'height');
   const { top, bottom, inside, outside } = page.margins;
@@ -37,6 +38,16 @@ export function pageCss(page: PageGeometry, print: ResolvedConfig['print']): str
   if (!isZero(bleed) || print.marks) {
     const parts = [isZero(bleed) ? '' : `bleed: ${bleed};`, print.marks ? 'marks: crop;' : ''];
     rules.push(`@page { ${parts.filter(Boolean).join(' ')} }`);
+  }
+  if (cover) {
+    // The cover image as the cover page's background, which Paged.js paints over the
+    // whole sheet, bleed included (an image in the page's content is clipped at the
+    // trim); no margins, no running head or folio; then a blank page.
+    rules.push(
+      `@page cover { margin: 0; background: url("${cover.replace(/["\\]/g, '\\$&')}") center / cover no-repeat; @top-center { content: none; } @bottom-center { content: none; } }`,
+      '.cover-page { page: cover; break-after: right; height: 100%; margin: 0; }',
+      '.cover-page img { visibility: hidden; }',
+    );
   }
   return rules.join('\n');
 }

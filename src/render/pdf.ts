@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserSession } from '../browser/session.js';
+import type { LaidOutPage } from '../browser/print-pages.js';
 import { LayoutLossError } from '../browser/layout-integrity.js';
 import { VFile } from 'vfile';
 import { ManuscriptError, error } from '../diagnostics.js';
@@ -88,11 +89,14 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
   };
 }
 
-/** Paginates and prints a prepared job, then finishes the bytes (metadata, page boxes). */
-export async function printPrepared(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void): Promise<Uint8Array> {
+/**
+ * Paginates and prints a prepared job, then finishes the bytes (metadata, page boxes).
+ * `onLaidOut` is told where each page begins, for the EPUB's page-list.
+ */
+export async function printPrepared(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void, onLaidOut?: (pages: LaidOutPage[]) => void): Promise<Uint8Array> {
   let printed: Uint8Array;
   try {
-    printed = await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout, ...(onPage ? { onPage } : {}) });
+    printed = await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout, ...(onPage ? { onPage } : {}), ...(onLaidOut ? { onLaidOut } : {}) });
   } catch (cause) {
     if (cause instanceof LayoutLossError) throw layoutLoss(cause, job);
     throw cause;

@@ -17,11 +17,14 @@ import type { PartDocument } from '../document.js';
 import { hyphenateTree } from '../pipeline/rehype-hyphenate.js';
 import { printAssets, type PrintAssets } from './assets.js';
 import { fontFaceCss } from './fonts.js';
-import { bibliographySection, byline, questionsSection, titleBlock } from '../blocks.js';
+import { bibliographySection, byline, imprintBlock, questionsSection, titleBlock } from '../blocks.js';
+import { printSheets } from '../style/sheets.js';
+import { coverPage } from './cover-page.js';
 import { handoutPage, handoutPageCss, pageCss } from './page-css.js';
 import { shapePrintBlocks } from './print-blocks.js';
 import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
 import { numberBlocks } from './block-numbers.js';
+import { markAnchors } from './anchors.js';
 
 export type PrintVariant = 'pamphlet' | 'handout';
 
@@ -139,16 +142,27 @@ export function printHtml(
   const closing = doc.nextPart && !doc.nextPartInBody ? [structuredClone(doc.nextPart)] : [];
   const matter = [...(flow.children as Element[]), ...closing];
   numberBlocks({ type: 'root', children: matter });
+  // The pamphlet's pages are the EPUB's page-list: its blocks are named for the EPUB to find them.
+  if (!handout) markAnchors(matter);
+  const imprintLine = handout ? imprintBlock(doc.meta, 'line') : undefined;
+  const imprintPage = handout ? undefined : imprintBlock(doc.meta, 'page');
   const content = handout
     ? // No wrapper and no named page: the title block shares page 1 with the text.
-      [titleBlock(doc.meta, 'handout', { ...(config.subtitle ? { subtitle: config.subtitle } : {}) }), ...matter]
+      [titleBlock(doc.meta, 'handout', { ...(config.subtitle ? { subtitle: config.subtitle } : {}) }), ...(imprintLine ? [imprintLine] : []), ...matter]
     : // One wrapper for all that follows the front matter: a named page of its own (no
       // running head on its first page) that never changes name midway, which would
-      // force a page break before the questions.
-      [titleBlock(doc.meta, 'title-page', { ...(config.subtitle ? { subtitle: config.subtitle } : {}), ...(config.publisher ? { publisher: config.publisher } : {}) }), contentsPage([...sections, ...back.entries]), h('div.matter', matter)];
+      // force a page break before the questions. The cover image, when there is one,
+      // comes first; the imprint on the back of the title page.
+      [
+        ...(doc.meta.cover ? [coverPage(doc.meta)] : []),
+        titleBlock(doc.meta, 'title-page', { ...(config.subtitle ? { subtitle: config.subtitle } : {}), ...(config.publisher ? { publisher: config.publisher } : {}) }),
+        ...(imprintPage ? [imprintPage] : []),
+        contentsPage([...sections, ...back.entries]),
+        h('div.matter', matter),
+      ];
 
   // The handout numbers its paragraphs whatever the config says, in its own way (handout.css).
-  const bodyClass = [variant, config.paragraphNumbers && !handout ? 'with-pn' : ''].filter(Boolean);
+  const bodyClass = [variant, `theme-${config.theme}`, config.paragraphNumbers && !handout ? 'with-pn' : ''].filter(Boolean);
   const body = h('body', { className: bodyClass }, content);
   const tree: Root = {
     type: 'root',
@@ -159,14 +173,14 @@ export function printHtml(
           h('meta', { charset: 'utf-8' }),
           h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
           doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: byline(doc.meta.authors, doc.meta.lang) }) : null,
-          h('style', fontFaceCss(assets.fontUrls, { text: toString(body), code: monoText(body) })),
+          h('style', fontFaceCss(assets.fontUrls, { text: toString(body), code: monoText(body) }, config.fonts)),
           // Inline, not <link>ed: the page may make no request that is not a font or an image.
-          h('style', assets.printCss),
-          // The handout is the pamphlet's typography, restyled for reading at a desk.
-          handout ? h('style', assets.handoutCss) : null,
+          // The base sheet, the theme's, the faces chosen, the manuscript's own (src/style/sheets.ts);
+          // the handout is the pamphlet's typography, restyled for reading at a desk.
+          ...printSheets(config, variant, assets, assets.manuscriptUrl).map((css) => h('style', css)),
           // After the stylesheets, so the configured geometry wins over their defaults.
           // The handout has no bleed or crop marks: it is printed on a desktop printer.
-          h('style', handout ? handoutPageCss(handoutPage(config.handout.size), lang) : pageCss(config.page, config.print)),
+          h('style', handout ? handoutPageCss(handoutPage(config.handout.size), lang) : pageCss(config.page, config.print, doc.meta.cover ? pathToFileURL(doc.meta.cover.path).href : undefined)),
         ]),
         body,
       ]),

@@ -1,5 +1,5 @@
 /**
- * Accessibility metadata (schema.org terms, EPUB Accessibility 1.0), stated
+ * Accessibility metadata (schema.org terms, EPUB Accessibility 1.1), stated
  * from what this renderer actually produces for this book, never as boilerplate.
  */
 
@@ -9,6 +9,16 @@ export interface AccessibilityFacts {
   /** Whether every one of them has an alt attribute. */
   allImagesHaveAlt: boolean;
   notes: number;
+  /** The print edition whose page breaks the text marks and the page-list lists; none without one. */
+  printEdition?: { source: string };
+  /** The text sets none of its own colours or styles (inline `style`), which could fail contrast. */
+  noAuthorStyles: boolean;
+  /** Every `lang` in the text is a well-formed language tag. */
+  languagesValid: boolean;
+  /** Who claims the conformance (the publisher), if anyone can. */
+  publisher?: string;
+  /** The ¶ numbers are shown. */
+  paragraphNumbers: boolean;
 }
 
 export interface AccessibilityMetadata {
@@ -19,7 +29,14 @@ export interface AccessibilityMetadata {
   hazards: string[];
   /** Always English for now; the OPF marks its language. */
   summary: string;
+  /** `dcterms:conformsTo`, only where the book meets it. */
+  conformsTo?: string;
+  /** `a11y:certifiedBy`, only with a conformance claim. */
+  certifiedBy?: string;
 }
+
+/** The conformance EPUB Accessibility 1.1 names for a book that meets WCAG 2.1 AA. */
+export const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA';
 
 export function accessibilityMetadata(facts: AccessibilityFacts): AccessibilityMetadata {
   const altText = facts.allImagesHaveAlt;
@@ -32,10 +49,16 @@ export function accessibilityMetadata(facts: AccessibilityFacts): AccessibilityM
   ];
   // The cover image has a full text alternative; body images only if the author gave one.
   if (altText) features.push('alternativeText');
+  // printPageNumbers is the older name of pageBreakMarkers; reading systems know one or the other.
+  if (facts.printEdition) features.push('printPageNumbers', 'pageBreakMarkers', 'pageNavigation');
 
   const sentences = [
     'This publication is structured with headings, a table of contents and landmarks, and follows a single reading order.',
   ];
+  if (facts.printEdition) {
+    sentences.push(`The page breaks of the print edition (${facts.printEdition.source}) are marked in the text and listed in a page list, so a page number finds the same place as in the printed copy.`);
+  }
+  if (facts.paragraphNumbers) sentences.push('Paragraph numbers are shown at the start of each paragraph and are not read aloud; each paragraph can be reached by its number.');
   if (facts.notes > 0) {
     sentences.push('Notes are linked from their reference in the text and link back to it.');
   }
@@ -46,6 +69,10 @@ export function accessibilityMetadata(facts: AccessibilityFacts): AccessibilityM
   );
   sentences.push('Text size, fonts and colours can be changed in the reading system.');
 
+  // WCAG 2.1 AA, as far as a renderer can know it: every image described, no colours of
+  // the author's own, valid languages, and the print edition's pages navigable (EPUB
+  // Accessibility asks for them when the book has a print equivalent, as every pamphlet does).
+  const conforms = altText && facts.noAuthorStyles && facts.languagesValid && facts.printEdition !== undefined;
   return {
     // The cover is an image, so visual content is always present.
     accessModes: ['textual', 'visual'],
@@ -53,5 +80,6 @@ export function accessibilityMetadata(facts: AccessibilityFacts): AccessibilityM
     features,
     hazards: ['none'],
     summary: sentences.join(' '),
+    ...(conforms ? { conformsTo: CONFORMANCE, ...(facts.publisher ? { certifiedBy: facts.publisher } : {}) } : {}),
   };
 }

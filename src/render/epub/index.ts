@@ -8,26 +8,39 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ElementContent } from 'hast';
+import type { LaidOutPage } from '../../browser/print-pages.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { PartDocument } from '../../document.js';
 import { accessibilityMetadata } from './a11y.js';
 import { bibliographyContent } from './bibliography.js';
 import { coverDocument, coverSvg } from './cover.js';
 import { packageImages } from './images.js';
-import { partTitle } from './labels.js';
-import { navDocument } from './nav.js';
+import { LABELS, partTitle } from './labels.js';
+import { navDocument, tocEntries } from './nav.js';
+import { ncxDocument } from './ncx.js';
 import { packageDocument, type ManifestItem } from './opf.js';
+import { placePageBreaks, type PageTarget } from './page-list.js';
 import { textContent } from './text.js';
-import { clone } from './tree.js';
+import { clone, elements } from './tree.js';
 import { xhtmlDocument } from './xhtml.js';
+import { checkIsbn } from '../../style/isbn.js';
 import { zipEpub, type PackageFile } from './zip.js';
-import { packagePath } from '../../package-root.js';
+import { imprintBlock } from '../../blocks.js';
+import { coverPng } from './cover-raster.js';
+import { readerStyles } from './styles.js';
+import { toString } from 'hast-util-to-string';
 
 export interface EpubOptions {
-  /** CSS text of styles/epub.css, read by the caller */
+  /** CSS text of pamphlet's base reader sheet (styles/epub.css and house-epub.css); default read from the package. The theme's and the manuscript's follow it. */
   css?: string;
   /** read a manuscript asset (images) by its path relative to the manuscript folder */
   readAsset?: (relPath: string) => Uint8Array;
+  /**
+   * The pamphlet's pages as laid out (src/browser/print-pages.ts): with them the text
+   * marks where each numbered page of the print edition begins, and the navigation has a
+   * page-list. Without them (`--no-print-pages`) the EPUB has neither.
+   */
+  printPages?: readonly LaidOutPage[];
 }
 
 /** The package folder; every href below is relative to it. */
@@ -37,8 +50,11 @@ const HREF = {
   nav: 'nav.xhtml',
   cover: 'cover.xhtml',
   coverImage: 'cover.svg',
+  coverPng: 'cover.png',
   text: 'text.xhtml',
   bibliography: 'bibliography.xhtml',
+  ncx: 'toc.ncx',
+  colophon: 'colophon.xhtml',
   css: 'styles/epub.css',
 } as const;
 
@@ -50,12 +66,19 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
-export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
+export function renderEpub(source: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
+  // A copy whose images (in the text, the notes and the questions) point into the package.
+  const doc = withOwnCopies(source);
   const { meta } = doc;
-  const body = clone(doc.body).children.filter((node): node is ElementContent => node.type !== 'doctype');
-  const images = packageImages(body, options.readAsset);
-  const text = textContent(doc, body, config.baseUrl);
+  const body = doc.body.children.filter((node): node is ElementContent => node.type !== 'doctype');
+  const images = packageImages([...body, ...imageHolders(doc)], options.readAsset);
+  const text = textContent(doc, body, config.baseUrl, { paragraphNumbers: config.paragraphNumbers });
   const hasBibliography = doc.bibliography !== null;
+  const bibliography = doc.bibliography ? bibliographyContent(doc.bibliography) : undefined;
+  if (text.closing) (bibliography ?? text.content).push(text.closing);
+  // The content documents in reading order, where the print edition's page breaks go.
+  const readingOrder = [{ href: HREF.text, content: text.content }, ...(bibliography ? [{ href: HREF.bibliography, content: bibliography }] : [])];
+  const pages: PageTarget[] = options.printPages ? placePageBreaks(readingOrder, options.printPages) : [];
 
   const textDocument = xhtmlDocument({
     lang: meta.lang,
@@ -64,60 +87,159 @@ export function renderEpub(doc: PartDocument, config: ResolvedConfig, options: E
     bodyProperties: { 'epub:type': 'bodymatter', className: ['text'] },
     content: text.content,
   });
-  const bibliographyDocument = doc.bibliography
+  const bibliographyDocument = doc.bibliography && bibliography
     ? xhtmlDocument({
         lang: meta.lang,
         title: doc.bibliography.title,
         stylesheet: HREF.css,
         bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] },
-        content: bibliographyContent(doc.bibliography),
+        content: bibliography,
       })
     : undefined;
-  const nav = navDocument(doc, {
+  const targets = {
     cover: HREF.cover,
     text: HREF.text,
     questionsId: text.questionsId,
     bibliography: hasBibliography ? HREF.bibliography : undefined,
     stylesheet: HREF.css,
-  });
+    pages,
+  };
+  const nav = navDocument(doc, targets);
+  const ncx = ncxDocument({ meta, toc: tocEntries(doc, targets), pages, orderOf: readingPosition(readingOrder), pagesLabel: LABELS.pages });
+  const flow = readingOrder.flatMap((document) => document.content);
+  const publisher = meta.publisher ?? config.publisher;
+
+  // The colophon: rights, ISBN, source, publisher, … (blocks.ts), at the end of the book.
+  const colophon = imprintBlock(meta, 'colophon');
+  const colophonDocument = colophon
+    ? xhtmlDocument({ lang: meta.lang, title: 'Colophon', stylesheet: HREF.css, bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] }, content: [colophon] })
+    : undefined;
+  // The theme's and the manuscript's sheets after ours, with the files they name (and the embedded faces).
+  const styles = readerStyles(config, { format: 'epub', text: `${meta.series} ${meta.title} ${toString(doc.body)}`, ...(options.css !== undefined ? { baseCss: options.css } : {}) });
+
+  // The cover: the manuscript's image, or the generated one as SVG (shown) and PNG (the
+  // cover-image: Kindle and Kobo conversions ignore an SVG cover).
+  const cover = meta.cover;
+  const coverImageHref = cover ? `cover${cover.mediaType === 'image/png' ? '.png' : '.jpg'}` : HREF.coverPng;
+  const svg = cover ? undefined : coverSvg(meta);
+  const coverItems: ManifestItem[] = cover
+    ? [{ id: 'cover-image', href: coverImageHref, mediaType: cover.mediaType, properties: ['cover-image'] }]
+    : [
+        { id: 'cover-svg', href: HREF.coverImage, mediaType: 'image/svg+xml' },
+        { id: 'cover-image', href: HREF.coverPng, mediaType: 'image/png', properties: ['cover-image'] },
+      ];
+  const coverFiles: PackageFile[] = cover
+    ? [{ path: `${ROOT}/${coverImageHref}`, data: new Uint8Array(readFileSync(cover.path)) }]
+    : [
+        { path: `${ROOT}/${HREF.coverImage}`, data: svg as string },
+        { path: `${ROOT}/${HREF.coverPng}`, data: coverPng(svg as string) },
+      ];
 
   const manifest: ManifestItem[] = [
     { id: 'nav', href: HREF.nav, mediaType: 'application/xhtml+xml', properties: ['nav'] },
+    { id: 'ncx', href: HREF.ncx, mediaType: 'application/x-dtbncx+xml' },
     { id: 'cover', href: HREF.cover, mediaType: 'application/xhtml+xml' },
-    { id: 'cover-image', href: HREF.coverImage, mediaType: 'image/svg+xml', properties: ['cover-image'] },
+    ...coverItems,
     { id: 'text', href: HREF.text, mediaType: 'application/xhtml+xml' },
     ...(hasBibliography ? [{ id: 'bibliography', href: HREF.bibliography, mediaType: 'application/xhtml+xml' }] : []),
+    ...(colophonDocument ? [{ id: 'colophon', href: HREF.colophon, mediaType: 'application/xhtml+xml' }] : []),
     { id: 'css', href: HREF.css, mediaType: 'text/css' },
+    ...styles.files.map((file) => ({ id: file.id, href: file.href, mediaType: file.mediaType })),
     ...images.images.map((image) => ({ id: image.id, href: image.href, mediaType: image.mediaType })),
   ];
   const opf = packageDocument({
     meta,
-    publisher: meta.publisher ?? config.publisher,
+    publisher,
+    imprint: meta.imprint ?? {},
     accessibility: accessibilityMetadata({
       images: images.count,
       allImagesHaveAlt: images.allHaveAlt,
       notes: doc.notes.length,
+      ...(options.printPages ? { printEdition: { source: printEditionName(doc, config) } } : {}),
+      noAuthorStyles: [...elements(flow)].every((el) => el.properties.style === undefined),
+      languagesValid: [...elements(flow)].every((el) => el.properties.lang === undefined || isLanguageTag(el.properties.lang)),
+      ...(publisher ? { publisher } : {}),
+      paragraphNumbers: config.paragraphNumbers,
     }),
     manifest,
-    spine: ['cover', 'nav', 'text', ...(hasBibliography ? ['bibliography'] : [])],
+    spine: ['cover', 'nav', 'text', ...(hasBibliography ? ['bibliography'] : []), ...(colophonDocument ? ['colophon'] : [])],
     coverImageId: 'cover-image',
+    ncxId: 'ncx',
+    guide: [
+      { type: 'cover', title: LABELS.cover, href: HREF.cover },
+      { type: 'toc', title: LABELS.contents, href: HREF.nav },
+      { type: 'text', title: LABELS.start, href: HREF.text },
+      ...(doc.bibliography ? [{ type: 'bibliography', title: doc.bibliography.title, href: HREF.bibliography }] : []),
+    ],
+    ...(options.printPages ? { source: printIsbn(meta) ? `urn:isbn:${printIsbn(meta)}` : printEditionName(doc, config) } : {}),
   });
 
   const files: PackageFile[] = [
     { path: 'META-INF/container.xml', data: CONTAINER },
     { path: `${ROOT}/${HREF.opf}`, data: opf },
     { path: `${ROOT}/${HREF.nav}`, data: nav },
-    { path: `${ROOT}/${HREF.cover}`, data: coverDocument(meta, HREF.coverImage, HREF.css) },
-    { path: `${ROOT}/${HREF.coverImage}`, data: coverSvg(meta) },
+    { path: `${ROOT}/${HREF.ncx}`, data: ncx },
+    { path: `${ROOT}/${HREF.cover}`, data: coverDocument(meta, cover ? coverImageHref : HREF.coverImage, HREF.css) },
+    ...coverFiles,
     { path: `${ROOT}/${HREF.text}`, data: textDocument },
     ...(bibliographyDocument ? [{ path: `${ROOT}/${HREF.bibliography}`, data: bibliographyDocument }] : []),
-    { path: `${ROOT}/${HREF.css}`, data: options.css ?? defaultCss() },
+    ...(colophonDocument ? [{ path: `${ROOT}/${HREF.colophon}`, data: colophonDocument }] : []),
+    { path: `${ROOT}/${HREF.css}`, data: styles.css },
+    ...styles.files.map((file) => ({ path: `${ROOT}/${file.href}`, data: file.data })),
     ...images.images.map((image) => ({ path: `${ROOT}/${image.href}`, data: image.data })),
   ];
   return zipEpub(files, meta.modified);
 }
 
-/** styles/epub.css of this package, for callers that do not pass their own. */
-function defaultCss(): string {
-  return readFileSync(packagePath('styles', 'epub.css'), 'utf8');
+/**
+ * The print edition the page breaks come from: "How the Working Class came to Power
+ * (Celebrating Red October, Part I), print edition, A5, ISBN 978-…".
+ */
+export function printEditionName(doc: PartDocument, config: ResolvedConfig): string {
+  const { meta } = doc;
+  const size = config.page.name === 'custom' ? `${config.page.width} × ${config.page.height}` : config.page.name;
+  const within = [meta.series, meta.partLabel].filter((s) => s.trim() !== '').join(', ');
+  return `${meta.title}${within ? ` (${within})` : ''}, print edition, ${size}${meta.imprint?.isbn?.print ? `, ISBN ${meta.imprint.isbn.print}` : ''}`;
+}
+
+/** Where a target (`file` or `file#id`) is in reading order: the file's place in the spine, then the id's in the file. */
+function readingPosition(documents: ReadonlyArray<{ href: string; content: ElementContent[] }>): (href: string) => number {
+  const positions = new Map<string, number>();
+  documents.forEach((document, index) => {
+    const base = (index + 1) * 1_000_000;
+    positions.set(document.href, base);
+    let at = 0;
+    for (const el of elements(document.content)) {
+      at++;
+      if (typeof el.properties.id === 'string') positions.set(`${document.href}#${el.properties.id}`, base + at);
+    }
+  });
+  return (href) => positions.get(href) ?? positions.get(href.split('#')[0] as string) ?? 0;
+}
+
+/** The printed pamphlet's ISBN as digits (`isbn: { print: … }`, checked when the config was read). */
+function printIsbn(meta: PartDocument['meta']): string | undefined {
+  const isbn = meta.imprint?.isbn?.print;
+  const check = isbn ? checkIsbn(isbn) : undefined;
+  return check?.ok ? check.digits : undefined;
+}
+
+function isLanguageTag(value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    Intl.getCanonicalLocales(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A deep copy of what the EPUB rearranges or rewrites, so the shared document stays as it is. */
+export function withOwnCopies(doc: PartDocument): PartDocument {
+  return { ...doc, body: clone(doc.body), notes: structuredClone(doc.notes), questions: doc.questions ? structuredClone(doc.questions) : null };
+}
+
+/** Where else images may stand: in notes and in questions. */
+export function imageHolders(doc: PartDocument): ElementContent[] {
+  return [...doc.notes.flatMap((note) => note.content), ...(doc.questions?.items ?? [])];
 }

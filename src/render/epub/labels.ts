@@ -9,6 +9,7 @@ export const LABELS = {
   landmarks: 'Landmarks',
   cover: 'Cover',
   start: 'Start of text',
+  pages: 'Pages of the print edition',
 } as const;
 
 export const LABELS_LANG = 'en';

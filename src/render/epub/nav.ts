@@ -1,7 +1,8 @@
-/** The EPUB 3 navigation document: table of contents and landmarks. */
+/** The EPUB 3 navigation document: table of contents, landmarks and the print edition's page-list. */
 import type { Element, ElementContent } from 'hast';
 import type { PartDocument, Section } from '../../document.js';
 import { LABELS, partTitle, uiLang } from './labels.js';
+import type { PageTarget } from './page-list.js';
 import { element, text, xhtmlDocument } from './xhtml.js';
 
 /** Package-relative hrefs of the documents the navigation points into. */
@@ -12,26 +13,37 @@ export interface NavTargets {
   questionsId?: string;
   bibliography?: string;
   stylesheet: string;
+  /** The print edition's pages, where the text has their markers. */
+  pages?: readonly PageTarget[];
 }
 
-interface Entry {
+export interface TocEntry {
   label: string;
   href: string;
-  children: Entry[];
+  children: TocEntry[];
+}
+
+/**
+ * The table of contents, two levels deep at most (EPUB 2 readers and Kindle conversion
+ * show no more): the part's title, its sections with their subsections, the questions
+ * and the works cited. The NCX (ncx.ts) has the same entries.
+ */
+export function tocEntries(doc: PartDocument, targets: Pick<NavTargets, 'text' | 'questionsId' | 'bibliography'>): TocEntry[] {
+  const entries: TocEntry[] = [{ label: partTitle(doc.meta), href: targets.text, children: [] }, ...sectionEntries(doc.sections, targets.text)];
+  if (targets.questionsId && doc.questions) {
+    entries.push({ label: doc.questions.title, href: `${targets.text}#${targets.questionsId}`, children: [] });
+  }
+  if (targets.bibliography && doc.bibliography) {
+    entries.push({ label: doc.bibliography.title, href: targets.bibliography, children: [] });
+  }
+  return entries;
 }
 
 export function navDocument(doc: PartDocument, targets: NavTargets): string {
   const lang = doc.meta.lang;
-  const parts: Entry[] = sectionEntries(doc.sections, targets.text);
-  if (targets.questionsId && doc.questions) {
-    parts.push({ label: doc.questions.title, href: `${targets.text}#${targets.questionsId}`, children: [] });
-  }
-  if (targets.bibliography && doc.bibliography) {
-    parts.push({ label: doc.bibliography.title, href: targets.bibliography, children: [] });
-  }
   const toc = element('nav', { 'epub:type': 'toc', role: 'doc-toc', id: 'toc', ariaLabelledBy: ['toc-title'] }, [
     element('h1', { id: 'toc-title', ...uiLang(lang) }, [text(LABELS.contents)]),
-    list([{ label: partTitle(doc.meta), href: targets.text, children: parts }]),
+    list(tocEntries(doc, targets)),
   ]);
 
   const landmarks: [type: string, label: string, href: string, labelIsUi: boolean][] = [
@@ -55,29 +67,44 @@ export function navDocument(doc: PartDocument, targets: NavTargets): string {
     ),
   ]);
 
+  const content = [toc, landmarksNav];
+  if (targets.pages?.length) {
+    // Reading systems offer "go to page" from it; on the page it would be a long list of numbers.
+    content.push(
+      element('nav', { 'epub:type': 'page-list', role: 'doc-pagelist', id: 'page-list', hidden: true, ariaLabelledBy: ['page-list-title'] }, [
+        element('h2', { id: 'page-list-title', ...uiLang(lang) }, [text(LABELS.pages)]),
+        element('ol', {}, targets.pages.map((page) => element('li', {}, [element('a', { href: page.href }, [text(page.label)])]))),
+      ]),
+    );
+  }
   return xhtmlDocument({
     lang,
     title: LABELS.contents,
     stylesheet: targets.stylesheet,
     bodyProperties: { className: ['nav'] },
-    content: [toc, landmarksNav],
+    content,
   });
 }
 
-/** Nests sections by heading depth: an h3 goes under the h2 before it. */
-function sectionEntries(sections: readonly Section[], textHref: string): Entry[] {
-  const root: Entry[] = [];
-  const stack: { depth: number; entry: Entry }[] = [];
+/**
+ * The sections as top entries with their subsections under them: an h3 goes under the
+ * h2 before it, an h3 before any h2 stands on its own, deeper headings are left out.
+ */
+function sectionEntries(sections: readonly Section[], textHref: string): TocEntry[] {
+  const top = Math.min(...sections.map((section) => section.depth));
+  const root: TocEntry[] = [];
+  let parent: TocEntry | undefined;
   for (const section of sections) {
-    const entry: Entry = { label: section.title, href: `${textHref}#${section.id}`, children: [] };
-    while (stack.length > 0 && (stack.at(-1)?.depth ?? 0) >= section.depth) stack.pop();
-    (stack.at(-1)?.entry.children ?? root).push(entry);
-    stack.push({ depth: section.depth, entry });
+    if (section.depth > top + 1) continue;
+    const entry: TocEntry = { label: section.title, href: `${textHref}#${section.id}`, children: [] };
+    if (section.depth > top && parent) parent.children.push(entry);
+    else root.push(entry);
+    if (section.depth === top) parent = entry;
   }
   return root;
 }
 
-function list(entries: readonly Entry[]): Element {
+function list(entries: readonly TocEntry[]): Element {
   return element(
     'ol',
     {},

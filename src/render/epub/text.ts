@@ -9,6 +9,7 @@ import type { PartDocument } from '../../document.js';
 import { isNextPartLine, nextPartLine, questionsSection, titleBlock } from '../../blocks.js';
 import { nextPartHref } from './next-part.js';
 import { markNoteCalls, placeNotes } from './notes.js';
+import { showParagraphNumbers } from './paragraph-numbers.js';
 import { clone, hasClass, idsIn, isElement, uniqueId } from './tree.js';
 import { element, text } from './xhtml.js';
 
@@ -20,7 +21,8 @@ export function textContent(
   doc: PartDocument,
   body: ElementContent[],
   baseUrl: string | undefined,
-): { content: ElementContent[]; questionsId: string | undefined } {
+  options: { paragraphNumbers?: boolean } = {},
+): { content: ElementContent[]; questionsId: string | undefined; closing: Element | undefined } {
   dropPageBreaks(body);
   const taken = idsIn(body);
   for (const note of doc.notes) taken.add(note.id);
@@ -38,9 +40,13 @@ export function textContent(
 
   const content: ElementContent[] = [titleBlock(doc.meta, 'reader'), ...intro, ...sections];
   if (questions) content.push(questions);
-  if (doc.nextPart && !doc.nextPartInBody && nextLine) content.push(nextLine);
+  // The "Next:" line the manuscript did not place ends the book, after the Works Cited, as
+  // it ends the printed pamphlet: the caller puts it last, so that the EPUB's page-list
+  // (the pamphlet's pages) meets the blocks in the order the pages do.
+  const closing = doc.nextPart && !doc.nextPartInBody && nextLine ? nextLine : undefined;
   markNoteCalls(content);
-  return { content, questionsId };
+  if (options.paragraphNumbers) showParagraphNumbers(content);
+  return { content, questionsId, closing };
 }
 
 /** `::pagebreak` means nothing on a reflowable screen. */

@@ -1,4 +1,4 @@
-// A series of three parts in one folder (tests/fixtures/series) that uses every feature
+// A series of three parts in one folder (tests/fixtures/reading-room) that uses every feature
 // the README lists — :cite and Pandoc citations, quotations with a source, a `via` and a
 // free-text author, ::pagebreak, ::next-part placed in the text, `next: false`,
 // `bibliography: false`, a part in German, paragraph numbers, two authors — with the
@@ -20,6 +20,7 @@ import { pagesText } from './helpers/poppler.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 /** What a reader sees: a no-break space is a space. */
+// The EPUB shows each paragraph's ¶ number before it (paragraph-numbers: true), hidden from screen readers.
 const seen = (text: string) => text.replace(/[\u00A0\u202F]/g, ' ').replace(/\s+/g, ' ').trim();
 const textOf = (tree: Root, selector: string) => selectAll(selector, tree).map((node) => seen(toString(node)));
 
@@ -29,7 +30,7 @@ const xhtml: Record<number, Root> = {};
 const html: Record<number, Root> = {};
 
 beforeAll(() => {
-  root = copyFixture('series');
+  root = copyFixture('reading-room');
   const dir = path.join(root, 'manuscript');
   // No SOURCE_DATE_EPOCH and no git: the dates come from the parts' `date:`.
   const { config, parts } = loadManuscript(dir, {});
@@ -65,12 +66,12 @@ describe('part I (English, every directive)', () => {
       '3. V. I. Lenin, “The Tasks of the Proletariat in the Present Revolution,” in Collected Works, vol. 24 (1917; repr., Moscow: Progress Publishers, 1964), 21.',
     ]);
     // `blunt [@lenin1917, p. 21]:` — the call goes against the word, after the colon.
-    expect(seen(toString(select('#p6', xhtml[1] as Root) as Root))).toBe('Lenin’s arrival at the Finland Station in Petrograd in April 1917 marked a turning point.2 His first thesis was blunt:3');
+    expect(seen(toString(select('#p6', xhtml[1] as Root)!))).toBe('6 Lenin’s arrival at the Finland Station in Petrograd in April 1917 marked a turning point.2 His first thesis was blunt:3');
   });
 
   test('::next-part puts the series line where it stands, linked to the next part under base-url', () => {
     const line = select('p.next-part', xhtml[1] as Root);
-    expect(seen(toString(line as Root))).toBe('Next: Part II: Das Gespenst');
+    expect(seen(toString(line!))).toBe('Next: Part II: Das Gespenst');
     expect(select('p.next-part a', xhtml[1] as Root)?.properties.href).toBe('https://readingroom.example.org/notes/notes-from-the-reading-room-2.epub');
     // Before the paragraph that follows it in the part, not at the end.
     const order = selectAll('p[data-pn], p.next-part', xhtml[1] as Root).map((p) => String(p.properties.id ?? p.properties.className));
@@ -79,8 +80,8 @@ describe('part I (English, every directive)', () => {
 
   test('::pagebreak means nothing in the EPUB; straight quotes and -- are typeset', () => {
     expect(selectAll('.pagebreak', xhtml[1] as Root)).toEqual([]);
-    expect(seen(toString(select('#p4', xhtml[1] as Root) as Root))).toBe('French socialist leader Jules Guesde once remarked that “war is the mother of revolution.”');
-    expect(seen(toString(select('#p1', xhtml[1] as Root) as Root))).toContain('the logic of their development – shaped not only');
+    expect(seen(toString(select('#p4', xhtml[1] as Root)!))).toBe('4 French socialist leader Jules Guesde once remarked that “war is the mother of revolution.”');
+    expect(seen(toString(select('#p1', xhtml[1] as Root)!))).toContain('the logic of their development – shaped not only');
   });
 
   test('its questions, and its Works Cited in a document of its own', () => {
@@ -118,7 +119,7 @@ describe('part II (German, next: false, bibliography: false)', () => {
   test('is German throughout: its language, quotes, note, questions heading, byline', () => {
     expect(epub[2]?.['OEBPS/package.opf']).toContain('<dc:language>de</dc:language>');
     expect(textOf(xhtml[2] as Root, 'header.title-block p.author')).toEqual(['Maria Ortiz und Jonas Weber']);
-    expect(seen(toString(select('#p3', xhtml[2] as Root) as Root))).toBe('Freier und Sklave, Patrizier und Plebejer, Baron und Leibeigener, Zunftbürger und Gesell, kurz, „Unterdrücker und Unterdrückte“ standen in stetem Gegensatz zueinander.');
+    expect(seen(toString(select('#p3', xhtml[2] as Root)!))).toBe('3 Freier und Sklave, Patrizier und Plebejer, Baron und Leibeigener, Zunftbürger und Gesell, kurz, „Unterdrücker und Unterdrückte“ standen in stetem Gegensatz zueinander.');
     expect(textOf(xhtml[2] as Root, 'aside.footnote')).toEqual(['1. Karl Marx und Friedrich Engels, Manifest der Kommunistischen Partei (London: Office der Bildungs-Gesellschaft für Arbeiter, 1848), Kap. 1.']);
     expect(textOf(xhtml[2] as Root, 'section.questions h2')).toEqual(['Fragen']);
   });
@@ -132,7 +133,7 @@ describe('part II (German, next: false, bibliography: false)', () => {
 
 describe('part III (the last)', () => {
   test('a narrative citation names the author in the sentence, with its note', () => {
-    expect(seen(toString(select('#p1', xhtml[3] as Root) as Root))).toBe('Reed1 tells the story of the ten days from the streets and the meeting halls, written in a few months of 1918 from notes and from the posters he had torn off the walls.');
+    expect(seen(toString(select('#p1', xhtml[3] as Root)!))).toBe('1 Reed1 tells the story of the ten days from the streets and the meeting halls, written in a few months of 1918 from notes and from the posters he had torn off the walls.');
     expect(textOf(xhtml[3] as Root, 'aside.footnote')[0]).toBe('1. John Reed, Ten Days That Shook the World (New York: Boni and Liveright, 1919).');
   });
 

@@ -1,0 +1,28 @@
+/**
+ * The generated cover as a PNG, for the reading systems and conversions that ignore an
+ * SVG cover (Kindle's and Kobo's take the `cover-image` as a raster). Drawn by resvg
+ * (@resvg/resvg-js: the Rust SVG renderer, its native addon shipped in a per-platform npm
+ * package, nothing downloaded at install), not by Chromium: an EPUB build starts no
+ * browser, and resvg draws the same bytes from the same SVG on every machine (it is
+ * given EB Garamond itself and never looks at the system's fonts), which keeps the EPUB
+ * reproducible.
+ */
+import { createRequire } from 'node:module';
+import { fontPackageDir } from '../fonts.js';
+
+const require = createRequire(import.meta.url);
+
+let fontFiles: string[] | undefined;
+
+export function coverPng(svg: string): Uint8Array {
+  // Loaded on first use: only EPUB builds need the native addon.
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  const dir = fontPackageDir('eb-garamond-full');
+  fontFiles ??= ['400Regular/EBGaramond_400Regular.ttf', '400Regular_Italic/EBGaramond_400Regular_Italic.ttf'].map((file) => `${dir}/${file}`);
+  const resvg = new Resvg(svg, {
+    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'EB Garamond', serifFamily: 'EB Garamond' },
+    // The SVG's own 1200 × 1800: a size stores and readers take as it is.
+    fitTo: { mode: 'original' },
+  });
+  return new Uint8Array(resvg.render().asPng());
+}

@@ -1,0 +1,170 @@
+/**
+ * The manuscript's own stylesheets: styles/print.css (the pamphlet and the booklet),
+ * styles/handout.css (the handout, after print.css) and styles/epub.css (the EPUB and
+ * the web page), each read after the theme's. Parsed with css-tree, as the page will
+ * read them:
+ *
+ * - a syntax error is an error at `styles/print.css:line:column` (css-tree recovers from
+ *   most; those it reports, and an unclosed block, which it silently closes, are errors:
+ *   a browser would drop or misread the rules around them without a word);
+ * - every `url()` must name a file inside the manuscript folder, by its real location
+ *   (no scheme, no network, no leading `/`, no link out); `@import` and `local()` are
+ *   refused (another sheet, a font of the machine that builds);
+ * - the `url()`s are kept as written, with the real file each names: the print page
+ *   takes them as file: URLs (its request policy allows the manuscript folder), the EPUB
+ *   packages the files, the web page inlines them (src/render/epub/styles.ts).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as cssTree from 'css-tree';
+import { generate, parse, walk, type CssNode } from 'css-tree';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { error } from '../diagnostics.js';
+import { realInside } from '../files/inside.js';
+import { readTextInside } from '../files/read.js';
+import type { StyleSheetName } from './themes.js';
+
+export interface ManuscriptSheet {
+  /** `styles/print.css`. */
+  rel: string;
+  /** The text as written (UTF-8 checked). */
+  text: string;
+  /** Each `url()` as written, with the real path it names. */
+  urls: Array<{ value: string; path: string }>;
+  /** SHA-256 of the files the sheet names, for the build cache. */
+  digest: string;
+}
+
+export type ManuscriptSheets = Partial<Record<Exclude<StyleSheetName, 'pamphlet'>, ManuscriptSheet>>;
+
+const NAMES = ['print', 'handout', 'epub'] as const;
+
+export function readManuscriptSheets(dir: string): { sheets: ManuscriptSheets; messages: VFileMessage[] } {
+  const sheets: ManuscriptSheets = {};
+  const messages: VFileMessage[] = [];
+  for (const name of NAMES) {
+    const rel = `styles/${name}.css`;
+    const file = new VFile({ path: path.join(dir, rel) });
+    const inside = realInside(dir, rel);
+    if (!inside.ok && inside.problem === 'missing') continue;
+    const read = readTextInside(dir, rel);
+    if (!read.ok) {
+      if (read.problem === 'missing') continue;
+      const place = read.problem === 'encoding' ? { line: read.line, column: read.column } : { line: 1, column: 1 };
+      messages.push(error(file, read.reason, { place, ruleId: read.problem === 'encoding' ? 'encoding' : 'outside-folder', source: 'pamphlet' }));
+      continue;
+    }
+    file.value = read.text;
+    const sheet = checkSheet(dir, rel, read.text, file);
+    messages.push(...file.messages);
+    if (sheet) sheets[name] = sheet;
+  }
+  return { sheets, messages };
+}
+
+function checkSheet(dir: string, rel: string, text: string, file: VFile): ManuscriptSheet | undefined {
+  const fail = (reason: string, line: number, column: number): void => {
+    error(file, reason, { place: { line, column }, ruleId: 'stylesheet', source: 'pamphlet' });
+  };
+  const ast = parse(text, {
+    positions: true,
+    filename: rel,
+    onParseError: (problem) => {
+      const at = problem as unknown as { line?: number; column?: number; message: string };
+      fail(`CSS syntax error: ${at.message.replace(/^Parse error: /, '')}`, at.line ?? 1, at.column ?? 1);
+    },
+  });
+  const unclosed = unclosedBlock(text);
+  if (unclosed) fail('CSS syntax error: this `{` is never closed: the rules after it would be read as part of its block', unclosed.line, unclosed.column);
+
+  const urls: ManuscriptSheet['urls'] = [];
+  const digest = createHash('sha256');
+  walk(ast, (node: CssNode) => {
+    const loc = node.loc?.start ?? { line: 1, column: 1 };
+    if (node.type === 'Atrule' && node.name.toLowerCase() === 'import') {
+      fail('`@import` is not allowed: put the rules in this file (a stylesheet may load nothing but files of the manuscript folder named with url())', loc.line, loc.column);
+    }
+    if (node.type === 'Function' && node.name.toLowerCase() === 'local') {
+      fail('`local()` names a font of the machine that builds, which the PDF would embed as it finds it (or as Type 3): give the font in `fonts:` of pamphlet.yaml, or a url() to a .ttf or .woff2 file inside the manuscript folder', loc.line, loc.column);
+    }
+    if (node.type === 'Function' && ['image-set', '-webkit-image-set', 'src'].includes(node.name.toLowerCase())) {
+      // Their plain-string arguments are URLs too; a quoted one is read as a url() would be.
+      walk(node, (inner: CssNode) => {
+        if (inner.type === 'String') checkUrl(inner.value, inner.loc?.start ?? loc);
+      });
+    }
+    if (node.type === 'Url') checkUrl(node.value, loc);
+  });
+
+  function checkUrl(value: string, loc: { line: number; column: number }): void {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) {
+      fail(`url(${value}): a stylesheet may not load from the network or another scheme; put the file in the manuscript folder and name it by its path (fonts/Face.woff2)`, loc.line, loc.column);
+      return;
+    }
+    if (value.startsWith('/') || value.startsWith('#') || value === '') {
+      fail(`url(${value}): name a file by its path relative to the manuscript folder`, loc.line, loc.column);
+      return;
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(value.replace(/[?#].*$/, ''));
+    } catch {
+      fail(`url(${value}): not a valid path`, loc.line, loc.column);
+      return;
+    }
+    // Relative to the sheet (styles/), as CSS reads it, or else to the manuscript folder.
+    const candidates = [path.posix.join('styles', decoded), decoded];
+    let problem: string | undefined;
+    for (const candidate of candidates) {
+      const inside = realInside(dir, candidate);
+      if (inside.ok) {
+        urls.push({ value, path: inside.path });
+        digest.update(value).update(readFileSync(inside.path));
+        return;
+      }
+      problem ??= inside.problem === 'missing' ? undefined : inside.reason;
+    }
+    fail(problem ? `url(${value}): ${problem}` : `url(${value}): file not found in the manuscript folder`, loc.line, loc.column);
+  }
+
+  if (file.messages.some((message) => message.fatal)) return undefined;
+  return { rel, text, urls, digest: digest.digest('hex') };
+}
+
+/** The `{` left open at the end of the sheet, if any (css-tree closes it without a word). */
+function unclosedBlock(text: string): { line: number; column: number } | undefined {
+  const open: number[] = [];
+  // css-tree's tokenizer (the parser's own, strings and comments understood); @types/css-tree does not declare it.
+  const { tokenize, tokenTypes } = cssTree as unknown as CssTokenizer;
+  tokenize(text, (type, start) => {
+    if (type === tokenTypes.LeftCurlyBracket) open.push(start);
+    else if (type === tokenTypes.RightCurlyBracket) open.pop();
+  });
+  const offset = open.at(-1);
+  if (offset === undefined) return undefined;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/** The sheet with every url() replaced by what `resolve` makes of its file (a file: URL, a package href, a data: URL). */
+export function sheetWithUrls(sheet: ManuscriptSheet, resolve: (real: string, value: string) => string): string {
+  const ast = parse(sheet.text);
+  const byValue = new Map(sheet.urls.map((url) => [url.value, url.path]));
+  walk(ast, (node: CssNode) => {
+    if (node.type === 'Url') {
+      const real = byValue.get(node.value);
+      if (real) node.value = resolve(real, node.value);
+    } else if (node.type === 'String') {
+      const real = byValue.get(node.value);
+      if (real) node.value = resolve(real, node.value);
+    }
+  });
+  return generate(ast);
+}
+
+interface CssTokenizer {
+  tokenize(source: string, onToken: (type: number, start: number, end: number) => void): void;
+  tokenTypes: { LeftCurlyBracket: number; RightCurlyBracket: number };
+}

@@ -1,0 +1,104 @@
+// Issue 10's attacks, each as a manuscript given to the real CLI while an attacker's
+// HTTP/WebSocket server on 127.0.0.1 counts what reaches it. Each is refused at its
+// place in `check` and `build` alike, no PDF or EPUB is written, and nothing reaches the
+// server — during the build, nor when the web page of a manuscript that did build is
+// opened in Chromium. (Symbolic links, bombs, huge numbers, signals, damaged outputs and
+// bad files have tests of their own: real-paths, bounds, signals, output, bad-files.)
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { copyFixture, pamphlet } from './helpers/cli.js';
+import { listen, type Listener } from './helpers/listener.js';
+import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
+
+let server: Listener;
+beforeAll(async () => {
+  server = await listen();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const FRONT = '---\ntitle: A Part Under Attack\npart: 1\n---\n\n';
+
+/** Each attack: the part's text after its front matter (or its whole front matter), and the error it must get. */
+function attacks(port: number): Array<[string, string, string]> {
+  const ws = `ws://127.0.0.1:${port}`;
+  const http = `http://127.0.0.1:${port}`;
+  return [
+    ['a handler behind a quoted `>`', `A <details title=">" open ontoggle="new WebSocket('${ws}/x')">x</details> word.\n`, 'part-1.md:6:3: error: <details> is not allowed in a manuscript'],
+    ['javascript: through an entity', `Click [here](&#106;avascript:alert(1)).\n`, 'part-1.md:6:7: error: link refused: `javascript:` URLs are not allowed'],
+    ['javascript: through a reference definition', `Click [x][j].\n\n[j]: javascript:alert(1)\n`, 'part-1.md:6:7: error: link refused: `javascript:` URLs are not allowed'],
+    ['a remote url() hidden by an entity in a style', `A <span style="background:url(&#x68;ttp://127.0.0.1:${port}/b)">styled</span> word.\n`, 'part-1.md:6:3: error: style refused: the property `background`'],
+    ['image-set() in a style', `A <span style="color:red;background-image:image-set('${http}/c' 1x)">styled</span> word.\n`, 'part-1.md:6:3: error: style refused: the property `background-image`'],
+    ['srcset on an image', `A <img src="images/x.png" srcset="${http}/d 2x" alt="x"> word.\n`, 'part-1.md:6:3: error: <img> is not allowed in a manuscript'],
+    // The comments are blocks of their own, dropped; the script between them is refused.
+    ['a raw HTML block wrapped in comments', `<!-- a -->\n<script>new WebSocket('${ws}/y')</script>\n<!-- b -->\n`, 'part-1.md:7:1: error: raw HTML blocks are not allowed'],
+  ];
+}
+
+describe('attacks in the text of a part', () => {
+  test.each([0, 1, 2, 3, 4, 5, 6])('attack %i: refused at its place by check and build, with nothing reaching the server', (index) => {
+    const [name, text, expected] = attacks(server.port)[index] as [string, string, string];
+    const root = copyFixture('basic');
+    writeFileSync(path.join(root, 'manuscript', 'part-1.md'), FRONT + text);
+    const before = server.hits.length;
+    const check = pamphlet(['check', 'manuscript'], root);
+    expect(check.status, name).toBe(1);
+    expect(check.stderr, name).toContain(`manuscript/${expected}`);
+    const build = pamphlet(['build', 'manuscript', '--out', 'dist'], root);
+    expect(build.status, name).toBe(1);
+    expect(build.stderr, name).toContain(`manuscript/${expected}`);
+    expect(existsSync(path.join(root, 'dist')) ? readdirSync(path.join(root, 'dist')).filter((f) => !f.startsWith('.')) : [], name).toEqual([]);
+    expect(server.hits.slice(before), name).toEqual([]);
+  });
+});
+
+describe('attacks in front matter', () => {
+  test.each([
+    ['javascript:alert(1)'],
+    ['file:///etc/passwd'],
+  ])('next.href %s is refused at its line', (href) => {
+    const root = copyFixture('basic');
+    writeFileSync(path.join(root, 'manuscript', 'part-1.md'), `---\ntitle: A Part\npart: 1\nnext: { title: "Part II", href: "${href}" }\n---\n\nSome text.\n`);
+    const result = pamphlet(['check', 'manuscript'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('manuscript/part-1.md:4:7: error: `next.href` must be an http or https URL');
+  });
+});
+
+describe('a manuscript that builds, opened as a web page', () => {
+  test('the page fetches nothing, even where the text names the server', async () => {
+    const root = copyFixture('basic');
+    // Allowed: a link to the server (a reader may follow it; the page never fetches it by itself).
+    writeFileSync(path.join(root, 'manuscript', 'part-1.md'), `${FRONT}A <span style="color: red">red</span> word, a link to [the server](http://127.0.0.1:${server.port}/link), and H<sub>2</sub>O.\n`);
+    const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'html,epub'], root);
+    expect(build.status, build.stderr).toBe(0);
+    const before = server.hits.length;
+    const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${path.join(root, 'dist', 'a-test-series-1.html')}`, { waitUntil: 'networkidle0' });
+      expect(await page.evaluate(() => document.body.innerText)).toContain('a link to the server');
+    } finally {
+      await browser.close();
+    }
+    expect(server.hits.slice(before)).toEqual([]);
+  });
+});
+
+describe('quiet damage', () => {
+  test('an image inside a footnote is packaged in the EPUB and inlined in the web page', async () => {
+    const root = copyFixture('any-manuscript/figure-with-title');
+    const part = readdirSync(path.join(root, 'manuscript')).find((name) => name.endsWith('.md')) as string;
+    writeFileSync(path.join(root, 'manuscript', part), `---\ntitle: Notes\npart: 1\n---\n\nThe pond is small.[^map]\n\n[^map]: See the survey, ![Walden Pond](images/walden-pond.png), drawn in 1846.\n`);
+    const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'epub,html', '--quiet'], root);
+    expect(build.status, build.stderr).toBe(0);
+    const [epub] = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.epub'));
+    const results = await epubcheckAll([path.join(root, 'dist', epub as string)]);
+    expect(results[0]?.errors, describeResult(results[0] as never)).toBe(0);
+    const [html] = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.html'));
+    expect(readFileSync(path.join(root, 'dist', html as string), 'utf8')).toMatch(/<aside[^>]*>[\s\S]*<img src="data:image\/png;base64,/);
+  });
+});

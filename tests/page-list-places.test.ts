@@ -1,0 +1,170 @@
+// Wherever a printed page may begin, the EPUB must stay valid: for every fixture part
+// (the small manuscripts and every construct of tests/fixtures/any-manuscript), pages are
+// made to begin at random letters of the print HTML's marked blocks — read as
+// src/browser/print-pages.ts reads a laid-out page, counting the same letters — and a few
+// page starts nothing in the EPUB has. The EPUB must have one marker per page, in order,
+// never inside a word, at the page's letters (or just after the word the page broke), and
+// pass epubcheck. fast-check prints the seed of a failure; `FUZZ_SEED=…` replays it.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { LaidOutPage } from '../src/browser/print-pages.js';
+import type { ResolvedConfig } from '../src/config/types.js';
+import type { PartDocument } from '../src/document.js';
+import { loadManuscript } from '../src/manuscript.js';
+import { renderEpub } from '../src/render/epub/index.js';
+import { printHtml } from '../src/render/print-html.js';
+import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+const NOT_LETTER = /[\s\p{Cf}]/u;
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+const out = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-places-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function classes(el: Element): string[] {
+  const value = el.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** Every letter of the print flow where a page could begin: its innermost block, the block's letters before it, and the block's next letters. */
+function possibleStarts(html: string): Array<{ anchor: string; letters: number; text: string }> {
+  const tree = fromHtml(html);
+  const letters: Array<{ anchors: string[]; ch: string }> = [];
+  const walk = (nodes: readonly (Root['children'][number] | ElementContent)[], anchors: string[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') for (const ch of node.value) if (!NOT_LETTER.test(ch)) letters.push({ anchors, ch });
+      if (node.type !== 'element') continue;
+      // What the layout skips: notes (at the page foot), note calls, the title page and contents (pages without numbers).
+      if (classes(node).includes('footnote') || classes(node).includes('noteref') || classes(node).includes('title-page') || node.tagName === 'nav' || node.tagName === 'head') continue;
+      const anchor = node.properties.dataAnchor;
+      walk(node.children, typeof anchor === 'string' ? [anchor, ...anchors] : anchors);
+    }
+  };
+  walk(tree.children, []);
+  const seen = new Map<string, number>();
+  return letters.flatMap((letter, i) => {
+    const counts = letter.anchors.map((anchor) => seen.get(anchor) ?? 0);
+    letter.anchors.forEach((anchor) => seen.set(anchor, (seen.get(anchor) ?? 0) + 1));
+    const innermost = letter.anchors[0];
+    if (innermost === undefined) return [];
+    let text = '';
+    for (let j = i; j < letters.length && text.length < 32 && letters[j]!.anchors.includes(innermost); j++) text += letters[j]!.ch;
+    return [{ anchor: innermost, letters: counts[0] as number, text }];
+  });
+}
+
+interface Part {
+  name: string;
+  doc: PartDocument;
+  config: ResolvedConfig;
+  dir: string;
+  starts: ReturnType<typeof possibleStarts>;
+}
+
+function fixtureParts(): Part[] {
+  const dirs = [
+    ...readdirSync(FIXTURES).map((name) => path.join(FIXTURES, name)),
+    ...readdirSync(path.join(FIXTURES, 'any-manuscript')).map((name) => path.join(FIXTURES, 'any-manuscript', name)),
+  ].filter((dir) => existsSync(path.join(dir, 'pamphlet.yaml')));
+  return dirs.flatMap((dir) => {
+    try {
+      const { config, parts } = loadManuscript(dir, { SOURCE_DATE_EPOCH: '0' });
+      return parts.map((doc) => ({ name: `${path.relative(FIXTURES, dir)}/${doc.meta.slug}`, doc, config, dir, starts: possibleStarts(printHtml(doc, config, 'pamphlet')) }));
+    } catch {
+      return []; // a fixture that is refused on purpose
+    }
+  });
+}
+
+/** The EPUB's reading text around each marker (note calls, notes and ¶ numbers left out). */
+function markers(files: Record<string, string>): Array<{ label: string; id: string; before: string; after: string }> {
+  const found: Array<{ label: string; id: string; before: string; after: string }> = [];
+  for (const name of ['OEBPS/text.xhtml', 'OEBPS/bibliography.xhtml']) {
+    if (!files[name]) continue;
+    const pieces: Array<string | Element> = [];
+    const walk = (nodes: readonly (Root['children'][number] | ElementContent)[]): void => {
+      for (const node of nodes) {
+        if (node.type === 'text') pieces.push(node.value);
+        if (node.type !== 'element') continue;
+        const type = node.properties['epubType'] ?? node.properties['epub:type'];
+        if (type === 'pagebreak') pieces.push(node);
+        else if (type !== 'noteref' && node.tagName !== 'aside' && !classes(node).includes('pn') && node.tagName !== 'head') {
+          pieces.push(' ');
+          walk(node.children);
+          pieces.push(' ');
+        }
+      }
+    };
+    walk(fromHtml(files[name]).children);
+    const text = (list: Array<string | Element>) => list.filter((p): p is string => typeof p === 'string').join('');
+    pieces.forEach((piece, i) => {
+      if (typeof piece !== 'string') found.push({ label: String(piece.properties.ariaLabel), id: String(piece.properties.id), before: text(pieces.slice(0, i)), after: text(pieces.slice(i + 1)) });
+    });
+  }
+  return found;
+}
+
+describe('page breaks at any letter of any fixture', () => {
+  const parts = fixtureParts();
+  const books: Array<{ path: string; name: string }> = [];
+
+  test('each fixture part gives an EPUB with one marker per page, in order, at its letters, never inside a word', () => {
+    expect(parts.length).toBeGreaterThan(20);
+    const usable = parts.filter((p) => p.starts.length > 0);
+    // Indices, not the parts themselves, so that a failure prints a short counterexample.
+    const property = fc.property(
+      fc.integer({ min: 0, max: usable.length - 1 }).chain((i) => fc.tuple(fc.constant(i), fc.uniqueArray(fc.integer({ min: 0, max: (usable[i] as Part).starts.length - 1 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 2 }))),
+      ([index, picks, bogus]) => {
+        const p = usable[index] as Part;
+        // A printed page holds more than a few words: starts at least 50 letters apart (closer
+        // ones may share a broken word, whose marker goes after it, and then the next page's too).
+        const spaced: number[] = [];
+        for (const pick of [...picks].sort((a, b) => a - b)) if (spaced.length === 0 || pick - (spaced.at(-1) as number) >= 50) spaced.push(pick);
+        const chosen = spaced.map((i) => p.starts[i]!);
+        const pages: LaidOutPage[] = [
+          { number: null, start: null },
+          ...chosen.map((start, i) => ({ number: String(i + 3), start })),
+          // Pages whose text the EPUB does not have: their markers go with the next page's.
+          ...Array.from({ length: bogus }, (_, i) => ({ number: String(chosen.length + 3 + i), start: { anchor: `nowhere@${i}:1`, letters: 5, text: 'nothing' } })),
+        ];
+        const bytes = renderEpub(p.doc, p.config, { printPages: pages, readAsset: (rel) => readFileSync(path.join(p.dir, rel)) });
+        const files = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+        const found = markers(files);
+        expect(found.map((m) => m.label)).toEqual(pages.filter((page) => page.number !== null).map((page) => page.number));
+        expect(new Set(found.map((m) => m.id)).size).toBe(found.length);
+        chosen.forEach((start, i) => {
+          const marker = found[i]!;
+          expect(WORD.test(marker.before.at(-1) ?? ' ') && WORD.test(marker.after[0] ?? ' '), `${p.name}: marker ${marker.label} inside “${marker.before.slice(-15)}|${marker.after.slice(0, 15)}”`).toBe(false);
+          // At the page's letters, or after the rest of the word the page broke.
+          const after = Array.from(marker.after).filter((ch) => !NOT_LETTER.test(ch)).join('');
+          const expected = Array.from(start.text);
+          // The marker skips at most the rest of a broken word (and the punctuation after it).
+          // (A sample that ends with the broken word leaves nothing to compare: the word was the block's last.)
+          const skipped = Array.from({ length: expected.length + 1 }, (_, k) => k).find((k) => after.startsWith(expected.slice(k).join(''))) as number;
+          expect(skipped === 0 || (skipped > 0 && skipped <= 40 && WORD.test(expected[0] ?? '')), `${p.name}: page ${marker.label} should begin “${start.text}”, the EPUB has “${after.slice(0, 40)}”`).toBe(true);
+        });
+        if (books.length < 30) {
+          const file = path.join(out, `book-${books.length + 1}.epub`);
+          writeFileSync(file, bytes);
+          books.push({ path: file, name: p.name });
+        }
+      },
+    );
+    fc.assert(property, { numRuns: 300, ...(SEED !== undefined ? { seed: SEED } : {}) });
+  });
+
+  test('a sample of those EPUBs passes epubcheck', async () => {
+    expect(books.length).toBeGreaterThan(10);
+    const results = await epubcheckAll(books.map((book) => book.path));
+    const failed = results.filter((r) => r.fatal + r.errors + r.warnings > 0).map((r) => `${books.find((b) => b.path === r.path)?.name}: ${describeResult(r)}`);
+    expect(failed).toEqual([]);
+  }, 300_000);
+});
