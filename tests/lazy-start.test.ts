@@ -1,6 +1,7 @@
-// A command starts only what it needs: `--help`, `check` and `build --format epub` never
-// load Puppeteer or Paged.js (and so never start Chromium), and `--help` does not even load
-// the pipeline. The real CLI runs with a preloaded recorder (helpers/module-log.mjs) that
+// A command starts only what it needs: `--help`, `check` and `build --format epub
+// --no-print-pages` never load Puppeteer or Paged.js (and so never start Chromium), and
+// `--help` does not even load the pipeline. (An EPUB with the print edition's page-list,
+// the default, lays the pamphlet out to learn where its pages begin: that one does.) The real CLI runs with a preloaded recorder (helpers/module-log.mjs) that
 // writes down every module Node resolves and every file read by name.
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -76,9 +77,9 @@ describe('what each command loads', () => {
     expect(pagedjs(checked)).toEqual([]);
   });
 
-  test('an EPUB build loads neither Puppeteer nor Paged.js', () => {
+  test('an EPUB build without the page-list loads neither Puppeteer nor Paged.js', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lazy-out-'));
-    const epub = run(['build', 'manuscript', '--out', out, '--format', 'epub', '--no-cache', '--quiet']);
+    const epub = run(['build', 'manuscript', '--out', out, '--format', 'epub', '--no-print-pages', '--no-cache', '--quiet']);
     expect(epub.stderr).toBe('');
     expect(epub.status).toBe(0);
     expect(puppeteer(epub)).toEqual([]);
