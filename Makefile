@@ -57,11 +57,16 @@ test: compile
 
 bench: compile
 	node scripts/bench.mjs
+	node scripts/bench-preview.mjs
 
 # Mutation testing (StrykerJS): slow, so not part of `make test`; incremental, so a rerun
 # after a small change tries only the mutants it touches. Report: reports/mutation/.
+# One folder at a time: make mutation MUTATE='src/config/**/*.ts' (each run keeps its own
+# incremental file, so folders measured one by one do not forget each other's results).
+MUTATE ?=
+MUTATION_SLUG = $(if $(MUTATE),$(shell printf '%s' '$(MUTATE)' | tr -c 'A-Za-z0-9' '-' | tr -s '-'),all)
 mutation: deps
-	npx stryker run
+	npx stryker run $(if $(MUTATE),--mutate '$(MUTATE)') --incrementalFile reports/mutation/incremental-$(MUTATION_SLUG).json
 
 clean:
 	rm -rf lib dist .bench

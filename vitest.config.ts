@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup/compile.ts'],
+    // The in-process tests that `make mutation` runs against every mutant (vitest.mutation.config.ts):
+    // they check the same behaviours as the CLI tests here, so `make test` does not pay for them twice.
+    exclude: ['tests/mutation/**', 'node_modules/**'],
+    globalSetup: ['tests/setup/compile.ts', 'tests/setup/temp-root.ts'],
     // Real Chromium renders in several files; two cores do not gain from more workers.
     maxWorkers: 2,
     testTimeout: 180_000,

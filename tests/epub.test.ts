@@ -22,8 +22,8 @@ const PNG = Uint8Array.from(
 const out = mkdtempSync(join(tmpdir(), 'pamphlet-epub-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-// Each epubcheck run starts a JVM: a few seconds.
-const SLOW = { timeout: 60_000 };
+// Each of these runs epubcheck (a JVM) once or more: the suite's own time limit, not a shorter one.
+const SLOW = { timeout: 180_000 };
 
 let written = 0;
 /** Writes the EPUB to the temp folder and expects epubcheck to find nothing at all. */
@@ -215,7 +215,9 @@ describe('EPUB of the sample part', () => {
       expect.arrayContaining(['structuralNavigation', 'tableOfContents', 'readingOrder', 'alternativeText']),
     );
     expect(values('accessibilityHazard')).toEqual(['none']);
-    expect(values('accessibilitySummary')[0]).toMatch(/\w.*\./);
+    expect(values('accessibilitySummary')).toEqual([
+      'This publication is structured with headings, a table of contents and landmarks, and follows a single reading order. Notes are linked from their reference in the text and link back to it. The cover and all images have text alternatives. Text size, fonts and colours can be changed in the reading system.',
+    ]);
   });
 
   it('has a table of contents and landmarks', () => {

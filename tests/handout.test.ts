@@ -15,6 +15,7 @@ import { copyFixture, pamphlet } from './helpers/cli.js';
 import { marginNumbers, pdfWords, type Word } from './helpers/pdf-words.js';
 import { pageCount, pagesText, pagesWith, pdffonts, squash } from './helpers/poppler.js';
 
+const REPO = path.resolve(import.meta.dirname, '..');
 const SLUG = 'a-test-series-1';
 const A4 = [595.28, 841.89];
 const LETTER = [612, 792];
@@ -121,6 +122,28 @@ describe('the handout of a small manuscript', () => {
     expect(noteY).toBeGreaterThan(Math.max(...lastText));
   });
 
+  test('sets a note called on a later page at the foot of that page, not the first', () => {
+    // Two pages of the real manuscript's prose before the paragraph with the call.
+    const dir = copyFixture('basic');
+    const part = path.join(dir, 'manuscript', 'part-1.md');
+    const prose = readFileSync(path.join(REPO, 'manuscript', 'part-1.md'), 'utf8')
+      .split(/\n\n+/)
+      .filter((block) => /^[A-Z]/.test(block) && !/[[\]:^{}<]/.test(block) && block.length > 300)
+      .slice(0, 12)
+      .join('\n\n');
+    writeFileSync(part, readFileSync(part, 'utf8').replace('## Opening\n', `## Opening\n\n${prose}\n`));
+    const result = pamphlet(['build', 'manuscript', '--format', 'handout', '--out', 'dist', '--quiet'], dir);
+    expect(result.stderr).toBe('');
+    const file = path.join(dir, 'dist', `${SLUG}-handout.pdf`);
+    const later = pagesText(file);
+    const callPage = pagesWith(later, 'and has a footnote')[0] ?? 0;
+    expect(callPage).toBeGreaterThanOrEqual(2);
+    expect(pagesWith(later, 'An aside that itself cites Reed')).toEqual([callPage]);
+    const onPage = pdfWords(file)[callPage - 1] ?? [];
+    const callY = onPage.find((w) => w.text.startsWith('footnote'))?.yMax ?? Infinity;
+    expect(onPage.find((w) => w.text === 'aside')?.yMin ?? -Infinity).toBeGreaterThan(callY);
+  });
+
   test('ends with the questions, ruled space under each, and then the “Next:” line', () => {
     const words = pdfWords(handout).flatMap((page, i) => page.map((w) => ({ ...w, page: i + 1 })));
     // Case aside: headings are set in capitals.
@@ -167,7 +190,6 @@ describe('the handout on US letter, with questions only in the handout', () => {
 });
 
 describe('the handout and the booklet of the real manuscript', () => {
-  const REPO = path.resolve(import.meta.dirname, '..');
   const REAL = 'celebrating-red-october-1';
   let out: string;
   let handout: string;

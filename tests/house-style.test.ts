@@ -1,7 +1,7 @@
 // Issue 11: fonts, the manuscript's own CSS, the imprint and the cover, through the real
 // CLI: PDFs read back with poppler and pdf.js, every EPUB through epubcheck, and each
 // refusal at its file:line:column with --out left as it was.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +83,12 @@ describe('fonts', () => {
     const { opf } = await epubFiles(path.join(out, `${SLUG}.epub`));
     expect(opf).toMatch(/href="styles\/fonts\/literata-latin-400-normal\.woff2" media-type="font\/woff2"/);
     expect(opf).toMatch(/href="styles\/fonts\/fira-sans-latin-700-normal\.woff2"/);
+    // The part has no code: the code face stays out of the EPUB, until the text sets some.
+    expect(opf).not.toMatch(/jetbrains-mono/);
+    const withCode = manuscript('house-style', 'fonts: { text: Literata, headings: Fira Sans, mono: JetBrains Mono }\nepub: { embed-fonts: true }\n');
+    appendFileSync(path.join(withCode, 'manuscript/part-1.md'), '\nRun `make` to build it.\n');
+    const coded = await epubFiles(path.join(build(withCode, 'epub'), `${SLUG}.epub`));
+    expect(coded.opf).toMatch(/href="styles\/fonts\/jetbrains-mono-latin-400-normal\.woff2" media-type="font\/woff2"/);
   });
 
   it('without embed-fonts the EPUB carries no font', async () => {

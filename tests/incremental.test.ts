@@ -36,7 +36,9 @@ function expectSameOutputs(a: string, b: string): void {
 const all = (parts: string[], formats: string[]) => parts.flatMap((part) => formats.map((format) => `${part} · ${format}`)).sort();
 
 describe('the build cache', () => {
-  test('a second build of an unchanged series renders nothing, takes under a fifth of the time, and gives the same bytes', () => {
+  // How much faster is a benchmark figure, not a timed test; what makes it fast is checked:
+  // nothing is rendered and no browser is started.
+  test('a second build of an unchanged series renders nothing, starts no browser, and gives the same bytes', () => {
     const root = series();
     let since = performance.now();
     const first = pamphlet(['build', 'manuscript', '--out', 'dist'], root);
@@ -45,12 +47,13 @@ describe('the build cache', () => {
     expect(report(first.stderr)).toEqual({ rendered: all(['Part I', 'Part II', 'Part III'], ['booklet', 'epub', 'handout', 'html', 'pdf']), cached: [] });
 
     since = performance.now();
-    const second = pamphlet(['build', 'manuscript', '--out', 'dist'], root);
+    const second = pamphlet(['build', 'manuscript', '--out', 'dist'], root, { PAMPHLET_TRACE: '1' });
     const secondMs = performance.now() - since;
     expect(second.status, second.stderr).toBe(0);
     expect(report(second.stderr)).toEqual({ rendered: [], cached: all(['Part I', 'Part II', 'Part III'], ['booklet', 'epub', 'handout', 'html', 'pdf']) });
     expect(second.stderr).toContain('rendered 0, from the cache 15');
-    expect(secondMs).toBeLessThan(firstMs / 5);
+    expect(second.stderr).not.toContain('browser ready');
+    console.log(`cache: first build ${(firstMs / 1000).toFixed(2)} s, second ${(secondMs / 1000).toFixed(2)} s (${(firstMs / secondMs).toFixed(1)}× faster)`);
 
     const clean = pamphlet(['build', 'manuscript', '--out', 'clean', '--no-cache', '--quiet'], root);
     expect(clean.status, clean.stderr).toBe(0);

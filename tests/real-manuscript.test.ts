@@ -115,9 +115,10 @@ describe('EPUB of the real manuscript', () => {
     for (const part of expected) expect(caption).toContain(part);
   });
 
-  test('the text ends with the series link; the OPF carries the series and position 1', () => {
+  test('the book ends with the series link, after the Works Cited, as the pamphlet does; the OPF carries the series and position 1', () => {
     const files = epubFiles(epub());
-    expect(textOf(files['OEBPS/text.xhtml'] ?? '')).toMatch(/Next: Part II: The Evolution of Revolution$/);
+    expect(textOf(files['OEBPS/text.xhtml'] ?? '')).not.toContain('Next: Part II');
+    expect(textOf(files['OEBPS/bibliography.xhtml'] ?? '')).toMatch(/Next: Part II: The Evolution of Revolution$/);
     const opf = files['OEBPS/package.opf'] ?? '';
     expect(opf).toMatch(/<meta property="belongs-to-collection" id="([^"]+)">Celebrating Red October<\/meta>/);
     expect(opf).toMatch(/<meta refines="#[^"]+" property="collection-type">series<\/meta>/);

@@ -11,6 +11,7 @@ import { paginateEpub, underfilled } from './helpers/epub-pages.js';
 import { epubcheck } from './helpers/epubcheck.js';
 import { differingShare, renderPage, type GreyPage } from './helpers/pixels.js';
 import { pdffonts, pdfinfo } from './helpers/poppler.js';
+import { pdfWords } from './helpers/pdf-words.js';
 import { typo, type TypoReport } from './helpers/typo.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -108,6 +109,16 @@ describe.each(THEMES)('theme %s passes the typesetting checks of the default', (
       const fonts = pdffonts(path.join(outs[theme], file));
       expect(fonts.filter((f) => f.type === 'Type 3' || !f.embedded), `${theme} ${file}`).toEqual([]);
     }
+  });
+
+  it('prints the folio at the foot of every text page, and none on the title and contents pages', () => {
+    // The lowest word of each page, as poppler places it.
+    const lowest = pdfWords(path.join(outs[theme], `${SLUG}.pdf`)).map((words, i) => ({ page: i + 1, word: [...words].sort((a, b) => b.yMin - a.yMin)[0]?.text }));
+    expect(lowest[0]?.word).not.toBe('1');
+    expect(lowest[1]?.word).not.toBe('2');
+    const text = lowest.slice(2).filter((p) => p.word !== undefined);
+    expect(text.length).toBeGreaterThan(15);
+    expect(text.filter((p) => p.word !== String(p.page))).toEqual([]);
   });
 
   it('keeps the A5 page, with its own margins', () => {

@@ -146,8 +146,22 @@ function parseBibtex(text: string, file: VFile): Located[] {
   const items = plugins.input.chain(entries, { target: '@csl/list+object', generateGraph: false, forceType: '@biblatex/entries+list' }) as CslItem[];
   return items.map((item, index) => {
     const label = labels[index];
-    return { item, key: String(item['citation-key'] ?? item.id), place: label ? { line: label.line, column: label.col } : { line: 1, column: 1 } };
+    return { item: joinLists(item), key: String(item['citation-key'] ?? item.id), place: label ? { line: label.line, column: label.col } : { line: 1, column: 1 } };
   });
+}
+
+/**
+ * BibLaTeX's list fields (`publisher`, `location`, `institution`) are split at "and", and
+ * citeproc drops a variable that is a list where CSL wants text: `publisher = {Simon and
+ * Schuster}` vanished from notes and the Works Cited. Joined again, it reads as written.
+ */
+function joinLists(item: CslItem): CslItem {
+  const out: CslItem = { ...item };
+  for (const [name, value] of Object.entries(item)) {
+    if (NAME_VARIABLES.has(name) || DATE_VARIABLES.has(name) || !Array.isArray(value)) continue;
+    if (value.every((part): part is string => typeof part === 'string')) out[name] = value.join(' and ');
+  }
+  return out;
 }
 
 /** The grammar's token names, as an author would say them. */
@@ -209,7 +223,7 @@ function parseCslJson(text: string, file: VFile): Located[] {
   const located: Located[] = [];
   for (const node of tree.children ?? []) {
     if (node.type !== 'object') {
-      fail(`a CSL-JSON item is an object with "id" and "type", not ${node.type === 'null' ? 'null' : `a ${node.type}`}`, node);
+      fail(`a CSL-JSON item is an object with "id" and "type", not ${jsonKind(node)}`, node);
       continue;
     }
     const fields = new Map<string, JsonNode>();
@@ -241,7 +255,7 @@ function parseCslJson(text: string, file: VFile): Located[] {
         if (!isDate(value)) field(name, 'must be a date: {"date-parts": [[1950, 4, 1]]} or {"raw": "1950"}');
       } else if (name === 'custom') {
         if (value.type !== 'object') field(name, 'must be an object');
-      } else if (value.type !== 'string' && value.type !== 'number') field(name, `must be a string or a number, not ${value.type === 'null' ? 'null' : `a ${value.type}`}`);
+      } else if (value.type !== 'string' && value.type !== 'number') field(name, `must be a string or a number, not ${jsonKind(value)}`);
     }
     if (!ok) continue;
     const item = getNodeValue(node) as CslItem;
@@ -249,6 +263,12 @@ function parseCslJson(text: string, file: VFile): Located[] {
     located.push({ item, key: String(item['citation-key'] ?? item.id), place: placeOf(keyNode.offset) });
   }
   return located;
+}
+
+/** "null", "an array", "a boolean": what a JSON value is, in words. */
+function jsonKind(node: JsonNode): string {
+  if (node.type === 'null') return 'null';
+  return /^[aeiou]/.test(node.type) ? `an ${node.type}` : `a ${node.type}`;
 }
 
 const MAX_JSON_DEPTH = 64;

@@ -342,14 +342,6 @@ export function lengthInMm(length: string | number): number | undefined {
   return match ? Number(match[1]) * (MM_PER_UNIT[match[2] as string] as number) : undefined;
 }
 
-/** The absolute path of `rel` when it stays inside `dir`, else undefined. */
-export function resolveInside(dir: string, rel: string): string | undefined {
-  const abs = path.resolve(dir, rel);
-  const back = path.relative(dir, abs);
-  if (back.startsWith('..') || path.isAbsolute(back)) return undefined;
-  return abs;
-}
-
 type Place = (node: YamlNode | null | undefined) => { line: number; column: number };
 
 interface Context {

@@ -4,7 +4,7 @@
  * and a document whose aliases multiply (a "billion laughs" bomb) refused fast, at the
  * first alias, instead of expanding until memory runs out.
  */
-import { Lexer, LineCounter, isAlias, isMap, isNode, isPair, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { Lexer, LineCounter, isAlias, isMap, isNode, isPair, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
 
 export interface YamlProblem {
   /** 1-based, relative to the YAML text. */
@@ -52,6 +52,11 @@ export function readYaml(text: string): YamlRead {
       const reason = plain(`cannot read this YAML: ${cause instanceof Error ? cause.message : String(cause)}`);
       return { doc, lineCounter, data: undefined, problems: [{ line: 1, column: 1, reason }] };
     }
+    const unresolved = /^Unresolved alias/.test(cause.message) ? unresolvedAlias(doc) : undefined;
+    if (unresolved) {
+      const reason = `the alias \`*${unresolved.source}\` has no anchor \`&${unresolved.source}\` before it`;
+      return { doc, lineCounter, data: undefined, problems: [{ ...at(unresolved.range?.[0] ?? 0), reason }] };
+    }
     const bomb = culprit(doc.contents as YamlNode, doc);
     const place = at(firstAlias(bomb)?.range?.[0] ?? bomb.range?.[0] ?? 0);
     const reason = 'too many aliases: the `*aliases` here expand to many copies of their anchors (a “billion laughs” YAML bomb), refused before they fill memory';
@@ -94,6 +99,19 @@ function culprit(node: YamlNode, doc: Document): YamlNode {
     }
   }
   return node;
+}
+
+/** The first alias that names no anchor before it (yaml reports it only when converting). */
+function unresolvedAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      if (alias.resolve(doc) !== undefined) return undefined;
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstAlias(node: YamlNode): YamlNode | undefined {

@@ -7,7 +7,7 @@
  * itself. The GitHub slug is remembered, so `[see](#1-introduction)` written the way
  * GitHub readers know still finds its heading (rehype-links.ts).
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'hast-util-to-string';
@@ -19,6 +19,17 @@ const RESERVED = /^(p\d+|note-\d+|noteref-\d+(-\d+)?|pamphlet-.*|toc(-title)?|la
 /** An XML NCName that is also a CSS identifier: a letter or `_` first. */
 const VALID = /^[\p{L}_][\p{L}\p{N}_\p{M}-]*$/u;
 
+/** A heading's words without its note calls: "Head", not "Head1", in the contents, the navigation and the id. */
+function headingText(node: Element): string {
+  const withoutCalls = (children: ElementContent[]): ElementContent[] =>
+    children.flatMap((child): ElementContent[] => {
+      if (child.type !== 'element') return [child];
+      if (child.properties.dataNote !== undefined) return [];
+      return [{ ...child, children: withoutCalls(child.children) }];
+    });
+  return toString({ ...node, children: withoutCalls(node.children) });
+}
+
 export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile): void => {
     const github = new GithubSlugger();
@@ -29,7 +40,7 @@ export default function rehypeHeadingIds() {
       if (node.properties.dataPamphletStore !== undefined) return SKIP;
       const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
       if (!depth) return;
-      const title = toString(node).replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+      const title = headingText(node).replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
       if (!title && parent && index !== undefined) {
         // Nothing to show in the contents or the navigation, nothing for a screen reader.
         file.message('empty heading left out', { place: node.position, ruleId: 'empty-heading', source: 'pamphlet' });

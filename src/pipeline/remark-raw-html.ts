@@ -17,6 +17,7 @@ import type { VFile } from 'vfile';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { htmlTagNames } from 'html-tag-names';
+import { find, html } from 'property-information';
 import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import { checkInlineStyle } from './css-policy.js';
@@ -115,7 +116,7 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
   return ok ? 'keep' : 'drop';
 }
 
-/** hast property name → the attribute as written (`dateTime` → `datetime`). */
+/** hast property name → the attribute as written (`dateTime` → `datetime`, `dataX` → `data-x`, `ariaLabel` → `aria-label`). */
 function attributeName(property: string): string {
-  return property.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return find(html, property).attribute;
 }

@@ -8,7 +8,7 @@
  *   our scripts by nonce, and its images as URLs of this server (never file:).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
@@ -128,6 +128,11 @@ export function previewFrame(html: string, options: FrameOptions): string {
     }
   });
   return toHtml(tree);
+}
+
+/** A manuscript file's URL on this server (fonts, files the manuscript's stylesheets name): its path inside the folder, each segment encoded. */
+export function servedManuscriptFile(real: string, dir: string): string | undefined {
+  return servedImage(pathToFileURL(real).href, dir);
 }
 
 /** An image's URL on this server: its path inside the manuscript folder, each segment encoded. */

@@ -38,7 +38,7 @@ export interface RunningPreview {
 
 /** Our assets' types, and the one table of image types the build accepts (no more: check refuses the rest). */
 const TYPES: Record<string, string> = {
-  '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+  '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.otf': 'font/otf',
   ...IMAGE_MEDIA_TYPES,
 };
 
@@ -119,9 +119,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     for (const [prefix, root] of Object.entries(roots)) {
       if (url.pathname.startsWith(prefix)) return sendFile(response, root, url.pathname.slice(prefix.length), { cache: assetCache });
     }
-    // Anything else is an image of the manuscript, or nothing.
+    // Anything else is an image or a font of the manuscript (its `fonts:` files, what its
+    // stylesheets name), or nothing: never its text, its config or its stylesheets.
     if (!manuscript) return notFound(response);
-    return sendFile(response, manuscript.config.dir, url.pathname.slice(1), { imagesOnly: true });
+    return sendFile(response, manuscript.config.dir, url.pathname.slice(1), { mediaOnly: true });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -185,12 +186,12 @@ function safeDecode(text: string): string | undefined {
  * found); manuscript files are served only if they are images: never the sources or
  * the bibliography. Our own assets do not change while the preview runs: read once.
  */
-function sendFile(response: ServerResponse, root: string, encoded: string, options: { imagesOnly?: boolean; cache?: Map<string, Buffer> }): void {
+function sendFile(response: ServerResponse, root: string, encoded: string, options: { mediaOnly?: boolean; cache?: Map<string, Buffer> }): void {
   const rel = safeDecode(encoded);
   if (rel === undefined) return notFound(response);
   const type = TYPES[path.extname(rel).toLowerCase()];
   const inside = type && !rel.includes('\0') ? realInside(root, rel) : undefined;
-  if (!type || !inside?.ok || (options.imagesOnly && !type.startsWith('image/'))) return notFound(response);
+  if (!type || !inside?.ok || (options.mediaOnly && !type.startsWith('image/') && !type.startsWith('font/'))) return notFound(response);
   let bytes = options.cache?.get(inside.path);
   if (!bytes) {
     bytes = readFileSync(inside.path);

@@ -5,7 +5,7 @@
  * (the stale pages stay on screen) and gives the errors instead.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ManuscriptError } from '../diagnostics.js';
 import { spelledInside } from '../files/inside.js';
@@ -16,7 +16,7 @@ import { renderHtml } from '../render/html.js';
 import { printHtml } from '../render/print-html.js';
 import { trace } from '../trace.js';
 import type { PreviewState } from './client.js';
-import { previewFrame, type View } from './page.js';
+import { previewFrame, servedManuscriptFile, type View } from './page.js';
 
 /** How many times the manuscript has been parsed in this process: once at start, then once per change. */
 export let manuscriptParses = 0;
@@ -60,6 +60,16 @@ export class ManuscriptState {
     trace(`preview: manuscript parsed (${manuscriptParses})`, started);
   }
 
+  /**
+   * Our assets as served, and the manuscript's font files and the files its stylesheets
+   * name at their paths on this server (an http page cannot load file: URLs). The files
+   * are named by their real paths, so the folder is too.
+   */
+  private servedAssets(dir: string): PrintAssets {
+    const real = realpathSync(dir);
+    return { ...SERVED_ASSETS, manuscriptUrl: (file) => servedManuscriptFile(file, real) ?? '' };
+  }
+
   /** The frame of `slug` in `view` with `nonce`, or undefined when there is no such part. */
   frame(slug: string, view: View, nonce: string): string | undefined {
     const doc = this.manuscript?.parts.find((part) => part.meta.slug === slug);
@@ -70,7 +80,7 @@ export class ManuscriptState {
       const { config } = this.manuscript;
       const rendered = view === 'ereader'
         ? renderHtml(doc, config, { linkImages: true })
-        : printHtml(doc, config, view === 'handout' ? 'handout' : 'pamphlet', SERVED_ASSETS);
+        : printHtml(doc, config, view === 'handout' ? 'handout' : 'pamphlet', this.servedAssets(config.dir));
       html = previewFrame(rendered, { view, nonce: this.token, dir: config.dir });
       this.frames.set(key, html);
     }

@@ -245,8 +245,10 @@ export interface PageText {
 }
 
 /** The URL of a face's file: its package's folder URL, or the manuscript file's own. */
-export function faceUrl(face: FaceFile, urls: Readonly<Record<FontPackage, string>>): string {
-  return face.package === 'manuscript' ? (urls['manuscript'] !== undefined ? `${urls['manuscript']}${face.file}` : pathToFileURL(face.file).href) : `${urls[face.package]}${face.file}`;
+export function faceUrl(face: FaceFile, urls: Readonly<Record<FontPackage, string>>, manuscriptUrl?: (real: string) => string): string {
+  if (face.package !== 'manuscript') return `${urls[face.package]}${face.file}`;
+  // A face file of the manuscript: a file: URL for the renderer, or where the preview serves it.
+  return manuscriptUrl ? manuscriptUrl(face.file) : pathToFileURL(face.file).href;
 }
 
 /**
@@ -255,7 +257,7 @@ export function faceUrl(face: FaceFile, urls: Readonly<Record<FontPackage, strin
  * heads; a fallback face only for characters the text face lacks; code's face only
  * where there is code). `urls`: each package's folder as a URL with a trailing slash.
  */
-export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>, page?: PageText, fonts: PrintFonts = CLASSIC_FONTS): string {
+export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>, page?: PageText, fonts: PrintFonts = CLASSIC_FONTS, manuscriptUrl?: (real: string) => string): string {
   const faces = page ? facesFor(page, fonts) : [...printFaceFiles(fonts), ...monoFaceFiles(fonts)];
   return faces
     .map((face) => {
@@ -264,7 +266,7 @@ export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>, page?: 
       return (
         `@font-face { font-family: '${face.family.replace(/['\\]/g, '\\$&')}'; font-style: ${face.style}; ` +
         `font-weight: ${face.weight}; font-display: block; ` +
-        `src: url("${faceUrl(face, urls)}") format('${format}');${range} }`
+        `src: url("${faceUrl(face, urls, manuscriptUrl)}") format('${format}');${range} }`
       );
     })
     .join('\n');

@@ -66,6 +66,9 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
+/** What is set in the code face: its faces are embedded only when one of these is in the book. */
+const CODE_TAGS = new Set(['pre', 'code', 'kbd', 'samp']);
+
 export function renderEpub(source: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
   // A copy whose images (in the text, the notes and the questions) point into the package.
   const doc = withOwnCopies(source);
@@ -115,7 +118,8 @@ export function renderEpub(source: PartDocument, config: ResolvedConfig, options
     ? xhtmlDocument({ lang: meta.lang, title: 'Colophon', stylesheet: HREF.css, bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] }, content: [colophon] })
     : undefined;
   // The theme's and the manuscript's sheets after ours, with the files they name (and the embedded faces).
-  const styles = readerStyles(config, { format: 'epub', text: `${meta.series} ${meta.title} ${toString(doc.body)}`, ...(options.css !== undefined ? { baseCss: options.css } : {}) });
+  const hasCode = [...elements(flow)].some((el) => CODE_TAGS.has(el.tagName));
+  const styles = readerStyles(config, { format: 'epub', text: `${meta.series} ${meta.title} ${toString(doc.body)}`, hasCode, ...(options.css !== undefined ? { baseCss: options.css } : {}) });
 
   // The cover: the manuscript's image, or the generated one as SVG (shown) and PNG (the
   // cover-image: Kindle and Kobo conversions ignore an SVG cover).

@@ -8,7 +8,7 @@
  * earlier pages, with the letters that follow. Here the same block is found in the EPUB's
  * content documents and the marker put after as many of its letters, then moved out of
  * the word a page broke (the marker goes before the next word, as talking-book producers
- * place it) and, at the start of a block, before the block rather than inside it.
+ * place it) and, at the start of a block, inside the block before its first words (before a heading).
  */
 import type { Element, ElementContent, Text } from 'hast';
 import type { LaidOutPage } from '../../browser/print-pages.js';
@@ -43,6 +43,7 @@ const BLOCK = new Set([
 ]);
 /** Parents in which a span may stand beside blocks (flow content), so a marker may go before a block. */
 const FLOW_PARENTS = new Set(['article', 'aside', 'blockquote', 'body', 'dd', 'div', 'footer', 'header', 'li', 'main', 'section', 'td', 'th']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Inside these no span may stand: a marker goes before the whole. */
 const FOREIGN = new Set(['svg', 'math']);
 
@@ -205,9 +206,12 @@ function insertAt(flat: Flat, char: number, markers: Element[]): void {
     return;
   }
   // Where the text starts an element, before the element: a link or an emphasis is not
-  // broken into, and a block starting the page gets the marker before it, in its parent,
-  // when the parent may hold a span beside blocks (a list item's own paragraph, yes; a
-  // list item in its list, no).
+  // broken into. A block starting the page gets the marker inside it, before its first
+  // words: a span beside blocks would stand in an anonymous block of its own, a place a
+  // paginated reader may break, leaving the line that leads into a quotation at the foot
+  // of the page before it. A heading is the exception: the marker goes before it, in its
+  // parent, so that its accessible name stays its words (where the parent may hold a
+  // span beside blocks).
   let target: { list: ElementContent[]; node: ElementContent } | null = offset === 0 ? { list: childrenOf(entry.parents.length), node: entry.node } : null;
   if (offset === 0) {
     for (let depth = entry.parents.length - 1; depth >= 0; depth--) {
@@ -215,7 +219,7 @@ function insertAt(flat: Flat, char: number, markers: Element[]): void {
       if (flat.firstChar.get(el) !== at) break;
       const parent = depth === 0 ? 'body' : (entry.parents[depth - 1] as Element).tagName;
       if (BLOCK.has(el.tagName)) {
-        if (FLOW_PARENTS.has(parent) && !(parent === 'figure' && el.tagName === 'figcaption')) target = { list: childrenOf(depth), node: el };
+        if (HEADINGS.has(el.tagName) && FLOW_PARENTS.has(parent)) target = { list: childrenOf(depth), node: el };
         break;
       }
       target = { list: childrenOf(depth), node: el };

@@ -52,11 +52,11 @@ export function baseReaderCss(): string {
  * package (relative to the OPF), where its files go; `text`: the characters the part
  * sets, for the subsets of embedded faces; `format`: the web page inlines its files.
  */
-export function readerStyles(config: ResolvedConfig, options: { format: 'epub' | 'html'; stylesheetDir?: string; text?: string; baseCss?: string }): ReaderStyles {
+export function readerStyles(config: ResolvedConfig, options: { format: 'epub' | 'html'; stylesheetDir?: string; text?: string; hasCode?: boolean; baseCss?: string }): ReaderStyles {
   const files: ReaderFile[] = [];
   const sheets = [options.baseCss ?? baseReaderCss(), themeSheetText(config.theme, 'epub')];
   const dir = options.stylesheetDir ?? 'styles';
-  if (options.format === 'epub' && config.epub.embedFonts) sheets.push(embeddedFonts(config, options.text ?? '', dir, files));
+  if (options.format === 'epub' && config.epub.embedFonts) sheets.push(embeddedFonts(config, options.text ?? '', dir, files, options.hasCode ?? true));
   const own = config.styles.epub;
   if (own) {
     const named = new Map<string, string>();
@@ -86,11 +86,12 @@ const ROLE_FACES: Readonly<Record<'text' | 'headings' | 'mono', readonly Embedde
 };
 const GENERIC: Readonly<Record<'text' | 'headings' | 'mono', string>> = { text: 'serif', headings: 'serif', mono: 'monospace' };
 
-function embeddedFonts(config: ResolvedConfig, text: string, dir: string, files: ReaderFile[]): string {
+function embeddedFonts(config: ResolvedConfig, text: string, dir: string, files: ReaderFile[], hasCode: boolean): string {
   const rules: string[] = [];
   const declared = new Set<string>();
   const points = new Set([...text].map((char) => char.codePointAt(0) ?? 0));
-  for (const role of ['text', 'headings', 'mono'] as const) {
+  // The code face only for a book with code: a reader's download carries no face it never shows.
+  for (const role of hasCode ? (['text', 'headings', 'mono'] as const) : (['text', 'headings'] as const)) {
     const choice = config.fonts[role];
     const familyCss = `'${choice.family.replace(/['\\]/g, '\\$&')}'`;
     for (const face of ROLE_FACES[role]) {

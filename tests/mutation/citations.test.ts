@@ -1,0 +1,180 @@
+// Citations, quotation captions and the bibliography (src/citations), in process: the
+// notes, captions and Works Cited a reader gets, and each refused bibliography's
+// exact `file:line:column` error.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { resolveStyle, StyleError, StyleNotFoundError } from '../../src/citations/engine.js';
+import { body, folder, html, notes, onePart, refused } from './helpers.js';
+
+const BIB = `@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, publisher = {Macmillan}, address = {London}, year = {1950}}
+@book{trotsky1932, author = {Trotsky, Leon}, title = {The History of the Russian Revolution}, publisher = {Simon and Schuster}, address = {New York}, year = {1932}}
+@article{lenin1917, author = {Lenin, V. I.}, title = {April Theses}, journal = {Pravda}, year = {1917}}
+`;
+const WITH_BIB = (extra = '') => ({ yaml: `series: S\nbibliography: refs.bib\n${extra}`, files: { 'refs.bib': BIB } });
+const call = (n: number) => `<a class="noteref" id="noteref-${n}" href="#note-${n}" data-note="${n}">${n}</a>`;
+
+describe('notes in the default style (Chicago, full note with ibid)', () => {
+  test('full, then ibid. with and without a page, several works, narrative, author suppressed', () => {
+    const { doc, messages } = onePart(
+      'Carr put it:cite[carr1950]{locator="p. 12"}. Again [@carr1950, p. 13]. Same [@carr1950, p. 13]. Both [see @carr1950; @trotsky1932, ch. 3]. @trotsky1932 argues. [-@lenin1917, vol. 1]\n',
+      WITH_BIB(),
+    );
+    expect(body(doc).trimEnd()).toBe(`<p id="p1" data-pn="1">Carr put it.${call(1)} Again.${call(2)} Same.${call(3)} Both.${call(4)} Trotsky${call(5)} argues.${call(6)}</p>`);
+    expect(notes(doc)).toEqual([
+      '1 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i> (London: Macmillan, 1950), 12.</span></p>',
+      '2 citation: <p><span class="citation">Ibid., 13.</span></p>',
+      '3 citation: <p><span class="citation">Ibid.</span></p>',
+      '4 citation: <p><span class="citation">See Carr, <i>The Bolshevik Revolution</i>; Leon Trotsky, <i>The History of the Russian Revolution</i> (New York: Simon and Schuster, 1932), chap.\u00A03.</span></p>',
+      '5 citation: <p><span class="citation">Trotsky, <i>The History of the Russian Revolution</i>.</span></p>',
+      '6 citation: <p><span class="citation">“April Theses,” <i>Pravda</i>, 1917, vol.\u00A01.</span></p>',
+    ]);
+    expect(html(doc.bibliography?.entries)).toBe(
+      '<div class="csl-entry">Carr, Edward Hallett. <i>The Bolshevik Revolution</i>. London: Macmillan, 1950.</div><div class="csl-entry">Lenin, V.\u00A0I. “April Theses.” <i>Pravda</i>, 1917.</div><div class="csl-entry">Trotsky, Leon. <i>The History of the Russian Revolution</i>. New York: Simon and Schuster, 1932.</div>',
+    );
+    expect(doc.bibliography?.title).toBe('Works Cited');
+    expect(messages).toEqual([]);
+  });
+
+  test('quotation captions from the same bibliography: source, locator, via; free text', () => {
+    const { doc } = onePart(
+      ':::quote{source=trotsky1932 locator="vol. 1, ch. 7"}\nQuoted.\n:::\n\n:::quote{source=lenin1917 locator="p. 3" via=carr1950 via-locator="p. 5"}\nQ2.\n:::\n\n:::quote{author="Rosa" title="Reform"}\nQ3.\n:::\n',
+      WITH_BIB(),
+    );
+    expect(body(doc)).toBe(
+      '<figure class="quote"><blockquote>\n<p id="p1" data-pn="1">Quoted.</p>\n</blockquote><figcaption>— Leon Trotsky, <cite>The History of the Russian Revolution</cite>, vol.\u00A01, ch.\u00A07</figcaption></figure>\n' +
+        '<figure class="quote"><blockquote>\n<p id="p2" data-pn="2">Q2.</p>\n</blockquote><figcaption>— V.\u00A0I.\u00A0Lenin, <cite>“April Theses,”</cite> p.\u00A03, cited in Edward Hallett Carr, <cite>The Bolshevik Revolution</cite>, p.\u00A05</figcaption></figure>\n' +
+        '<figure class="quote"><blockquote>\n<p id="p3" data-pn="3">Q3.</p>\n</blockquote><figcaption>— Rosa, <cite>Reform</cite></figcaption></figure>\n',
+    );
+  });
+
+  test('an author-date style in German: in the text, with the locale’s words', () => {
+    const { doc } = onePart('Carr (see :cite[carr1950]{locator="p. 12"}) and [@trotsky1932, pp. 3-4].\n', WITH_BIB('citation-style: apa\nlang: de\n'));
+    expect(body(doc)).toBe('<p id="p1" data-pn="1">Carr (see <span class="citation">(Carr, 1950, S.\u00A012)</span>) and <span class="citation">(Trotsky, 1932, S.\u00A03–4)</span>.</p>\n');
+    expect(notes(doc)).toEqual([]);
+    expect(html(doc.bibliography?.entries)).toBe(
+      '<div class="csl-entry">Carr, E.\u00A0H. (1950). <i>The Bolshevik Revolution</i>. Macmillan.</div><div class="csl-entry">Trotsky, L. (1932). <i>The History of the Russian Revolution</i>. Simon and Schuster.</div>',
+    );
+  });
+
+  test('no citation, no Works Cited', () => {
+    const { doc } = onePart('No citation here.\n', WITH_BIB());
+    expect(doc.bibliography).toBeNull();
+  });
+});
+
+describe('refused bibliographies, at their place', () => {
+  const refusedWith = (name: string, text: string) => refused({ 'pamphlet.yaml': `series: S\nbibliography: ${name}\n`, 'part-1.md': '---\ntitle: T\npart: 1\n---\nx\n', [name]: text });
+  const UNCLOSED = 'malformed BibTeX entry: it does not end where it should (an unclosed `{` or `"`, or a missing comma or `}`?); the parser stopped at';
+
+  test('BibTeX: an unclosed brace at its entry, a missing comma, junk, braces thousands deep, a key twice', () => {
+    expect(refusedWith('refs.bib', '@book{ok,\n  title = {Fine},\n  year = 1950\n}\n\n@book{broken,\n  title = {Unclosed,\n  year = 1950\n}\n')).toEqual([`refs.bib:6:1: error: ${UNCLOSED} line 10, column 1: expected \`}\`, found the end of the file`]);
+    expect(refusedWith('refs.bib', '@book{a title={A}}\n')).toEqual([`refs.bib:1:1: error: ${UNCLOSED} line 1, column 9: expected a comma, found an entry key`]);
+    expect(refusedWith('refs.bib', 'junk @@ {\n')).toEqual([`refs.bib:1:6: error: ${UNCLOSED} line 1, column 7: unexpected text`]);
+    expect(refusedWith('refs.bib', `@book{a, title=${'{'.repeat(20_000)}${'}'.repeat(20_000)}}\n`)).toEqual(['refs.bib:1:1: error: malformed BibTeX entry: its braces are nested thousands of levels deep']);
+    expect(refusedWith('refs.bib', '@book{a, title={A}}\n@book{a, title={B}}\n')).toEqual(['refs.bib:2:7: error: duplicate bibliography key `a` (first at line 1): each entry needs its own key']);
+  });
+
+  test('CSL-JSON: syntax, shape, and every field of the wrong kind', () => {
+    expect(refusedWith('refs.json', '[{"id": "a", "type": "book"},\n {"id": "a", "type": "book"}]')).toEqual(['refs.json:2:9: error: duplicate bibliography key `a` (first at line 1): each entry needs its own key']);
+    expect(refusedWith('refs.json', '{"id": "a"}')).toEqual(['refs.json:1:1: error: a CSL-JSON bibliography is an array of items: [{"id": "carr1950", "type": "book", …}, …]']);
+    expect(refusedWith('refs.json', '[1, null, {"type": "book"}, {"id": "x"}, {"id": "", "type": 3}, {"id": 7, "type": "book", "author": "Carr", "issued": 1950, "custom": 1, "title": null, "note": [1], "x": {}}]')).toEqual([
+      'refs.json:1:2: error: a CSL-JSON item is an object with "id" and "type", not a number',
+      'refs.json:1:5: error: a CSL-JSON item is an object with "id" and "type", not null',
+      'refs.json:1:11: error: a CSL-JSON item needs an "id" (its citation key)',
+      'refs.json:1:29: error: a CSL-JSON item needs a "type" (book, article-journal, chapter, …)',
+      'refs.json:1:49: error: CSL-JSON item field "id" must be a non-empty string or a number',
+      'refs.json:1:61: error: CSL-JSON item field "type" must be a string such as "book"',
+      'refs.json:1:101: error: CSL-JSON item field "author" must be a list of names: [{"family": "Carr", "given": "Edward Hallett"}] or [{"literal": "…"}]',
+      'refs.json:1:119: error: CSL-JSON item field "issued" must be a date: {"date-parts": [[1950, 4, 1]]} or {"raw": "1950"}',
+      'refs.json:1:135: error: CSL-JSON item field "custom" must be an object',
+      'refs.json:1:147: error: CSL-JSON item field "title" must be a string or a number, not null',
+      'refs.json:1:161: error: CSL-JSON item field "note" must be a string or a number, not an array',
+      'refs.json:1:171: error: CSL-JSON item field "x" must be a string or a number, not an object',
+    ]);
+    const DATE = 'must be a date: {"date-parts": [[1950, 4, 1]]} or {"raw": "1950"}';
+    expect(refusedWith('refs.json', '[{"id": "a", "type": "book", "author": [{"family": "C", "given": {"x": 1}}], "issued": {"date-parts": [[1950, 1, 2, 3]]}, "accessed": {"date-parts": []}, "submitted": {"raw": "x", "season": 1}, "original-date": {"date-parts": [[]]}, "event-date": {"date-parts": [1950]}}]')).toEqual([
+      'refs.json:1:40: error: CSL-JSON item field "author" must be a list of names: [{"family": "Carr", "given": "Edward Hallett"}] or [{"literal": "…"}]',
+      `refs.json:1:88: error: CSL-JSON item field "issued" ${DATE}`,
+      `refs.json:1:135: error: CSL-JSON item field "accessed" ${DATE}`,
+      `refs.json:1:212: error: CSL-JSON item field "original-date" ${DATE}`,
+      `refs.json:1:248: error: CSL-JSON item field "event-date" ${DATE}`,
+    ]);
+    expect(refusedWith('refs.json', '[{"id": "a", "type": "book"},]')).toEqual(['refs.json:1:30: error: malformed CSL-JSON: a value was expected']);
+    expect(refusedWith('refs.json', '[{"id": "a" "type": "book"}]')).toEqual(['refs.json:1:13: error: malformed CSL-JSON: a comma was expected']);
+    expect(refusedWith('refs.json', '// c\n[]')).toEqual(['refs.json:1:1: error: malformed CSL-JSON: comments are not JSON']);
+    expect(refusedWith('refs.json', `\n[${'['.repeat(70)}${']'.repeat(71)}`)).toEqual(['refs.json:2:65: error: malformed CSL-JSON: nested more than 64 levels deep (a bibliography needs five)']);
+  });
+
+  test('CSL-JSON that is right: names, dates, numbers, a citation-key, a custom object', () => {
+    const json = '[{"id": 7, "citation-key": "carr", "type": "book", "title": "T", "author": [{"family": "Carr", "given": "E. H."}], "issued": {"date-parts": [[1950, "4"]]}, "accessed": {"raw": "2020"}, "volume": 2, "custom": {"x": [1]}}]';
+    const { doc } = onePart('See [@carr].\n', { yaml: 'series: S\nbibliography: refs.json\n', files: { 'refs.json': json } });
+    expect(notes(doc)).toEqual(['1 citation: <p><span class="citation">E.\u00A0H.\u00A0Carr, <i>T</i>, vol.\u00A02, 1950.</span></p>']);
+  });
+});
+
+describe('CSL styles', () => {
+  const STYLE = (attrs: string, inner = '<citation><layout><text variable="title"/></layout></citation>') => `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" ${attrs}><info/>${inner}</style>`;
+  const dirOf = (files: Record<string, string>) => {
+    const dir = folder({});
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  };
+  const failure = (run: () => unknown): string => {
+    try {
+      run();
+    } catch (cause) {
+      return `${(cause as Error).constructor.name}: ${(cause as Error).message}`;
+    }
+    return 'accepted';
+  };
+
+  test('found by id in the first folder that has it, a dependent style through its parent', () => {
+    const a = dirOf({ 'mine.csl': STYLE('class="note"'), 'dependent/dep.csl': STYLE('class="in-text"', '<info><link rel="independent-parent" href="http://www.zotero.org/styles/mine?x#y"/></info>') });
+    const b = dirOf({ 'mine.csl': STYLE('class="in-text"') });
+    expect(resolveStyle('mine', [a, b])).toMatchObject({ kind: 'note', path: path.join(a, 'mine.csl') });
+    expect(resolveStyle('mine', [b, a])).toMatchObject({ kind: 'in-text', path: path.join(b, 'mine.csl') });
+    // The dependent style takes its parent's class and XML.
+    expect(resolveStyle('dep', [a])).toEqual({ xml: STYLE('class="note"'), kind: 'note', path: path.join(a, 'dependent', 'dep.csl') });
+    expect(resolveStyle(path.join(b, 'mine.csl'), [])).toMatchObject({ kind: 'in-text' });
+  });
+
+  test('refused: a path for an id, missing, not CSL, no class, no citation, a dependent parent', () => {
+    const dir = dirOf({
+      'html.csl': '<html/>',
+      'other.csl': '<style xmlns="http://example.org/x" class="note"/>',
+      'broken.csl': '<style',
+      'noclass.csl': STYLE(''),
+      'badclass.csl': STYLE('class="footnote"'),
+      'nocite.csl': STYLE('class="note"', '<bibliography/>'),
+      'deep.csl': STYLE('class="note"', '<macro><citation/></macro>'),
+      'dep1.csl': STYLE('class="note"', '<info><link rel="independent-parent" href="http://x/styles/dep2"/></info>'),
+      'dep2.csl': STYLE('class="note"', '<info><link rel="independent-parent" href="http://x/styles/html"/></info>'),
+      'badparent.csl': STYLE('class="note"', '<info><link rel="independent-parent" href="http://x/styles/.."/></info>'),
+    });
+    const at = (name: string) => path.join(dir, name);
+    expect(failure(() => resolveStyle('../x', [dir]))).toBe("StyleError: CSL style id “../x” is not a style name (letters, digits, '.', '-', '_'; no path)");
+    expect(failure(() => resolveStyle('a..b', [dir]))).toBe("StyleError: CSL style id “a..b” is not a style name (letters, digits, '.', '-', '_'; no path)");
+    expect(failure(() => resolveStyle('nope', [dir]))).toBe(`StyleNotFoundError: CSL style “nope” not found in ${dir} (install Debian's citation-style-language-styles, put nope.csl in the manuscript's styles/ folder, or give a path to a .csl file)`);
+    expect(failure(() => resolveStyle('html', [dir]))).toBe(`StyleError: CSL style ${at('html.csl')} is not a CSL style: its root element is <html>, not <style xmlns="http://purl.org/net/xbiblio/csl">`);
+    expect(failure(() => resolveStyle('other', [dir]))).toBe(`StyleError: CSL style ${at('other.csl')} is not a CSL style: its root element is <style> in http://example.org/x, not <style xmlns="http://purl.org/net/xbiblio/csl">`);
+    expect(failure(() => resolveStyle('broken', [dir]))).toMatch(new RegExp(`^StyleError: CSL style ${at('broken.csl')} is not well-formed XML \\(its line 1, column \\d+: `));
+    expect(failure(() => resolveStyle('noclass', [dir]))).toBe(`StyleError: CSL style ${at('noclass.csl')} is not a CSL style: <style class> must be "note" or "in-text", not missing`);
+    expect(failure(() => resolveStyle('badclass', [dir]))).toBe(`StyleError: CSL style ${at('badclass.csl')} is not a CSL style: <style class> must be "note" or "in-text", not “footnote”`);
+    expect(failure(() => resolveStyle('nocite', [dir]))).toBe(`StyleError: CSL style ${at('nocite.csl')} is not a CSL style: an independent style needs a <citation> element`);
+    expect(failure(() => resolveStyle('deep', [dir]))).toBe(`StyleError: CSL style ${at('deep.csl')} is not a CSL style: an independent style needs a <citation> element`);
+    expect(failure(() => resolveStyle('dep1', [dir]))).toBe(`StyleError: CSL style ${at('dep2.csl')}: its parent is itself a dependent style`);
+    expect(failure(() => resolveStyle('badparent', [dir]))).toBe(`StyleError: CSL style ${at('badparent.csl')}: its independent-parent link “http://x/styles/..” does not end in a style id`);
+    expect(new StyleNotFoundError('x')).toBeInstanceOf(StyleError);
+  });
+
+  test('a style named in pamphlet.yaml that citeproc cannot use is an error there', () => {
+    const style = STYLE('class="note"', '<citation><layout><nonsense/></layout></citation>');
+    expect(refused({ 'pamphlet.yaml': 'series: S\nbibliography: refs.bib\ncitation-style: styles/bad.csl\n', 'styles/bad.csl': style, 'refs.bib': BIB, 'part-1.md': '---\ntitle: T\npart: 1\n---\nSee [@carr1950].\n' })).toEqual([
+      expect.stringMatching(/^pamphlet\.yaml:3:17: error: CSL style .*styles\/bad\.csl cannot be used: /),
+    ]);
+  });
+});

@@ -1,0 +1,425 @@
+// The EPUB packager (src/render/epub), in process: every file of two small EPUBs written
+// out as a reader's device gets it — the package's identifiers and dates, the navigation,
+// the text with its pop-up notes, the Works Cited, the "Next:" line, the colophon.
+// (tests/epub.test.ts runs epubcheck on EPUBs of the same shapes through the CLI.)
+import { describe, expect, test } from 'vitest';
+import { epubOf, load, part, PNG_1x1 } from './helpers.js';
+
+const BIB = `@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, publisher = {Macmillan}, address = {London}, year = {1950}}\n`;
+
+const ONE: Record<string, string> = {
+  "mimetype": `application/epub+zip`,
+  "META-INF/container.xml": `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="OEBPS/package.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`,
+  "OEBPS/package.opf": `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="en-GB">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="pub-id">urn:uuid:e940b7ee-46e2-522d-b560-b630eec1d6cb</dc:identifier>
+    <dc:title id="title">The Start</dc:title>
+    <meta refines="#title" property="title-type">main</meta>
+    <dc:creator id="creator-1">Ada Lovelace</dc:creator>
+    <meta refines="#creator-1" property="role" scheme="marc:relators">aut</meta>
+    <meta refines="#creator-1" property="display-seq">1</meta>
+    <dc:creator id="creator-2">Bea Webb</dc:creator>
+    <meta refines="#creator-2" property="role" scheme="marc:relators">aut</meta>
+    <meta refines="#creator-2" property="display-seq">2</meta>
+    <dc:publisher>Reading Room</dc:publisher>
+    <dc:rights>CC BY-SA 4.0</dc:rights>
+    <dc:language>en-GB</dc:language>
+    <dc:date>2017-11-07</dc:date>
+    <meta property="dcterms:modified">2020-01-02T03:04:05Z</meta>
+    <meta property="belongs-to-collection" id="c01">Red October</meta>
+    <meta refines="#c01" property="collection-type">series</meta>
+    <meta refines="#c01" property="group-position">1</meta>
+    <meta property="schema:accessMode">textual</meta>
+    <meta property="schema:accessMode">visual</meta>
+    <meta property="schema:accessModeSufficient">textual</meta>
+    <meta property="schema:accessibilityFeature">structuralNavigation</meta>
+    <meta property="schema:accessibilityFeature">tableOfContents</meta>
+    <meta property="schema:accessibilityFeature">readingOrder</meta>
+    <meta property="schema:accessibilityFeature">ARIA</meta>
+    <meta property="schema:accessibilityFeature">displayTransformability</meta>
+    <meta property="schema:accessibilityFeature">alternativeText</meta>
+    <meta property="schema:accessibilityHazard">none</meta>
+    <meta property="schema:accessibilitySummary" xml:lang="en">This publication is structured with headings, a table of contents and landmarks, and follows a single reading order. Notes are linked from their reference in the text and link back to it. The cover and all images have text alternatives. Text size, fonts and colours can be changed in the reading system.</meta>
+    <meta name="cover" content="cover-image"/>
+  </metadata>
+  <manifest>
+    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+    <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
+    <item id="cover-svg" href="cover.svg" media-type="image/svg+xml"/>
+    <item id="cover-image" href="cover.png" media-type="image/png" properties="cover-image"/>
+    <item id="text" href="text.xhtml" media-type="application/xhtml+xml"/>
+    <item id="bibliography" href="bibliography.xhtml" media-type="application/xhtml+xml"/>
+    <item id="colophon" href="colophon.xhtml" media-type="application/xhtml+xml"/>
+    <item id="css" href="styles/epub.css" media-type="text/css"/>
+  </manifest>
+  <spine toc="ncx">
+    <itemref idref="cover"/>
+    <itemref idref="nav"/>
+    <itemref idref="text"/>
+    <itemref idref="bibliography"/>
+    <itemref idref="colophon"/>
+  </spine>
+  <guide>
+    <reference type="cover" title="Cover" href="cover.xhtml"/>
+    <reference type="toc" title="Contents" href="nav.xhtml"/>
+    <reference type="text" title="Start of text" href="text.xhtml"/>
+    <reference type="bibliography" title="Works Cited" href="bibliography.xhtml"/>
+  </guide>
+</package>
+`,
+  "OEBPS/nav.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en-GB" xml:lang="en-GB">
+<head>
+<meta charset="utf-8"/>
+<title>Contents</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body class="nav">
+<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
+<h1 id="toc-title">Contents</h1>
+<ol>
+<li><a href="text.xhtml">Part I: The Start</a></li>
+<li>
+<a href="text.xhtml#first--second">First &#x26; Second</a><ol>
+<li><a href="text.xhtml#deeper">Deeper</a></li>
+</ol>
+</li>
+<li><a href="text.xhtml#questions">Questions for discussion</a></li>
+<li><a href="bibliography.xhtml">Works Cited</a></li>
+</ol>
+</nav>
+<nav epub:type="landmarks" id="landmarks" hidden="">
+<h2>Landmarks</h2>
+<ol>
+<li><a epub:type="cover" href="cover.xhtml">Cover</a></li>
+<li><a epub:type="toc" href="#toc">Contents</a></li>
+<li><a epub:type="bodymatter" href="text.xhtml">Start of text</a></li>
+<li><a epub:type="bibliography" href="bibliography.xhtml">Works Cited</a></li>
+</ol>
+</nav>
+</body>
+</html>
+`,
+  "OEBPS/toc.ncx": `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="en-GB">
+  <head>
+    <meta name="dtb:uid" content="urn:uuid:e940b7ee-46e2-522d-b560-b630eec1d6cb"/>
+    <meta name="dtb:depth" content="2"/>
+    <meta name="dtb:totalPageCount" content="0"/>
+    <meta name="dtb:maxPageNumber" content="0"/>
+  </head>
+  <docTitle><text>The Start</text></docTitle>
+  <docAuthor><text>Ada Lovelace</text></docAuthor>
+  <docAuthor><text>Bea Webb</text></docAuthor>
+  <navMap>
+    <navPoint id="navpoint-1" playOrder="1">
+      <navLabel><text>Part I: The Start</text></navLabel>
+      <content src="text.xhtml"/>
+    </navPoint>
+    <navPoint id="navpoint-2" playOrder="2">
+      <navLabel><text>First &#x26; Second</text></navLabel>
+      <content src="text.xhtml#first--second"/>
+      <navPoint id="navpoint-3" playOrder="3">
+        <navLabel><text>Deeper</text></navLabel>
+        <content src="text.xhtml#deeper"/>
+      </navPoint>
+    </navPoint>
+    <navPoint id="navpoint-4" playOrder="4">
+      <navLabel><text>Questions for discussion</text></navLabel>
+      <content src="text.xhtml#questions"/>
+    </navPoint>
+    <navPoint id="navpoint-5" playOrder="5">
+      <navLabel><text>Works Cited</text></navLabel>
+      <content src="bibliography.xhtml"/>
+    </navPoint>
+  </navMap>
+</ncx>
+`,
+  "OEBPS/cover.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en-GB" xml:lang="en-GB">
+<head>
+<meta charset="utf-8"/>
+<title>Part I: The Start</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body epub:type="cover" class="cover">
+<div class="cover-image"><img src="cover.svg" alt="Red October. Part I: The Start. Ada Lovelace and Bea Webb" role="doc-cover"/></div>
+</body>
+</html>
+`,
+  "OEBPS/text.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en-GB" xml:lang="en-GB">
+<head>
+<meta charset="utf-8"/>
+<title>Part I: The Start</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body epub:type="bodymatter" class="text">
+<header class="title-block">
+<p class="series">Red October</p>
+<h1 class="part-title"><span class="part-label">Part I:</span> <span class="title">The Start</span></h1>
+<p class="author">Ada Lovelace and Bea Webb</p>
+</header>
+<section aria-labelledby="first--second">
+<h2 id="first--second">First &#x26; Second</h2>
+
+<p id="p1" data-pn="1">Text<a class="noteref" id="noteref-1" href="#note-1" data-note="1" epub:type="noteref" role="doc-noteref">1</a> and.<a class="noteref" id="noteref-2" href="#note-2" data-note="2" epub:type="noteref" role="doc-noteref">2</a></p>
+
+<h3 id="deeper">Deeper</h3>
+
+<p id="p2" data-pn="2">More.</p>
+<aside id="note-1" epub:type="footnote" role="doc-footnote" class="footnote">
+<p><a href="#noteref-1" role="doc-backlink" class="note-backlink">1.</a> A note.</p>
+</aside>
+<aside id="note-2" epub:type="footnote" role="doc-footnote" class="footnote citation-note">
+<p><a href="#noteref-2" role="doc-backlink" class="note-backlink">2.</a> <span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i> (London: Macmillan, 1950), 3.</span></p>
+</aside>
+
+
+
+</section>
+<section id="questions" class="questions" aria-labelledby="questions-title">
+<h2 id="questions-title">Questions for discussion</h2>
+<ol>
+<li>Why?</li>
+</ol>
+</section>
+</body>
+</html>
+`,
+  "OEBPS/bibliography.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en-GB" xml:lang="en-GB">
+<head>
+<meta charset="utf-8"/>
+<title>Works Cited</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body epub:type="backmatter" class="backmatter">
+<section epub:type="bibliography" role="doc-bibliography" class="bibliography" aria-labelledby="bibliography-title">
+<h2 id="bibliography-title">Works Cited</h2>
+<div class="csl-entry">Carr, Edward Hallett. <i>The Bolshevik Revolution</i>. London: Macmillan, 1950.</div>
+</section>
+<p class="next-part">Next: Part II: The Sequel</p>
+</body>
+</html>
+`,
+  "OEBPS/colophon.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en-GB" xml:lang="en-GB">
+<head>
+<meta charset="utf-8"/>
+<title>Colophon</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body epub:type="backmatter" class="backmatter">
+<section class="colophon" epub:type="colophon" role="doc-colophon" aria-label="Colophon">
+<p class="imprint-rights">CC BY-SA 4.0</p>
+<p class="imprint-publisher">Reading Room</p>
+</section>
+</body>
+</html>
+`,
+};
+const ONE_NAMES = ["mimetype", "META-INF/container.xml", "OEBPS/package.opf", "OEBPS/nav.xhtml", "OEBPS/toc.ncx", "OEBPS/cover.xhtml", "OEBPS/cover.svg", "OEBPS/cover.png", "OEBPS/text.xhtml", "OEBPS/bibliography.xhtml", "OEBPS/colophon.xhtml", "OEBPS/styles/epub.css"];
+const TWO: Record<string, string> = {
+  "mimetype": `application/epub+zip`,
+  "META-INF/container.xml": `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="OEBPS/package.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`,
+  "OEBPS/package.opf": `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="de">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="pub-id">urn:isbn:9783161484100</dc:identifier>
+    <dc:identifier id="isbn">urn:isbn:9783161484100</dc:identifier>
+    <meta refines="#isbn" property="identifier-type" scheme="onix:codelist5">15</meta>
+    <dc:title id="title">Anfang</dc:title>
+    <meta refines="#title" property="title-type">main</meta>
+    <dc:language>de</dc:language>
+    <meta property="dcterms:modified">2021-05-06T07:08:09Z</meta>
+    <meta property="belongs-to-collection" id="c01">Rote Fahne</meta>
+    <meta refines="#c01" property="collection-type">series</meta>
+    <meta refines="#c01" property="group-position">1</meta>
+    <meta property="schema:accessMode">textual</meta>
+    <meta property="schema:accessMode">visual</meta>
+    <meta property="schema:accessModeSufficient">textual</meta>
+    <meta property="schema:accessibilityFeature">structuralNavigation</meta>
+    <meta property="schema:accessibilityFeature">tableOfContents</meta>
+    <meta property="schema:accessibilityFeature">readingOrder</meta>
+    <meta property="schema:accessibilityFeature">ARIA</meta>
+    <meta property="schema:accessibilityFeature">displayTransformability</meta>
+    <meta property="schema:accessibilityFeature">alternativeText</meta>
+    <meta property="schema:accessibilityHazard">none</meta>
+    <meta property="schema:accessibilitySummary" xml:lang="en">This publication is structured with headings, a table of contents and landmarks, and follows a single reading order. Notes are linked from their reference in the text and link back to it. The cover and all images have text alternatives. Text size, fonts and colours can be changed in the reading system.</meta>
+    <meta name="cover" content="cover-image"/>
+  </metadata>
+  <manifest>
+    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+    <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
+    <item id="cover-svg" href="cover.svg" media-type="image/svg+xml"/>
+    <item id="cover-image" href="cover.png" media-type="image/png" properties="cover-image"/>
+    <item id="text" href="text.xhtml" media-type="application/xhtml+xml"/>
+    <item id="colophon" href="colophon.xhtml" media-type="application/xhtml+xml"/>
+    <item id="css" href="styles/epub.css" media-type="text/css"/>
+    <item id="img-1" href="media/images/a.png" media-type="image/png"/>
+  </manifest>
+  <spine toc="ncx">
+    <itemref idref="cover"/>
+    <itemref idref="nav"/>
+    <itemref idref="text"/>
+    <itemref idref="colophon"/>
+  </spine>
+  <guide>
+    <reference type="cover" title="Cover" href="cover.xhtml"/>
+    <reference type="toc" title="Contents" href="nav.xhtml"/>
+    <reference type="text" title="Start of text" href="text.xhtml"/>
+  </guide>
+</package>
+`,
+  "OEBPS/nav.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
+<head>
+<meta charset="utf-8"/>
+<title>Contents</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body class="nav">
+<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
+<h1 id="toc-title" lang="en" xml:lang="en">Contents</h1>
+<ol>
+<li><a href="text.xhtml">Part I: Anfang</a></li>
+</ol>
+</nav>
+<nav epub:type="landmarks" id="landmarks" hidden="">
+<h2 lang="en" xml:lang="en">Landmarks</h2>
+<ol>
+<li><a epub:type="cover" href="cover.xhtml" lang="en" xml:lang="en">Cover</a></li>
+<li><a epub:type="toc" href="#toc" lang="en" xml:lang="en">Contents</a></li>
+<li><a epub:type="bodymatter" href="text.xhtml" lang="en" xml:lang="en">Start of text</a></li>
+</ol>
+</nav>
+</body>
+</html>
+`,
+  "OEBPS/toc.ncx": `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="de">
+  <head>
+    <meta name="dtb:uid" content="urn:isbn:9783161484100"/>
+    <meta name="dtb:depth" content="1"/>
+    <meta name="dtb:totalPageCount" content="0"/>
+    <meta name="dtb:maxPageNumber" content="0"/>
+  </head>
+  <docTitle><text>Anfang</text></docTitle>
+  <navMap>
+    <navPoint id="navpoint-1" playOrder="1">
+      <navLabel><text>Part I: Anfang</text></navLabel>
+      <content src="text.xhtml"/>
+    </navPoint>
+  </navMap>
+</ncx>
+`,
+  "OEBPS/cover.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
+<head>
+<meta charset="utf-8"/>
+<title>Part I: Anfang</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body epub:type="cover" class="cover">
+<div class="cover-image"><img src="cover.svg" alt="Rote Fahne. Part I: Anfang" role="doc-cover"/></div>
+</body>
+</html>
+`,
+  "OEBPS/text.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
+<head>
+<meta charset="utf-8"/>
+<title>Part I: Anfang</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body epub:type="bodymatter" class="text">
+<header class="title-block">
+<p class="series">Rote Fahne</p>
+<h1 class="part-title"><span class="part-label">Part I:</span> <span class="title">Anfang</span></h1>
+</header>
+<p id="p1" data-pn="1">Ein „Text“<a class="noteref" id="noteref-1" href="#note-1" data-note="1" epub:type="noteref" role="doc-noteref">1</a> und wieder<a class="noteref noteref-repeat" id="noteref-1-2" href="#note-1" data-note="1" epub:type="noteref" role="doc-noteref">1</a>.</p>
+
+<figure class="figure">
+<img src="media/images/a.png" alt="Ein Bild"/><figcaption>Bild</figcaption>
+</figure>
+<aside id="note-1" epub:type="footnote" role="doc-footnote" class="footnote">
+<p><span class="note-number">1.</span> <a href="#noteref-1" role="doc-backlink" class="note-backlink" aria-label="Back to reference a">a</a> <a href="#noteref-1-2" role="doc-backlink" class="note-backlink" aria-label="Back to reference b">b</a> Eine Notiz.</p>
+</aside>
+
+<p class="next-part">Next: <a href="https://example.org/rf/rote-fahne-2.epub">Part II: Fortsetzung</a></p>
+</body>
+</html>
+`,
+  "OEBPS/colophon.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
+<head>
+<meta charset="utf-8"/>
+<title>Colophon</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body epub:type="backmatter" class="backmatter">
+<section class="colophon" epub:type="colophon" role="doc-colophon" aria-label="Colophon">
+<p class="imprint-isbn">ISBN 978-3-16-148410-0</p>
+</section>
+</body>
+</html>
+`,
+};
+const TWO_NAMES = ["mimetype", "META-INF/container.xml", "OEBPS/package.opf", "OEBPS/nav.xhtml", "OEBPS/toc.ncx", "OEBPS/cover.xhtml", "OEBPS/cover.svg", "OEBPS/cover.png", "OEBPS/text.xhtml", "OEBPS/colophon.xhtml", "OEBPS/styles/epub.css", "OEBPS/media/images/a.png"];
+
+/** The files' text, the binary ones (images, cover) and the style sheet left out. */
+const texts = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([name]) => !/\.(css|svg|png)$/.test(name)));
+
+describe('an EPUB with authors, a bibliography, questions and a rights line', () => {
+  test('every file, literally', () => {
+    const files = epubOf(load({
+      'pamphlet.yaml': 'series: Red October\nauthors: [Ada Lovelace, Bea Webb]\npublisher: Reading Room\nbibliography: refs.bib\nlang: en-GB\nrights: CC BY-SA 4.0\n',
+      'refs.bib': BIB,
+      'part-1.md': part('title: The Start\npart: 1\ndate: 2017-11-07', '## First & Second\n\nText[^a] and :cite[carr1950]{locator="p. 3"}.\n\n[^a]: A note.\n\n### Deeper\n\nMore.\n\n:::questions\n1. Why?\n:::\n'),
+      'part-2.md': part('title: The Sequel\npart: 2\nnext: false', 'Two.\n'),
+    }), 0);
+    expect(Object.keys(files)).toEqual(ONE_NAMES);
+    // The mimetype first, stored as the standard wants; the style sheet is the one given.
+    expect(files['OEBPS/styles/epub.css']).toBe('p{}');
+    expect(texts(files)).toEqual(ONE);
+  });
+});
+
+describe('an EPUB in German with an ISBN, its own identifier and date, a picture, a note called twice, a linked Next:', () => {
+  test('every file, literally', () => {
+    const files = epubOf(load({
+      'pamphlet.yaml': 'series: Rote Fahne\nlang: de\nbase-url: https://example.org/rf/\nisbn: { epub: 978-3-16-148410-0 }\n',
+      'images/a.png': PNG_1x1,
+      'part-1.md': part('title: Anfang\npart: 1\nidentifier: urn:isbn:9783161484100\nmodified: 2021-05-06T07:08:09Z', 'Ein „Text“[^a] und wieder[^a].\n\n![Ein Bild](images/a.png "Bild")\n\n[^a]: Eine Notiz.\n'),
+      'part-2.md': part('title: Fortsetzung\npart: 2', 'Zwei.\n'),
+    }, {}), 0);
+    expect(Object.keys(files)).toEqual(TWO_NAMES);
+    expect(files['OEBPS/media/images/a.png']).toBe(`${PNG_1x1.length} bytes`);
+    expect(texts(files)).toEqual(TWO);
+  });
+});
