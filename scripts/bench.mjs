@@ -3,12 +3,14 @@
 // shared/bench-peers/ measured in the same run. Not a test: it prints a Markdown report and
 // writes .bench/results.json (+ results.md). See bench/README.md.
 //
-// usage: node scripts/bench.mjs [--runs N] [--peers] [--formats pdf,epub,all] [--sizes x1,x10]
-//        [--peer-list chromium,pagedjs,vivliostyle,mdtopdf,vivliostyle-epub,pandoc-epub]
+// usage: node scripts/bench.mjs [--runs N] [--peers] [--formats pdf,epub,all] [--sizes x1,x10,x50,series20]
+//        [--peer-list chromium,pagedjs,vivliostyle,mdtopdf,typst,vivliostyle-epub,pandoc-epub]
 //        [--warmup N] [--sample-ms 50] [--timeout-s 900] [--peers-src DIR] [--manuscript DIR]
 //
 // For every size (x1 = the real manuscript, x10 = its part repeated 10 times, made by
-// scripts/make-bench-manuscript.mjs) and every format group (pdf, epub, all = no --format),
+// scripts/make-bench-manuscript.mjs; the scale sizes x50 = 50 times, ~900 pages, and
+// series20 = 20 parts, each its own pamphlet, pamphlet alone and PDF only) and every
+// format group (pdf, epub, all = no --format),
 // the group's commands (pamphlet, then each peer that makes that output) run once each
 // unmeasured (warm-up), then round-robin N times: A B C A B C ... (bench.sh's A B A B,
 // generalised), so that a drift of the machine's load hits every tool alike. Each run:
@@ -18,13 +20,14 @@
 //           once per process, so an upper indication)
 //   maxrss: GNU time %M when /usr/bin/time exists: the largest single reaped process
 // Ratios are tool / pamphlet, taken run by run inside one round, median over rounds
-// (> 1: pamphlet is faster).
+// (> 1: pamphlet is faster). The report (and .bench/results.md) is also written to
+// bench/results/<date>.md, with the scale table (pages per second) and the issue-13 targets.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, ensureBenchDir, makeBenchManuscripts } from './make-bench-manuscript.mjs';
+import { ROOT, ensureBenchDir, makeBenchManuscripts, makeSeriesManuscript } from './make-bench-manuscript.mjs';
 
 const GNU_TIME = '/usr/bin/time';
 const PEER_DEP_DIRS = ['vivliostyle', 'pagedjs', 'mdtopdf'];
@@ -34,11 +37,22 @@ const PEERS = [
   { name: 'pagedjs', output: 'pdf', label: 'pagedjs-cli 0.4.3 (+ pandoc HTML)', script: 'run-pagedjs.sh', file: 'pagedjs.pdf', needs: ['pandoc'] },
   { name: 'mdtopdf', output: 'pdf', label: 'md-to-pdf 5.2.5', script: 'run-mdtopdf.sh', file: 'mdtopdf.pdf', needs: [] },
   { name: 'chromium', output: 'pdf', label: 'Chromium print (floor, + pandoc HTML)', script: 'run-chromium.sh', file: 'chromium.pdf', needs: ['pandoc'] },
+  // pandoc 3 (wasm) -> Typst 0.14 (Node binding): typst/README.md of the peers; set up in .bench/typst.
+  { name: 'typst', output: 'pdf', label: 'Typst 0.14 (+ pandoc 3 wasm)', typst: true, file: 'typst.pdf', needs: [] },
   { name: 'vivliostyle-toc', output: 'pdf', label: 'Vivliostyle CLI 11.0.0, ToC config', script: 'run-vivliostyle-toc.sh', file: 'vivliostyle-toc.pdf', needs: [], optional: true },
   { name: 'vivliostyle-epub', output: 'epub', label: 'Vivliostyle CLI 11.0.0 -f epub', script: 'run-vivliostyle-epub.sh', file: 'vivliostyle.epub', needs: [] },
   { name: 'pandoc-epub', output: 'epub', label: 'pandoc', script: 'run-pandoc-epub.sh', file: 'pandoc.epub', needs: ['pandoc'] },
 ];
 const PEER_INPUT = { x1: 'manuscript.md', x10: 'manuscript-x10.md' };
+/** Sizes only pamphlet runs, PDF only: how build time and memory grow with the book. */
+const SCALE_SIZES = { x50: { copies: 50 }, series20: { parts: 20 } };
+const SIZES = ['x1', 'x10', ...Object.keys(SCALE_SIZES)];
+/**
+ * Format groups and the peers' output they compare with. `epub` is `--format epub`, which lays
+ * the pamphlet out for the page-list (a browser); `epub-np` adds `--no-print-pages` (no browser).
+ */
+const GROUP_OUTPUT = { pdf: 'pdf', epub: 'epub', 'epub-np': 'epub', all: null };
+const GROUP_ARGS = { pdf: ['--format', 'pdf'], epub: ['--format', 'epub'], 'epub-np': ['--format', 'epub', '--no-print-pages'], all: [] };
 
 // ---------------------------------------------------------------- options
 
@@ -48,12 +62,13 @@ function options() {
       runs: { type: 'string', default: '3' },
       warmup: { type: 'string', default: '1' },
       peers: { type: 'boolean', default: false },
-      formats: { type: 'string', default: 'pdf,epub,all' },
-      sizes: { type: 'string', default: 'x1,x10' },
+      formats: { type: 'string', default: 'pdf,epub,epub-np,all' },
+      sizes: { type: 'string', default: SIZES.join(',') },
       'peer-list': { type: 'string' },
       'peers-src': { type: 'string', default: process.env.BENCH_PEERS ?? path.join(ROOT, '..', 'shared', 'bench-peers') },
       manuscript: { type: 'string', default: path.join(ROOT, 'manuscript') },
       'sample-ms': { type: 'string', default: '50' },
+      'results-dir': { type: 'string', default: path.join(ROOT, 'bench', 'results') },
       'timeout-s': { type: 'string', default: '900' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -69,9 +84,9 @@ function options() {
   };
   const list = (v) => v.split(',').map((s) => s.trim()).filter(Boolean);
   const formats = list(values.formats);
-  for (const f of formats) if (!['pdf', 'epub', 'all'].includes(f)) fail(`unknown format group ${f} (pdf, epub, all)`);
+  for (const f of formats) if (!Object.hasOwn(GROUP_OUTPUT, f)) fail(`unknown format group ${f} (${Object.keys(GROUP_OUTPUT).join(', ')})`);
   const sizes = list(values.sizes);
-  for (const s of sizes) if (!['x1', 'x10'].includes(s)) fail(`unknown size ${s} (x1, x10)`);
+  for (const s of sizes) if (!SIZES.includes(s)) fail(`unknown size ${s} (${SIZES.join(', ')})`);
   const peerNames = values['peer-list'] ? list(values['peer-list']) : PEERS.filter((p) => !p.optional).map((p) => p.name);
   for (const n of peerNames) if (!PEERS.some((p) => p.name === n)) fail(`unknown peer ${n} (${PEERS.map((p) => p.name).join(', ')})`);
   return {
@@ -84,6 +99,7 @@ function options() {
     formats,
     sizes,
     sampleMs: int('sample-ms', 10),
+    resultsDir: path.resolve(values['results-dir']),
     timeoutS: int('timeout-s', 1),
   };
 }
@@ -277,6 +293,30 @@ function preparePeers(src, dest) {
   }
 }
 
+/**
+ * The Typst peer's tools (npm packages and EB Garamond TTFs, by the peers' typst/setup.sh)
+ * in .bench/typst, made once; returns why not when that fails.
+ */
+function prepareTypst(src, benchDir) {
+  const home = path.join(benchDir, 'typst');
+  const ready = () => fs.existsSync(path.join(home, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler')) && fs.existsSync(path.join(home, 'node_modules', 'pandoc-wasm')) && fs.existsSync(path.join(home, 'fonts'));
+  if (!ready()) {
+    log(`peers: setting up Typst in ${path.relative(ROOT, home)} (npm packages, fonts)`);
+    spawnSync('bash', [path.join(src, 'typst', 'setup.sh'), home], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    // setup.sh gets fontTools from PyPI; where that is out of reach, a system Python that has
+    // it (Debian's python3-fonttools python3-brotli) makes the same TTFs with the same script.
+    if (!fs.existsSync(path.join(home, 'fonts'))) {
+      for (const python of ['python3', '/usr/bin/python3']) {
+        const r = spawnSync(python, [path.join(src, 'typst', 'typo-woff2ttf.py'), path.join(ROOT, 'node_modules', '@fontsource', 'eb-garamond', 'files'), path.join(home, 'fonts')], { stdio: 'ignore' });
+        if (r.status === 0) break;
+        fs.rmSync(path.join(home, 'fonts'), { recursive: true, force: true });
+      }
+    }
+    if (!ready()) return { error: 'typst/setup.sh failed (see above; the fonts need fontTools: apt-get install -y python3-fonttools python3-brotli)' };
+  }
+  return { home, script: path.join(src, 'typst', 'typst-anchor.mjs'), fonts: path.join(home, 'fonts') };
+}
+
 function fileInfo(file) {
   if (!fs.existsSync(file)) return null;
   const info = { file: path.basename(file), bytes: fs.statSync(file).size };
@@ -315,12 +355,29 @@ async function main() {
 
   const made = makeBenchManuscripts({ src: opt.manuscript, dest: path.join(benchDir, 'manuscripts') });
   const inputs = { x1: made.x1.dir, x10: made.xn.dir };
+  const scaleInputs = {};
+  for (const size of opt.sizes) {
+    const scale = SCALE_SIZES[size];
+    if (!scale) continue;
+    const dest = path.join(benchDir, 'manuscripts');
+    const made = scale.copies ? makeBenchManuscripts({ src: opt.manuscript, dest, copies: scale.copies }).xn : makeSeriesManuscript({ src: opt.manuscript, dest, parts: scale.parts });
+    inputs[size] = made.dir;
+    scaleInputs[size] = { dir: path.relative(ROOT, made.dir), markdownBytes: made.partBytes, parts: made.parts };
+  }
   const peersDir = path.join(benchDir, 'peers');
   let peers = [];
   const skipped = [];
   if (opt.peers) {
     preparePeers(opt.peersSrc, peersDir);
     for (const p of PEERS.filter((p) => opt.peerNames.includes(p.name))) {
+      if (p.typst) {
+        const typst = prepareTypst(opt.peersSrc, benchDir);
+        if (typst.error) {
+          skipped.push(`${p.name}: ${typst.error}`);
+          continue;
+        }
+        p.typstTools = typst;
+      }
       const missing = p.needs.filter((cmd) => !have(cmd));
       if (missing.length) {
         skipped.push(`${p.name}: ${missing.join(', ')} not installed (apt-get install -y ${missing.join(' ')})`);
@@ -349,32 +406,36 @@ async function main() {
     pamphlet: { commit: gitDescribe() },
     options: { runs: opt.runs, warmup: opt.warmup, sampleMs: opt.sampleMs, formats: opt.formats, sizes: opt.sizes, peers: peers.map((p) => p.name), skippedPeers: skipped },
     inputs: {
-      pamphlet: { x1: { dir: path.relative(ROOT, made.x1.dir), markdownBytes: made.x1.partBytes, parts: made.x1.parts }, x10: { dir: path.relative(ROOT, made.xn.dir), markdownBytes: made.xn.partBytes, parts: 1 } },
+      pamphlet: { x1: { dir: path.relative(ROOT, made.x1.dir), markdownBytes: made.x1.partBytes, parts: made.x1.parts }, x10: { dir: path.relative(ROOT, made.xn.dir), markdownBytes: made.xn.partBytes, parts: 1 }, ...scaleInputs },
       ...(peers.length ? { peers: Object.fromEntries(Object.entries(PEER_INPUT).map(([k, f]) => [k, { file: f, markdownBytes: fs.statSync(path.join(peersDir, f)).size }])) } : {}),
     },
     groups: [],
   };
 
   for (const size of opt.sizes) {
-    for (const group of opt.formats) {
+    // The scale sizes: pamphlet's PDF alone (the growth is the point, not the peers).
+    for (const group of SCALE_SIZES[size] ? opt.formats.filter((f) => f === 'pdf') : opt.formats) {
       const outDir = path.join(benchDir, 'out', `pamphlet-${size}-${group}`);
       const tools = [
         {
           name: 'pamphlet',
           label: 'pamphlet',
-          output: group === 'all' ? 'all (pdf, epub, handout, booklet)' : group,
-          argv: [process.execPath, path.join(ROOT, 'bin', 'pamphlet.js'), 'build', inputs[size], '--out', outDir, '--quiet', '--no-cache', ...(group === 'all' ? [] : ['--format', group])],
+          output: { all: 'all five (pdf, epub, handout, booklet, html)', 'epub-np': 'epub --no-print-pages' }[group] ?? group,
+          argv: [process.execPath, path.join(ROOT, 'bin', 'pamphlet.js'), 'build', inputs[size], '--out', outDir, '--quiet', '--no-cache', ...GROUP_ARGS[group]],
           cwd: ROOT,
           // Every run is a cold build (--no-cache): the bench times rendering, not the cache.
           before: () => fs.rmSync(outDir, { recursive: true, force: true }),
           outputs: () => listFiles(outDir).map(fileInfo),
         },
-        ...(group === 'all' ? [] : peers.filter((p) => p.output === group)).map((p) => ({
+        ...(SCALE_SIZES[size] ? [] : peers.filter((p) => p.output === GROUP_OUTPUT[group])).map((p) => ({
           name: p.name,
           label: p.label,
           output: p.output,
-          argv: ['bash', path.join(peersDir, p.script), PEER_INPUT[size]],
+          argv: p.typst
+            ? [process.execPath, p.typstTools.script, PEER_INPUT[size], path.join('out', `${path.basename(PEER_INPUT[size], '.md')}.${p.file}`), p.typstTools.fonts]
+            : ['bash', path.join(peersDir, p.script), PEER_INPUT[size]],
           cwd: peersDir,
+          ...(p.typst ? { env: { ...env, TYPST_ANCHOR_HOME: p.typstTools.home } } : {}),
           before: () => fs.rmSync(path.join(peersDir, 'out', `${path.basename(PEER_INPUT[size], '.md')}.${p.file}`), { force: true }),
           outputs: () => [fileInfo(path.join(peersDir, 'out', `${path.basename(PEER_INPUT[size], '.md')}.${p.file}`))].filter(Boolean),
         })),
@@ -385,7 +446,8 @@ async function main() {
         const t = tools[i];
         t.before();
         const logFile = path.join(logDir, `${size}-${group}-${t.name}.log`);
-        const r = await measure(t.argv, { cwd: t.cwd, env, logFile, sampleMs: opt.sampleMs, timeoutS: opt.timeoutS });
+        fs.mkdirSync(path.join(peersDir, 'out'), { recursive: true });
+        const r = await measure(t.argv, { cwd: t.cwd, env: t.env ?? env, logFile, sampleMs: opt.sampleMs, timeoutS: opt.timeoutS });
         entry.tools[i][kind].push(r);
         const status = r.ok ? '' : `  FAILED (exit ${r.exit}${r.signal ? `, ${r.signal}` : ''}${r.timedOut ? ', timed out' : ''}), see ${path.relative(ROOT, logFile)}`;
         log(`[${size} ${group}] ${kind === 'warmups' ? 'warm-up' : `run ${n}/${opt.runs}`} ${t.name.padEnd(17)} ${r.wallS.toFixed(2).padStart(7)} s  tree ${String(Math.round(r.peakTreeMiB)).padStart(5)} MiB (${r.peakTreeProcs} procs)${r.maxRssMiB !== null ? `  %M ${Math.round(r.maxRssMiB)} MiB` : ''}${status}`);
@@ -416,8 +478,12 @@ async function main() {
   const md = report(result);
   fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
   fs.writeFileSync(path.join(benchDir, 'results.md'), md);
+  fs.mkdirSync(opt.resultsDir, { recursive: true });
+  // One file per run, named for when it started (UTC): bench/results/2026-11-29T11-40.md.
+  const dated = path.join(opt.resultsDir, `${result.date.slice(0, 16).replace(':', '-')}.md`);
+  fs.writeFileSync(dated, md);
   process.stdout.write(md);
-  log(`bench: wrote ${path.relative(process.cwd(), path.join(benchDir, 'results.json'))} and results.md`);
+  log(`bench: wrote ${path.relative(process.cwd(), path.join(benchDir, 'results.json'))}, results.md and ${path.relative(process.cwd(), dated)}`);
   const failures = result.groups.flatMap((g) => g.tools.filter((t) => t.name === 'pamphlet' && t.failedRuns));
   return failures.length ? 1 : 0;
 }
@@ -438,9 +504,10 @@ function report(result) {
       rows.push({ group: g.group, name: t.name, label: t.label, output: t.output });
     }
   }
-  const order = { pdf: 0, epub: 1, all: 2 };
+  const order = { pdf: 0, epub: 1, 'epub-np': 2, all: 3 };
   rows.sort((a, b) => order[a.group] - order[b.group]);
-  const sizes = result.options.sizes;
+  const sizes = result.options.sizes.filter((s) => !SCALE_SIZES[s]);
+  const scaleSizes = result.options.sizes.filter((s) => SCALE_SIZES[s]);
   const m = result.machine;
   let out = `# pamphlet benchmark, ${result.date.slice(0, 16).replace('T', ' ')} UTC\n\n`;
   out += `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB; Node ${m.node}; ${m.chromium ?? 'no chromium'}; ${m.pandoc ?? 'no pandoc'}. `;
@@ -448,7 +515,7 @@ function report(result) {
   out += `pamphlet ${result.pamphlet.commit ?? '(no git)'}. ${result.options.runs} measured run(s) per tool after ${result.options.warmup} warm-up, `;
   out += `round-robin (pamphlet then each peer, per round); tree RSS sampled every ${result.options.sampleMs} ms.\n`;
   const inp = result.inputs;
-  out += `Inputs: pamphlet ${sizes.map((s) => `${s} ${inp.pamphlet[s].dir} (${inp.pamphlet[s].markdownBytes} B Markdown)`).join(', ')}`;
+  out += `Inputs: pamphlet ${[...sizes, ...scaleSizes].map((s) => `${s} ${inp.pamphlet[s].dir} (${inp.pamphlet[s].markdownBytes} B Markdown)`).join(', ')}`;
   if (inp.peers) out += `; peers ${sizes.map((s) => `${s} ${inp.peers[s].file} (${inp.peers[s].markdownBytes} B)`).join(', ')}`;
   out += '.\n';
   if (result.options.skippedPeers.length) out += `Skipped peers: ${result.options.skippedPeers.join('; ')}.\n`;
@@ -474,8 +541,66 @@ function report(result) {
     }
     out += `| ${cells.join(' | ')} |\n`;
   }
+  out += scaleReport(result, [...sizes, ...scaleSizes], get);
+  out += targetsReport(result, get);
   const failed = result.groups.flatMap((g) => g.tools.filter((t) => t.failedRuns).map((t) => `${g.size} ${g.group} ${t.name}: ${t.failedRuns} failed run(s)`));
   if (failed.length) out += `\nFailures: ${failed.join('; ')} (logs in .bench/logs/).\n`;
+  return out;
+}
+
+/** Pages of the PDFs a tool's last run made. */
+const pdfPages = (tool) => (tool?.outputs ?? []).filter((o) => o.file.endsWith('.pdf') && !/-(handout|booklet)\.pdf$/.test(o.file)).reduce((n, o) => n + (o.pages ?? 0), 0);
+
+/** How pamphlet's PDF build grows: time, pages per second, peak memory, per size. */
+function scaleReport(result, sizes, get) {
+  const rows = sizes.map((size) => ({ size, t: get(size, 'pdf', 'pamphlet') })).filter((r) => r.t?.wallS);
+  if (!rows.length) return '';
+  let out = '\nScale (pamphlet, `--format pdf`, median of the runs): pages are those of the PDFs made.\n\n';
+  out += '| input | parts | Markdown bytes | PDF pages | median s | pages per s | peak tree MiB (procs) |\n|---|---|---|---|---|---|---|\n';
+  for (const { size, t } of rows) {
+    const inp = result.inputs.pamphlet[size];
+    const pages = pdfPages(t);
+    const peak = Math.round(t.peakTreeMiB.max);
+    const procs = Math.max(...t.runs.filter((x) => x.ok).map((x) => x.peakTreeProcs));
+    out += `| ${size} | ${inp.parts} | ${inp.markdownBytes.toLocaleString('en')} | ${pages} | ${t.wallS.median.toFixed(2)} | ${(pages / t.wallS.median).toFixed(1)} | ${peak} (${procs}) |\n`;
+  }
+  return out;
+}
+
+/** Issue 13's targets, each as measured in this run: met, missed, or not measured. */
+function targetsReport(result, get) {
+  const median = (size, group, name) => get(size, group, name)?.wallS?.median;
+  /** pamphlet / peer, run by run in one round (the inverse of the table's ratio). */
+  const versus = (size, group, peer) => {
+    const r = get(size, group, peer)?.ratioToPamphlet;
+    return r ? 1 / r.median : undefined;
+  };
+  const over = (a, b) => (a !== undefined && b !== undefined ? a / b : undefined);
+  const pdf1 = median('x1', 'pdf', 'pamphlet');
+  const pdf10 = median('x10', 'pdf', 'pamphlet');
+  const x50 = get('x50', 'pdf', 'pamphlet');
+  const peak10 = get('x10', 'pdf', 'pamphlet')?.peakTreeMiB?.max;
+  const GB_MIB = 1e9 / 2 ** 20;
+  const targets = [
+    ['PDF x10 ≤ 1.5× the Chromium floor', versus('x10', 'pdf', 'chromium'), 1.5, '×'],
+    ['PDF x10 ≤ 0.6× pagedjs-cli', versus('x10', 'pdf', 'pagedjs'), 0.6, '×'],
+    ['PDF x1 ≤ 0.8× pagedjs-cli', versus('x1', 'pdf', 'pagedjs'), 0.8, '×'],
+    // Two groups, not one round: medians over medians.
+    ['all five outputs x1 ≤ 1.0× pagedjs-cli\'s PDF', over(median('x1', 'all', 'pamphlet'), median('x1', 'pdf', 'pagedjs')), 1.0, '×'],
+    ['PDF growth x10 / x1 ≤ 2.5', over(pdf10, pdf1), 2.5, '×'],
+    ['x50 book ≥ 60 pages per second', x50?.wallS ? pdfPages(x50) / x50.wallS.median : undefined, 60, ' p/s', 'atLeast'],
+    ['peak tree memory, PDF x10 ≤ 1.0 GB (954 MiB)', peak10, GB_MIB, ' MiB'],
+    // The EPUB alone is the one that needs no layout; with the page-list it is a PDF's layout.
+    ['EPUB (--no-print-pages) x1 ≤ 2× pandoc', versus('x1', 'epub-np', 'pandoc-epub'), 2, '×'],
+    ['EPUB (--no-print-pages) x10 ≤ 1.0× pandoc', versus('x10', 'epub-np', 'pandoc-epub'), 1, '×'],
+    ['EPUB with the page-list x1 ≤ 2× pandoc', versus('x1', 'epub', 'pandoc-epub'), 2, '×'],
+    ['EPUB with the page-list x10 ≤ 1.0× pandoc', versus('x10', 'epub', 'pandoc-epub'), 1, '×'],
+  ];
+  let out = '\nTargets (issue 13); × = pamphlet / peer, run by run in one round, median:\n\n| target | measured | |\n|---|---|---|\n';
+  for (const [name, value, limit, unit, kind] of targets) {
+    const met = value === undefined ? 'not measured' : (kind === 'atLeast' ? value >= limit : value <= limit) ? 'met' : `missed by ${(kind === 'atLeast' ? limit / value : value / limit).toFixed(2)}×`;
+    out += `| ${name} | ${value === undefined ? '–' : `${value.toFixed(unit === '×' ? 2 : 0)}${unit}`} | ${met} |\n`;
+  }
   return out;
 }
 

@@ -155,6 +155,39 @@ export function makeBenchManuscripts({ src = path.join(ROOT, 'manuscript'), dest
   };
 }
 
+/**
+ * A series of `parts` parts (default 20): every part-k.md is the first part of `src` with
+ * `part: k` and " (part k)" after its title, so each is its own pamphlet (own PDF, own
+ * contents, own notes), like a long reading-group series; `next:` is left out (each part's
+ * "Next:" names the part after it). Written to <dest>/series<parts>.
+ */
+export function makeSeriesManuscript({ src = path.join(ROOT, 'manuscript'), dest, parts = 20, part } = {}) {
+  src = path.resolve(src);
+  if (!dest) dest = path.join(ensureBenchDir(), 'manuscripts');
+  const dir = path.join(path.resolve(dest), `series${parts}`);
+  const names = fs.readdirSync(src).filter(isPart).sort();
+  const partName = part ?? names[0];
+  if (!partName) throw new Error(`no part (*.md) in ${src}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  copyDir(src, dir, (entry) => !(entry.isFile() && isPart(entry.name)));
+  const { frontmatter, body } = splitFrontmatter(fs.readFileSync(path.join(src, partName), 'utf8'));
+  let bytes = 0;
+  for (let k = 1; k <= parts; k++) {
+    // `next:` goes: the next part is named by its own title (the source's would be wrong).
+    const front = frontmatter
+      .replace(/^next:.*\n(?:[ \t]+.*\n)*/m, '')
+      .replace(/^part:.*$/m, `part: ${k}`)
+      .replace(/^title:[ \t]*(.*?)[ \t]*$/m, (_, title) => {
+        const quoted = /^(["'])(.*)\1$/.exec(title);
+        return quoted ? `title: ${quoted[1]}${quoted[2]} (part ${k})${quoted[1]}` : `title: ${title} (part ${k})`;
+      });
+    const text = `${front}\n${body}`;
+    fs.writeFileSync(path.join(dir, `part-${k}.md`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return { dir, partBytes: bytes, parts };
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {

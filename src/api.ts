@@ -21,10 +21,12 @@ import { findChromium } from './browser/find-chromium.js';
 import { BuildCache } from './cache/store.js';
 import { browserIdentity, toolIdentity } from './cache/identity.js';
 import { derivedKey, outputKey } from './cache/key.js';
+import { runOnPool, tabPoolSize, type PoolTask } from './browser/tab-pool.js';
 import type { LaidOutPage } from './browser/print-pages.js';
 
-export const FORMATS = ['pdf', 'epub', 'handout', 'booklet', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+
+export { FORMATS, type Format };
 
 /** One output, as progress reports name it: `Part I · pdf`. */
 export interface OutputRef {
@@ -228,6 +230,8 @@ async function renderAll(
     record(output, renderEpub(doc, config, { readAsset, ...(pages ? { printPages: pages } : {}) }), since, key, pageCount);
   };
 
+  // Reader formats that need no layout: made in Node while the tabs paginate (below).
+  const readerJobs: Array<{ doc: PartDocument; format: 'epub' | 'html'; output: OutputRef; key: string | undefined; pages?: LaidOutPage[] }> = [];
   for (const format of ['epub', 'html'] as const) {
     if (!formats.includes(format)) continue;
     for (const doc of manuscript.parts) {
@@ -244,17 +248,24 @@ async function renderAll(
           afterLayout.set(doc, { output, key });
           continue;
         }
-        started = performance.now();
-        tell({ kind: 'start', ...output });
-        await renderEpubOf(doc, output, key, started, pages);
+        readerJobs.push({ doc, format, output, key, ...(pages ? { pages } : {}) });
       } else {
-        started = performance.now();
-        tell({ kind: 'start', ...output });
-        const { renderHtml } = await import('./render/html.js');
-        record(output, new TextEncoder().encode(renderHtml(doc, config, { readAsset })), started, key);
+        readerJobs.push({ doc, format, output, key });
       }
     }
   }
+  const renderReaderFormats = async (): Promise<void> => {
+    for (const { doc, format, output, key, pages } of readerJobs) {
+      const since = performance.now();
+      tell({ kind: 'start', ...output });
+      if (format === 'epub') {
+        await renderEpubOf(doc, output, key, since, pages);
+      } else {
+        const { renderHtml } = await import('./render/html.js');
+        record(output, new TextEncoder().encode(renderHtml(doc, config, { readAsset })), since, key);
+      }
+    }
+  };
 
   // What must be printed: the pamphlet (for the PDF, or for a booklet no cache holds) and the handout.
   interface PrintPlan {
@@ -325,13 +336,13 @@ async function renderAll(
       const browser = await session();
       trace('browser ready', started);
       timings.browser = performance.now() - started;
-      // Two tabs at a time: pagination is single-threaded JavaScript in each renderer, so
-      // the pamphlet and the handout of a part paginate side by side on two cores.
-      const tasks: Array<() => Promise<void>> = [];
+      // One tab per core (tab-pool.ts): pagination is single-threaded JavaScript in each
+      // renderer, so the parts and their handouts paginate side by side, the longest first.
+      const tasks: PoolTask[] = [];
       for (const { plan, pamphlet, handout } of jobs) {
         const wanted = plan.pamphlet;
         if (pamphlet && wanted) {
-          tasks.push(async () => {
+          tasks.push({ cost: pamphlet.cost, run: async () => {
             const since = performance.now();
             // The pages laid out are the PDF's, or the booklet's or the EPUB's when only it is wanted.
             const shown = wanted.pdf ?? wanted.booklet?.output ?? (wanted.epub?.output as OutputRef);
@@ -364,11 +375,11 @@ async function renderAll(
               const booklet = await imposeBooklet(pdf, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep });
               record(wanted.booklet.output, booklet, wanted.pdf ? imposing : since, wanted.booklet.key);
             }
-          });
+          } });
         }
         const handoutPlan = plan.handout;
         if (handout && handoutPlan) {
-          tasks.push(async () => {
+          tasks.push({ cost: handout.cost, run: async () => {
             const since = performance.now();
             tell({ kind: 'start', ...handoutPlan.output });
             let pages = 0;
@@ -377,14 +388,21 @@ async function renderAll(
               tell({ kind: 'pages', ...handoutPlan.output, pages });
             });
             record(handoutPlan.output, pdf, since, handoutPlan.key, pages);
-          });
+          } });
         }
       }
-      await runTwoAtATime(tasks);
+      const printing = runOnPool(tasks, tabPoolSize());
+      // Settled before the reader formats' own failure (if any) is thrown: no tab is left running.
+      const reading = renderReaderFormats().then(() => undefined, (error: unknown) => ({ error }));
+      await printing.finally(() => reading);
+      const readerFailure = await reading;
+      if (readerFailure) throw readerFailure.error;
     } finally {
       removeWorkDir();
       unregister();
     }
+  } else {
+    await renderReaderFormats();
   }
 
   // Tasks finish in any order; outputs are listed in a stable one.
@@ -394,20 +412,6 @@ async function renderAll(
   // Only a build whose outputs are written fills the cache: a failed one leaves it as it was.
   cache?.commit();
   return { outputs, messages: manuscript.messages, timings, rendered: rendered.sort(), cached: cached.sort() };
-}
-
-/** Runs `tasks` with at most two in flight; the first failure rejects (the others still settle). */
-async function runTwoAtATime(tasks: ReadonlyArray<() => Promise<void>>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const task = tasks[next++] as () => Promise<void>;
-      await task();
-    }
-  };
-  const lanes = await Promise.allSettled([lane(), lane()]);
-  const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /** The browser a PDF would be printed with, for the cache key; none found is an error only when printing. */

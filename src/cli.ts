@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { ManuscriptError, formatMessage, messageJson } from './diagnostics.js';
-import { FORMATS, build, check, type BuildOptions, type BuildResult, type Format } from './api.js';
+import type { BuildOptions, BuildResult } from './api.js';
+import { FORMATS, type Format } from './formats.js';
 import { runCleanups } from './cleanup.js';
 import { createProgress, type Progress } from './progress.js';
 import { exitCleanlyOnSignals, stopGracefully } from './signals.js';
@@ -107,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'build':
         return await runBuild(dir, values);
       case 'check':
-        return runCheck(dir, Boolean(values.strict), values.format);
+        return await runCheck(dir, Boolean(values.strict), values.format);
       case 'preview':
         return await runPreview(dir, values.port);
       case 'init':
@@ -187,6 +188,8 @@ async function runBuild(dir: string, values: BuildFlags): Promise<number> {
   if (values.watch) return watchMode(options, progress, quiet);
   const started = performance.now();
   try {
+    // The pipeline is loaded only by the commands that run it (not by --help or a usage error).
+    const { build } = await import('./api.js');
     summarise(await build(options), progress, quiet, started);
   } finally {
     progress.finish();
@@ -234,8 +237,9 @@ async function watchMode(options: BuildOptions, progress: Progress, quiet: boole
 }
 
 /** `check` validates everything a build would, without starting a browser. */
-function runCheck(dir: string, strict: boolean, format: string | undefined): number {
+async function runCheck(dir: string, strict: boolean, format: string | undefined): Promise<number> {
   if (format !== undefined && format !== 'human' && format !== 'json') throw new UsageError(`check --format is human or json, not ${format}`);
+  const { check } = await import('./api.js');
   let messages: VFileMessage[];
   let parts: number | undefined;
   try {

@@ -5,8 +5,7 @@
  * browser is certain to be closed in one place.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -21,8 +20,10 @@ import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-b
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
 import { dropSplitFirstLetter, dropStrayHyphens } from './page-break-text.js';
+import { pagedPolyfill, type PagedBuild } from './pagedjs-source.js';
 import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
+import { LEAN_PROCESS_FLAGS } from './tab-pool.js';
 import { trace } from '../trace.js';
 
 export interface OpenBrowserOptions {
@@ -30,6 +31,8 @@ export interface OpenBrowserOptions {
   executablePath?: string;
   /** Time limit of each browser step, ms (config `timeout`). */
   timeout: number;
+  /** The Paged.js the pages run: our patched 0.4.3 unless a test asks for the published one. */
+  pagedjs?: PagedBuild;
 }
 
 export interface PaginateRequest {
@@ -69,6 +72,8 @@ const CHROMIUM_FLAGS = [
   // No network, whatever the page does (lockdown.ts). Our stylesheets are inline, so
   // file: pages keep Chromium's default of no XMLHttpRequest to file: URLs.
   ...LOCKDOWN_FLAGS,
+  // The fewest processes that keep pagination parallel (tab-pool.ts).
+  ...LEAN_PROCESS_FLAGS,
 ];
 
 /**
@@ -77,21 +82,6 @@ const CHROMIUM_FLAGS = [
  */
 const LAUNCH_TIMEOUT_MS = 60_000;
 
-
-const require = createRequire(import.meta.url);
-
-/** pagedjs's `exports` map hides its dist folder, so find it from the CommonJS entry. */
-function pagedPolyfillPath(): string {
-  const entry = require.resolve('pagedjs'); // <root>/lib/index.cjs
-  return join(dirname(dirname(entry)), 'dist', 'paged.polyfill.min.js');
-}
-
-let pagedSource: string | undefined;
-/** Paged.js's code, read once per process: it goes into every page. */
-function pagedPolyfill(): string {
-  pagedSource ??= readFileSync(pagedPolyfillPath(), 'utf8');
-  return pagedSource;
-}
 
 /**
  * Inserts Paged.js (`source`) as a <script> carrying the page's nonce, the one script its CSP
@@ -155,7 +145,7 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserS
   }
   browserPid = browser.process()?.pid;
   closePopups(browser);
-  return new Session(browser, options.timeout, () => {
+  return new Session(browser, options.timeout, options.pagedjs ?? 'patched', () => {
     killGroup();
     removeProfile(userDataDir);
     unregister();
@@ -195,6 +185,7 @@ class Session implements BrowserSession {
   constructor(
     private readonly browser: Browser,
     private readonly timeout: number,
+    private readonly pagedjs: PagedBuild,
     /** Kills whatever is left of the process group and removes the profile; sync. */
     private readonly tearDown: () => void,
   ) {}
@@ -227,7 +218,7 @@ class Session implements BrowserSession {
         }),
         limit('configuring Paged.js'),
       );
-      const loaded = await step(page.evaluate(insertPagedJs, pagedPolyfill(), nonce), limit('loading Paged.js'));
+      const loaded = await step(page.evaluate(insertPagedJs, pagedPolyfill(this.pagedjs), nonce), limit('loading Paged.js'));
       if (!loaded) throw new Error(`${request.label}: Paged.js did not load in the page`);
       await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
       if (request.onPage) {

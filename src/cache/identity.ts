@@ -1,8 +1,8 @@
 /**
  * What identifies the tool that made an output, for the build cache: pamphlet's
  * version, the code actually running (the bundle in lib/, or the sources under a test
- * runner), our stylesheets, the Paged.js and font packages the pages load, and for
- * PDFs the Chromium that prints them. A change to any of these must not serve an
+ * runner), our stylesheets, the Paged.js the pages run (vendor/pagedjs/) and the font
+ * packages they load, and for PDFs the Chromium that prints them. A change to any of these must not serve an
  * output made by another.
  */
 import { createHash } from 'node:crypto';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_VERSION, packagePath } from '../package-root.js';
 import { printAssets } from '../render/assets.js';
+import { PATCHED_PAGEDJS } from '../browser/pagedjs-source.js';
 
 let tool: string | undefined;
 
@@ -21,6 +22,8 @@ export function toolIdentity(): string {
   for (const pkg of [assets.pagedjsDir, ...Object.values(assets.fontDirs)]) {
     hash.update(readFileSync(path.join(pkg, 'package.json')));
   }
+  // The Paged.js the pages really run: ours, patched (vendor/pagedjs/), not the package's.
+  hash.update(readFileSync(PATCHED_PAGEDJS));
   // The running code: lib/*.js when bundled, src/**/*.ts under vitest (a developer's edit counts).
   const here = path.dirname(fileURLToPath(import.meta.url));
   const codeDir = path.basename(here) === 'cache' ? path.dirname(here) : here;

@@ -22,6 +22,7 @@ import { EventHub } from './events.js';
 import { ASSET_POLICY, DESK_CSS, SHELL_CSS, VIEWS, contentSecurityPolicy, indexPage, partPage, placeholderFrame, type View } from './page.js';
 import { ManuscriptState } from './state.js';
 import { watchFolder } from './watcher.js';
+import { PATCHED_PAGEDJS } from '../browser/pagedjs-source.js';
 
 export interface PreviewOptions {
   dir: string;
@@ -65,7 +66,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const roots: Record<string, string> = {
     '/_pamphlet/styles/': local.stylesDir,
     ...Object.fromEntries(Object.entries(local.fontDirs).map(([pkg, dir]) => [`/_pamphlet/fonts/${pkg}/`, dir])),
-    '/_pamphlet/pagedjs/': path.join(local.pagedjsDir, 'dist'),
+    // The Paged.js the PDF is made with (vendor/pagedjs/: 0.4.3 with our speed patches).
+    '/_pamphlet/pagedjs/': path.dirname(PATCHED_PAGEDJS),
   };
   const assetCache = new Map<string, Buffer>();
   let port = 0;

@@ -60,6 +60,8 @@ export interface PreparedPrint {
   printBoxes?: PrintBoxOptions;
   /** The part's Markdown file, where a block the layout lost is reported. */
   sourcePath?: string;
+  /** What laying it out will cost, roughly: the length of its HTML (the print pool starts the dearest first). */
+  cost: number;
 }
 
 /**
@@ -71,7 +73,8 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
   const label = variant === 'pamphlet' ? doc.meta.slug : `${doc.meta.slug}-${variant}`;
   const assets = printAssets();
   const htmlPath = join(options.workDir, `${label}.print.html`);
-  await writeFile(htmlPath, printHtml(doc, config, variant, assets), 'utf8');
+  const html = printHtml(doc, config, variant, assets);
+  await writeFile(htmlPath, html, 'utf8');
   return {
     htmlPath,
     label,
@@ -81,6 +84,7 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
     metadata: pdfMetadataFor(doc, `pamphlet ${PACKAGE_VERSION}`),
     pageSize: sheetSize(config, variant),
     printBoxes: printBoxesFor(config, variant),
+    cost: html.length,
     ...(doc.meta.sourcePath ? { sourcePath: doc.meta.sourcePath } : {}),
   };
 }

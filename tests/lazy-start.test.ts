@@ -1,0 +1,88 @@
+// A command starts only what it needs: `--help`, `check` and `build --format epub
+// --no-print-pages` never load Puppeteer or Paged.js (and so never start Chromium), and
+// `--help` does not even load the pipeline. (An EPUB with the print edition's page-list,
+// the default, lays the pamphlet out to learn where its pages begin: that one does.) The real CLI runs with a preloaded recorder (helpers/module-log.mjs) that
+// writes down every module Node resolves and every file read by name.
+import { describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(REPO, 'bin', 'pamphlet.js');
+const RECORDER = pathToFileURL(path.join(REPO, 'tests', 'helpers', 'module-log.mjs')).href;
+
+interface Loaded {
+  status: number | null;
+  stderr: string;
+  modules: string[];
+  reads: string[];
+  /** Bytes of pamphlet's own bundled code (lib/) the command loaded. */
+  libBytes: number;
+}
+
+function run(args: string[]): Loaded {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lazy-'));
+  const log = path.join(dir, 'loaded.log');
+  const result = spawnSync(process.execPath, ['--import', RECORDER, BIN, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, PAMPHLET_MODULE_LOG: log },
+    timeout: 300_000,
+  });
+  const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const modules = [...new Set(lines.filter((l) => l.startsWith('module ')).map((l) => l.slice(7)))];
+  const reads = [...new Set(lines.filter((l) => l.startsWith('read ')).map((l) => l.slice(5)))];
+  const lib = modules.filter((url) => url.startsWith(pathToFileURL(path.join(REPO, 'lib')).href));
+  const libBytes = lib.reduce((sum, url) => sum + statSync(fileURLToPath(url)).size, 0);
+  return { status: result.status, stderr: result.stderr, modules, reads, libBytes };
+}
+
+const puppeteer = (loaded: Loaded) => loaded.modules.filter((url) => url === 'puppeteer-core' || url.includes('/puppeteer-core/'));
+const pagedjs = (loaded: Loaded) => loaded.reads.filter((file) => /paged(\.polyfill)?(\.min)?\.js$/.test(file));
+
+describe('what each command loads', () => {
+  let build: Loaded;
+
+  test('a PDF build loads Puppeteer and our patched Paged.js (the recorder sees them)', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lazy-out-'));
+    build = run(['build', 'manuscript', '--out', out, '--format', 'pdf', '--no-cache', '--quiet']);
+    expect(build.stderr).toBe('');
+    expect(build.status).toBe(0);
+    expect(puppeteer(build).length).toBeGreaterThan(0);
+    expect(pagedjs(build)).toEqual([path.join(REPO, 'vendor', 'pagedjs', 'paged.polyfill.min.js')]);
+  });
+
+  test('--help loads neither, nor the pipeline: a tenth of the code a build loads, at most', () => {
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(puppeteer(help)).toEqual([]);
+    expect(pagedjs(help)).toEqual([]);
+    expect(help.libBytes).toBeLessThan(build.libBytes / 10);
+  });
+
+  test('a usage error loads no more than --help', () => {
+    const wrong = run(['build', 'manuscript', '--format', 'docx']);
+    expect(wrong.status).toBe(2);
+    expect(puppeteer(wrong)).toEqual([]);
+    expect(wrong.libBytes).toBeLessThan(build.libBytes / 10);
+  });
+
+  test('check loads neither Puppeteer nor Paged.js', () => {
+    const checked = run(['check', 'manuscript']);
+    expect(checked.status).toBe(0);
+    expect(puppeteer(checked)).toEqual([]);
+    expect(pagedjs(checked)).toEqual([]);
+  });
+
+  test('an EPUB build without the page-list loads neither Puppeteer nor Paged.js', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lazy-out-'));
+    const epub = run(['build', 'manuscript', '--out', out, '--format', 'epub', '--no-print-pages', '--no-cache', '--quiet']);
+    expect(epub.stderr).toBe('');
+    expect(epub.status).toBe(0);
+    expect(puppeteer(epub)).toEqual([]);
+    expect(pagedjs(epub)).toEqual([]);
+  });
+});

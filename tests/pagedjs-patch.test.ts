@@ -1,0 +1,162 @@
+// Paged.js 0.4.3 with pamphlet's speed patches (vendor/pagedjs/: finished pages out of the
+// document, no search through every page for each new one, a running maximum for how much
+// text a page takes, no wait for an animation frame per page, indexed refs, a set for loop
+// detection) must lay out every page exactly as the published Paged.js does. Each document
+// below is printed twice by the real session, in real Chromium, once with the published
+// Paged.js and once with ours, and the two PDFs are read back with poppler: the same number
+// of pages, and each page the same text (its first words, its notes at the foot, its folio).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { openBrowser, type BrowserSession } from '../src/browser/session.js';
+import { findChromium } from '../src/browser/find-chromium.js';
+import { PATCHED_PAGEDJS, pagedPolyfill } from '../src/browser/pagedjs-source.js';
+import { PAGE_RULES, registerPageRules } from '../src/browser/paged-rules.js';
+import { loadManuscript } from '../src/manuscript.js';
+import { preparePrint, printPrepared, type PreparedPrint } from '../src/render/pdf.js';
+import type { PrintVariant } from '../src/render/print-html.js';
+import { copyFixture } from './helpers/cli.js';
+import { pagesText } from './helpers/poppler.js';
+// @ts-expect-error: a script of the repository, plain ESM without types
+import { buildPagedjs } from '../scripts/build-pagedjs.mjs';
+// @ts-expect-error: a script of the repository, plain ESM without types
+import { copyBody, splitFrontmatter } from '../scripts/make-bench-manuscript.mjs';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+let workDir: string;
+let upstream: BrowserSession;
+let patched: BrowserSession;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-pagedjs-patch-'));
+  [upstream, patched] = await Promise.all([
+    openBrowser({ timeout: 600_000, pagedjs: 'upstream' }),
+    openBrowser({ timeout: 600_000 }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([upstream?.close(), patched?.close()]);
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+/** The print jobs of every part of the manuscript in `dir`, for `variants`. */
+async function jobsOf(dir: string, variants: PrintVariant[]): Promise<PreparedPrint[]> {
+  const { config, parts } = loadManuscript(dir, { SOURCE_DATE_EPOCH: '0' });
+  const jobs: PreparedPrint[] = [];
+  for (const [index, doc] of parts.entries()) {
+    for (const variant of variants) {
+      const own = path.join(workDir, `${path.basename(path.dirname(dir))}-${path.basename(dir)}-${index}-${variant}`);
+      mkdirSync(own, { recursive: true });
+      jobs.push(await preparePrint(doc, config, { variant, workDir: own }));
+    }
+  }
+  return jobs;
+}
+
+/** The first page whose text differs, described for the failure message; undefined when none does. */
+function firstDifference(expected: string[], actual: string[]): string | undefined {
+  const words = (text: string | undefined) => (text ?? '(no page)').split(/\s+/).filter(Boolean).slice(0, 8).join(' ');
+  for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
+    if (expected[i] !== actual[i]) return `page ${i + 1}: published Paged.js “${words(expected[i])}…”, patched “${words(actual[i])}…”`;
+  }
+  return undefined;
+}
+
+/** Prints `job` with both builds and compares the PDFs page by page. */
+async function samePages(job: PreparedPrint): Promise<number> {
+  const [before, after] = await Promise.all([printPrepared(upstream, job), printPrepared(patched, job)]);
+  const files = ['upstream', 'patched'].map((name) => path.join(workDir, `${job.label}-${name}.pdf`));
+  writeFileSync(files[0]!, before);
+  writeFileSync(files[1]!, after);
+  const [expected, actual] = files.map((file) => pagesText(file));
+  expect(actual!.length, `${job.label}: page count`).toBe(expected!.length);
+  expect(firstDifference(expected!, actual!), job.label).toBeUndefined();
+  return expected!.length;
+}
+
+describe('the vendored Paged.js', () => {
+  test('is the build of vendor/pagedjs/patches applied to the npm package, so the diff beside it is what runs', async () => {
+    const built: string = await buildPagedjs();
+    // Not toBe: a 500 kB string in a failure message helps nobody.
+    expect(readFileSync(PATCHED_PAGEDJS, 'utf8') === built, 'vendor/pagedjs/paged.polyfill.min.js is stale: run node scripts/build-pagedjs.mjs').toBe(true);
+  });
+
+  test('is what the print pages run by default, and it lays out with finished pages out of the document', async () => {
+    // Without the patches every page made so far stays in the document, and each layout
+    // flush costs in proportion to them: count the pages in the document as each is laid out.
+    const [job] = await jobsOf(path.join(REPO, 'manuscript'), ['pamphlet']);
+    const browser = await puppeteer.launch({ executablePath: findChromium({}), headless: true, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] });
+    try {
+      const inDocument = async (source: string): Promise<number[]> => {
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(job!.htmlPath).href, { waitUntil: 'load' });
+        await page.evaluate(() => {
+          (window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };
+        });
+        await page.evaluate(source);
+        await page.evaluate(registerPageRules, PAGE_RULES);
+        const counts = await page.evaluate(async () => {
+          interface Paged { Handler: new (...args: unknown[]) => object; registerHandlers(...handlers: unknown[]): void }
+          const paged = (window as unknown as { Paged: Paged }).Paged;
+          const seen: number[] = [];
+          class Probe extends paged.Handler {
+            afterPageLayout(): void {
+              seen.push(document.querySelectorAll('.pagedjs_page').length);
+            }
+          }
+          paged.registerHandlers(Probe);
+          await (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill.preview();
+          return { seen, atTheEnd: document.querySelectorAll('.pagedjs_page').length };
+        });
+        await page.close();
+        expect(counts.atTheEnd).toBe(counts.seen.length);
+        return counts.seen;
+      };
+      const published = await inDocument(pagedPolyfill('upstream'));
+      const ours = await inDocument(pagedPolyfill());
+      expect(published.length).toBeGreaterThan(15);
+      // The probe sees what it should: the published Paged.js keeps them all.
+      expect(published.at(-1)).toBe(published.length);
+      expect(ours).toHaveLength(published.length);
+      expect(Math.max(...ours)).toBeLessThanOrEqual(2);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('pages are the same with and without the patches', () => {
+  test('the real manuscript: pamphlet and handout', async () => {
+    const pages = [];
+    for (const job of await jobsOf(path.join(REPO, 'manuscript'), ['pamphlet', 'handout'])) pages.push(await samePages(job));
+    expect(pages[0]).toBeGreaterThan(20);
+  });
+
+  test('the real manuscript three times over (contents pointing far ahead, notes numbered on, running heads)', async () => {
+    const root = mkdtempSync(path.join(workDir, 'x3-'));
+    const dir = path.join(root, 'manuscript');
+    const source = path.join(REPO, 'manuscript');
+    mkdirSync(dir);
+    for (const name of ['pamphlet.yaml', 'references.bib']) writeFileSync(path.join(dir, name), readFileSync(path.join(source, name)));
+    const { frontmatter, body } = splitFrontmatter(readFileSync(path.join(source, 'part-1.md'), 'utf8'));
+    const copies = [1, 2, 3].map((k) => copyBody(body, k, 3).text);
+    writeFileSync(path.join(dir, 'part-1.md'), `${frontmatter}\n${copies.join('\n')}`);
+    const [job] = await jobsOf(dir, ['pamphlet']);
+    expect(await samePages(job!)).toBeGreaterThan(55);
+  });
+
+  test.each(['print-blocks', 'series', 'scripts', 'german', 'russian', 'citations', 'table-image-link', 'basic'])('fixture %s: pamphlet and handout', async (fixture) => {
+    for (const job of await jobsOf(path.join(copyFixture(fixture), 'manuscript'), ['pamphlet', 'handout'])) await samePages(job);
+  });
+
+  test('a print-ready pamphlet (bleed and crop marks)', async () => {
+    const root = copyFixture('print-blocks');
+    const yaml = path.join(root, 'manuscript', 'pamphlet.yaml');
+    writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}\nprint: { bleed: 3mm, marks: true }\n`);
+    for (const job of await jobsOf(path.join(root, 'manuscript'), ['pamphlet'])) await samePages(job);
+  });
+});
