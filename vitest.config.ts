@@ -6,6 +6,8 @@ export default defineConfig({
     // The in-process tests that `make mutation` runs against every mutant (vitest.mutation.config.ts):
     // they check the same behaviours as the CLI tests here, so `make test` does not pay for them twice.
     exclude: ['tests/mutation/**', 'node_modules/**'],
+    // The default report, then every failure in one line each at the very end (CI shows the tail).
+    reporters: ['default', './tests/setup/failure-summary.ts'],
     globalSetup: ['tests/setup/compile.ts', 'tests/setup/temp-root.ts'],
     // Real Chromium renders in several files; two cores do not gain from more workers.
     maxWorkers: 2,

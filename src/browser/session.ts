@@ -145,11 +145,23 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserS
   }
   browserPid = browser.process()?.pid;
   closePopups(browser);
+  // The about:blank tab Chromium opens at start holds a renderer of its own, which would
+  // otherwise sit beside the pool's tabs for the whole build.
+  await closeInitialTabs(browser);
   return new Session(browser, options.timeout, options.pagedjs ?? 'patched', () => {
     killGroup();
     removeProfile(userDataDir);
     unregister();
   });
+}
+
+async function closeInitialTabs(browser: Browser): Promise<void> {
+  try {
+    const closing = browser.pages().then((pages) => Promise.all(pages.map((page) => page.close())));
+    await withTimeLimit(closing, { label: 'browser', step: 'closing its start tab', ms: 5_000 });
+  } catch {
+    // A tab that is gone already, or a browser that is closing: nothing to free.
+  }
 }
 
 /** SIGKILL to Chromium's whole process group (renderers, GPU and utility processes). */
