@@ -101,8 +101,8 @@ describe('printHtml', () => {
   });
 
   it('marks the body for marginal ¶ numbers only when the config asks', () => {
-    expect(html()).toContain('<body class="pamphlet theme-classic">');
-    expect(html({ paragraphNumbers: true })).toContain('<body class="pamphlet theme-classic with-pn">');
+    expect(html()).toContain('<body class="pamphlet theme-classic" ');
+    expect(html({ paragraphNumbers: true })).toContain('<body class="pamphlet theme-classic with-pn" ');
   });
 
   it('points images at the manuscript folder', () => {
@@ -229,7 +229,7 @@ describe('printHtml for the handout', () => {
   });
 
   it('numbers paragraphs by its own stylesheet, not the pamphlet’s `with-pn`', () => {
-    expect(handout(samplePart(), { paragraphNumbers: true })).toContain('<body class="handout theme-classic">');
+    expect(handout(samplePart(), { paragraphNumbers: true })).toContain('<body class="handout theme-classic" ');
   });
 });
 

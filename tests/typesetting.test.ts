@@ -62,25 +62,21 @@ describe('typo.py’s measures on the real manuscript', () => {
     expect(report.fill.raggedPages).toEqual([]);
   });
 
-  // The line-level targets need the line breaker (src/browser/line-breaker.ts), which is
-  // off until the print-blocks fixtures paginate well with it (src/render/print-html.ts,
-  // LINE_BREAKING_THEMES). With it on for classic the real manuscript gave hyphenated
-  // lines 5.3 %, ladders 0, loose 0, p99 0.379 em, runts 0; today (off) 20.4 %, 4, 5, 0.481, 1.
-  const LINE_BREAKER_ON = false;
-  it.runIf(LINE_BREAKER_ON)('hyphenates at most 6 % of its lines, never three in a row', () => {
+  // The line-level targets: the line breaker (src/browser/line-breaker.ts).
+  it('hyphenates at most 6 % of its lines, never three in a row', () => {
     expect(report.hyphen.lines).toBeGreaterThan(500);
     expect(report.hyphen.sharePct).toBeLessThanOrEqual(6);
     expect(report.hyphen.ladders).toEqual([]);
     expect(report.hyphen.longestRun).toBeLessThanOrEqual(2);
   });
 
-  it.runIf(LINE_BREAKER_ON)('spaces its words evenly: no gap above 0.5 em, the 99th percentile at most 0.40 em', () => {
+  it('spaces its words evenly: no gap above 0.5 em, the 99th percentile at most 0.40 em', () => {
     expect(report.spacing.justifiedLines).toBeGreaterThan(400);
     expect(report.spacing.loose).toEqual([]);
     expect(report.spacing.p99Em).toBeLessThanOrEqual(0.4);
   });
 
-  it.runIf(LINE_BREAKER_ON)('ends no paragraph on a runt (one word of four letters or fewer)', () => {
+  it('ends no paragraph on a runt (one word of four letters or fewer)', () => {
     expect(report.runts).toEqual([]);
   });
 

@@ -23,9 +23,6 @@ import { coverPage } from './cover-page.js';
 import { handoutPage, handoutPageCss, handoutTextBlockWidth, pageCss, textBlockWidth } from './page-css.js';
 import { shapePrintBlocks } from './print-blocks.js';
 import { markLeadIns } from './lead-ins.js';
-
-/** The themes whose paragraphs the line breaker sets (src/browser/line-breaker.ts); the others keep the browser's breaking (`text-wrap: pretty`). */
-const LINE_BREAKING_THEMES: readonly string[] = [];
 import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
 import { numberBlocks } from './block-numbers.js';
 import { markAnchors } from './anchors.js';
@@ -170,12 +167,7 @@ export function printHtml(
   const bodyClass = [variant, `theme-${config.theme}`, config.paragraphNumbers && !handout ? 'with-pn' : ''].filter(Boolean);
   // The measure the line breaker sets paragraphs to (src/browser/line-breaker.ts).
   const measure = handout ? handoutTextBlockWidth(handoutPage(config.handout.size)) : textBlockWidth(config.page);
-  // Off for now (LINE_BREAKING_THEMES is empty): with set paragraphs the page-break rules
-  // still split a code block 15/3, leave pages a third empty before pictures and push words
-  // out of the text block in tests/print-blocks.test.ts's fixtures, and strand a heading in
-  // the modern and plain themes. With ['classic'] the real manuscript meets every issue 9 target.
-  const lineBreaking = LINE_BREAKING_THEMES.includes(config.theme);
-  const body = h('body', { className: bodyClass, ...(lineBreaking ? { dataMeasure: measure } : {}) }, content);
+  const body = h('body', { className: bodyClass, dataMeasure: measure }, content);
   const tree: Root = {
     type: 'root',
     children: [
