@@ -321,6 +321,17 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       block.opportunities.push(opportunity);
       block.letters.push(0);
     };
+    /** An element set as one piece (a picture, a note call): the space before it ends where its ink begins. */
+    const inkOf = (element: Element): void => {
+      probe.selectNode(element);
+      const x = extent(probe);
+      if (pendingSpace) {
+        pendingSpace.right = x ? x.left : pendingSpace.left;
+        push(pendingSpace);
+        pendingSpace = null;
+      }
+      if (x) inkEnd = Math.max(inkEnd, x.right);
+    };
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
       acceptNode: (node) => {
         if (node === markerEl) return NodeFilter.FILTER_REJECT;
@@ -343,28 +354,14 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           }
         } else if (tag === 'IMG' || getComputedStyle(element).display.startsWith('inline-')) {
           // An atom: part of the word it stands in.
-          probe.selectNode(element);
-          const x = extent(probe);
-          if (pendingSpace) {
-            pendingSpace.right = x ? x.left : pendingSpace.left;
-            push(pendingSpace);
-            pendingSpace = null;
-          }
-          if (x) inkEnd = Math.max(inkEnd, x.right);
+          inkOf(element);
           block.letters[block.letters.length - 1]! += 1;
           // Its inside is not text of this paragraph's lines.
           let last: Node = element;
           while (last.lastChild) last = last.lastChild;
           walker.currentNode = last;
         } else if (element.classList.contains('line-probe-call')) {
-          probe.selectNode(element);
-          const x = extent(probe);
-          if (pendingSpace) {
-            pendingSpace.right = x ? x.left : pendingSpace.left;
-            push(pendingSpace);
-            pendingSpace = null;
-          }
-          if (x) inkEnd = Math.max(inkEnd, x.right);
+          inkOf(element);
         }
         continue;
       }
