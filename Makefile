@@ -38,7 +38,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 deps: system-deps node_modules/.package-lock.json
 
 # Type-check with tsc, then bundle with esbuild (start-up is half as long as tsc's many files).
-lib/pamphlet.js: node_modules/.package-lock.json $(shell find src -name '*.ts') tsconfig.json scripts/build.mjs
+lib/pamphlet.js: node_modules/.package-lock.json $(shell find src -name '*.ts') tsconfig.json scripts/build.mjs scripts/bundle-options.mjs
 	npx tsc -p tsconfig.json
 	node scripts/build.mjs
 

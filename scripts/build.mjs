@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/lib`, { recursive: true, force: true });
@@ -12,17 +13,5 @@ await build({
   absWorkingDir: root,
   entryPoints: { pamphlet: 'src/cli.ts', index: 'src/index.ts' },
   outdir: 'lib',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // Puppeteer loads its own pieces at run time; it stays an ordinary dependency.
-  // css-tree reads its JSON data with a runtime require() that a bundle cannot follow.
-  // resvg-js loads its native addon (a per-platform npm package) at run time.
-  external: ['puppeteer-core', 'css-tree', '@resvg/resvg-js'],
-  mainFields: ['module', 'main'],
-  // CommonJS dependencies (citeproc, pdf-lib) call require(); ESM output needs one made.
-  banner: { js: "import { createRequire as __pamphletRequire } from 'node:module'; const require = __pamphletRequire(import.meta.url);" },
-  logLevel: 'warning',
+  ...BUNDLE_OPTIONS,
 });

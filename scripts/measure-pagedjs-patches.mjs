@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 import { buildPagedjs, patchFiles } from './build-pagedjs.mjs';
 import { ROOT, ensureBenchDir, makeBenchManuscripts } from './make-bench-manuscript.mjs';
 
@@ -83,15 +84,7 @@ await build({
   absWorkingDir: ROOT,
   entryPoints: { session: 'src/browser/session.ts', pdf: 'src/render/pdf.ts', manuscript: 'src/manuscript.ts' },
   outdir: path.join(work, 'lib'),
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['puppeteer-core', 'css-tree', '@resvg/resvg-js'],
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  logLevel: 'warning',
+  ...BUNDLE_OPTIONS,
 });
 const lib = (name) => import(pathToFileURL(path.join(work, 'lib', `${name}.js`)).href);
 const [{ openBrowser }, { preparePrint, printPrepared }, { loadManuscript }] = await Promise.all([lib('session'), lib('pdf'), lib('manuscript')]);

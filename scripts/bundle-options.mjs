@@ -1,0 +1,17 @@
+// The esbuild options every bundle of pamphlet's TypeScript shares: scripts/build.mjs (lib/)
+// and scripts/measure-pagedjs-patches.mjs (its own copy of the print modules).
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Puppeteer loads its own pieces at run time; it stays an ordinary dependency.
+  // css-tree reads its JSON data with a runtime require() that a bundle cannot follow.
+  // resvg-js loads its native addon (a per-platform npm package) at run time.
+  external: ['puppeteer-core', 'css-tree', '@resvg/resvg-js'],
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies (citeproc, pdf-lib) call require(); ESM output needs one made.
+  banner: { js: "import { createRequire as __pamphletRequire } from 'node:module'; const require = __pamphletRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
