@@ -71,4 +71,17 @@ describe('knuthPlass', () => {
     expect(fits.ratios[0]!).toBeLessThan(0);
     expect(fits.ratios[0]!).toBeGreaterThanOrEqual(-1);
   });
+  it('lets a line end in a mark that hangs into the margin be longer by the hang, and no more', () => {
+    // "aaaaa bbbbb, cccccccc" at a measure of 11: "aaaaa bbbbb," is 11.6 wide, too long
+    // even with its one space shrunk; with 0.5 of its comma hanging, 11.1 shrinks to fit.
+    const paragraph = (hang: number): BreakItem[] => [box(5), space(), box(5.6), { ...space(), hang }, box(8), ...end()];
+    const hung = knuthPlass(paragraph(0.5), [11], OPTIONS);
+    expect(hung?.breaks).toEqual([3, 7]);
+    expect(hung?.ratios[0]).toBeCloseTo(-0.1 / 0.33, 5);
+    expect(knuthPlass(paragraph(0), [11], OPTIONS)).toBeNull();
+    // A hang counts only where the line ends: the same mark inside a line changes nothing.
+    const inside = knuthPlass([box(5), { ...space(), hang: 0.5 }, box(5), space(), box(2), ...end()], [11], OPTIONS);
+    expect(inside?.breaks).toEqual([3, 7]);
+    expect(inside?.ratios[0]).toBe(0);
+  });
 });

@@ -275,7 +275,10 @@ describe.each([
         const box = block(geometry, i + 1);
         for (const w of pageWords) {
           const marginNumber = /^\d+$/.test(w.text) && w.xMax < box.left;
-          const inWidth = w.xMin >= box.left - 1 && w.xMax <= box.right + 1;
+          // A word ending in a full stop, comma, colon, dash or closing quote may hang that
+          // mark into the right margin (hanging punctuation): at most most of a comma's width.
+          const hangs = /[.,:;\u2013\u2014\u2019\u201D\u201C\u2018\u00BB\u00AB]$/u.test(w.text) ? 0.25 * (w.yMax - w.yMin) : 0;
+          const inWidth = w.xMin >= box.left - 1 && w.xMax <= box.right + 1 + hangs;
           // pdftotext's box starts at the font's ascent, a little above the first line's letters.
           const inHeight = w.yMin >= box.top - 3 && w.yMax <= box.bottom + 1;
           // Below the text block only the folio; above it, the running head.

@@ -9,7 +9,8 @@
  * discourages: never more than `maxHyphens` hyphenated lines in a row (a "ladder"),
  * and never a line whose spaces would have to shrink below their minimum; and two
  * extra demerits: a paragraph whose last line is one short word (a "runt"), and a
- * hyphen on a chosen line (`avoidHyphenAtLine`, the line a page will end with).
+ * hyphen on a chosen line (`avoidHyphenAtLine`, the line a page will end with). A line
+ * that ends where a mark may hang into the margin (`hang`) may be that much longer.
  *
  * `knuthPlass` runs in the page (line-breaker.ts puts its source there) and in the
  * unit tests: it must not refer to anything outside its own body.
@@ -28,6 +29,11 @@ export interface BreakItem {
   flagged?: boolean;
   /** Box only: letters and digits in it, for the runt rule. */
   letters?: number;
+  /**
+   * Glue or penalty: how much of the line's last mark (a comma, a full stop, a hyphen)
+   * hangs past the measure when a line ends here, so that the line may be that much longer.
+   */
+  hang?: number;
 }
 
 export interface BreakOptions {
@@ -132,6 +138,7 @@ export function knuthPlass(items: readonly BreakItem[], lineWidths: readonly num
       flagged = Boolean(item.flagged);
       extra = item.width;
     }
+    extra -= item.hang ?? 0;
     if (!isBreak) continue;
     const forced = penalty <= -INFINITY;
     // The best new node for each fitness class and count of hyphens in a row.

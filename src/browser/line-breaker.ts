@@ -17,6 +17,10 @@
  * - `text-align: justify` still stretches each line to the measure, so the right edge
  *   is exact; a line whose spaces must shrink gets a negative `word-spacing` on its
  *   words (`<span class="line-tight">`), which the browser cannot do by itself;
+ * - a line that ends in a full stop, comma, colon, dash or closing quote before its
+ *   space may be longer by part of that mark's width (`hang`): the mark is wrapped in a
+ *   `<span class="line-hang">` whose negative right margin lets it stand in the margin
+ *   (hanging punctuation, as Typst and microtype do); the text layer is unchanged;
  * - a paragraph Paged.js splits across pages splits between two of these lines, since
  *   the break spans are its only break points; a continued paragraph has no indent,
  *   and neither has any line after the first in the breaking.
@@ -52,6 +56,13 @@ export interface LineBreakSettings extends BreakOptions {
   emergencyTolerance: number;
   /** Lines are set this many CSS px short of the measure: justification takes up the rest, never a rounding overflow. */
   slack: number;
+  /**
+   * Hanging punctuation: the share of the width of a line's last mark (before the space
+   * the line ends at) set past the measure, into the right margin, so that the edge
+   * looks straight to the eye and the line has that much more room. Typst's shares for
+   * full stops, commas, colons and dashes; closing quotes half their width.
+   */
+  hang: Record<string, number>;
 }
 
 export interface LineBreakReport {
@@ -92,7 +103,8 @@ export const LINE_BREAKING: LineBreakSettings = {
   maxHyphens: 2,
   runtDemerits: 50000,
   runtLetters: 4,
-  slack: 0.5,
+  slack: 0.1,
+  hang: { '.': 0.8, ',': 0.8, ':': 0.3, ';': 0.3, '\u2013': 0.2, '\u2014': 0.2, '\u2019': 0.5, '\u201D': 0.5, '\u201C': 0.5, '\u2018': 0.5, '\u00BB': 0.2, '\u00AB': 0.2 },
 };
 
 export async function breakParagraphLines(settings: LineBreakSettings, globalName: string): Promise<LineBreakReport> {
@@ -106,6 +118,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   const SET = 'lines-set';
   const BREAK = 'line-break';
   const TIGHT = 'line-tight';
+  const HANG = 'line-hang';
   const INFINITY = 10000;
   const NOTE = 'span.footnote';
   const SKIP = '.title-page, .contents, .handout-title, pre, table, figcaption, .bibliography, nav, h1, h2, h3, h4, h5, h6, .no-hyphens';
@@ -133,6 +146,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     name?: boolean;
     /** A space never to break at (a capitalised word and the number after it). */
     glued?: boolean;
+    /** How far the mark before this place hangs past the measure when a line ends here. */
+    hang?: number;
   }
   interface Block {
     el: HTMLElement;
@@ -272,6 +287,11 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     }
     return w;
   }
+  /** How far the mark at `data[index]` hangs past the measure, in the current font (0: not a hanging mark). */
+  function hangOf(data: string, index: number, scale: number): number {
+    const share = settings.hang[data[index] ?? ''] ?? 0;
+    return share > 0 ? width(data[index]!) * scale * share : 0;
+  }
   /** x of every offset from `from` to `to` where something may break, from `from`, white space collapsed. */
   function canvasPositions(data: string, from: number, to: number, domWidth: (from: number, to: number) => number | null): Map<number, number> {
     const xs = new Map<number, number>();
@@ -402,7 +422,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         if (isSpace(ch)) {
           let j = i + 1;
           while (j < data.length && isSpace(data[j]!)) j++;
-          if (!pendingSpace) pendingSpace = { kind: 'space', ...at(text, i, text, j), left: x(i), right: x(i), hyphenWidth: 0 };
+          if (!pendingSpace) pendingSpace = { kind: 'space', ...at(text, i, text, j), left: x(i), right: x(i), hyphenWidth: 0, hang: hangOf(data, i - 1, scale) };
           i = j - 1;
           continue;
         }
@@ -438,7 +458,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       if (l < data.length - 1 && !pendingSpace) {
         let j = l + 1;
         while (j < data.length && !isSpace(data[j]!)) j++;
-        if (j < data.length) pendingSpace = { kind: 'space', ...at(text, j, text, data.length), left: ink.right, right: ink.right, hyphenWidth: 0 };
+        if (j < data.length) pendingSpace = { kind: 'space', ...at(text, j, text, data.length), left: ink.right, right: ink.right, hyphenWidth: 0, hang: hangOf(data, j - 1, scale) };
       }
     }
     block.end = inkEnd;
@@ -471,7 +491,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
             items.push({ type: 2, width: 0, cost: INFINITY });
             owner.push(-1);
           }
-          items.push({ type: 1, width: space, stretch: space * settings.stretch, shrink: space * settings.shrink });
+          items.push({ type: 1, width: space, stretch: space * settings.stretch, shrink: space * settings.shrink, hang: o.hang ?? 0 });
           break;
         case 'nbsp':
           // Stretched and shrunk like a space by the browser, but never a break.
@@ -558,6 +578,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       }
       const last = chosen.items[end]!;
       if (last.type === 2) width += last.width;
+      width -= last.hang ?? 0;
       naturals.push(width);
       spaces.push(count);
       from = end + 1;
@@ -574,6 +595,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     else block.el.removeAttribute('style');
   }
 
+  /** The widest hang in each block, which its overflow check allows. */
+  const hanging = new Map<Block, number>();
   for (const choice of choices) {
     const { block, result, owner } = choice;
     const breakSpans: HTMLElement[] = [];
@@ -594,6 +617,24 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       }
       breakSpans.unshift(span);
       if (o.kind === 'shy' || o.kind === 'hyphen') report.hyphenated++;
+      if (o.kind === 'space' && o.hang) {
+        // The mark ending the line, just before the space: still the end of the text node
+        // the break was cut from. A negative margin takes its hanging share out of the
+        // line, so justification sets it that far past the edge. (Only before a space: a
+        // hyphen hung the same way, a compound's or a soft hyphen's, let Chromium run some
+        // later lines past the measure, and saved no hyphen.)
+        const mark = o.startNode;
+        const offset = o.startOffset - 1;
+        if (mark.nodeType === 3 && offset >= 0 && offset < (mark as Text).data.length) {
+          const hang = document.createElement('span');
+          hang.className = HANG;
+          hang.style.marginRight = `${(-o.hang).toFixed(3)}px`;
+          probe.setStart(mark, offset);
+          probe.setEnd(mark, offset + 1);
+          probe.surroundContents(hang);
+          hanging.set(block, Math.max(hanging.get(block) ?? 0, o.hang));
+        }
+      }
     }
     block.el.classList.add(SET);
     report.set++;
@@ -633,7 +674,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
 
   // Notes are checked on the shelf, as blocks at the note area's width with their number.
   for (const note of standIns.keys()) note.style.display = 'block';
-  const overflowing = choices.filter(({ block }) => block.el.scrollWidth > block.el.clientWidth + 1);
+  const overflowing = choices.filter(({ block }) => block.el.scrollWidth > block.el.clientWidth + 1 + Math.ceil(hanging.get(block) ?? 0));
   for (const { block } of overflowing) undo(block.el);
   for (const marker of markers) marker.remove();
   for (const [note, call] of standIns) {
@@ -647,7 +688,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
 
   function undo(el: HTMLElement): void {
     el.classList.remove(SET);
-    for (const span of Array.from(el.querySelectorAll(`.${BREAK}, .${TIGHT}`))) span.replaceWith(...Array.from(span.childNodes));
+    for (const span of Array.from(el.querySelectorAll(`.${BREAK}, .${TIGHT}, .${HANG}`))) span.replaceWith(...Array.from(span.childNodes));
     el.normalize();
     report.set--;
   }

@@ -385,7 +385,8 @@ export function registerPageRules(settings: PageRuleSettings): void {
         return NodeFilter.FILTER_ACCEPT;
       },
     });
-    const isOff = (r: DOMRect): boolean => (r.width > 0 || r.height > 0) && (r.left >= bounds.right - 1 || r.top >= bounds.bottom - 1);
+    // Past the right edge is Paged.js's overflow column; a hanging comma only starts a hair before it.
+    const isOff = (r: DOMRect): boolean => (r.width > 0 || r.height > 0) && (r.left >= bounds.right + 1 || r.top >= bounds.bottom - 1);
     const range = document.createRange();
     for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
       if (limit && limit.comparePoint(text, 0) >= 0) break;

@@ -105,9 +105,10 @@ export function justifyPages(settings: VerticalJustifySettings): VerticalJustify
     const share = Math.min(1, room / capacity);
     const saved = gaps.map(({ el }) => [el, el.style.marginTop] as const);
     for (const gap of gaps) gap.el.style.marginTop = `${(gap.margin + gap.most * share).toFixed(2)}px`;
-    // Nothing past the text area's foot, nothing pushed into a column beyond its right edge.
+    // Nothing past the text area's foot, nothing pushed into a column beyond its right
+    // edge (Paged.js's overflow column starts far out; a hanging comma reaches a hair past it).
     const after = extent(flow);
-    if (after.bottom > area.bottom + 0.5 || after.right > area.right + 1) {
+    if (after.bottom > area.bottom + 0.5 || after.right > area.right + line / 2) {
       for (const [el, margin] of saved) el.style.marginTop = margin;
       report.undone++;
       continue;

@@ -411,6 +411,8 @@ export interface TypoReport {
   runts: Array<{ page: number; word: string; area: string }>;
   badBreaks: Array<{ page: number; break: string; why: string }>;
   fonts: { type3: number; notEmbedded: number; faces: string[]; mainFamily: string | null; fallback: Array<{ family: string; glyphs: number; sample: string; pages: number[] }> };
+  /** Not typo.py's: the last line of the text area (notes apart) of each text page. */
+  lastMainLines: Array<{ page: number; text: string }>;
   /** typo.py's last line. */
   summary: string;
 }
@@ -848,6 +850,7 @@ export async function typo(path: string): Promise<TypoReport> {
     runts,
     badBreaks: bad,
     fonts: { type3: fonts.type3, notEmbedded: fonts.unembedded, faces: fonts.names, mainFamily: main, fallback },
+    lastMainLines: tpages.filter((pg) => pg.main.length > 0).map((pg) => ({ page: pg.no, text: pg.main.at(-1)!.text })),
   };
   return { ...r, summary: summary(r) };
 }
