@@ -158,6 +158,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     start: number;
     end: number;
     widths: number[];
+    /** The paragraph's last mark, when it may hang: a full last line hangs it too. */
+    endMark?: { node: Text; offset: number; hang: number };
   }
 
   const canvas = document.createElement('canvas').getContext('2d');
@@ -351,6 +353,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         pendingSpace = null;
       }
       if (x) inkEnd = Math.max(inkEnd, x.right);
+      if (x) block.endMark = undefined;
     };
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
       acceptNode: (node) => {
@@ -455,6 +458,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         }
       }
       inkEnd = Math.max(inkEnd, ink.right);
+      const hang = hangOf(data, l, scale);
+      block.endMark = hang > 0 ? { node: text, offset: l, hang } : undefined;
       if (l < data.length - 1 && !pendingSpace) {
         let j = l + 1;
         while (j < data.length && !isSpace(data[j]!)) j++;
@@ -529,7 +534,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     owner.push(-1);
     items.push({ type: 1, width: 0, stretch: INFINITY, shrink: 0 });
     owner.push(-1);
-    items.push({ type: 2, width: 0, cost: -INFINITY });
+    items.push({ type: 2, width: 0, cost: -INFINITY, hang: block.endMark?.hang ?? 0 });
     owner.push(-1);
     return { items, owner };
   }
@@ -597,9 +602,22 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
 
   /** The widest hang in each block, which its overflow check allows. */
   const hanging = new Map<Block, number>();
+  /** Wraps the mark at `offset` in a span whose negative right margin sets it `hang` px into the margin. */
+  function hangMark(block: Block, node: Node, offset: number, hang: number): void {
+    if (node.nodeType !== 3 || offset < 0 || offset >= (node as Text).data.length) return;
+    const span = document.createElement('span');
+    span.className = HANG;
+    span.style.marginRight = `${(-hang).toFixed(3)}px`;
+    probe.setStart(node, offset);
+    probe.setEnd(node, offset + 1);
+    probe.surroundContents(span);
+    hanging.set(block, Math.max(hanging.get(block) ?? 0, hang));
+  }
   for (const choice of choices) {
     const { block, result, owner } = choice;
     const breakSpans: HTMLElement[] = [];
+    // The paragraph's last mark first: wrapping it leaves every earlier offset where it was.
+    if (block.endMark) hangMark(block, block.endMark.node, block.endMark.offset, block.endMark.hang);
     // Last first: wrapping a break splits its text node, which would move later offsets.
     const lineEnds = result.breaks.slice(0, -1);
     for (let line = lineEnds.length - 1; line >= 0; line--) {
@@ -623,17 +641,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         // line, so justification sets it that far past the edge. (Only before a space: a
         // hyphen hung the same way, a compound's or a soft hyphen's, let Chromium run some
         // later lines past the measure, and saved no hyphen.)
-        const mark = o.startNode;
-        const offset = o.startOffset - 1;
-        if (mark.nodeType === 3 && offset >= 0 && offset < (mark as Text).data.length) {
-          const hang = document.createElement('span');
-          hang.className = HANG;
-          hang.style.marginRight = `${(-o.hang).toFixed(3)}px`;
-          probe.setStart(mark, offset);
-          probe.setEnd(mark, offset + 1);
-          probe.surroundContents(hang);
-          hanging.set(block, Math.max(hanging.get(block) ?? 0, o.hang));
-        }
+        hangMark(block, o.startNode, o.startOffset - 1, o.hang);
       }
     }
     block.el.classList.add(SET);

@@ -263,7 +263,7 @@ class Session implements BrowserSession {
       await step(page.evaluate(dropSplitFirstLetter), limit('checking the page breaks'));
       // Full pages: the room under a page's last line shared out over its gaps.
       const full = await step(page.evaluate(justifyPages, VERTICAL_JUSTIFY), limit('filling the pages'));
-      trace(`${request.label}: ${full.justified} of ${full.pages} pages filled to the foot (${full.undone} left as they were)`);
+      trace(`${request.label}: ${full.justified} of ${full.pages} pages filled to the foot (${full.undone} left as they were, ${full.writingLines} ruled lines added to write on)`);
       if (request.simulateLostContent) {
         await page.evaluate((selector: string) => {
           for (const el of document.querySelectorAll(`.pagedjs_pages ${selector}`)) el.remove();

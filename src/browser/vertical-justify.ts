@@ -25,6 +25,12 @@ export interface VerticalJustifySettings {
   blockGapLines: number;
   /** How far the gap between two paragraphs may grow, in body lines. */
   paragraphGapLines: number;
+  /**
+   * Room to write (the handout's ruled lines under each question): on a page that has
+   * some, whole lines like them are added, from the page's last question back, until
+   * the page is full, before any gap grows.
+   */
+  writingRoom: { space: string; line: string };
 }
 
 export interface VerticalJustifyReport {
@@ -32,13 +38,15 @@ export interface VerticalJustifyReport {
   justified: number;
   /** Pages whose grown gaps did not fit after all, left as Paged.js made them. */
   undone: number;
+  /** Ruled lines added to the writing room. */
+  writingLines: number;
 }
 
-export const VERTICAL_JUSTIFY: VerticalJustifySettings = { blockGapLines: 2.5, paragraphGapLines: 0.15 };
+export const VERTICAL_JUSTIFY: VerticalJustifySettings = { blockGapLines: 2.5, paragraphGapLines: 0.15, writingRoom: { space: '.answer-space', line: '.answer-line' } };
 
 export function justifyPages(settings: VerticalJustifySettings): VerticalJustifyReport {
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_pages > .pagedjs_page'));
-  const report: VerticalJustifyReport = { pages: pages.length, justified: 0, undone: 0 };
+  const report: VerticalJustifyReport = { pages: pages.length, justified: 0, undone: 0, writingLines: 0 };
   const FORCED = ['page', 'left', 'right', 'recto', 'verso'];
   const BLOCK_DISPLAYS = ['block', 'list-item', 'table', 'flex', 'grid', 'flow-root'];
   const PARAGRAPH = 'p, li';
@@ -69,19 +77,35 @@ export function justifyPages(settings: VerticalJustifySettings): VerticalJustify
     return { bottom, right };
   };
 
+  /** More ruled lines, from the page's last room to write back to its first, while they fit. */
+  function fillWritingRoom(flow: Element, area: DOMRect): void {
+    const spaces = Array.from(flow.querySelectorAll<HTMLElement>(settings.writingRoom.space));
+    const model = spaces.at(-1)?.querySelector(settings.writingRoom.line);
+    if (!model) return;
+    const height = model.getBoundingClientRect().height;
+    if (!(height > 0)) return;
+    let spare = Math.floor((area.bottom - extent(flow).bottom) / height);
+    for (let k = spaces.length - 1; spare > 0; k = k > 0 ? k - 1 : spaces.length - 1, spare--) {
+      spaces[k]!.appendChild(model.cloneNode());
+      report.writingLines++;
+    }
+  }
+
   for (let i = 0; i + 1 < pages.length; i++) {
     const page = pages[i]!;
     const next = pages[i + 1]!;
     if (page.classList.contains('pagedjs_blank_page') || next.classList.contains('pagedjs_blank_page')) continue;
     const flow = flowOf(page);
     const nextFlow = flowOf(next);
-    if (!flow || !nextFlow || !flow.querySelector('p')) continue;
+    if (!flow || !nextFlow) continue;
     // The text must run on: no forced break after this page's last block or before the next page's first.
     if (edge(flow, false).some((el) => forced(el, 'data-break-after'))) continue;
     if (edge(nextFlow, true).some((el) => forced(el, 'data-break-before'))) continue;
     const area = flow.parentElement!.getBoundingClientRect();
+    fillWritingRoom(flow, area);
     const body = flow.querySelector('p');
-    const line = body ? px(getComputedStyle(body).lineHeight) : 0;
+    if (!body) continue;
+    const line = px(getComputedStyle(body).lineHeight);
     const room = area.bottom - extent(flow).bottom;
     if (!(line > 0) || room < 0.5) continue;
 

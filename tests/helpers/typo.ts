@@ -401,7 +401,7 @@ export interface TypoReport {
   runningHeads: number;
   folios: number;
   notePages: number;
-  fill: { pagesJudged: number; ragged: number; worst: { page: number; emptyLines: number } | null; raggedPages: Array<{ page: number; emptyLines: number }>; all: Array<{ page: number; emptyLines: number }> };
+  fill: { pagesJudged: number; ragged: number; worst: { page: number; emptyLines: number } | null; raggedPages: Array<{ page: number; emptyLines: number }>; all: Array<{ page: number; emptyLines: number }>; areaBottomPt: number };
   widows: Array<{ page: number; line: string }>;
   orphans: Array<{ page: number; line: string }>;
   strandedHeads: Array<{ page: number; heading: string }>;
@@ -413,6 +413,8 @@ export interface TypoReport {
   fonts: { type3: number; notEmbedded: number; faces: string[]; mainFamily: string | null; fallback: Array<{ family: string; glyphs: number; sample: string; pages: number[] }> };
   /** Not typo.py's: the last line of the text area (notes apart) of each text page. */
   lastMainLines: Array<{ page: number; text: string }>;
+  /** Not typo.py's: the lowest painted thin rule of each page that has one (y from the top, in pt). */
+  lowestRules: Array<{ page: number; y: number }>;
   /** typo.py's last line. */
   summary: string;
 }
@@ -832,7 +834,7 @@ export async function typo(path: string): Promise<TypoReport> {
     runningHeads: allines.filter((l) => l.kind === 'head').length,
     folios: allines.filter((l) => l.kind === 'folio').length,
     notePages: tpages.filter((pg) => pg.notes.length).length,
-    fill: { pagesJudged: fill.length, ragged: ragged.length, worst, raggedPages: ragged, all: fill },
+    fill: { pagesJudged: fill.length, ragged: ragged.length, worst, raggedPages: ragged, all: fill, areaBottomPt: pyRound(areaBottom, 1) },
     widows,
     orphans,
     strandedHeads: stranded,
@@ -851,6 +853,7 @@ export async function typo(path: string): Promise<TypoReport> {
     badBreaks: bad,
     fonts: { type3: fonts.type3, notEmbedded: fonts.unembedded, faces: fonts.names, mainFamily: main, fallback },
     lastMainLines: tpages.filter((pg) => pg.main.length > 0).map((pg) => ({ page: pg.no, text: pg.main.at(-1)!.text })),
+    lowestRules: pages.filter((pg) => pg.rules.length > 0).map((pg) => ({ page: pg.no, y: Math.max(...pg.rules.map((r) => r[2])) })),
   };
   return { ...r, summary: summary(r) };
 }

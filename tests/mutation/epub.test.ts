@@ -423,3 +423,186 @@ describe('an EPUB in German with an ISBN, its own identifier and date, a picture
     expect(texts(files)).toEqual(TWO);
   });
 });
+
+// The print edition's pages in the EPUB: a marker where each numbered page begins (before a
+// heading, after a word the page broke, before the questions' heading), the page-list in
+// the nav document and the NCX in reading order, and the package saying where the pages come from.
+const PAGED: Record<string, string> = {
+  "OEBPS/package.opf": `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="en-GB">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="pub-id">urn:uuid:e4173b90-b6f4-50bc-b007-ce569896e80c</dc:identifier>
+    <dc:title id="title">Pages</dc:title>
+    <meta refines="#title" property="title-type">main</meta>
+    <dc:language>en-GB</dc:language>
+    <dc:source id="print-source">Pages (Red October, Part I), print edition, A5</dc:source>
+    <meta refines="#print-source" property="source-of">pagination</meta>
+    <meta property="dcterms:modified">2020-01-02T03:04:05Z</meta>
+    <meta property="belongs-to-collection" id="c01">Red October</meta>
+    <meta refines="#c01" property="collection-type">series</meta>
+    <meta refines="#c01" property="group-position">1</meta>
+    <meta property="schema:accessMode">textual</meta>
+    <meta property="schema:accessMode">visual</meta>
+    <meta property="schema:accessModeSufficient">textual</meta>
+    <meta property="schema:accessibilityFeature">structuralNavigation</meta>
+    <meta property="schema:accessibilityFeature">tableOfContents</meta>
+    <meta property="schema:accessibilityFeature">readingOrder</meta>
+    <meta property="schema:accessibilityFeature">ARIA</meta>
+    <meta property="schema:accessibilityFeature">displayTransformability</meta>
+    <meta property="schema:accessibilityFeature">alternativeText</meta>
+    <meta property="schema:accessibilityFeature">printPageNumbers</meta>
+    <meta property="schema:accessibilityFeature">pageBreakMarkers</meta>
+    <meta property="schema:accessibilityFeature">pageNavigation</meta>
+    <meta property="schema:accessibilityHazard">none</meta>
+    <meta property="schema:accessibilitySummary" xml:lang="en">This publication is structured with headings, a table of contents and landmarks, and follows a single reading order. The page breaks of the print edition (Pages (Red October, Part I), print edition, A5) are marked in the text and listed in a page list, so a page number finds the same place as in the printed copy. The cover and all images have text alternatives. Text size, fonts and colours can be changed in the reading system.</meta>
+    <meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>
+    <meta name="cover" content="cover-image"/>
+  </metadata>
+  <manifest>
+    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+    <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
+    <item id="cover-svg" href="cover.svg" media-type="image/svg+xml"/>
+    <item id="cover-image" href="cover.png" media-type="image/png" properties="cover-image"/>
+    <item id="text" href="text.xhtml" media-type="application/xhtml+xml"/>
+    <item id="css" href="styles/epub.css" media-type="text/css"/>
+  </manifest>
+  <spine toc="ncx">
+    <itemref idref="cover"/>
+    <itemref idref="nav"/>
+    <itemref idref="text"/>
+  </spine>
+  <guide>
+    <reference type="cover" title="Cover" href="cover.xhtml"/>
+    <reference type="toc" title="Contents" href="nav.xhtml"/>
+    <reference type="text" title="Start of text" href="text.xhtml"/>
+  </guide>
+</package>
+`,
+  "OEBPS/nav.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en-GB" xml:lang="en-GB">
+<head>
+<meta charset="utf-8"/>
+<title>Contents</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body class="nav">
+<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
+<h1 id="toc-title">Contents</h1>
+<ol>
+<li><a href="text.xhtml">Part I: Pages</a></li>
+<li><a href="text.xhtml#opening">Opening</a></li>
+<li><a href="text.xhtml#questions">Questions for discussion</a></li>
+</ol>
+</nav>
+<nav epub:type="landmarks" id="landmarks" hidden="">
+<h2>Landmarks</h2>
+<ol>
+<li><a epub:type="cover" href="cover.xhtml">Cover</a></li>
+<li><a epub:type="toc" href="#toc">Contents</a></li>
+<li><a epub:type="bodymatter" href="text.xhtml">Start of text</a></li>
+</ol>
+</nav>
+<nav epub:type="page-list" role="doc-pagelist" id="page-list" hidden="" aria-labelledby="page-list-title">
+<h2 id="page-list-title">Pages of the print edition</h2>
+<ol>
+<li><a href="text.xhtml#page-3">3</a></li>
+<li><a href="text.xhtml#page-4">4</a></li>
+<li><a href="text.xhtml#page-v">v</a></li>
+</ol>
+</nav>
+</body>
+</html>
+`,
+  "OEBPS/toc.ncx": `<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="en-GB">
+  <head>
+    <meta name="dtb:uid" content="urn:uuid:e4173b90-b6f4-50bc-b007-ce569896e80c"/>
+    <meta name="dtb:depth" content="1"/>
+    <meta name="dtb:totalPageCount" content="3"/>
+    <meta name="dtb:maxPageNumber" content="4"/>
+  </head>
+  <docTitle><text>Pages</text></docTitle>
+  <navMap>
+    <navPoint id="navpoint-1" playOrder="1">
+      <navLabel><text>Part I: Pages</text></navLabel>
+      <content src="text.xhtml"/>
+    </navPoint>
+    <navPoint id="navpoint-2" playOrder="3">
+      <navLabel><text>Opening</text></navLabel>
+      <content src="text.xhtml#opening"/>
+    </navPoint>
+    <navPoint id="navpoint-3" playOrder="5">
+      <navLabel><text>Questions for discussion</text></navLabel>
+      <content src="text.xhtml#questions"/>
+    </navPoint>
+  </navMap>
+  <pageList>
+    <navLabel><text>Pages of the print edition</text></navLabel>
+    <pageTarget id="pagetarget-1" type="normal" value="3" playOrder="2">
+      <navLabel><text>3</text></navLabel>
+      <content src="text.xhtml#page-3"/>
+    </pageTarget>
+    <pageTarget id="pagetarget-2" type="normal" value="4" playOrder="4">
+      <navLabel><text>4</text></navLabel>
+      <content src="text.xhtml#page-4"/>
+    </pageTarget>
+    <pageTarget id="pagetarget-3" type="normal" playOrder="6">
+      <navLabel><text>v</text></navLabel>
+      <content src="text.xhtml#page-v"/>
+    </pageTarget>
+  </pageList>
+</ncx>
+`,
+  "OEBPS/text.xhtml": `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="en-GB" xml:lang="en-GB">
+<head>
+<meta charset="utf-8"/>
+<title>Part I: Pages</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body epub:type="bodymatter" class="text">
+<header class="title-block">
+<p class="series">Red October</p>
+<h1 class="part-title"><span class="part-label">Part I:</span> <span class="title">Pages</span></h1>
+</header>
+<section aria-labelledby="opening">
+<span epub:type="pagebreak" role="doc-pagebreak" id="page-3" aria-label="3"></span><h2 id="opening">Opening</h2>
+
+<p id="p1" data-pn="1">The first paragraph of the text runs on here.</p>
+
+<p id="p2" data-pn="2">A second paragraph, and a word broken <span epub:type="pagebreak" role="doc-pagebreak" id="page-4" aria-label="4"></span>across pages.</p>
+
+</section>
+<section id="questions" class="questions" aria-labelledby="questions-title">
+<span epub:type="pagebreak" role="doc-pagebreak" id="page-v" aria-label="v"></span><h2 id="questions-title">Questions for discussion</h2>
+<ol>
+<li>Why?</li>
+</ol>
+</section>
+</body>
+</html>
+`,
+};
+
+describe('an EPUB paginated like its print edition', () => {
+  test('the package, the navigation and the text, literally', () => {
+    const files = epubOf(load({
+      'pamphlet.yaml': 'series: Red October\nlang: en-GB\n',
+      'part-1.md': part('title: Pages\npart: 1\nnext: false', '## Opening\n\nThe first paragraph of the text runs on here.\n\nA second paragraph, and a word broken across pages.\n\n:::questions\n1. Why?\n:::\n'),
+    }), 0, {
+      css: 'p{}',
+      printPages: [
+        { number: null, start: null },
+        { number: '3', start: { anchor: 'h2@7:1', letters: 0, text: 'Opening' } },
+        // Inside "broken": the marker goes after the word, before "across".
+        { number: '4', start: { anchor: 'p@11:1', letters: 27, text: 'oken' } },
+        { number: 'v', start: { anchor: 'questions-title', letters: 0, text: 'Questions' } },
+      ],
+    });
+    expect(Object.keys(files)).toEqual(["mimetype", "META-INF/container.xml", "OEBPS/package.opf", "OEBPS/nav.xhtml", "OEBPS/toc.ncx", "OEBPS/cover.xhtml", "OEBPS/cover.svg", "OEBPS/cover.png", "OEBPS/text.xhtml", "OEBPS/styles/epub.css"]);
+    expect(Object.fromEntries(Object.keys(PAGED).map((name) => [name, files[name]]))).toEqual(PAGED);
+  });
+});
