@@ -37,6 +37,12 @@ describe('hyphenateText', () => {
     }
   });
 
+  it('carries two letters over in German, as German typesetting does, and three in English', () => {
+    expect(show(hyphenateText('Kommune Plebejer', { lang: 'de' }))).toBe('Kom·mu·ne Ple·be·jer');
+    expect(show(hyphenateText('Kommune Plebejer', { lang: 'de-AT' }))).toBe('Kom·mu·ne Ple·be·jer');
+    expect(show(hyphenateText('certainly', { lang: 'en' }))).toBe('cer·tainly');
+  });
+
   it('leaves short words, acronyms and links whole', () => {
     expect(hyphenateText('never USSR', { lang: 'en' })).toBe('never USSR');
     const link = 'see https://example.org/revolutionary';

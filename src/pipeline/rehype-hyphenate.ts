@@ -17,9 +17,15 @@ export interface HyphenateOptions {
   minWordLength?: number;
   /** Letters that must stay before the first break ("re-" is fine, "a-" is not). */
   leftMin?: number;
-  /** Letters that must go to the next line ("-ly" reads badly, so 3 by default). */
+  /** Letters that must go to the next line ("-ly" reads badly, so 3 by default; 2 in German). */
   rightMin?: number;
 }
+
+/**
+ * Languages whose typesetting carries fewer letters over than English's three: German
+ * breaks "Kommu-ne", "Plebe-jer" (Duden; TeX's hyph-utf8 sets \righthyphenmin 2 for it).
+ */
+const RIGHT_MIN: Readonly<Record<string, number>> = { de: 2 };
 
 type PatternHyphenator = (text: string) => string;
 interface HyphenatorSettings {
@@ -120,7 +126,7 @@ export function hyphenateText(text: string, options: HyphenateOptions): string {
   if (hyphenate === null || LINKISH.test(text)) return text;
   const minWordLength = options.minWordLength ?? 6;
   const leftMin = options.leftMin ?? 2;
-  const rightMin = options.rightMin ?? 3;
+  const rightMin = options.rightMin ?? RIGHT_MIN[options.lang.toLowerCase().split('-')[0] ?? ''] ?? 3;
   return text.replace(WORD, (word) => {
     if ([...word].length < minWordLength) return word;
     // Acronyms ("USSR", "RSDLP") are not words to break; caseless scripts are.
