@@ -405,3 +405,57 @@ describe('lengths and keys', () => {
     expect(CONFIG_KEYS()).toEqual(['series', 'subtitle', 'author', 'authors', 'publisher', 'lang', 'bibliography', 'citation-style', 'csl-styles', 'csl-locales', 'page', 'base-url', 'questions', 'bibliography-title', 'questions-title', 'paragraph-numbers', 'smart', 'print', 'handout', 'booklet', 'timeout', 'browser', 'cache-dir', 'theme', 'fonts', 'epub', 'rights', 'isbn', 'edition', 'publisher-address', 'printer', 'description', 'subjects', 'source', 'cover']);
   });
 });
+
+describe('the named page sizes and the nested settings', () => {
+  test('each book size gives its page and margins in the proportions of A5’s (18/20/18/14 mm on 148 × 210)', () => {
+    const page = (size: string) => (configOf(`series: S\npage: { size: ${size} }\n`) as { page: unknown }).page;
+    expect(page('B5')).toEqual({ name: 'B5', width: '176mm', height: '250mm', margins: { top: '21.4mm', bottom: '23.8mm', inside: '21.4mm', outside: '16.6mm' } });
+    expect(page('royal')).toEqual({ name: 'royal', width: '156mm', height: '234mm', margins: { top: '20.1mm', bottom: '22.3mm', inside: '19mm', outside: '14.8mm' } });
+    expect(page('demy')).toEqual({ name: 'demy', width: '138mm', height: '216mm', margins: { top: '18.5mm', bottom: '20.6mm', inside: '16.8mm', outside: '13.1mm' } });
+    expect(page('pocket')).toEqual({ name: 'pocket', width: '110mm', height: '178mm', margins: { top: '15.3mm', bottom: '17mm', inside: '13.4mm', outside: '10.4mm' } });
+    // A name an object has but no table of sizes does.
+    expect(errorsOf('series: S\npage: { size: toString }\n')).toEqual(['pamphlet.yaml:2:15: error: unknown page size “toString”: use A5, A4, letter, half-letter, B5, royal, demy, pocket, or width and height [config]']);
+  });
+
+  test('a margin with two decimals is kept as written', () => {
+    expect((configOf('series: S\npage: { size: A5, margins: { top: 12.25mm } }\n') as { page: unknown }).page).toEqual({ ...A5, margins: { ...A5.margins, top: '12.25mm' } });
+  });
+
+  test('margins that leave too little of the page, across or down, are refused where they are written', () => {
+    expect(errorsOf('series: S\npage: { size: A5, margins: { inside: 80mm, outside: 80mm } }\n')).toEqual(["pamphlet.yaml:2:28: error: the margins leave less than 40 mm of the page's width for the text [config]"]);
+    expect(errorsOf('series: S\npage: { width: 100mm, height: 100mm, margins: { top: 60mm, bottom: 50mm } }\n')).toEqual(["pamphlet.yaml:2:47: error: the margins leave less than 40 mm of the page's height for the text [config]"]);
+    expect(errorsOf('series: S\npage: { size: A5, margins: { top: 120mm, bottom: 100mm } }\n')).toEqual([
+      'pamphlet.yaml:2:35: error: `page.margins.top` must be from 0 mm to 80 mm, not "120mm" [config]',
+      'pamphlet.yaml:2:50: error: `page.margins.bottom` must be from 0 mm to 80 mm, not "100mm" [config]',
+    ]);
+  });
+
+  test('fonts and epub take only their own keys, of their own types', () => {
+    expect(errorsOf('series: S\nfonts: { text: 3 }\n')).toEqual(['pamphlet.yaml:2:16: error: `fonts.text` must be a string, not 3 [config]']);
+    expect(errorsOf('series: S\nfonts: { colour: red }\n')).toEqual(['pamphlet.yaml:2:10: error: unknown key `fonts.colour` in pamphlet.yaml (known: text, headings, mono) [config]']);
+    expect(errorsOf('series: S\nepub: { embed-fonts: yes please }\n')).toEqual(['pamphlet.yaml:2:22: error: `epub.embed-fonts` must be true or false, not "yes please" [config]']);
+    expect(errorsOf('series: S\nepub: { other: true }\n')).toEqual(['pamphlet.yaml:2:9: error: unknown key `epub.other` in pamphlet.yaml (known: embed-fonts) [config]']);
+    expect(errorsOf('series: S\nfonts: [a, b]\n')).toEqual(['pamphlet.yaml:2:8: error: `fonts` must be a mapping, not ["a","b"] [config]']);
+    expect(errorsOf('series: S\nfonts:\n')).toEqual(['pamphlet.yaml:2:7: error: `fonts` must be a mapping, not null [config]']);
+    expect(errorsOf('series: S\nepub: 3\n')).toEqual(['pamphlet.yaml:2:7: error: `epub` must be a mapping, not 3 [config]']);
+    expect(errorsOf('- a\n- b\n')).toEqual(['pamphlet.yaml:1:1: error: pamphlet.yaml must be a mapping of keys to values [config]', 'pamphlet.yaml:1:1: error: `series` is required: the series title [config]']);
+  });
+
+  test('an unknown theme and an unknown font family are named, with what there is', () => {
+    expect(errorsOf('series: S\ntheme: baroque\n')).toEqual(['pamphlet.yaml:2:8: error: unknown theme “baroque”: use classic, modern, plain [config]']);
+    expect(errorsOf('series: S\nfonts: { text: Nonexistent Face }\n')).toEqual(['pamphlet.yaml:2:16: error: no bundled font family “Nonexistent Face” for `fonts.text`: use one of EB Garamond, Noto Serif, Source Serif 4, Literata, Noto Sans, Source Sans 3, Fira Sans, IBM Plex Sans, or the path of a .ttf, .otf or .woff2 file inside the manuscript folder (fonts/Face-Regular.ttf) [font]']);
+  });
+
+  test('headings follow a new text face where the theme sets them in its text face, and keep the theme’s own otherwise', () => {
+    const fonts = (yaml: string) => (configOf(`series: S\n${yaml}`) as { fonts: unknown }).fonts;
+    const bundled = (family: string) => ({ kind: 'bundled', family });
+    expect(fonts('fonts: { text: Literata }\n')).toEqual({ text: bundled('Literata'), headings: bundled('Literata'), mono: bundled('Noto Sans Mono') });
+    expect(fonts('theme: modern\n')).toEqual({ text: bundled('Source Serif 4'), headings: bundled('IBM Plex Sans'), mono: bundled('JetBrains Mono') });
+    expect(fonts('theme: modern\nfonts: { text: EB Garamond }\n')).toEqual({ text: bundled('EB Garamond'), headings: bundled('IBM Plex Sans'), mono: bundled('JetBrains Mono') });
+    expect(fonts('theme: modern\nfonts: { text: EB Garamond, headings: Fira Sans }\n')).toEqual({ text: bundled('EB Garamond'), headings: bundled('Fira Sans'), mono: bundled('JetBrains Mono') });
+  });
+
+  test('a folder without pamphlet.yaml says so, at the file it looked for', () => {
+    expect(errorsIn(folder({ 'part-1.md': 'text' }))).toEqual(['pamphlet.yaml:1:1: error: no pamphlet.yaml in <dir>: a manuscript folder needs one (see README, “The manuscript format”) [missing-config]']);
+  });
+});
