@@ -606,3 +606,96 @@ describe('an EPUB paginated like its print edition', () => {
     expect(Object.fromEntries(Object.keys(PAGED).map((name) => [name, files[name]]))).toEqual(PAGED);
   });
 });
+
+describe('an EPUB whose pamphlet.yaml fills in the imprint', () => {
+  test('the package’s metadata, literally: ISBNs, subtitle, description, subjects, source, the publisher certifying', () => {
+    const files = epubOf(load({
+      'pamphlet.yaml': 'series: Red October\nsubtitle: A Study\npublisher: Reading Room\nlang: en-GB\nisbn: { epub: "ISBN-13: 978-3-16-148410-0", print: 978-1-4028-9462-6 }\ndescription: What a bookseller reads.\nsubjects: [History, Marxism]\nsource: https://example.org/original\n',
+      'part-1.md': part('title: Imprint\npart: 1\nnext: false', 'Text.\n'),
+    }), 0, { css: 'p{}', printPages: [{ number: null, start: null }, { number: '1', start: { anchor: 'p@7:1', letters: 0, text: 'Text' } }] });
+    const opf = files['OEBPS/package.opf'] ?? '';
+    expect(opf.slice(opf.indexOf('  <metadata'), opf.indexOf('  </metadata>') + '  </metadata>'.length)).toBe(`  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="pub-id">urn:uuid:e4173b90-b6f4-50bc-b007-ce569896e80c</dc:identifier>
+    <dc:identifier id="isbn">urn:isbn:9783161484100</dc:identifier>
+    <meta refines="#isbn" property="identifier-type" scheme="onix:codelist5">15</meta>
+    <dc:title id="title">Imprint</dc:title>
+    <meta refines="#title" property="title-type">main</meta>
+    <dc:title id="subtitle">A Study</dc:title>
+    <meta refines="#subtitle" property="title-type">subtitle</meta>
+    <dc:publisher>Reading Room</dc:publisher>
+    <dc:description>What a bookseller reads.</dc:description>
+    <dc:subject>History</dc:subject>
+    <dc:subject>Marxism</dc:subject>
+    <dc:source>https://example.org/original</dc:source>
+    <dc:language>en-GB</dc:language>
+    <dc:source id="print-source">urn:isbn:9781402894626</dc:source>
+    <meta refines="#print-source" property="source-of">pagination</meta>
+    <meta property="dcterms:modified">2020-01-02T03:04:05Z</meta>
+    <meta property="belongs-to-collection" id="c01">Red October</meta>
+    <meta refines="#c01" property="collection-type">series</meta>
+    <meta refines="#c01" property="group-position">1</meta>
+    <meta property="schema:accessMode">textual</meta>
+    <meta property="schema:accessMode">visual</meta>
+    <meta property="schema:accessModeSufficient">textual</meta>
+    <meta property="schema:accessibilityFeature">structuralNavigation</meta>
+    <meta property="schema:accessibilityFeature">tableOfContents</meta>
+    <meta property="schema:accessibilityFeature">readingOrder</meta>
+    <meta property="schema:accessibilityFeature">ARIA</meta>
+    <meta property="schema:accessibilityFeature">displayTransformability</meta>
+    <meta property="schema:accessibilityFeature">alternativeText</meta>
+    <meta property="schema:accessibilityFeature">printPageNumbers</meta>
+    <meta property="schema:accessibilityFeature">pageBreakMarkers</meta>
+    <meta property="schema:accessibilityFeature">pageNavigation</meta>
+    <meta property="schema:accessibilityHazard">none</meta>
+    <meta property="schema:accessibilitySummary" xml:lang="en">This publication is structured with headings, a table of contents and landmarks, and follows a single reading order. The page breaks of the print edition (Imprint (Red October, Part I), print edition, A5, ISBN 978-1-4028-9462-6) are marked in the text and listed in a page list, so a page number finds the same place as in the printed copy. The cover and all images have text alternatives. Text size, fonts and colours can be changed in the reading system.</meta>
+    <meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>
+    <meta property="a11y:certifiedBy">Reading Room</meta>
+    <meta name="cover" content="cover-image"/>
+  </metadata>`);
+  });
+});
+
+describe('an EPUB in German with headings at three depths and a bibliography', () => {
+  test('the contents, literally: an h3 before any h2 on its own, an h4 left out, the bibliography’s landmark in the book’s language', () => {
+    const files = epubOf(load({
+      'pamphlet.yaml': 'series: Rote Fahne\nlang: de\nbibliography: refs.bib\n',
+      'refs.bib': BIB,
+      'part-1.md': part('title: Gliederung\npart: 1\nnext: false', '### Vorweg\n\nEins.\n\n## Erster Teil\n\nZwei.\n\n#### Zu tief\n\nDrei.\n\n### Unterteil\n\nVier :cite[carr1950].\n\n## Zweiter Teil\n\nFünf.\n'),
+    }), 0);
+    expect(files['OEBPS/nav.xhtml']).toBe(`<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
+<head>
+<meta charset="utf-8"/>
+<title>Contents</title>
+<link rel="stylesheet" type="text/css" href="styles/epub.css"/>
+</head>
+<body class="nav">
+<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
+<h1 id="toc-title" lang="en" xml:lang="en">Contents</h1>
+<ol>
+<li><a href="text.xhtml">Part I: Gliederung</a></li>
+<li><a href="text.xhtml#vorweg">Vorweg</a></li>
+<li>
+<a href="text.xhtml#erster-teil">Erster Teil</a><ol>
+<li><a href="text.xhtml#unterteil">Unterteil</a></li>
+</ol>
+</li>
+<li><a href="text.xhtml#zweiter-teil">Zweiter Teil</a></li>
+<li><a href="bibliography.xhtml">Literaturverzeichnis</a></li>
+</ol>
+</nav>
+<nav epub:type="landmarks" id="landmarks" hidden="">
+<h2 lang="en" xml:lang="en">Landmarks</h2>
+<ol>
+<li><a epub:type="cover" href="cover.xhtml" lang="en" xml:lang="en">Cover</a></li>
+<li><a epub:type="toc" href="#toc" lang="en" xml:lang="en">Contents</a></li>
+<li><a epub:type="bodymatter" href="text.xhtml" lang="en" xml:lang="en">Start of text</a></li>
+<li><a epub:type="bibliography" href="bibliography.xhtml">Literaturverzeichnis</a></li>
+</ol>
+</nav>
+</body>
+</html>
+`);
+  });
+});
