@@ -14,9 +14,13 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { LINE_BREAKING } from '../src/browser/line-breaker.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { pdfWords, type Word } from './helpers/pdf-words.js';
 import { pagesRawText, pdffonts, pdfImages, squash } from './helpers/poppler.js';
+
+/** The marks the line breaker hangs into the right margin (src/browser/line-breaker.ts). */
+const HANGING_MARKS = new Set(Object.keys(LINE_BREAKING.hang));
 
 const MM = 72 / 25.4;
 const SLUG = 'notes-on-printing-1';
@@ -277,7 +281,7 @@ describe.each([
           const marginNumber = /^\d+$/.test(w.text) && w.xMax < box.left;
           // A word ending in a full stop, comma, colon, dash or closing quote may hang that
           // mark into the right margin (hanging punctuation): at most most of a comma's width.
-          const hangs = /[.,:;\u2013\u2014\u2019\u201D\u201C\u2018\u00BB\u00AB]$/u.test(w.text) ? 0.25 * (w.yMax - w.yMin) : 0;
+          const hangs = HANGING_MARKS.has(Array.from(w.text).at(-1) ?? '') ? 0.25 * (w.yMax - w.yMin) : 0;
           const inWidth = w.xMin >= box.left - 1 && w.xMax <= box.right + 1 + hangs;
           // pdftotext's box starts at the font's ascent, a little above the first line's letters.
           const inHeight = w.yMin >= box.top - 3 && w.yMax <= box.bottom + 1;
