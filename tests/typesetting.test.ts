@@ -237,10 +237,11 @@ describe('typo.py’s measures on a German text', () => {
     expect(report.fonts.fallback).toEqual([]);
   });
 
-  // Not yet Typst's 17.7 %: 23 of 118 lines today (README).
-  it('hyphenates at most a fifth of its lines', () => {
+  // Typst hyphenates 17.7 % of this text's lines; pamphlet 15.3 % (18 of 118), the
+  // densely hyphenated paragraphs set a little looser (LINE_BREAKING.denseHyphens).
+  it('hyphenates no more of its lines than Typst does', () => {
     expect(report.hyphen.lines).toBeGreaterThan(100);
-    expect(report.hyphen.sharePct).toBeLessThanOrEqual(20);
+    expect(report.hyphen.sharePct).toBeLessThanOrEqual(17.7);
   });
 });
 

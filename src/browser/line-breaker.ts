@@ -54,6 +54,16 @@ export interface LineBreakSettings extends BreakOptions {
   runtTolerance: number;
   /** Last try, before the paragraph is left to the browser. */
   emergencyTolerance: number;
+  /**
+   * A paragraph whose breaking hyphenates more than this share of its lines (long
+   * compounds, a narrow measure: German on A5) tries again at `denseTolerance`, and takes
+   * that breaking when it has fewer hyphens and no word gap wider than `denseMaxGap` em
+   * (or than the first breaking's widest). Looser lines are bought only where hyphens are
+   * thick, so English text keeps its even spacing.
+   */
+  denseHyphens: number;
+  denseTolerance: number;
+  denseMaxGap: number;
   /** Lines are set this many CSS px short of the measure: justification takes up the rest, never a rounding overflow. */
   slack: number;
   /**
@@ -88,6 +98,9 @@ export const LINE_BREAKING: LineBreakSettings = {
   pretolerance: 1.2,
   runtTolerance: 2.2,
   emergencyTolerance: 3,
+  denseHyphens: 0.3,
+  denseTolerance: 2.2,
+  denseMaxGap: 0.45,
   linePenalty: 10,
   // Spaces stretch by 0.6 and shrink by a third (TeX's), within a ratio of 1.6: no gap
   // above 0.4 em in this face; a hyphen is dear, so a line is hyphenated mainly where no
@@ -471,6 +484,12 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
 
   // ---------- Breaking ----------
 
+  /** A breaking of one block, with the items it was found on. */
+  interface Chosen {
+    result: BreakResult;
+    owner: number[];
+    items: BreakItem[];
+  }
   interface Choice {
     block: Block;
     result: BreakResult;
@@ -539,6 +558,37 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     return { items, owner };
   }
 
+  /** Hyphenated line ends of a breaking. */
+  const hyphensOf = (result: BreakResult, items: BreakItem[]): number =>
+    result.breaks.slice(0, -1).filter((end) => items[end]!.type === 2 && items[end]!.flagged === true).length;
+  /** The widest word gap of a breaking's justified lines, in em of the block's type. */
+  const widestGap = (block: Block, result: BreakResult, items: BreakItem[]): number => {
+    let widest = 0;
+    let from = 0;
+    result.breaks.forEach((end, line) => {
+      const ratio = result.ratios[line] ?? 0;
+      if (ratio > 0 && line < result.breaks.length - 1) {
+        for (let i = from; i < end; i++) {
+          const item = items[i]!;
+          if (item.type === 1 && (item.stretch ?? 0) < INFINITY) widest = Math.max(widest, item.width + ratio * (item.stretch ?? 0));
+        }
+      }
+      from = end + 1;
+    });
+    return widest / (parseFloat(getComputedStyle(block.el).fontSize) || 16);
+  };
+  /** A densely hyphenated breaking traded for a looser one with fewer hyphens (`denseHyphens`). */
+  function thinnerHyphens(block: Block, chosen: Chosen): Chosen {
+    const lines = chosen.result.breaks.length;
+    const hyphens = hyphensOf(chosen.result, chosen.items);
+    if (!knuthPlass || lines < 2 || hyphens / lines <= settings.denseHyphens) return chosen;
+    const { items, owner } = itemsOf(block, true);
+    const result = knuthPlass(items, block.widths, { ...settings, tolerance: settings.denseTolerance, forbidRunt: true });
+    if (!result || result.runt || hyphensOf(result, items) >= hyphens) return chosen;
+    const limit = Math.max(settings.denseMaxGap, widestGap(block, chosen.result, chosen.items));
+    return widestGap(block, result, items) <= limit ? { result, owner, items } : chosen;
+  }
+
   const choices: Choice[] = [];
   for (const block of blocks) {
     if (block.opportunities.length === 0 && block.end - block.start <= (block.widths[0] ?? 0)) {
@@ -551,7 +601,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       [true, settings.runtTolerance],
       [true, settings.emergencyTolerance],
     ];
-    let chosen: { result: BreakResult; owner: number[]; items: BreakItem[] } | null = null;
+    let chosen: Chosen | null = null;
     for (const [hyphenate, tolerance] of tries) {
       // The runt's try is only for a paragraph whose breaking so far ends in a runt.
       if (tolerance === settings.runtTolerance && !chosen) continue;
@@ -566,6 +616,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         if (!result.runt) break;
       }
     }
+    if (chosen) chosen = thinnerHyphens(block, chosen);
     if (!chosen) continue;
     // Each line's natural width and spaces, for the lines that must shrink.
     const naturals: number[] = [];
