@@ -4,8 +4,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveStyle, StyleError, StyleNotFoundError } from '../../src/citations/engine.js';
-import { body, folder, html, notes, onePart, refused } from './helpers.js';
+import { parseLocator, resolveStyle, StyleError, StyleNotFoundError } from '../../src/citations/engine.js';
+import { body, EPOCH, folder, html, notes, onePart, refused } from './helpers.js';
+import { loadManuscript } from '../../src/manuscript.js';
+import { formatMessage, type ManuscriptError } from '../../src/diagnostics.js';
+import type { PartDocument } from '../../src/document.js';
 
 const BIB = `@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, publisher = {Macmillan}, address = {London}, year = {1950}}
 @book{trotsky1932, author = {Trotsky, Leon}, title = {The History of the Russian Revolution}, publisher = {Simon and Schuster}, address = {New York}, year = {1932}}
@@ -57,6 +60,17 @@ describe('notes in the default style (Chicago, full note with ibid)', () => {
     );
   });
 
+  test('the locale follows `lang`, a region falling back to its language, an unknown one to US English', () => {
+    const BIB2 = '@book{me, author = {Marx, Karl and Engels, Friedrich}, title = {Manifest}, year = {1848}}\n';
+    const noteIn = (lang: string) => notes(onePart('See [@me, p. 3].\n', { yaml: `series: S\nbibliography: refs.bib\nlang: ${lang}\n`, files: { 'refs.bib': BIB2 } }).doc);
+    const AND: Array<[string, string]> = [
+      ['en', 'and'], ['de', 'und'], ['fr', 'et'], ['es', 'y'], ['it', 'e'], ['ru', 'и'], ['pt', 'e'], ['nl', 'en'], ['de-AT', 'und'], ['pt-BR', 'e'], ['xx', 'and'],
+    ];
+    for (const [lang, and] of AND) {
+      expect(noteIn(lang), lang).toEqual([`1 citation: <p><span class="citation">Karl Marx ${and} Friedrich Engels, <i>Manifest</i>, 1848, 3.</span></p>`]);
+    }
+  });
+
   test('no citation, no Works Cited', () => {
     const { doc } = onePart('No citation here.\n', WITH_BIB());
     expect(doc.bibliography).toBeNull();
@@ -106,10 +120,99 @@ describe('refused bibliographies, at their place', () => {
     expect(refusedWith('refs.json', `\n[${'['.repeat(70)}${']'.repeat(71)}`)).toEqual(['refs.json:2:65: error: malformed CSL-JSON: nested more than 64 levels deep (a bibliography needs five)']);
   });
 
+  test('CSL-JSON: each syntax error in the author’s words, at its place', () => {
+    // One bibliography per error jsonc-parser reports; the wording is pamphlet's own table.
+    const cases: Array<[string, string]> = [
+      ['[x]', '1:2: error: malformed CSL-JSON: unexpected character'],
+      ['[1.]', '1:2: error: malformed CSL-JSON: a number is cut short'],
+      ['[{1: 2}]', '1:3: error: malformed CSL-JSON: a field name in double quotes was expected'],
+      ['[{"a" 1}]', '1:7: error: malformed CSL-JSON: a colon was expected'],
+      ['[{"id": "a", "type": "book"}', '1:29: error: malformed CSL-JSON: a closing ] was expected'],
+      ['[] []', '1:4: error: malformed CSL-JSON: text after the end of the JSON'],
+      ['/* c', '1:1: error: malformed CSL-JSON: comments are not JSON'],
+      ['["abc', '1:2: error: malformed CSL-JSON: a string is not closed'],
+      ['["\\u12"]', '1:2: error: malformed CSL-JSON: malformed \\u escape'],
+      ['["\\q"]', '1:2: error: malformed CSL-JSON: malformed escape sequence'],
+      ['["a\tb"]', '1:2: error: malformed CSL-JSON: a control character in a string'],
+      ['', '1:1: error: malformed CSL-JSON: a value was expected'],
+    ];
+    for (const [text, message] of cases) expect(refusedWith('refs.json', text), text).toEqual([`refs.json:${message}`]);
+  });
+
+  test('CSL-JSON: every CSL name variable must be a list of names, every date variable a date', () => {
+    const NAMES: Array<[string, number]> = [
+      ['author', 40], ['chair', 54], ['collection-editor', 80], ['compiler', 97], ['composer', 114], ['container-author', 139],
+      ['contributor', 159], ['curator', 175], ['director', 192], ['editor', 207], ['editorial-director', 234], ['executive-producer', 261],
+      ['guest', 275], ['host', 288], ['interviewer', 308], ['illustrator', 328], ['narrator', 345], ['organizer', 363],
+      ['original-author', 387], ['performer', 405], ['producer', 422], ['recipient', 440], ['reviewed-author', 464],
+      ['script-writer', 486], ['series-creator', 509], ['translator', 528],
+    ];
+    const LIST = 'must be a list of names: [{"family": "Carr", "given": "Edward Hallett"}] or [{"literal": "…"}]';
+    expect(refusedWith('refs.json', `[{"id": "a", "type": "book", ${NAMES.map(([name]) => `"${name}": "X"`).join(', ')}}]`)).toEqual(
+      NAMES.map(([name, column]) => `refs.json:1:${column}: error: CSL-JSON item field "${name}" ${LIST}`),
+    );
+    const DATES: Array<[string, number]> = [['accessed', 42], ['available-date', 68], ['event-date', 90], ['issued', 108], ['original-date', 133], ['submitted', 154]];
+    const DATE = 'must be a date: {"date-parts": [[1950, 4, 1]]} or {"raw": "1950"}';
+    expect(refusedWith('refs.json', `[{"id": "a", "type": "book", ${DATES.map(([name]) => `"${name}": "1950"`).join(', ')}}]`)).toEqual(
+      DATES.map(([name, column]) => `refs.json:1:${column}: error: CSL-JSON item field "${name}" ${DATE}`),
+    );
+  });
+
+  test('BibTeX: each parser stop named in the author’s words', () => {
+    const at = (where: string, what: string) => [`refs.bib:1:1: error: ${UNCLOSED} ${where}: ${what}`];
+    expect(refusedWith('refs.bib', '@book{a, title = {A} b}\n')).toEqual(at('line 1, column 22', 'expected `}`, found a field name'));
+    expect(refusedWith('refs.bib', '@book{a, title = "A}\n')).toEqual(at('line 2, column 1', 'expected text, found the end of the file'));
+    expect(refusedWith('refs.bib', '@book{a, title = {A} # }\n')).toEqual(at('line 1, column 24', 'expected `{`, found `}`'));
+    expect(refusedWith('refs.bib', '@book{, title={A}}\n')).toEqual(at('line 1, column 7', 'expected an entry key, found a comma'));
+    expect(refusedWith('refs.bib', '@book{a, title {A}}\n')).toEqual(at('line 1, column 16', 'expected `=`, found `{`'));
+    expect(refusedWith('refs.bib', '@book{a, title = = {A}}\n')).toEqual(at('line 1, column 18', 'expected `{`, found `=`'));
+    expect(refusedWith('refs.bib', '@book a\n')).toEqual(at('line 1, column 7', 'expected `{`, found an entry key'));
+    expect(refusedWith('refs.bib', '@{a, title={A}}\n')).toEqual(at('line 1, column 2', 'unexpected text'));
+    expect(refusedWith('refs.bib', '@book{a, 12 = {A}}\n')).toEqual(at('line 1, column 10', 'expected `}`, found a number'));
+    expect(refusedWith('refs.bib', '@book{a, title = {A}} @\n')).toEqual([`refs.bib:1:23: error: ${UNCLOSED} line 2, column 1: expected an entry type, found the end of the file`]);
+  });
+
+  test('a bibliography that is not UTF-8, or lies outside the folder, is refused at its place', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('@book{a,\n  title = {Caf'), 0xe9, ...new TextEncoder().encode('}}\n')]);
+    expect(refused({ 'pamphlet.yaml': 'series: S\nbibliography: refs.bib\n', 'part-1.md': '---\ntitle: T\npart: 1\n---\nx\n', 'refs.bib': bytes })).toEqual([
+      'refs.bib:2:15: error: not UTF-8: byte 0xe9 cannot start or continue a UTF-8 character (is the file Latin-1 or Windows-1252? save it as UTF-8)',
+    ]);
+  });
+
+  test('a bibliography edited between two loads is read again', () => {
+    const files = { 'pamphlet.yaml': 'series: S\nbibliography: refs.bib\n', 'part-1.md': '---\ntitle: T\npart: 1\n---\nSee [@a].\n', 'refs.bib': '@book{a, title = {Before}}\n' };
+    const dir = folder(files);
+    const noteOf = () => notes(loadManuscript(dir, EPOCH).parts[0] as PartDocument);
+    expect(noteOf()).toEqual(['1 citation: <p><span class="citation"><i>Before</i>, n.d.</span></p>']);
+    expect(noteOf()).toEqual(['1 citation: <p><span class="citation"><i>Before</i>, n.d.</span></p>']);
+    writeFileSync(path.join(dir, 'refs.bib'), '@book{a, title = {After}}\n');
+    expect(noteOf()).toEqual(['1 citation: <p><span class="citation"><i>After</i>, n.d.</span></p>']);
+  });
+
   test('CSL-JSON that is right: names, dates, numbers, a citation-key, a custom object', () => {
     const json = '[{"id": 7, "citation-key": "carr", "type": "book", "title": "T", "author": [{"family": "Carr", "given": "E. H."}], "issued": {"date-parts": [[1950, "4"]]}, "accessed": {"raw": "2020"}, "volume": 2, "custom": {"x": [1]}}]';
     const { doc } = onePart('See [@carr].\n', { yaml: 'series: S\nbibliography: refs.json\n', files: { 'refs.json': json } });
     expect(notes(doc)).toEqual(['1 citation: <p><span class="citation">E.\u00A0H.\u00A0Carr, <i>T</i>, vol.\u00A02, 1950.</span></p>']);
+  });
+});
+
+describe('locators, as authors write them', () => {
+  test('each label and its plural, spaces after it or not; anything else is a page', () => {
+    const LOCATORS: Array<[string, string, string]> = [
+      ['p. 12', 'page', '12'], ['pp.  3–4', 'page', '3–4'], ['p.12', 'page', '12'], ['page  7', 'page', '7'], ['pages 7-9', 'page', '7-9'],
+      ['ch.  7', 'chapter', '7'], ['chap. 7', 'chapter', '7'], ['chs.2', 'chapter', '2'], ['chapter  4', 'chapter', '4'], ['chapters 4-5', 'chapter', '4-5'],
+      ['vol.  2', 'volume', '2'], ['vols.1-2', 'volume', '1-2'], ['§  4', 'section', '4'], ['§§4-5', 'section', '4-5'],
+      ['sec.  3', 'section', '3'], ['sect.3', 'section', '3'], ['secs. 3-4', 'section', '3-4'],
+      ['para.  2', 'paragraph', '2'], ['paras.2-3', 'paragraph', '2-3'], ['¶  5', 'paragraph', '5'], ['¶5', 'paragraph', '5'],
+      ['n.  3', 'note', '3'], ['nn.3-4', 'note', '3-4'], ['l.  10', 'line', '10'], ['ll.10-12', 'line', '10-12'],
+      ['fig.  2', 'figure', '2'], ['figs.2-3', 'figure', '2-3'], ['bk.  1', 'book', '1'], ['bk.1', 'book', '1'], ['pt.  2', 'part', '2'], ['pt.2', 'part', '2'],
+      [' 43 ', 'page', '43'], ['pages7', 'page', 'pages7'], ['chapter7', 'page', 'chapter7'],
+    ];
+    for (const [text, label, locator] of LOCATORS) expect(parseLocator(text), text).toEqual({ label, locator });
+    // A label only counts at the start.
+    for (const text of ['xp. 1', 'xpages 1', 'xch. 1', 'xchapter 1', 'xvol. 1', 'x§ 1', 'xsec. 1', 'xpara. 1', 'x¶ 1', 'xn. 1', 'xl. 1', 'xfig. 1', 'xbk. 1', 'xpt. 1']) {
+      expect(parseLocator(text), text).toEqual({ label: 'page', locator: text });
+    }
   });
 });
 
@@ -142,6 +245,20 @@ describe('CSL styles', () => {
     expect(resolveStyle(path.join(b, 'mine.csl'), [])).toMatchObject({ kind: 'in-text' });
   });
 
+  test('only <info>’s own independent-parent link makes a style dependent; a trailing slash is read', () => {
+    const CITE = '<citation><layout><text variable="title"/></layout></citation>';
+    const selfLink = STYLE('class="note"', `<info><link rel="self" href="http://x/styles/mine"/></info>${CITE}`);
+    const inCitation = STYLE('class="note"', '<info/><citation><link rel="independent-parent" href="http://x/styles/mine"/><layout/></citation>');
+    const deeper = STYLE('class="note"', `<info><x><link rel="independent-parent" href="http://x/styles/mine"/></x></info>${CITE}`);
+    const foreign = STYLE('class="note" xmlns:o="http://example.org/o"', `<info><o:link rel="independent-parent" href="http://x/styles/mine"/></info>${CITE}`);
+    const dir = dirOf({ 'mine.csl': STYLE('class="in-text"'), 'self.csl': selfLink, 'incite.csl': inCitation, 'deeper.csl': deeper, 'foreign.csl': foreign, 'slash.csl': STYLE('class="note"', '<info><link rel="independent-parent" href="http://x/styles/mine/"/></info>') });
+    expect(resolveStyle('self', [dir])).toEqual({ xml: selfLink, kind: 'note', path: path.join(dir, 'self.csl') });
+    expect(resolveStyle('incite', [dir])).toEqual({ xml: inCitation, kind: 'note', path: path.join(dir, 'incite.csl') });
+    expect(resolveStyle('deeper', [dir])).toEqual({ xml: deeper, kind: 'note', path: path.join(dir, 'deeper.csl') });
+    expect(resolveStyle('foreign', [dir])).toEqual({ xml: foreign, kind: 'note', path: path.join(dir, 'foreign.csl') });
+    expect(resolveStyle('slash', [dir])).toEqual({ xml: STYLE('class="in-text"'), kind: 'in-text', path: path.join(dir, 'slash.csl') });
+  });
+
   test('refused: a path for an id, missing, not CSL, no class, no citation, a dependent parent', () => {
     const dir = dirOf({
       'html.csl': '<html/>',
@@ -154,10 +271,14 @@ describe('CSL styles', () => {
       'dep1.csl': STYLE('class="note"', '<info><link rel="independent-parent" href="http://x/styles/dep2"/></info>'),
       'dep2.csl': STYLE('class="note"', '<info><link rel="independent-parent" href="http://x/styles/html"/></info>'),
       'badparent.csl': STYLE('class="note"', '<info><link rel="independent-parent" href="http://x/styles/.."/></info>'),
+      'badid.csl': STYLE('class="note"', '<info><link rel="independent-parent" href="http://x/styles/-x"/></info>'),
     });
     const at = (name: string) => path.join(dir, name);
     expect(failure(() => resolveStyle('../x', [dir]))).toBe("StyleError: CSL style id “../x” is not a style name (letters, digits, '.', '-', '_'; no path)");
     expect(failure(() => resolveStyle('a..b', [dir]))).toBe("StyleError: CSL style id “a..b” is not a style name (letters, digits, '.', '-', '_'; no path)");
+    expect(failure(() => resolveStyle('-a', [dir]))).toBe("StyleError: CSL style id “-a” is not a style name (letters, digits, '.', '-', '_'; no path)");
+    expect(failure(() => resolveStyle('a/b', [dir]))).toBe("StyleError: CSL style id “a/b” is not a style name (letters, digits, '.', '-', '_'; no path)");
+    expect(failure(() => resolveStyle('badid', [dir]))).toBe(`StyleError: CSL style ${at('badid.csl')}: its independent-parent link “http://x/styles/-x” does not end in a style id`);
     expect(failure(() => resolveStyle('nope', [dir]))).toBe(`StyleNotFoundError: CSL style “nope” not found in ${dir} (install Debian's citation-style-language-styles, put nope.csl in the manuscript's styles/ folder, or give a path to a .csl file)`);
     expect(failure(() => resolveStyle('html', [dir]))).toBe(`StyleError: CSL style ${at('html.csl')} is not a CSL style: its root element is <html>, not <style xmlns="http://purl.org/net/xbiblio/csl">`);
     expect(failure(() => resolveStyle('other', [dir]))).toBe(`StyleError: CSL style ${at('other.csl')} is not a CSL style: its root element is <style> in http://example.org/x, not <style xmlns="http://purl.org/net/xbiblio/csl">`);
@@ -173,8 +294,15 @@ describe('CSL styles', () => {
 
   test('a style named in pamphlet.yaml that citeproc cannot use is an error there', () => {
     const style = STYLE('class="note"', '<citation><layout><nonsense/></layout></citation>');
-    expect(refused({ 'pamphlet.yaml': 'series: S\nbibliography: refs.bib\ncitation-style: styles/bad.csl\n', 'styles/bad.csl': style, 'refs.bib': BIB, 'part-1.md': '---\ntitle: T\npart: 1\n---\nSee [@carr1950].\n' })).toEqual([
-      expect.stringMatching(/^pamphlet\.yaml:3:17: error: CSL style .*styles\/bad\.csl cannot be used: /),
-    ]);
+    const files = { 'pamphlet.yaml': 'series: S\nbibliography: refs.bib\ncitation-style: styles/bad.csl\n', 'styles/bad.csl': style, 'refs.bib': BIB, 'part-1.md': '---\ntitle: T\npart: 1\n---\nSee [@carr1950].\n' };
+    const dir = folder(files);
+    let errors: string[] = [];
+    try {
+      loadManuscript(dir, EPOCH);
+    } catch (cause) {
+      errors = (cause as ManuscriptError).messages.map((m) => formatMessage(m, dir));
+    }
+    // citeproc's own words, without its "citeproc-js error: " prefix.
+    expect(errors).toEqual([`pamphlet.yaml:3:17: error: CSL style ${path.join(dir, 'styles/bad.csl')} cannot be used: Undefined node name "nonsense".`]);
   });
 });
