@@ -6,6 +6,7 @@
  * words come from here.
  */
 import type { Element, ElementContent } from 'hast';
+import { wordsFor } from './words.js';
 import type { Bibliography, NextPart, PartMeta, Questions } from './document.js';
 
 // ---------- small things ----------
@@ -133,9 +134,9 @@ export function questionsSection(questions: Questions, ids: SectionIds, options:
 
 // ---------- the "Next:" line ----------
 
-/** "Next: Part II: …", its label a link where there is somewhere to go. */
+/** "Next: Part II: …" (its lead in the part's language), its label a link where there is somewhere to go. */
 export function nextPartLine(next: NextPart, href = next.href): Element {
-  const children: ElementContent[] = href ? [text('Next: '), el('a', { href }, [text(next.label)])] : [text(`Next: ${next.label}`)];
+  const children: ElementContent[] = href ? [text(`${next.lead} `), el('a', { href }, [text(next.label)])] : [text(`${next.lead} ${next.label}`)];
   return el('p', { className: ['next-part'] }, children);
 }
 
@@ -163,13 +164,6 @@ export function isNoteCall(node: Element): boolean {
  */
 export type ImprintForm = 'page' | 'colophon' | 'line';
 
-const IMPRINT_WORDS: Readonly<Record<string, { source: string; printer: string; subjects: string; epub: string }>> = {
-  en: { source: 'First published as', printer: 'Printed by', subjects: 'Subjects', epub: 'EPUB' },
-  de: { source: 'Zuerst erschienen als', printer: 'Gedruckt bei', subjects: 'Schlagwörter', epub: 'EPUB' },
-  fr: { source: 'Première publication :', printer: 'Imprimé par', subjects: 'Sujets', epub: 'EPUB' },
-  es: { source: 'Publicado originalmente como', printer: 'Impreso por', subjects: 'Materias', epub: 'EPUB' },
-  ru: { source: 'Впервые опубликовано:', printer: 'Отпечатано:', subjects: 'Темы', epub: 'EPUB' },
-};
 
 /**
  * The imprint: edition, rights, source, ISBN, publisher with address, printer (and the
@@ -180,12 +174,12 @@ const IMPRINT_WORDS: Readonly<Record<string, { source: string; printer: string; 
 export function imprintBlock(meta: PartMeta, form: ImprintForm, isbnFor: 'print' | 'epub' = form === 'colophon' ? 'epub' : 'print'): Element | undefined {
   const imprint = meta.imprint;
   if (!imprint) return undefined;
-  const words = IMPRINT_WORDS[meta.lang.split('-')[0]?.toLowerCase() ?? ''] ?? (IMPRINT_WORDS['en'] as (typeof IMPRINT_WORDS)['en']);
+  const words = wordsFor(meta.lang);
   const isbns: string[] = [];
   const own = imprint.isbn?.[isbnFor];
   const other = imprint.isbn?.[isbnFor === 'print' ? 'epub' : 'print'];
   if (own) isbns.push(`ISBN ${own}`);
-  if (other && other !== own) isbns.push(`ISBN ${other} (${isbnFor === 'print' ? words.epub : 'print'})`);
+  if (other && other !== own) isbns.push(`ISBN ${other} (${isbnFor === 'print' ? 'EPUB' : 'print'})`);
   const publisher = [meta.publisher, imprint.publisherAddress].filter((s): s is string => Boolean(s));
   const lines: Array<[string, string]> = [];
   if (imprint.edition) lines.push(['edition', imprint.edition]);
@@ -203,6 +197,6 @@ export function imprintBlock(meta: PartMeta, form: ImprintForm, isbnFor: 'print'
   if (form === 'colophon' && imprint.description) lines.unshift(['description', imprint.description]);
   if (!lines.length) return undefined;
   const paragraphs = lines.map(([kind, value]) => el('p', { className: [`imprint-${kind}`] }, [text(value)]));
-  if (form === 'colophon') return el('section', { className: ['colophon'], 'epub:type': 'colophon', role: 'doc-colophon', ariaLabel: 'Colophon' }, paragraphs);
+  if (form === 'colophon') return el('section', { className: ['colophon'], 'epub:type': 'colophon', role: 'doc-colophon', ariaLabel: words.colophon }, paragraphs);
   return el('section', { className: ['imprint-page'] }, paragraphs);
 }

@@ -8,7 +8,9 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { CoverImage, Imprint } from './style/imprint.js';
 
 export interface NextPart {
-  /** As shown after "Next: ", e.g. "Part II: The Evolution of Revolution". */
+  /** "Next:" in the part's language (src/words.ts). */
+  lead: string;
+  /** As shown after it, e.g. "Part II: The Evolution of Revolution". */
   label: string;
   /** An explicit link target (front matter `href`, or `base-url` + file name). */
   href?: string;

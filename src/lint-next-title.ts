@@ -2,7 +2,7 @@
  * Lint `next-title`: a part's `next: { title: … }` that names a part of this folder
  * under another title than that part has (a title changed in one file and not in the
  * other). The explicit `next:` wins in every output, so the "Next:" line would be
- * wrong. The part named is the one its title's "Part II"/"Part 2" gives, else the
+ * wrong. The part named is the one its title's "Part II"/"Part 2" (or "Teil II" in German, …) gives, else the
  * part that follows. A series rule, not a plugin: it needs every part's front matter.
  */
 import path from 'node:path';
@@ -11,16 +11,20 @@ import type { Node as YamlNode } from 'yaml';
 import { readYaml } from './config/yaml.js';
 import type { ParsedPart } from './pipeline/part.js';
 import { toRoman } from './roman.js';
+import { wordsFor } from './words.js';
 
-export function lintNextTitles(parts: readonly ParsedPart[]): void {
+export function lintNextTitles(parts: readonly ParsedPart[], seriesLang: string): void {
   const byNumber = new Map(parts.map((part) => [part.frontmatter.part, part]));
   parts.forEach((part, index) => {
     const next = part.frontmatter.next;
     if (!next || typeof next !== 'object') return;
-    const named = partNamed(next.title, byNumber) ?? parts[index + 1];
+    // "Part II" as pamphlet prints it in this part's language ("Teil II"), or in English.
+    const partWord = wordsFor(part.frontmatter.lang ?? seriesLang).part;
+    const named = partNamed(next.title, byNumber, partWord) ?? parts[index + 1];
     if (!named || named === part) return;
-    const label = `Part ${toRoman(named.frontmatter.part)}: ${named.frontmatter.title}`;
-    if (same(next.title, label) || same(next.title, named.frontmatter.title)) return;
+    const numeral = toRoman(named.frontmatter.part);
+    const label = `${partWord} ${numeral}: ${named.frontmatter.title}`;
+    if (same(next.title, label) || same(next.title, `Part ${numeral}: ${named.frontmatter.title}`) || same(next.title, named.frontmatter.title)) return;
     part.file.message(`\`next:\` says “${next.title}”, but ${path.basename(named.file.path)} is “${label}”: correct the title, or remove \`next:\` to name the next part as it is`, {
       place: frontmatterPlace(part, ['next', 'title']) ?? frontmatterPlace(part, ['next']) ?? { line: 1, column: 1 },
       ruleId: 'next-title',
@@ -31,8 +35,10 @@ export function lintNextTitles(parts: readonly ParsedPart[]): void {
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 
-function partNamed(title: string, byNumber: ReadonlyMap<number, ParsedPart>): ParsedPart | undefined {
-  const match = /^\s*part\s+(\d+|[ivxlcdm]+)\b/i.exec(title);
+function partNamed(title: string, byNumber: ReadonlyMap<number, ParsedPart>, partWord: string): ParsedPart | undefined {
+  const words = ['part', partWord.toLocaleLowerCase()];
+  const head = /^\s*(\p{L}+)\s+(\d+|[ivxlcdm]+)(?![\p{L}\d])/iu.exec(title);
+  const match = head && words.includes((head[1] as string).toLocaleLowerCase()) ? [head[0], head[2]] : null;
   if (!match) return undefined;
   const written = (match[1] as string).toUpperCase();
   let number = Number(written);

@@ -24,6 +24,7 @@ import { toRoman } from './roman.js';
 import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
 import { slugify } from './slug.js';
+import { wordsFor } from './words.js';
 import { coverageFor } from './render/font-coverage.js';
 import { mergeImprint } from './style/imprint.js';
 
@@ -34,8 +35,6 @@ export interface Manuscript {
   messages: VFileMessage[];
 }
 
-const BIBLIOGRAPHY_TITLES: Record<string, string> = { en: 'Works Cited', de: 'Literaturverzeichnis', fr: 'Bibliographie', es: 'Obras citadas', it: 'Opere citate', pt: 'Obras citadas', nl: 'Geciteerde werken', ru: 'Библиография' };
-const QUESTIONS_TITLES: Record<string, string> = { en: 'Questions for discussion', de: 'Fragen zur Diskussion', fr: 'Questions pour la discussion', es: 'Preguntas para el debate', it: 'Domande per la discussione', pt: 'Questões para debate', nl: 'Vragen voor de discussie', ru: 'Вопросы для обсуждения' };
 
 export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env, preloaded?: ResolvedConfig): Manuscript {
   const config = preloaded ?? loadConfig(dir);
@@ -55,11 +54,10 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
 
   const partFiles = readdirSync(config.dir).filter((name) => name.endsWith('.md') && !/^readme\.md$/i.test(name)).sort();
   const files: VFile[] = [];
-  const lang = config.lang.split('-')[0] ?? 'en';
   // Built once, for every part of the run. Parts are parsed first: their front matter
   // orders and links them (`slugs`, filled below) before any is run.
   const slugs = new Map<string, string>();
-  const processor = createProcessor({ ...processorSettings(config, bibliography, style, lang), parts: slugs });
+  const processor = createProcessor({ ...processorSettings(config, bibliography, style), parts: slugs });
   const parsed: ParsedPart[] = [];
   for (const name of partFiles) {
     const filePath = path.join(config.dir, name);
@@ -88,24 +86,26 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
       error(here.file, `part ${here.frontmatter.part} appears twice (also in ${path.basename((parsed[i - 1] as ParsedPart).file.path)})`, { place: frontmatterPlace(here, ['part']) ?? { line: 1, column: 1 }, ruleId: 'part-twice', source: 'pamphlet' });
     }
   }
-  lintNextTitles(parsed);
+  lintNextTitles(parsed, config.lang);
   throwIfErrors([configFile, ...files]);
 
   const seriesSlug = slugify(config.series);
   for (const part of parsed) slugs.set(path.basename(part.file.path), `${seriesSlug}-${part.frontmatter.part}`);
   // Per part: a part may be in another language than the series.
   const settingsFor = (partLang: string) => ({
-    bibliographyTitle: config.bibliographyTitle ?? BIBLIOGRAPHY_TITLES[primary(partLang)] ?? 'Bibliography',
+    bibliographyTitle: config.bibliographyTitle ?? wordsFor(partLang).bibliography,
     questionsInText: config.questions === 'everywhere',
   });
   const usedKeys = new Set<string>();
   const parts = parsed.map((part, index) => {
     const following = parsed[index + 1];
     const fm = part.frontmatter;
+    // The words around the text are in the part's language (the reader's, for "Next:").
+    const words = wordsFor(fm.lang ?? config.lang);
     let next: NextPart | null = null;
-    if (fm.next && typeof fm.next === 'object') next = { label: fm.next.title, ...(fm.next.href ? { href: fm.next.href } : {}) };
+    if (fm.next && typeof fm.next === 'object') next = { lead: words.next, label: fm.next.title, ...(fm.next.href ? { href: fm.next.href } : {}) };
     else if (fm.next !== false && following) {
-      next = { label: `Part ${toRoman(following.frontmatter.part)}: ${following.frontmatter.title}`, slug: `${seriesSlug}-${following.frontmatter.part}` };
+      next = { lead: words.next, label: `${words.part} ${toRoman(following.frontmatter.part)}: ${following.frontmatter.title}`, slug: `${seriesSlug}-${following.frontmatter.part}` };
     }
     const subtitle = fm.subtitle ?? config.subtitle;
     const doc = buildPart(
@@ -116,7 +116,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         ...(subtitle ? { subtitle } : {}),
         title: fm.title,
         part: fm.part,
-        partLabel: `Part ${toRoman(fm.part)}`,
+        partLabel: `${words.part} ${toRoman(fm.part)}`,
         authors: config.authors,
         ...(config.publisher ? { publisher: config.publisher } : {}),
         lang: fm.lang ?? config.lang,
@@ -145,10 +145,6 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   return { config, parts, messages: [configFile, ...files].flatMap((file) => file.messages) };
 }
 
-/** "de-CH" → "de": the titles are by language, not region. */
-function primary(lang: string): string {
-  return lang.split('-')[0]?.toLowerCase() ?? 'en';
-}
 
 /** The part's imprint and cover: the series' with the part's own over them. */
 function houseMeta(config: ResolvedConfig, fm: PartFrontmatter): Pick<PartDocument['meta'], 'imprint' | 'cover'> {
@@ -157,7 +153,7 @@ function houseMeta(config: ResolvedConfig, fm: PartFrontmatter): Pick<PartDocume
   return { ...(Object.keys(imprint).length ? { imprint } : {}), ...(cover ? { cover } : {}) };
 }
 
-function processorSettings(config: ResolvedConfig, bibliography: Bibliography | undefined, style: CitationStyle | undefined, lang: string) {
+function processorSettings(config: ResolvedConfig, bibliography: Bibliography | undefined, style: CitationStyle | undefined) {
   return {
     dir: config.dir,
     lang: config.lang,
@@ -166,7 +162,7 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     ...(bibliography ? { bibliography } : {}),
     ...(style ? { style } : {}),
     localeDir: config.localeDir,
-    questionsTitle: (partLang: string) => config.questionsTitle ?? QUESTIONS_TITLES[primary(partLang)] ?? QUESTIONS_TITLES[lang] ?? 'Questions for discussion',
+    questionsTitle: (partLang: string) => config.questionsTitle ?? wordsFor(partLang).questions,
     checkImage: once((url: string) => checkImageFile(config.dir, url)),
     textWidthIn: textWidthIn(config),
     isCovered: coverageFor(config.fonts),

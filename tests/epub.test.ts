@@ -375,14 +375,14 @@ describe('variants', SLOW, () => {
 
   it('links the next part to its href, or to its EPUB under base-url', () => {
     const withHref = sampleDocument();
-    withHref.meta.next = { label: 'Part II: The Evolution of Revolution', href: 'https://example.org/parts/2.html' };
+    withHref.meta.next = { lead: 'Next:', label: 'Part II: The Evolution of Revolution', href: 'https://example.org/parts/2.html' };
     // After the Works Cited, as in the pamphlet.
     const a = select('p.next-part a', parse(buildAndCheck(withHref), 'OEBPS/bibliography.xhtml')) as Element;
     expect(attr(a, 'href')).toBe('https://example.org/parts/2.html');
     expect(toString(a)).toBe('Part II: The Evolution of Revolution');
 
     const sibling = sampleDocument();
-    sibling.meta.next = { label: 'Part II: The Evolution of Revolution', slug: 'celebrating-red-october-2' };
+    sibling.meta.next = { lead: 'Next:', label: 'Part II: The Evolution of Revolution', slug: 'celebrating-red-october-2' };
     const linked = unzipSync(renderEpub(sibling, { ...sampleConfig, baseUrl: 'https://example.org/pamphlets' }));
     const b = select('p.next-part a', parse(linked, 'OEBPS/bibliography.xhtml')) as Element;
     expect(attr(b, 'href')).toBe('https://example.org/pamphlets/celebrating-red-october-2.epub');

@@ -199,6 +199,7 @@ describe.each([
     quoted: '„bare Zahlung“',
     wrongQuotes: ['“bare', '"'],
     csl: ['Kap. 1', 'Ebd.', 'Literaturverzeichnis'],
+    furniture: { part: 'Teil I', contents: 'Inhalt', landmarks: 'Orientierungspunkte' },
   },
   {
     fixture: 'russian',
@@ -208,8 +209,9 @@ describe.each([
     wrongQuotes: ['“утешения', '"'],
     csl: ['гл. 9', 'Там же', 'Библиография'],
     inner: '„действительность нравственной идеи“',
+    furniture: { part: 'Часть I', contents: 'Содержание', landmarks: 'Ориентиры' },
   },
-])('a $fixture text', ({ fixture, lang, slug, quoted, wrongQuotes, csl, inner }) => {
+])('a $fixture text', ({ fixture, lang, slug, quoted, wrongQuotes, csl, inner, furniture }) => {
   let out: string;
   let text: string;
   beforeAll(() => {
@@ -237,6 +239,19 @@ describe.each([
 
   it('cites with the CSL locale of its language and titles its bibliography in it', () => {
     for (const phrase of csl) expect(text).toContain(phrase);
+  });
+
+  it('names its part and its contents in its language, in print and in the EPUB, with no English word around them', () => {
+    const pages = pagesText(path.join(out, `${slug}.pdf`));
+    expect(pages[0]).toContain(furniture.part);
+    expect(pages.slice(0, 4).join('\n')).toContain(furniture.contents);
+    for (const english of ['Part I', 'Contents']) expect(text).not.toContain(english);
+    const files = unzipSync(readFileSync(path.join(out, `${slug}.epub`)));
+    const nav = strFromU8(files['OEBPS/nav.xhtml'] as Uint8Array);
+    expect(nav).toContain(`<h1 id="toc-title">${furniture.contents}</h1>`);
+    expect(nav).toContain(`<h2>${furniture.landmarks}</h2>`);
+    expect(nav).not.toContain('lang="en"');
+    expect(strFromU8(files['OEBPS/text.xhtml'] as Uint8Array)).toContain(`<span class="part-label">${furniture.part}:</span>`);
   });
 
   it('sets every letter in EB Garamond and makes an EPUB that passes epubcheck', () => {

@@ -9,12 +9,16 @@ import type { Heading, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { toRoman } from '../roman.js';
 
 export default function remarkPartTitle() {
   return (tree: Root, file: VFile): void => {
     const title = file.data.meta?.title ?? file.data.frontmatter?.title;
     const first = tree.children.find((node): node is Heading => node.type === 'heading');
-    if (title && first?.depth === 1 && sameTitle(toString(first), title, file.data.meta?.partLabel)) {
+    const meta = file.data.meta;
+    // "Teil I: …" as printed in a German book, or "Part I: …" as authors write anywhere.
+    const labels = meta ? [meta.partLabel, `Part ${toRoman(meta.part)}`] : [];
+    if (title && first?.depth === 1 && sameTitle(toString(first), title, labels)) {
       tree.children.splice(tree.children.indexOf(first), 1);
     }
     let top = 6;
@@ -31,11 +35,11 @@ export default function remarkPartTitle() {
 }
 
 /** Equal up to case, spacing, punctuation and a leading "Part I:" label. */
-function sameTitle(heading: string, title: string, partLabel: string | undefined): boolean {
+function sameTitle(heading: string, title: string, partLabels: readonly string[]): boolean {
   const norm = (text: string) =>
     text.normalize('NFKC').toLocaleLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const wanted = norm(title);
   const got = norm(heading);
   if (got === wanted) return true;
-  return partLabel !== undefined && got === norm(`${partLabel} ${title}`);
+  return partLabels.some((label) => got === norm(`${label} ${title}`));
 }

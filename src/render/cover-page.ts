@@ -9,10 +9,11 @@ import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import type { PartMeta } from '../document.js';
 import { byline, partTitle } from '../blocks.js';
+import { wordsFor } from '../words.js';
 
 export function coverPage(meta: PartMeta): Element {
   const cover = meta.cover;
   if (!cover) throw new Error('coverPage without a cover');
   const alt = [meta.series, partTitle(meta), byline(meta.authors, meta.lang)].filter(Boolean).join('. ');
-  return h('section.cover-page', { ariaLabel: 'Cover' }, [h('img', { src: pathToFileURL(cover.path).href, alt })]);
+  return h('section.cover-page', { ariaLabel: wordsFor(meta.lang).cover }, [h('img', { src: pathToFileURL(cover.path).href, alt })]);
 }

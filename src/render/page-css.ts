@@ -3,6 +3,7 @@
  * margins mirrored for facing pages, and the printer's bleed and crop marks.
  */
 import type { PageGeometry, ResolvedConfig } from '../config/types.js';
+import { wordsFor } from '../words.js';
 
 /** A CSS length as the config gives it; anything else would inject CSS. */
 function cssLength(value: string, what: string): string {
@@ -92,24 +93,13 @@ export function handoutPage(size: ResolvedConfig['handout']['size']): HandoutPag
   };
 }
 
-/** "page 3 of 9" in the languages pamphlet has titles for; English otherwise. */
-const PAGE_OF: Readonly<Record<string, readonly [string, string]>> = {
-  en: ['page', 'of'],
-  de: ['Seite', 'von'],
-  fr: ['page', 'sur'],
-  es: ['página', 'de'],
-  it: ['pagina', 'di'],
-  pt: ['página', 'de'],
-  nl: ['pagina', 'van'],
-  ru: ['страница', 'из'],
-};
-
-/** A CSS string literal; the words come from the table above, but a quote must not end it. */
+/** A CSS string literal; the words come from src/words.ts, but a quote must not end it. */
 const cssString = (text: string): string => `"${text.replace(/["\\]/g, '\\$&')}"`;
 
 /** The handout's @page rules: size, margins, and the "page x of y" of its running head. */
 export function handoutPageCss(page: HandoutPage, lang: string): string {
-  const [pageWord, ofWord] = PAGE_OF[lang.split('-')[0]?.toLowerCase() ?? ''] ?? PAGE_OF['en']!;
+  // "page 3 of 9" in the part's language (src/words.ts).
+  const { page: pageWord, of: ofWord } = wordsFor(lang);
   const m = {
     top: cssLength(page.margins.top, 'top margin'),
     right: cssLength(page.margins.right, 'right margin'),

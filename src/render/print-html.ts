@@ -26,6 +26,7 @@ import { markLeadIns } from './lead-ins.js';
 import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
 import { numberBlocks } from './block-numbers.js';
 import { markAnchors } from './anchors.js';
+import { wordsFor } from '../words.js';
 
 export type PrintVariant = 'pamphlet' | 'handout';
 
@@ -39,9 +40,10 @@ interface ContentsEntry {
 }
 
 
-function contentsPage(entries: readonly ContentsEntry[]): Element {
-  return h('nav.contents', { ariaLabel: 'Contents' }, [
-    h('p.contents-title', 'Contents'),
+function contentsPage(entries: readonly ContentsEntry[], lang: string): Element {
+  const { contents } = wordsFor(lang);
+  return h('nav.contents', { ariaLabel: contents }, [
+    h('p.contents-title', contents),
     h(
       'ol.contents-list',
       entries.map((entry) =>
@@ -159,7 +161,7 @@ export function printHtml(
         ...(doc.meta.cover ? [coverPage(doc.meta)] : []),
         titleBlock(doc.meta, 'title-page', { ...(config.subtitle ? { subtitle: config.subtitle } : {}), ...(config.publisher ? { publisher: config.publisher } : {}) }),
         ...(imprintPage ? [imprintPage] : []),
-        contentsPage([...sections, ...back.entries]),
+        contentsPage([...sections, ...back.entries], lang),
         h('div.matter', matter),
       ];
 

@@ -126,13 +126,13 @@ describe('the works cited and the questions', () => {
 
 describe('the Next: line and note calls', () => {
   test('a link where there is somewhere to go, else text', () => {
-    expect(html(nextPartLine({ label: 'Part III: The Sequel', href: 'p3.html' }))).toBe('<p class="next-part">Next: <a href="p3.html">Part III: The Sequel</a></p>');
-    expect(html(nextPartLine({ label: 'Part III: The Sequel', href: 'p3.html' }, 'other.xhtml'))).toBe('<p class="next-part">Next: <a href="other.xhtml">Part III: The Sequel</a></p>');
-    expect(html(nextPartLine({ label: 'Part III: The Sequel' }))).toBe('<p class="next-part">Next: Part III: The Sequel</p>');
+    expect(html(nextPartLine({ lead: 'Next:', label: 'Part III: The Sequel', href: 'p3.html' }))).toBe('<p class="next-part">Next: <a href="p3.html">Part III: The Sequel</a></p>');
+    expect(html(nextPartLine({ lead: 'Next:', label: 'Part III: The Sequel', href: 'p3.html' }, 'other.xhtml'))).toBe('<p class="next-part">Next: <a href="other.xhtml">Part III: The Sequel</a></p>');
+    expect(html(nextPartLine({ lead: 'Next:', label: 'Part III: The Sequel' }))).toBe('<p class="next-part">Next: Part III: The Sequel</p>');
   });
 
   test('the Next: line is known by its class, on a paragraph', () => {
-    const line = nextPartLine({ label: 'X' });
+    const line = nextPartLine({ lead: 'Next:', label: 'X' });
     expect(isNextPartLine(line)).toBe(true);
     expect(isNextPartLine(undefined)).toBe(false);
     expect(isNextPartLine({ type: 'text', value: 'Next: X' })).toBe(false);
@@ -172,12 +172,12 @@ describe('the imprint', () => {
 
   test('the colophon: the description first, the EPUB ISBN first and the print one named', () => {
     expect(html(imprintBlock({ ...meta, lang: 'de-AT' }, 'colophon'))).toBe(
-      '<section class="colophon" epub:type="colophon" role="doc-colophon" aria-label="Colophon"><p class="imprint-description">A short history.</p><p class="imprint-edition">Second edition, 2024</p><p class="imprint-rights">CC BY-SA 4.0</p><p class="imprint-source">Zuerst erschienen als Pravda, 1917</p><p class="imprint-isbn">ISBN 978-1-4028-9462-6</p><p class="imprint-isbn">ISBN 978-3-16-148410-0 (print)</p><p class="imprint-publisher">Pub, Berlin</p><p class="imprint-printer">Gedruckt bei Druckerei X</p><p class="imprint-subjects">Schlagwörter: History; Russia</p></section>',
+      '<section class="colophon" epub:type="colophon" role="doc-colophon" aria-label="Impressum"><p class="imprint-description">A short history.</p><p class="imprint-edition">Second edition, 2024</p><p class="imprint-rights">CC BY-SA 4.0</p><p class="imprint-source">Zuerst erschienen als Pravda, 1917</p><p class="imprint-isbn">ISBN 978-1-4028-9462-6</p><p class="imprint-isbn">ISBN 978-3-16-148410-0 (print)</p><p class="imprint-publisher">Pub, Berlin</p><p class="imprint-printer">Gedruckt bei Druckerei X</p><p class="imprint-subjects">Schlagwörter: History; Russia</p></section>',
     );
   });
 
   test('one line on the handout: rights, source, ISBN, publisher', () => {
-    expect(html(imprintBlock({ ...meta, lang: 'FR' }, 'line'))).toBe('<p class="imprint-line">CC BY-SA 4.0 · Première publication : Pravda, 1917 · ISBN 978-3-16-148410-0 · Pub</p>');
+    expect(html(imprintBlock({ ...meta, lang: 'FR' }, 'line'))).toBe('<p class="imprint-line">CC BY-SA 4.0 · Première publication\u202F: Pravda, 1917 · ISBN 978-3-16-148410-0 · Pub</p>');
     expect(html(imprintBlock({ ...meta, lang: 'ru', imprint: { source: 'X' } }, 'line'))).toBe('<p class="imprint-line">Впервые опубликовано: X · Pub</p>');
     expect(imprintBlock({ ...META, imprint: { printer: 'P' } }, 'line')).toBeUndefined();
   });

@@ -286,9 +286,9 @@ const TWO: Record<string, string> = {
     <itemref idref="colophon"/>
   </spine>
   <guide>
-    <reference type="cover" title="Cover" href="cover.xhtml"/>
-    <reference type="toc" title="Contents" href="nav.xhtml"/>
-    <reference type="text" title="Start of text" href="text.xhtml"/>
+    <reference type="cover" title="Umschlag" href="cover.xhtml"/>
+    <reference type="toc" title="Inhalt" href="nav.xhtml"/>
+    <reference type="text" title="Textbeginn" href="text.xhtml"/>
   </guide>
 </package>
 `,
@@ -297,22 +297,22 @@ const TWO: Record<string, string> = {
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
 <head>
 <meta charset="utf-8"/>
-<title>Contents</title>
+<title>Inhalt</title>
 <link rel="stylesheet" type="text/css" href="styles/epub.css"/>
 </head>
 <body class="nav">
 <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
-<h1 id="toc-title" lang="en" xml:lang="en">Contents</h1>
+<h1 id="toc-title">Inhalt</h1>
 <ol>
-<li><a href="text.xhtml">Part I: Anfang</a></li>
+<li><a href="text.xhtml">Teil I: Anfang</a></li>
 </ol>
 </nav>
 <nav epub:type="landmarks" id="landmarks" hidden="">
-<h2 lang="en" xml:lang="en">Landmarks</h2>
+<h2>Orientierungspunkte</h2>
 <ol>
-<li><a epub:type="cover" href="cover.xhtml" lang="en" xml:lang="en">Cover</a></li>
-<li><a epub:type="toc" href="#toc" lang="en" xml:lang="en">Contents</a></li>
-<li><a epub:type="bodymatter" href="text.xhtml" lang="en" xml:lang="en">Start of text</a></li>
+<li><a epub:type="cover" href="cover.xhtml">Umschlag</a></li>
+<li><a epub:type="toc" href="#toc">Inhalt</a></li>
+<li><a epub:type="bodymatter" href="text.xhtml">Textbeginn</a></li>
 </ol>
 </nav>
 </body>
@@ -329,7 +329,7 @@ const TWO: Record<string, string> = {
   <docTitle><text>Anfang</text></docTitle>
   <navMap>
     <navPoint id="navpoint-1" playOrder="1">
-      <navLabel><text>Part I: Anfang</text></navLabel>
+      <navLabel><text>Teil I: Anfang</text></navLabel>
       <content src="text.xhtml"/>
     </navPoint>
   </navMap>
@@ -340,11 +340,11 @@ const TWO: Record<string, string> = {
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
 <head>
 <meta charset="utf-8"/>
-<title>Part I: Anfang</title>
+<title>Teil I: Anfang</title>
 <link rel="stylesheet" type="text/css" href="styles/epub.css"/>
 </head>
 <body epub:type="cover" class="cover">
-<div class="cover-image"><img src="cover.svg" alt="Rote Fahne. Part I: Anfang" role="doc-cover"/></div>
+<div class="cover-image"><img src="cover.svg" alt="Rote Fahne. Teil I: Anfang" role="doc-cover"/></div>
 </body>
 </html>
 `,
@@ -353,13 +353,13 @@ const TWO: Record<string, string> = {
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
 <head>
 <meta charset="utf-8"/>
-<title>Part I: Anfang</title>
+<title>Teil I: Anfang</title>
 <link rel="stylesheet" type="text/css" href="styles/epub.css"/>
 </head>
 <body epub:type="bodymatter" class="text">
 <header class="title-block">
 <p class="series">Rote Fahne</p>
-<h1 class="part-title"><span class="part-label">Part I:</span> <span class="title">Anfang</span></h1>
+<h1 class="part-title"><span class="part-label">Teil I:</span> <span class="title">Anfang</span></h1>
 </header>
 <p id="p1" data-pn="1">Ein „Text“<a class="noteref" id="noteref-1" href="#note-1" data-note="1" epub:type="noteref" role="doc-noteref">1</a> und wieder<a class="noteref noteref-repeat" id="noteref-1-2" href="#note-1" data-note="1" epub:type="noteref" role="doc-noteref">1</a>.</p>
 
@@ -367,10 +367,10 @@ const TWO: Record<string, string> = {
 <img src="media/images/a.png" alt="Ein Bild"/><figcaption>Bild</figcaption>
 </figure>
 <aside id="note-1" epub:type="footnote" role="doc-footnote" class="footnote">
-<p><span class="note-number">1.</span> <a href="#noteref-1" role="doc-backlink" class="note-backlink" aria-label="Back to reference a">a</a> <a href="#noteref-1-2" role="doc-backlink" class="note-backlink" aria-label="Back to reference b">b</a> Eine Notiz.</p>
+<p><span class="note-number">1.</span> <a href="#noteref-1" role="doc-backlink" class="note-backlink" aria-label="Zurück zum Verweis a">a</a> <a href="#noteref-1-2" role="doc-backlink" class="note-backlink" aria-label="Zurück zum Verweis b">b</a> Eine Notiz.</p>
 </aside>
 
-<p class="next-part">Next: <a href="https://example.org/rf/rote-fahne-2.epub">Part II: Fortsetzung</a></p>
+<p class="next-part">Weiter: <a href="https://example.org/rf/rote-fahne-2.epub">Teil II: Fortsetzung</a></p>
 </body>
 </html>
 `,
@@ -379,11 +379,11 @@ const TWO: Record<string, string> = {
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
 <head>
 <meta charset="utf-8"/>
-<title>Colophon</title>
+<title>Impressum</title>
 <link rel="stylesheet" type="text/css" href="styles/epub.css"/>
 </head>
 <body epub:type="backmatter" class="backmatter">
-<section class="colophon" epub:type="colophon" role="doc-colophon" aria-label="Colophon">
+<section class="colophon" epub:type="colophon" role="doc-colophon" aria-label="Impressum">
 <p class="imprint-isbn">ISBN 978-3-16-148410-0</p>
 </section>
 </body>
@@ -667,14 +667,14 @@ describe('an EPUB in German with headings at three depths and a bibliography', (
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="de" xml:lang="de">
 <head>
 <meta charset="utf-8"/>
-<title>Contents</title>
+<title>Inhalt</title>
 <link rel="stylesheet" type="text/css" href="styles/epub.css"/>
 </head>
 <body class="nav">
 <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
-<h1 id="toc-title" lang="en" xml:lang="en">Contents</h1>
+<h1 id="toc-title">Inhalt</h1>
 <ol>
-<li><a href="text.xhtml">Part I: Gliederung</a></li>
+<li><a href="text.xhtml">Teil I: Gliederung</a></li>
 <li><a href="text.xhtml#vorweg">Vorweg</a></li>
 <li>
 <a href="text.xhtml#erster-teil">Erster Teil</a><ol>
@@ -686,11 +686,11 @@ describe('an EPUB in German with headings at three depths and a bibliography', (
 </ol>
 </nav>
 <nav epub:type="landmarks" id="landmarks" hidden="">
-<h2 lang="en" xml:lang="en">Landmarks</h2>
+<h2>Orientierungspunkte</h2>
 <ol>
-<li><a epub:type="cover" href="cover.xhtml" lang="en" xml:lang="en">Cover</a></li>
-<li><a epub:type="toc" href="#toc" lang="en" xml:lang="en">Contents</a></li>
-<li><a epub:type="bodymatter" href="text.xhtml" lang="en" xml:lang="en">Start of text</a></li>
+<li><a epub:type="cover" href="cover.xhtml">Umschlag</a></li>
+<li><a epub:type="toc" href="#toc">Inhalt</a></li>
+<li><a epub:type="bodymatter" href="text.xhtml">Textbeginn</a></li>
 <li><a epub:type="bibliography" href="bibliography.xhtml">Literaturverzeichnis</a></li>
 </ol>
 </nav>

@@ -80,14 +80,14 @@ describe('front matter', () => {
       subtitle: 'Own Sub',
       title: 'One',
       part: 1,
-      partLabel: 'Part I',
+      partLabel: 'Teil I',
       authors: ['Ada', 'Bob'],
       publisher: 'Press',
       lang: 'de-CH',
       identifier: 'urn:isbn:9780000000002',
       date: '2017-10',
       modified: '2017-10-01T00:00:00Z',
-      next: { label: 'Part II: Elsewhere', href: 'https://example.org/two' },
+      next: { lead: 'Weiter:', label: 'Part II: Elsewhere', href: 'https://example.org/two' },
       slug: 'notes-1',
       sourcePath: expect.stringMatching(/\/part-1\.md$/),
     });
@@ -117,13 +117,32 @@ describe('parts of a series', () => {
       'README.md': 'Not a part.\n',
     });
     expect(manuscript.parts.map((p) => [p.meta.slug, p.meta.partLabel, p.meta.next, p.nextPart ? body({ ...p, body: { type: 'root', children: [p.nextPart] } }) : null])).toEqual([
-      ['the-long-road-1', 'Part I', { label: 'Part II: Second Steps', slug: 'the-long-road-2' }, '<p class="next-part">Next: Part II: Second Steps</p>'],
-      ['the-long-road-2', 'Part II', { label: 'Part IV: Last', slug: 'the-long-road-4' }, '<p class="next-part">Next: Part IV: Last</p>'],
+      ['the-long-road-1', 'Part I', { lead: 'Next:', label: 'Part II: Second Steps', slug: 'the-long-road-2' }, '<p class="next-part">Next: Part II: Second Steps</p>'],
+      ['the-long-road-2', 'Part II', { lead: 'Next:', label: 'Part IV: Last', slug: 'the-long-road-4' }, '<p class="next-part">Next: Part IV: Last</p>'],
       ['the-long-road-4', 'Part IV', null, null],
     ]);
     expect(refused({ 'pamphlet.yaml': SERIES, 'a.md': part('title: A\npart: 3', 'x\n'), 'b.md': part('title: B\npart: 3', 'y\n') })).toEqual([
       'b.md:3:7: error: part 3 appears twice (also in a.md)',
     ]);
+  });
+
+  test('in the series’ language: "Teil I", "Weiter:", and `next:` titles checked against "Teil II" as printed', () => {
+    const { manuscript, messages } = load({
+      'pamphlet.yaml': 'series: Rote Fahne\nlang: de\n',
+      'a.md': part('title: Anfang\npart: 1\nnext: { title: "Teil II: Alter Titel" }', '# Teil I: Anfang\n\nEins.\n'),
+      'b.md': part('title: Fortsetzung\npart: 2\nnext: { title: "Teil III: Schluss", href: "https://example.org/3" }', '# Part II: Fortsetzung\n\nZwei.\n'),
+      'c.md': part('title: Schluss\npart: 3\nlang: ru', 'Три.\n'),
+      'd.md': part('title: Nachwort\npart: 4\nlang: xx', 'Vier.\n'),
+    });
+    expect(manuscript.parts.map((p) => [p.meta.partLabel, p.nextPart ? body({ ...p, body: { type: 'root', children: [p.nextPart] } }) : null])).toEqual([
+      ['Teil I', '<p class="next-part">Weiter: Teil II: Alter Titel</p>'],
+      ['Teil II', '<p class="next-part">Weiter: <a href="https://example.org/3">Teil III: Schluss</a></p>'],
+      ['Часть III', '<p class="next-part">Далее: Часть IV: Nachwort</p>'],
+      ['Part IV', null],
+    ]);
+    // The title the author repeated as a heading, with the label as printed or in English, is dropped.
+    expect(manuscript.parts.slice(0, 2).map((p) => body(p))).toEqual(['<p id="p1" data-pn="1">Eins.</p>', '<p id="p1" data-pn="1">Zwei.</p>']);
+    expect(messages).toEqual(['a.md:4:16: warning: `next:` says “Teil II: Alter Titel”, but b.md is “Teil II: Fortsetzung”: correct the title, or remove `next:` to name the next part as it is']);
   });
 
   test('a folder with no parts', () => {

@@ -15,7 +15,8 @@ import { accessibilityMetadata } from './a11y.js';
 import { bibliographyContent } from './bibliography.js';
 import { coverDocument, coverSvg } from './cover.js';
 import { packageImages } from './images.js';
-import { LABELS, partTitle } from './labels.js';
+import { labelsFor, partTitle } from './labels.js';
+import { wordsFor } from '../../words.js';
 import { navDocument, tocEntries } from './nav.js';
 import { ncxDocument } from './ncx.js';
 import { packageDocument, type ManifestItem } from './opf.js';
@@ -108,14 +109,15 @@ export function renderEpub(source: PartDocument, config: ResolvedConfig, options
     pages,
   };
   const nav = navDocument(doc, targets);
-  const ncx = ncxDocument({ meta, toc: tocEntries(doc, targets), pages, orderOf: readingPosition(readingOrder), pagesLabel: LABELS.pages });
+  const labels = labelsFor(meta.lang);
+  const ncx = ncxDocument({ meta, toc: tocEntries(doc, targets), pages, orderOf: readingPosition(readingOrder), pagesLabel: labels.pages });
   const flow = readingOrder.flatMap((document) => document.content);
   const publisher = meta.publisher ?? config.publisher;
 
   // The colophon: rights, ISBN, source, publisher, … (blocks.ts), at the end of the book.
   const colophon = imprintBlock(meta, 'colophon');
   const colophonDocument = colophon
-    ? xhtmlDocument({ lang: meta.lang, title: 'Colophon', stylesheet: HREF.css, bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] }, content: [colophon] })
+    ? xhtmlDocument({ lang: meta.lang, title: wordsFor(meta.lang).colophon, stylesheet: HREF.css, bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] }, content: [colophon] })
     : undefined;
   // The theme's and the manuscript's sheets after ours, with the files they name (and the embedded faces).
   const hasCode = [...elements(flow)].some((el) => CODE_TAGS.has(el.tagName));
@@ -170,9 +172,9 @@ export function renderEpub(source: PartDocument, config: ResolvedConfig, options
     coverImageId: 'cover-image',
     ncxId: 'ncx',
     guide: [
-      { type: 'cover', title: LABELS.cover, href: HREF.cover },
-      { type: 'toc', title: LABELS.contents, href: HREF.nav },
-      { type: 'text', title: LABELS.start, href: HREF.text },
+      { type: 'cover', title: labels.cover, href: HREF.cover },
+      { type: 'toc', title: labels.contents, href: HREF.nav },
+      { type: 'text', title: labels.start, href: HREF.text },
       ...(doc.bibliography ? [{ type: 'bibliography', title: doc.bibliography.title, href: HREF.bibliography }] : []),
     ],
     ...(options.printPages ? { source: printIsbn(meta) ? `urn:isbn:${printIsbn(meta)}` : printEditionName(doc, config) } : {}),

@@ -1,7 +1,7 @@
 /** The EPUB 3 navigation document: table of contents, landmarks and the print edition's page-list. */
 import type { Element, ElementContent } from 'hast';
 import type { PartDocument, Section } from '../../document.js';
-import { LABELS, partTitle, uiLang } from './labels.js';
+import { labelsFor, partTitle, uiLang } from './labels.js';
 import type { PageTarget } from './page-list.js';
 import { element, text, xhtmlDocument } from './xhtml.js';
 
@@ -41,15 +41,16 @@ export function tocEntries(doc: PartDocument, targets: Pick<NavTargets, 'text' |
 
 export function navDocument(doc: PartDocument, targets: NavTargets): string {
   const lang = doc.meta.lang;
+  const labels = labelsFor(lang);
   const toc = element('nav', { 'epub:type': 'toc', role: 'doc-toc', id: 'toc', ariaLabelledBy: ['toc-title'] }, [
-    element('h1', { id: 'toc-title', ...uiLang(lang) }, [text(LABELS.contents)]),
+    element('h1', { id: 'toc-title', ...uiLang(lang) }, [text(labels.contents)]),
     list(tocEntries(doc, targets)),
   ]);
 
   const landmarks: [type: string, label: string, href: string, labelIsUi: boolean][] = [
-    ['cover', LABELS.cover, targets.cover, true],
-    ['toc', LABELS.contents, '#toc', true],
-    ['bodymatter', LABELS.start, targets.text, true],
+    ['cover', labels.cover, targets.cover, true],
+    ['toc', labels.contents, '#toc', true],
+    ['bodymatter', labels.start, targets.text, true],
   ];
   if (targets.bibliography && doc.bibliography) {
     landmarks.push(['bibliography', doc.bibliography.title, targets.bibliography, false]);
@@ -57,7 +58,7 @@ export function navDocument(doc: PartDocument, targets: NavTargets): string {
   // Reading systems offer landmarks in their own menus; on the page they would
   // only repeat the contents, hence `hidden` as the EPUB spec suggests.
   const landmarksNav = element('nav', { 'epub:type': 'landmarks', id: 'landmarks', hidden: true }, [
-    element('h2', uiLang(lang), [text(LABELS.landmarks)]),
+    element('h2', uiLang(lang), [text(labels.landmarks)]),
     element(
       'ol',
       {},
@@ -72,14 +73,14 @@ export function navDocument(doc: PartDocument, targets: NavTargets): string {
     // Reading systems offer "go to page" from it; on the page it would be a long list of numbers.
     content.push(
       element('nav', { 'epub:type': 'page-list', role: 'doc-pagelist', id: 'page-list', hidden: true, ariaLabelledBy: ['page-list-title'] }, [
-        element('h2', { id: 'page-list-title', ...uiLang(lang) }, [text(LABELS.pages)]),
+        element('h2', { id: 'page-list-title', ...uiLang(lang) }, [text(labels.pages)]),
         element('ol', {}, targets.pages.map((page) => element('li', {}, [element('a', { href: page.href }, [text(page.label)])]))),
       ]),
     );
   }
   return xhtmlDocument({
     lang,
-    title: LABELS.contents,
+    title: labels.contents,
     stylesheet: targets.stylesheet,
     bodyProperties: { className: ['nav'] },
     content,

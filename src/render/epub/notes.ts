@@ -10,6 +10,7 @@ import type { Note } from '../../document.js';
 import { isNextPartLine, isNoteCall } from '../../blocks.js';
 import { clone, elements, hasClass, isElement } from './tree.js';
 import { element, text } from './xhtml.js';
+import { wordsFor } from '../../words.js';
 
 
 /** Turns every note call under `nodes` into an EPUB 3 noteref, in place. */
@@ -40,7 +41,7 @@ function callsIn(nodes: readonly Nodes[]): Map<string, string | undefined> {
  * once. Notes nobody calls go to the last group. A group that ends with the
  * "Next: …" line keeps it last.
  */
-export function placeNotes(groups: ElementContent[][], notes: readonly Note[]): void {
+export function placeNotes(groups: ElementContent[][], notes: readonly Note[], lang: string): void {
   const byId = new Map(notes.map((note) => [note.id, note]));
   const placed = new Set<string>();
 
@@ -50,7 +51,7 @@ export function placeNotes(groups: ElementContent[][], notes: readonly Note[]): 
       const note = byId.get(noteId);
       if (!note || placed.has(noteId)) continue;
       placed.add(noteId);
-      const aside = noteAside(note, callId);
+      const aside = noteAside(note, callId, lang);
       asides.push(aside, ...asidesFor(callsIn(aside.children)));
     }
     return asides;
@@ -62,7 +63,7 @@ export function placeNotes(groups: ElementContent[][], notes: readonly Note[]): 
       const orphans = notes.filter((note) => !placed.has(note.id));
       for (const note of orphans) {
         placed.add(note.id);
-        asides.push(noteAside(note, undefined));
+        asides.push(noteAside(note, undefined, lang));
       }
     }
     insertBeforeNextPart(group, asides);
@@ -78,7 +79,7 @@ function insertBeforeNextPart(group: ElementContent[], asides: Element[]): void 
 }
 
 /** `<aside epub:type="footnote">` with the note's number as a link back to its call. */
-export function noteAside(note: Note, callId: string | undefined): Element {
+export function noteAside(note: Note, callId: string | undefined, lang: string): Element {
   const content = clone(note.content);
   markNoteCalls(content);
   const number = `${note.number}.`;
@@ -88,7 +89,7 @@ export function noteAside(note: Note, callId: string | undefined): Element {
     markers.push(element('span', { className: ['note-number'] }, [text(number)]));
     note.calls.forEach((call, index) => {
       const letter = String.fromCharCode(97 + (index % 26));
-      markers.push(text(' '), element('a', { href: `#${call}`, role: 'doc-backlink', className: ['note-backlink'], ariaLabel: `Back to reference ${letter}` }, [text(letter)]));
+      markers.push(text(' '), element('a', { href: `#${call}`, role: 'doc-backlink', className: ['note-backlink'], ariaLabel: `${wordsFor(lang).backTo} ${letter}` }, [text(letter)]));
     });
   } else {
     markers.push(callId

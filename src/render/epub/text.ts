@@ -36,7 +36,7 @@ export function textContent(
   const { intro, sections } = sectionize(body);
   const questionsId = doc.questions && doc.questionsInText ? uniqueId('questions', taken) : undefined;
   const questions = doc.questions && questionsId ? questionsSection(doc.questions, { section: questionsId, heading: uniqueId('questions-title', taken) }, { reader: true }) : null;
-  placeNotes([intro, ...sections.map((section) => section.children), ...(questions ? [questions.children] : [])], doc.notes);
+  placeNotes([intro, ...sections.map((section) => section.children), ...(questions ? [questions.children] : [])], doc.notes, doc.meta.lang);
 
   const content: ElementContent[] = [titleBlock(doc.meta, 'reader'), ...intro, ...sections];
   if (questions) content.push(questions);
