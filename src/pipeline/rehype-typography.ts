@@ -95,8 +95,10 @@ export default function rehypeTypography(options: TypographyOptions) {
 function walkBlocks(node: Root | Element, lang: string, options: TypographyOptions): void {
   const here = node.type === 'element' && typeof node.properties.lang === 'string' && node.properties.lang ? node.properties.lang : lang;
   if (node.type === 'element' && VERBATIM.has(node.tagName)) return;
-  const runs = textRun(node);
-  if (runs.length) typesetRun(runs, here, options);
+  const { run, foreign } = textRun(node, here);
+  if (run.length) typesetRun(run, here, options);
+  // A phrase in another language (`:span[…]{lang=de}`) gets that language's quotes and rules.
+  for (const phrase of foreign) walkBlocks(phrase, here, options);
   for (const child of node.children) {
     if (child.type === 'element' && (BLOCKS.has(child.tagName) || hasBlockInside(child))) walkBlocks(child, here, options);
   }
@@ -107,9 +109,14 @@ function hasBlockInside(node: Element): boolean {
   return node.children.some((child) => child.type === 'element' && (BLOCKS.has(child.tagName) || hasBlockInside(child)));
 }
 
-/** The text nodes of `node` that belong to its own run (not to nested blocks), in order, with `null` for verbatim gaps. */
-function textRun(node: Root | Element): Array<Text | null> {
+/**
+ * The text nodes of `node` that belong to its own run (not to nested blocks), in order,
+ * with `null` for verbatim gaps; and the phrases inside it in another language than
+ * `lang`, which stand as a gap in the run and are set as runs of their own.
+ */
+function textRun(node: Root | Element, lang: string): { run: Array<Text | null>; foreign: Element[] } {
   const out: Array<Text | null> = [];
+  const foreign: Element[] = [];
   const collect = (children: readonly (ElementContent | Root['children'][number])[]) => {
     for (const child of children) {
       if (child.type === 'text') out.push(URLISH.test(child.value) ? null : child);
@@ -119,12 +126,18 @@ function textRun(node: Root | Element): Array<Text | null> {
           out.push(null);
           continue;
         }
+        const own = child.properties.lang;
+        if (typeof own === 'string' && own !== '' && own.toLowerCase() !== lang.toLowerCase()) {
+          out.push(null);
+          foreign.push(child);
+          continue;
+        }
         collect(child.children);
       }
     }
   };
   collect(node.children);
-  return out.some((n) => n !== null) ? out : [];
+  return { run: out.some((n) => n !== null) ? out : [], foreign };
 }
 
 function isAutolink(node: Element): boolean {
