@@ -1,0 +1,55 @@
+// The directives (src/pipeline/remark-directives.ts), in process: each refusal and each
+// warning at its own file:line:column, in the author's words, and what the accepted ones
+// print. Written out, as `check` prints them.
+import { describe, expect, test } from 'vitest';
+import { body, load, notes, part, refused } from './helpers.js';
+
+const BIB = '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n';
+const YAML = 'series: S\nbibliography: refs.bib\n';
+
+describe('directives', () => {
+  test('refused, each at its place: unknown, in the wrong form, an empty cite, a bad lang, unknown sources, a second ::next-part, questions without a list or twice', () => {
+    expect(refused({
+      'pamphlet.yaml': YAML,
+      'refs.bib': BIB,
+      'part-1.md': part('title: T\npart: 1', ':::sidebar\nx\n:::\n\n::quote\n\nA :cite[]{locator=1} b :span[x]{lang=123} c.\n\n:::quote{source=nobody via=noone}\nQ\n:::\n\n::next-part\n\n::next-part\n\n:::questions\nNo list.\n:::\n\n:::questions\n1. A?\n:::\n\n:::questions\n1. B?\n:::\n'),
+      'part-2.md': part('title: U\npart: 2', 'Two.\n'),
+    })).toEqual([
+      'part-1.md:6:1: error: unknown directive `:::sidebar` (known: cite, span, quote, questions, next-part, pagebreak)',
+      'part-1.md:10:1: error: `quote` is written `:::quote … :::`',
+      'part-1.md:12:3: error: `:cite[…]` needs at least one citation key, e.g. `:cite[carr1950]`',
+      'part-1.md:12:24: error: `lang` must be a BCP 47 language tag such as ru or de-CH, not “123”',
+      'part-1.md:14:1: error: unknown quote source `nobody`: no entry with this key in the bibliography',
+      'part-1.md:14:1: error: unknown `via` source `noone`: no entry with this key in the bibliography',
+      'part-1.md:20:1: error: `::next-part` can appear once in a part',
+      'part-1.md:22:1: error: `:::questions` holds a numbered list of questions',
+      'part-1.md:30:1: error: a part has one `:::questions` block',
+    ]);
+  });
+
+  test('warned, each at its place, and what prints: unknown attributes, no attribution, ::next-part with no next part, a page break, a questions title', () => {
+    const { manuscript, messages } = load({
+      'pamphlet.yaml': YAML,
+      'refs.bib': BIB,
+      'part-1.md': part('title: T\npart: 1\nnext: false', 'A :cite[carr1950]{page=3 prefix=see locator="ch. 2" suffix=", passim"} b :span[x]{lang=ru class=y} c :cite[@carr1950]{suffix="and elsewhere"}.\n\n:::quote{colour=red}\nQ\n:::\n\n::next-part\n\n::pagebreak\n\n:::questions[Zum Nachdenken]\n1. A?\n:::\n'),
+    });
+    expect(messages).toEqual([
+      'part-1.md:7:3: warning: unknown attribute `page` on :cite (known: locator, prefix, suffix)',
+      'part-1.md:7:74: warning: unknown attribute `class` on :span (known: lang)',
+      'part-1.md:9:1: warning: unknown attribute `colour` on :::quote (known: source, locator, via, via-locator, author, title)',
+      'part-1.md:9:1: warning: quotation without attribution: give `source=KEY`, or `author="…"`',
+      'part-1.md:13:1: warning: `::next-part` but this part has no next part (the last of the series, or `next: false`)',
+    ]);
+    const doc = manuscript.parts[0]!;
+    expect(body(doc).trimEnd()).toBe(
+      '<p id="p1" data-pn="1">A<a class="noteref" id="noteref-1" href="#note-1" data-note="1">1</a> b <span lang="ru">x</span> c.<a class="noteref" id="noteref-2" href="#note-2" data-note="2">2</a></p>\n' +
+        '<figure class="quote"><blockquote>\n<p id="p2" data-pn="2">Q</p>\n</blockquote></figure>\n<div class="pagebreak"></div>',
+    );
+    // The prefix leads the cluster, the locator and a suffix starting with punctuation close it; another suffix after a space.
+    expect(notes(doc)).toEqual([
+      '1 citation: <p><span class="citation">See Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950, chap.\u00A02, passim.</span></p>',
+      '2 citation: <p><span class="citation">Carr, <i>The Bolshevik Revolution</i> and elsewhere.</span></p>',
+    ]);
+    expect(doc.questions?.title).toBe('Zum Nachdenken');
+  });
+});
