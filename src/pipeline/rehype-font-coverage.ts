@@ -29,7 +29,9 @@ function placeOf(char: string, position: Position | undefined, file: VFile, toPo
 export default function rehypeFontCoverage(options: { isCovered?: (char: string) => boolean } = {}) {
   const covered = options.isCovered ?? ((char: string) => isCovered(char));
   return (tree: Root, file: VFile): void => {
-    const seen = new Set<string>();
+    // Each character is looked up once per part: a book repeats a few hundred characters
+    // hundreds of thousands of times, and the lookup tests Unicode properties.
+    const checked = new Set<string>();
     let lines: ReturnType<typeof location> | undefined;
     const toPoint = (offset: number): Point | undefined => {
       lines ??= location(file);
@@ -38,8 +40,9 @@ export default function rehypeFontCoverage(options: { isCovered?: (char: string)
     };
     visitParents(tree, 'text', (node: Text, ancestors) => {
       for (const char of node.value) {
-        if (seen.has(char) || covered(char)) continue;
-        seen.add(char);
+        if (checked.has(char)) continue;
+        checked.add(char);
+        if (covered(char)) continue;
         // Generated text (citations) has no place of its own; its element may.
         const positioned = node.position ?? [...ancestors].reverse().find((a): a is Element => a.type === 'element' && a.position !== undefined)?.position;
         file.message(`no embedded font has the character ${describe(char)}: the PDF would set it in a system face; use another character, or an image`, {

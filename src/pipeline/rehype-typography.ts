@@ -146,13 +146,19 @@ function isAutolink(node: Element): boolean {
   return typeof href === 'string' && (href === text || href === `mailto:${text}` || href.endsWith(text));
 }
 
+/** What `rest` changes: `--`/`---` (dashes), three dots with or without spaces (ellipses). */
+const SMARTYPANTS_REST = /--|\.\s*\.\s*\./;
+
 function typesetRun(run: Array<Text | null>, lang: string, options: TypographyOptions): void {
   const primary = lang.toLowerCase().split('-')[0] ?? 'en';
   if (options.smart) {
     const { quotes, rest } = processorsFor(lang);
     // Verbatim pieces stand in as letters, so quotes on either side pair as in the source.
     const joined = run.map((node) => (node ? node.value : 'x')).join('');
-    const quoted = String(quotes.processSync(joined));
+    // retext parses a text into sentences and words before smartypants looks at it, which costs
+    // more than the rest of the pipeline together; a text without a straight quote (or without
+    // `--` and three dots) is what smartypants would give back, so it is not parsed.
+    const quoted = /["']/.test(joined) ? String(quotes.processSync(joined)) : joined;
     let at = 0;
     for (const node of run) {
       if (!node) {
@@ -160,7 +166,8 @@ function typesetRun(run: Array<Text | null>, lang: string, options: TypographyOp
         continue;
       }
       const length = node.value.length;
-      node.value = String(rest.processSync(quoted.slice(at, at + length)));
+      const piece = quoted.slice(at, at + length);
+      node.value = SMARTYPANTS_REST.test(piece) ? String(rest.processSync(piece)) : piece;
       at += length;
     }
   }
