@@ -127,12 +127,32 @@ export function hyphenateText(text: string, options: HyphenateOptions): string {
   const minWordLength = options.minWordLength ?? 6;
   const leftMin = options.leftMin ?? 2;
   const rightMin = options.rightMin ?? RIGHT_MIN[options.lang.toLowerCase().split('-')[0] ?? ''] ?? 3;
+  const known = wordsFor(`${options.lang.toLowerCase()}|${leftMin}|${rightMin}`);
   return text.replace(WORD, (word) => {
     if ([...word].length < minWordLength) return word;
     // Acronyms ("USSR", "RSDLP") are not words to break; caseless scripts are.
     if (word === word.toUpperCase() && word !== word.toLowerCase()) return word;
-    return trimBreaks(hyphenate(word), leftMin, rightMin);
+    let broken = known.get(word);
+    if (broken === undefined) {
+      broken = trimBreaks(hyphenate(word), leftMin, rightMin);
+      if (known.size < MAX_KNOWN_WORDS) known.set(word, broken);
+    }
+    return broken;
   });
+}
+
+/**
+ * Words already broken, by language and limits: a book uses a few thousand words many
+ * times over, and the patterns cost far more than a lookup. Bounded, for a text of
+ * made-up words.
+ */
+const knownWords = new Map<string, Map<string, string>>();
+const MAX_KNOWN_WORDS = 200_000;
+
+function wordsFor(key: string): Map<string, string> {
+  let known = knownWords.get(key);
+  if (!known) knownWords.set(key, (known = new Map()));
+  return known;
 }
 
 function visit(node: Root | Element, options: HyphenateOptions): void {
