@@ -4,7 +4,7 @@
  * no function that loads anything (`url()`, `image-set()`, `image()`, …), wherever
  * it hides (escapes, comments and case are the parser's business).
  */
-import { parse, walk, type CssNode } from 'css-tree';
+import { ident, parse, walk, type CssNode } from 'css-tree';
 
 /** Properties that change how a phrase looks, not where things go or what loads. */
 const ALLOWED_PROPERTIES = new Set([
@@ -34,7 +34,8 @@ export function checkInlineStyle(style: string): string[] {
       if (!ALLOWED_PROPERTIES.has(property)) problems.push(`the property \`${property}\` (allowed: ${[...ALLOWED_PROPERTIES].join(', ')})`);
     } else if (node.type === 'Url') {
       problems.push(`\`url(${node.value})\`: a manuscript's style loads nothing`);
-    } else if (node.type === 'Function' && LOADING_FUNCTIONS.has(node.name.toLowerCase())) {
+    } else if (node.type === 'Function' && LOADING_FUNCTIONS.has(ident.decode(node.name).toLowerCase())) {
+      // Decoded as the browser decodes it: `u\\rl(…)` is `url(…)` to Chromium.
       problems.push(`\`${node.name}()\`: a manuscript's style loads nothing`);
     } else if (node.type === 'Atrule') {
       problems.push(`\`@${node.name}\``);

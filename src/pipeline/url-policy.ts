@@ -31,26 +31,27 @@ export function classifyUrl(raw: string): UrlClass {
   if (value.startsWith('#')) {
     return { kind: 'fragment', id: safeDecode(value.slice(1)) };
   }
-  let url: URL;
-  try {
-    url = new URL(value, BASE);
-  } catch {
-    return { kind: 'refused', reason: `\`${shorten(value)}\` is not a valid URL` };
-  }
-  if (url.href.startsWith(BASE) || (url.protocol === 'pamphlet-manuscript:' && url.host === 'folder')) {
-    // A relative reference. Protocol-relative (`//host/x`) resolves to another host.
+  // A reference with a scheme of its own is absolute; anything else is read against a base
+  // no manuscript can name (`//host/…` included: it names another host on that scheme).
+  const absolute = parseUrl(value);
+  if (!absolute) {
+    if (!parseUrl(value, BASE)) return { kind: 'refused', reason: `\`${shorten(value)}\` is not a valid URL` };
+    // Protocol-relative (`//host/x`) resolves to another host.
     if (/^[\\/]{2}/.test(value)) return { kind: 'refused', reason: `\`${shorten(value)}\` points to another host (write https://…)` };
     if (/^[\\/]/.test(value)) return { kind: 'refused', reason: `\`${shorten(value)}\` is an absolute path: files are named relative to the manuscript folder`, outside: true };
     // The URL parser would silently drop a `..` that climbs out; read the path as written.
     const hashAt = value.indexOf('#');
     const beforeHash = hashAt < 0 ? value : value.slice(0, hashAt);
     const written = safeDecode(beforeHash.replace(/\?.*$/, ''));
-    const path = posix.normalize(written === '' ? '.' : written);
+    const normal = posix.normalize(written === '' ? '.' : written);
+    // `./#notes` is this document, as `#notes` is.
+    const path = normal === './' ? '.' : normal;
     if (path === '..' || path.startsWith('../')) return { kind: 'refused', reason: `\`${shorten(value)}\` lies outside the manuscript folder`, outside: true };
     const fragment = hashAt < 0 ? undefined : safeDecode(value.slice(hashAt + 1));
     if (path === '.' && fragment !== undefined) return { kind: 'fragment', id: fragment };
     return { kind: 'relative', path, ...(fragment ? { fragment } : {}) };
   }
+  const url = absolute;
   if (url.protocol === 'mailto:') return { kind: 'mailto', href: url.href };
   if (url.protocol === 'http:' || url.protocol === 'https:') {
     if (url.username || url.password) return { kind: 'refused', reason: `\`${shorten(value)}\` carries a user name or password` };
@@ -58,6 +59,14 @@ export function classifyUrl(raw: string): UrlClass {
     return { kind: 'web', href: url.href };
   }
   return { kind: 'refused', reason: `\`${url.protocol}\` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)` };
+}
+
+function parseUrl(value: string, base?: string): URL | undefined {
+  try {
+    return new URL(value, base);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A DNS name of letters, digits and hyphens (as the URL parser leaves it: punycode), or an IP address. */
