@@ -11,6 +11,7 @@ import type { Element, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
 import { checkInlineStyle } from './css-policy.js';
+import { classifyUrl } from './url-policy.js';
 import { GLOBAL_ATTRIBUTES, INLINE_HTML } from './remark-raw-html.js';
 
 /** What mdast-util-to-hast makes of CommonMark and GFM, and what our plugins add. */
@@ -55,7 +56,8 @@ function schema(): Schema {
     allowComments: false,
     allowDoctypes: false,
     ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tr: ['table'], caption: ['table'] },
-    required: {},
+    // A task list's box, never a text field: GitHub's default schema does the same.
+    required: { input: { type: 'checkbox', disabled: true } },
   };
 }
 
@@ -65,6 +67,16 @@ export default function rehypeSanitize() {
   return (tree: Root): Root => {
     const clean = sanitize(tree, SCHEMA) as Root;
     visit(clean, 'element', (node: Element) => {
+      // hast-util-sanitize lets any URL through a property whose protocol list is empty, and
+      // takes `//host/x` for a relative one; the one URL policy decides instead: a link may
+      // go to the web, an address or the book, an image only to a file of the book.
+      for (const key of ['href', 'src'] as const) {
+        const value = node.properties[key];
+        if (value === undefined) continue;
+        const url = typeof value === 'string' ? classifyUrl(value) : undefined;
+        const allowed = url !== undefined && (key === 'href' ? url.kind !== 'refused' : url.kind === 'relative');
+        if (!allowed) delete node.properties[key];
+      }
       const style = node.properties.style;
       if (style === undefined) return;
       if (typeof style !== 'string' || checkInlineStyle(style).length) delete node.properties.style;
