@@ -1,0 +1,63 @@
+// Links and images under the URL policy (src/pipeline/remark-safety.ts, rehype-links.ts), in
+// process: each refusal in an author's words at its place, and where each link that is kept
+// points, written out.
+import { describe, expect, test } from 'vitest';
+import { body, load, onePart, onePartRefused, part, PNG_1x1 } from './helpers.js';
+
+describe('links and images', () => {
+  test('refused: outside the folder, from the network, not a file, a script, a file not in the book', () => {
+    expect(
+      onePartRefused(
+        '![a](../x.png) ![b](https://example.org/x.png) ![c](mailto:a@b.org) ![d](javascript:x) ![e](#frag) ![f](/etc/x.png)\n\n[g](../notes.txt) [h](javascript:alert(1)) [i](notes.txt) [j](//evil.example/x) [k](https://u:p@example.org/)\n',
+      ),
+    ).toEqual([
+      'part-1.md:6:1: error: image outside the manuscript folder is not allowed: ../x.png',
+      'part-1.md:6:16: error: image from the network is not allowed (https://example.org/x.png): the renderer never fetches; put the file in the manuscript folder',
+      'part-1.md:6:48: error: an image is a file inside the manuscript folder, not `mailto:a@b.org`',
+      'part-1.md:6:69: error: image refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
+      'part-1.md:6:88: error: an image is a file inside the manuscript folder, not `#frag`',
+      'part-1.md:6:100: error: image outside the manuscript folder is not allowed: /etc/x.png',
+      'part-1.md:8:1: error: link to `../notes.txt`, a file that is not in the book: link to its web address',
+      'part-1.md:8:19: error: link refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
+      'part-1.md:8:44: error: link to `notes.txt`, a file that is not in the book: link to its web address, or give pamphlet.yaml a `base-url` where it is published',
+      'part-1.md:8:59: error: link refused: `//evil.example/x` points to another host (write https://…)',
+      'part-1.md:8:81: error: link refused: `https://u:p@example.org/` carries a user name or password',
+    ]);
+  });
+
+  test('kept: web and mail addresses as a browser writes them, places in the part, other parts and files under base-url', () => {
+    const loaded = load({
+      'pamphlet.yaml': 'series: Test Series\nbase-url: https://example.org/rf\n',
+      'part-1.md': part('title: One\npart: 1', '## Sec\n\n[w](<HTTPS://Example.org/a b>) [m](MAILTO:x@y.org) [f](#sec) [self](part-1.md) [selfh](part-1.md#sec) [p2](part-2.md#end) [p2b](part-2.md) [file](<docs/a b.pdf#p3>) [dot](./#sec)\n'),
+      'part-2.md': part('title: Two\npart: 2', '## End\n\nText.\n'),
+    });
+    expect(loaded.messages).toEqual([]);
+    expect(body(loaded.manuscript.parts[0]!)).toBe(
+      '<h2 id="sec">Sec</h2>\n<p id="p1" data-pn="1"><a href="https://example.org/a%20b">w</a> <a href="mailto:x@y.org">m</a> <a href="#sec">f</a> self <a href="#sec">selfh</a> <a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/test-series-2.epub">p2b</a> <a href="https://example.org/rf/docs/a%20b.pdf#p3">file</a> <a href="#sec">dot</a></p>',
+    );
+  });
+
+  test('without base-url a link to another part is its text, a note at each', () => {
+    const loaded = load({
+      'pamphlet.yaml': 'series: Test Series\n',
+      'part-1.md': part('title: One\npart: 1', 'See [the next part](part-2.md) and [its end](part-2.md#end).\n'),
+      'part-2.md': part('title: Two\npart: 2', '## End\n\nText.\n'),
+    });
+    expect(loaded.messages).toEqual([
+      'part-1.md:6:5: info: link to part-2.md is plain text: give pamphlet.yaml a `base-url` to link the parts where they are published',
+      'part-1.md:6:36: info: link to part-2.md is plain text: give pamphlet.yaml a `base-url` to link the parts where they are published',
+    ]);
+    expect(body(loaded.manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1">See the next part and its end.</p>');
+  });
+
+  test('an image without alt text is a warning; a picture in the folder is kept', () => {
+    const { messages, doc } = onePart('![](images/a.png)\n\n![A map](images/a.png "Petrograd")\n', { files: { 'images/a.png': PNG_1x1 } });
+    expect(messages).toEqual([
+      'part-1.md:6:1: warning: image without alt text: describe it for readers who cannot see it',
+      'part-1.md:6:1: warning: image images/a.png prints at 96 ppi (1 px over 0.01 in): under 300 ppi it looks soft on paper; use one at least 1371 px wide',
+      'part-1.md:8:1: warning: image images/a.png prints at 96 ppi (1 px over 0.01 in): under 300 ppi it looks soft on paper; use one at least 1371 px wide',
+    ]);
+    // A picture alone in its paragraph is a figure; its title is the caption.
+    expect(body(doc)).toBe('<figure class="figure"><img src="images/a.png" alt=""></figure>\n<figure class="figure"><img src="images/a.png" alt="A map"><figcaption>Petrograd</figcaption></figure>');
+  });
+});
