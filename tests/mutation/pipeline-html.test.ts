@@ -6,6 +6,9 @@ import { body, onePart, onePartRefused } from './helpers.js';
 
 const INLINE = '<sup> <sub> <br> <wbr> <small> <mark> <kbd> <u> <s> <q> <cite> <b> <i> <em> <strong> <code> <del> <ins> <var> <samp> <bdi> <abbr> <dfn> <span> <time> <bdo> <a>';
 
+const STYLE_PROPERTIES =
+  'color, background-color, font-style, font-weight, font-variant, font-variant-caps, font-variant-numeric, font-variant-ligatures, font-feature-settings, font-kerning, text-decoration, text-decoration-line, text-decoration-style, text-decoration-color, text-transform, letter-spacing, word-spacing, vertical-align, white-space, font-size';
+
 describe('raw HTML', () => {
   test('each refused tag, attribute, style and link at its own column', () => {
     expect(onePartRefused('Text <script>x</script> here and <b onclick="x()">b</b>, <span style="position: fixed">s</span>, <a href="javascript:alert(1)">j</a>, <a href="other.md">o</a>, <span data-x="1">d</span>, <iframe></iframe>.\n\n<div>\nblock\n</div>\n')).toEqual([
@@ -25,5 +28,38 @@ describe('raw HTML', () => {
     expect(body(onePart('A <em>b</em> <span lang="ru">печатники</span> <sup>2</sup> <abbr title="Union">USSR</abbr>.\n').doc)).toBe(
       '<p id="p1" data-pn="1">A <em>b</em> <span lang="ru">печатники</span> <sup>2</sup> <abbr title="Union">USSR</abbr>.</p>',
     );
+  });
+});
+
+describe('raw HTML, construct by construct', () => {
+  test('comments go, declarations and unknown tags are text, links to the web and places stay', () => {
+    const { doc, messages } = onePart(
+      'A<!-- hidden --> <?php echo 1 ?> <!DOCTYPE html> <![CDATA[x]]> Promise<Buffer> and </Buffer> <a href="https://Example.org/x">w</a> <a href="#p1">here</a> <a href="mailto:a@b.org">m</a> <time datetime="1917-10-25">then</time> <bdo dir="rtl">ab</bdo>.\n\n<!-- a block comment -->\n\nEnd.\n',
+    );
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      '<p id="p1" data-pn="1">A &#x3C;?php echo 1 ?> &#x3C;!DOCTYPE html> &#x3C;![CDATA[x]]> Promise&#x3C;Buffer> and &#x3C;/Buffer> <a href="https://Example.org/x">w</a> <a href="#p1">here</a> <a href="mailto:a@b.org">m</a> <time datetime="1917-10-25">then</time> <bdo dir="rtl">ab</bdo>.</p>\n<p id="p2" data-pn="2">End.</p>',
+    );
+  });
+
+  test('elements that load or are not inline, handlers on allowed ones, each style problem', () => {
+    expect(
+      onePartRefused(
+        'A <img src="a.png" alt="a"> <object data="x"></object> <embed src="x"> <video></video> <abbr title="t" onmouseover="x()" ONCLICK="y()">A</abbr> <span style="color: red; background: url(x); position: absolute">s</span> <a href="../x.md">up</a> <a href="notes.md">n</a> <time datetime="1917" class="c">t</time>.\n',
+      ),
+    ).toEqual([
+      `part-1.md:6:3: error: <img> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
+      `part-1.md:6:29: error: <object> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
+      `part-1.md:6:56: error: <embed> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
+      `part-1.md:6:72: error: <video> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
+      "part-1.md:6:88: error: event-handler attribute `onmouseover` is not allowed: the renderer never runs a manuscript's scripts",
+      "part-1.md:6:88: error: event-handler attribute `onclick` is not allowed: the renderer never runs a manuscript's scripts",
+      `part-1.md:6:145: error: style refused: the property \`background\` (allowed: ${STYLE_PROPERTIES})`,
+      "part-1.md:6:145: error: style refused: `url(x)`: a manuscript's style loads nothing",
+      `part-1.md:6:145: error: style refused: the property \`position\` (allowed: ${STYLE_PROPERTIES})`,
+      'part-1.md:6:219: error: link refused: `../x.md` lies outside the manuscript folder',
+      'part-1.md:6:244: error: link to `notes.md` in raw HTML: write it as a Markdown link, [text](notes.md), so it can be checked and placed',
+      'part-1.md:6:269: error: attribute `class` is not allowed on <time> (allowed: lang, dir, title, style, datetime)',
+    ]);
   });
 });
