@@ -1,0 +1,89 @@
+// Headings and two lints (src/pipeline/rehype-heading-ids.ts, lint-heading-levels.ts,
+// lint-straight-quotes.ts), in process: the id each heading gets whatever it says, the
+// GitHub-style link that still finds it, and each warning at its place, written out.
+import { describe, expect, test } from 'vitest';
+import { body, onePart } from './helpers.js';
+
+describe('heading ids', () => {
+  test('valid in every format, never one of pamphlet’s own, unique, found by their GitHub slug', () => {
+    const { doc, messages } = onePart(
+      [
+        '## 1. Introduction',
+        '## 2024-01-01',
+        '## 🎉',
+        '## Capitalist Development & World War',
+        '## P1',
+        '## Notes',
+        '## Section',
+        '## Toc',
+        '## Same',
+        '## Same',
+        '## Same',
+        '## Бухарин и Ленин',
+        '## Head[^n]',
+        '## Bol\u00ADshe\u00ADvik',
+        '## _under_',
+        '##',
+        'See [one](#1-introduction), [two](#2024-01-01), [same](#same-1) and [head](#head).',
+        '[^n]: A note.',
+        '',
+      ].join('\n\n'),
+    );
+    expect(messages).toEqual([
+      'part-1.md:10:4: warning: no embedded font has the character “🎉” (U+1F389): the PDF would set it in a system face; use another character, or an image',
+      'part-1.md:36:1: warning: empty heading left out',
+    ]);
+    expect(body(doc)).toBe(
+      [
+        '<h2 id="section-1-introduction">1. Introduction</h2>',
+        '<h2 id="section-2024-01-01">2024-01-01</h2>',
+        // No letter left: the fallback, which no other heading can take ("Section" below).
+        '<h2 id="section">🎉</h2>',
+        '<h2 id="capitalist-development--world-war">Capitalist Development &#x26; World War</h2>',
+        '<h2 id="section-p1">P1</h2>',
+        '<h2 id="notes">Notes</h2>',
+        '<h2 id="section-section">Section</h2>',
+        '<h2 id="section-toc">Toc</h2>',
+        '<h2 id="same">Same</h2>',
+        '<h2 id="same-1">Same</h2>',
+        '<h2 id="same-2">Same</h2>',
+        '<h2 id="бухарин-и-ленин">Бухарин и Ленин</h2>',
+        '<h2 id="head">Head<a class="noteref" id="noteref-1" href="#note-1" data-note="1">1</a></h2>',
+        '<h2 id="bolshevik">Bol\u00ADshe\u00ADvik</h2>',
+        '<h2 id="under"><em>under</em></h2>',
+        '',
+        '<p id="p1" data-pn="1">See <a href="#section-1-introduction">one</a>, <a href="#section-2024-01-01">two</a>, <a href="#same-1">same</a> and <a href="#head">head</a>.</p>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('heading-skip', () => {
+  test('each skip, from the part title or from the heading before', () => {
+    const { messages } = onePart('### Too deep\n\n## Back\n\n#### Skips\n\n### Fine\n\n###### Far\n\n## \n\n#### After an empty one\n');
+    // The empty heading is left out, so the one after it follows `######`.
+    expect(messages).toEqual([
+      'part-1.md:6:1: warning: heading level skips from the part title to `###`: use `##`',
+      'part-1.md:10:1: warning: heading level skips from `##` to `####`: use `###`',
+      'part-1.md:14:1: warning: heading level skips from `###` to `######`: use `####`',
+      'part-1.md:16:1: warning: empty heading left out',
+    ]);
+  });
+});
+
+describe('straight-quotes', () => {
+  test('with smart off: one warning per run of text at its first straight quote; code left alone', () => {
+    const { messages } = onePart('He said "no" and \'yes\'.\n\nA line\nand it\'s here, `"code"` too.\n\n> "Quoted"\n', { yaml: 'series: Test Series\nsmart: false\n' });
+    expect(messages).toEqual([
+      'part-1.md:6:9: warning: straight double quote `"` with smart punctuation off (`smart: false`): type “ ” or turn `smart` on',
+      "part-1.md:9:7: warning: straight single quote `'` with smart punctuation off (`smart: false`): type ‘ ’ (’ for an apostrophe) or turn `smart` on",
+      'part-1.md:11:3: warning: straight double quote `"` with smart punctuation off (`smart: false`): type “ ” or turn `smart` on',
+    ]);
+  });
+
+  test('with smart on: nothing to say', () => {
+    const { messages } = onePart('He said "no" and \'yes\'.\n');
+    expect(messages).toEqual([]);
+  });
+});
