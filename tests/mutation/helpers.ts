@@ -23,6 +23,13 @@ export interface Loaded {
   dir: string;
   /** Warnings and notes, as `check` prints them, relative to the folder. */
   messages: string[];
+  /** Each message's `source:ruleId`, as `check --format json` gives them, in the same order. */
+  rules: string[];
+}
+
+/** `source:ruleId` of a message (what `check --format json` and editors key on). */
+function ruleOf(message: { source?: string | null | undefined; ruleId?: string | null | undefined }): string {
+  return `${message.source ?? ''}:${message.ruleId ?? ''}`;
 }
 
 /** Loads a manuscript written from `files`; fails the test if it has errors. */
@@ -30,7 +37,7 @@ export function load(files: Files, env: NodeJS.ProcessEnv = EPOCH): Loaded {
   const dir = folder(files);
   try {
     const manuscript = loadManuscript(dir, env);
-    return { manuscript, dir, messages: manuscript.messages.map((m) => formatMessage(m, dir)) };
+    return { manuscript, dir, messages: manuscript.messages.map((m) => formatMessage(m, dir)), rules: manuscript.messages.map(ruleOf) };
   } catch (cause) {
     if (cause instanceof ManuscriptError) throw new Error(`unexpected errors:\n${cause.messages.map((m) => formatMessage(m, dir)).join('\n')}`);
     throw cause;
@@ -39,11 +46,20 @@ export function load(files: Files, env: NodeJS.ProcessEnv = EPOCH): Loaded {
 
 /** The errors a manuscript written from `files` is refused with, as the user reads them. */
 export function refused(files: Files, env: NodeJS.ProcessEnv = EPOCH): string[] {
+  return refusal(files, env).map((m) => formatMessage(m, m.dir));
+}
+
+/** The `source:ruleId` of each error a manuscript written from `files` is refused with. */
+export function refusedRules(files: Files, env: NodeJS.ProcessEnv = EPOCH): string[] {
+  return refusal(files, env).map(ruleOf);
+}
+
+function refusal(files: Files, env: NodeJS.ProcessEnv): Array<ManuscriptError['messages'][number] & { dir: string }> {
   const dir = folder(files);
   try {
     loadManuscript(dir, env);
   } catch (cause) {
-    if (cause instanceof ManuscriptError) return cause.messages.map((m) => formatMessage(m, dir));
+    if (cause instanceof ManuscriptError) return cause.messages.map((m) => Object.assign(m, { dir }));
     throw cause;
   }
   throw new Error('the manuscript loaded without errors');
@@ -61,11 +77,20 @@ export function onePart(text: string, options: { yaml?: string; frontmatter?: st
 
 /** The errors of a one-part manuscript. */
 export function onePartRefused(text: string, options: { yaml?: string; frontmatter?: string; files?: Files } = {}): string[] {
-  return refused({
+  return refused(onePartFiles(text, options));
+}
+
+/** The `source:ruleId` of each error of a one-part manuscript. */
+export function onePartRefusedRules(text: string, options: { yaml?: string; frontmatter?: string; files?: Files } = {}): string[] {
+  return refusedRules(onePartFiles(text, options));
+}
+
+function onePartFiles(text: string, options: { yaml?: string; frontmatter?: string; files?: Files }): Files {
+  return {
     'pamphlet.yaml': options.yaml ?? SERIES,
     'part-1.md': part(options.frontmatter ?? 'title: T\npart: 1', text),
     ...options.files,
-  });
+  };
 }
 
 /** The body of a part as HTML, one block a line (the pipeline puts `\n` between blocks). */

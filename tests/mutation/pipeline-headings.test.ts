@@ -6,7 +6,7 @@ import { body, onePart } from './helpers.js';
 
 describe('heading ids', () => {
   test('valid in every format, never one of pamphlet’s own, unique, found by their GitHub slug', () => {
-    const { doc, messages } = onePart(
+    const { doc, messages, rules } = onePart(
       [
         '## 1. Introduction',
         '## 2024-01-01',
@@ -29,6 +29,7 @@ describe('heading ids', () => {
         '',
       ].join('\n\n'),
     );
+    expect(rules).toEqual(['pamphlet:uncovered-character', 'pamphlet:empty-heading']);
     expect(messages).toEqual([
       'part-1.md:10:4: warning: no embedded font has the character “🎉” (U+1F389): the PDF would set it in a system face; use another character, or an image',
       'part-1.md:36:1: warning: empty heading left out',
@@ -61,8 +62,9 @@ describe('heading ids', () => {
 
 describe('heading-skip', () => {
   test('each skip, from the part title or from the heading before', () => {
-    const { messages } = onePart('### Too deep\n\n## Back\n\n#### Skips\n\n### Fine\n\n###### Far\n\n## \n\n#### After an empty one\n');
+    const { messages, rules } = onePart('### Too deep\n\n## Back\n\n#### Skips\n\n### Fine\n\n###### Far\n\n## \n\n#### After an empty one\n');
     // The empty heading is left out, so the one after it follows `######`.
+    expect(rules).toEqual(['pamphlet:heading-skip', 'pamphlet:heading-skip', 'pamphlet:heading-skip', 'pamphlet:empty-heading']);
     expect(messages).toEqual([
       'part-1.md:6:1: warning: heading level skips from the part title to `###`: use `##`',
       'part-1.md:10:1: warning: heading level skips from `##` to `####`: use `###`',
@@ -74,7 +76,8 @@ describe('heading-skip', () => {
 
 describe('straight-quotes', () => {
   test('with smart off: one warning per run of text at its first straight quote; code left alone', () => {
-    const { messages } = onePart('He said "no" and \'yes\'.\n\nA line\nand it\'s here, `"code"` too.\n\n> "Quoted"\n', { yaml: 'series: Test Series\nsmart: false\n' });
+    const { messages, rules } = onePart('He said "no" and \'yes\'.\n\nA line\nand it\'s here, `"code"` too.\n\n> "Quoted"\n', { yaml: 'series: Test Series\nsmart: false\n' });
+    expect(rules).toEqual(['pamphlet:straight-quotes', 'pamphlet:straight-quotes', 'pamphlet:straight-quotes']);
     expect(messages).toEqual([
       'part-1.md:6:9: warning: straight double quote `"` with smart punctuation off (`smart: false`): type “ ” or turn `smart` on',
       "part-1.md:9:7: warning: straight single quote `'` with smart punctuation off (`smart: false`): type ‘ ’ (’ for an apostrophe) or turn `smart` on",

@@ -2,7 +2,7 @@
 // each refusal at the exact column of its tag, in words an author understands, and the
 // inline markup that is allowed kept as written.
 import { describe, expect, test } from 'vitest';
-import { body, onePart, onePartRefused } from './helpers.js';
+import { body, onePart, onePartRefused, onePartRefusedRules } from './helpers.js';
 
 const INLINE = '<sup> <sub> <br> <wbr> <small> <mark> <kbd> <u> <s> <q> <cite> <b> <i> <em> <strong> <code> <del> <ins> <var> <samp> <bdi> <abbr> <dfn> <span> <time> <bdo> <a>';
 
@@ -43,11 +43,12 @@ describe('raw HTML, construct by construct', () => {
   });
 
   test('elements that load or are not inline, handlers on allowed ones, each style problem', () => {
-    expect(
-      onePartRefused(
-        'A <img src="a.png" alt="a"> <object data="x"></object> <embed src="x"> <video></video> <abbr title="t" onmouseover="x()" ONCLICK="y()">A</abbr> <span style="color: red; background: url(x); position: absolute">s</span> <a href="../x.md">up</a> <a href="notes.md">n</a> <time datetime="1917" class="c">t</time>.\n',
-      ),
-    ).toEqual([
+    const text =
+      'A <img src="a.png" alt="a"> <object data="x"></object> <embed src="x"> <video></video> <abbr title="t" onmouseover="x()" ONCLICK="y()">A</abbr> <span style="color: red; background: url(x); position: absolute">s</span> <a href="../x.md">up</a> <a href="notes.md">n</a> <time datetime="1917" class="c">t</time>.\n\n<div>block</div>\n';
+    expect(onePartRefusedRules(text)).toEqual([
+      'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:unsafe-url', 'pamphlet:link-outside-book', 'pamphlet:raw-html-attribute', 'pamphlet:raw-html-block',
+    ]);
+    expect(onePartRefused(text)).toEqual([
       `part-1.md:6:3: error: <img> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
       `part-1.md:6:29: error: <object> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       `part-1.md:6:56: error: <embed> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
@@ -60,6 +61,7 @@ describe('raw HTML, construct by construct', () => {
       'part-1.md:6:219: error: link refused: `../x.md` lies outside the manuscript folder',
       'part-1.md:6:244: error: link to `notes.md` in raw HTML: write it as a Markdown link, [text](notes.md), so it can be checked and placed',
       'part-1.md:6:269: error: attribute `class` is not allowed on <time> (allowed: lang, dir, title, style, datetime)',
+      'part-1.md:8:1: error: raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)',
     ]);
   });
 });

@@ -2,15 +2,15 @@
 // process: each refusal in an author's words at its place, and where each link that is kept
 // points, written out.
 import { describe, expect, test } from 'vitest';
-import { body, load, onePart, onePartRefused, part, PNG_1x1 } from './helpers.js';
+import { body, load, onePart, onePartRefused, onePartRefusedRules, part, PNG_1x1 } from './helpers.js';
+
+const REFUSED =
+  '![a](../x.png) ![b](https://example.org/x.png) ![c](mailto:a@b.org) ![d](javascript:x) ![e](#frag) ![f](/etc/x.png)\n\n[g](../notes.txt) [h](javascript:alert(1)) [i](notes.txt) [j](//evil.example/x) [k](https://u:p@example.org/)\n';
 
 describe('links and images', () => {
   test('refused: outside the folder, from the network, not a file, a script, a file not in the book', () => {
-    expect(
-      onePartRefused(
-        '![a](../x.png) ![b](https://example.org/x.png) ![c](mailto:a@b.org) ![d](javascript:x) ![e](#frag) ![f](/etc/x.png)\n\n[g](../notes.txt) [h](javascript:alert(1)) [i](notes.txt) [j](//evil.example/x) [k](https://u:p@example.org/)\n',
-      ),
-    ).toEqual([
+    expect(onePartRefusedRules(REFUSED)).toEqual(['pamphlet:outside-folder', 'pamphlet:remote-resource', 'pamphlet:unsafe-url', 'pamphlet:unsafe-url', 'pamphlet:unsafe-url', 'pamphlet:outside-folder', 'pamphlet:link-outside-book', 'pamphlet:unsafe-url', 'pamphlet:link-outside-book', 'pamphlet:unsafe-url', 'pamphlet:unsafe-url']);
+    expect(onePartRefused(REFUSED)).toEqual([
       'part-1.md:6:1: error: image outside the manuscript folder is not allowed: ../x.png',
       'part-1.md:6:16: error: image from the network is not allowed (https://example.org/x.png): the renderer never fetches; put the file in the manuscript folder',
       'part-1.md:6:48: error: an image is a file inside the manuscript folder, not `mailto:a@b.org`',
