@@ -2,19 +2,31 @@
 // warning at its own file:line:column, in the author's words, and what the accepted ones
 // print. Written out, as `check` prints them.
 import { describe, expect, test } from 'vitest';
-import { body, load, notes, part, refused } from './helpers.js';
+import { body, load, notes, part, refused, refusedRules } from './helpers.js';
 
 const BIB = '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n';
 const YAML = 'series: S\nbibliography: refs.bib\n';
 
 describe('directives', () => {
   test('refused, each at its place: unknown, in the wrong form, an empty cite, a bad lang, unknown sources, a second ::next-part, questions without a list or twice', () => {
-    expect(refused({
+    const files = {
       'pamphlet.yaml': YAML,
       'refs.bib': BIB,
       'part-1.md': part('title: T\npart: 1', ':::sidebar\nx\n:::\n\n::quote\n\nA :cite[]{locator=1} b :span[x]{lang=123} c.\n\n:::quote{source=nobody via=noone}\nQ\n:::\n\n::next-part\n\n::next-part\n\n:::questions\nNo list.\n:::\n\n:::questions\n1. A?\n:::\n\n:::questions\n1. B?\n:::\n'),
       'part-2.md': part('title: U\npart: 2', 'Two.\n'),
-    })).toEqual([
+    };
+    expect(refusedRules(files)).toEqual([
+      'pamphlet:unknown-directive',
+      'pamphlet:directive-form',
+      'pamphlet:cite-empty',
+      'pamphlet:span-lang',
+      'pamphlet:unknown-source',
+      'pamphlet:unknown-source',
+      'pamphlet:next-part-twice',
+      'pamphlet:questions-list',
+      'pamphlet:questions-twice',
+    ]);
+    expect(refused(files)).toEqual([
       'part-1.md:6:1: error: unknown directive `:::sidebar` (known: cite, span, quote, questions, next-part, pagebreak)',
       'part-1.md:10:1: error: `quote` is written `:::quote … :::`',
       'part-1.md:12:3: error: `:cite[…]` needs at least one citation key, e.g. `:cite[carr1950]`',
@@ -28,11 +40,12 @@ describe('directives', () => {
   });
 
   test('warned, each at its place, and what prints: unknown attributes, no attribution, ::next-part with no next part, a page break, a questions title', () => {
-    const { manuscript, messages } = load({
+    const { manuscript, messages, rules } = load({
       'pamphlet.yaml': YAML,
       'refs.bib': BIB,
       'part-1.md': part('title: T\npart: 1\nnext: false', 'A :cite[carr1950]{page=3 prefix=see locator="ch. 2" suffix=", passim"} b :span[x]{lang=ru class=y} c :cite[@carr1950]{suffix="and elsewhere"}.\n\n:::quote{colour=red}\nQ\n:::\n\n::next-part\n\n::pagebreak\n\n:::questions[Zum Nachdenken]\n1. A?\n:::\n'),
     });
+    expect(rules).toEqual(['pamphlet:cite-attribute', 'pamphlet:span-attribute', 'pamphlet:quote-attribute', 'pamphlet:quote-unattributed', 'pamphlet:next-part-none']);
     expect(messages).toEqual([
       'part-1.md:7:3: warning: unknown attribute `page` on :cite (known: locator, prefix, suffix)',
       'part-1.md:7:74: warning: unknown attribute `class` on :span (known: lang)',

@@ -2,7 +2,7 @@
 // remark-inline-notes.ts, bracket-spans.ts), in process: the calls in the text and
 // the text of each note, as a reader gets them, and the exact diagnostics.
 import { describe, expect, test } from 'vitest';
-import { body, notes, onePart, onePartRefused } from './helpers.js';
+import { body, notes, onePart, onePartRefused, onePartRefusedRules } from './helpers.js';
 
 const call = (n: number, repeat = 1) =>
   repeat > 1
@@ -35,14 +35,17 @@ describe('footnotes', () => {
 
   test('a note with a call to another note', () => {
     expect(onePartRefused('Text[^a] and[^b].\n\n[^a]: Note A with [^b].\n\n[^b]: Note B.\n')).toEqual(['part-1.md:8:19: error: a footnote cannot hold another footnote']);
+    expect(onePartRefusedRules('Text[^a] and[^b].\n\n[^a]: Note A with [^b].\n\n[^b]: Note B.\n')).toEqual(['pamphlet:nested-footnote']);
   });
 
   test('defined twice: an error at the second definition', () => {
     expect(onePartRefused('Text[^a].\n\n[^a]: One.\n\n[^a]: Two.\n')).toEqual(['part-1.md:10:1: error: footnote `[^a]` is defined twice']);
+    expect(onePartRefusedRules('Text[^a].\n\n[^a]: One.\n\n[^a]: Two.\n')).toEqual(['pamphlet:footnote-twice']);
   });
 
   test('never called, or called without a definition: warnings at their places', () => {
-    const { doc, messages } = onePart('See [^nodef] and [^y].\n\n[^y]: Y.\n\n[^unused]: Never called.\n');
+    const { doc, messages, rules } = onePart('See [^nodef] and [^y].\n\n[^y]: Y.\n\n[^unused]: Never called.\n');
+    expect(rules).toEqual(['pamphlet:footnote-undefined', 'pamphlet:footnote-unused']);
     expect(body(doc)).toBe(`<p id="p1" data-pn="1">See [^nodef] and\u00A0${call(1)}.</p>\n`);
     expect(messages).toEqual([
       'part-1.md:6:5: warning: footnote `[^nodef]` has no definition (add a line `[^nodef]: …`); printed as typed',
