@@ -33,6 +33,8 @@ type Directive = ContainerDirective | LeafDirective | TextDirective;
 
 export interface DirectiveOptions {
   items: ReadonlyMap<string, CslItem>;
+  /** pamphlet.yaml names no `bibliography`: a quote's source is then told so. */
+  noBibliography?: boolean;
 }
 
 export default function remarkDirectives(options: DirectiveOptions) {
@@ -62,7 +64,7 @@ export default function remarkDirectives(options: DirectiveOptions) {
           parent.children[index] = span(node as TextDirective, file);
           return undefined;
         case 'quote':
-          parent.children[index] = quote(node as ContainerDirective, file, options.items);
+          parent.children[index] = quote(node as ContainerDirective, file, options);
           return undefined;
         case 'pagebreak': {
           const pagebreak: Rendered = { type: 'rendered', data: { hName: 'div', hProperties: { className: ['pagebreak'] } }, ...(node.position ? { position: node.position } : {}) };
@@ -147,7 +149,7 @@ function span(node: TextDirective, file: VFile): RootContent {
   return container as RootContent;
 }
 
-function quote(node: ContainerDirective, file: VFile, items: ReadonlyMap<string, CslItem>): RootContent {
+function quote(node: ContainerDirective, file: VFile, { items, noBibliography }: DirectiveOptions): RootContent {
   const attributes = node.attributes ?? {};
   for (const key of Object.keys(attributes)) {
     if (!QUOTE_ATTRIBUTES.has(key)) file.message(`unknown attribute \`${key}\` on :::quote (known: ${[...QUOTE_ATTRIBUTES].join(', ')})`, { place: node.position, ruleId: 'quote-attribute', source: 'pamphlet' });
@@ -157,7 +159,9 @@ function quote(node: ContainerDirective, file: VFile, items: ReadonlyMap<string,
     if (!key) return undefined;
     const item = items.get(key);
     if (!item) {
-      error(file, `unknown ${attr === 'source' ? 'quote source' : '`via` source'} \`${key}\`: no entry with this key in the bibliography`, { place: node.position, ruleId: 'unknown-source', source: 'pamphlet' });
+      const what = attr === 'source' ? 'quote source' : '`via` source';
+      if (noBibliography) error(file, `${what} \`${key}\`, but pamphlet.yaml names no \`bibliography\` to find it in`, { place: node.position, ruleId: 'no-bibliography', source: 'pamphlet' });
+      else error(file, `unknown ${what} \`${key}\`: no entry with this key in the bibliography`, { place: node.position, ruleId: 'unknown-source', source: 'pamphlet' });
       return undefined;
     }
     file.data.quoteSources?.push(key);

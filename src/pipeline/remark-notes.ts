@@ -24,6 +24,8 @@ import { noteCallProperties } from '../blocks.js';
 
 export interface NotesOptions {
   items: ReadonlyMap<string, CslItem>;
+  /** pamphlet.yaml names no `bibliography`: a citation is then told so, not "not in the bibliography". */
+  noBibliography?: boolean;
   /** Note styles (Chicago notes) make footnotes; in-text styles cite in the sentence. */
   noteStyle: boolean;
   lang: string;
@@ -195,7 +197,8 @@ function citation(node: Citation, state: State): RootContent[] {
   let ok = true;
   for (const item of node.items) {
     if (!options.items.has(item.id)) {
-      error(file, `unknown citation key \`${item.id}\`: no entry with this key in the bibliography`, { place: node.position, ruleId: 'unknown-citation', source: 'pamphlet' });
+      if (options.noBibliography) error(file, `citation \`${item.id}\`, but pamphlet.yaml names no \`bibliography\` to find it in`, { place: node.position, ruleId: 'no-bibliography', source: 'pamphlet' });
+      else error(file, `unknown citation key \`${item.id}\`: no entry with this key in the bibliography`, { place: node.position, ruleId: 'unknown-citation', source: 'pamphlet' });
       ok = false;
     }
   }

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseLocator, resolveStyle, StyleError, StyleNotFoundError } from '../../src/citations/engine.js';
-import { body, EPOCH, folder, html, notes, onePart, refused } from './helpers.js';
+import { body, EPOCH, folder, html, notes, onePart, onePartRefusedRules, refused, refusedRules } from './helpers.js';
 import { loadManuscript } from '../../src/manuscript.js';
 import { formatMessage, type ManuscriptError } from '../../src/diagnostics.js';
 import type { PartDocument } from '../../src/document.js';
@@ -77,7 +77,49 @@ describe('notes in the default style (Chicago, full note with ibid)', () => {
   });
 });
 
+const NO_BIBLIOGRAPHY = 'See :cite[carr1950].\n\n:::quote{source=trotsky1932 via=carr1950}\nQ.\n:::\n';
+
 describe('refused bibliographies, at their place', () => {
+  test('each refusal carries its rule id', () => {
+    const rulesWith = (name: string, text: string | Uint8Array) => refusedRules({ 'pamphlet.yaml': `series: S\nbibliography: ${name}\n`, 'part-1.md': '---\ntitle: T\npart: 1\n---\nx\n', [name]: text });
+    expect([
+      rulesWith('refs.bib', '@book{a title={A}}\n'),
+      rulesWith('refs.bib', `@book{a, title=${'{'.repeat(20_000)}${'}'.repeat(20_000)}}\n`),
+      rulesWith('refs.bib', '@book{a, title={A}}\n@book{a, title={B}}\n'),
+      rulesWith('refs.bib', Uint8Array.from([0x40, 0x62, 0x6f, 0x6f, 0x6b, 0x7b, 0x61, 0x2c, 0x20, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3d, 0x7b, 0xe9, 0x7d, 0x7d, 0x0a])),
+      rulesWith('refs.json', '[{"id": "a", "type": "book"},\n {"id": "a", "type": "book"}]'),
+      rulesWith('refs.json', '{"id": "a"}'),
+      rulesWith('refs.json', '[1, {"type": "book"}]'),
+      rulesWith('refs.json', '[{"id": "a" "type": "book"}]'),
+      rulesWith('refs.json', `[${'['.repeat(70)}${']'.repeat(71)}`),
+      rulesWith('refs.txt', 'x'),
+      onePartRefusedRules('See [@nobody] and :cite[nobody].\n', { yaml: 'series: S\nbibliography: refs.bib\n', files: { 'refs.bib': '@book{a, title={A}}\n' } }),
+      onePartRefusedRules(NO_BIBLIOGRAPHY),
+    ]).toEqual([
+      ['pamphlet:bibtex-syntax'],
+      ['pamphlet:bibtex-syntax'],
+      ['pamphlet:duplicate-key'],
+      ['pamphlet:encoding'],
+      ['pamphlet:duplicate-key'],
+      ['pamphlet:csl-json'],
+      ['pamphlet:csl-json', 'pamphlet:csl-json'],
+      ['pamphlet:csl-json-syntax'],
+      ['pamphlet:csl-json-syntax'],
+      ['pamphlet:config'],
+      ['pamphlet:unknown-citation'],
+      ['pamphlet:no-bibliography', 'pamphlet:no-bibliography', 'pamphlet:no-bibliography'],
+    ]);
+  });
+
+  test('a citation or a quote source with no bibliography named says so', () => {
+    expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': `---\ntitle: T\npart: 1\n---\n${NO_BIBLIOGRAPHY}` })).toEqual([
+      // In the order the plugins find them (quotes before notes); `check` sorts them by place.
+      'part-1.md:7:1: error: quote source `trotsky1932`, but pamphlet.yaml names no `bibliography` to find it in',
+      'part-1.md:7:1: error: `via` source `carr1950`, but pamphlet.yaml names no `bibliography` to find it in',
+      'part-1.md:5:5: error: citation `carr1950`, but pamphlet.yaml names no `bibliography` to find it in',
+    ]);
+  });
+
   const refusedWith = (name: string, text: string) => refused({ 'pamphlet.yaml': `series: S\nbibliography: ${name}\n`, 'part-1.md': '---\ntitle: T\npart: 1\n---\nx\n', [name]: text });
   const UNCLOSED = 'malformed BibTeX entry: it does not end where it should (an unclosed `{` or `"`, or a missing comma or `}`?); the parser stopped at';
 
