@@ -2,7 +2,7 @@
 // lint-straight-quotes.ts), in process: the id each heading gets whatever it says, the
 // GitHub-style link that still finds it, and each warning at its place, written out.
 import { describe, expect, test } from 'vitest';
-import { body, onePart } from './helpers.js';
+import { body, html, onePart } from './helpers.js';
 
 describe('heading ids', () => {
   test('valid in every format, never one of pamphlet’s own, unique, found by their GitHub slug', () => {
@@ -57,6 +57,41 @@ describe('heading ids', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('heading ids that would clash', () => {
+  test('each id pamphlet keeps for itself is prefixed; a prefixed id already taken is numbered', () => {
+    const headings = ['P12', 'Note-3', 'Noteref-2', 'Noteref-2-1', 'Pamphlet-x', 'Toc', 'Toc-title', 'Landmarks', 'Questions', 'Questions-title', 'Questions-2', 'Bibliography', 'Bibliography-title', 'Cover', 'Title-block', 'Section P12', '-- Dash', 'Cafe\u0301', 'End\u00A0'];
+    const { doc } = onePart(`${headings.map((h) => `## ${h}`).join('\n\n')}\n`);
+    expect([...body(doc).matchAll(/<h2 id="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'section-p12',
+      'section-note-3',
+      'section-noteref-2',
+      'section-noteref-2-1',
+      'section-pamphlet-x',
+      'section-toc',
+      'section-toc-title',
+      'section-landmarks',
+      'section-questions',
+      'section-questions-title',
+      'section-questions-2',
+      'section-bibliography',
+      'section-bibliography-title',
+      'section-cover',
+      'section-title-block',
+      // "Section P12" slugs to the id "P12" was given: numbered.
+      'section-p12-2',
+      'section-dash',
+      'cafe\u0301',
+      'end',
+    ]);
+  });
+
+  test('a heading inside a note is the note’s, not the contents’', () => {
+    const { doc } = onePart('Text[^a].\n\n## Real\n\n[^a]: ## Inside\n');
+    expect(doc.sections).toEqual([{ id: 'real', title: 'Real', depth: 2 }]);
+    expect(doc.notes.map((n) => html(n.content))).toEqual(['<h2>Inside</h2>']);
   });
 });
 

@@ -61,6 +61,9 @@ describe('rehype-sanitize keeps what pamphlet makes and drops the rest', () => {
       ""],
     ["<p id=\"__proto__\">proto</p><p id=\"constructor\">c</p>",
       "<p id=\"__proto__\">proto</p><p id=\"constructor\">c</p>"],
+    // The class of a code block names its language, nothing else.
+    ['<code class="xlanguage-js">a</code><code class="language-js;">b</code><code class="language-">c</code><code class="language-py">d</code>',
+      '<code class="">a</code><code class="">b</code><code class="">c</code><code class="language-py">d</code>'],
   ])('%s', (source, expected) => {
     expect(clean(source)).toBe(expected);
   });
