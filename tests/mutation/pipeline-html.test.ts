@@ -32,6 +32,30 @@ describe('raw HTML', () => {
 });
 
 describe('raw HTML, construct by construct', () => {
+  test('inline wherever phrasing goes: headings, cells, emphasis, strong, deletions, links, references, directives', () => {
+    const { doc, messages } = onePart(
+      '## H <sup>1</sup>\n\n| a |\n|---|\n| <sub>2</sub> |\n\n*<b>em</b>* **<i>s</i>** ~~<u>d</u>~~ [<small>l</small>](https://x.org) [<kbd>r</kbd>][ref] :span[<mark>t</mark>]{lang=de}\n\n[ref]: https://y.org\n',
+    );
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      [
+        '<h2 id="h-1">H <sup>1</sup></h2>',
+        '<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><sub>2</sub></td>\n</tr>\n</tbody>\n</table>',
+        '<p id="p1" data-pn="1"><em><b>em</b></em> <strong><i>s</i></strong> <del><u>d</u></del> <a href="https://x.org/"><small>l</small></a> <a href="https://y.org/"><kbd>r</kbd></a> <span lang="de"><mark>t</mark></span></p>',
+      ].join('\n'),
+    );
+  });
+
+  test('what follows a dropped comment is still checked; an attribute holding `</b>` is no end tag; `on` inside a name is no handler', () => {
+    const text = 'x<!--c--><iframe></iframe> <span title="a</b>" onclick="x()">s</span> <span data-mono="1">m</span>\n\n<!-- a --> <!-- b -->\n';
+    expect(onePartRefusedRules(text)).toEqual(['pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-attribute']);
+    expect(onePartRefused(text)).toEqual([
+      `part-1.md:6:10: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
+      "part-1.md:6:28: error: event-handler attribute `onclick` is not allowed: the renderer never runs a manuscript's scripts",
+      'part-1.md:6:71: error: attribute `data-mono` is not allowed on <span> (allowed: lang, dir, title, style)',
+    ]);
+  });
+
   test('comments go, declarations and unknown tags are text, links to the web and places stay', () => {
     const { doc, messages } = onePart(
       'A<!-- hidden --> <?php echo 1 ?> <!DOCTYPE html> <![CDATA[x]]> Promise<Buffer> and </Buffer> <a href="https://Example.org/x">w</a> <a href="#p1">here</a> <a href="mailto:a@b.org">m</a> <time datetime="1917-10-25">then</time> <bdo dir="rtl">ab</bdo>.\n\n<!-- a block comment -->\n\nEnd.\n',
