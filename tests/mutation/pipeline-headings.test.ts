@@ -109,6 +109,13 @@ describe('heading-skip', () => {
   });
 });
 
+describe('heading-skip, empty headings', () => {
+  test('a heading of no-break spaces is empty: left out, and no level to skip from', () => {
+    const { messages } = onePart('## A\n\n###### \u00A0\n\n### B\n');
+    expect(messages).toEqual(['part-1.md:8:1: warning: empty heading left out']);
+  });
+});
+
 describe('straight-quotes', () => {
   test('with smart off: one warning per run of text at its first straight quote; code left alone', () => {
     const { messages, rules } = onePart('He said "no" and \'yes\'.\n\nA line\nand it\'s here, `"code"` too.\n\n> "Quoted"\n', { yaml: 'series: Test Series\nsmart: false\n' });
@@ -118,6 +125,11 @@ describe('straight-quotes', () => {
       "part-1.md:9:7: warning: straight single quote `'` with smart punctuation off (`smart: false`): type ‘ ’ (’ for an apostrophe) or turn `smart` on",
       'part-1.md:11:3: warning: straight double quote `"` with smart punctuation off (`smart: false`): type “ ” or turn `smart` on',
     ]);
+  });
+
+  test('code, keyboard, sample, variable and preformatted text keep their straight quotes unremarked', () => {
+    const { messages } = onePart('A `"c"` <kbd>"k"</kbd> <samp>"s"</samp> <var>"v"</var>.\n\n```\n"pre"\n```\n', { yaml: 'series: Test Series\nsmart: false\n' });
+    expect(messages).toEqual([]);
   });
 
   test('with smart on: nothing to say', () => {

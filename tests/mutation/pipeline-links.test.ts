@@ -37,12 +37,22 @@ describe('links and images', () => {
     );
   });
 
+  test('a base-url ending in a slash gives the same addresses', () => {
+    const loaded = load({
+      'pamphlet.yaml': 'series: Test Series\nbase-url: https://example.org/rf/\n',
+      'part-1.md': part('title: One\npart: 1', '[p2](part-2.md#end) [file](docs/a.pdf)\n'),
+      'part-2.md': part('title: Two\npart: 2', '## End\n\nText.\n'),
+    });
+    expect(body(loaded.manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1"><a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/docs/a.pdf">file</a></p>');
+  });
+
   test('without base-url a link to another part is its text, a note at each', () => {
     const loaded = load({
       'pamphlet.yaml': 'series: Test Series\n',
       'part-1.md': part('title: One\npart: 1', 'See [the next part](part-2.md) and [its end](part-2.md#end).\n'),
       'part-2.md': part('title: Two\npart: 2', '## End\n\nText.\n'),
     });
+    expect(loaded.rules).toEqual(['pamphlet:part-link-text', 'pamphlet:part-link-text']);
     expect(loaded.messages).toEqual([
       'part-1.md:6:5: info: link to part-2.md is plain text: give pamphlet.yaml a `base-url` to link the parts where they are published',
       'part-1.md:6:36: info: link to part-2.md is plain text: give pamphlet.yaml a `base-url` to link the parts where they are published',
@@ -50,8 +60,13 @@ describe('links and images', () => {
     expect(body(loaded.manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1">See the next part and its end.</p>');
   });
 
+  test('alt text of spaces is no alt text', () => {
+    expect(onePart('![ \u00A0](images/a.png)\n', { files: { 'images/a.png': PNG_1x1 } }).messages[0]).toBe('part-1.md:6:1: warning: image without alt text: describe it for readers who cannot see it');
+  });
+
   test('an image without alt text is a warning; a picture in the folder is kept', () => {
-    const { messages, doc } = onePart('![](images/a.png)\n\n![A map](images/a.png "Petrograd")\n', { files: { 'images/a.png': PNG_1x1 } });
+    const { messages, rules, doc } = onePart('![](images/a.png)\n\n![A map](images/a.png "Petrograd")\n', { files: { 'images/a.png': PNG_1x1 } });
+    expect(rules).toEqual(['pamphlet:image-alt', 'pamphlet:image-resolution', 'pamphlet:image-resolution']);
     expect(messages).toEqual([
       'part-1.md:6:1: warning: image without alt text: describe it for readers who cannot see it',
       'part-1.md:6:1: warning: image images/a.png prints at 96 ppi (1 px over 0.01 in): under 300 ppi it looks soft on paper; use one at least 1371 px wide',
