@@ -48,7 +48,8 @@ function schema(): Schema {
   return {
     tagNames: [...new Set([...Object.keys(GENERATED), ...Object.keys(INLINE_HTML)])],
     attributes,
-    protocols: { href: ['http', 'https', 'mailto'], src: [], cite: [] },
+    // An empty list here would allow every protocol: `src` is left to the URL policy below.
+    protocols: { href: ['http', 'https', 'mailto'] },
     // Our ids are our own (¶ numbers, notes, headings); nothing to prefix.
     clobber: [],
     clobberPrefix: '',

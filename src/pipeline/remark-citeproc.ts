@@ -10,7 +10,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Bibliography } from '../citations/bibliography.js';
 import { formatCitations, type CitationStyle } from '../citations/engine.js';
-import { error } from '../diagnostics.js';
 import type { Container, Rendered } from './mdast-nodes.js';
 import type { CitationSlot } from './remark-notes.js';
 import { STORE } from './stores.js';
@@ -27,10 +26,9 @@ export default function remarkCiteproc(options: CiteprocOptions) {
     const clusters = file.data.citations?.clusters ?? [];
     const quoted = file.data.quoteSources ?? [];
     if (!clusters.length && !quoted.length) return;
-    if (!options.style || !options.bibliography) {
-      if (clusters.length) error(file, 'this part cites works but pamphlet.yaml names no `bibliography`', { place: { line: 1, column: 1 }, ruleId: 'no-bibliography', source: 'pamphlet' });
-      return;
-    }
+    // Without a bibliography no citation gets this far: remark-notes and remark-directives
+    // refuse each one at its place (`no-bibliography`).
+    if (!options.style || !options.bibliography) return;
     const formatted = formatCitations(
       { style: options.style, lang: file.data.meta?.lang ?? options.lang, localeDir: options.localeDir, items: options.bibliography.items },
       clusters,

@@ -33,8 +33,8 @@ export function classifyUrl(raw: string): UrlClass {
   }
   // A reference with a scheme of its own is absolute; anything else is read against a base
   // no manuscript can name (`//host/…` included: it names another host on that scheme).
-  const absolute = parseUrl(value);
-  if (!absolute) {
+  const url = parseUrl(value);
+  if (!url) {
     if (!parseUrl(value, BASE)) return { kind: 'refused', reason: `\`${shorten(value)}\` is not a valid URL` };
     // Protocol-relative (`//host/x`) resolves to another host.
     if (/^[\\/]{2}/.test(value)) return { kind: 'refused', reason: `\`${shorten(value)}\` points to another host (write https://…)` };
@@ -51,7 +51,6 @@ export function classifyUrl(raw: string): UrlClass {
     if (path === '.' && fragment !== undefined) return { kind: 'fragment', id: fragment };
     return { kind: 'relative', path, ...(fragment ? { fragment } : {}) };
   }
-  const url = absolute;
   if (url.protocol === 'mailto:') return { kind: 'mailto', href: url.href };
   if (url.protocol === 'http:' || url.protocol === 'https:') {
     if (url.username || url.password) return { kind: 'refused', reason: `\`${shorten(value)}\` carries a user name or password` };

@@ -131,9 +131,4 @@ describe('straight-quotes', () => {
     const { messages } = onePart('A `"c"` <kbd>"k"</kbd> <samp>"s"</samp> <var>"v"</var>.\n\n```\n"pre"\n```\n', { yaml: 'series: Test Series\nsmart: false\n' });
     expect(messages).toEqual([]);
   });
-
-  test('with smart on: nothing to say', () => {
-    const { messages } = onePart('He said "no" and \'yes\'.\n');
-    expect(messages).toEqual([]);
-  });
 });

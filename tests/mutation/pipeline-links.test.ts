@@ -7,6 +7,14 @@ import { body, load, onePart, onePartRefused, onePartRefusedRules, part, PNG_1x1
 const REFUSED =
   '![a](../x.png) ![b](https://example.org/x.png) ![c](mailto:a@b.org) ![d](javascript:x) ![e](#frag) ![f](/etc/x.png)\n\n[g](../notes.txt) [h](javascript:alert(1)) [i](notes.txt) [j](//evil.example/x) [k](https://u:p@example.org/)\n';
 
+/** Two parts under `yaml`; part 1 is `text`, part 2 has a heading `End`. */
+const twoParts = (yaml: string, text: string) =>
+  load({
+    'pamphlet.yaml': `series: Test Series\n${yaml}`,
+    'part-1.md': part('title: One\npart: 1', text),
+    'part-2.md': part('title: Two\npart: 2', '## End\n\nText.\n'),
+  });
+
 describe('links and images', () => {
   test('refused: outside the folder, from the network, not a file, a script, a file not in the book', () => {
     expect(onePartRefusedRules(REFUSED)).toEqual(['pamphlet:outside-folder', 'pamphlet:remote-resource', 'pamphlet:unsafe-url', 'pamphlet:unsafe-url', 'pamphlet:unsafe-url', 'pamphlet:outside-folder', 'pamphlet:link-outside-book', 'pamphlet:unsafe-url', 'pamphlet:link-outside-book', 'pamphlet:unsafe-url', 'pamphlet:unsafe-url']);
@@ -26,11 +34,7 @@ describe('links and images', () => {
   });
 
   test('kept: web and mail addresses as a browser writes them, places in the part, other parts and files under base-url', () => {
-    const loaded = load({
-      'pamphlet.yaml': 'series: Test Series\nbase-url: https://example.org/rf\n',
-      'part-1.md': part('title: One\npart: 1', '## Sec\n\n[w](<HTTPS://Example.org/a b>) [m](MAILTO:x@y.org) [f](#sec) [self](part-1.md) [selfh](part-1.md#sec) [p2](part-2.md#end) [p2b](part-2.md) [file](<docs/a b.pdf#p3>) [dot](./#sec)\n'),
-      'part-2.md': part('title: Two\npart: 2', '## End\n\nText.\n'),
-    });
+    const loaded = twoParts('base-url: https://example.org/rf\n', '## Sec\n\n[w](<HTTPS://Example.org/a b>) [m](MAILTO:x@y.org) [f](#sec) [self](part-1.md) [selfh](part-1.md#sec) [p2](part-2.md#end) [p2b](part-2.md) [file](<docs/a b.pdf#p3>) [dot](./#sec)\n');
     expect(loaded.messages).toEqual([]);
     expect(body(loaded.manuscript.parts[0]!)).toBe(
       '<h2 id="sec">Sec</h2>\n<p id="p1" data-pn="1"><a href="https://example.org/a%20b">w</a> <a href="mailto:x@y.org">m</a> <a href="#sec">f</a> self <a href="#sec">selfh</a> <a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/test-series-2.epub">p2b</a> <a href="https://example.org/rf/docs/a%20b.pdf#p3">file</a> <a href="#sec">dot</a></p>',
@@ -38,20 +42,12 @@ describe('links and images', () => {
   });
 
   test('a base-url ending in a slash gives the same addresses', () => {
-    const loaded = load({
-      'pamphlet.yaml': 'series: Test Series\nbase-url: https://example.org/rf/\n',
-      'part-1.md': part('title: One\npart: 1', '[p2](part-2.md#end) [file](docs/a.pdf)\n'),
-      'part-2.md': part('title: Two\npart: 2', '## End\n\nText.\n'),
-    });
+    const loaded = twoParts('base-url: https://example.org/rf/\n', '[p2](part-2.md#end) [file](docs/a.pdf)\n');
     expect(body(loaded.manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1"><a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/docs/a.pdf">file</a></p>');
   });
 
   test('without base-url a link to another part is its text, a note at each', () => {
-    const loaded = load({
-      'pamphlet.yaml': 'series: Test Series\n',
-      'part-1.md': part('title: One\npart: 1', 'See [the next part](part-2.md) and [its end](part-2.md#end).\n'),
-      'part-2.md': part('title: Two\npart: 2', '## End\n\nText.\n'),
-    });
+    const loaded = twoParts('', 'See [the next part](part-2.md) and [its end](part-2.md#end).\n');
     expect(loaded.rules).toEqual(['pamphlet:part-link-text', 'pamphlet:part-link-text']);
     expect(loaded.messages).toEqual([
       'part-1.md:6:5: info: link to part-2.md is plain text: give pamphlet.yaml a `base-url` to link the parts where they are published',
