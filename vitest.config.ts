@@ -8,7 +8,8 @@ export default defineConfig({
     exclude: ['tests/mutation/**', 'node_modules/**'],
     // The default report, then every failure in one line each at the very end (CI shows the tail).
     reporters: ['default', './tests/setup/failure-summary.ts'],
-    globalSetup: ['tests/setup/compile.ts', 'tests/setup/temp-root.ts'],
+    // temp-root before the epubcheck server, whose socket lives in the run's temp folder.
+    globalSetup: ['tests/setup/compile.ts', 'tests/setup/temp-root.ts', 'tests/setup/epubcheck-server.ts'],
     // Real Chromium renders in several files; two cores do not gain from more workers.
     maxWorkers: 2,
     testTimeout: 180_000,

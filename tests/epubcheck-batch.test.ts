@@ -7,7 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderEpub } from '../src/render/epub/index.js';
 import { sampleConfig, sampleDocument } from './fixtures/epub-sample.js';
-import { epubcheck } from './helpers/epubcheck.js';
+import { epubcheck, epubcheckCommandLine } from './helpers/epubcheck.js';
 import { EpubcheckBatch, epubcheckAll } from './helpers/epubcheck-batch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pamphlet-batch-'));
@@ -37,7 +37,8 @@ writeFileSync(paths.junk, 'PK this is not a zip file');
 
 describe('epubcheck in one JVM', () => {
   it('reports what epubcheck\'s command line reports, book by book, in the order asked', { timeout: 120_000 }, async () => {
-    const results = await epubcheckAll([paths.broken, paths.valid, paths.junk, paths.absent]);
+    // A JVM of its own (threads given), not the run's: this is the batch checker under test.
+    const results = await epubcheckAll([paths.broken, paths.valid, paths.junk, paths.absent], { threads: 1 });
     const [brokenResult, validResult, junkResult, absentResult] = results;
     expect(results.map((r) => r.path)).toEqual([paths.broken, paths.valid, paths.junk, paths.absent]);
 
@@ -51,7 +52,7 @@ describe('epubcheck in one JVM', () => {
 
     for (const path of [paths.valid, paths.broken]) {
       const batch = results.find((r) => r.path === path);
-      const cli = epubcheck(path);
+      const cli = epubcheckCommandLine(path);
       expect({ errors: (batch?.fatal ?? 0) + (batch?.errors ?? 0), warnings: batch?.warnings }, cli.output).toEqual({ errors: cli.errors, warnings: cli.warnings });
     }
   });
@@ -69,5 +70,18 @@ describe('epubcheck in one JVM', () => {
     } finally {
       await batch.close();
     }
+  });
+
+  it('the run\'s one JVM (tests/setup/epubcheck-server.ts), which every other test uses, reports what the command line reports', { timeout: 120_000 }, async () => {
+    expect(process.env.PAMPHLET_EPUBCHECK_SOCKET, 'make test starts the server').toBeTruthy();
+    for (const path of [paths.valid, paths.broken, paths.junk]) {
+      const shared = epubcheck(path);
+      const [viaAll] = await epubcheckAll([path]);
+      const cli = epubcheckCommandLine(path);
+      expect({ errors: shared.errors, warnings: shared.warnings }, `${shared.output}\n---\n${cli.output}`).toEqual({ errors: cli.errors, warnings: cli.warnings });
+      expect((viaAll?.fatal ?? 0) + (viaAll?.errors ?? 0)).toBe(cli.errors);
+    }
+    // The broken book's messages, placed, as the command line prints them.
+    expect(epubcheck(paths.broken).output).toMatch(/^ERROR\(RSC-007\) OEBPS\/text\.xhtml:\d+:\d+ /m);
   });
 });

@@ -4,6 +4,7 @@
  * reads paths as they come, so a caller can check each EPUB while it builds the next one.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -104,14 +105,36 @@ export class EpubcheckBatch {
   }
 }
 
-/** Checks every EPUB in one JVM; results in the order of `epubs`. */
+/** Checks every EPUB in one JVM (the run's, under `make test`); results in the order of `epubs`. */
 export async function epubcheckAll(epubs: readonly string[], options?: BatchOptions): Promise<BatchResult[]> {
+  const socket = process.env.PAMPHLET_EPUBCHECK_SOCKET;
+  if (socket && options?.threads === undefined) return Promise.all(epubs.map((epub) => checkShared(socket, epub)));
   const batch = new EpubcheckBatch(options);
   try {
     return await Promise.all(epubs.map((epub) => batch.check(epub)));
   } finally {
     await batch.close();
   }
+}
+
+/** One EPUB through the run's JVM (tests/setup/epubcheck-server.ts). */
+function checkShared(socket: string, epub: string): Promise<BatchResult> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const connection = net.createConnection(socket, () => connection.write(`${path.resolve(epub)}\n`));
+    connection.setEncoding('utf8');
+    connection.on('data', (chunk: string) => (answer += chunk));
+    connection.on('error', reject);
+    connection.on('end', () => {
+      try {
+        const parsed = JSON.parse(answer) as BatchResult | { failure: string };
+        if ('failure' in parsed) reject(new Error(`epubcheck server: ${parsed.failure}`));
+        else resolve(parsed);
+      } catch {
+        reject(new Error(`epubcheck server gave no report for ${epub}: ${answer}`));
+      }
+    });
+  });
 }
 
 /** "ERROR(RSC-007) OEBPS/text.xhtml:14:39 Referenced resource …", one a line, for assertion messages. */

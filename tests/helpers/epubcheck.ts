@@ -1,11 +1,14 @@
 /**
  * Runs the real epubcheck (Debian's package; its /usr/bin link is not
- * executable, so through java) and counts what it reports.
+ * executable, so through java) and counts what it reports. Under `make test` the run's one
+ * JVM checks the EPUB (tests/setup/epubcheck-server.ts); elsewhere, or with
+ * epubcheckCommandLine(), epubcheck's own command line in a JVM of its own.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { BatchResult } from './epubcheck-batch.js';
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 
@@ -27,7 +30,31 @@ interface JsonReport {
   checker: { nFatal: number; nError: number; nWarning: number };
 }
 
+const CLIENT = join(import.meta.dirname, 'epubcheck-client.mjs');
+
 export function epubcheck(path: string): EpubcheckResult {
+  const socket = process.env.PAMPHLET_EPUBCHECK_SOCKET;
+  return socket ? shared(socket, path) : epubcheckCommandLine(path);
+}
+
+/** Through the run's JVM: the same counts and messages as the command line's report. */
+function shared(socket: string, path: string): EpubcheckResult {
+  const run = spawnSync(process.execPath, [CLIENT, socket, resolve(path)], { encoding: 'utf8', timeout: 300_000 });
+  if (run.error) throw run.error;
+  let answer: BatchResult | { failure: string };
+  try {
+    answer = JSON.parse(run.stdout) as BatchResult | { failure: string };
+  } catch {
+    throw new Error(`epubcheck server gave no report for ${path}:\n${run.stdout}${run.stderr}`);
+  }
+  if ('failure' in answer) throw new Error(`epubcheck server: ${answer.failure}`);
+  const lines = answer.messages.map((m) => `${m.severity}(${m.id}) ${m.location} ${m.message}`);
+  if (answer.crash) lines.unshift(`epubcheck threw: ${answer.crash}`);
+  return { errors: answer.fatal + answer.errors, warnings: answer.warnings, output: lines.join('\n') };
+}
+
+/** epubcheck's own command line, in a JVM of its own, with its closing report in `output`. */
+export function epubcheckCommandLine(path: string): EpubcheckResult {
   const dir = mkdtempSync(join(tmpdir(), 'epubcheck-'));
   const jsonPath = join(dir, 'report.json');
   try {
