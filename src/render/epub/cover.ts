@@ -33,13 +33,16 @@ export function coverSvg(meta: PartMeta): string {
   // The band: series in spaced capitals, its subtitle in italics, a short rule; centred.
   const band: Line[] = [];
   let y = 0;
-  for (const line of wrap(meta.series.toLocaleUpperCase(meta.lang), 64, measure, 0.72, 0.12)) {
-    band.push({ text: line, y: (y += 80), size: 64, fill: PAPER, tracking: 0.12 });
+  const series = meta.series.toLocaleUpperCase(meta.lang);
+  const seriesSize = wordsFit(series, 64, measure, 0.72, 0.12);
+  for (const line of wrap(series, seriesSize, measure, 0.72, 0.12)) {
+    band.push({ text: line, y: (y += 80), size: seriesSize, fill: PAPER, tracking: 0.12 });
   }
   if (meta.subtitle) {
     y += 30;
-    for (const line of wrap(meta.subtitle, 44, measure, 0.5)) {
-      band.push({ text: line, y: (y += 58), size: 44, fill: PAPER, italic: true });
+    const subtitleSize = wordsFit(meta.subtitle, 44, measure, 0.5);
+    for (const line of wrap(meta.subtitle, subtitleSize, measure, 0.5)) {
+      band.push({ text: line, y: (y += 58), size: subtitleSize, fill: PAPER, italic: true });
     }
   }
   // Baselines are measured from the top, so the first line needs its cap height back.
@@ -61,8 +64,10 @@ export function coverSvg(meta: PartMeta): string {
   const byAuthor: Line[] = [];
   const author = byline(meta.authors, meta.lang);
   y = lowerRule + 50;
-  for (const line of author ? wrap(author.toLocaleUpperCase(meta.lang), 44, measure, 0.72, 0.1) : []) {
-    byAuthor.push({ text: line, y: (y += 60), size: 44, fill: INK, tracking: 0.1 });
+  const authorLine = author ? author.toLocaleUpperCase(meta.lang) : '';
+  const authorSize = wordsFit(authorLine, 44, measure, 0.72, 0.1);
+  for (const line of authorLine ? wrap(authorLine, authorSize, measure, 0.72, 0.1) : []) {
+    byAuthor.push({ text: line, y: (y += 60), size: authorSize, fill: INK, tracking: 0.1 });
   }
 
   const lines = [
@@ -135,16 +140,30 @@ function rule(y: number, colour: string): ElementContent {
   return element('rect', { x: String(WIDTH / 2 - 90), y: String(y), width: '180', height: '4', fill: colour });
 }
 
-/** The largest title size, from 104 down, whose lines fit between the part label and the lower rule. */
+/**
+ * The largest title size, from 104 down, whose lines fit between the part label and the
+ * lower rule, and whose longest word fits the measure ("Internationalisierungsbestrebungen"
+ * at 104 would run off both edges of the cover).
+ */
 function fitTitle(title: string, measure: number): { size: number; lines: string[] } {
   const room = 540;
   let size = 104;
   let lines = wrap(title, size, measure, 0.5);
-  while (lines.length * size * 1.2 > room && size > 40) {
+  while ((lines.length * size * 1.2 > room || wordsFit(title, size, measure, 0.5) < size) && size > 40) {
     size -= 8;
     lines = wrap(title, size, measure, 0.5);
   }
   return { size, lines };
+}
+
+/**
+ * `size`, or the smaller size (not below 24) at which the longest word of `value` fits the
+ * measure by the average glyph width: a word is never broken, so a long one sets the size.
+ */
+function wordsFit(value: string, size: number, measure: number, glyphEm: number, trackingEm = 0): number {
+  const longest = Math.max(0, ...value.split(/\s+/).map((word) => word.length));
+  if (longest === 0) return size;
+  return Math.max(24, Math.min(size, Math.floor(measure / (longest * (glyphEm + trackingEm)))));
 }
 
 /**

@@ -1,0 +1,117 @@
+// The generated cover (src/render/epub/cover.ts), in process: every line of the SVG as
+// "y size [italic] [letter-spacing] fill: text", the rules, and the description read aloud,
+// for the real manuscript and three real titles (Reed, Lenin, Marx and Engels): lines
+// balanced, the title shrunk to its room, a word longer than the measure setting the size
+// (before, "Internationalisierungsbestrebungen" ran off both edges of the cover).
+import { describe, expect, test } from 'vitest';
+import { epubOf, load, part } from './helpers.js';
+
+interface Cover {
+  lines: string[];
+  rects: string[];
+  title: string;
+}
+
+function cover(yaml: string, frontmatter: string): Cover {
+  const svg = epubOf(load({ 'pamphlet.yaml': yaml, 'part-1.md': part(frontmatter, 'Text.\n') }))['OEBPS/cover.svg'] ?? '';
+  const attribute = (attributes: string, name: string): string | undefined => new RegExp(`${name}="([^"]+)"`).exec(attributes)?.[1];
+  return {
+    lines: [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map(([, attributes = '', words]) => {
+      const spacing = attribute(attributes, 'letter-spacing');
+      return `${attribute(attributes, 'y')} ${attribute(attributes, 'font-size')}${attributes.includes('font-style="italic"') ? ' i' : ''}${spacing ? ` ls${spacing}` : ''} ${attribute(attributes, 'fill')}: ${words}`;
+    }),
+    rects: [...svg.matchAll(/<rect [^>]*\/>/g)].map((m) => m[0]),
+    title: /<title>([^<]*)<\/title>/.exec(svg)?.[1] ?? '',
+  };
+}
+
+describe('the generated cover', () => {
+  test("the real manuscript’s cover: series in two lines on the band, the title at its largest in three balanced lines", () => {
+    expect(cover("series: Celebrating Red October\nauthor: Leon Trotsky\n", "title: How the Working Class came to Power\npart: 1")).toEqual({
+      lines: [
+        "355 64 ls8 #f4efe6: CELEBRATING",
+        "435 64 ls8 #f4efe6: RED OCTOBER",
+        "916 56 ls11 #8c1c13: PART I",
+        "1081 104 #1f1b16: How the",
+        "1206 104 #1f1b16: Working Class",
+        "1331 104 #1f1b16: came to Power",
+        "1580 44 ls4 #1f1b16: LEON TROTSKY"
+      ],
+      rects: [
+        "<rect width=\"1200\" height=\"1800\" fill=\"#f4efe6\"/>",
+        "<rect width=\"1200\" height=\"760\" fill=\"#8c1c13\"/>",
+        "<rect x=\"510\" y=\"525\" width=\"180\" height=\"4\" fill=\"#f4efe6\"/>",
+        "<rect x=\"510\" y=\"1470\" width=\"180\" height=\"4\" fill=\"#8c1c13\"/>"
+      ],
+      title: "Celebrating Red October. Part I: How the Working Class came to Power. Leon Trotsky",
+    });
+  });
+
+  test("a long series, subtitle, title and three authors: the title smaller, in six lines; the authors joined as the language joins them", () => {
+    expect(cover("series: Ten Days That Shook the World\nsubtitle: A Reading Group’s Companion to John Reed’s Account of the October Days\nauthors: [John Reed, Louise Bryant, Albert Rhys Williams]\n", "title: The Proletarian Revolution and the Renegade Kautsky, with an Appendix on the Constituent Assembly and the Soviets of Workers’ and Soldiers’ Deputies, and Further Notes\npart: 12")).toEqual({
+      lines: [
+        "282 64 ls8 #f4efe6: TEN DAYS THAT",
+        "362 64 ls8 #f4efe6: SHOOK THE WORLD",
+        "450 44 i #f4efe6: A Reading Group’s Companion to John",
+        "508 44 i #f4efe6: Reed’s Account of the October Days",
+        "872 56 ls11 #8c1c13: PART XII",
+        "989 64 #1f1b16: The Proletarian Revolution and",
+        "1066 64 #1f1b16: the Renegade Kautsky, with an",
+        "1143 64 #1f1b16: Appendix on the Constituent",
+        "1220 64 #1f1b16: Assembly and the Soviets",
+        "1297 64 #1f1b16: of Workers’ and Soldiers’",
+        "1374 64 #1f1b16: Deputies, and Further Notes",
+        "1580 44 ls4 #1f1b16: JOHN REED, LOUISE BRYANT,",
+        "1640 44 ls4 #1f1b16: AND ALBERT RHYS WILLIAMS"
+      ],
+      rects: [
+        "<rect width=\"1200\" height=\"1800\" fill=\"#f4efe6\"/>",
+        "<rect width=\"1200\" height=\"760\" fill=\"#8c1c13\"/>",
+        "<rect x=\"510\" y=\"598\" width=\"180\" height=\"4\" fill=\"#f4efe6\"/>",
+        "<rect x=\"510\" y=\"1470\" width=\"180\" height=\"4\" fill=\"#8c1c13\"/>"
+      ],
+      title: "Ten Days That Shook the World. A Reading Group’s Companion to John Reed’s Account of the October Days. Part XII: The Proletarian Revolution and the Renegade Kautsky, with an Appendix on the Constituent Assembly and the Soviets of Workers’ and Soldiers’ Deputies, and Further Notes. John Reed, Louise Bryant, and Albert Rhys Williams",
+    });
+  });
+
+  test("a German part: “Teil”, “und”, the capitals of the language", () => {
+    expect(cover("series: Manifest\nlang: de\nauthors: [Karl Marx, Friedrich Engels]\n", "title: Manifest der Kommunistischen Partei\npart: 3")).toEqual({
+      lines: [
+        "395 64 ls8 #f4efe6: MANIFEST",
+        "916 56 ls11 #8c1c13: TEIL III",
+        "1081 104 #1f1b16: Manifest der",
+        "1206 104 #1f1b16: Kommunistischen",
+        "1331 104 #1f1b16: Partei",
+        "1580 44 ls4 #1f1b16: KARL MARX UND",
+        "1640 44 ls4 #1f1b16: FRIEDRICH ENGELS"
+      ],
+      rects: [
+        "<rect width=\"1200\" height=\"1800\" fill=\"#f4efe6\"/>",
+        "<rect width=\"1200\" height=\"760\" fill=\"#8c1c13\"/>",
+        "<rect x=\"510\" y=\"485\" width=\"180\" height=\"4\" fill=\"#f4efe6\"/>",
+        "<rect x=\"510\" y=\"1470\" width=\"180\" height=\"4\" fill=\"#8c1c13\"/>"
+      ],
+      title: "Manifest. Teil III: Manifest der Kommunistischen Partei. Karl Marx und Friedrich Engels",
+    });
+  });
+
+  test("a word too long for the measure at the largest size sets a smaller one, so nothing runs off the cover", () => {
+    expect(cover("series: Internationalisierungsbestrebungen\nlang: de\nauthors: [Karl Marx]\n", "title: Internationalisierungsbestrebungen der Arbeiterbewegung\npart: 2")).toEqual({
+      lines: [
+        "395 33 ls4 #f4efe6: INTERNATIONALISIERUNGSBESTREBUNGEN",
+        "1036 56 ls11 #8c1c13: TEIL II",
+        "1143 56 #1f1b16: Internationalisierungsbestrebungen",
+        "1210 56 #1f1b16: der Arbeiterbewegung",
+        "1580 44 ls4 #1f1b16: KARL MARX"
+      ],
+      rects: [
+        "<rect width=\"1200\" height=\"1800\" fill=\"#f4efe6\"/>",
+        "<rect width=\"1200\" height=\"760\" fill=\"#8c1c13\"/>",
+        "<rect x=\"510\" y=\"485\" width=\"180\" height=\"4\" fill=\"#f4efe6\"/>",
+        "<rect x=\"510\" y=\"1470\" width=\"180\" height=\"4\" fill=\"#8c1c13\"/>"
+      ],
+      title: "Internationalisierungsbestrebungen. Teil II: Internationalisierungsbestrebungen der Arbeiterbewegung. Karl Marx",
+    });
+  });
+
+});
