@@ -6,9 +6,10 @@
  * become data: URLs in the web page, whose policy loads nothing).
  *
  * Fonts are embedded only when asked: reading systems let readers choose their faces,
- * and most readers do. Embedded, each role's face comes in the faces the text uses
- * (roman, italic, bold, bold italic for the text; bold for headings; roman for code)
- * and, for a bundled family, only in the subsets its characters need.
+ * and most readers do. Embedded, a bundled family comes in the faces its role uses (roman,
+ * italic, bold, bold italic for the text; bold for headings; roman for code) and only in
+ * the subsets the part's characters need; a face from the manuscript's files in the faces
+ * found beside it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -94,7 +95,9 @@ function embeddedFonts(config: ResolvedConfig, text: string, dir: string, files:
   for (const role of hasCode ? (['text', 'headings', 'mono'] as const) : (['text', 'headings'] as const)) {
     const choice = config.fonts[role];
     const familyCss = `'${choice.family.replace(/['\\]/g, '\\$&')}'`;
-    for (const face of ROLE_FACES[role]) {
+    // A face from the manuscript's files comes in every face it gave, as in print (src/render/fonts.ts).
+    const faces = choice.kind === 'file' ? choice.faces.map(({ weight, style }) => ({ weight, style })) : ROLE_FACES[role];
+    for (const face of faces) {
       const key = `${choice.kind}:${choice.family}:${face.weight}:${face.style}`;
       if (declared.has(key)) continue;
       declared.add(key);
@@ -113,10 +116,10 @@ function embeddedFonts(config: ResolvedConfig, text: string, dir: string, files:
 
 function faceSources(choice: FontChoice, face: EmbeddedFace, points: ReadonlySet<number>): Array<{ name: string; path: string; range?: string }> {
   if (choice.kind === 'file') {
-    // The nearest face the manuscript gave: bold falls back to the roman only if there is no bold file.
-    const exact = choice.faces.find((f) => f.weight === face.weight && f.style === face.style)
-      ?? choice.faces.find((f) => f.style === face.style)
-      ?? choice.faces[0];
+    // Only the faces the manuscript gave: for a missing bold or italic the reading system makes
+    // one from the roman, which a bold declared with the roman's file would prevent (the bold
+    // words would show as roman).
+    const exact = choice.faces.find((f) => f.weight === face.weight && f.style === face.style);
     return exact ? [{ name: path.basename(exact.path).replace(/[^A-Za-z0-9._-]/g, '_'), path: exact.path }] : [];
   }
   const family = bundledFamily(choice.family);
