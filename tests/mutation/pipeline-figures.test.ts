@@ -1,0 +1,31 @@
+// Figures and table captions (src/pipeline/remark-figures.ts), in process, as Pandoc reads
+// them: an image alone in its paragraph is a figure, captioned by its title; `Table: …` or
+// `: …` just before or after a table is its caption (one before wins; a caption between two
+// tables goes to the first that has none, as in Pandoc's reader). Written out.
+import { describe, expect, test } from 'vitest';
+import { body, onePart, PNG_1x1 } from './helpers.js';
+
+describe('figures and table captions', () => {
+  test('images alone in their paragraph, inline images, captions before, after and between tables', () => {
+    const text = [
+      '![A map](img.png "The map of 1917")',
+      '![No title](img.png)',
+      '![Blank title](img.png "  ")',
+      '  ![Indented](img.png "Indented caption")  ',
+      'Text and ![inline](img.png "Not a caption") together.',
+      '![One](img.png) ![Two](img.png)',
+      'Table: Deputies, *by party*.',
+      '| Party | Deputies |\n|---|--:|\n| Bolsheviks | 390 |',
+      '| A | B |\n|---|---|\n| 1 | 2 |',
+      ': After the table',
+      'Table:NoSpace',
+      '| C |\n|:-:|\n| 3 |',
+      'Table: Before',
+      '| D |\n|---|\n| 4 |',
+      ': After too',
+      'Table: Alone, no table here.',
+    ].join('\n\n');
+    const { doc } = onePart(`${text}\n`, { files: { 'img.png': PNG_1x1 } });
+    expect(body(doc)).toBe("<figure class=\"figure\"><img src=\"img.png\" alt=\"A map\"><figcaption>The map of 1917</figcaption></figure>\n<figure class=\"figure\"><img src=\"img.png\" alt=\"No title\"></figure>\n<figure class=\"figure\"><img src=\"img.png\" alt=\"Blank title\"></figure>\n<figure class=\"figure\"><img src=\"img.png\" alt=\"Indented\"><figcaption>Indented caption</figcaption></figure>\n<p id=\"p1\" data-pn=\"1\">Text and <img src=\"img.png\" alt=\"inline\" title=\"Not a caption\"> together.</p>\n<p id=\"p2\" data-pn=\"2\"><img src=\"img.png\" alt=\"One\"> <img src=\"img.png\" alt=\"Two\"></p>\n<table><caption>Deputies, <em>by party</em>.</caption>\n\n<thead>\n<tr>\n<th>Party</th>\n<th class=\"align-right\">Deputies</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Bolsheviks</td>\n<td class=\"align-right\">390</td>\n</tr>\n</tbody>\n</table>\n<table><caption>After the table</caption>\n\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n<p id=\"p3\" data-pn=\"3\">Table:NoSpace</p>\n<table><caption>Before</caption>\n\n<thead>\n<tr>\n<th class=\"align-center\">C</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-center\">3</td>\n</tr>\n</tbody>\n</table>\n<table><caption>After too</caption>\n\n<thead>\n<tr>\n<th>D</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>4</td>\n</tr>\n</tbody>\n</table>\n<p id=\"p4\" data-pn=\"4\">Table: Alone, no table here.</p>");
+  });
+});
