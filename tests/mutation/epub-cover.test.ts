@@ -114,4 +114,13 @@ describe('the generated cover', () => {
     });
   });
 
+
+  test('the description read aloud: a sentence a piece, without a stop after the series’ question mark or the subtitle’s quoted full stop', () => {
+    const yaml = 'series: What Is to Be Done?\nsubtitle: “Burning Questions of Our Movement.”\nauthor: V. I. Lenin\n';
+    const frontmatter = 'title: Dogmatism and “Freedom of Criticism”\npart: 1';
+    const said = 'What Is to Be Done? “Burning Questions of Our Movement.” Part I: Dogmatism and “Freedom of Criticism”. V. I. Lenin';
+    expect(cover(yaml, frontmatter).title).toBe(said);
+    const files = epubOf(load({ 'pamphlet.yaml': yaml, 'part-1.md': part(frontmatter, 'Text.\n') }));
+    expect(files['OEBPS/cover.xhtml']).toContain(`<img src="cover.svg" alt="${said}" role="doc-cover"/>`);
+  });
 });

@@ -112,12 +112,18 @@ export function coverDocument(meta: PartMeta, svgHref: string, stylesheet: strin
   });
 }
 
-/** Everything the cover says, in reading order. */
+/**
+ * Everything the cover says, in reading order, a sentence a piece: "What Is to Be Done?
+ * Part I: …", not "What Is to Be Done?. Part I: …" (a screen reader says the stray stop).
+ */
 function coverDescription(meta: PartMeta): string {
   return [meta.series, meta.subtitle, partTitle(meta), byline(meta.authors, meta.lang)]
     .filter((part): part is string => Boolean(part))
-    .join('. ');
+    .reduce((said, piece) => (said ? `${said}${ENDS_SENTENCE.test(said) ? '' : '.'} ${piece}` : piece), '');
 }
+
+/** A sentence's closing mark, perhaps inside a closing quotation mark or bracket. */
+const ENDS_SENTENCE = /[.?!…]["'”’»«“)\]]*$/u;
 
 function textElement(line: Line): Element {
   return element(
