@@ -2,10 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // tests/mutation/ too: the in-process tests `make mutation` runs against every mutant
+    // (vitest.mutation.config.ts) write out what the CLI tests only sample, and the bugs they
+    // found (the cover, the embedded faces) have no other test.
     include: ['tests/**/*.test.ts'],
-    // The in-process tests that `make mutation` runs against every mutant (vitest.mutation.config.ts):
-    // they check the same behaviours as the CLI tests here, so `make test` does not pay for them twice.
-    exclude: ['tests/mutation/**', 'node_modules/**'],
     // The default report, then every failure in one line each at the very end (CI shows the tail).
     reporters: ['default', './tests/setup/failure-summary.ts'],
     // temp-root before the epubcheck server, whose socket lives in the run's temp folder.
