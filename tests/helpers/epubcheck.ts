@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BatchResult } from './epubcheck-batch.js';
+import { describeResult, type BatchResult } from './epubcheck-batch.js';
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 
@@ -48,9 +48,7 @@ function shared(socket: string, path: string): EpubcheckResult {
     throw new Error(`epubcheck server gave no report for ${path}:\n${run.stdout}${run.stderr}`);
   }
   if ('failure' in answer) throw new Error(`epubcheck server: ${answer.failure}`);
-  const lines = answer.messages.map((m) => `${m.severity}(${m.id}) ${m.location} ${m.message}`);
-  if (answer.crash) lines.unshift(`epubcheck threw: ${answer.crash}`);
-  return { errors: answer.fatal + answer.errors, warnings: answer.warnings, output: lines.join('\n') };
+  return { errors: answer.fatal + answer.errors, warnings: answer.warnings, output: describeResult(answer) };
 }
 
 /** epubcheck's own command line, in a JVM of its own, with its closing report in `output`. */

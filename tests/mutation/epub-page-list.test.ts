@@ -32,34 +32,30 @@ function layout(name: string): LaidOutPage[] {
 
 const MARKER = /<span epub:type="pagebreak" role="doc-pagebreak" id="([^"]+)" aria-label="([^"]+)"><\/span>/g;
 
-/** The markers as ⟦label⟧ (⟦label#id⟧ where the id is not `page-label`), with `width` characters either side, by file. */
-function markers(files: Record<string, string>, width: number): string[] {
+/** Each content document (not the navigation), its markers shown as ⟦label⟧ (⟦label#id⟧ where the id is not `page-label`). */
+function shownDocuments(files: Record<string, string>): Array<[string, string]> {
   return Object.entries(files)
     .filter(([name]) => name.endsWith('.xhtml') && !name.endsWith('nav.xhtml'))
-    .flatMap(([name, text]) => {
-      const shown = text.replace(MARKER, (_, id: string, label: string) => `⟦${label}${id === `page-${label}` ? '' : `#${id}`}⟧`);
+    .map(([name, text]) => [name.replace('OEBPS/', ''), text.replace(MARKER, (_, id: string, label: string) => `⟦${label}${id === `page-${label}` ? '' : `#${id}`}⟧`)]);
+}
+
+/** The markers with `width` characters either side, by file. */
+function markers(files: Record<string, string>, width: number): string[] {
+  return shownDocuments(files).flatMap(([name, shown]) => {
       const found: string[] = [];
       for (let at = shown.indexOf('⟦'), end = 0; at !== -1; at = shown.indexOf('⟦', end)) {
         // Markers side by side are one place.
         end = shown.indexOf('⟧', at) + 1;
         while (shown[end] === '⟦') end = shown.indexOf('⟧', end) + 1;
-        found.push(`${name.replace('OEBPS/', '')}: ${shown.slice(Math.max(0, at - width), end + width)}`);
+        found.push(`${name}: ${shown.slice(Math.max(0, at - width), end + width)}`);
       }
       return found;
-    });
+  });
 }
 
 /** The lines of the content documents that hold a marker. */
 function markedLines(files: Record<string, string>): string[] {
-  return Object.entries(files)
-    .filter(([name]) => name.endsWith('.xhtml') && !name.endsWith('nav.xhtml'))
-    .flatMap(([name, text]) =>
-      text
-        .replace(MARKER, (_, id: string, label: string) => `⟦${label}${id === `page-${label}` ? '' : `#${id}`}⟧`)
-        .split('\n')
-        .filter((line) => line.includes('⟦'))
-        .map((line) => `${name.replace('OEBPS/', '')}: ${line}`),
-    );
+  return shownDocuments(files).flatMap(([name, shown]) => shown.split('\n').filter((line) => line.includes('⟦')).map((line) => `${name}: ${line}`));
 }
 
 /** The navigation's page-list: "label href" per entry. */
