@@ -12,11 +12,13 @@
  *                remarkSafety               links and images under the URL policy
  *   lint         lintImages                 image-resolution (under 300 ppi printed), image-file-size (over 10 MB)
  *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak
- *                remarkFigures              standalone images → figures; `Table:` captions
  *                remarkPartTitle            a heading repeating the title goes; levels start at h2
  *   lint         lintHeadingLevels          heading-skip (`##` then `####`)
  *                remarkNotes                notes and citations numbered in one reading order
  *                remarkCiteproc             the CSL engine formats every cluster; bibliography
+ *                remarkFigures              standalone images → figures; `Table:` captions (last,
+ *                                           so a caption's note calls and citations are read where
+ *                                           the author wrote them, before it leaves the tree)
  *   to hast      remark-rehype              with handlers for our nodes
  *                rehypeRawWhenPresent       inline HTML becomes elements (rehype-raw)
  *                rehypeSanitize             the whole tree against the allow-list, again
@@ -115,11 +117,11 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkSafety, { dir: options.dir, parts: options.parts, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), checkImage: options.checkImage })
     .use(lintImages, { textWidthIn: options.textWidthIn ?? A5_TEXT_WIDTH_IN, checkImage: options.checkImage })
     .use(remarkDirectives, { items, noBibliography: !options.bibliography })
-    .use(remarkFigures)
     .use(remarkPartTitle)
     .use(lintHeadingLevels)
     .use(remarkNotes, { items, noBibliography: !options.bibliography, noteStyle: options.style?.kind !== 'in-text', lang: options.lang })
     .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir })
+    .use(remarkFigures)
     .use(remarkRehype, { allowDangerousHtml: true, handlers })
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize)

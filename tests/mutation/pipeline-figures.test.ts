@@ -3,7 +3,7 @@
 // `: …` just before or after a table is its caption (one before wins; a caption between two
 // tables goes to the first that has none, as in Pandoc's reader). Written out.
 import { describe, expect, test } from 'vitest';
-import { body, onePart, PNG_1x1 } from './helpers.js';
+import { body, notes, onePart, PNG_1x1 } from './helpers.js';
 
 describe('figures and table captions', () => {
   test('images alone in their paragraph, inline images, captions before, after and between tables', () => {
@@ -27,5 +27,30 @@ describe('figures and table captions', () => {
     ].join('\n\n');
     const { doc } = onePart(`${text}\n`, { files: { 'img.png': PNG_1x1 } });
     expect(body(doc)).toBe("<figure class=\"figure\"><img src=\"img.png\" alt=\"A map\"><figcaption>The map of 1917</figcaption></figure>\n<figure class=\"figure\"><img src=\"img.png\" alt=\"No title\"></figure>\n<figure class=\"figure\"><img src=\"img.png\" alt=\"Blank title\"></figure>\n<figure class=\"figure\"><img src=\"img.png\" alt=\"Indented\"><figcaption>Indented caption</figcaption></figure>\n<p id=\"p1\" data-pn=\"1\">Text and <img src=\"img.png\" alt=\"inline\" title=\"Not a caption\"> together.</p>\n<p id=\"p2\" data-pn=\"2\"><img src=\"img.png\" alt=\"One\"> <img src=\"img.png\" alt=\"Two\"></p>\n<table><caption>Deputies, <em>by party</em>.</caption>\n\n<thead>\n<tr>\n<th>Party</th>\n<th class=\"align-right\">Deputies</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Bolsheviks</td>\n<td class=\"align-right\">390</td>\n</tr>\n</tbody>\n</table>\n<table><caption>After the table</caption>\n\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n<p id=\"p3\" data-pn=\"3\">Table:NoSpace</p>\n<table><caption>Before</caption>\n\n<thead>\n<tr>\n<th class=\"align-center\">C</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-center\">3</td>\n</tr>\n</tbody>\n</table>\n<table><caption>After too</caption>\n\n<thead>\n<tr>\n<th>D</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>4</td>\n</tr>\n</tbody>\n</table>\n<p id=\"p4\" data-pn=\"4\">Table: Alone, no table here.</p>");
+  });
+});
+
+describe('a table caption’s notes and citations', () => {
+  const BIB = '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n';
+
+  test('a note and a citation in a caption before the table are numbered where they stand, before the cells’ notes', () => {
+    // Refused before: the caption left the tree before the notes were read, and its call
+    // became a link to `#user-content-fn-1`, which no part has.
+    const { doc } = onePart('Table: "Deputies" [^1] and [@carr1950]\n\n| a |\n|---|\n| b [^2] |\n\n[^1]: N.\n\n[^2]: M.\n', {
+      yaml: 'series: S\nbibliography: refs.bib\n',
+      files: { 'refs.bib': BIB },
+    });
+    expect(body(doc).replace(/\u00A0/g, '~').trimEnd()).toBe(
+      '<table><caption>“Deputies”~<a class="noteref" id="noteref-1" href="#note-1" data-note="1">1</a> and<a class="noteref" id="noteref-2" href="#note-2" data-note="2">2</a></caption>\n\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b~<a class="noteref" id="noteref-3" href="#note-3" data-note="3">3</a></td>\n</tr>\n</tbody>\n</table>',
+    );
+    expect(notes(doc)).toEqual(['1 footnote: <p>N.</p>', '2 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950.</span></p>', '3 footnote: <p>M.</p>']);
+  });
+
+  test('a caption after the table keeps the number of where it was written', () => {
+    const { doc } = onePart('| a [^2] |\n|---|\n| b |\n\n: After "x" [^1]\n\n[^1]: N.\n\n[^2]: M.\n');
+    expect(body(doc).replace(/\u00A0/g, '~').trimEnd()).toBe(
+      '<table><caption>After “x”~<a class="noteref" id="noteref-2" href="#note-2" data-note="2">2</a></caption>\n\n<thead>\n<tr>\n<th>a~<a class="noteref" id="noteref-1" href="#note-1" data-note="1">1</a></th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>',
+    );
+    expect(notes(doc)).toEqual(['1 footnote: <p>M.</p>', '2 footnote: <p>N.</p>']);
   });
 });

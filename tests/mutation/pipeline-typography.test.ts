@@ -90,3 +90,22 @@ describe('no-break spaces', () => {
     );
   });
 });
+
+describe('a note call never starts a line, in every kind of block', () => {
+  test('headings of every level, a tight list item, header and body cells, a table caption', () => {
+    const text = '## Head [^1]\n\n### Three [^1]\n\n#### Four [^1]\n\n##### Five [^1]\n\n###### Six [^1]\n\n- item [^1]\n- two\n\nTable: Caption [^1]\n\n| a [^1] | b |\n|---|---|\n| c [^1] | d |\n\n[^1]: N.\n';
+    const calls = (n: number) => `<a class="noteref${n > 1 ? ' noteref-repeat' : ''}" id="noteref-1${n > 1 ? `-${n}` : ''}" href="#note-1" data-note="1">1</a>`;
+    expect(bodyOf(text)).toBe(
+      `<h2 id="head">Head~${calls(1)}</h2>\n<h3 id="three">Three~${calls(2)}</h3>\n<h4 id="four">Four~${calls(3)}</h4>\n<h5 id="five">Five~${calls(4)}</h5>\n<h6 id="six">Six~${calls(5)}</h6>\n<ul>\n<li>item~${calls(6)}</li>\n<li>two</li>\n</ul>\n` +
+        `<table><caption>Caption~${calls(7)}</caption>\n\n<thead>\n<tr>\n<th>a~${calls(8)}</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c~${calls(9)}</td>\n<td>d</td>\n</tr>\n</tbody>\n</table>\n`,
+    );
+  });
+});
+
+describe('what only looks like a URL or an address is set; what is verbatim is not', () => {
+  test('“www.” inside a word, an at sign beside a space; variables and sample output as typed', () => {
+    expect(bodyOf('"awww." he said, "a @b" and "a@ b" and <var>"v"</var> <samp>"s"</samp> -- "x"\n')).toBe(
+      '<p id="p1" data-pn="1">“awww.” he said, “a @b” and “a@ b” and <var>"v"</var> <samp>"s"</samp>~– “x”</p>',
+    );
+  });
+});
