@@ -5,6 +5,7 @@
  * - a paragraph `Table: …` just before or after a table is that table's caption.
  */
 import type { Image, Paragraph, Parent, PhrasingContent, Root, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Container, Rendered } from './mdast-nodes.js';
 
@@ -44,9 +45,10 @@ export default function remarkFigures() {
   };
 }
 
+/** `Table: …` or `: …` with something after it, which may start with emphasis or a span. */
 function isCaption(paragraph: Paragraph): boolean {
   const first = paragraph.children[0];
-  return first?.type === 'text' && /^\s*Table:\s+\S|^:\s+\S/.test(first.value);
+  return first?.type === 'text' && /^\s*Table:\s|^:\s/.test(first.value) && /^\s*Table:\s+\S|^:\s+\S/.test(toString(paragraph));
 }
 
 function figure(image: Image, paragraph: Paragraph): Container {

@@ -54,3 +54,18 @@ describe('a table caption’s notes and citations', () => {
     expect(notes(doc)).toEqual(['1 footnote: <p>M.</p>', '2 footnote: <p>N.</p>']);
   });
 });
+
+describe('a caption that starts with markup', () => {
+  test('emphasis, a span or a citation right after `Table:` or `:` still make a caption; `Table:` and a comment alone do not', () => {
+    // Before, the caption was recognised only when plain text followed `Table: ` in the same text node.
+    const { doc } = onePart('Table: *Deputies* by party\n\n| a |\n|---|\n| b |\n\n| c |\n|---|\n| d |\n\n: :span[Wort]{lang=de} and :cite[carr1950]\n\nTable: <!-- later -->\n\n| e |\n|---|\n| f |\n', {
+      yaml: 'series: S\nbibliography: refs.bib\n',
+      files: { 'refs.bib': '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n' },
+    });
+    expect(body(doc).trimEnd()).toBe(
+      '<table><caption><em>Deputies</em> by party</caption>\n\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n' +
+        '<table><caption><span lang="de">Wort</span> and<a class="noteref" id="noteref-1" href="#note-1" data-note="1">1</a></caption>\n\n<thead>\n<tr>\n<th>c</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>d</td>\n</tr>\n</tbody>\n</table>\n' +
+        '<p id="p1" data-pn="1">Table: </p>\n<table>\n<thead>\n<tr>\n<th>e</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>f</td>\n</tr>\n</tbody>\n</table>',
+    );
+  });
+});
