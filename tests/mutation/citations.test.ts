@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseLocator, resolveStyle, StyleError, StyleNotFoundError } from '../../src/citations/engine.js';
-import { body, EPOCH, folder, html, notes, onePart, onePartRefusedRules, refused, refusedRules } from './helpers.js';
+import { body, EPOCH, folder, html, notes, onePart, onePartRefusedRules, part, refused, refusedRules } from './helpers.js';
 import { loadManuscript } from '../../src/manuscript.js';
 import { formatMessage, type ManuscriptError } from '../../src/diagnostics.js';
 import type { PartDocument } from '../../src/document.js';
@@ -58,6 +58,21 @@ describe('notes in the default style (Chicago, full note with ibid)', () => {
     expect(html(doc.bibliography?.entries)).toBe(
       '<div class="csl-entry">Carr, E.\u00A0H. (1950). <i>The Bolshevik Revolution</i>. Macmillan.</div><div class="csl-entry">Trotsky, L. (1932). <i>The History of the Russian Revolution</i>. Simon and Schuster.</div>',
     );
+  });
+
+  test('an in-text citation gets a space after a word, none after an opening parenthesis or bracket', () => {
+    const { doc } = onePart('Carr (:cite[carr1950]) and [@carr1950] and (see [@carr1950]) and [:cite[carr1950]] and @carr1950 says, as did Carr:cite[carr1950].\n', WITH_BIB('citation-style: apa\n'));
+    expect(body(doc)).toBe(
+      '<p id="p1" data-pn="1">Carr (<span class="citation">(Carr, 1950)</span>) and <span class="citation">(Carr, 1950)</span> and (see <span class="citation">(Carr, 1950)</span>) and [<span class="citation">(Carr, 1950)</span>] and Carr <span class="citation">(1950)</span> says, as did Carr <span class="citation">(Carr, 1950)</span>.</p>\n',
+    );
+  });
+
+  test('a key the bibliography lacks is an error at its citation, in either syntax, even beside a known one', () => {
+    expect(refused({ 'pamphlet.yaml': 'series: S\nbibliography: refs.bib\n', 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', 'A :cite[nobody; carr1950] b.\n\nC [@carr1950; @nobody2] d.\n') })).toEqual([
+      // In the order the plugins find them (Pandoc's syntax first); `check` sorts them by place.
+      'part-1.md:8:3: error: unknown citation key `nobody2`: no entry with this key in the bibliography',
+      'part-1.md:6:3: error: unknown citation key `nobody`: no entry with this key in the bibliography',
+    ]);
   });
 
   test('the locale follows `lang`, a region falling back to its language, an unknown one to US English', () => {
