@@ -193,7 +193,7 @@ export function imprintBlock(meta: PartMeta, form: ImprintForm, isbnFor: 'print'
   }
   if (publisher.length) lines.push(['publisher', publisher.join(', ')]);
   if (imprint.printer) lines.push(['printer', `${words.printer} ${imprint.printer}`]);
-  if (imprint.subjects?.length) lines.push(['subjects', `${words.subjects}: ${imprint.subjects.join('; ')}`]);
+  if (imprint.subjects?.length) lines.push(['subjects', `${words.subjects} ${imprint.subjects.join('; ')}`]);
   if (form === 'colophon' && imprint.description) lines.unshift(['description', imprint.description]);
   if (!lines.length) return undefined;
   const paragraphs = lines.map(([kind, value]) => el('p', { className: [`imprint-${kind}`] }, [text(value)]));

@@ -62,3 +62,42 @@ describe('the words around the text, in the book’s language', () => {
     expect(nav).toContain('<a epub:type="cover" href="cover.xhtml" lang="en" xml:lang="en">Cover</a>');
   });
 });
+
+interface Furniture {
+  lang: string;
+  bibliography: string;
+  pages: string;
+  source: string;
+  printer: string;
+  subjects: string;
+}
+
+// The imprint's lines as a reader meets them on the colophon (a French colon after a narrow no-break space).
+const FURNITURE: Furniture[] = [
+  { lang: 'en-GB', bibliography: 'Works Cited', pages: 'Pages of the print edition', source: 'First published as Pravda, 1917', printer: 'Printed by Print Co.', subjects: 'Subjects: Revolution; History' },
+  { lang: 'de', bibliography: 'Literaturverzeichnis', pages: 'Seiten der Druckausgabe', source: 'Zuerst erschienen als Pravda, 1917', printer: 'Gedruckt bei Print Co.', subjects: 'Schlagwörter: Revolution; History' },
+  { lang: 'fr', bibliography: 'Bibliographie', pages: 'Pages de l’édition imprimée', source: 'Première publication\u202F: Pravda, 1917', printer: 'Imprimé par Print Co.', subjects: 'Sujets\u202F: Revolution; History' },
+  { lang: 'es', bibliography: 'Obras citadas', pages: 'Páginas de la edición impresa', source: 'Publicado originalmente como Pravda, 1917', printer: 'Impreso por Print Co.', subjects: 'Materias: Revolution; History' },
+  { lang: 'it', bibliography: 'Opere citate', pages: 'Pagine dell’edizione a stampa', source: 'Pubblicato per la prima volta come Pravda, 1917', printer: 'Stampato da Print Co.', subjects: 'Soggetti: Revolution; History' },
+  { lang: 'pt-BR', bibliography: 'Obras citadas', pages: 'Páginas da edição impressa', source: 'Publicado originalmente como Pravda, 1917', printer: 'Impresso por Print Co.', subjects: 'Assuntos: Revolution; History' },
+  { lang: 'nl', bibliography: 'Geciteerde werken', pages: 'Pagina’s van de gedrukte uitgave', source: 'Oorspronkelijk verschenen als Pravda, 1917', printer: 'Gedrukt door Print Co.', subjects: 'Onderwerpen: Revolution; History' },
+  { lang: 'ru', bibliography: 'Библиография', pages: 'Страницы печатного издания', source: 'Впервые опубликовано: Pravda, 1917', printer: 'Отпечатано: Print Co.', subjects: 'Темы: Revolution; History' },
+];
+
+describe('the Works Cited, the print pages and the imprint, in the book’s language', () => {
+  test.each(FURNITURE)('$lang', (expected) => {
+    const loaded = load({
+      'pamphlet.yaml': `series: S\nlang: ${expected.lang}\nbibliography: refs.bib\ncitation-style: apa\n`,
+      'refs.bib': '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n',
+      'part-1.md': part('title: A\npart: 1\nsource: Pravda, 1917\nprinter: Print Co.\nsubjects: [Revolution, History]', 'One :cite[carr1950].\n'),
+    });
+    const files = epubOf(loaded, 0, { css: 'p{}', printPages: [{ number: '1', start: { anchor: 'p@9:1', letters: 0, text: 'OneCarr1950' } }] });
+    expect(files['OEBPS/bibliography.xhtml']).toContain(`<h2 id="bibliography-title">${expected.bibliography}</h2>`);
+    expect(files['OEBPS/nav.xhtml']).toContain(`<li><a href="bibliography.xhtml">${expected.bibliography}</a></li>`);
+    expect(files['OEBPS/nav.xhtml']).toContain(`<h2 id="page-list-title">${expected.pages}</h2>`);
+    const colophon = files['OEBPS/colophon.xhtml'] ?? '';
+    expect(colophon.slice(colophon.indexOf('<section'))).toContain(
+      `<p class="imprint-source">${expected.source}</p>\n<p class="imprint-printer">${expected.printer}</p>\n<p class="imprint-subjects">${expected.subjects}</p>`,
+    );
+  });
+});
