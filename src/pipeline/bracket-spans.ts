@@ -27,6 +27,8 @@ export function replaceBracketSpans(
   parent: Parent,
   opener: string,
   make: (span: BracketSpan, textBefore: string) => PhrasingContent[] | undefined,
+  /** The source text: an opener the author escaped there (`\[@key]`, `^\[`) is left as typed. */
+  source?: string,
 ): void {
   const children = parent.children as PhrasingContent[];
   for (let i = 0; i < children.length; i++) {
@@ -36,18 +38,22 @@ export function replaceBracketSpans(
     while (true) {
       const at = node.value.indexOf(opener, searchFrom);
       if (at < 0) break;
+      if (source !== undefined && [...opener].some((_, k) => escapedInSource(node, at + k, source))) {
+        searchFrom = at + opener.length;
+        continue;
+      }
       const close = findClose(children, i, at + opener.length);
       if (!close) {
         searchFrom = at + opener.length;
         continue;
       }
-      const content = slice(children, i, at + opener.length, close.index, close.offset);
+      const content = slice(children, i, at + opener.length, close.index, close.offset, source);
       const endNode = children[close.index] as Text;
       const span: BracketSpan = {
         content,
         // Text split by an earlier plugin (GFM autolinks) may have lost its place: use the parent's.
         position: node.position && endNode.position
-          ? { start: pointAt(node, at), end: pointAt(endNode, close.offset + 1) }
+          ? { start: pointAt(node, at, source), end: pointAt(endNode, close.offset + 1, source) }
           : parent.position,
       };
       const made = make(span, node.value.slice(0, at));
@@ -55,8 +61,8 @@ export function replaceBracketSpans(
         searchFrom = at + opener.length;
         continue;
       }
-      const before: Text = { type: 'text', value: node.value.slice(0, at), ...(node.position ? { position: { start: node.position.start, end: pointAt(node, at) } } : {}) };
-      const after: Text = { type: 'text', value: endNode.value.slice(close.offset + 1), ...(endNode.position ? { position: { start: pointAt(endNode, close.offset + 1), end: endNode.position.end } } : {}) };
+      const before: Text = { type: 'text', value: node.value.slice(0, at), ...(node.position ? { position: { start: node.position.start, end: pointAt(node, at, source) } } : {}) };
+      const after: Text = { type: 'text', value: endNode.value.slice(close.offset + 1), ...(endNode.position ? { position: { start: pointAt(endNode, close.offset + 1, source), end: endNode.position.end } } : {}) };
       const replacement = [before, ...made, after].filter((n) => n.type !== 'text' || n.value !== '');
       children.splice(i, close.index - i + 1, ...replacement);
       // Continue after what was inserted: the text after the span may hold another.
@@ -90,21 +96,22 @@ function findClose(children: readonly PhrasingContent[], index: number, offset: 
 }
 
 /** The nodes between (startIndex, startOffset) and (endIndex, endOffset), text split at both ends. */
-function slice(children: readonly PhrasingContent[], startIndex: number, startOffset: number, endIndex: number, endOffset: number): PhrasingContent[] {
+function slice(children: readonly PhrasingContent[], startIndex: number, startOffset: number, endIndex: number, endOffset: number, source: string | undefined): PhrasingContent[] {
   const first = children[startIndex] as Text;
   if (startIndex === endIndex) {
-    return nonEmpty([textPiece(first, startOffset, endOffset)]);
+    return nonEmpty([textPiece(first, startOffset, endOffset, source)]);
   }
   const last = children[endIndex] as Text;
   return nonEmpty([
-    textPiece(first, startOffset, first.value.length),
+    textPiece(first, startOffset, first.value.length, source),
     ...children.slice(startIndex + 1, endIndex),
-    textPiece(last, 0, endOffset),
+    textPiece(last, 0, endOffset, source),
   ]);
 }
 
-function textPiece(node: Text, from: number, to: number): Text {
-  return { type: 'text', value: node.value.slice(from, to), ...(node.position ? { position: { start: pointAt(node, from), end: pointAt(node, to) } } : {}) };
+/** The characters `from` to `to` of a text node, as a text node with its own place. */
+export function textPiece(node: Text, from: number, to: number, source?: string): Text {
+  return { type: 'text', value: node.value.slice(from, to), ...(node.position ? { position: { start: pointAt(node, from, source), end: pointAt(node, to, source) } } : {}) };
 }
 
 function nonEmpty(nodes: PhrasingContent[]): PhrasingContent[] {
@@ -112,15 +119,67 @@ function nonEmpty(nodes: PhrasingContent[]): PhrasingContent[] {
 }
 
 /**
- * The source point `offset` characters into a text node. Exact when the node's text
- * is its source (no escapes or entities before `offset`, no line break); close
- * enough for a diagnostic otherwise.
+ * The source point `offset` characters into a text node. With the source it is exact
+ * (escapes, character references and the indentation of continuation lines taken into
+ * account); without, exact only when the node's text is its source.
  */
-export function pointAt(node: Text, offset: number): Point {
+export function pointAt(node: Text, offset: number, source?: string): Point {
   const start = node.position?.start ?? { line: 1, column: 1 };
-  const before = node.value.slice(0, offset);
+  const mapped = source === undefined ? undefined : sourceIndex(node, offset, source);
+  const before = mapped === undefined || source === undefined ? node.value.slice(0, offset) : source.slice(start.offset, mapped.offset);
   const lines = before.split('\n');
   const line = start.line + lines.length - 1;
-  const column = lines.length === 1 ? start.column + offset : (lines.at(-1)?.length ?? 0) + 1;
-  return { line, column, ...(start.offset !== undefined ? { offset: start.offset + offset } : {}) };
+  const column = lines.length === 1 ? start.column + before.length : (lines.at(-1)?.length ?? 0) + 1;
+  return { line, column, ...(start.offset !== undefined ? { offset: start.offset + before.length } : {}) };
+}
+
+/**
+ * Whether the character at `index` of a text node was written escaped in the source (a
+ * backslash, or a character reference such as `&#91;`): mdast keeps only the character,
+ * and the author meant it as typed.
+ */
+export function escapedInSource(node: Text, index: number, source: string): boolean {
+  return sourceIndex(node, index, source)?.escaped ?? false;
+}
+
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
+/**
+ * Where the character at `index` of a text node stands in the source, walking both side
+ * by side: CommonMark turns `\\[` into `[` and `&amp;` into `&`, and drops the indentation
+ * of a paragraph's continuation lines. Undefined when the node has no offsets.
+ */
+function sourceIndex(node: Text, index: number, source: string): { offset: number; escaped: boolean } | undefined {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (from === undefined || to === undefined) return undefined;
+  const value = node.value;
+  if (index >= value.length) return { offset: to, escaped: false };
+  let s = from;
+  for (let v = 0; v <= index; ) {
+    const char = source[s];
+    if (s >= to || char === undefined) return undefined;
+    let width = 1;
+    let escaped = false;
+    if (char === '\\' && ESCAPABLE.test(source[s + 1] ?? '') && value[v] === source[s + 1]) {
+      width = 2;
+      escaped = true;
+    } else if (char === '&' && REFERENCE.test(source.slice(s, s + 40))) {
+      const reference = REFERENCE.exec(source.slice(s, s + 40))?.[0] ?? '';
+      // A name HTML does not know (`&foo;`) stays as typed.
+      if (value.startsWith(reference, v)) width = 1;
+      else {
+        width = reference.length;
+        escaped = true;
+      }
+    } else if (char !== value[v]) {
+      s++;
+      continue;
+    }
+    if (v === index) return { offset: s, escaped };
+    s += width;
+    v += escaped && char === '&' && (value.codePointAt(v) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@
  * forms as one.
  */
 import type { FootnoteDefinition, FootnoteReference, Paragraph, Parent, Root } from 'mdast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { replaceBracketSpans } from './bracket-spans.js';
 
@@ -11,7 +12,8 @@ import { replaceBracketSpans } from './bracket-spans.js';
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete']);
 
 export default function remarkInlineNotes() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    const source = String(file.value);
     const taken = new Set<string>();
     visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
       taken.add(node.identifier);
@@ -29,7 +31,7 @@ export default function remarkInlineNotes() {
         definitions.push({ type: 'footnoteDefinition', identifier, label: identifier, children: [paragraph], ...(span.position ? { position: span.position } : {}) });
         const call: FootnoteReference = { type: 'footnoteReference', identifier, label: identifier, ...(span.position ? { position: span.position } : {}) };
         return [call];
-      });
+      }, source);
     });
     tree.children.push(...definitions);
   };

@@ -17,7 +17,7 @@ import { error } from '../diagnostics.js';
 import type { CslItem } from '../citations/bibliography.js';
 import type { Cluster } from '../citations/engine.js';
 import type { Citation, Container, Rendered } from './mdast-nodes.js';
-import { pointAt } from './bracket-spans.js';
+import { escapedInSource, pointAt } from './bracket-spans.js';
 import { narrativeName } from './narrative-name.js';
 import { STORE } from './stores.js';
 import { noteCallProperties } from '../blocks.js';
@@ -157,7 +157,8 @@ function takeNoteCalls(parent: Parent): Rendered[] {
 function undefinedCalls(node: Text, file: VFile): void {
   for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
     const at = match.index ?? 0;
-    file.message(`footnote \`[^${match[1]}]\` has no definition (add a line \`[^${match[1]}]: …\`); printed as typed`, { place: pointAt(node, at), ruleId: 'footnote-undefined', source: 'pamphlet' });
+    if (escapedInSource(node, at, String(file.value))) continue;
+    file.message(`footnote \`[^${match[1]}]\` has no definition (add a line \`[^${match[1]}]: …\`); printed as typed`, { place: pointAt(node, at, String(file.value)), ruleId: 'footnote-undefined', source: 'pamphlet' });
   }
 }
 

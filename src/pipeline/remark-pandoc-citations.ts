@@ -14,7 +14,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { parseLocator, type CiteItem } from '../citations/engine.js';
 import { error } from '../diagnostics.js';
-import { pointAt, replaceBracketSpans } from './bracket-spans.js';
+import { escapedInSource, pointAt, replaceBracketSpans, textPiece } from './bracket-spans.js';
 import type { Citation } from './mdast-nodes.js';
 
 export interface PandocCitationOptions {
@@ -38,8 +38,9 @@ export default function remarkPandocCitations(options: PandocCitationOptions) {
     visit(tree, (node) => {
       if (!PHRASING_PARENTS.has(node.type)) return;
       const parent = node as Parent;
-      replaceBracketSpans(parent, '[', (span) => bracketed(span.content, span.position, options.keys, file));
-      narrative(parent, options.keys);
+      const source = String(file.value);
+      replaceBracketSpans(parent, '[', (span) => bracketed(span.content, span.position, options.keys, file), source);
+      narrative(parent, options.keys, source);
     });
   };
 }
@@ -88,7 +89,7 @@ function locatorAndSuffix(rest: string): Pick<CiteItem, 'locator' | 'label' | 's
 }
 
 /** `@key` in running text, where `key` is in the bibliography. */
-function narrative(parent: Parent, keys: ReadonlySet<string>): void {
+function narrative(parent: Parent, keys: ReadonlySet<string>, source: string): void {
   const children = parent.children as PhrasingContent[];
   for (let i = 0; i < children.length; i++) {
     const node = children[i];
@@ -97,21 +98,18 @@ function narrative(parent: Parent, keys: ReadonlySet<string>): void {
     let last = 0;
     for (const match of node.value.matchAll(NARRATIVE)) {
       const key = match.groups?.braced ?? match.groups?.key ?? '';
-      if (!keys.has(key)) continue;
       const at = match.index ?? 0;
-      if (at > last) pieces.push(textPiece(node, last, at));
+      // `\@key` is the author's way of writing the @ itself.
+      if (!keys.has(key) || escapedInSource(node, at, source)) continue;
+      if (at > last) pieces.push(textPiece(node, last, at, source));
       const end = at + match[0].length;
-      const position = node.position ? { start: pointAt(node, at), end: pointAt(node, end) } : parent.position;
+      const position = node.position ? { start: pointAt(node, at, source), end: pointAt(node, end, source) } : parent.position;
       pieces.push({ type: 'citation', items: [{ id: key }], narrative: true, ...(position ? { position } : {}) });
       last = end;
     }
     if (!pieces.length) continue;
-    if (last < node.value.length) pieces.push(textPiece(node, last, node.value.length));
+    if (last < node.value.length) pieces.push(textPiece(node, last, node.value.length, source));
     children.splice(i, 1, ...pieces);
     i += pieces.length - 1;
   }
-}
-
-function textPiece(node: Text, from: number, to: number): Text {
-  return { type: 'text', value: node.value.slice(from, to), ...(node.position ? { position: { start: pointAt(node, from), end: pointAt(node, to) } } : {}) };
 }

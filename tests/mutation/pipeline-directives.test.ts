@@ -66,3 +66,27 @@ describe('directives', () => {
     expect(doc.questions?.title).toBe('Zum Nachdenken');
   });
 });
+
+describe('directives, more', () => {
+  test('`lang` is a whole language tag: a digit before it or an underscore in it is refused, a long one kept', () => {
+    expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part('title: T\npart: 1', 'A :span[x]{lang=1de} b :span[y]{lang=de_CH} c :span[z]{lang=de-CH-1901} d.\n') })).toEqual([
+      'part-1.md:6:3: error: `lang` must be a BCP 47 language tag such as ru or de-CH, not “1de”',
+      'part-1.md:6:24: error: `lang` must be a BCP 47 language tag such as ru or de-CH, not “de_CH”',
+    ]);
+  });
+
+  test('a quote source written with @, one cited only `via` another work, a label beside an author: captioned, no warning, the label not quoted', () => {
+    const { manuscript, messages } = load({
+      'pamphlet.yaml': YAML,
+      'refs.bib': BIB,
+      'part-1.md': part('title: T\npart: 1', ':::quote{source=@carr1950 locator=12}\nQ1\n:::\n\n:::quote{via=carr1950}\nQ2\n:::\n\n:::quote[A label]{author="Rosa Luxemburg"}\nQ3\n:::\n\n:span[w]{lang=de-CH-1901}\n'),
+    });
+    expect(messages).toEqual([]);
+    expect(body(manuscript.parts[0]!).trimEnd()).toBe(
+      '<figure class="quote"><blockquote>\n<p id="p1" data-pn="1">Q1</p>\n</blockquote><figcaption>— Edward Hallett Carr, <cite>The Bolshevik Revolution</cite>, 12</figcaption></figure>\n' +
+        '<figure class="quote"><blockquote>\n<p id="p2" data-pn="2">Q2</p>\n</blockquote><figcaption>— Cited in Edward Hallett Carr, <cite>The Bolshevik Revolution</cite></figcaption></figure>\n' +
+        '<figure class="quote"><blockquote>\n<p id="p3" data-pn="3">Q3</p>\n</blockquote><figcaption>— Rosa Luxemburg</figcaption></figure>\n' +
+        '<p id="p4" data-pn="4"><span lang="de-CH-1901">w</span></p>',
+    );
+  });
+});
