@@ -1,0 +1,83 @@
+// The narrative name of a citation and two lints (src/pipeline/narrative-name.ts,
+// lint-images.ts, rehype-font-coverage.ts), in process, written out: whom `@key` names for
+// an editor, a work without author, four authors, three, an institution, in English and
+// German; which images warn, at the 300 ppi and 10 MB edges; where a character no face
+// has is reported when only a bibliography entry holds it.
+import { crc32, deflateSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { body, load, part } from './helpers.js';
+
+/** A real PNG, `width` × 1 grey pixels, with `padding` zero bytes after its end (a heavy file). */
+function png(width: number, padding = 0): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(1, 4);
+  header[8] = 8; // bit depth; colour type 0 (grey)
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))), chunk('IEND', Buffer.alloc(0)), Buffer.alloc(padding)]));
+}
+
+const BIB = `@book{ed, editor = {Lenin, V. I.}, title = {Ed Book}, year = {1917}}
+@book{anon, title = {Anonymous Pamphlet}, year = {1905}}
+@book{four, author = {Marx, Karl and Engels, Friedrich and Lenin, V. I. and Trotsky, Leon}, title = {Four}, year = {1920}}
+@book{three, author = {Marx, Karl and Engels, Friedrich and Lenin, V. I.}, title = {Three}, year = {1919}}
+@book{org, author = {{Communist International}}, title = {Theses}, year = {1921}}
+@book{tib, author = {Carr, E. H.}, title = {Title ༀ here}, year = {1950}}
+`;
+const call = (n: number) => `<a class="noteref" id="noteref-${n}" href="#note-${n}" data-note="${n}">${n}</a>`;
+
+describe('the name a narrative citation puts in the sentence', () => {
+  test.each([
+    ['en', 'Marx, Engels, and Lenin'],
+    ['de', 'Marx, Engels und Lenin'],
+  ])('%s: an editor, a title for want of a name, the first of four and et al., three in the language’s list, an institution', (lang, three) => {
+    const { manuscript } = load({
+      'pamphlet.yaml': `series: S\nbibliography: refs.bib\nlang: ${lang}\n`,
+      'refs.bib': BIB,
+      'part-1.md': part('title: T\npart: 1', '@ed and @anon and @four and @three and @org and @tib say.\n'),
+    });
+    expect(body(manuscript.parts[0]!).trimEnd()).toBe(
+      `<p id="p1" data-pn="1">Lenin${call(1)} and Anonymous Pamphlet${call(2)} and Marx et al.${call(3)} and ${three}${call(4)} and Communist International${call(5)} and Carr${call(6)} say.</p>`,
+    );
+  });
+});
+
+describe('image lints', () => {
+  test('300 ppi at the text width is enough, an SVG has no resolution; 10 MB is the most a file may weigh', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
+    const small = png(10).length;
+    const { messages } = load({
+      'pamphlet.yaml': 'series: S\n',
+      // 1370 px over the A5 text block's 4.57 in is 300 ppi.
+      'exact.png': png(1370),
+      'vector.svg': svg,
+      'heavy.png': png(10, 10_000_001 - small),
+      'limit.png': png(10, 10_000_000 - small),
+      'part-1.md': part('title: T\npart: 1', '![a](exact.png)\n\n![c](vector.svg)\n\n![big](heavy.png)\n\n![edge](limit.png)\n'),
+    });
+    expect(messages).toEqual([
+      'part-1.md:10:1: warning: image heavy.png is 10.0 MB, over 10 MB: every EPUB and PDF carries it; make it smaller',
+      'part-1.md:10:1: warning: image heavy.png prints at 96 ppi (10 px over 0.10 in): under 300 ppi it looks soft on paper; use one at least 1371 px wide',
+      'part-1.md:12:1: warning: image limit.png prints at 96 ppi (10 px over 0.10 in): under 300 ppi it looks soft on paper; use one at least 1371 px wide',
+    ]);
+  });
+});
+
+describe('characters no embedded face has', () => {
+  test('only in a bibliography entry: reported at the citation that prints it, its code point written with four digits', () => {
+    const { messages } = load({
+      'pamphlet.yaml': 'series: S\nbibliography: refs.bib\n',
+      'refs.bib': BIB,
+      'part-1.md': part('title: T\npart: 1', 'Plain text.\n\nA :cite[tib] b.\n'),
+    });
+    expect(messages[0]).toBe('part-1.md:8:3: warning: no embedded font has the character “ༀ” (U+0F00): the PDF would set it in a system face; use another character, or an image');
+  });
+});
