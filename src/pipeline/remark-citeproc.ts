@@ -21,6 +21,12 @@ export interface CiteprocOptions {
   localeDir: string;
 }
 
+/**
+ * A note-style citation's closing full stop, which the parentheses replace; not the stop of
+ * an abbreviation it ends with ("Ibid.", "Capital, Vol."), into which CSL folds its own.
+ */
+const CLOSING_STOP = /(?<!\b(?:[Ii]bid|[Ii]d|[Vv]ols?|[Ee]ds?|[Tt]rans|[Ee]tc|al|[Nn]os?|[Cc]hap|[Cc]hs?|pp?|nn?|cit|[Rr]epr|[Rr]ev|[Ss]er|[Ff]igs?|[Ss]ecs?|[Pp]aras?|[Aa]rts?|\p{Lu}))\.((?:<\/[a-z]+>)*)$/u;
+
 export default function remarkCiteproc(options: CiteprocOptions) {
   return (tree: Root, file: VFile): void => {
     const clusters = file.data.citations?.clusters ?? [];
@@ -42,7 +48,7 @@ export default function remarkCiteproc(options: CiteprocOptions) {
     for (const [id, slot] of slots) {
       const html = formatted.clusters.get(id) ?? '';
       // As Pandoc does: a note-style citation inside a footnote reads "(Reed, Ten Days, 129)".
-      const content = fragment(slot.data.parenthetical ? `(${html.replace(/\.(<\/[a-z]+>)*$/, '$1')})` : html);
+      const content = fragment(slot.data.parenthetical ? `(${html.replace(CLOSING_STOP, '$1')})` : html);
       slot.data.hChildren = content;
     }
     // A note that is only a citation is a sentence: it starts with a capital ("See …", "Ibid.").

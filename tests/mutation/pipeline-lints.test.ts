@@ -5,7 +5,7 @@
 // has is reported when only a bibliography entry holds it.
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { body, load, part } from './helpers.js';
+import { body, load, notes, onePart, part } from './helpers.js';
 
 /** A real PNG, `width` × 1 grey pixels, with `padding` zero bytes after its end (a heavy file). */
 function png(width: number, padding = 0): Uint8Array {
@@ -79,5 +79,50 @@ describe('characters no embedded face has', () => {
       'part-1.md': part('title: T\npart: 1', 'Plain text.\n\nA :cite[tib] b.\n'),
     });
     expect(messages[0]).toBe('part-1.md:8:3: warning: no embedded font has the character “ༀ” (U+0F00): the PDF would set it in a system face; use another character, or an image');
+  });
+});
+
+describe('the heading that repeats the part title, and the levels', () => {
+  test('a first heading equal to the title up to case and punctuation goes; one that differs in its letters stays; every level shifts under the title', () => {
+    const bodyFor = (text: string) => body(onePart(text, { frontmatter: 'title: The Sequel\npart: 1' }).doc);
+    expect(bodyFor('# The-Sequel!\n\nText.\n')).toBe('<p id="p1" data-pn="1">Text.</p>');
+    expect(bodyFor('# The Se quel\n\nText.\n')).toBe('<h2 id="the-se-quel">The Se quel</h2>\n<p id="p1" data-pn="1">Text.</p>');
+    expect(bodyFor('# Chapter\n\n## Sub\n')).toBe('<h2 id="chapter">Chapter</h2>\n<h3 id="sub">Sub</h3>');
+    // An empty first-level heading sets no level: `##` stays the top.
+    const empty = onePart('#\n\n## A\n', { frontmatter: 'title: The Sequel\npart: 1' });
+    expect(body(empty.doc).trim()).toBe('<h2 id="a">A</h2>');
+    expect(empty.messages).toEqual(['part-1.md:6:1: warning: empty heading left out']);
+  });
+});
+
+describe('citations inside footnotes, and the bibliography a part leaves out', () => {
+  const BIB2 = `@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}
+@book{ed, author = {Marx, Karl}, title = {Capital, {Vol.}}, year = {1867}}
+@book{dl, title = {{de} la démocratie}, year = {1835}}
+`;
+  test('in parentheses without the closing full stop, keeping an abbreviation’s (“Vol.”, “Ibid.”); a footnote keeps its own first letter, a citation note gets a capital', () => {
+    // Before, "(Marx, Capital, Vol)" and "(Ibid)": every stop before the parenthesis went.
+    const { manuscript } = load({
+      'pamphlet.yaml': 'series: S\nbibliography: refs.bib\n',
+      'refs.bib': BIB2,
+      'part-1.md': part('title: T\npart: 1', 'A [^1] and D^[see [@carr1950] and [@ed, p. 3]] and E [@dl] and F [^2].\n\n[^2]: note with [@ed] and again [@ed].\n\n[^1]: lowercase note with [@carr1950].\n'),
+    });
+    expect(notes(manuscript.parts[0]!)).toEqual([
+      '1 footnote: <p>lowercase note with <span class="citation">(Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950)</span>.</p>',
+      '2 footnote: <p>see <span class="citation">(Ibid.)</span> and <span class="citation">(Karl Marx, <i>Capital, Vol.</i>, 1867, 3)</span></p>',
+      '3 citation: <p><span class="citation"><i>De La Démocratie</i>, 1835.</span></p>',
+      '4 footnote: <p>note with <span class="citation">(Marx, <i>Capital, Vol.</i>)</span> and again <span class="citation">(Ibid.)</span>.</p>',
+    ]);
+  });
+
+  test('`bibliography: false` in a part’s front matter: no Works Cited for it, its citations still in notes', () => {
+    const { manuscript } = load({
+      'pamphlet.yaml': 'series: S\nbibliography: refs.bib\n',
+      'refs.bib': BIB2,
+      'part-1.md': part('title: T\npart: 1\nbibliography: false', 'A [@carr1950].\n'),
+    });
+    const doc = manuscript.parts[0]!;
+    expect(doc.bibliography ?? null).toBeNull();
+    expect(notes(doc)).toEqual(['1 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950.</span></p>']);
   });
 });
