@@ -107,6 +107,28 @@ function describe(error: unknown): string {
 
 export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserSession> {
   const executablePath = findChromium({ explicit: options.executablePath });
+  try {
+    return await launchSession(options, executablePath);
+  } catch (error) {
+    // A Chromium killed by a signal while it started ("Code: null"; seen once in a CI run of a
+    // loaded 2-core machine) is started once more, in a fresh profile. One that cannot start at
+    // all, or does not answer in time, or is being interrupted, fails at once.
+    if (!(error instanceof LaunchError) || !error.diedStarting) throw error;
+    return await launchSession(options, executablePath);
+  }
+}
+
+class LaunchError extends Error {
+  constructor(
+    message: string,
+    readonly diedStarting: boolean,
+    options: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+async function launchSession(options: OpenBrowserOptions, executablePath: string): Promise<BrowserSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'pamphlet-chromium-'));
   // puppeteer starts Chromium as the leader of its own process group, and aborting the
   // launch kills that group: registered before the launch, an interrupt at any moment
@@ -138,10 +160,13 @@ export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserS
       { label: 'browser', step: `starting ${executablePath}`, ms: LAUNCH_TIMEOUT_MS },
     );
   } catch (error) {
+    const interrupted = abort.signal.aborted;
     killGroup();
     removeProfile(userDataDir);
     unregister();
-    throw new Error(`Could not start Chromium (${executablePath}): ${describe(error)}`, { cause: error });
+    const reason = describe(error);
+    const diedStarting = !interrupted && /Failed to launch the browser process[\s\S]*Code: null/.test(reason);
+    throw new LaunchError(`Could not start Chromium (${executablePath}): ${reason}`, diedStarting, { cause: error });
   }
   browserPid = browser.process()?.pid;
   closePopups(browser);
