@@ -20,20 +20,32 @@ function fakeChromium(body: (starts: string) => string): { path: string; starts:
   return { path, starts: () => readFileSync(starts, 'utf8').split('\n').filter(Boolean).length };
 }
 
+/** The browser profiles in the temp folder, which this test gives the browser a folder of its own for. */
 const profiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith('pamphlet-chromium-')).length;
 
 describe('starting the browser', () => {
   test('killed by a signal at its first start: started again, and it works', async () => {
     const fake = fakeChromium((starts) => `if [ "$(wc -l < '${starts}')" -eq 1 ]; then kill -KILL $$; fi\nexec /usr/bin/chromium "$@"`);
-    const before = profiles();
-    const session = await openBrowser({ executablePath: fake.path, timeout: 60_000 });
+    // Profiles go to os.tmpdir(): a folder of this test's own, so other test files' browsers do not count.
+    // (Short: Chromium's sockets go in it, and a socket's path has at most 107 bytes.)
+    const sharedTmp = process.env.TMPDIR;
+    const own = mkdtempSync(join(tmpdir(), 'p-'));
+    process.env.TMPDIR = own;
     try {
-      expect(fake.starts()).toBe(2);
+      const session = await openBrowser({ executablePath: fake.path, timeout: 60_000 });
+      try {
+        expect(fake.starts()).toBe(2);
+        // The first attempt's profile folder went with it; the second is in use.
+        expect(profiles()).toBe(1);
+      } finally {
+        await session.close();
+      }
+      expect(profiles()).toBe(0);
     } finally {
-      await session.close();
+      if (sharedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = sharedTmp;
+      rmSync(own, { recursive: true, force: true });
     }
-    // The first attempt's profile folder went with it.
-    expect(profiles()).toBe(before);
   });
 
   test('killed at every start: two attempts, then the reason', async () => {
