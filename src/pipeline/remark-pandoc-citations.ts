@@ -35,10 +35,10 @@ const LOCATOR = /^(?<locator>(?:[a-z§¶]+\.?\s*)?[\divxlcdm]+[a-z]?(?:\s*(?:[-�
 export default function remarkPandocCitations(options: PandocCitationOptions) {
   return (tree: Root, file: VFile): void => {
     if (options.keys.size === 0) return;
+    const source = String(file.value);
     visit(tree, (node) => {
       if (!PHRASING_PARENTS.has(node.type)) return;
       const parent = node as Parent;
-      const source = String(file.value);
       replaceBracketSpans(parent, '[', (span) => bracketed(span.content, span.position, options.keys, file), source);
       narrative(parent, options.keys, source);
     });

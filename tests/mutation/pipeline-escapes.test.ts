@@ -9,15 +9,13 @@ import { body, load, notes, part } from './helpers.js';
 
 const BIB = '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n';
 const YAML = 'series: S\nbibliography: refs.bib\n';
+/** A one-part manuscript with the bibliography above, its part's text `text`. */
+const withText = (text: string) => load({ 'pamphlet.yaml': YAML, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', text) });
 const call = (n: number) => `<a class="noteref" id="noteref-${n}" href="#note-${n}" data-note="${n}">${n}</a>`;
 
 describe('escaped brackets, carets and at signs', () => {
   test('stay as typed, as in Pandoc; an even run of backslashes escapes nothing', () => {
-    const { manuscript, messages } = load({
-      'pamphlet.yaml': YAML,
-      'refs.bib': BIB,
-      'part-1.md': part('title: T\npart: 1', 'Typed \\[@carr1950] and \\[@nobody] and \\@carr1950 and *x* &amp; \\\\[@carr1950] and x^\\[not a note] and x\\^[nor this] and y^[a note] and &#91;@carr1950] and a\\*b [@carr1950].\n'),
-    });
+    const { manuscript, messages } = withText('Typed \\[@carr1950] and \\[@nobody] and \\@carr1950 and *x* &amp; \\\\[@carr1950] and x^\\[not a note] and x\\^[nor this] and y^[a note] and &#91;@carr1950] and a\\*b [@carr1950].\n');
     const doc = manuscript.parts[0]!;
     expect(body(doc).trimEnd()).toBe(
       `<p id="p1" data-pn="1">Typed [Carr${call(1)}] and [@nobody] and @carr1950 and <em>x</em> &#x26; \\${call(2)} and x^[not a note] and x^[nor this] and y${call(3)} and [Carr${call(4)}] and a*b.${call(5)}</p>`,
@@ -36,11 +34,7 @@ describe('escaped brackets, carets and at signs', () => {
 
 describe('places after escapes, character references and indented lines', () => {
   test('each warning at the column of its bracket in the source', () => {
-    const { manuscript, messages } = load({
-      'pamphlet.yaml': YAML,
-      'refs.bib': BIB,
-      'part-1.md': part('title: T\npart: 1', 'A \\*b\\* [@nobody] c &amp; &copy; &foo; [^x1] d\n   and &#x1F600; [^x2] and \\[^x3] e^[note [@nobody2]] f.\n\nStill @carr1950.\n'),
-    });
+    const { manuscript, messages } = withText('A \\*b\\* [@nobody] c &amp; &copy; &foo; [^x1] d\n   and &#x1F600; [^x2] and \\[^x3] e^[note [@nobody2]] f.\n\nStill @carr1950.\n');
     expect(messages).toEqual([
       'part-1.md:6:9: warning: `[@nobody]` looks like a Pandoc citation, but no key in it is in the bibliography; left as text',
       'part-1.md:7:43: warning: `[@nobody2]` looks like a Pandoc citation, but no key in it is in the bibliography; left as text',

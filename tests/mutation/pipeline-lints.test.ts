@@ -3,26 +3,14 @@
 // an editor, a work without author, four authors, three, an institution, in English and
 // German; which images warn, at the 300 ppi and 10 MB edges; where a character no face
 // has is reported when only a bibliography entry holds it.
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { body, load, notes, onePart, part } from './helpers.js';
+import { png } from '../helpers/png.js';
 
-/** A real PNG, `width` × 1 grey pixels, with `padding` zero bytes after its end (a heavy file). */
-function png(width: number, padding = 0): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8; // bit depth; colour type 0 (grey)
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))), chunk('IEND', Buffer.alloc(0)), Buffer.alloc(padding)]));
+/** A 1-pixel-high PNG of `width` whose file is `bytes` long (tests/helpers/png.ts pads it with a text chunk). */
+function pngOf(width: number, bytes?: number): Uint8Array {
+  // 12 bytes of chunk frame and the 8 of its "Comment\0" keyword come with any padding.
+  return png(width, 1, bytes === undefined ? 0 : bytes - png(width, 1).length - 20);
 }
 
 const BIB = `@book{ed, editor = {Lenin, V. I.}, title = {Ed Book}, year = {1917}}
@@ -53,14 +41,13 @@ describe('the name a narrative citation puts in the sentence', () => {
 describe('image lints', () => {
   test('300 ppi at the text width is enough, an SVG has no resolution; 10 MB is the most a file may weigh', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
-    const small = png(10).length;
     const { messages } = load({
       'pamphlet.yaml': 'series: S\n',
       // 1370 px over the A5 text block's 4.57 in is 300 ppi.
-      'exact.png': png(1370),
+      'exact.png': pngOf(1370),
       'vector.svg': svg,
-      'heavy.png': png(10, 10_000_001 - small),
-      'limit.png': png(10, 10_000_000 - small),
+      'heavy.png': pngOf(10, 10_000_001),
+      'limit.png': pngOf(10, 10_000_000),
       'part-1.md': part('title: T\npart: 1', '![a](exact.png)\n\n![c](vector.svg)\n\n![big](heavy.png)\n\n![edge](limit.png)\n'),
     });
     expect(messages).toEqual([
