@@ -23,9 +23,9 @@ describe('the pattern file of a language tag', () => {
 
 describe('breaks inside words', () => {
   test('the seed manuscript in American English: words of six letters or more, never an acronym, three letters carried over', () => {
-    const seed = 'Russia entered the war as a vast empire whose economic structure was characterized by a combination of archaic semi-feudal institutions with a numerically dominant poor peasantry, the RSDLP and USSR.';
+    const seed = 'Russia entered the war as a vast empire whose economic structure was characterized by a combination of archaic semi-feudal institutions with a numerically dominant poor peasantry, the RSDLP and USSR, and the BOLSHEVIKS in capitals.';
     expect(show(hyphenateText(seed, { lang: 'en' }))).toBe(
-      'Rus|sia en|tered the war as a vast em|pire whose eco|nomic struc|ture was char|ac|ter|ized by a com|bi|na|tion of ar|chaic semi-feu|dal in|sti|tu|tions with a nu|mer|i|cally dom|i|nant poor peas|antry, the RSDLP and USSR.',
+      'Rus|sia en|tered the war as a vast em|pire whose eco|nomic struc|ture was char|ac|ter|ized by a com|bi|na|tion of ar|chaic semi-feu|dal in|sti|tu|tions with a nu|mer|i|cally dom|i|nant poor peas|antry, the RSDLP and USSR, and the BOLSHEVIKS in cap|i|tals.',
     );
   });
 
@@ -67,12 +67,12 @@ describe('breaks inside words', () => {
 describe('a tree', () => {
   test('text and inline elements broken; code, keyboard input, headings and .no-hyphens left whole; a lang attribute switches the patterns', () => {
     const tree = fromHtml(
-      '<p>revolutionary <em>institutions</em> <code>revolutionary</code> <kbd>institutions</kbd> <samp>revolutionary</samp> <var>institutions</var> <span class="no-hyphens">revolutionary</span> <span class="x">institutions</span> <span lang="de">Gesellschaft</span> <span lang="">institutions</span></p><h2>revolutionary</h2><h3>institutions</h3><h6>revolutionary</h6><pre>institutions</pre><textarea>revolutionary</textarea>',
+      '<p>revolutionary <em>institutions</em> <code>revolutionary</code> <kbd>institutions</kbd> <samp>revolutionary</samp> <var>institutions</var> <span class="no-hyphens">revolutionary</span> <span class="x">institutions</span> <span lang="de">Gesellschaft</span> <span lang="">institutions</span></p><h1>institutions</h1><h2>revolutionary</h2><h3>institutions</h3><h4>revolutionary</h4><h5>institutions</h5><h6>revolutionary</h6><pre>institutions</pre><textarea>revolutionary</textarea>',
       { fragment: true },
     );
     hyphenateTree(tree, { lang: 'en' });
     expect(show(toHtml(tree))).toBe(
-      '<p>rev|o|lu|tion|ary <em>in|sti|tu|tions</em> <code>revolutionary</code> <kbd>institutions</kbd> <samp>revolutionary</samp> <var>institutions</var> <span class="no-hyphens">revolutionary</span> <span class="x">in|sti|tu|tions</span> <span lang="de">Ge|sell|schaft</span> <span lang="">in|sti|tu|tions</span></p><h2>revolutionary</h2><h3>institutions</h3><h6>revolutionary</h6><pre>institutions</pre><textarea>revolutionary</textarea>',
+      '<p>rev|o|lu|tion|ary <em>in|sti|tu|tions</em> <code>revolutionary</code> <kbd>institutions</kbd> <samp>revolutionary</samp> <var>institutions</var> <span class="no-hyphens">revolutionary</span> <span class="x">in|sti|tu|tions</span> <span lang="de">Ge|sell|schaft</span> <span lang="">in|sti|tu|tions</span></p><h1>institutions</h1><h2>revolutionary</h2><h3>institutions</h3><h4>revolutionary</h4><h5>institutions</h5><h6>revolutionary</h6><pre>institutions</pre><textarea>revolutionary</textarea>',
     );
   });
 
