@@ -159,7 +159,8 @@ describe('page breaks at any letter of any fixture', () => {
       },
     );
     fc.assert(property, { numRuns: 300, ...(SEED !== undefined ? { seed: SEED } : {}) });
-  });
+    // 300 EPUBs packaged in process: about 60 s on idle cores, over 180 s on a loaded machine.
+  }, 600_000);
 
   test('a sample of those EPUBs passes epubcheck', async () => {
     expect(books.length).toBeGreaterThan(10);

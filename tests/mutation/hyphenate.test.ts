@@ -11,12 +11,14 @@ const show = (text: string) => text.replaceAll(SOFT_HYPHEN, '|');
 
 describe('the pattern file of a language tag', () => {
   test('aliases, regions falling back to their language, odd spellings, and tags hyphen has no patterns for', () => {
-    const tags = ['en', 'en-CA', 'en_US', 'EN-gb', 'en-AU', 'en-NZ', 'en-IE', 'en-ZA', 'en-IN', 'de', 'de-DE', 'de-AT', 'de-CH', 'de-1996', 'el', 'mn', 'sr', 'sr-Latn', 'pt', 'pt-BR', 'pt-PT', 'fr-CA', 'ru', ' ru ', 'uk', 'xx', 'zh-Hans', 'e', '../x', 'en/../../x', ''];
+    const tags = ['en', 'en-CA', 'en_US', 'EN-gb', 'en-AU', 'en-NZ', 'en-IE', 'en-ZA', 'en-IN', 'de', 'de-DE', 'de-AT', 'de-CH', 'de-1996', 'el', 'mn', 'sr', 'sr-Latn', 'pt', 'pt-BR', 'pt-PT', 'fr-CA', 'ru', ' ru ', 'uk', 'xx', 'zh-Hans', 'e', '../x', 'en/../../x', '', '../de', 'de/..', 'x.de', 'de-', 'ende', 'de-123456789'];
     expect(Object.fromEntries(tags.map((tag) => [tag, patternNameFor(tag)]))).toEqual({
       en: 'en-us', 'en-CA': 'en-us', en_US: 'en-us', 'EN-gb': 'en-gb', 'en-AU': 'en-gb', 'en-NZ': 'en-gb', 'en-IE': 'en-gb', 'en-ZA': 'en-gb', 'en-IN': 'en-gb',
       de: 'de-1996', 'de-DE': 'de-1996', 'de-AT': 'de-1996', 'de-CH': 'de-ch-1901', 'de-1996': 'de-1996',
       el: 'el-monoton', mn: 'mn-cyrl', sr: 'sr-cyrl', 'sr-Latn': 'sh-latn', pt: 'pt', 'pt-BR': 'pt', 'pt-PT': 'pt', 'fr-CA': 'fr', ru: 'ru', ' ru ': 'ru', uk: 'uk',
       xx: null, 'zh-Hans': null, e: null, '../x': null, 'en/../../x': null, '': null,
+      // A path or junk around a real tag is not that tag.
+      '../de': null, 'de/..': null, 'x.de': null, 'de-': null, ende: null, 'de-123456789': null,
     });
   });
 });
@@ -42,6 +44,11 @@ describe('breaks inside words', () => {
     expect(show(hyphenateText('Революция есть прежде всего вторжение масс в область решения своей собственной судьбы.', { lang: 'ru' }))).toBe(
       'Ре|во|лю|ция есть прежде всего втор|же|ние масс в об|ласть ре|ше|ния своей соб|ствен|ной судьбы.',
     );
+  });
+
+  test('a script without capitals (Devanagari, Georgian) is broken: the acronym rule is for words in capitals only', () => {
+    expect(show(hyphenateText('स्वतंत्रता आंदोलन', { lang: 'hi' }))).toBe('स्व|तं|त्रता आं|दोलन');
+    expect(show(hyphenateText('რევოლუციონერები', { lang: 'ka' }))).toBe('რე|ვო|ლუ|ცი|ო|ნე|რები');
   });
 
   test('the limits: a longer minimum word, four letters before and after every break', () => {

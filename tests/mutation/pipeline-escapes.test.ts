@@ -5,7 +5,10 @@
 // no warning. And every place after an escape, a character reference or an indented line is
 // the column the author's editor shows.
 import { describe, expect, test } from 'vitest';
-import { body, load, notes, part } from './helpers.js';
+import type { VFileMessage } from 'vfile-message';
+import { body, EPOCH, folder, load, notes, part } from './helpers.js';
+import { loadManuscript } from '../../src/manuscript.js';
+import { ManuscriptError } from '../../src/diagnostics.js';
 
 const BIB = '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n';
 const YAML = 'series: S\nbibliography: refs.bib\n';
@@ -45,5 +48,38 @@ describe('places after escapes, character references and indented lines', () => 
     const doc = manuscript.parts[0]!;
     expect(body(doc).trimEnd()).toBe(`<p id="p1" data-pn="1">A *b* [@nobody] c &#x26; © &#x26;foo; [^x1] d\nand 😀 [^x2] and [^x3] e${call(1)} f.</p>\n<p id="p2" data-pn="2">Still Carr${call(2)}.</p>`);
     expect(notes(doc)).toEqual(['1 footnote: <p>note [@nobody2]</p>', '2 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950.</span></p>']);
+  });
+});
+
+describe('where a citation begins and ends, and the text around it', () => {
+  /** Each message as `check --format json` places it: start, and end when it has one, with its rule id. */
+  const placesOf = (text: string, yaml = YAML): string[] => {
+    const dir = folder({ 'pamphlet.yaml': yaml, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', text) });
+    const where = (m: VFileMessage) => `${m.place && 'start' in m.place ? `${m.place.start.line}:${m.place.start.column}-${m.place.end.line}:${m.place.end.column}` : `${m.line}:${m.column}`} ${m.ruleId}`;
+    try {
+      return loadManuscript(dir, EPOCH).messages.map(where);
+    } catch (cause) {
+      if (cause instanceof ManuscriptError) return cause.messages.map(where);
+      throw cause;
+    }
+  };
+
+  test('an unknown key beside a known one: the whole bracket, after a character reference, an escape and a character outside the BMP, or across lines', () => {
+    // 😀 is two UTF-16 units wide, as editors and the LSP count columns.
+    expect(placesOf('A &#x1F600; \\* [@nobody] and 😀 x [@carr1950; @nobody2, p. 3] y.\n')).toEqual(['6:35-6:62 unknown-citation']);
+    expect(placesOf('Multi [@carr1950,\n   p. 3; @nobody3] end.\n')).toEqual(['6:7-7:19 unknown-citation']);
+    // A bracket that ends its paragraph, after an escape: its end is the end of the text.
+    expect(placesOf('A \\* &amp; [@carr1950; @nobody]\n')).toEqual(['6:12-6:32 unknown-citation']);
+  });
+
+  test('the text before and after a bracket or a narrative citation keeps its columns (straight quotes with smart off)', () => {
+    const SMART_OFF = `${YAML}smart: false\n`;
+    expect(placesOf('Before "q" [@carr1950] after "r" and @carr1950 then "s".\n\nTwo [@carr1950] [@carr1950] "t".\n', SMART_OFF)).toEqual([
+      '6:8 straight-quotes',
+      '6:30 straight-quotes',
+      '6:53 straight-quotes',
+      '8:29 straight-quotes',
+    ]);
+    expect(placesOf('Here^[inline "u" note] and "v".\n', SMART_OFF)).toEqual(['6:28 straight-quotes', '6:14 straight-quotes', '1:1 uncited-entry']);
   });
 });

@@ -68,4 +68,13 @@ describe('a caption that starts with markup', () => {
         '<p id="p1" data-pn="1">Table: </p>\n<table>\n<thead>\n<tr>\n<th>e</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>f</td>\n</tr>\n</tbody>\n</table>',
     );
   });
+
+  test('more than one space after `Table:` or `:` is a caption; a paragraph that only holds a colon, "Source: …" or "Our Table: …", is not', () => {
+    const { doc } = onePart('| a |\n|---|\n| b |\n\nTable:  Two spaces\n\n| c |\n|---|\n| d |\n\n:  two spaces\n\n| e |\n|---|\n| f |\n\nSource: Census of 1897.\n\n| g |\n|---|\n| h |\n\nOur Table: not one\n');
+    const table = (head: string, cell: string, caption = '') =>
+      `<table>${caption ? `<caption>${caption}</caption>\n\n` : '\n'}<thead>\n<tr>\n<th>${head}</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>${cell}</td>\n</tr>\n</tbody>\n</table>`;
+    expect(body(doc).trimEnd()).toBe(
+      [table('a', 'b', 'Two spaces'), table('c', 'd', 'two spaces'), table('e', 'f'), '<p id="p1" data-pn="1">Source: Census of 1897.</p>', table('g', 'h'), '<p id="p2" data-pn="2">Our Table: not one</p>'].join('\n'),
+    );
+  });
 });

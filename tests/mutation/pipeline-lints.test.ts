@@ -41,7 +41,7 @@ describe('the name a narrative citation puts in the sentence', () => {
 describe('image lints', () => {
   test('300 ppi at the text width is enough, an SVG has no resolution; 10 MB is the most a file may weigh', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
-    const { messages } = load({
+    const { messages, rules } = load({
       'pamphlet.yaml': 'series: S\n',
       // 1370 px over the A5 text block's 4.57 in is 300 ppi.
       'exact.png': pngOf(1370),
@@ -55,6 +55,7 @@ describe('image lints', () => {
       'part-1.md:10:1: warning: image heavy.png prints at 96 ppi (10 px over 0.10 in): under 300 ppi it looks soft on paper; use one at least 1371 px wide',
       'part-1.md:12:1: warning: image limit.png prints at 96 ppi (10 px over 0.10 in): under 300 ppi it looks soft on paper; use one at least 1371 px wide',
     ]);
+    expect(rules).toEqual(['pamphlet:image-file-size', 'pamphlet:image-resolution', 'pamphlet:image-resolution']);
   });
 });
 

@@ -4,7 +4,7 @@
 // one bracket — and the ones that are not citations (an address, a handle, a bracket with
 // markup or with an item without a key), each with the note a reader gets.
 import { describe, expect, test } from 'vitest';
-import { body, notes, onePart } from './helpers.js';
+import { body, notes, onePart, onePartRefusedRules } from './helpers.js';
 
 const BIB = `@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, publisher = {Macmillan}, address = {London}, year = {1950}}
 @book{trotsky1932, author = {Trotsky, Leon}, title = {The History of the Russian Revolution}, publisher = {Simon and Schuster}, address = {New York}, year = {1932}}
@@ -65,6 +65,27 @@ describe('Pandoc citations in a bracket', () => {
       note(4, 'Carr, <i>The Bolshevik Revolution</i>, chap.\u00A03.'),
       note(5, 'Ibid., 3–4, 7 &#x26; 9.'),
     ]);
+  });
+});
+
+describe('locators and suffixes written loosely', () => {
+  test('pages with no comma after the key, a label run into a roman numeral, a suffix that holds a comma', () => {
+    const { doc } = onePart('A [@carr1950 p. 3, 5]. B [@carr1950, ch.iv]. C [@carr1950, p. 12 my emphasis, again].\n', WITH_BIB());
+    expect(notes(doc)).toEqual([note(1, `${CARR}, 3, 5.`), note(2, 'Ibid., chap.\u00A0iv.'), note(3, 'Ibid., 12 my emphasis, again.')]);
+  });
+
+  test('a footnote the author began in lower case keeps it; only a note that is a citation is capitalised', () => {
+    const { doc } = onePart('A.^[see the appendix, and [@carr1950].] B.[^1] C [see @trotsky1932].\n\n[^1]: lower case first, as typed.\n', WITH_BIB());
+    expect(notes(doc)).toEqual([
+      `1 footnote: <p>see the appendix, and <span class="citation">(${CARR})</span>.</p>`,
+      '2 footnote: <p>lower case first, as typed.</p>',
+      note(3, `See ${TROTSKY}.`),
+    ]);
+  });
+
+  test('the rule ids: a bracket of unknown keys is a warning, an unknown key beside a known one an error', () => {
+    expect(onePart('A [@nobody].\n', WITH_BIB()).rules).toEqual(['pamphlet:citation-not-a-key', 'pamphlet:uncited-entry', 'pamphlet:uncited-entry', 'pamphlet:uncited-entry', 'pamphlet:uncited-entry']);
+    expect(onePartRefusedRules('D [@trotsky1932; @nobody].\n', WITH_BIB())).toEqual(['pamphlet:unknown-citation']);
   });
 });
 
