@@ -48,7 +48,7 @@ export default function remarkCiteproc(options: CiteprocOptions) {
     for (const [id, slot] of slots) {
       const html = formatted.clusters.get(id) ?? '';
       // As Pandoc does: a note-style citation inside a footnote reads "(Reed, Ten Days, 129)".
-      const content = fragment(slot.data.parenthetical ? `(${html.replace(CLOSING_STOP, '$1')})` : html);
+      const content = fragment(slot.data.parenthetical ? parenthetical(html) : html);
       slot.data.hChildren = content;
     }
     // A note that is only a citation is a sentence: it starts with a capital ("See …", "Ibid.").
@@ -63,6 +63,11 @@ export default function remarkCiteproc(options: CiteprocOptions) {
       tree.children.push(store as RootContent);
     }
   };
+}
+
+/** A note-style citation as it reads inside a footnote: in parentheses, without its closing full stop. */
+export function parenthetical(html: string): string {
+  return `(${html.replace(CLOSING_STOP, '$1')})`;
 }
 
 /** citeproc's HTML as hast, without the places parse5 gives it: those are in the snippet, not in the part. */

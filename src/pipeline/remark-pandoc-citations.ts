@@ -30,7 +30,7 @@ const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])
 const ITEM = new RegExp(String.raw`^(?<prefix>[^@]*?)\s*(?<suppress>-?)@(?:\{(?<braced>[^}]+)\}|(?<key>${KEY}))(?<rest>.*)$`, 'su');
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_@.\-])@(?:\{(?<braced>[^}]+)\}|(?<key>${KEY}))`, 'gu');
 /** A locator: an optional label, then numbers, numerals and ranges ("pp. 33–35, 40"). */
-const LOCATOR = /^(?<locator>(?:[a-z§¶]+\.?\s*)?[\divxlcdm]+[a-z]?(?:\s*(?:[-–,&]|and)\s*[\divxlcdm]+[a-z]?)*)(?<suffix>.*)$/isu;
+const LOCATOR = /^(?<locator>(?:[a-z§¶]+\.?\s*)?[\divxlcdm]+[a-z]?(?:\s*(?:--|[-–,&]|and)\s*[\divxlcdm]+[a-z]?)*)(?<suffix>.*)$/isu;
 
 export default function remarkPandocCitations(options: PandocCitationOptions) {
   return (tree: Root, file: VFile): void => {

@@ -70,6 +70,9 @@ describe('where a citation begins and ends, and the text around it', () => {
     expect(placesOf('Multi [@carr1950,\n   p. 3; @nobody3] end.\n')).toEqual(['6:7-7:19 unknown-citation']);
     // A bracket that ends its paragraph, after an escape: its end is the end of the text.
     expect(placesOf('A \\* &amp; [@carr1950; @nobody]\n')).toEqual(['6:12-6:32 unknown-citation']);
+    // After a bare web address (GFM splits the text around its link) and inside an inline note.
+    expect(placesOf('Para one.\n\nSee www.example.org and [@carr1950; @nobody] x.\n')).toEqual(['8:25-8:45 unknown-citation']);
+    expect(placesOf('Para one.\n\nSee https://example.org/a and ^[a note [@carr1950; @nobody]] x.\n')).toEqual(['8:40-8:60 unknown-citation']);
   });
 
   test('the text before and after a bracket or a narrative citation keeps its columns (straight quotes with smart off)', () => {

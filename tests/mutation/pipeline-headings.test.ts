@@ -62,7 +62,7 @@ describe('heading ids', () => {
 
 describe('heading ids that would clash', () => {
   test('each id pamphlet keeps for itself is prefixed; a prefixed id already taken is numbered', () => {
-    const headings = ['P12', 'Note-3', 'Noteref-2', 'Noteref-2-1', 'Pamphlet-x', 'Toc', 'Toc-title', 'Landmarks', 'Questions', 'Questions-title', 'Questions-2', 'Bibliography', 'Bibliography-title', 'Cover', 'Title-block', 'Section P12', '-- Dash', 'Cafe\u0301', 'End\u00A0', '1917', 'Section 1917 2', 'Section 1917'];
+    const headings = ['P12', 'Note-3', 'Noteref-2', 'Noteref-2-1', 'Pamphlet-x', 'Toc', 'Toc-title', 'Landmarks', 'Questions', 'Questions-title', 'Questions-2', 'Bibliography', 'Bibliography-title', 'Cover', 'Title-block', 'Section P12', '-- Dash', 'Cafe\u0301', 'End\u00A0', '1917', 'Section 1917 2', 'Section 1917', 'Note 12', 'Noteref 12', 'Noteref 2 34', 'Pamphlet xy'];
     const { doc } = onePart(`${headings.map((h) => `## ${h}`).join('\n\n')}\n`);
     expect([...body(doc).matchAll(/<h2 id="([^"]*)"/g)].map((m) => m[1])).toEqual([
       'section-p12',
@@ -89,6 +89,11 @@ describe('heading ids that would clash', () => {
       'section-1917-2',
       // Its slug is "1917"'s id, and the next number is taken too.
       'section-1917-3',
+      // Numbers of more than one digit, a word of more than one letter after "pamphlet-".
+      'section-note-12',
+      'section-noteref-12',
+      'section-noteref-2-34',
+      'section-pamphlet-xy',
     ]);
   });
 

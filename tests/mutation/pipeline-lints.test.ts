@@ -4,6 +4,7 @@
 // German; which images warn, at the 300 ppi and 10 MB edges; where a character no face
 // has is reported when only a bibliography entry holds it.
 import { describe, expect, test } from 'vitest';
+import { parenthetical } from '../../src/pipeline/remark-citeproc.js';
 import { body, load, notes, onePart, part } from './helpers.js';
 import { png } from '../helpers/png.js';
 
@@ -84,6 +85,21 @@ describe('the heading that repeats the part title, and the levels', () => {
 });
 
 describe('citations inside footnotes, and the bibliography a part leaves out', () => {
+  test('every abbreviation that may end a citation keeps its stop in parentheses; any other closing stop goes, also before closing tags', () => {
+    const KEPT = ['Ibid', 'ibid', 'Id', 'id', 'Vol', 'vol', 'Vols', 'vols', 'Ed', 'ed', 'Eds', 'eds', 'Trans', 'trans', 'Etc', 'etc', 'et al', 'No', 'no', 'Nos', 'nos', 'Chap', 'chap', 'Ch', 'ch', 'Chs', 'chs', 'p', 'pp', 'n', 'nn', 'op. cit', 'Repr', 'repr', 'Rev', 'rev', 'Ser', 'ser', 'Fig', 'fig', 'Figs', 'figs', 'Sec', 'sec', 'Secs', 'secs', 'Para', 'para', 'Paras', 'paras', 'Art', 'art', 'Arts', 'arts', 'Lenin, V'];
+    for (const end of KEPT) expect(parenthetical(`Carr, <i>Title</i>, ${end}.`), end).toBe(`(Carr, <i>Title</i>, ${end}.)`);
+    const DROPPED: Array<[string, string]> = [
+      ['Carr, 12.', '(Carr, 12)'],
+      ['Carr, <i>Title</i>.', '(Carr, <i>Title</i>)'],
+      ['Carr, <i>Ten Days.</i>', '(Carr, <i>Ten Days</i>)'],
+      ['<span>Carr, <i>Ten Days.</i></span>', '(<span>Carr, <i>Ten Days</i></span>)'],
+      // Words that end in an abbreviation's letters are words.
+      ['forbid.', '(forbid)'], ['said.', '(said)'], ['total.', '(total)'], ['bevel.', '(bevel)'], ['piano.', '(piano)'], ['deep.', '(deep)'], ['Eden.', '(Eden)'], ['Trotsky, vol. 2, 12.', '(Trotsky, vol. 2, 12)'],
+      ['Carr', '(Carr)'],
+    ];
+    for (const [html, expected] of DROPPED) expect(parenthetical(html), html).toBe(expected);
+  });
+
   const BIB2 = `@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}
 @book{ed, author = {Marx, Karl}, title = {Capital, {Vol.}}, year = {1867}}
 @book{dl, title = {{de} la démocratie}, year = {1835}}

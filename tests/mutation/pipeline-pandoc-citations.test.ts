@@ -74,6 +74,23 @@ describe('locators and suffixes written loosely', () => {
     expect(notes(doc)).toEqual([note(1, `${CARR}, 3, 5.`), note(2, 'Ibid., chap.\u00A0iv.'), note(3, 'Ibid., 12 my emphasis, again.')]);
   });
 
+  test('a range typed with a double hyphen, as Pandoc and LaTeX authors type it, is one locator: no space before its dash', () => {
+    // Before, `12--14` was read as the page 12 and a suffix "--14", printed "12 –14".
+    const { doc } = onePart('A :cite[carr1950]{locator="pp. 33--35"}. B [@trotsky1932, pp. 3--5, 7--9]. C [@carr1950, 12--14]. D [@trotsky1932, pp. 3--5 passim].\n', WITH_BIB());
+    expect(notes(doc)).toEqual([
+      note(1, `${CARR}, 33–35.`),
+      note(2, `${TROTSKY}, 3–5, 7–9.`),
+      note(3, 'Carr, <i>The Bolshevik Revolution</i>, 12–14.'),
+      note(4, 'Trotsky, <i>The History of the Russian Revolution</i>, 3–5 passim.'),
+    ]);
+  });
+
+  test('in strong and struck-out text too; a suffix that only mentions a page is a suffix', () => {
+    const { doc } = onePart('A **[@carr1950]** and ~~[@trotsky1932]~~ and *see [@carr1950, see also p. 3]* and **@trotsky1932 says**.\n', WITH_BIB());
+    expect(body(doc)).toBe(`<p id="p1" data-pn="1">A <strong>${call(1)}</strong> and <del>${call(2)}</del> and <em>see${call(3)}</em> and <strong>Trotsky${call(4)} says</strong>.</p>\n\n`);
+    expect(notes(doc)).toEqual([note(1, `${CARR}.`), note(2, `${TROTSKY}.`), note(3, 'Carr, <i>The Bolshevik Revolution</i>, see also p.\u00A03.'), note(4, 'Trotsky, <i>The History of the Russian Revolution</i>.')]);
+  });
+
   test('a footnote the author began in lower case keeps it; only a note that is a citation is capitalised', () => {
     const { doc } = onePart('A.^[see the appendix, and [@carr1950].] B.[^1] C [see @trotsky1932].\n\n[^1]: lower case first, as typed.\n', WITH_BIB());
     expect(notes(doc)).toEqual([
