@@ -29,8 +29,13 @@ const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis
 const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?`;
 const ITEM = new RegExp(String.raw`^(?<prefix>[^@]*?)\s*(?<suppress>-?)@(?:\{(?<braced>[^}]+)\}|(?<key>${KEY}))(?<rest>.*)$`, 'su');
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_@.\-])@(?:\{(?<braced>[^}]+)\}|(?<key>${KEY}))`, 'gu');
-/** A locator: an optional label, then numbers, numerals and ranges ("pp. 33–35, 40"). */
-const LOCATOR = /^(?<locator>(?:[a-z§¶]+\.?\s*)?[\divxlcdm]+[a-z]?(?:\s*(?:--|[-–,&]|and)\s*[\divxlcdm]+[a-z]?)*)(?<suffix>.*)$/isu;
+/**
+ * A number of a locator: digits (and a letter, "12a") or a whole roman numeral, never the first
+ * letters of a word: in "p. 12, my translation" the "m" of "my" is not the numeral M.
+ */
+const NUMBER = String.raw`(?:\d+[a-z]?|[ivxlcdm]+)(?![\p{L}\d])`;
+/** A locator: an optional label, then numbers, numerals and ranges ("pp. 33–35, 40", "33--35"). */
+const LOCATOR = new RegExp(String.raw`^(?<locator>(?:[a-z§¶]+\.?\s*)?${NUMBER}(?:\s*(?:--|[-–,&]|and)\s*${NUMBER})*)(?<suffix>.*)$`, 'isu');
 
 export default function remarkPandocCitations(options: PandocCitationOptions) {
   return (tree: Root, file: VFile): void => {

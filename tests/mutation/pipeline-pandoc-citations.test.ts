@@ -85,6 +85,14 @@ describe('locators and suffixes written loosely', () => {
     ]);
   });
 
+  test('a suffix after a page that begins with a roman numeral’s letter ("my", "cited", "Marx’s") is a suffix: one page, "p.", not a list', () => {
+    // Before, the "m" of "my" was read as the numeral M: the locator "12, my", printed "pp. 12, my translation".
+    const text = 'A [@carr1950, p. 12, my translation]. B [@carr1950, ch. 3, cited in Marx]. C [@carr1950, p. 4, Marx’s emphasis]. D [@carr1950, p. 12, ix].\n';
+    expect(body(onePart(text, WITH_BIB('citation-style: apa\n')).doc)).toBe(
+      '<p id="p1" data-pn="1">A <span class="citation">(Carr, 1950, p.\u00A012, my translation)</span>. B <span class="citation">(Carr, 1950, Chapter 3, cited in Marx)</span>. C <span class="citation">(Carr, 1950, p.\u00A04, Marx’s emphasis)</span>. D <span class="citation">(Carr, 1950, pp.\u00A012, ix)</span>.</p>\n',
+    );
+  });
+
   test('in strong and struck-out text too; a suffix that only mentions a page is a suffix', () => {
     const { doc } = onePart('A **[@carr1950]** and ~~[@trotsky1932]~~ and *see [@carr1950, see also p. 3]* and **@trotsky1932 says**.\n', WITH_BIB());
     expect(body(doc)).toBe(`<p id="p1" data-pn="1">A <strong>${call(1)}</strong> and <del>${call(2)}</del> and <em>see${call(3)}</em> and <strong>Trotsky${call(4)} says</strong>.</p>\n\n`);
