@@ -55,14 +55,24 @@ export function refusedRules(files: Files, env: NodeJS.ProcessEnv = EPOCH): stri
 }
 
 function refusal(files: Files, env: NodeJS.ProcessEnv): Array<ManuscriptError['messages'][number] & { dir: string }> {
+  const { refused, messages, dir } = outcome(files, env);
+  if (!refused) throw new Error('the manuscript loaded without errors');
+  return messages.map((m) => Object.assign(m, { dir }));
+}
+
+/** Every message of a manuscript written from `files`: its warnings when it loads, its errors when it is refused. */
+export function messagesOf(files: Files, env: NodeJS.ProcessEnv = EPOCH): ManuscriptError['messages'] {
+  return outcome(files, env).messages;
+}
+
+function outcome(files: Files, env: NodeJS.ProcessEnv): { refused: boolean; messages: ManuscriptError['messages']; dir: string } {
   const dir = folder(files);
   try {
-    loadManuscript(dir, env);
+    return { refused: false, messages: loadManuscript(dir, env).messages, dir };
   } catch (cause) {
-    if (cause instanceof ManuscriptError) return cause.messages.map((m) => Object.assign(m, { dir }));
+    if (cause instanceof ManuscriptError) return { refused: true, messages: cause.messages, dir };
     throw cause;
   }
-  throw new Error('the manuscript loaded without errors');
 }
 
 /** The only part of a one-part manuscript: `text` under a minimal front matter. */

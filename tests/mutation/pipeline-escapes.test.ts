@@ -5,10 +5,7 @@
 // no warning. And every place after an escape, a character reference or an indented line is
 // the column the author's editor shows.
 import { describe, expect, test } from 'vitest';
-import type { VFileMessage } from 'vfile-message';
-import { body, EPOCH, folder, load, notes, part } from './helpers.js';
-import { loadManuscript } from '../../src/manuscript.js';
-import { ManuscriptError } from '../../src/diagnostics.js';
+import { body, load, messagesOf, notes, part } from './helpers.js';
 
 const BIB = '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n';
 const YAML = 'series: S\nbibliography: refs.bib\n';
@@ -53,16 +50,10 @@ describe('places after escapes, character references and indented lines', () => 
 
 describe('where a citation begins and ends, and the text around it', () => {
   /** Each message as `check --format json` places it: start, and end when it has one, with its rule id. */
-  const placesOf = (text: string, yaml = YAML): string[] => {
-    const dir = folder({ 'pamphlet.yaml': yaml, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', text) });
-    const where = (m: VFileMessage) => `${m.place && 'start' in m.place ? `${m.place.start.line}:${m.place.start.column}-${m.place.end.line}:${m.place.end.column}` : `${m.line}:${m.column}`} ${m.ruleId}`;
-    try {
-      return loadManuscript(dir, EPOCH).messages.map(where);
-    } catch (cause) {
-      if (cause instanceof ManuscriptError) return cause.messages.map(where);
-      throw cause;
-    }
-  };
+  const placesOf = (text: string, yaml = YAML): string[] =>
+    messagesOf({ 'pamphlet.yaml': yaml, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', text) }).map(
+      (m) => `${m.place && 'start' in m.place ? `${m.place.start.line}:${m.place.start.column}-${m.place.end.line}:${m.place.end.column}` : `${m.line}:${m.column}`} ${m.ruleId}`,
+    );
 
   test('an unknown key beside a known one: the whole bracket, after a character reference, an escape and a character outside the BMP, or across lines', () => {
     // 😀 is two UTF-16 units wide, as editors and the LSP count columns.
