@@ -228,22 +228,32 @@ function readLocale(localeDir: string, locale: string): string | false {
   return false;
 }
 
+// Case-insensitive, as Pandoc matches its locale's terms: "Chap. IV" is a chapter.
 const LOCATOR_LABELS: Array<[RegExp, string]> = [
-  [/^pp?\.\s*/, 'page'],
-  [/^pages?\s+/, 'page'],
-  [/^ch(ap)?s?\.\s*/, 'chapter'],
-  [/^chapters?\s+/, 'chapter'],
-  [/^vols?\.\s*/, 'volume'],
-  [/^§§?\s*/, 'section'],
-  [/^sec(t)?s?\.\s*/, 'section'],
-  [/^para(s)?\.\s*/, 'paragraph'],
-  [/^¶\s*/, 'paragraph'],
-  [/^n(n)?\.\s*/, 'note'],
-  [/^l(l)?\.\s*/, 'line'],
-  [/^fig(s)?\.\s*/, 'figure'],
-  [/^bk\.\s*/, 'book'],
-  [/^pt\.\s*/, 'part'],
+  [/^pp?\.\s*/i, 'page'],
+  [/^pages?\s+/i, 'page'],
+  [/^ch(ap)?s?\.\s*/i, 'chapter'],
+  [/^chapters?\s+/i, 'chapter'],
+  [/^vols?\.\s*/i, 'volume'],
+  [/^§§?\s*/i, 'section'],
+  [/^sec(t)?s?\.\s*/i, 'section'],
+  [/^para(s)?\.\s*/i, 'paragraph'],
+  [/^¶\s*/i, 'paragraph'],
+  [/^n(n)?\.\s*/i, 'note'],
+  [/^l(l)?\.\s*/i, 'line'],
+  [/^fig(s)?\.\s*/i, 'figure'],
+  [/^bk\.\s*/i, 'book'],
+  [/^pt\.\s*/i, 'part'],
 ];
+
+/** The locator label `text` begins with ("p. ", "chapter "), with the space after it; "" when none. */
+export function locatorLabelAt(text: string): string {
+  for (const [pattern] of LOCATOR_LABELS) {
+    const match = pattern.exec(text);
+    if (match) return match[0];
+  }
+  return '';
+}
 
 /** "p. 12" → { label: "page", locator: "12" }; a bare locator is a page. */
 export function parseLocator(text: string): { label: string; locator: string } {

@@ -12,7 +12,7 @@
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { parseLocator, type CiteItem } from '../citations/engine.js';
+import { locatorLabelAt, parseLocator, type CiteItem } from '../citations/engine.js';
 import { error } from '../diagnostics.js';
 import { escapedInSource, pointAt, replaceBracketSpans, textPiece } from './bracket-spans.js';
 import type { Citation } from './mdast-nodes.js';
@@ -29,13 +29,19 @@ const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis
 const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?`;
 const ITEM = new RegExp(String.raw`^(?<prefix>[^@]*?)\s*(?<suppress>-?)@(?:\{(?<braced>[^}]+)\}|(?<key>${KEY}))(?<rest>.*)$`, 'su');
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_@.\-])@(?:\{(?<braced>[^}]+)\}|(?<key>${KEY}))`, 'gu');
+/** A page number: digits, and a letter after them ("12a"); never the first digits of a word. */
+const DIGITS = String.raw`\d+[a-z]?(?![\p{L}\d])`;
+/** A whole roman numeral ("xiv", not "did" or "mix"), never the first letters of a word ("my"). */
+const ROMAN = String.raw`(?=[ivxlcdm])m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?![\p{L}\d])`;
+/** Numbers joined into ranges and lists ("33–35, 40", "33--35", "3 and 5"). */
+const numbers = (one: string) => String.raw`^(?<locator>${one}(?:\s*(?:--|[-–,&]|and)\s*${one})*)(?<suffix>.*)$`;
 /**
- * A number of a locator: digits (and a letter, "12a") or a whole roman numeral, never the first
- * letters of a word: in "p. 12, my translation" the "m" of "my" is not the numeral M.
+ * As Pandoc reads a locator: after a label ("p.", "chap.") its numbers may be roman numerals;
+ * without one, only numbers with digits are a page, so that `[@key, xiv]` or
+ * `[@key, did not say]` keeps its words as a suffix.
  */
-const NUMBER = String.raw`(?:\d+[a-z]?|[ivxlcdm]+)(?![\p{L}\d])`;
-/** A locator: an optional label, then numbers, numerals and ranges ("pp. 33–35, 40", "33--35"). */
-const LOCATOR = new RegExp(String.raw`^(?<locator>(?:[a-z§¶]+\.?\s*)?${NUMBER}(?:\s*(?:--|[-–,&]|and)\s*${NUMBER})*)(?<suffix>.*)$`, 'isu');
+const LABELLED = new RegExp(numbers(String.raw`(?:${DIGITS}|${ROMAN})`), 'isu');
+const BARE = new RegExp(numbers(DIGITS), 'isu');
 
 export default function remarkPandocCitations(options: PandocCitationOptions) {
   return (tree: Root, file: VFile): void => {
@@ -84,11 +90,11 @@ function locatorAndSuffix(rest: string): Pick<CiteItem, 'locator' | 'label' | 's
   const trimmed = rest.trim();
   if (!trimmed) return {};
   const afterComma = trimmed.replace(/^,\s*/, '');
-  const match = LOCATOR.exec(afterComma);
-  if (match?.groups?.locator && /\d|^[ivxlcdm]+$/i.test(match.groups.locator.replace(/^[a-z§¶]+\.\s*/i, ''))) {
-    const { label, locator } = parseLocator(match.groups.locator.trim());
+  const label = locatorLabelAt(afterComma);
+  const match = (label ? LABELLED : BARE).exec(afterComma.slice(label.length));
+  if (match?.groups?.locator) {
     const suffix = match.groups.suffix?.trim();
-    return { label, locator, ...(suffix ? { suffix: /^[,.;:]/.test(suffix) ? suffix : ` ${suffix}` } : {}) };
+    return { ...parseLocator(label + match.groups.locator), ...(suffix ? { suffix: /^[,.;:]/.test(suffix) ? suffix : ` ${suffix}` } : {}) };
   }
   return { suffix: trimmed.startsWith(',') ? trimmed : ` ${trimmed}` };
 }

@@ -93,6 +93,14 @@ describe('locators and suffixes written loosely', () => {
     );
   });
 
+  test('without a label only numbers with digits are a page, as in Pandoc: words of roman-numeral letters, bare numerals and other words stay a suffix', () => {
+    // Before, "did" (d, i, d) was read as a roman numeral: "(Carr, 1950, p. did not say)".
+    const text = 'A [@carr1950, did not say]. B [@carr1950, xiv]. C [@carr1950, see 12]. D [@carr1950, Chap. IV]. E [@carr1950, P. 12, mild irony]. F [@carr1950, p. mix].\n';
+    expect(body(onePart(text, WITH_BIB('citation-style: apa\n')).doc)).toBe(
+      '<p id="p1" data-pn="1">A <span class="citation">(Carr, 1950, did not say)</span>. B <span class="citation">(Carr, 1950, xiv)</span>. C <span class="citation">(Carr, 1950, see 12)</span>. D <span class="citation">(Carr, 1950, Chapter\u00A0IV)</span>. E <span class="citation">(Carr, 1950, p.\u00A012, mild irony)</span>. F <span class="citation">(Carr, 1950, p.\u00A0mix)</span>.</p>\n',
+    );
+  });
+
   test('in strong and struck-out text too; a suffix that only mentions a page is a suffix', () => {
     const { doc } = onePart('A **[@carr1950]** and ~~[@trotsky1932]~~ and *see [@carr1950, see also p. 3]* and **@trotsky1932 says**.\n', WITH_BIB());
     expect(body(doc)).toBe(`<p id="p1" data-pn="1">A <strong>${call(1)}</strong> and <del>${call(2)}</del> and <em>see${call(3)}</em> and <strong>Trotsky${call(4)} says</strong>.</p>\n\n`);
