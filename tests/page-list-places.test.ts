@@ -34,13 +34,23 @@ function classes(el: Element): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** Every letter of the print flow where a page could begin: its innermost block, the block's letters before it, and the block's next letters. */
-function possibleStarts(html: string): Array<{ anchor: string; letters: number; text: string }> {
+/**
+ * Every letter of the print flow where a page could begin: its innermost block, the block's
+ * letters before it, the block's next letters, and which word (run of letters between
+ * spaces) it is in.
+ */
+function possibleStarts(html: string): Array<{ anchor: string; letters: number; text: string; word: number }> {
   const tree = fromHtml(html);
-  const letters: Array<{ anchors: string[]; ch: string }> = [];
+  const letters: Array<{ anchors: string[]; ch: string; word: number }> = [];
+  let word = 0;
   const walk = (nodes: readonly (Root['children'][number] | ElementContent)[], anchors: string[]): void => {
     for (const node of nodes) {
-      if (node.type === 'text') for (const ch of node.value) if (!NOT_LETTER.test(ch)) letters.push({ anchors, ch });
+      if (node.type === 'text') {
+        for (const ch of node.value) {
+          if (/\s/u.test(ch)) word++;
+          else if (!NOT_LETTER.test(ch)) letters.push({ anchors, ch, word });
+        }
+      }
       if (node.type !== 'element') continue;
       // What the layout skips: notes (at the page foot), note calls, the title page and contents (pages without numbers).
       if (classes(node).includes('footnote') || classes(node).includes('noteref') || classes(node).includes('title-page') || node.tagName === 'nav' || node.tagName === 'head') continue;
@@ -57,7 +67,7 @@ function possibleStarts(html: string): Array<{ anchor: string; letters: number; 
     if (innermost === undefined) return [];
     let text = '';
     for (let j = i; j < letters.length && text.length < 32 && letters[j]!.anchors.includes(innermost); j++) text += letters[j]!.ch;
-    return [{ anchor: innermost, letters: counts[0] as number, text }];
+    return [{ anchor: innermost, letters: counts[0] as number, text, word: letter.word }];
   });
 }
 
@@ -116,18 +126,26 @@ describe('page breaks at any letter of any fixture', () => {
   const parts = fixtureParts();
   const books: Array<{ path: string; name: string }> = [];
 
-  test('each fixture part gives an EPUB with one marker per page, in order, at its letters, never inside a word', () => {
+  test('each fixture part gives an EPUB with one marker per page, in order, at its letters, never inside a word', async () => {
     expect(parts.length).toBeGreaterThan(20);
     const usable = parts.filter((p) => p.starts.length > 0);
     // Indices, not the parts themselves, so that a failure prints a short counterexample.
-    const property = fc.property(
+    const property = fc.asyncProperty(
       fc.integer({ min: 0, max: usable.length - 1 }).chain((i) => fc.tuple(fc.constant(i), fc.uniqueArray(fc.integer({ min: 0, max: (usable[i] as Part).starts.length - 1 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 2 }))),
-      ([index, picks, bogus]) => {
+      async ([index, picks, bogus]) => {
+        // Each EPUB's cover PNG is drawn by resvg, whose pixmap is freed only when the event
+        // loop turns: 300 runs in one synchronous loop held 3 GB.
+        await new Promise((resolve) => setImmediate(resolve));
         const p = usable[index] as Part;
-        // A printed page holds more than a few words: starts at least 50 letters apart (closer
-        // ones may share a broken word, whose marker goes after it, and then the next page's too).
+        // A printed page holds more than a few words: starts at least 50 letters apart, and in
+        // different words. (Two starts in one word — a code line or an address longer than 50
+        // letters — cannot both begin pages: the marker of the first goes after the word, past
+        // the second's letters.)
         const spaced: number[] = [];
-        for (const pick of [...picks].sort((a, b) => a - b)) if (spaced.length === 0 || pick - (spaced.at(-1) as number) >= 50) spaced.push(pick);
+        for (const pick of [...picks].sort((a, b) => a - b)) {
+          const last = spaced.at(-1);
+          if (last === undefined || (pick - last >= 50 && p.starts[pick]!.word !== p.starts[last]!.word)) spaced.push(pick);
+        }
         const chosen = spaced.map((i) => p.starts[i]!);
         const pages: LaidOutPage[] = [
           { number: null, start: null },
@@ -158,7 +176,13 @@ describe('page breaks at any letter of any fixture', () => {
         }
       },
     );
-    fc.assert(property, { numRuns: 300, ...(SEED !== undefined ? { seed: SEED } : {}) });
+    // Always tried first: two picks 50 letters apart in one 115-letter line of code. Before
+    // the rule of different words, CI drew such a pair (2026-11-30) and failed.
+    const printBlocks = usable.findIndex((p) => p.name === 'print-blocks/notes-on-printing-1');
+    const inLongLine = (letters: number) => usable[printBlocks]!.starts.findIndex((s) => s.anchor === 'code@32:1' && s.letters === letters);
+    const examples: Array<[[number, number[], number]]> = printBlocks === -1 ? [] : [[[printBlocks, [inLongLine(204), inLongLine(254)], 0]]];
+    expect(examples.flat(3).every((n) => n >= 0), 'the long code line of print-blocks is still in its fixture').toBe(true);
+    await fc.assert(property, { numRuns: 300, examples, ...(SEED !== undefined ? { seed: SEED } : {}) });
     // 300 EPUBs packaged in process: about 60 s on idle cores, over 180 s on a loaded machine.
   }, 600_000);
 

@@ -13,8 +13,16 @@ import { fontPackageDir } from '../fonts.js';
 const require = createRequire(import.meta.url);
 
 let fontFiles: string[] | undefined;
+/**
+ * The last cover drawn. A rebuild in watch mode after an edit to the text asks for the same
+ * SVG again (its lines are the series, title and part): drawing it takes some 50 ms, and each drawing
+ * holds a 1200 × 1800 pixmap (8.6 MB) outside V8's heap until the event loop next turns
+ * (resvg-js frees it in a finalizer), which a synchronous loop of builds never lets happen.
+ */
+let last: { svg: string; png: Uint8Array } | undefined;
 
 export function coverPng(svg: string): Uint8Array {
+  if (last?.svg === svg) return last.png.slice();
   // Loaded on first use: only EPUB builds need the native addon.
   const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const dir = fontPackageDir('eb-garamond-full');
@@ -24,5 +32,6 @@ export function coverPng(svg: string): Uint8Array {
     // The SVG's own 1200 × 1800: a size stores and readers take as it is.
     fitTo: { mode: 'original' },
   });
-  return new Uint8Array(resvg.render().asPng());
+  last = { svg, png: new Uint8Array(resvg.render().asPng()) };
+  return last.png.slice();
 }
