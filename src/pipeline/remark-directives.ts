@@ -138,9 +138,11 @@ function span(node: TextDirective, file: VFile): RootContent {
   const attributes = node.attributes ?? {};
   const properties: Record<string, string> = {};
   for (const [key, value] of Object.entries(attributes)) {
-    if (key === 'lang' && value) {
-      if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(value)) error(file, `\`lang\` must be a BCP 47 language tag such as ru or de-CH, not “${value}”`, { place: node.position, ruleId: 'span-lang', source: 'pamphlet' });
-      else properties.lang = value;
+    // An empty `lang=""` is a bad tag, not an unknown attribute.
+    if (key === 'lang') {
+      const tag = value ?? '';
+      if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(tag)) error(file, `\`lang\` must be a BCP 47 language tag such as ru or de-CH, not “${tag}”`, { place: node.position, ruleId: 'span-lang', source: 'pamphlet' });
+      else properties.lang = tag;
     } else {
       file.message(`unknown attribute \`${key}\` on :span (known: lang)`, { place: node.position, ruleId: 'span-attribute', source: 'pamphlet' });
     }

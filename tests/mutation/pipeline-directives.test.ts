@@ -68,10 +68,12 @@ describe('directives', () => {
 });
 
 describe('directives, more', () => {
-  test('`lang` is a whole language tag: a digit before it or an underscore in it is refused, a long one kept', () => {
-    expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part('title: T\npart: 1', 'A :span[x]{lang=1de} b :span[y]{lang=de_CH} c :span[z]{lang=de-CH-1901} d.\n') })).toEqual([
+  test('`lang` is a whole language tag: a digit before it, an underscore in it or an empty one is refused, a long one kept', () => {
+    // Before, `lang=""` was "unknown attribute `lang` on :span (known: lang)", a warning.
+    expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part('title: T\npart: 1', 'A :span[x]{lang=1de} b :span[y]{lang=de_CH} c :span[z]{lang=de-CH-1901} d :span[e]{lang=""}.\n') })).toEqual([
       'part-1.md:6:3: error: `lang` must be a BCP 47 language tag such as ru or de-CH, not “1de”',
       'part-1.md:6:24: error: `lang` must be a BCP 47 language tag such as ru or de-CH, not “de_CH”',
+      'part-1.md:6:75: error: `lang` must be a BCP 47 language tag such as ru or de-CH, not “”',
     ]);
   });
 
