@@ -92,3 +92,22 @@ describe('directives, more', () => {
     );
   });
 });
+
+describe('directives, edges', () => {
+  test('each directive in the wrong form is told its right form; an unknown one is named with its colons', () => {
+    expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part('title: T\npart: 1', '::cite[carr1950]\n\n:::pagebreak\n:::\n\n::foo\n\nA :bar[x] b.\n') })).toEqual([
+      'part-1.md:6:1: error: `cite` is written `:cite[…]`',
+      'part-1.md:8:1: error: `pagebreak` is written `::pagebreak`',
+      'part-1.md:11:1: error: unknown directive `::foo` (known: cite, span, quote, questions, next-part, pagebreak)',
+      'part-1.md:13:3: error: unknown directive `:bar` (known: cite, span, quote, questions, next-part, pagebreak)',
+    ]);
+  });
+
+  test('a suffix with a comma inside it still gets its space; questions without a label keep the default title, not their first paragraph', () => {
+    const { manuscript } = load({ 'pamphlet.yaml': YAML, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', 'A :cite[carr1950]{suffix="and so on, passim"}.\n\n:::questions\nAn intro.\n\n1. A?\n:::\n') });
+    const doc = manuscript.parts[0]!;
+    expect(notes(doc)).toEqual(['1 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950 and so on, passim.</span></p>']);
+    expect(doc.questions?.title).toBe('Questions for discussion');
+  });
+});
+

@@ -117,3 +117,28 @@ describe('Pandoc inline notes', () => {
     expect(notes(doc)).toEqual(['1 footnote: <p>a note\nover two lines</p>']);
   });
 });
+
+describe('note calls, edges', () => {
+  const BIB = '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n';
+  const withBib = (extra = '') => ({ yaml: `series: S\nbibliography: refs.bib\n${extra}`, files: { 'refs.bib': BIB } });
+
+  test('a call against its word after several spaces, after all the punctuation that follows; a call inside emphasis inside a link goes after the link', () => {
+    expect(body(onePart('A word  [@carr1950]?! B.\n', withBib()).doc)).toBe(`<p id="p1" data-pn="1">A word?!${call(1)} B.</p>\n\n`);
+    expect(body(onePart('See [*word:cite[carr1950]*](https://example.org) now.\n', withBib()).doc)).toBe(`<p id="p1" data-pn="1">See <a href="https://example.org/"><em>word</em></a>${call(1)} now.</p>\n\n`);
+  });
+
+  test('an in-text citation gets its space after a word even when a parenthesis came earlier in the text', () => {
+    expect(body(onePart('A (note) and:cite[carr1950] b.\n', withBib('citation-style: apa\n')).doc)).toBe('<p id="p1" data-pn="1">A (note) and <span class="citation">(Carr, 1950)</span> b.</p>\n');
+  });
+
+  test('the text before a narrative citation is read once: one warning for an undefined call in it, in note and in-text styles', () => {
+    for (const style of ['', 'citation-style: apa\n']) {
+      expect(onePart('See [^nope] and @carr1950 says.\n', withBib(style)).messages).toEqual(['part-1.md:6:5: warning: footnote `[^nope]` has no definition (add a line `[^nope]: …`); printed as typed']);
+    }
+  });
+
+  test('a footnote defined twice is named as the author typed its label', () => {
+    expect(onePartRefused('A[^Note].\n\n[^Note]: one.\n\n[^Note]: two.\n')).toEqual(['part-1.md:10:1: error: footnote `[^Note]` is defined twice']);
+  });
+});
+

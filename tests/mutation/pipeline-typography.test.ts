@@ -109,3 +109,13 @@ describe('what only looks like a URL or an address is set; what is verbatim is n
     );
   });
 });
+
+describe('typography, edges', () => {
+  test('a link’s words are set, unless they are its address; `smart: false` leaves a range alone; several spaces before French high punctuation', () => {
+    expect(bodyOf('A [don\'t--stop "now"](https://example.org/a) and [example.org/it\'s--new](https://example.org/it\'s--new).\n')).toBe(
+      '<p id="p1" data-pn="1">A <a href="https://example.org/a">don’t–stop “now”</a> and <a href="https://example.org/it&#x27;s--new">example.org/it\'s--new</a>.</p>',
+    );
+    expect(bodyOf('1917-1921.\n', 'series: S\nsmart: false\n')).toBe('<p id="p1" data-pn="1">1917-1921.</p>');
+    expect(bodyOf('Quoi  ? Oui \u00A0!\n', 'series: S\nlang: fr\n')).toBe('<p id="p1" data-pn="1">Quoi^? Oui^!</p>');
+  });
+});
