@@ -26,6 +26,7 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'empty-heading': { about: 'a heading with no text (left out)', fix: 'give it text or delete it' },
   'citation-not-a-key': { about: 'a bracket that looks like a Pandoc citation with no known key (left as text)', fix: 'correct the key, or escape the bracket' },
   'next-part-none': { about: '`::next-part` in a part that has no next part', fix: 'remove it, or give the part a next part or `next:`' },
+  'questions-extra': { about: 'text in `:::questions` other than its numbered list (left out)', fix: 'put it before the block, or make it a question of the list' },
   'part-link-text': { about: 'a link to another part with no `base-url` (printed as plain text)', fix: 'give pamphlet.yaml a `base-url` where the parts are published' },
 };
 

@@ -94,6 +94,12 @@ export default function remarkDirectives(options: DirectiveOptions) {
             const title = labelText(directive);
             // Everything but the label: footnote definitions inside go with the list.
             const content = directive.children.filter((child) => !(child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
+            // Only the list's questions are printed: say so where other text would vanish.
+            for (const child of content) {
+              if (child !== list && child.type !== 'footnoteDefinition') {
+                file.message('only the numbered list of `:::questions` is printed; this is left out (put it before the block, or make it a question)', { place: child.position, ruleId: 'questions-extra', source: 'pamphlet' });
+              }
+            }
             questions = {
               type: 'container',
               children: content as Container['children'],

@@ -103,8 +103,12 @@ describe('directives, edges', () => {
     ]);
   });
 
-  test('a suffix with a comma inside it still gets its space; questions without a label keep the default title, not their first paragraph', () => {
-    const { manuscript } = load({ 'pamphlet.yaml': YAML, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', 'A :cite[carr1950]{suffix="and so on, passim"}.\n\n:::questions\nAn intro.\n\n1. A?\n:::\n') });
+  test('a suffix with a comma inside it still gets its space; questions without a label keep the default title, not their first paragraph, which is left out with a warning', () => {
+    const { manuscript, messages } = load({ 'pamphlet.yaml': YAML, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', 'A :cite[carr1950]{suffix="and so on, passim"}.\n\n:::questions\nAn intro.\n\n1. A?\n\n- a second list\n:::\n') });
+    expect(messages).toEqual([
+      'part-1.md:9:1: warning: only the numbered list of `:::questions` is printed; this is left out (put it before the block, or make it a question)',
+      'part-1.md:13:1: warning: only the numbered list of `:::questions` is printed; this is left out (put it before the block, or make it a question)',
+    ]);
     const doc = manuscript.parts[0]!;
     expect(notes(doc)).toEqual(['1 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950 and so on, passim.</span></p>']);
     expect(doc.questions?.title).toBe('Questions for discussion');
