@@ -3,7 +3,9 @@
 // for the real manuscript and three real titles (Reed, Lenin, Marx and Engels): lines
 // balanced, the title shrunk to its room, a word longer than the measure setting the size
 // (before, "Internationalisierungsbestrebungen" ran off both edges of the cover).
+import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import { renderEpub } from '../../src/render/epub/index.js';
 import { epubOf, load, part } from './helpers.js';
 
 interface Cover {
@@ -124,3 +126,23 @@ describe('the generated cover', () => {
     expect(files['OEBPS/cover.xhtml']).toContain(`<img src="cover.svg" alt="${said}" role="doc-cover"/>`);
   });
 });
+
+describe('the cover PNG', () => {
+  const png = (title: string): Uint8Array => {
+    const loaded = load({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part(`title: ${title}\npart: 1`, 'Text.\n') });
+    return unzipSync(renderEpub(loaded.manuscript.parts[0]!, loaded.manuscript.config, { css: 'p{}' }))['OEBPS/cover.png'] ?? new Uint8Array();
+  };
+  const size = (bytes: Uint8Array) => { const view = new DataView(bytes.buffer, bytes.byteOffset); return [view.getUint32(16), view.getUint32(20)]; };
+
+  test('is the cover drawn, 1200 × 1800: the same bytes for the same cover built again, other bytes for another title (the last drawing is kept only for its own SVG)', () => {
+    const first = png('Ten Days');
+    const again = png('Ten Days');
+    const other = png('State and Revolution');
+    expect(Array.from(first.subarray(1, 4), (c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect(size(first)).toEqual([1200, 1800]);
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
+    expect(size(other)).toEqual([1200, 1800]);
+  });
+});
+

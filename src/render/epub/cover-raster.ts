@@ -22,7 +22,8 @@ let fontFiles: string[] | undefined;
 let last: { svg: string; png: Uint8Array } | undefined;
 
 export function coverPng(svg: string): Uint8Array {
-  if (last?.svg === svg) return last.png.slice();
+  // Shared, not copied: the packager only reads it (it deflates a copy into the zip).
+  if (last?.svg === svg) return last.png;
   // Loaded on first use: only EPUB builds need the native addon.
   const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const dir = fontPackageDir('eb-garamond-full');
@@ -33,5 +34,5 @@ export function coverPng(svg: string): Uint8Array {
     fitTo: { mode: 'original' },
   });
   last = { svg, png: new Uint8Array(resvg.render().asPng()) };
-  return last.png.slice();
+  return last.png;
 }
