@@ -144,5 +144,10 @@ describe('the cover PNG', () => {
     expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
     expect(size(other)).toEqual([1200, 1800]);
   });
+
+  test('draws the letters in EB Garamond: two titles laid out alike but for one word’s letters give other pixels', () => {
+    // Without its faces resvg draws no text at all, and these two covers would be the same picture.
+    expect(Buffer.from(png('Ten Days')).equals(Buffer.from(png('Ten Dogs')))).toBe(false);
+  });
 });
 
