@@ -246,21 +246,21 @@ const LOCATOR_LABELS: Array<[RegExp, string]> = [
   [/^pt\.\s*/i, 'part'],
 ];
 
-/** The locator label `text` begins with ("p. ", "chapter "), with the space after it; "" when none. */
-export function locatorLabelAt(text: string): string {
-  for (const [pattern] of LOCATOR_LABELS) {
+/**
+ * The locator label `text` begins with: as typed, with the space after it ("p. ", "chapter "),
+ * and its CSL name; `{ typed: '', label: 'page' }` when none (a bare locator is a page).
+ */
+export function locatorLabelAt(text: string): { typed: string; label: string } {
+  for (const [pattern, label] of LOCATOR_LABELS) {
     const match = pattern.exec(text);
-    if (match) return match[0];
+    if (match) return { typed: match[0], label };
   }
-  return '';
+  return { typed: '', label: 'page' };
 }
 
 /** "p. 12" → { label: "page", locator: "12" }; a bare locator is a page. */
 export function parseLocator(text: string): { label: string; locator: string } {
   const trimmed = text.trim();
-  for (const [pattern, label] of LOCATOR_LABELS) {
-    const match = pattern.exec(trimmed);
-    if (match) return { label, locator: trimmed.slice(match[0].length) };
-  }
-  return { label: 'page', locator: trimmed };
+  const { typed, label } = locatorLabelAt(trimmed);
+  return { label, locator: trimmed.slice(typed.length) };
 }

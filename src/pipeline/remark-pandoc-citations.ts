@@ -12,7 +12,7 @@
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { locatorLabelAt, parseLocator, type CiteItem } from '../citations/engine.js';
+import { locatorLabelAt, type CiteItem } from '../citations/engine.js';
 import { error } from '../diagnostics.js';
 import { escapedInSource, pointAt, replaceBracketSpans, textPiece } from './bracket-spans.js';
 import type { Citation } from './mdast-nodes.js';
@@ -90,11 +90,11 @@ function locatorAndSuffix(rest: string): Pick<CiteItem, 'locator' | 'label' | 's
   const trimmed = rest.trim();
   if (!trimmed) return {};
   const afterComma = trimmed.replace(/^,\s*/, '');
-  const label = locatorLabelAt(afterComma);
-  const match = (label ? LABELLED : BARE).exec(afterComma.slice(label.length));
+  const { typed, label } = locatorLabelAt(afterComma);
+  const match = (typed ? LABELLED : BARE).exec(afterComma.slice(typed.length));
   if (match?.groups?.locator) {
     const suffix = match.groups.suffix?.trim();
-    return { ...parseLocator(label + match.groups.locator), ...(suffix ? { suffix: /^[,.;:]/.test(suffix) ? suffix : ` ${suffix}` } : {}) };
+    return { label, locator: match.groups.locator, ...(suffix ? { suffix: /^[,.;:]/.test(suffix) ? suffix : ` ${suffix}` } : {}) };
   }
   return { suffix: trimmed.startsWith(',') ? trimmed : ` ${trimmed}` };
 }
