@@ -5,7 +5,7 @@
 // (before, "Internationalisierungsbestrebungen" ran off both edges of the cover).
 import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { renderEpub } from '../../src/render/epub/index.js';
+import { renderEpub, renderEpubAsync } from '../../src/render/epub/index.js';
 import { epubOf, load, part } from './helpers.js';
 
 interface Cover {
@@ -148,6 +148,22 @@ describe('the cover PNG', () => {
   test('draws the letters in EB Garamond: two titles laid out alike but for one word’s letters give other pixels', () => {
     // Without its faces resvg draws no text at all, and these two covers would be the same picture.
     expect(Buffer.from(png('Ten Days')).equals(Buffer.from(png('Ten Dogs')))).toBe(false);
+  });
+
+  test('a build draws it off the main thread into the same EPUB, byte for byte, the PNG right after the SVG', async () => {
+    // Each title drawn first by the one, then by the other: neither reuses the other's last drawing.
+    for (const [title, asyncFirst] of [['Ten Days', true], ['The Russian Revolution', false]] as const) {
+      const loaded = load({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part(`title: ${title}\npart: 1`, 'Text.\n') });
+      const doc = loaded.manuscript.parts[0]!;
+      const config = loaded.manuscript.config;
+      const viaAsync = async () => Buffer.from(await renderEpubAsync(doc, config, { css: 'p{}' }));
+      const viaSync = () => Buffer.from(renderEpub(doc, config, { css: 'p{}' }));
+      const [a, b] = asyncFirst ? [await viaAsync(), viaSync()] : [viaSync(), await viaAsync()];
+      expect(a.equals(b)).toBe(true);
+      const names = Object.keys(unzipSync(a));
+      expect(names.indexOf('OEBPS/cover.png')).toBe(names.indexOf('OEBPS/cover.svg') + 1);
+      expect(size(unzipSync(a)['OEBPS/cover.png'] ?? new Uint8Array())).toEqual([1200, 1800]);
+    }
   });
 });
 

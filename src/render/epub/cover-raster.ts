@@ -24,15 +24,34 @@ let last: { svg: string; png: Uint8Array } | undefined;
 export function coverPng(svg: string): Uint8Array {
   // Shared, not copied: the packager only reads it (it deflates a copy into the zip).
   if (last?.svg === svg) return last.png;
-  // Loaded on first use: only EPUB builds need the native addon.
-  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  const { Resvg } = resvg();
+  last = { svg, png: new Uint8Array(new Resvg(svg, renderOptions()).render().asPng()) };
+  return last.png;
+}
+
+/**
+ * The same PNG, drawn on libuv's thread pool: a build draws the cover (some 80 ms) while
+ * its main thread writes the EPUB's text, instead of before or after.
+ */
+export async function coverPngAsync(svg: string): Promise<Uint8Array> {
+  if (last?.svg === svg) return last.png;
+  const { renderAsync } = resvg();
+  const png = new Uint8Array((await renderAsync(svg, renderOptions())).asPng());
+  last = { svg, png };
+  return png;
+}
+
+// Loaded on first use: only EPUB builds need the native addon.
+function resvg(): typeof import('@resvg/resvg-js') {
+  return require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+}
+
+function renderOptions(): import('@resvg/resvg-js').ResvgRenderOptions {
   const dir = fontPackageDir('eb-garamond-full');
   fontFiles ??= ['400Regular/EBGaramond_400Regular.ttf', '400Regular_Italic/EBGaramond_400Regular_Italic.ttf'].map((file) => `${dir}/${file}`);
-  const resvg = new Resvg(svg, {
+  return {
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'EB Garamond', serifFamily: 'EB Garamond' },
     // The SVG's own 1200 × 1800: a size stores and readers take as it is.
     fitTo: { mode: 'original' },
-  });
-  last = { svg, png: new Uint8Array(resvg.render().asPng()) };
-  return last.png;
+  };
 }

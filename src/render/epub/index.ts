@@ -27,7 +27,7 @@ import { xhtmlDocument } from './xhtml.js';
 import { checkIsbn } from '../../style/isbn.js';
 import { zipEpub, type PackageFile } from './zip.js';
 import { imprintBlock } from '../../blocks.js';
-import { coverPng } from './cover-raster.js';
+import { coverPng, coverPngAsync } from './cover-raster.js';
 import { readerStyles } from './styles.js';
 import { toString } from 'hast-util-to-string';
 
@@ -71,6 +71,31 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 const CODE_TAGS = new Set(['pre', 'code', 'kbd', 'samp']);
 
 export function renderEpub(source: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
+  const made = epubFiles(source, config, options);
+  if (made.coverSvg !== undefined) made.files.splice(made.coverPngAt, 0, { path: `${ROOT}/${HREF.coverPng}`, data: coverPng(made.coverSvg) });
+  return zipEpub(made.files, made.modified);
+}
+
+/** The same bytes as renderEpub; the generated cover's PNG is drawn off the main thread while the text is made. */
+export async function renderEpubAsync(source: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Promise<Uint8Array> {
+  const png = source.meta.cover ? undefined : coverPngAsync(coverSvg(source.meta));
+  // Awaited below; if making the text throws first, the drawing's result is dropped, not unhandled.
+  png?.catch(() => undefined);
+  const made = epubFiles(source, config, options);
+  if (png && made.coverSvg !== undefined) made.files.splice(made.coverPngAt, 0, { path: `${ROOT}/${HREF.coverPng}`, data: await png });
+  return zipEpub(made.files, made.modified);
+}
+
+interface EpubFiles {
+  /** Every file of the package but the generated cover's PNG, which goes at `coverPngAt`. */
+  files: PackageFile[];
+  coverPngAt: number;
+  /** The generated cover, when the manuscript has no cover image. */
+  coverSvg: string | undefined;
+  modified: string;
+}
+
+function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOptions): EpubFiles {
   // A copy whose images (in the text, the notes and the questions) point into the package.
   const doc = withOwnCopies(source);
   const { meta } = doc;
@@ -134,12 +159,10 @@ export function renderEpub(source: PartDocument, config: ResolvedConfig, options
         { id: 'cover-svg', href: HREF.coverImage, mediaType: 'image/svg+xml' },
         { id: 'cover-image', href: HREF.coverPng, mediaType: 'image/png', properties: ['cover-image'] },
       ];
+  // The generated cover's PNG is drawn by the caller and goes right after its SVG.
   const coverFiles: PackageFile[] = cover
     ? [{ path: `${ROOT}/${coverImageHref}`, data: new Uint8Array(readFileSync(cover.path)) }]
-    : [
-        { path: `${ROOT}/${HREF.coverImage}`, data: svg as string },
-        { path: `${ROOT}/${HREF.coverPng}`, data: coverPng(svg as string) },
-      ];
+    : [{ path: `${ROOT}/${HREF.coverImage}`, data: svg as string }];
 
   const manifest: ManifestItem[] = [
     { id: 'nav', href: HREF.nav, mediaType: 'application/xhtml+xml', properties: ['nav'] },
@@ -194,7 +217,8 @@ export function renderEpub(source: PartDocument, config: ResolvedConfig, options
     ...styles.files.map((file) => ({ path: `${ROOT}/${file.href}`, data: file.data })),
     ...images.images.map((image) => ({ path: `${ROOT}/${image.href}`, data: image.data })),
   ];
-  return zipEpub(files, meta.modified);
+  const coverPngAt = files.findIndex((file) => file.path === `${ROOT}/${HREF.coverImage}`) + 1;
+  return { files, coverPngAt, coverSvg: svg, modified: meta.modified };
 }
 
 /**
