@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { loadManuscript, type Manuscript } from './manuscript.js';
+import { loadManuscript, partFileNames, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { registerCleanup } from './cleanup.js';
 import { loadConfig } from './config/load.js';
@@ -95,11 +95,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const loaded = loadConfig(options.dir);
   const config = options.timeout ? { ...loaded, timeout: options.timeout } : loaded;
   const cache = options.cache === false ? undefined : new BuildCache(cacheDirFor(config, options.out));
+  const printPages = options.printPages !== false;
 
   let launching: Promise<BrowserSession> | undefined;
   const launch = async (): Promise<void> => {
     const { openBrowser } = await import('./browser/session.js');
-    launching = openBrowser({ executablePath: config.browser, timeout: config.timeout });
+    launching = openBrowser({ executablePath: config.browser, timeout: config.timeout, tabs: Math.min(tabPoolSize(), layoutJobs(config.dir, formats, printPages)) });
     // Whatever fails from here on, the browser is closed (and a launch failure is reported once, where it is awaited).
     launching.catch(() => undefined);
   };
@@ -116,7 +117,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // needs the other), unless a cache is there that may well hold every PDF: then it starts
   // only if something must be printed.
   const started = performance.now();
-  const printPages = options.printPages !== false;
   if (!options.browser && formats.some((format) => needsLayout(format, printPages)) && (!cache || cache.empty)) {
     await launch();
     // The pipeline below is synchronous: let the launch get as far as spawning Chromium first.
@@ -131,6 +131,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 function isPrinted(format: Format): boolean {
   return format !== 'epub' && format !== 'html';
+}
+
+/**
+ * How many print jobs a build can give the tabs at most, from the part files and the
+ * formats (a cache may leave fewer): one per part for its pamphlet (the PDF, the booklet
+ * or the EPUB's page-list), one per part for its handout.
+ */
+function layoutJobs(dir: string, formats: readonly Format[], printPages: boolean): number {
+  let parts: number;
+  try {
+    parts = partFileNames(dir).length;
+  } catch {
+    // An unreadable folder fails the build with its own error, where the manuscript is read.
+    return tabPoolSize();
+  }
+  const pamphlet = formats.some((format) => format === 'pdf' || format === 'booklet' || (format === 'epub' && printPages));
+  return parts * ((pamphlet ? 1 : 0) + (formats.includes('handout') ? 1 : 0));
 }
 
 /** Whether making `format` lays out pages in Chromium: the PDFs, and the EPUB for its page-list. */
@@ -226,8 +243,8 @@ async function renderAll(
   // EPUBs that wait for their part's pamphlet to be laid out (their page-list).
   const afterLayout = new Map<PartDocument, { output: OutputRef; key: string | undefined }>();
   const renderEpubOf = async (doc: PartDocument, output: OutputRef, key: string | undefined, since: number, pages: LaidOutPage[] | undefined, pageCount?: number): Promise<void> => {
-    const { renderEpub } = await import('./render/epub/index.js');
-    record(output, renderEpub(doc, config, { readAsset, ...(pages ? { printPages: pages } : {}) }), since, key, pageCount);
+    const { renderEpubAsync } = await import('./render/epub/index.js');
+    record(output, await renderEpubAsync(doc, config, { readAsset, ...(pages ? { printPages: pages } : {}) }), since, key, pageCount);
   };
 
   // Reader formats that need no layout: made in Node while the tabs paginate (below).

@@ -52,7 +52,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     }
   }
 
-  const partFiles = readdirSync(config.dir).filter((name) => name.endsWith('.md') && !/^readme\.md$/i.test(name)).sort();
+  const partFiles = partFileNames(config.dir);
   const files: VFile[] = [];
   // Built once, for every part of the run. Parts are parsed first: their front matter
   // orders and links them (`slugs`, filled below) before any is run.
@@ -231,4 +231,9 @@ function lastCommit(partPath: string, shared: readonly string[]): Date | undefin
   const result = spawnSync('git', ['log', '-1', '--format=%ct', '--', partPath, ...shared], { cwd, encoding: 'utf8', timeout: 10_000 });
   const seconds = result.status === 0 ? result.stdout.trim() : '';
   return /^\d+$/.test(seconds) ? new Date(Number(seconds) * 1000) : undefined;
+}
+
+/** The parts of a manuscript folder, in reading order of their names: every `.md` but a README. */
+export function partFileNames(dir: string): string[] {
+  return readdirSync(dir).filter((name) => name.endsWith('.md') && !/^readme\.md$/i.test(name)).sort();
 }

@@ -124,9 +124,11 @@ describe.each([
 describe('a browser that hangs', () => {
   test('is a time-limit error, and the process exits within seconds of it, leaving nothing behind', async () => {
     const run = prepare();
-    // Chromium whose every renderer waits for a debugger: opening a tab never finishes.
+    // Chromium whose every renderer waits for a debugger: opening a tab never finishes. A
+    // build with one print job runs Chromium as one process (tab-pool.ts), which has no
+    // renderer to wait: the wrapper drops that switch.
     const wrapper = path.join(run.root, 'hung-chromium');
-    writeFileSync(wrapper, '#!/bin/sh\nexec /usr/bin/chromium --renderer-startup-dialog "$@"\n');
+    writeFileSync(wrapper, '#!/bin/sh\nfor a; do shift; [ "$a" = --single-process ] || set -- "$@" "$a"; done\nexec /usr/bin/chromium --renderer-startup-dialog "$@"\n');
     chmodSync(wrapper, 0o755);
     const outcome = await buildAndSignal(run, undefined, 0, ['--format', 'pdf', '--timeout', '1000'], { PUPPETEER_EXECUTABLE_PATH: wrapper });
     expect(outcome.code).toBe(1);

@@ -108,4 +108,33 @@ describe('one lean Chromium', () => {
       rmSync(workDir, { recursive: true, force: true });
     }
   });
+
+  test('a build with one print job runs Chromium as one process; its PDF is the one a renderer per tab prints', async () => {
+    const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-tab-pool-'));
+    const { build } = await import('../src/api.js');
+    const env = { SOURCE_DATE_EPOCH: '0' };
+    try {
+      const seen = new Set<string>();
+      const one = await build({ dir: path.join(REPO, 'manuscript'), out: path.join(workDir, 'one'), formats: ['pdf'], cache: false, env, onEvent: (event) => {
+        if (event.kind === 'pages') seen.add(chromiumProcesses().join(' '));
+      } });
+      expect(seen.size).toBeGreaterThan(0);
+      // Only the browser process: no renderer, zygote, GPU or utility process beside it.
+      expect([...seen]).toEqual(['browser']);
+      // The same part printed by a session with a renderer per tab gives the same bytes.
+      const { config, parts } = loadManuscript(path.join(REPO, 'manuscript'), env);
+      const session = await openBrowser({ timeout: 300_000 });
+      try {
+        const job = await preparePrint(parts[0]!, config, { variant: 'pamphlet', workDir });
+        const kinds = new Set<string>();
+        const pdf = await printPrepared(session, job, () => void kinds.add(chromiumProcesses().join(' ')));
+        expect([...kinds].every((line) => line.split(' ').includes('renderer')), [...kinds].join('\n')).toBe(true);
+        expect(Buffer.compare(Buffer.from(pdf), readFileSync(one.outputs[0]!))).toBe(0);
+      } finally {
+        await session.close();
+      }
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -23,7 +23,7 @@ import { dropSplitFirstLetter, dropStrayHyphens } from './page-break-text.js';
 import { pagedPolyfill, type PagedBuild } from './pagedjs-source.js';
 import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
-import { LEAN_PROCESS_FLAGS } from './tab-pool.js';
+import { processFlags, tabPoolSize } from './tab-pool.js';
 import { trace } from '../trace.js';
 
 export interface OpenBrowserOptions {
@@ -33,6 +33,11 @@ export interface OpenBrowserOptions {
   timeout: number;
   /** The Paged.js the pages run: our patched 0.4.3 unless a test asks for the published one. */
   pagedjs?: PagedBuild;
+  /**
+   * How many tabs will lay out pages at once (default: the pool, tab-pool.ts). With one,
+   * Chromium runs as one process (`processFlags`).
+   */
+  tabs?: number;
 }
 
 export interface PaginateRequest {
@@ -72,8 +77,6 @@ const CHROMIUM_FLAGS = [
   // No network, whatever the page does (lockdown.ts). Our stylesheets are inline, so
   // file: pages keep Chromium's default of no XMLHttpRequest to file: URLs.
   ...LOCKDOWN_FLAGS,
-  // The fewest processes that keep pagination parallel (tab-pool.ts).
-  ...LEAN_PROCESS_FLAGS,
 ];
 
 /**
@@ -146,7 +149,7 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
       puppeteer.launch({
         executablePath,
         userDataDir,
-        args: CHROMIUM_FLAGS,
+        args: [...CHROMIUM_FLAGS, ...processFlags(options.tabs ?? tabPoolSize())],
         headless: true,
         // The CLI's handlers (signals.ts) run our cleanups, which kill the group.
         handleSIGINT: false,
