@@ -201,14 +201,14 @@ const UNITS = /(\d)[ ]+(?=(?:%|‰|km|kg|mm|cm|m|g|mg|t|mi|ft|in|lb|oz|°C|°F|�
 const DAY_MONTH = /(?<![\p{L}\d])(\d{1,2})[ ]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?![\p{L}]))/gu;
 
 // Each rule below is tried only where a cheap test finds what any match of it must contain
-// (every rule needs a space): the rules' lookbehinds, tried at every space of every text,
-// were a tenth of an EPUB build (issue 13). The tests run on the text as the rules before
-// have left it, so the result is the same as running every rule.
+// (every rule needs a space; issue 13). The tests run on the text as the rules before have
+// left it, so the result is the same as running every rule.
 const DIGIT_HYPHEN_DIGIT = /\d-\d/;
 const DIGIT_SPACE = /\d /;
 const SPACE_NUMERAL = / [IVXLC]/;
 const SPACE_DASH = / [–—]/;
 const NUMBER_SIGN = /No\.|[№§¶]/;
+const NAME_NUMERAL = / (?<=\p{Lu}\p{Ll}+ )[ ]*(?=[IVXLC]+(?![\p{L}\d]))/gu;
 
 function noBreaks(value: string): string {
   if (!value.includes(' ')) return value;
@@ -217,8 +217,10 @@ function noBreaks(value: string): string {
   if (NUMBER_SIGN.test(out)) out = out.replace(/(No\.|№|§§?|¶)[ ]+(?=\d)/gu, `$1${NBSP}`);
   // Initials: E. H. Carr, V. I. Lenin.
   if (out.includes('. ')) out = out.replace(/(?<![\p{L}.])(\p{Lu}\.)[ ]+(?=\p{Lu})/gu, `$1${NBSP}`);
-  // A name and its numeral: World War I, Part II, Nicholas II.
-  if (SPACE_NUMERAL.test(out)) out = out.replace(/(?<=\p{Lu}\p{Ll}+)[ ]+(?=[IVXLC]+(?![\p{L}\d]))/gu, NBSP);
+  // A name and its numeral: World War I, Part II, Nicholas II. The space comes first and the
+  // name is looked for behind it: led by the lookbehind, the rule read back over every word
+  // at each of its letters (130 ms of an x10 build; now 30).
+  if (SPACE_NUMERAL.test(out)) out = out.replace(NAME_NUMERAL, NBSP);
   if (DIGIT_SPACE.test(out)) {
     out = out.replace(UNITS, `$1${NBSP}`);
     // A day and its month ("25 October", "13 March"): a date is read as one word.
