@@ -83,6 +83,15 @@ describe('no-break spaces', () => {
     );
   });
 
+  test('each rule on a text that holds nothing else, over runs of spaces, and not after a word in lower case', () => {
+    // Each rule is tried only on a text holding what a match needs (issue 13): these texts
+    // hold that and nothing more, so a test too strict would leave their spaces breakable.
+    const paragraphs = ['5 km', '25 October', 'Nicholas II', 'Peace —', 'therefore I am', '25  October, No.  5, E.  H.  Carr, Part  II, word  — word, 9  km, p.  3'];
+    expect(bodyOf(`${paragraphs.join('\n\n')}\n`)).toBe(
+      '<p id="p1" data-pn="1">5~km</p>\n<p id="p2" data-pn="2">25~October</p>\n<p id="p3" data-pn="3">Nicholas~II</p>\n<p id="p4" data-pn="4">Peace~—</p>\n<p id="p5" data-pn="5">therefore I am</p>\n<p id="p6" data-pn="6">25~October, No.~5, E.~H.~Carr, Part~II, word~— word, 9~km, p.~3</p>',
+    );
+  });
+
   test('between a day and its month, in English, German, French and Russian', () => {
     const months = 'January February March April May June July August September October November December Januar Februar März Juni Juli Oktober Dezember janvier février mars avril mai juin juillet août septembre octobre novembre décembre января февраля марта апреля мая июня июля августа сентября октября ноября декабря Mayday'.split(' ');
     expect(bodyOf(`${months.map((month) => `1 ${month}`).join(', ')}\n`)).toBe(
