@@ -146,7 +146,7 @@ function layoutJobs(dir: string, formats: readonly Format[], printPages: boolean
     // An unreadable folder fails the build with its own error, where the manuscript is read.
     return tabPoolSize();
   }
-  const pamphlet = formats.some((format) => format === 'pdf' || format === 'booklet' || (format === 'epub' && printPages));
+  const pamphlet = formats.some((format) => format !== 'handout' && needsLayout(format, printPages));
   return parts * ((pamphlet ? 1 : 0) + (formats.includes('handout') ? 1 : 0));
 }
 

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { runOnPool, tabPoolSize } from '../src/browser/tab-pool.js';
+import { build } from '../src/api.js';
 import { openBrowser } from '../src/browser/session.js';
 import { loadManuscript } from '../src/manuscript.js';
 import { preparePrint, printPrepared } from '../src/render/pdf.js';
@@ -111,7 +112,6 @@ describe('one lean Chromium', () => {
 
   test('a build with one print job runs Chromium as one process; its PDF is the one a renderer per tab prints', async () => {
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-tab-pool-'));
-    const { build } = await import('../src/api.js');
     const env = { SOURCE_DATE_EPOCH: '0' };
     try {
       const seen = new Set<string>();

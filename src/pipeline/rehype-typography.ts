@@ -224,7 +224,7 @@ function noBreaks(value: string): string {
   if (DIGIT_SPACE.test(out)) {
     out = out.replace(UNITS, `$1${NBSP}`);
     // A day and its month ("25 October", "13 March"): a date is read as one word.
-    if (DIGIT_SPACE.test(out)) out = out.replace(DAY_MONTH, `$1${NBSP}`);
+    out = out.replace(DAY_MONTH, `$1${NBSP}`);
   }
   // A spaced dash never starts a line.
   if (SPACE_DASH.test(out)) out = out.replace(/[ ]+([–—])(?=[ ]|$)/gu, `${NBSP}$1`);

@@ -71,31 +71,38 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 const CODE_TAGS = new Set(['pre', 'code', 'kbd', 'samp']);
 
 export function renderEpub(source: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Uint8Array {
-  const made = epubFiles(source, config, options);
-  if (made.coverSvg !== undefined) made.files.splice(made.coverPngAt, 0, { path: `${ROOT}/${HREF.coverPng}`, data: coverPng(made.coverSvg) });
-  return zipEpub(made.files, made.modified);
+  const svg = generatedCover(source);
+  return pack(epubFiles(source, config, options, svg), svg === undefined ? undefined : coverPng(svg));
 }
 
 /** The same bytes as renderEpub; the generated cover's PNG is drawn off the main thread while the text is made. */
 export async function renderEpubAsync(source: PartDocument, config: ResolvedConfig, options: EpubOptions = {}): Promise<Uint8Array> {
-  const png = source.meta.cover ? undefined : coverPngAsync(coverSvg(source.meta));
+  const svg = generatedCover(source);
+  const png = svg === undefined ? undefined : coverPngAsync(svg);
   // Awaited below; if making the text throws first, the drawing's result is dropped, not unhandled.
   png?.catch(() => undefined);
-  const made = epubFiles(source, config, options);
-  if (png && made.coverSvg !== undefined) made.files.splice(made.coverPngAt, 0, { path: `${ROOT}/${HREF.coverPng}`, data: await png });
-  return zipEpub(made.files, made.modified);
+  const made = epubFiles(source, config, options, svg);
+  return pack(made, await png);
+}
+
+/** The cover drawn from the part's lines, when the manuscript gives no cover image. */
+function generatedCover(doc: PartDocument): string | undefined {
+  return doc.meta.cover ? undefined : coverSvg(doc.meta);
 }
 
 interface EpubFiles {
   /** Every file of the package but the generated cover's PNG, which goes at `coverPngAt`. */
   files: PackageFile[];
   coverPngAt: number;
-  /** The generated cover, when the manuscript has no cover image. */
-  coverSvg: string | undefined;
   modified: string;
 }
 
-function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOptions): EpubFiles {
+function pack(made: EpubFiles, png: Uint8Array | undefined): Uint8Array {
+  if (png) made.files.splice(made.coverPngAt, 0, { path: `${ROOT}/${HREF.coverPng}`, data: png });
+  return zipEpub(made.files, made.modified);
+}
+
+function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOptions, svg: string | undefined): EpubFiles {
   // A copy whose images (in the text, the notes and the questions) point into the package.
   const doc = withOwnCopies(source);
   const { meta } = doc;
@@ -152,7 +159,6 @@ function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOp
   // cover-image: Kindle and Kobo conversions ignore an SVG cover).
   const cover = meta.cover;
   const coverImageHref = cover ? `cover${cover.mediaType === 'image/png' ? '.png' : '.jpg'}` : HREF.coverPng;
-  const svg = cover ? undefined : coverSvg(meta);
   const coverItems: ManifestItem[] = cover
     ? [{ id: 'cover-image', href: coverImageHref, mediaType: cover.mediaType, properties: ['cover-image'] }]
     : [
@@ -218,7 +224,7 @@ function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOp
     ...images.images.map((image) => ({ path: `${ROOT}/${image.href}`, data: image.data })),
   ];
   const coverPngAt = files.findIndex((file) => file.path === `${ROOT}/${HREF.coverImage}`) + 1;
-  return { files, coverPngAt, coverSvg: svg, modified: meta.modified };
+  return { files, coverPngAt, modified: meta.modified };
 }
 
 /**
