@@ -82,7 +82,43 @@ function chromiumProcesses(): string[] {
   return [...kinds].filter(([pid]) => mine(pid)).map(([, kind]) => kind).sort();
 }
 
+/** The process ids of this process's Chromium renderers. */
+function rendererPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'latin1').replaceAll('\0', ' ');
+      if (/\/chrom(e|ium)\s/.test(command) && /--type=renderer/.test(command)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids.sort((a, b) => a - b);
+}
+
 describe('one lean Chromium', () => {
+  test('the first page is laid out in the tab Chromium opened at start, in the renderer that was already up', async () => {
+    const { config, parts } = loadManuscript(path.join(REPO, 'manuscript'), { SOURCE_DATE_EPOCH: '0' });
+    const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-tab-pool-'));
+    // A renderer per tab, so the start tab's renderer can be told from a new tab's.
+    const session = await openBrowser({ timeout: 300_000, tabs: 2 });
+    try {
+      const atStart = rendererPids();
+      expect(atStart.length).toBeGreaterThan(0);
+      const job = await preparePrint(parts[0]!, config, { variant: 'pamphlet', workDir });
+      const seen = new Set<number>();
+      await printPrepared(session, job, () => rendererPids().forEach((pid) => seen.add(pid)));
+      expect(seen.size).toBeGreaterThan(0);
+      // A new tab would have started a renderer of its own (and the start tab's would have gone).
+      expect([...seen].filter((pid) => !atStart.includes(pid))).toEqual([]);
+    } finally {
+      await session.close();
+      rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+
+
   test('two tabs paginating at once: one browser, a renderer per tab and at most one more, no zygote, GPU or network process', async () => {
     const { config, parts } = loadManuscript(path.join(REPO, 'manuscript'), { SOURCE_DATE_EPOCH: '0' });
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-tab-pool-'));
