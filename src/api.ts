@@ -335,7 +335,7 @@ async function renderAll(
   }
 
   if (plans.length) {
-    const { preparePrint, printPrepared } = await import('./render/pdf.js');
+    const { layOutPrepared, preparePrint, printPrepared } = await import('./render/pdf.js');
     const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-'));
     const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
@@ -365,25 +365,29 @@ async function renderAll(
             const shown = wanted.pdf ?? wanted.booklet?.output ?? (wanted.epub?.output as OutputRef);
             tell({ kind: 'start', ...shown });
             let pages = 0;
+            const onPage = (count: number): void => {
+              pages = count;
+              tell({ kind: 'pages', ...shown, pages });
+            };
+            const epub = wanted.epub;
+            // A PDF is printed when it is wanted, imposed, or kept in the cache for a later build;
+            // for the EPUB's page-list alone the layout is enough.
+            if (epub && !wanted.pdf && !wanted.booklet && !wanted.key) {
+              const pageStarts = await layOutPrepared(browser, pamphlet, onPage);
+              await renderEpubOf(plan.doc, epub.output, epub.key, since, pageStarts, pages);
+              return;
+            }
             let laidOut: LaidOutPage[] | undefined;
-            const pdf = await printPrepared(
-              browser,
-              pamphlet,
-              (count) => {
-                pages = count;
-                tell({ kind: 'pages', ...shown, pages });
-              },
-              (found) => (laidOut = found),
-            );
+            const pdf = await printPrepared(browser, pamphlet, onPage, (found) => (laidOut = found));
             if (wanted.pdf) record(wanted.pdf, pdf, since, wanted.key, pages);
             // Kept for a later booklet or EPUB, even when the PDF itself is not asked for.
             else if (wanted.key) cache?.put(ref(plan.doc, 'pdf').name, wanted.key, pdf);
             // Where each page begins, for an EPUB built later from the cached PDF's layout.
             if (wanted.key && laidOut) cache?.put(printPagesEntry(plan.doc), derivedKey(wanted.key, 'print pages'), Buffer.from(JSON.stringify(laidOut)));
-            if (wanted.epub) {
+            if (epub) {
               const rendering = performance.now();
-              if (shown !== wanted.epub.output) tell({ kind: 'start', ...wanted.epub.output });
-              await renderEpubOf(plan.doc, wanted.epub.output, wanted.epub.key, shown === wanted.epub.output ? since : rendering, laidOut, shown === wanted.epub.output ? pages : undefined);
+              if (shown !== epub.output) tell({ kind: 'start', ...epub.output });
+              await renderEpubOf(plan.doc, epub.output, epub.key, shown === epub.output ? since : rendering, laidOut, shown === epub.output ? pages : undefined);
             }
             if (wanted.booklet) {
               // A print-ready PDF carries its TrimBox, and the imposition places pages by it: no second render.

@@ -278,12 +278,24 @@ describe('the real manuscript: the EPUB’s page-list is the print PDF’s pagin
     expect(report.metadata.present).toEqual(expect.arrayContaining(['dcterms:conformsTo', 'a11y:certifiedBy', 'schema:accessibilitySummary']));
   });
 
-  test('`--format epub` alone lays out the pamphlet for the same, byte-identical EPUB; rebuilding gives it again', () => {
+  test('`--format epub` alone lays out the pamphlet for the same, byte-identical EPUB, and prints a PDF only for the cache to keep', () => {
     const alone = temp('pagelist-alone');
-    build(['manuscript', '--format', 'epub', '--out', alone, '--no-cache'], REPO);
+    // No cache to keep a PDF in: the pages are laid out, and nothing is printed.
+    const bare = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', alone, '--no-cache'], REPO, { PAMPHLET_TRACE: '1' });
+    expect(bare.status, bare.stderr).toBe(0);
+    expect(bare.stderr).toMatch(/: Paged\.js pagination/);
+    expect(bare.stderr).not.toMatch(/printing the PDF/);
     expect(readFileSync(path.join(alone, `${SLUG}.epub`)).equals(readFileSync(path.join(out, `${SLUG}.epub`)))).toBe(true);
-    build(['manuscript', '--format', 'epub', '--out', alone, '--no-cache'], REPO);
-    expect(readFileSync(path.join(alone, `${SLUG}.epub`)).equals(readFileSync(path.join(out, `${SLUG}.epub`)))).toBe(true);
+    // With the cache (the default) the PDF is printed too, for a later `--format pdf` to take.
+    const kept = temp('pagelist-kept');
+    const cached = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', kept], REPO, { PAMPHLET_TRACE: '1' });
+    expect(cached.status, cached.stderr).toBe(0);
+    expect(cached.stderr).toMatch(/printing the PDF/);
+    expect(readFileSync(path.join(kept, `${SLUG}.epub`)).equals(readFileSync(path.join(out, `${SLUG}.epub`)))).toBe(true);
+    const pdf = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', kept], REPO, { PAMPHLET_TRACE: '1' });
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(pdf.stderr).not.toMatch(/browser ready/);
+    expect(pdf.stderr).toMatch(/from the cache 1/);
   });
 
   test('with the PDF in the cache, a later `--format epub` takes the pages from it and starts no browser', () => {

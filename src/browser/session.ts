@@ -53,6 +53,8 @@ export interface PaginateRequest {
   onPage?: (pages: number) => void;
   /** Told, once the layout is done, each page's printed number and where its text begins (the EPUB's page-list). */
   onLaidOut?: (pages: LaidOutPage[]) => void;
+  /** false: lay the pages out (for onLaidOut) and print nothing; paginate then returns no bytes. */
+  print?: boolean;
   /**
    * Tests only: elements matching this selector are removed from the laid-out pages, as a
    * Paged.js bug would lose them, to show that the integrity check catches the loss.
@@ -61,7 +63,7 @@ export interface PaginateRequest {
 }
 
 export interface BrowserSession {
-  /** Paginates the HTML with Paged.js and prints it; the bytes are Chromium's PDF as is. */
+  /** Paginates the HTML with Paged.js and prints it; the bytes are Chromium's PDF as is (none with `print: false`). */
   paginate(request: PaginateRequest): Promise<Uint8Array>;
   /** Closes the browser and removes its profile; safe to call twice. */
   close(): Promise<void>;
@@ -307,6 +309,7 @@ class Session implements BrowserSession {
       const lost = await step(page.evaluate(lostBlocks), limit('checking that no block was lost'));
       if (lost.length) throw new LayoutLossError(request.label, lost);
       if (request.onLaidOut) request.onLaidOut(await step(page.evaluate(readPrintPages), limit('reading where each page begins')));
+      if (request.print === false) return new Uint8Array();
       const pdf = await step(
         page.pdf({
           preferCSSPageSize: true,

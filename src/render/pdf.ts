@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserSession } from '../browser/session.js';
+import type { BrowserSession, PaginateRequest } from '../browser/session.js';
 import type { LaidOutPage } from '../browser/print-pages.js';
 import { LayoutLossError } from '../browser/layout-integrity.js';
 import { VFile } from 'vfile';
@@ -94,14 +94,27 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
  * `onLaidOut` is told where each page begins, for the EPUB's page-list.
  */
 export async function printPrepared(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void, onLaidOut?: (pages: LaidOutPage[]) => void): Promise<Uint8Array> {
-  let printed: Uint8Array;
+  const printed = await paginateJob(session, job, { ...(onPage ? { onPage } : {}), ...(onLaidOut ? { onLaidOut } : {}) });
+  return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
+}
+
+/**
+ * Lays a prepared job out and prints nothing: where each page begins, for an EPUB's
+ * page-list when no PDF is wanted and no cache would keep one.
+ */
+export async function layOutPrepared(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void): Promise<LaidOutPage[]> {
+  let laidOut: LaidOutPage[] = [];
+  await paginateJob(session, job, { ...(onPage ? { onPage } : {}), onLaidOut: (pages) => (laidOut = pages), print: false });
+  return laidOut;
+}
+
+async function paginateJob(session: BrowserSession, job: PreparedPrint, options: Pick<PaginateRequest, 'onPage' | 'onLaidOut' | 'print'>): Promise<Uint8Array> {
   try {
-    printed = await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout, ...(onPage ? { onPage } : {}), ...(onLaidOut ? { onLaidOut } : {}) });
+    return await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout, ...options });
   } catch (cause) {
     if (cause instanceof LayoutLossError) throw layoutLoss(cause, job);
     throw cause;
   }
-  return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
 }
 
 /** The lost blocks as errors at their places in the part: the build fails rather than print without them. */
