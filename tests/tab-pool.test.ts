@@ -58,6 +58,16 @@ describe('runOnPool', () => {
  * --utility-sub-type, read from /proc).
  */
 function chromiumProcesses(): string[] {
+  return [...chromiumDescendants().values()].sort();
+}
+
+/** The process ids of this process's Chromium renderers (never another test file's). */
+function rendererPids(): number[] {
+  return [...chromiumDescendants()].filter(([, kind]) => kind === 'renderer').map(([pid]) => pid).sort((a, b) => a - b);
+}
+
+/** This process's Chromium descendants: pid → kind. */
+function chromiumDescendants(): Map<number, string> {
   const parent = new Map<number, number>();
   const kinds = new Map<number, string>();
   for (const entry of readdirSync('/proc')) {
@@ -79,22 +89,7 @@ function chromiumProcesses(): string[] {
     for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
     return false;
   };
-  return [...kinds].filter(([pid]) => mine(pid)).map(([, kind]) => kind).sort();
-}
-
-/** The process ids of this process's Chromium renderers. */
-function rendererPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'latin1').replaceAll('\0', ' ');
-      if (/\/chrom(e|ium)\s/.test(command) && /--type=renderer/.test(command)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids.sort((a, b) => a - b);
+  return new Map([...kinds].filter(([pid]) => mine(pid)));
 }
 
 describe('one lean Chromium', () => {
