@@ -589,31 +589,33 @@ function traceStages(text, wallS) {
     .map((m) => ({ at: Number(m[1]) / 1000, what: m[2], took: m[3] === undefined ? undefined : Number(m[3]) / 1000 }));
   const sum = (re) => lines.filter((l) => re.test(l.what) && l.took !== undefined).reduce((t, l) => t + l.took, 0);
   const at = (re) => lines.filter((l) => re.test(l.what)).at(-1)?.at ?? 0;
+  // The five steps no build can skip, then pamphlet's own around them, in the order a build runs.
+  const start = at(/^start$/);
   const markdown = sum(/: Markdown parsed$/);
+  const load = sum(/: loading the HTML$/);
+  const pagination = sum(/: Paged\.js pagination$/);
+  const print = sum(/: printing the PDF$/);
   const stages = [
-    ['Node starts and loads the bundle', at(/^start$/), true],
+    ['Node starts and loads the bundle', start, true],
     ['Markdown parsed (remark-parse)', markdown, true],
     ['the rest of the pipeline: plugins, citations, typography', Math.max(0, sum(/^manuscript parsed and cited$/) - markdown), false],
     ['the print HTML, hyphenated', Math.max(0, at(/^print HTML written$/) - at(/^manuscript parsed and cited$/)), false],
     ['waiting for Chromium to finish starting', sum(/^browser ready$/), false],
-    ['Chromium loads the page', sum(/: loading the HTML$/), true],
+    ['Chromium loads the page', load, true],
     ['Paged.js, the page rules and counters set up', sum(/: (configuring Paged\.js|loading Paged\.js|loading the page-break rules|loading the page counter|numbering the blocks)$/), false],
     ['paragraphs broken into lines', sum(/: breaking paragraphs into lines$/), false],
-    ['Paged.js pagination', sum(/: Paged\.js pagination$/), true],
+    ['Paged.js pagination', pagination, true],
     ['after pagination: fonts, page-break checks, full pages, the lost-block check', sum(/: (loading fonts|checking the page breaks|filling the pages|checking that no block was lost|reading where each page begins)$/), false],
-    ['Chromium prints the PDF (tagged, with its outline)', sum(/: printing the PDF$/), true],
+    ['Chromium prints the PDF (tagged, with its outline)', print, true],
     ['the PDF post-processed in Node', Math.max(0, at(/^rendered .*\.pdf$/) - at(/: printing the PDF$/)), false],
   ];
-  const counted = stages.reduce((t, [, s]) => t + s, 0);
+  const counted = stages.reduce((t, [, seconds]) => t + seconds, 0);
   stages.push(['other (tab, writing, exit)', Math.max(0, wallS - counted), false]);
-  const value = (name) => stages.find(([n]) => n === name)?.[1] ?? 0;
-  const start = value('Node starts and loads the bundle');
-  const layout = value('Chromium loads the page') + value('Paged.js pagination');
   return {
     wallS: round(wallS, 3),
     stages: stages.map(([name, seconds, fixed]) => ({ name, seconds: round(seconds, 3), fixed })),
     // What each kind of output cannot go below: an EPUB without a page-list needs no layout, with one no print.
-    floor: { pdf: round(start + markdown + layout + value('Chromium prints the PDF (tagged, with its outline)'), 3), epub: round(start + markdown, 3), epubPages: round(start + markdown + layout, 3) },
+    floor: { pdf: round(start + markdown + load + pagination + print, 3), epub: round(start + markdown, 3), epubPages: round(start + markdown + load + pagination, 3) },
   };
 }
 
@@ -632,11 +634,11 @@ function medianTrace(traces, pages) {
 function tracesReport(result) {
   const sizes = Object.keys(result.traces ?? {});
   if (!sizes.length) return '';
-  const names = result.traces[sizes[0]].stages.map((s) => s);
+  const steps = result.traces[sizes[0]].stages;
   let out = '\nWhere the time of a PDF build goes: the timed runs above, traced with `PAMPHLET_TRACE=1`; each step the median of the runs, so the steps need not add up to the total exactly. ';
   out += 'Steps marked ● are ones no pamphlet build can skip (Node, remark-parse, Chromium loading the page, Paged.js 0.4.3, Chromium\'s print); the others are pamphlet\'s own work.\n\n';
   out += `| step | ${sizes.map((s) => `${s} s`).join(' | ')} |\n|---|${sizes.map(() => '---').join('|')}|\n`;
-  for (const [i, stage] of names.entries()) out += `| ${stage.fixed ? '● ' : ''}${stage.name} | ${sizes.map((s) => result.traces[s].stages[i].seconds.toFixed(2)).join(' | ')} |\n`;
+  for (const [i, stage] of steps.entries()) out += `| ${stage.fixed ? '● ' : ''}${stage.name} | ${sizes.map((s) => result.traces[s].stages[i].seconds.toFixed(2)).join(' | ')} |\n`;
   out += `| **total** | ${sizes.map((s) => `**${result.traces[s].wallS.toFixed(2)}**`).join(' | ')} |\n`;
   out += `| ● of which no build can skip (median of the runs' sums) | ${sizes.map((s) => result.traces[s].floor.pdf.toFixed(2)).join(' | ')} |\n`;
   return out;

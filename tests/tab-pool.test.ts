@@ -113,7 +113,6 @@ describe('one lean Chromium', () => {
     }
   });
 
-
   test('two tabs paginating at once: one browser, a renderer per tab and at most one more, no zygote, GPU or network process', async () => {
     const { config, parts } = loadManuscript(path.join(REPO, 'manuscript'), { SOURCE_DATE_EPOCH: '0' });
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-tab-pool-'));

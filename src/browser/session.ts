@@ -189,9 +189,11 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
 /** The tab Chromium opened at start, any others closed; undefined if there is none to take. */
 async function keepOneStartTab(browser: Browser): Promise<Page | undefined> {
   try {
-    const pages = await withTimeLimit(browser.pages(), { label: 'browser', step: 'finding its start tab', ms: 5_000 });
-    await Promise.all(pages.slice(1).map((page) => page.close()));
-    return pages[0];
+    const keeping = browser.pages().then(async (pages) => {
+      await Promise.all(pages.slice(1).map((page) => page.close()));
+      return pages[0];
+    });
+    return await withTimeLimit(keeping, { label: 'browser', step: 'finding its start tab', ms: 5_000 });
   } catch {
     // A tab that is gone already, or a browser that is closing: the first page opens its own.
     return undefined;
