@@ -188,6 +188,25 @@ describe('print PDF of the real manuscript', () => {
     }
   });
 
+  test('a page that opens inside a paragraph reads its first word whole, ligature and all', () => {
+    // Paged.js styles the ::first-letter of a continued paragraph; left in, it split the
+    // letter from its word and page 8's "filled" (an fi ligature) read "flled".
+    const words = new Set(manuscriptParagraphs().join(' ').toLowerCase().match(/\p{L}+/gu));
+    const lines = (page: string): string[] => page.split('\n').map((line) => line.trim()).filter(Boolean);
+    const heads = new Set(pages.flatMap((page) => lines(page).slice(0, 1)).filter((line, _, all) => all.filter((other) => other === line).length >= 3));
+    let continued = 0;
+    pages.forEach((page, index) => {
+      const first = lines(page).find((line) => !heads.has(line));
+      // Only a page whose text runs on from the page before, and not from a word hyphenated across the break.
+      const lastBefore = lines(pages[index - 1] ?? '').filter((line) => !/^\d+$/.test(line)).at(-1) ?? '';
+      if (!first || !/^\p{Ll}/u.test(first) || lastBefore.endsWith('-')) return;
+      const word = (first.match(/^\p{L}+/u) ?? [''])[0].toLowerCase();
+      expect(words.has(word), `page ${index + 1} opens with “${word}”, a word the manuscript does not have`).toBe(true);
+      continued++;
+    });
+    expect(continued).toBeGreaterThan(5);
+  });
+
   test('every quotation’s attribution is on the same page as the quotation’s last line', () => {
     let checked = 0;
     visitFigures(doc, (quoteEnd, caption) => {

@@ -19,7 +19,7 @@ import { knuthPlass } from './knuth-plass.js';
 import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-breaker.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
-import { dropSplitFirstLetter, dropStrayHyphens } from './page-break-text.js';
+import { dropStrayHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
 import { pagedPolyfill, type PagedBuild } from './pagedjs-source.js';
 import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
@@ -272,6 +272,7 @@ class Session implements BrowserSession {
       const loaded = await step(page.evaluate(insertPagedJs, pagedPolyfill(this.pagedjs), nonce), limit('loading Paged.js'));
       if (!loaded) throw new Error(`${request.label}: Paged.js did not load in the page`);
       await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
+      await step(page.evaluate(registerFirstLetterRuleRemoval), limit('loading the page-break rules'));
       if (request.onPage) {
         await step(page.exposeFunction(PAGE_BINDING, request.onPage), limit('loading the page counter'));
         await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
@@ -299,7 +300,6 @@ class Session implements BrowserSession {
         limit('loading fonts'),
       );
       await step(page.evaluate(dropStrayHyphens), limit('checking the page breaks'));
-      await step(page.evaluate(dropSplitFirstLetter), limit('checking the page breaks'));
       // Full pages: the room under a page's last line shared out over its gaps.
       const full = await step(page.evaluate(justifyPages, VERTICAL_JUSTIFY), limit('filling the pages'));
       trace(`${request.label}: ${full.justified} of ${full.pages} pages filled to the foot (${full.undone} left as they were, ${full.writingLines} ruled lines added to write on)`);
