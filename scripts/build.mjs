@@ -11,7 +11,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/lib`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { pamphlet: 'src/cli.ts', index: 'src/index.ts' },
+  entryPoints: { pamphlet: 'src/cli.ts', index: 'src/index.ts', 'make-font-cmaps': 'src/make-font-cmaps.ts' },
   outdir: 'lib',
   ...BUNDLE_OPTIONS,
 });
+// The bundled faces' cmaps, read once here so that a build needs no font engine for them
+// (src/render/font-cmaps.ts).
+const { makeFontCmaps } = await import(`${root}/lib/make-font-cmaps.js`);
+makeFontCmaps();

@@ -9,7 +9,8 @@ export const BUNDLE_OPTIONS = {
   // Puppeteer loads its own pieces at run time; it stays an ordinary dependency.
   // css-tree reads its JSON data with a runtime require() that a bundle cannot follow.
   // resvg-js loads its native addon (a per-platform npm package) at run time.
-  external: ['puppeteer-core', 'css-tree', '@resvg/resvg-js'],
+  // fontkit is required only for a manuscript's own font (src/render/font-cmaps.ts).
+  external: ['puppeteer-core', 'css-tree', '@resvg/resvg-js', 'fontkit'],
   mainFields: ['module', 'main'],
   // CommonJS dependencies (citeproc, pdf-lib) call require(); ESM output needs one made.
   banner: { js: "import { createRequire as __pamphletRequire } from 'node:module'; const require = __pamphletRequire(import.meta.url);" },

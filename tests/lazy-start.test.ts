@@ -5,7 +5,8 @@
 // writes down every module Node resolves and every file read by name.
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,6 +42,7 @@ function run(args: string[]): Loaded {
 }
 
 const puppeteer = (loaded: Loaded) => loaded.modules.filter((url) => url === 'puppeteer-core' || url.includes('/puppeteer-core/'));
+const fontkit = (loaded: Loaded) => loaded.reads.filter((file) => file.includes(`${path.sep}node_modules${path.sep}fontkit${path.sep}`));
 const pagedjs = (loaded: Loaded) => loaded.reads.filter((file) => /paged(\.polyfill)?(\.min)?\.js$/.test(file));
 
 describe('what each command loads', () => {
@@ -84,5 +86,23 @@ describe('what each command loads', () => {
     expect(epub.status).toBe(0);
     expect(puppeteer(epub)).toEqual([]);
     expect(pagedjs(epub)).toEqual([]);
+  });
+
+  test('a build in the bundled faces loads no fontkit: their cmaps come from the table make wrote', () => {
+    // The PDF build above checked every character of the real manuscript against its faces.
+    expect(build.reads).toContain(path.join(REPO, 'lib', 'font-cmaps.json'));
+    expect(fontkit(build)).toEqual([]);
+  });
+
+  test('a manuscript with its own font file loads fontkit to read it', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lazy-font-'));
+    cpSync(path.join(REPO, 'manuscript'), dir, { recursive: true });
+    const lora = path.dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/lora/package.json'));
+    mkdirSync(path.join(dir, 'fonts'));
+    writeFileSync(path.join(dir, 'fonts', 'Lora-Regular.ttf'), readFileSync(path.join(lora, '400Regular', 'Lora_400Regular.ttf')));
+    appendFileSync(path.join(dir, 'pamphlet.yaml'), 'fonts: { text: fonts/Lora-Regular.ttf }\n');
+    const checked = run(['check', dir]);
+    expect(checked.stderr).not.toMatch(/error/);
+    expect(fontkit(checked).length).toBeGreaterThan(0);
   });
 });

@@ -8,17 +8,17 @@
  * subsets of @fontsource cover the same characters. The .woff twin of each .woff2 is read,
  * since fontkit inflates only the cmap table of a WOFF file but must unpack a whole WOFF2
  * (brotli in JavaScript, about 100 ms a file). Files are opened only when a character
- * falls in their range, so an English text reads one.
+ * falls in their range, so an English text reads one; the bundled ones are read from the
+ * table `make` writes (font-cmaps.ts), without fontkit.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
+import { BUNDLED_FAMILIES } from '../style/families.js';
+import { fontHasGlyph } from './font-cmaps.js';
 import { CLASSIC_FONTS, fontPackageDir, printFaceFiles, type FaceFile, type PrintFonts } from './fonts.js';
 
 interface CoverageFace {
   ranges: Array<[number, number]>;
   path: string;
-  font?: fontkit.Font;
 }
 
 /** `U+0000-00FF,U+0131,U+4??` → inclusive code point ranges. */
@@ -69,8 +69,7 @@ export function isCovered(char: string, fonts: PrintFonts = CLASSIC_FONTS): bool
   if (covered === undefined) {
     covered = coverageFaces(fonts).some((face) => {
       if (!face.ranges.some(([start, end]) => codePoint >= start && codePoint <= end)) return false;
-      face.font ??= fontkit.create(readFileSync(face.path)) as fontkit.Font;
-      return face.font.hasGlyphForCodePoint(codePoint);
+      return fontHasGlyph(face.path, codePoint);
     });
     known.set(codePoint, covered);
   }
@@ -80,4 +79,9 @@ export function isCovered(char: string, fonts: PrintFonts = CLASSIC_FONTS): bool
 /** A coverage test bound to a manuscript's fonts, for the pipeline's `uncovered-character` rule. */
 export function coverageFor(fonts: PrintFonts): (char: string) => boolean {
   return (char) => isCovered(char, fonts);
+}
+
+/** Every file a coverage test may open for a bundled text family, for the table `make` writes. */
+export function bundledCoverageFiles(): string[] {
+  return BUNDLED_FAMILIES.flatMap((family) => coverageFaces({ ...CLASSIC_FONTS, text: { kind: 'bundled', family: family.family } }).map((face) => face.path));
 }

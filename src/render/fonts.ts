@@ -29,8 +29,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as fontkit from 'fontkit';
 import { BUNDLED_FAMILIES, bundledFamily, nearestWeight, type BundledFamily } from '../style/families.js';
+import { fontHasGlyph } from './font-cmaps.js';
 
 export const PRINT_FONT_FAMILY = 'EB Garamond';
 export const SMALL_CAPS_FAMILY = 'EB Garamond SC';
@@ -292,15 +292,9 @@ function facesFor(page: PageText, fonts: PrintFonts): FaceFile[] {
   return faces;
 }
 
-const openedFiles = new Map<string, fontkit.Font>();
 /** Whether a manuscript's font file has a glyph for this character (fontkit reads its cmap). */
 export function fileHas(path: string, codePoint: number): boolean {
-  let font = openedFiles.get(path);
-  if (!font) {
-    font = fontkit.create(readFileSync(path)) as fontkit.Font;
-    openedFiles.set(path, font);
-  }
-  return font.hasGlyphForCodePoint(codePoint);
+  return fontHasGlyph(path, codePoint);
 }
 
 function codePoints(text: string): Set<number> {

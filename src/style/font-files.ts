@@ -15,7 +15,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { loadFontkit } from '../render/font-cmaps.js';
 import { realInside } from '../files/inside.js';
 import type { FileFace, FontChoice } from '../render/fonts.js';
 import { BUNDLED_FAMILIES, bundledFamily } from './families.js';
@@ -85,7 +86,7 @@ function openFace(real: string, rel: string): Opened {
   const bytes = readFileSync(real);
   let font: fontkit.Font | fontkit.FontCollection;
   try {
-    font = fontkit.create(bytes);
+    font = loadFontkit().create(bytes);
   } catch (cause) {
     return { ok: false, reason: `${rel} is not a font file that can be read (${cause instanceof Error ? cause.message : String(cause)})` };
   }
