@@ -136,6 +136,25 @@ describe('the manuscript’s own stylesheets', () => {
     expectEpubcheck(path.join(again, `${SLUG}.epub`));
   });
 
+  it('rules inside `@media print` lay the pages out as they print: the same PDF text as the rules written plainly', () => {
+    // Paged.js once laid the pages out for the screen and Chromium printed them for print:
+    // the larger print text ran off every page (78 pages of a line or so each, instead of 46).
+    const real = (css?: string): string[] => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-media-'));
+      cpSync(path.resolve(FIXTURES, '../../manuscript'), path.join(dir, 'manuscript'), { recursive: true });
+      if (css) {
+        mkdirSync(path.join(dir, 'manuscript/styles'));
+        writeFileSync(path.join(dir, 'manuscript/styles/print.css'), css);
+      }
+      return pagesText(path.join(build(dir, 'pdf'), 'celebrating-red-october-1.pdf'));
+    };
+    const rule = 'p { font-size: 15pt; line-height: 1.45; }';
+    const plain = real(`${rule}\n`);
+    // The rule does take effect: larger text, more pages.
+    expect(plain.length).toBeGreaterThan(real().length + 10);
+    expect(real(`@media print {\n  ${rule}\n}\n`)).toEqual(plain);
+  });
+
   it('the baseline classic fixture is black at 10.5 pt (the same reading, unstyled)', async () => {
     const out = build(manuscript('house-style', ''), 'pdf');
     expect((await typo(path.join(out, `${SLUG}.pdf`))).bodySizePt).toBe(10.5);

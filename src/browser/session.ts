@@ -259,6 +259,10 @@ class Session implements BrowserSession {
       // A fresh nonce per page: the only script this page may run is the one we insert with it.
       const nonce = randomBytes(18).toString('base64');
       const url = await lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: request.allowedRoots, csp: printPageCsp(nonce) });
+      // Laid out in the medium it is printed in: the pages are measured under the rules
+      // that print them, and printing finds the layout it needs instead of restyling and
+      // relaying the whole book for print (x10: 'printing the PDF' 2.2-3.2 -> 1.6-2.2 s).
+      await step(page.emulateMediaType('print'), limit('loading the HTML'));
       await step(page.goto(url, { waitUntil: 'load', timeout: 0 }), limit('loading the HTML'));
       // Set before Paged.js runs: with auto on, it would paginate as soon as it loads and
       // we could neither wait for it nor see its errors. A page broken inside a word
