@@ -281,7 +281,7 @@ function facesFor(page: PageText, fonts: PrintFonts): FaceFile[] {
   const all = printFaceFiles(fonts);
   const textFaces = all.filter((face) => face.role === 'text');
   // A manuscript's file covers what its cmap has; a character it lacks goes to the fallback.
-  const uncovered = new Set([...text].filter((cp) => !textFaces.some((face) => face.package === 'manuscript' ? fileHas(face.file, cp) : inRange(face, cp))));
+  const uncovered = new Set([...text].filter((cp) => !textFaces.some((face) => face.package === 'manuscript' ? fontHasGlyph(face.file, cp) : inRange(face, cp))));
   const needed = (face: FaceFile, points: ReadonlySet<number>): boolean => !face.unicodeRange || ALWAYS.test(face.file) || [...points].some((cp) => inRange(face, cp));
   const faces = all.filter((face) => {
     if (face.role === 'text' || face.role === 'headings') return needed(face, text);
@@ -290,11 +290,6 @@ function facesFor(page: PageText, fonts: PrintFonts): FaceFile[] {
   });
   if (code.size) faces.push(...monoFaceFiles(fonts).filter((face) => needed(face, code)));
   return faces;
-}
-
-/** Whether a manuscript's font file has a glyph for this character (fontkit reads its cmap). */
-export function fileHas(path: string, codePoint: number): boolean {
-  return fontHasGlyph(path, codePoint);
 }
 
 function codePoints(text: string): Set<number> {
