@@ -5,6 +5,6 @@
 import { writeFontCmaps } from './render/font-cmaps.js';
 import { bundledCoverageFiles } from './render/font-coverage.js';
 
-export function makeFontCmaps(): number {
-  return writeFontCmaps(bundledCoverageFiles());
+export function makeFontCmaps(): void {
+  writeFontCmaps(bundledCoverageFiles());
 }

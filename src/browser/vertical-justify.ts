@@ -111,14 +111,13 @@ export function justifyPages(settings: VerticalJustifySettings): VerticalJustify
   const rooms = candidates.map(({ flow, area }) => writingRoomFor(flow, area));
   for (const room of rooms) {
     if (!room) continue;
-    const { spaces, model } = room;
-    for (let k = spaces.length - 1, spare = room.count; spare > 0; k = k > 0 ? k - 1 : spaces.length - 1, spare--) {
-      spaces[k]!.appendChild(model.cloneNode());
-      report.writingLines++;
-    }
+    const { spaces, model, count } = room;
+    for (let k = spaces.length - 1, spare = count; spare > 0; k = k > 0 ? k - 1 : spaces.length - 1, spare--) spaces[k]!.appendChild(model.cloneNode());
+    report.writingLines += count;
   }
 
-  interface Plan { flow: HTMLElement; area: DOMRect; line: number; saved: Array<readonly [HTMLElement, string]>; margins: Array<[HTMLElement, string]> }
+  /** A page whose gaps grow: each gap's element, its inline margin before, and the grown one. */
+  interface Plan { flow: HTMLElement; area: DOMRect; line: number; gaps: Array<{ el: HTMLElement; before: string; grown: string }> }
   const plans: Plan[] = [];
   for (const { flow, area } of candidates) {
     const body = flow.querySelector('p');
@@ -145,15 +144,9 @@ export function justifyPages(settings: VerticalJustifySettings): VerticalJustify
     const capacity = gaps.reduce((sum, gap) => sum + gap.most, 0);
     if (capacity <= 0) continue;
     const share = Math.min(1, room / capacity);
-    plans.push({
-      flow,
-      area,
-      line,
-      saved: gaps.map(({ el }) => [el, el.style.marginTop] as const),
-      margins: gaps.map((gap): [HTMLElement, string] => [gap.el, `${(gap.margin + gap.most * share).toFixed(2)}px`]),
-    });
+    plans.push({ flow, area, line, gaps: gaps.map(({ el, margin, most }) => ({ el, before: el.style.marginTop, grown: `${(margin + most * share).toFixed(2)}px` })) });
   }
-  for (const plan of plans) for (const [el, margin] of plan.margins) el.style.marginTop = margin;
+  for (const plan of plans) for (const { el, grown } of plan.gaps) el.style.marginTop = grown;
 
   // Nothing past the text area's foot, nothing pushed into a column beyond its right
   // edge (Paged.js's overflow column starts far out; a hanging comma reaches a hair past it).
@@ -161,7 +154,7 @@ export function justifyPages(settings: VerticalJustifySettings): VerticalJustify
     const after = extent(flow);
     return after.bottom > area.bottom + 0.5 || after.right > area.right + line / 2;
   });
-  for (const plan of overflowing) for (const [el, margin] of plan.saved) el.style.marginTop = margin;
+  for (const plan of overflowing) for (const { el, before } of plan.gaps) el.style.marginTop = before;
   report.undone = overflowing.length;
   report.justified = plans.length - overflowing.length;
   return report;

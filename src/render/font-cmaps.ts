@@ -99,11 +99,10 @@ function cmapRanges(file: string): Array<[number, number]> {
 }
 
 /** Writes the table of these font files (absolute paths inside pamphlet's folder); `make` calls it. */
-export function writeFontCmaps(files: readonly string[], out: string = CMAP_TABLE): number {
+export function writeFontCmaps(files: readonly string[], out: string = CMAP_TABLE): void {
   const entries: CmapTable['files'] = {};
   for (const file of [...new Set(files)].sort()) {
     entries[path.relative(PACKAGE_ROOT, file)] = { size: statSync(file).size, ranges: cmapRanges(file) };
   }
   writeFileSync(out, `${JSON.stringify({ files: entries })}\n`);
-  return Object.keys(entries).length;
 }
