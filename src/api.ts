@@ -22,6 +22,7 @@ import { BuildCache } from './cache/store.js';
 import { browserIdentity, toolIdentity } from './cache/identity.js';
 import { derivedKey, outputKey } from './cache/key.js';
 import { runOnPool, tabPoolSize, type PoolTask } from './browser/tab-pool.js';
+import { closingAfter } from './browser/closing-session.js';
 import type { LaidOutPage } from './browser/print-pages.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -123,7 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   try {
-    return await renderAll(options, formats, config, timings, { session, cache, printPages }, started);
+    return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser }, started);
   } finally {
     await launching?.then((browser) => browser.close(), () => undefined);
   }
@@ -157,6 +158,8 @@ function needsLayout(format: Format, printPages: boolean): boolean {
 
 interface Resources {
   session: () => Promise<BrowserSession>;
+  /** The session is this build's own (not a caller's): it may close it once the last layout is done. */
+  ownsBrowser: boolean;
   cache: BuildCache | undefined;
   /** The EPUB carries the print edition's page breaks (laid out, or from the cache). */
   printPages: boolean;
@@ -192,7 +195,7 @@ async function renderAll(
   formats: readonly Format[],
   config: ResolvedConfig,
   timings: Record<string, number>,
-  { session, cache, printPages }: Resources,
+  { session, cache, printPages, ownsBrowser }: Resources,
   since: number,
 ): Promise<BuildResult> {
   let started = since;
@@ -350,7 +353,8 @@ async function renderAll(
       })));
       trace('print HTML written');
       started = performance.now();
-      const browser = await session();
+      const layouts = jobs.reduce((n, { plan, pamphlet, handout }) => n + (pamphlet && plan.pamphlet ? 1 : 0) + (handout && plan.handout ? 1 : 0), 0);
+      const browser = ownsBrowser ? closingAfter(await session(), layouts) : await session();
       trace('browser ready', started);
       timings.browser = performance.now() - started;
       // One tab per core (tab-pool.ts): pagination is single-threaded JavaScript in each
@@ -378,17 +382,31 @@ async function renderAll(
               return;
             }
             let laidOut: LaidOutPage[] | undefined;
-            const pdf = await printPrepared(browser, pamphlet, onPage, (found) => (laidOut = found));
+            let epubMade: Promise<void> | undefined;
+            const printed = printPrepared(browser, pamphlet, onPage, (found) => {
+              laidOut = found;
+              if (!epub) return;
+              // The EPUB needs only where the pages begin: it is made in Node while Chromium
+              // prints (all five outputs x1: its 0.13 s came after the PDF). setImmediate lets
+              // the print request go out first.
+              epubMade = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+                const rendering = performance.now();
+                if (shown !== epub.output) tell({ kind: 'start', ...epub.output });
+                return renderEpubOf(plan.doc, epub.output, epub.key, shown === epub.output ? since : rendering, found, shown === epub.output ? pages : undefined);
+              });
+              // Awaited below, after the PDF, or settled before a print failure is thrown.
+              epubMade.catch(() => undefined);
+            });
+            const pdf = await printed.catch(async (error: unknown) => {
+              await epubMade?.catch(() => undefined);
+              throw error;
+            });
             if (wanted.pdf) record(wanted.pdf, pdf, since, wanted.key, pages);
             // Kept for a later booklet or EPUB, even when the PDF itself is not asked for.
             else if (wanted.key) cache?.put(ref(plan.doc, 'pdf').name, wanted.key, pdf);
             // Where each page begins, for an EPUB built later from the cached PDF's layout.
             if (wanted.key && laidOut) cache?.put(printPagesEntry(plan.doc), derivedKey(wanted.key, 'print pages'), Buffer.from(JSON.stringify(laidOut)));
-            if (epub) {
-              const rendering = performance.now();
-              if (shown !== epub.output) tell({ kind: 'start', ...epub.output });
-              await renderEpubOf(plan.doc, epub.output, epub.key, shown === epub.output ? since : rendering, laidOut, shown === epub.output ? pages : undefined);
-            }
+            if (epubMade) await epubMade;
             if (wanted.booklet) {
               // A print-ready PDF carries its TrimBox, and the imposition places pages by it: no second render.
               const imposing = performance.now();
