@@ -11,11 +11,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/lib`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { pamphlet: 'src/cli.ts', index: 'src/index.ts', 'make-font-cmaps': 'src/make-font-cmaps.ts' },
+  entryPoints: { pamphlet: 'src/cli.ts', index: 'src/index.ts', 'make-tables': 'src/make-tables.ts' },
   outdir: 'lib',
   ...BUNDLE_OPTIONS,
 });
-// The bundled faces' cmaps, read once here so that a build needs no font engine for them
-// (src/render/font-cmaps.ts).
-const { makeFontCmaps } = await import(`${root}/lib/make-font-cmaps.js`);
-makeFontCmaps();
+// The bundled faces' cmaps and our stylesheets' url()s, worked out once here so that a
+// build needs no font engine and no CSS parse for them (src/make-tables.ts).
+const { makeTables } = await import(`${root}/lib/make-tables.js`);
+makeTables();

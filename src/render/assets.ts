@@ -5,13 +5,12 @@
  * The stylesheets are read here and go into the page inline: Paged.js would read a
  * <link> with XMLHttpRequest, which the page's policy (connect-src 'none') refuses.
  */
-import { readFileSync } from 'node:fs';
-import { generate, parse, walk } from 'css-tree';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { FONT_PACKAGES, fontPackageDir, type FontPackage } from './fonts.js';
+import { stylesheetWithUrls } from './stylesheet-table.js';
 import { themeSheetPath, type StyleSheetName, type Theme } from '../style/themes.js';
 
 export interface PrintAssets {
@@ -41,18 +40,13 @@ const stylesheets = new Map<string, string>();
 /**
  * A stylesheet's text, read once per process, with its relative `url()`s (the wrap
  * mark of code lines) made absolute against `base`: inline in the page, they would
- * otherwise resolve against the page's own folder. Rewritten through css-tree.
+ * otherwise resolve against the page's own folder (stylesheet-table.ts).
  */
 function stylesheet(file: string, base: string): string {
   const key = `${file}\u0000${base}`;
   let text = stylesheets.get(key);
   if (text === undefined) {
-    const ast = parse(readFileSync(file, 'utf8'));
-    walk(ast, (node) => {
-      if (node.type !== 'Url' || /^[a-z][a-z0-9+.-]*:/i.test(node.value)) return;
-      node.value = base.startsWith('/') ? new URL(node.value, `http://preview${base}`).pathname : new URL(node.value, base).href;
-    });
-    text = generate(ast);
+    text = stylesheetWithUrls(file, base);
     stylesheets.set(key, text);
   }
   return text;

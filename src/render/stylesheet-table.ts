@@ -1,0 +1,106 @@
+/**
+ * pamphlet's own stylesheets with their relative url()s made absolute, for a page that
+ * carries them inline. Rewriting goes through css-tree (parse, walk, generate), and
+ * parsing print.css, handout.css and house.css cost every PDF build some 70 ms of the
+ * real manuscript's 1.2 s in Node. `make` does that parse once (scripts/build.mjs writes
+ * lib/stylesheets.json with `writeStylesheetTable`): each sheet as css-tree generates it,
+ * cut at its relative url()s. A build fills the cuts with the absolute URLs, each printed
+ * by css-tree's generator as the whole sheet's generation would print it. A sheet that is
+ * not in the table, or whose text is not the text measured, is parsed as before.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generate, parse, walk } from 'css-tree';
+import { packagePath, PACKAGE_ROOT } from '../package-root.js';
+
+/** lib/stylesheets.json: each sheet (relative to pamphlet's folder) as text cut at its relative url()s. */
+interface SheetTable {
+  sheets: Record<string, { sha256: string; parts: string[]; urls: string[] }>;
+}
+
+export const STYLESHEET_TABLE = packagePath('lib', 'stylesheets.json');
+
+/** Stands in for each relative url() while the sheet is generated for the table. */
+const SLOT = 'pamphlet-url-slot';
+
+const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
+const isRelative = (value: string): boolean => !/^[a-z][a-z0-9+.-]*:/i.test(value);
+
+/** `value` made absolute: against a file: URL, or against a server path (the preview's, "/styles/"). */
+function absoluteUrl(value: string, base: string): string {
+  return base.startsWith('/') ? new URL(value, `http://preview${base}`).pathname : new URL(value, base).href;
+}
+
+/** A url() as css-tree's generator prints it. */
+const printedUrl = (value: string): string => generate({ type: 'Url', value });
+
+/** The sheet's text with its relative url()s made absolute against `base`, through css-tree. */
+export function rewriteUrls(text: string, base: string): string {
+  const ast = parse(text);
+  walk(ast, (node) => {
+    if (node.type === 'Url' && isRelative(node.value)) node.value = absoluteUrl(node.value, base);
+  });
+  return generate(ast);
+}
+
+let table: SheetTable | null | undefined;
+
+function readTable(): SheetTable | null {
+  if (table === undefined) {
+    try {
+      table = JSON.parse(readFileSync(STYLESHEET_TABLE, 'utf8')) as SheetTable;
+    } catch {
+      // No table (a checkout whose lib/ is not built yet): every sheet is parsed.
+      table = null;
+    }
+  }
+  return table;
+}
+
+/** Whether the table has `file` as it is now: a build then rewrites it without parsing. */
+export function inStylesheetTable(file: string): boolean {
+  const entry = readTable()?.sheets[path.relative(PACKAGE_ROOT, file)];
+  return entry !== undefined && entry.sha256 === hash(readFileSync(file, 'utf8'));
+}
+
+/** The stylesheet at `file` with its relative url()s made absolute against `base`. */
+export function stylesheetWithUrls(file: string, base: string): string {
+  const text = readFileSync(file, 'utf8');
+  const entry = readTable()?.sheets[path.relative(PACKAGE_ROOT, file)];
+  if (!entry || entry.sha256 !== hash(text)) return rewriteUrls(text, base);
+  let out = entry.parts[0] ?? '';
+  entry.urls.forEach((value, i) => {
+    out += printedUrl(absoluteUrl(value, base)) + (entry.parts[i + 1] ?? '');
+  });
+  return out;
+}
+
+/** Every .css file under styles/, absolute paths. */
+export function packageStylesheets(): string[] {
+  const root = packagePath('styles');
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.css'))
+    .sort()
+    .map((name) => path.join(root, name));
+}
+
+/** Parses every package stylesheet and writes lib/stylesheets.json (run by `make`). */
+export function writeStylesheetTable(): void {
+  const sheets: SheetTable['sheets'] = {};
+  for (const file of packageStylesheets()) {
+    const text = readFileSync(file, 'utf8');
+    const ast = parse(text);
+    const urls: string[] = [];
+    walk(ast, (node) => {
+      if (node.type !== 'Url' || !isRelative(node.value)) return;
+      urls.push(node.value);
+      node.value = SLOT;
+    });
+    const parts = generate(ast).split(printedUrl(SLOT));
+    // A sheet that somehow printed the stand-in elsewhere is left to the parse.
+    if (parts.length !== urls.length + 1) continue;
+    sheets[path.relative(PACKAGE_ROOT, file)] = { sha256: hash(text), parts, urls };
+  }
+  writeFileSync(STYLESHEET_TABLE, JSON.stringify({ sheets } satisfies SheetTable));
+}
