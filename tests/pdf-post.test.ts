@@ -98,6 +98,27 @@ describe('finishPdf', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
+  it('gives the same bytes whatever order Chromium wrote the named destinations in', async () => {
+    // Chromium once wrote a heading's and the bibliography's destinations swapped, for the same pages.
+    const names = ['the-congress-of-soviets', 'pamphlet-bibliography', 'note-5d1c2a3b-1111-4222-8333-944455556666', 'zhizn'];
+    const withDests = async (order: string[]): Promise<Uint8Array> => {
+      const pdf = await PDFDocument.load(await tinyPdf(), { updateMetadata: false });
+      const page = pdf.getPage(0);
+      const dests = pdf.context.obj({});
+      order.forEach((name) => dests.set(PDFName.of(name), pdf.context.obj([page.ref, PDFName.of('XYZ'), 51, 500 - 10 * names.indexOf(name), 0])));
+      pdf.catalog.set(PDFName.of('Dests'), pdf.context.register(dests));
+      return pdf.save({ useObjectStreams: false });
+    };
+    const a = await finishPdf(await withDests(names), METADATA);
+    const b = await finishPdf(await withDests([...names].reverse()), METADATA);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const destFile = join(scratch, 'dests.pdf');
+    writeFileSync(destFile, a);
+    // What a reader can jump to: every name, the random one renamed, each on its page.
+    const listed = execFileSync('pdfinfo', ['-dests', destFile], { encoding: 'utf8' });
+    for (const name of ['the-congress-of-soviets', 'pamphlet-bibliography', 'note-1', 'zhizn']) expect(listed).toMatch(new RegExp(`^\\s*1 \\[ XYZ\\s.*"${name}"$`, 'm'));
+  });
+
   it('leaves a page size it was not asked about', async () => {
     const after = await finishPdf(await tinyPdf(), METADATA, { pageSize: { width: 595.28, height: 841.89 } });
     const pdf = await PDFDocument.load(after, { updateMetadata: false });

@@ -16,6 +16,22 @@ const RANDOM_NAME = /^(.*?)-?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 export function stabilizeDestinations(pdf: PDFDocument): void {
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   if (!dests) return;
+  renameRandomDestinations(pdf, dests);
+  sortDestinations(dests);
+}
+
+/**
+ * The names in byte order. Chromium writes them in an order that is not always the same
+ * for the same pages (seen once in a few hundred builds of a fixture: a heading's and the
+ * bibliography's swapped), and the order means nothing to a reader.
+ */
+function sortDestinations(dests: PDFDict): void {
+  const entries = dests.entries().sort(([a], [b]) => (a.asString() < b.asString() ? -1 : a.asString() > b.asString() ? 1 : 0));
+  for (const [key] of entries) dests.delete(key);
+  for (const [key, value] of entries) dests.set(key, value);
+}
+
+function renameRandomDestinations(pdf: PDFDocument, dests: PDFDict): void {
   const pageIndex = new Map<string, number>(pdf.getPages().map((page, i) => [page.ref.toString(), i]));
   const random: Array<{ key: PDFName; prefix: string; page: number; y: number }> = [];
   for (const [key, value] of dests.entries()) {
