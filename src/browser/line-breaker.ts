@@ -139,6 +139,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
   const LETTER = /[\p{L}\p{N}]/u;
   const CAPITAL = /\p{Lu}/u;
+  const FIGURE = /\p{N}/u;
+  const LAST_LETTERS = /(\p{L}+)$/u;
   /** German capitalises every noun: there a capital says nothing of a name. */
   const nounsCapitalised = (el: Element): boolean => /^(de|lb)(-|$)/i.test(el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
   const HYPHENS = '-\u2010';
@@ -205,9 +207,6 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
 
   const savedBodyWidth = body.style.width;
   body.style.width = measure;
-  // Laid out at the measure, every face the text needs is asked for; measure once they are in.
-  body.getBoundingClientRect();
-  await document.fonts.ready;
   // Notes are measured where Paged.js sets them, at the measure in the note area; in
   // the paragraph, their call stands in their place.
   const shelf = document.createElement('div');
@@ -225,7 +224,11 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     standIns.set(note, call);
     shelf.appendChild(note);
   }
-  // Reads first, then writes: a read after each write would lay the document out again each time.
+  // Laid out at the measure (once, with the notes on their shelf), every face the text
+  // needs is asked for; measured once they are in. Reads first, then writes: a read after
+  // each write would lay the document out again each time.
+  body.getBoundingClientRect();
+  await document.fonts.ready;
   const noteWidth = shelf.getBoundingClientRect().width;
   const saved = new Map<HTMLElement, string | null>();
   const blocks: Block[] = candidates.map((el) => {
@@ -275,7 +278,9 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
 
   // Widths inside a run of text from the canvas, in the run's font: one Range rect per
   // text node is what the browser is asked (each costs about a tenth of a millisecond).
-  const widths = new Map<string, number>();
+  /** Widths measured, by font (a key per run of text would be a long string to hash each time). */
+  const widthsByFont = new Map<string, Map<string, number>>();
+  let widths = new Map<string, number>();
   let font = '';
   const fontOf = new Map<Element, string>();
   function useFont(el: Element): void {
@@ -287,6 +292,9 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     }
     if (key === font || !canvas) return;
     font = key;
+    let known = widthsByFont.get(key);
+    if (!known) widthsByFont.set(key, (known = new Map()));
+    widths = known;
     const [shorthand, letterSpacing, caps] = key.split('\u0001');
     canvas.font = shorthand!;
     canvas.letterSpacing = letterSpacing === 'normal' ? '0px' : letterSpacing!;
@@ -294,11 +302,10 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     canvas.fontVariantCaps = (caps as CanvasFontVariantCaps | undefined) ?? 'normal';
   }
   function width(text: string): number {
-    const key = `${font}\u0000${text}`;
-    let w = widths.get(key);
+    let w = widths.get(text);
     if (w === undefined) {
       w = canvas ? canvas.measureText(text).width : text.length;
-      widths.set(key, w);
+      widths.set(text, w);
     }
     return w;
   }
@@ -327,7 +334,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       // Figures are set with the text's numeric features (proportional, old-style),
       // which the canvas cannot apply: a word with figures is measured by the browser.
       const canvasWord = width(word);
-      const measured = /\p{N}/u.test(word) ? domWidth(i, j) : null;
+      const measured = FIGURE.test(word) ? domWidth(i, j) : null;
       const scale = measured !== null && canvasWord > 0 ? measured / canvasWord : 1;
       // Inside the word: soft hyphens, no-break spaces, hyphens and dashes.
       for (let k = 1; k < word.length; k++) {
@@ -445,8 +452,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         if (pendingSpace) {
           pendingSpace.right = x(i);
           // A number after a capitalised word ("October 26", "Article 5") stays with it.
-          if (/\p{N}/u.test(ch) && pendingSpace.startNode === text) {
-            const before = /(\p{L}+)$/u.exec(data.slice(0, pendingSpace.startOffset).replace(/\u00AD/g, ''));
+          if (FIGURE.test(ch) && pendingSpace.startNode === text) {
+            const before = LAST_LETTERS.exec(data.slice(0, pendingSpace.startOffset).replace(/\u00AD/g, ''));
             if (before && CAPITAL.test(before[1]![0]!)) pendingSpace.glued = true;
           }
           push(pendingSpace);
