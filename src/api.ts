@@ -338,7 +338,7 @@ async function renderAll(
   }
 
   if (plans.length) {
-    const { layOutPrepared, preparePrint, printPrepared } = await import('./render/pdf.js');
+    const { layOutPrepared, preparePrint, printPrepared, printPreparedDocument } = await import('./render/pdf.js');
     const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-'));
     const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
@@ -383,7 +383,7 @@ async function renderAll(
             }
             let laidOut: LaidOutPage[] | undefined;
             let epubMade: Promise<void> | undefined;
-            const printed = printPrepared(browser, pamphlet, onPage, (found) => {
+            const printed = printPreparedDocument(browser, pamphlet, onPage, (found) => {
               laidOut = found;
               if (!epub) return;
               // The EPUB needs only where the pages begin: it is made in Node while Chromium
@@ -397,10 +397,11 @@ async function renderAll(
               // Awaited below, after the PDF, or settled before a print failure is thrown.
               epubMade.catch(() => undefined);
             });
-            const pdf = await printed.catch(async (error: unknown) => {
+            const finished = await printed.catch(async (error: unknown) => {
               await epubMade?.catch(() => undefined);
               throw error;
             });
+            const pdf = finished.bytes;
             if (wanted.pdf) record(wanted.pdf, pdf, since, wanted.key, pages);
             // Kept for a later booklet or EPUB, even when the PDF itself is not asked for.
             else if (wanted.key) cache?.put(ref(plan.doc, 'pdf').name, wanted.key, pdf);
@@ -411,7 +412,7 @@ async function renderAll(
               // A print-ready PDF carries its TrimBox, and the imposition places pages by it: no second render.
               const imposing = performance.now();
               if (wanted.pdf) tell({ kind: 'start', ...wanted.booklet.output });
-              const booklet = await imposeBooklet(pdf, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep });
+              const booklet = await imposeBooklet(finished.document, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep });
               record(wanted.booklet.output, booklet, wanted.pdf ? imposing : since, wanted.booklet.key);
             }
           } });

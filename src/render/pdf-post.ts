@@ -131,6 +131,20 @@ export async function finishPdf(
   metadata: PdfMetadata,
   options: FinishOptions = {},
 ): Promise<Uint8Array> {
+  return (await finishPdfDocument(bytes, metadata, options)).bytes;
+}
+
+/** A finished PDF: its bytes, and the document they were saved from (for an imposition, which need not read them again). */
+export interface FinishedPdf {
+  bytes: Uint8Array;
+  document: PDFDocument;
+}
+
+export async function finishPdfDocument(
+  bytes: Uint8Array,
+  metadata: PdfMetadata,
+  options: FinishOptions = {},
+): Promise<FinishedPdf> {
   const pdf = await loadPdf(bytes);
   await removeSoftHyphens(pdf);
   stabilizeDestinations(pdf);
@@ -152,5 +166,5 @@ export async function finishPdf(
   if (metadata.outlineTitles) retitleOutline(pdf, metadata.outlineTitles);
   // Object streams would hide the catalog from tools that only read classic xref
   // tables, and gain little on a file that is mostly font and page streams.
-  return savePdf(pdf, { useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return { bytes: await savePdf(pdf, { useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }), document: pdf };
 }

@@ -16,7 +16,7 @@ import { printAssets } from './assets.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 import type { PrintBoxOptions } from './page-boxes.js';
 import { handoutPage } from './page-css.js';
-import { cssLengthToPt, finishPdf, pdfMetadataFor } from './pdf-post.js';
+import { cssLengthToPt, finishPdfDocument, pdfMetadataFor, type FinishedPdf } from './pdf-post.js';
 import { printHtml, type PrintVariant } from './print-html.js';
 
 export interface RenderPdfOptions {
@@ -94,8 +94,13 @@ export async function preparePrint(doc: PartDocument, config: ResolvedConfig, op
  * `onLaidOut` is told where each page begins, for the EPUB's page-list.
  */
 export async function printPrepared(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void, onLaidOut?: (pages: LaidOutPage[]) => void): Promise<Uint8Array> {
+  return (await printPreparedDocument(session, job, onPage, onLaidOut)).bytes;
+}
+
+/** printPrepared, with the finished document as well as its bytes: a booklet imposed from it need not parse the PDF again. */
+export async function printPreparedDocument(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void, onLaidOut?: (pages: LaidOutPage[]) => void): Promise<FinishedPdf> {
   const printed = await paginateJob(session, job, { ...(onPage ? { onPage } : {}), ...(onLaidOut ? { onLaidOut } : {}) });
-  return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
+  return finishPdfDocument(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
 }
 
 /**
