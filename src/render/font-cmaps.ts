@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { packagePath, PACKAGE_ROOT } from '../package-root.js';
+import { libTable } from './lib-table.js';
 
 /** lib/font-cmaps.json: each font file (relative to pamphlet's folder) with its size and the code points it maps, as ranges. */
 interface CmapTable {
@@ -28,19 +29,8 @@ export function loadFontkit(): typeof Fontkit {
   return fontkit;
 }
 
-let table: CmapTable | null | undefined;
-
-function readTable(): CmapTable | null {
-  if (table === undefined) {
-    try {
-      table = JSON.parse(readFileSync(CMAP_TABLE, 'utf8')) as CmapTable;
-    } catch {
-      // No table (a checkout whose lib/ is not built yet): every file is read by fontkit.
-      table = null;
-    }
-  }
-  return table;
-}
+/** Without the table (lib/ not built yet) every file is read by fontkit. */
+const readTable = libTable<CmapTable>(CMAP_TABLE);
 
 type HasGlyph = (codePoint: number) => boolean;
 const opened = new Map<string, HasGlyph>();

@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generate, parse, walk } from 'css-tree';
 import { packagePath, PACKAGE_ROOT } from '../package-root.js';
+import { libTable } from './lib-table.js';
 
 /** lib/stylesheets.json: each sheet (relative to pamphlet's folder) as text cut at its relative url()s. */
 interface SheetTable {
@@ -44,19 +45,8 @@ export function rewriteUrls(text: string, base: string): string {
   return generate(ast);
 }
 
-let table: SheetTable | null | undefined;
-
-function readTable(): SheetTable | null {
-  if (table === undefined) {
-    try {
-      table = JSON.parse(readFileSync(STYLESHEET_TABLE, 'utf8')) as SheetTable;
-    } catch {
-      // No table (a checkout whose lib/ is not built yet): every sheet is parsed.
-      table = null;
-    }
-  }
-  return table;
-}
+/** Without the table (lib/ not built yet) every sheet is parsed. */
+const readTable = libTable<SheetTable>(STYLESHEET_TABLE);
 
 /** Whether the table has `file` as it is now: a build then rewrites it without parsing. */
 export function inStylesheetTable(file: string): boolean {
