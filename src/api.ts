@@ -353,8 +353,7 @@ async function renderAll(
       })));
       trace('print HTML written');
       started = performance.now();
-      const layouts = jobs.reduce((n, { plan, pamphlet, handout }) => n + (pamphlet && plan.pamphlet ? 1 : 0) + (handout && plan.handout ? 1 : 0), 0);
-      const browser = ownsBrowser ? closingAfter(await session(), layouts) : await session();
+      const opened = await session();
       trace('browser ready', started);
       timings.browser = performance.now() - started;
       // One tab per core (tab-pool.ts): pagination is single-threaded JavaScript in each
@@ -431,6 +430,8 @@ async function renderAll(
           } });
         }
       }
+      // Each task lays out once: the build's own browser closes as the last layout ends.
+      const browser = ownsBrowser ? closingAfter(opened, tasks.length) : opened;
       const printing = runOnPool(tasks, tabPoolSize());
       // Settled before the reader formats' own failure (if any) is thrown: no tab is left running.
       const reading = renderReaderFormats().then(() => undefined, (error: unknown) => ({ error }));

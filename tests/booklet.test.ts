@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { bookletSheetFor, bookletSheetSize, creepShift, imposeBooklet, saddleStitchOrder } from '../src/render/booklet.js';
 import { setPrintBoxes } from '../src/render/page-boxes.js';
-import { finishPdfDocument } from '../src/render/pdf-post.js';
+import { finishPdf } from '../src/render/pdf-post.js';
 
 const work = mkdtempSync(join(tmpdir(), 'pamphlet-booklet-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -200,7 +200,7 @@ describe('imposeBooklet on A4', () => {
 
   it('gives the same bytes from a finished document as from the bytes it was saved to', async () => {
     // The build imposes from the document the post-processing saved, without reading it back.
-    const finished = await finishPdfDocument(await numberedPdf(7), { title: 'The Booklet Test', authors: ['A. N. Author'], lang: 'en', creator: 'pamphlet test', modified: '2017-11-07T12:00:00Z' }, { pageSize: { width: 419.53, height: 595.28 } });
+    const finished = await finishPdf(await numberedPdf(7), { title: 'The Booklet Test', authors: ['A. N. Author'], lang: 'en', creator: 'pamphlet test', modified: '2017-11-07T12:00:00Z' }, { pageSize: { width: 419.53, height: 595.28 } });
     const fromBytes = await imposeBooklet(finished.bytes, { sheet: 'A4', creep: 3 });
     const fromDocument = await imposeBooklet(finished.document, { sheet: 'A4', creep: 3 });
     expect(Buffer.from(fromDocument).equals(Buffer.from(fromBytes))).toBe(true);

@@ -60,7 +60,7 @@ describe('finishPdf', () => {
     const beforeFile = join(scratch, 'before.pdf');
     writeFileSync(beforeFile, before);
     original = execFileSync('pdftotext', [beforeFile, '-'], { encoding: 'utf8' });
-    const after = await finishPdf(before, METADATA, { pageSize: { width: 419.53, height: 595.28 } });
+    const after = (await finishPdf(before, METADATA, { pageSize: { width: 419.53, height: 595.28 } })).bytes;
     file = join(scratch, 'after.pdf');
     writeFileSync(file, after);
   });
@@ -93,8 +93,8 @@ describe('finishPdf', () => {
 
   it('gives the same bytes for the same input', async () => {
     const before = await tinyPdf();
-    const a = await finishPdf(before, METADATA);
-    const b = await finishPdf(before, METADATA);
+    const a = (await finishPdf(before, METADATA)).bytes;
+    const b = (await finishPdf(before, METADATA)).bytes;
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
@@ -109,8 +109,8 @@ describe('finishPdf', () => {
       pdf.catalog.set(PDFName.of('Dests'), pdf.context.register(dests));
       return pdf.save({ useObjectStreams: false });
     };
-    const a = await finishPdf(await withDests(names), METADATA);
-    const b = await finishPdf(await withDests([...names].reverse()), METADATA);
+    const a = (await finishPdf(await withDests(names), METADATA)).bytes;
+    const b = (await finishPdf(await withDests([...names].reverse()), METADATA)).bytes;
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const destFile = join(scratch, 'dests.pdf');
     writeFileSync(destFile, a);
@@ -120,7 +120,7 @@ describe('finishPdf', () => {
   });
 
   it('leaves a page size it was not asked about', async () => {
-    const after = await finishPdf(await tinyPdf(), METADATA, { pageSize: { width: 595.28, height: 841.89 } });
+    const after = (await finishPdf(await tinyPdf(), METADATA, { pageSize: { width: 595.28, height: 841.89 } })).bytes;
     const pdf = await PDFDocument.load(after, { updateMetadata: false });
     expect(pdf.getPage(0).getSize()).toEqual({ width: 420, height: 594.96 });
   });

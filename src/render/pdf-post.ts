@@ -126,21 +126,13 @@ function fitMediaBoxes(pdf: PDFDocument, size: { width: number; height: number }
   }
 }
 
-export async function finishPdf(
-  bytes: Uint8Array,
-  metadata: PdfMetadata,
-  options: FinishOptions = {},
-): Promise<Uint8Array> {
-  return (await finishPdfDocument(bytes, metadata, options)).bytes;
-}
-
 /** A finished PDF: its bytes, and the document they were saved from (for an imposition, which need not read them again). */
 export interface FinishedPdf {
   bytes: Uint8Array;
   document: PDFDocument;
 }
 
-export async function finishPdfDocument(
+export async function finishPdf(
   bytes: Uint8Array,
   metadata: PdfMetadata,
   options: FinishOptions = {},

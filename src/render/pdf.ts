@@ -16,7 +16,7 @@ import { printAssets } from './assets.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 import type { PrintBoxOptions } from './page-boxes.js';
 import { handoutPage } from './page-css.js';
-import { cssLengthToPt, finishPdfDocument, pdfMetadataFor, type FinishedPdf } from './pdf-post.js';
+import { cssLengthToPt, finishPdf, pdfMetadataFor, type FinishedPdf } from './pdf-post.js';
 import { printHtml, type PrintVariant } from './print-html.js';
 
 export interface RenderPdfOptions {
@@ -100,7 +100,7 @@ export async function printPrepared(session: BrowserSession, job: PreparedPrint,
 /** printPrepared, with the finished document as well as its bytes: a booklet imposed from it need not parse the PDF again. */
 export async function printPreparedDocument(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void, onLaidOut?: (pages: LaidOutPage[]) => void): Promise<FinishedPdf> {
   const printed = await paginateJob(session, job, { ...(onPage ? { onPage } : {}), ...(onLaidOut ? { onLaidOut } : {}) });
-  return finishPdfDocument(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
+  return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
 }
 
 /**

@@ -36,29 +36,39 @@ function absoluteUrl(value: string, base: string): string {
 /** A url() as css-tree's generator prints it. */
 const printedUrl = (value: string): string => generate({ type: 'Url', value });
 
-/** The sheet's text with its relative url()s made absolute against `base`, through css-tree. */
-export function rewriteUrls(text: string, base: string): string {
+/** The sheet parsed, each relative url() given `replace`'s value, and generated again. */
+function withRelativeUrls(text: string, replace: (value: string) => string): string {
   const ast = parse(text);
   walk(ast, (node) => {
-    if (node.type === 'Url' && isRelative(node.value)) node.value = absoluteUrl(node.value, base);
+    if (node.type === 'Url' && isRelative(node.value)) node.value = replace(node.value);
   });
   return generate(ast);
+}
+
+/** The sheet's text with its relative url()s made absolute against `base`, through css-tree. */
+export function rewriteUrls(text: string, base: string): string {
+  return withRelativeUrls(text, (value) => absoluteUrl(value, base));
 }
 
 /** Without the table (lib/ not built yet) every sheet is parsed. */
 const readTable = libTable<SheetTable>(STYLESHEET_TABLE);
 
+/** The table's entry for `file` if it was made from `text`, the file as it is now. */
+function entryFor(file: string, text: string): SheetTable['sheets'][string] | undefined {
+  const entry = readTable()?.sheets[path.relative(PACKAGE_ROOT, file)];
+  return entry?.sha256 === hash(text) ? entry : undefined;
+}
+
 /** Whether the table has `file` as it is now: a build then rewrites it without parsing. */
 export function inStylesheetTable(file: string): boolean {
-  const entry = readTable()?.sheets[path.relative(PACKAGE_ROOT, file)];
-  return entry !== undefined && entry.sha256 === hash(readFileSync(file, 'utf8'));
+  return entryFor(file, readFileSync(file, 'utf8')) !== undefined;
 }
 
 /** The stylesheet at `file` with its relative url()s made absolute against `base`. */
 export function stylesheetWithUrls(file: string, base: string): string {
   const text = readFileSync(file, 'utf8');
-  const entry = readTable()?.sheets[path.relative(PACKAGE_ROOT, file)];
-  if (!entry || entry.sha256 !== hash(text)) return rewriteUrls(text, base);
+  const entry = entryFor(file, text);
+  if (!entry) return rewriteUrls(text, base);
   let out = entry.parts[0] ?? '';
   entry.urls.forEach((value, i) => {
     out += printedUrl(absoluteUrl(value, base)) + (entry.parts[i + 1] ?? '');
@@ -80,14 +90,11 @@ export function writeStylesheetTable(): void {
   const sheets: SheetTable['sheets'] = {};
   for (const file of packageStylesheets()) {
     const text = readFileSync(file, 'utf8');
-    const ast = parse(text);
     const urls: string[] = [];
-    walk(ast, (node) => {
-      if (node.type !== 'Url' || !isRelative(node.value)) return;
-      urls.push(node.value);
-      node.value = SLOT;
-    });
-    const parts = generate(ast).split(printedUrl(SLOT));
+    const parts = withRelativeUrls(text, (value) => {
+      urls.push(value);
+      return SLOT;
+    }).split(printedUrl(SLOT));
     // A sheet that somehow printed the stand-in elsewhere is left to the parse.
     if (parts.length !== urls.length + 1) continue;
     sheets[path.relative(PACKAGE_ROOT, file)] = { sha256: hash(text), parts, urls };
