@@ -76,11 +76,6 @@ const CHROMIUM_FLAGS = [
   '--no-first-run',
   // Hinting moves glyphs to the screen's pixel grid, which is wrong for print.
   '--font-render-hinting=none',
-  // Nothing is shown on a screen, so a compositor thread only competes for the cores
-  // with the page's own work: on one thread the same PDFs (byte for byte) take less of
-  // Chromium's CPU (x1 PDF, 24 interleaved runs in three batches: 2.64/2.75/2.47 ->
-  // 2.44/2.54/2.37 CPU s; the x10 PDF 9.85 -> 9.24).
-  '--disable-threaded-compositing',
   // No network, whatever the page does (lockdown.ts). Our stylesheets are inline, so
   // file: pages keep Chromium's default of no XMLHttpRequest to file: URLs.
   ...LOCKDOWN_FLAGS,
