@@ -1,6 +1,21 @@
 // The esbuild options every bundle of pamphlet's TypeScript shares: scripts/build.mjs (lib/)
 // and scripts/measure-pagedjs-patches.mjs (its own copy of the print modules).
+import { fileURLToPath } from 'node:url';
+
+/**
+ * node-fetch and sync-fetch (imported by @citation-js/core to read a bibliography from a URL)
+ * are replaced by src/no-network.ts: the bundle holds no HTTP client at all.
+ */
+const NO_NETWORK = {
+  name: 'no-network',
+  setup(build) {
+    const stub = fileURLToPath(new URL('../src/no-network.ts', import.meta.url));
+    build.onResolve({ filter: /^(node-fetch|sync-fetch)$/ }, () => ({ path: stub }));
+  },
+};
+
 export const BUNDLE_OPTIONS = {
+  plugins: [NO_NETWORK],
   bundle: true,
   splitting: true,
   format: 'esm',
