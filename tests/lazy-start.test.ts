@@ -43,6 +43,9 @@ function run(args: string[]): Loaded {
 
 const puppeteer = (loaded: Loaded) => loaded.modules.filter((url) => url === 'puppeteer-core' || url.includes('/puppeteer-core/'));
 const fontkit = (loaded: Loaded) => loaded.reads.filter((file) => file.includes(`${path.sep}node_modules${path.sep}fontkit${path.sep}`));
+/** css-tree's parser (its main entry, lexer, syntax and data), by module or by file read (it is required, CommonJS). */
+const cssParser = (loaded: Loaded) =>
+  [...loaded.modules, ...loaded.reads].filter((where) => /[/\\]node_modules[/\\]css-tree[/\\](lib|cjs)[/\\](index\.|lexer|syntax|data)/.test(where));
 const pagedjs = (loaded: Loaded) => loaded.reads.filter((file) => /paged(\.polyfill)?(\.min)?\.js$/.test(file));
 
 describe('what each command loads', () => {
@@ -88,10 +91,40 @@ describe('what each command loads', () => {
     expect(pagedjs(epub)).toEqual([]);
   });
 
+  test('the code a build runs holds no HTTP client: node-fetch and sync-fetch, which the citation library imports, are left out of the bundle', () => {
+    // The real manuscript cites from a BibTeX file, so the PDF build above ran the citation code.
+    const libFiles = build.modules.filter((url) => url.startsWith(pathToFileURL(path.join(REPO, 'lib')).href)).map((url) => fileURLToPath(url));
+    const bundled = libFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
+    // esbuild marks where each module's code begins with a comment naming its file (booleans
+    // and names, not the bundle itself, in a failure message).
+    expect(bundled.includes('// node_modules/@citation-js/core/'), 'the citation library is bundled').toBe(true);
+    expect(bundled.includes('// src/no-network.ts'), 'src/no-network.ts stands in for the HTTP clients').toBe(true);
+    const clients = ['node-fetch', 'sync-fetch', 'fetch-blob', 'formdata-polyfill'];
+    expect(clients.filter((client) => bundled.includes(`// node_modules/${client}/`))).toEqual([]);
+    expect(build.modules.filter((url) => clients.some((client) => url.includes(`/node_modules/${client}/`)))).toEqual([]);
+  });
+
   test('a build in the bundled faces loads no fontkit: their cmaps come from the table make wrote', () => {
     // The PDF build above checked every character of the real manuscript against its faces.
     expect(build.reads).toContain(path.join(REPO, 'lib', 'font-cmaps.json'));
     expect(fontkit(build)).toEqual([]);
+  });
+
+  test('a build with no style attribute, no stylesheet of its own and the default theme loads no CSS parser', () => {
+    // Our own sheets come from the table make wrote, their url()s printed by css-tree's encoder alone.
+    expect(build.reads).toContain(path.join(REPO, 'lib', 'stylesheets.json'));
+    expect(cssParser(build)).toEqual([]);
+  });
+
+  test('a manuscript with its own stylesheet loads the CSS parser to check it', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lazy-css-'));
+    cpSync(path.join(REPO, 'manuscript'), dir, { recursive: true });
+    mkdirSync(path.join(dir, 'styles'));
+    writeFileSync(path.join(dir, 'styles', 'print.css'), 'p { color: #222; }\n');
+    const checked = run(['check', dir]);
+    expect(checked.stderr).not.toMatch(/error/);
+    expect(checked.status).toBe(0);
+    expect(cssParser(checked).length).toBeGreaterThan(0);
   });
 
   test('a manuscript with its own font file loads fontkit to read it', () => {

@@ -4,7 +4,8 @@
  * no function that loads anything (`url()`, `image-set()`, `image()`, …), wherever
  * it hides (escapes, comments and case are the parser's business).
  */
-import { ident, parse, walk, type CssNode } from 'css-tree';
+import type { CssNode } from 'css-tree';
+import { cssTree } from '../style/css-tree.js';
 
 /** Properties that change how a phrase looks, not where things go or what loads. */
 const ALLOWED_PROPERTIES = new Set([
@@ -18,6 +19,7 @@ const LOADING_FUNCTIONS = new Set(['url', 'image-set', '-webkit-image-set', 'ima
 
 /** Every reason to refuse `style`, or none. */
 export function checkInlineStyle(style: string): string[] {
+  const { ident, parse, walk } = cssTree();
   const problems: string[] = [];
   let ast: CssNode;
   try {

@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generate, parse, walk } from 'css-tree';
+import { url } from 'css-tree/utils';
+import { cssTree } from '../style/css-tree.js';
 import { packagePath, PACKAGE_ROOT } from '../package-root.js';
 import { libTable } from './lib-table.js';
 
@@ -33,11 +34,15 @@ function absoluteUrl(value: string, base: string): string {
   return base.startsWith('/') ? new URL(value, `http://preview${base}`).pathname : new URL(value, base).href;
 }
 
-/** A url() as css-tree's generator prints it. */
-const printedUrl = (value: string): string => generate({ type: 'Url', value });
+/**
+ * A url() as css-tree's generator prints it: its Url node is generated as this encoding of
+ * its value, which css-tree's light `utils` entry gives without loading the whole parser.
+ */
+const printedUrl = (value: string): string => url.encode(value);
 
 /** The sheet parsed, each relative url() given `replace`'s value, and generated again. */
 function withRelativeUrls(text: string, replace: (value: string) => string): string {
+  const { generate, parse, walk } = cssTree();
   const ast = parse(text);
   walk(ast, (node) => {
     if (node.type === 'Url' && isRelative(node.value)) node.value = replace(node.value);

@@ -17,8 +17,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as cssTree from 'css-tree';
-import { generate, parse, walk, type CssNode } from 'css-tree';
+import type { CssNode } from 'css-tree';
+import { cssTree } from './css-tree.js';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { error } from '../diagnostics.js';
@@ -68,6 +68,7 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
   const fail = (reason: string, line: number, column: number): void => {
     error(file, reason, { place: { line, column }, ruleId: 'stylesheet', source: 'pamphlet' });
   };
+  const { parse, walk } = cssTree();
   const ast = parse(text, {
     positions: true,
     filename: rel,
@@ -137,7 +138,7 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
 function unclosedBlock(text: string): { line: number; column: number } | undefined {
   const open: number[] = [];
   // css-tree's tokenizer (the parser's own, strings and comments understood); @types/css-tree does not declare it.
-  const { tokenize, tokenTypes } = cssTree as unknown as CssTokenizer;
+  const { tokenize, tokenTypes } = cssTree() as unknown as CssTokenizer;
   tokenize(text, (type, start) => {
     if (type === tokenTypes.LeftCurlyBracket) open.push(start);
     else if (type === tokenTypes.RightCurlyBracket) open.pop();
@@ -150,6 +151,7 @@ function unclosedBlock(text: string): { line: number; column: number } | undefin
 
 /** The sheet with every url() replaced by what `resolve` makes of its file (a file: URL, a package href, a data: URL). */
 export function sheetWithUrls(sheet: ManuscriptSheet, resolve: (real: string, value: string) => string): string {
+  const { generate, parse, walk } = cssTree();
   const ast = parse(sheet.text);
   const byValue = new Map(sheet.urls.map((url) => [url.value, url.path]));
   walk(ast, (node: CssNode) => {

@@ -9,7 +9,8 @@
  * Paged.js reads @page margins before any custom property is known, so they are
  * resolved here and written into the @page rules (src/render/page-css.ts).
  */
-import { generate, parse, walk, type CssNode } from 'css-tree';
+import type { CssNode } from 'css-tree';
+import { cssTree } from './css-tree.js';
 
 export type MarginSide = 'top' | 'bottom' | 'inside' | 'outside';
 export const MARGIN_SIDES: readonly MarginSide[] = ['top', 'bottom', 'inside', 'outside'];
@@ -20,7 +21,10 @@ export type MarginValue = { percent: number } | { length: string };
 export function declaredMargins(sheets: readonly string[]): Partial<Record<MarginSide, MarginValue>> {
   const found: Partial<Record<MarginSide, MarginValue>> = {};
   for (const text of sheets) {
-    if (!text) continue;
+    // css-tree names a declared property as it is written, escapes and all: a sheet without
+    // this text declares none that the pattern below takes (the default theme's), and needs no parse.
+    if (!text || !text.includes('--margin-')) continue;
+    const { generate, parse, walk } = cssTree();
     const ast = parse(text, { parseCustomProperty: false, parseValue: false });
     walk(ast, {
       visit: 'Rule',
