@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * node-fetch and sync-fetch (imported by @citation-js/core to read a bibliography from a URL)
- * are replaced by src/no-network.ts: the bundle holds no HTTP client at all.
+ * and proxy-agent (imported by Puppeteer's browser installer for its downloads) are replaced
+ * by src/no-network.ts: the bundle holds no HTTP client at all.
  */
 const NO_NETWORK = {
   name: 'no-network',
   setup(build) {
     const stub = fileURLToPath(new URL('../src/no-network.ts', import.meta.url));
-    build.onResolve({ filter: /^(node-fetch|sync-fetch)$/ }, () => ({ path: stub }));
+    build.onResolve({ filter: /^(node-fetch|sync-fetch|proxy-agent)$/ }, () => ({ path: stub }));
   },
 };
 
@@ -21,11 +22,13 @@ export const BUNDLE_OPTIONS = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Puppeteer loads its own pieces at run time; it stays an ordinary dependency.
+  // Puppeteer is bundled too (into the chunks only a build with a layout loads): from
+  // node_modules Node resolved and compiled its 470-odd modules one by one, some 150 ms
+  // before Chromium could even be started. Its run-time imports are all literal paths.
   // css-tree reads its JSON data with a runtime require() that a bundle cannot follow.
   // resvg-js loads its native addon (a per-platform npm package) at run time.
   // fontkit is required only for a manuscript's own font (src/render/font-cmaps.ts).
-  external: ['puppeteer-core', 'css-tree', '@resvg/resvg-js', 'fontkit'],
+  external: ['css-tree', '@resvg/resvg-js', 'fontkit'],
   mainFields: ['module', 'main'],
   // CommonJS dependencies (citeproc, pdf-lib) call require(); ESM output needs one made.
   banner: { js: "import { createRequire as __pamphletRequire } from 'node:module'; const require = __pamphletRequire(import.meta.url);" },

@@ -41,7 +41,12 @@ function run(args: string[]): Loaded {
   return { status: result.status, stderr: result.stderr, modules, reads, libBytes };
 }
 
-const puppeteer = (loaded: Loaded) => loaded.modules.filter((url) => url === 'puppeteer-core' || url.includes('/puppeteer-core/'));
+/** Puppeteer, from node_modules or from the chunk of lib/ it is bundled into (esbuild names each module's file in a comment). */
+const puppeteer = (loaded: Loaded) =>
+  loaded.modules.filter((url) => {
+    if (url === 'puppeteer-core' || url.includes('/puppeteer-core/')) return true;
+    return url.startsWith(pathToFileURL(path.join(REPO, 'lib')).href) && readFileSync(fileURLToPath(url), 'utf8').includes('// node_modules/puppeteer-core/');
+  });
 const fontkit = (loaded: Loaded) => loaded.reads.filter((file) => file.includes(`${path.sep}node_modules${path.sep}fontkit${path.sep}`));
 /** css-tree's parser (its main entry, lexer, syntax and data), by module or by file read (it is required, CommonJS). */
 const cssParser = (loaded: Loaded) =>
@@ -91,7 +96,7 @@ describe('what each command loads', () => {
     expect(pagedjs(epub)).toEqual([]);
   });
 
-  test('the code a build runs holds no HTTP client: node-fetch and sync-fetch, which the citation library imports, are left out of the bundle', () => {
+  test('the code a build runs holds no HTTP client: node-fetch, sync-fetch and proxy-agent, which the citation library and Puppeteer import, are left out of the bundle', () => {
     // The real manuscript cites from a BibTeX file, so the PDF build above ran the citation code.
     const libFiles = build.modules.filter((url) => url.startsWith(pathToFileURL(path.join(REPO, 'lib')).href)).map((url) => fileURLToPath(url));
     const bundled = libFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
@@ -99,7 +104,9 @@ describe('what each command loads', () => {
     // and names, not the bundle itself, in a failure message).
     expect(bundled.includes('// node_modules/@citation-js/core/'), 'the citation library is bundled').toBe(true);
     expect(bundled.includes('// src/no-network.ts'), 'src/no-network.ts stands in for the HTTP clients').toBe(true);
-    const clients = ['node-fetch', 'sync-fetch', 'fetch-blob', 'formdata-polyfill'];
+    // Puppeteer's browser installer downloads through proxy-agent (and its proxy-script engine).
+    expect(bundled.includes('// node_modules/@puppeteer/browsers/'), 'Puppeteer is bundled').toBe(true);
+    const clients = ['node-fetch', 'sync-fetch', 'fetch-blob', 'formdata-polyfill', 'proxy-agent', 'pac-proxy-agent', '@tootallnate/quickjs-emscripten'];
     expect(clients.filter((client) => bundled.includes(`// node_modules/${client}/`))).toEqual([]);
     expect(build.modules.filter((url) => clients.some((client) => url.includes(`/node_modules/${client}/`)))).toEqual([]);
   });
