@@ -117,18 +117,15 @@ const log = (message) => process.stderr.write(`${message}\n`);
 
 // ---------------------------------------------------------------- process-tree memory
 
-const PAGE_KIB = (() => {
-  const r = spawnSync('getconf', ['PAGESIZE'], { encoding: 'utf8' });
-  const n = Number(r.stdout?.trim());
-  return Number.isFinite(n) && n > 0 ? n / 1024 : 4;
-})();
+/** A positive number from `getconf name`, or `otherwise`. */
+function getconf(name, otherwise) {
+  const n = Number(spawnSync('getconf', [name], { encoding: 'utf8' }).stdout?.trim());
+  return Number.isFinite(n) && n > 0 ? n : otherwise;
+}
 
+const PAGE_KIB = getconf('PAGESIZE', 4096) / 1024;
 /** Clock ticks per second of /proc's times (USER_HZ). */
-const CLOCK_TICKS = (() => {
-  const r = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
-  const n = Number(r.stdout?.trim());
-  return Number.isFinite(n) && n > 0 ? n : 100;
-})();
+const CLOCK_TICKS = getconf('CLK_TCK', 100);
 
 /** Every process: pid -> { ppid, rssKib, cpuTicks (its own user + system time), comm }, from /proc/<pid>/stat. */
 function processTable() {
