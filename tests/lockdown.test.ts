@@ -18,6 +18,7 @@ import { printPageCsp } from '../src/csp.js';
 import { renderHtml } from '../src/render/html.js';
 import { preparePrint } from '../src/render/pdf.js';
 import { sampleConfig, samplePart } from './fixtures/pdf-sample.js';
+import { descendantsOf, listeningPorts } from './helpers/processes.js';
 import { listen, type Listener } from './helpers/listener.js';
 import { squash } from './helpers/poppler.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
@@ -110,6 +111,17 @@ describe('the print renderer (BrowserSession), fed hostile HTML directly', () =>
     expect(squash(text)).toContain(squash('The hostile page still prints.'));
     expect(squash(text)).toContain(squash('Capitalist Development'));
     expect(text).not.toContain('SCRIPT-RAN');
+  });
+
+  it('listens on no port: its Chromium is driven over a pipe that only this process holds', () => {
+    // Puppeteer's default is a DevTools port on 127.0.0.1, without authentication, open for
+    // the whole build: any local user could drive the browser through it and read files.
+    const chromium = descendantsOf(process.pid).filter(({ cmdline }) => cmdline.includes(`--user-data-dir=${tmpdir()}/pamphlet-chromium-`));
+    const browser = chromium.filter(({ cmdline }) => !cmdline.includes('--type='));
+    expect(browser).toHaveLength(1);
+    expect(browser[0]!.cmdline).toContain('--remote-debugging-pipe');
+    expect(browser[0]!.cmdline).not.toContain('--remote-debugging-port');
+    expect(listeningPorts(chromium.map(({ pid }) => pid))).toEqual([]);
   });
 
   it('reads no file outside the allowed folders, not even through a symlink inside one', async () => {

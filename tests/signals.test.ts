@@ -121,6 +121,19 @@ describe.each([
   });
 });
 
+describe('SIGKILL, which no handler sees', () => {
+  test.each([
+    ['one print job (Chromium as one process)', ['--format', 'pdf']],
+    ['all five outputs (a renderer per tab)', []],
+  ])('%s: no Chromium process outlives the build, since it quits when its pipe closes', async (_, args) => {
+    const run = prepare();
+    const outcome = await buildAndSignal(run, 'SIGKILL', /loading the page-break rules/, args);
+    expect(outcome.signal).toBe('SIGKILL');
+    // Nothing could remove the temporary folders; but the browser went with its pipe.
+    expect(await waitForNoProcesses(run.tmp, 10_000)).toEqual([]);
+  });
+});
+
 describe('a browser that hangs', () => {
   test('is a time-limit error, and the process exits within seconds of it, leaving nothing behind', async () => {
     const run = prepare();

@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { registerCleanup } from '../cleanup.js';
 import { printPageCsp } from '../csp.js';
+import { ChromiumStartError, startChromium } from './chromium-process.js';
 import { findChromium } from './find-chromium.js';
 import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { LayoutLossError, lostBlocks, recordBlocks } from './layout-integrity.js';
@@ -135,51 +136,47 @@ class LaunchError extends Error {
 
 async function launchSession(options: OpenBrowserOptions, executablePath: string): Promise<BrowserSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'pamphlet-chromium-'));
-  // puppeteer starts Chromium as the leader of its own process group, and aborting the
-  // launch kills that group: registered before the launch, an interrupt at any moment
-  // from here on leaves neither a browser process nor its profile folder.
-  const abort = new AbortController();
+  // Chromium leads a process group of its own, known from the moment it is spawned:
+  // registered before, an interrupt at any moment from here on leaves neither a browser
+  // process nor its profile folder.
   let browserPid: number | undefined;
-  const killGroup = (): void => killProcessGroup(abort, browserPid);
+  let killed = false;
+  const killGroup = (): void => {
+    killed = true;
+    killProcessGroup(browserPid);
+  };
   const unregister = registerCleanup(() => {
     killGroup();
     removeProfile(userDataDir);
   });
   let browser: Browser;
+  let exited: Promise<unknown>;
   try {
-    browser = await withTimeLimit(
-      puppeteer.launch({
-        executablePath,
-        userDataDir,
-        args: [...CHROMIUM_FLAGS, ...processFlags(options.tabs ?? tabPoolSize())],
-        headless: true,
-        // The CLI's handlers (signals.ts) run our cleanups, which kill the group.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        signal: abort.signal,
-        timeout: LAUNCH_TIMEOUT_MS,
-        // Above Node's timer range puppeteer's timers would fire at once.
-        protocolTimeout: Math.min(Math.max(options.timeout * 2, 180_000), MAX_TIMER_MS),
-      }),
-      { label: 'browser', step: `starting ${executablePath}`, ms: LAUNCH_TIMEOUT_MS },
-    );
+    const started = startChromium({
+      executablePath,
+      userDataDir,
+      args: [...CHROMIUM_FLAGS, ...processFlags(options.tabs ?? tabPoolSize())],
+      // Above Node's timer range puppeteer's timers would fire at once.
+      protocolTimeout: Math.min(Math.max(options.timeout * 2, 180_000), MAX_TIMER_MS),
+      firstTabTimeout: LAUNCH_TIMEOUT_MS,
+    });
+    browserPid = started.pid;
+    exited = started.exited;
+    browser = await withTimeLimit(started.browser, { label: 'browser', step: `starting ${executablePath}`, ms: LAUNCH_TIMEOUT_MS });
   } catch (error) {
-    const interrupted = abort.signal.aborted;
+    const interrupted = killed;
     killGroup();
     removeProfile(userDataDir);
     unregister();
-    const reason = describe(error);
-    const diedStarting = !interrupted && /Failed to launch the browser process[\s\S]*Code: null/.test(reason);
-    throw new LaunchError(`Could not start Chromium (${executablePath}): ${reason}`, diedStarting, { cause: error });
+    const diedStarting = !interrupted && error instanceof ChromiumStartError && error.killed;
+    throw new LaunchError(`Could not start Chromium (${executablePath}): ${describe(error)}`, diedStarting, { cause: error });
   }
-  browserPid = browser.process()?.pid;
   closePopups(browser);
   // The about:blank tab Chromium opens at start already has its renderer: the first page
   // laid out takes it. Closing it and opening a new tab cost the real manuscript's PDF
   // 0.7 s of 5.6 s (medians of 8 interleaved runs), and an unused one would hold a renderer.
   const startTab = await keepOneStartTab(browser);
-  return new Session(browser, startTab, options.timeout, options.pagedjs ?? 'patched', () => {
+  return new Session(browser, exited, startTab, options.timeout, options.pagedjs ?? 'patched', () => {
     killGroup();
     removeProfile(userDataDir);
     unregister();
@@ -201,9 +198,7 @@ async function keepOneStartTab(browser: Browser): Promise<Page | undefined> {
 }
 
 /** SIGKILL to Chromium's whole process group (renderers, GPU and utility processes). */
-function killProcessGroup(abort: AbortController, pid: number | undefined): void {
-  // Kills the group if the launch has spawned it, even before puppeteer returns.
-  abort.abort();
+function killProcessGroup(pid: number | undefined): void {
   if (pid === undefined) return;
   try {
     process.kill(-pid, 'SIGKILL');
@@ -232,6 +227,8 @@ class Session implements BrowserSession {
 
   constructor(
     private readonly browser: Browser,
+    /** Settles when the Chromium process has ended. */
+    private readonly exited: Promise<unknown>,
     /** The start tab, until the first page laid out takes it. */
     private startTab: Page | undefined,
     private readonly timeout: number,
@@ -343,7 +340,8 @@ class Session implements BrowserSession {
 
   private async shutDown(): Promise<void> {
     try {
-      await withTimeLimit(this.browser.close(), { label: 'browser', step: 'closing Chromium', ms: 5_000 });
+      // Until the process has ended: Chromium removes its singleton socket folder as it quits.
+      await withTimeLimit(this.browser.close().then(() => this.exited), { label: 'browser', step: 'closing Chromium', ms: 5_000 });
     } catch {
       // Killed below.
     } finally {

@@ -1,7 +1,7 @@
 // Which processes a run left behind, read from /proc as `ps` would: every process
 // started by the run inherits its environment, so a private TMPDIR marks them all,
 // Chromium's crash handler (which leaves the process group) included.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 function read(file: string): string | undefined {
   try {
@@ -35,4 +35,62 @@ export async function waitForNoProcesses(marker: string, ms = 3000): Promise<str
     if (left.length === 0 || Date.now() >= deadline) return left;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * The TCP ports (IPv4 and IPv6) on which any of `pids` listens: the socket inodes among
+ * their open files, matched against the kernel's table of listening sockets (state 0A).
+ */
+export function listeningPorts(pids: readonly number[]): number[] {
+  const inodes = new Set<string>();
+  for (const pid of pids) {
+    let fds: string[] = [];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+        if (inode) inodes.add(inode);
+      } catch {
+        // Closed meanwhile.
+      }
+    }
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const row of (read(table) ?? '').split('\n').slice(1)) {
+      const fields = row.trim().split(/\s+/);
+      // local_address is HEX_IP:HEX_PORT, st the state, inode the tenth field.
+      if (fields[3] === '0A' && fields[9] && inodes.has(fields[9])) ports.push(parseInt(fields[1]!.split(':')[1]!, 16));
+    }
+  }
+  return ports;
+}
+
+/** Every live process below `root` in the process tree, with its command line. */
+export function descendantsOf(root: number): Array<{ pid: number; cmdline: string }> {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    if (!stat) continue;
+    // After the parenthesised command name: the state, then the parent's pid.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (state === 'Z' || state === 'X') continue;
+    const list = children.get(Number(ppid)) ?? [];
+    list.push(Number(entry));
+    children.set(Number(ppid), list);
+  }
+  const found: Array<{ pid: number; cmdline: string }> = [];
+  const pending = [...(children.get(root) ?? [])];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    found.push({ pid, cmdline: (read(`/proc/${pid}/cmdline`) ?? '').replace(/\0/g, ' ') });
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return found;
 }
