@@ -45,12 +45,12 @@ export async function runOnPool(tasks: readonly PoolTask[], size: number): Promi
 
 /**
  * Chromium's processes, fewest that keep the pool's tabs paginating side by side: a
- * renderer per tab and one for Chromium's own internal page (with fewer, two tabs share
- * a renderer and take turns); the GPU and network services as threads of the browser
+ * renderer per tab (Chromium's own headless address bar, which took one more, is switched
+ * off in session.ts); the GPU and network services as threads of the browser
  * process (nothing is drawn on a screen, and the lock-down's proxy and resolver rules are
  * the same switches either way); no zygote (there is no sandbox to fork into) and no
- * spare renderer kept warm for a tab that will not come. Five processes on two cores,
- * where Chromium's defaults start eleven.
+ * spare renderer kept warm for a tab that will not come. Four processes on two cores (the
+ * browser, its storage service, two renderers), where Chromium's defaults start eleven.
  */
 const LEAN_PROCESS_FLAGS: readonly string[] = [
   '--no-zygote',
@@ -70,5 +70,5 @@ const LEAN_PROCESS_FLAGS: readonly string[] = [
  */
 export function processFlags(tabs: number): readonly string[] {
   if (tabs <= 1) return ['--single-process', ...LEAN_PROCESS_FLAGS];
-  return [`--renderer-process-limit=${tabs + 1}`, ...LEAN_PROCESS_FLAGS];
+  return [`--renderer-process-limit=${tabs}`, ...LEAN_PROCESS_FLAGS];
 }
