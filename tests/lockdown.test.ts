@@ -113,6 +113,17 @@ describe('the print renderer (BrowserSession), fed hostile HTML directly', () =>
     expect(text).not.toContain('SCRIPT-RAN');
   });
 
+  it('paginates a document with no <head> tag, where Paged.js cannot be served with it', async () => {
+    // Paged.js is served right after the document's <head> tag; without one it is inserted after the load.
+    const dir = join(scratch, 'no-head');
+    mkdirSync(dir, { recursive: true });
+    const htmlPath = join(dir, 'page.html');
+    writeFileSync(htmlPath, '<!doctype html><meta charset="utf-8"><p>A page without a head tag.</p>');
+    const pdf = join(scratch, 'no-head.pdf');
+    writeFileSync(pdf, await session.paginate({ htmlPath, allowedRoots: [dir], label: 'no-head', timeout: 60_000 }));
+    expect(squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }))).toContain(squash('A page without a head tag.'));
+  });
+
   it('listens on no port: its Chromium is driven over a pipe that only this process holds', () => {
     // Puppeteer's default is a DevTools port on 127.0.0.1, without authentication, open for
     // the whole build: any local user could drive the browser through it and read files.

@@ -41,6 +41,12 @@ export interface PageLockdown {
   allowedRoots: readonly string[];
   /** Sent with the document as its Content-Security-Policy header. */
   csp: string;
+  /**
+   * Our own markup (scripts carrying the page's nonce), served right after the document's
+   * `<head>` tag, so that the browser fetches and compiles them while it loads the page.
+   * A document without that tag is served as it is.
+   */
+  prelude?: string;
 }
 
 /**
@@ -85,11 +91,16 @@ export async function lockDownPage(page: Page, lockdown: PageLockdown): Promise<
 function readDocument(lockdown: PageLockdown): Buffer | undefined {
   const url = pathToFileURL(lockdown.documentPath).href;
   if (!isAllowedUrl(url, lockdown.allowedRoots)) return undefined;
+  let bytes: Buffer;
   try {
-    return readFileSync(realpathSync(lockdown.documentPath));
+    bytes = readFileSync(realpathSync(lockdown.documentPath));
   } catch {
     return undefined;
   }
+  const head = lockdown.prelude ? bytes.indexOf('<head>') : -1;
+  if (head < 0) return bytes;
+  const at = head + '<head>'.length;
+  return Buffer.concat([bytes.subarray(0, at), Buffer.from(lockdown.prelude!), bytes.subarray(at)]);
 }
 
 /** Closes every window a page opens (window.open, target=_blank) as soon as it exists. */

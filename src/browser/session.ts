@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { registerCleanup } from '../cleanup.js';
 import { printPageCsp } from '../csp.js';
@@ -21,7 +22,7 @@ import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-b
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
 import { dropStrayHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
-import { pagedPolyfill, type PagedBuild } from './pagedjs-source.js';
+import { pagedPolyfill, pagedPolyfillPath, type PagedBuild } from './pagedjs-source.js';
 import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { processFlags, tabPoolSize } from './tab-pool.js';
@@ -94,10 +95,23 @@ const LAUNCH_TIMEOUT_MS = 60_000;
 
 
 /**
+ * Paged.js's settings, set before it runs. `auto: false`: we start the pagination, so we
+ * can wait for it and see its errors. A page broken inside a word gets a plain hyphen,
+ * which the text font has (Paged.js's default U+2011 may not).
+ */
+const PAGED_CONFIG = { auto: false, settings: { hyphenGlyph: '-' } };
+
+/** Whether Paged.js, served with the document, has run. Runs in the page. */
+function pagedJsLoaded(): boolean {
+  return typeof (window as unknown as { PagedPolyfill?: unknown }).PagedPolyfill === 'object';
+}
+
+/**
  * Inserts Paged.js (`source`) as a <script> carrying the page's nonce, the one script its CSP
  * allows. (puppeteer's addScriptTag cannot set a nonce.) Runs in the page.
  */
-function insertPagedJs(source: string, nonce: string): boolean {
+function insertPagedJs(source: string, nonce: string, config: typeof PAGED_CONFIG): boolean {
+  (window as unknown as { PagedConfig: unknown }).PagedConfig = config;
   const script = document.createElement('script');
   script.nonce = nonce;
   script.text = source;
@@ -257,24 +271,23 @@ class Session implements BrowserSession {
         return withTimeLimit(Promise.race([work, pageFailed]), stepLimit).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
       };
 
-      // A fresh nonce per page: the only script this page may run is the one we insert with it.
+      // A fresh nonce per page: the only scripts this page may run are the ones we give it.
       const nonce = randomBytes(18).toString('base64');
-      const url = await lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: request.allowedRoots, csp: printPageCsp(nonce) });
+      // Paged.js goes into the document as it is served, deferred: Chromium fetches and
+      // compiles it while it loads the page and its fonts, rather than after. The config
+      // runs first: with auto on, Paged.js would paginate as soon as it loads and we could
+      // neither wait for it nor see its errors.
+      const pagedFile = pagedPolyfillPath(this.pagedjs);
+      const prelude = `<script nonce="${nonce}">window.PagedConfig = ${JSON.stringify(PAGED_CONFIG)};</script><script nonce="${nonce}" src="${pathToFileURL(pagedFile).href}" defer></script>`;
+      const url = await lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: [...request.allowedRoots, dirname(pagedFile)], csp: printPageCsp(nonce), prelude });
       // Laid out in the medium it is printed in: the pages are measured under the rules
       // that print them, and printing finds the layout it needs instead of restyling and
       // relaying the whole book for print (x10: 'printing the PDF' 2.2-3.2 -> 1.6-2.2 s).
       await step(page.emulateMediaType('print'), limit('loading the HTML'));
       await step(page.goto(url, { waitUntil: 'load', timeout: 0 }), limit('loading the HTML'));
-      // Set before Paged.js runs: with auto on, it would paginate as soon as it loads and
-      // we could neither wait for it nor see its errors. A page broken inside a word
-      // gets a plain hyphen, which the text font has (Paged.js's default U+2011 may not).
-      await step(
-        page.evaluate(() => {
-          (window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };
-        }),
-        limit('configuring Paged.js'),
-      );
-      const loaded = await step(page.evaluate(insertPagedJs, pagedPolyfill(this.pagedjs), nonce), limit('loading Paged.js'));
+      // A document with no <head> tag to serve it after: Paged.js inserted now instead.
+      const loaded = await step(page.evaluate(pagedJsLoaded), limit('loading Paged.js'))
+        || await step(page.evaluate(insertPagedJs, pagedPolyfill(this.pagedjs), nonce, PAGED_CONFIG), limit('loading Paged.js'));
       if (!loaded) throw new Error(`${request.label}: Paged.js did not load in the page`);
       await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
       await step(page.evaluate(registerFirstLetterRuleRemoval), limit('loading the page-break rules'));
