@@ -11,7 +11,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/lib`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { pamphlet: 'src/cli.ts', index: 'src/index.ts', 'make-tables': 'src/make-tables.ts' },
+  // citation-worker: the CSL engine's thread (src/citations/citation-thread.ts).
+  entryPoints: { pamphlet: 'src/cli.ts', index: 'src/index.ts', 'make-tables': 'src/make-tables.ts', 'citation-worker': 'src/citations/citation-worker.ts' },
   outdir: 'lib',
   ...BUNDLE_OPTIONS,
 });

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
+import { CitationThread } from './citations/citation-thread.js';
 import { loadManuscript, partFileNames, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { registerCleanup } from './cleanup.js';
@@ -97,6 +98,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const config = options.timeout ? { ...loaded, timeout: options.timeout } : loaded;
   const cache = options.cache === false ? undefined : new BuildCache(cacheDirFor(config, options.out));
   const printPages = options.printPages !== false;
+  // Started first: the thread loads citeproc-js and makes the CSL engine while this one
+  // starts Chromium and parses the parts.
+  const citations = config.bibliography ? CitationThread.start() : undefined;
 
   let launching: Promise<BrowserSession> | undefined;
   const launch = async (): Promise<void> => {
@@ -124,8 +128,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   try {
-    return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser }, started);
+    return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser, citations }, started);
   } finally {
+    citations?.close();
     await launching?.then((browser) => browser.close(), () => undefined);
   }
 }
@@ -160,6 +165,8 @@ interface Resources {
   session: () => Promise<BrowserSession>;
   /** The session is this build's own (not a caller's): it may close it once the last layout is done. */
   ownsBrowser: boolean;
+  /** The CSL engine's thread (citation-thread.ts), when the manuscript has a bibliography. */
+  citations: CitationThread | undefined;
   cache: BuildCache | undefined;
   /** The EPUB carries the print edition's page breaks (laid out, or from the cache). */
   printPages: boolean;
@@ -195,11 +202,17 @@ async function renderAll(
   formats: readonly Format[],
   config: ResolvedConfig,
   timings: Record<string, number>,
-  { session, cache, printPages, ownsBrowser }: Resources,
+  { session, cache, printPages, ownsBrowser, citations }: Resources,
   since: number,
 ): Promise<BuildResult> {
   let started = since;
-  const manuscript = loadManuscript(options.dir, options.env ?? process.env, config);
+  let manuscript: Manuscript;
+  try {
+    manuscript = loadManuscript(options.dir, options.env ?? process.env, config, citations ? { citations } : {});
+  } finally {
+    // Every part's citations are formatted by now.
+    citations?.close();
+  }
   timings.pipeline = performance.now() - started;
   trace('manuscript parsed and cited', started);
 

@@ -12,6 +12,7 @@ import type { VFileMessage } from 'vfile-message';
 import { lengthInMm, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { loadBibliography, type Bibliography } from './citations/bibliography.js';
+import type { CitationThread } from './citations/citation-thread.js';
 import { resolveStyle, StyleError, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
 import type { NextPart, PartDocument } from './document.js';
 import { ManuscriptError, error, hasErrors } from './diagnostics.js';
@@ -37,7 +38,12 @@ export interface Manuscript {
 }
 
 
-export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env, preloaded?: ResolvedConfig): Manuscript {
+export interface LoadOptions {
+  /** A build's citation thread: the CSL engine is made there while the parts are parsed. */
+  citations?: CitationThread;
+}
+
+export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env, preloaded?: ResolvedConfig, options: LoadOptions = {}): Manuscript {
   const config = preloaded ?? loadConfig(dir);
   const configFile = new VFile({ path: config.configPath });
   const bibliography: Bibliography | undefined = config.bibliography ? loadBibliography(config.bibliography, config.dir) : undefined;
@@ -53,12 +59,16 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     }
   }
 
+  if (options.citations && bibliography && style) {
+    options.citations.prepare({ style, lang: config.lang, localeDir: config.localeDir, items: bibliography.items });
+  }
+
   const partFiles = partFileNames(config.dir);
   const files: VFile[] = [];
   // Built once, for every part of the run. Parts are parsed first: their front matter
   // orders and links them (`slugs`, filled below) before any is run.
   const slugs = new Map<string, string>();
-  const processor = createProcessor({ ...processorSettings(config, bibliography, style), parts: slugs });
+  const processor = createProcessor({ ...processorSettings(config, bibliography, style), parts: slugs, ...(options.citations ? { formatCitations: options.citations.format } : {}) });
   const parsed: ParsedPart[] = [];
   for (const name of partFiles) {
     const filePath = path.join(config.dir, name);

@@ -20,6 +20,8 @@ interface Loaded {
   stderr: string;
   modules: string[];
   reads: string[];
+  /** Files read by name on a worker thread (the citation thread). */
+  workerReads: string[];
   /** Bytes of pamphlet's own bundled code (lib/) the command loaded. */
   libBytes: number;
   /** That code's text, every file of lib/ the command loaded (esbuild names each module's source in a comment). */
@@ -38,10 +40,11 @@ function run(args: string[]): Loaded {
   const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
   const modules = [...new Set(lines.filter((l) => l.startsWith('module ')).map((l) => l.slice(7)))];
   const reads = [...new Set(lines.filter((l) => l.startsWith('read ')).map((l) => l.slice(5)))];
+  const workerReads = [...new Set(lines.filter((l) => l.startsWith('worker read ')).map((l) => l.slice(12)))];
   const lib = modules.filter((url) => url.startsWith(pathToFileURL(path.join(REPO, 'lib')).href)).map((url) => fileURLToPath(url));
   const libBytes = lib.reduce((sum, file) => sum + statSync(file).size, 0);
   const libText = lib.map((file) => readFileSync(file, 'utf8')).join('\n');
-  return { status: result.status, stderr: result.stderr, modules, reads, libBytes, libText };
+  return { status: result.status, stderr: result.stderr, modules, reads, workerReads, libBytes, libText };
 }
 
 /** Puppeteer, from node_modules or from the chunk of lib/ it is bundled into. */
@@ -53,25 +56,25 @@ const fontkit = (loaded: Loaded) => loaded.reads.filter((file) => file.includes(
 /** css-tree's parser (its main entry, lexer, syntax and data), by module or by file read (it is required, CommonJS). */
 const cssParser = (loaded: Loaded) =>
   [...loaded.modules, ...loaded.reads].filter((where) => /[/\\]node_modules[/\\]css-tree[/\\](lib|cjs)[/\\](index\.|lexer|syntax|data)/.test(where));
-const pagedjs = (loaded: Loaded) => loaded.reads.filter((file) => /paged(\.polyfill)?(\.min)?\.js$/.test(file));
 
 describe('what each command loads', () => {
   let build: Loaded;
 
-  test('a PDF build loads Puppeteer and our patched Paged.js (the recorder sees them)', () => {
+  // Paged.js is read by Chromium, served with each print page (src/browser/session.ts), not by
+  // pamphlet's process: a command that loads no Puppeteer starts no browser, and so runs no
+  // Paged.js. Which Paged.js the pages run, tests/pagedjs-patch.test.ts shows.
+  test('a PDF build loads Puppeteer (the recorder sees it)', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lazy-out-'));
     build = run(['build', 'manuscript', '--out', out, '--format', 'pdf', '--no-cache', '--quiet']);
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
     expect(puppeteer(build).length).toBeGreaterThan(0);
-    expect(pagedjs(build)).toEqual([path.join(REPO, 'vendor', 'pagedjs', 'paged.polyfill.min.js')]);
   });
 
   test('--help loads neither, nor the pipeline: a tenth of the code a build loads, at most', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
     expect(puppeteer(help)).toEqual([]);
-    expect(pagedjs(help)).toEqual([]);
     expect(help.libBytes).toBeLessThan(build.libBytes / 10);
   });
 
@@ -86,7 +89,6 @@ describe('what each command loads', () => {
     const checked = run(['check', 'manuscript']);
     expect(checked.status).toBe(0);
     expect(puppeteer(checked)).toEqual([]);
-    expect(pagedjs(checked)).toEqual([]);
   });
 
   test('an EPUB build without the page-list loads neither Puppeteer nor Paged.js', () => {
@@ -95,7 +97,6 @@ describe('what each command loads', () => {
     expect(epub.stderr).toBe('');
     expect(epub.status).toBe(0);
     expect(puppeteer(epub)).toEqual([]);
-    expect(pagedjs(epub)).toEqual([]);
   });
 
   test('the code a build runs holds no HTTP client: node-fetch, sync-fetch and proxy-agent, which the citation library and Puppeteer import, are left out of the bundle', () => {
@@ -109,6 +110,18 @@ describe('what each command loads', () => {
     const clients = ['node-fetch', 'sync-fetch', 'fetch-blob', 'formdata-polyfill', 'proxy-agent', 'pac-proxy-agent', '@tootallnate/quickjs-emscripten'];
     expect(clients.filter((client) => bundled.includes(`// node_modules/${client}/`))).toEqual([]);
     expect(build.modules.filter((url) => clients.some((client) => url.includes(`/node_modules/${client}/`)))).toEqual([]);
+  });
+
+  test("the citations are formatted on a thread of their own: the build's thread never reads citeproc-js, nor the CSL style", () => {
+    // The real manuscript cites from its BibTeX file in Chicago's note style.
+    const citeproc = (files: string[]) => files.filter((file) => file.includes(`${path.sep}node_modules${path.sep}citeproc${path.sep}`));
+    const style = (files: string[]) => files.filter((file) => file.endsWith('.csl'));
+    expect(citeproc(build.workerReads).length).toBeGreaterThan(0);
+    expect(citeproc(build.reads)).toEqual([]);
+    // The style is resolved (read) in the build's thread; its locale only where the engine is made.
+    expect(style(build.reads).length).toBeGreaterThan(0);
+    expect(build.workerReads.filter((file) => /locales-[\w-]+\.xml$/.test(file)).length).toBeGreaterThan(0);
+    expect(build.reads.filter((file) => /locales-[\w-]+\.xml$/.test(file))).toEqual([]);
   });
 
   test('a build in the bundled faces loads no fontkit: their cmaps come from the table make wrote', () => {

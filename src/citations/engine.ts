@@ -3,8 +3,9 @@
  * citation cluster of a part in one pass, in reading order, so that first / subsequent
  * / ibid positions come from the engine, not from our code.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import CSL from 'citeproc';
+import type CSL from 'citeproc';
 import type { CslItem } from './bibliography.js';
 import { readTextInside } from '../files/read.js';
 import { readXml } from '../files/xml.js';
@@ -193,19 +194,46 @@ function engineFor(options: EngineOptions): CSL.Engine {
   return engine;
 }
 
+/** Makes the engine `formatCitations` will use for these options, ahead of it (citation-thread.ts). */
+export function prepareEngine(options: EngineOptions): void {
+  engineFor(options);
+}
+
+let citeproc: typeof CSL | undefined;
+
+/**
+ * citeproc-js, required at the first engine: 750 KB of code that every build parsed at
+ * start when it was bundled, though a manuscript without a bibliography never runs it and
+ * a build formats its citations on a thread of its own (citation-thread.ts).
+ */
+function citeprocJs(): typeof CSL {
+  citeproc ??= createRequire(import.meta.url)('citeproc') as typeof CSL;
+  return citeproc;
+}
+
 function createEngine({ style, lang, localeDir, items }: EngineOptions): CSL.Engine {
   const sys = {
     retrieveLocale: (locale: string) => readLocale(localeDir, locale),
     retrieveItem: (id: string) => items.get(id),
   };
   try {
-    return new CSL.Engine(sys, style.xml, lang);
+    return new (citeprocJs().Engine)(sys, style.xml, lang);
   } catch (cause) {
     // Well-formed CSL that citeproc still cannot use (an unknown element, a missing macro).
-    const reason = `CSL style ${shown(style.path)} cannot be used: ${(cause instanceof Error ? cause.message : String(cause)).replace(/^citeproc-js error: /, '')}`;
+    throw new UnusableStyleError(style, cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/** A style citeproc refuses, reported at pamphlet.yaml's `citation-style`; `citeproc` is citeproc's own words. */
+export class UnusableStyleError extends ManuscriptError {
+  constructor(
+    style: CitationStyle,
+    readonly citeproc: string,
+  ) {
+    const reason = `CSL style ${shown(style.path)} cannot be used: ${citeproc.replace(/^citeproc-js error: /, '')}`;
     const at = style.namedAt;
     const file = new VFile({ path: at?.file ?? style.path });
-    throw new ManuscriptError([error(file, reason, { place: at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, ruleId: 'csl-style', source: 'pamphlet' })]);
+    super([error(file, reason, { place: at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, ruleId: 'csl-style', source: 'pamphlet' })]);
   }
 }
 

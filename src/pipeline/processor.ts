@@ -44,6 +44,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import remarkRehype from 'remark-rehype';
 import type { Bibliography } from '../citations/bibliography.js';
+import type { CitationFormatter } from '../citations/citation-thread.js';
 import type { CitationStyle } from '../citations/engine.js';
 import type { ImageCheck } from '../files/image.js';
 import './data.js';
@@ -84,6 +85,8 @@ export interface ProcessorOptions {
   bibliography?: Bibliography;
   style?: CitationStyle;
   localeDir: string;
+  /** Formats a part's citations; engine.ts's formatCitations unless a build gives its thread's (citation-thread.ts). */
+  formatCitations?: CitationFormatter;
   /** Part file name → output slug, for links between parts. */
   parts: ReadonlyMap<string, string>;
   /** Heading of the questions when `:::questions` gives none, in the part's language. */
@@ -120,7 +123,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPartTitle)
     .use(lintHeadingLevels)
     .use(remarkNotes, { items, noBibliography: !options.bibliography, noteStyle: options.style?.kind !== 'in-text', lang: options.lang })
-    .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir })
+    .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir, ...(options.formatCitations ? { format: options.formatCitations } : {}) })
     .use(remarkFigures)
     .use(remarkRehype, { allowDangerousHtml: true, handlers })
     .use(rehypeRawWhenPresent)

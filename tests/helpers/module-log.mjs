@@ -1,8 +1,10 @@
 // Preloaded into the CLI with `node --import` by tests/lazy-start.test.ts: writes to
 // $PAMPHLET_MODULE_LOG every module the process resolves ("module URL") and every file it
-// reads by name ("read PATH"), so a test can tell what a command loaded.
+// reads by name ("read PATH", "worker read PATH" on a worker thread), so a test can tell
+// what a command loaded, and where.
 import fs from 'node:fs';
 import { register, syncBuiltinESMExports } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 
 const log = process.env.PAMPHLET_MODULE_LOG;
 if (log) {
@@ -15,7 +17,8 @@ if (log) {
       if (!writing && (typeof file === 'string' || file instanceof URL)) {
         writing = true;
         try {
-          append(log, `read ${file instanceof URL ? file.pathname : file}\n`);
+          // A worker thread's reads are marked as such ("worker read PATH").
+          append(log, `${isMainThread ? '' : 'worker '}read ${file instanceof URL ? file.pathname : file}\n`);
         } finally {
           writing = false;
         }

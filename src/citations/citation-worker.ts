@@ -1,0 +1,42 @@
+/**
+ * The citation thread's side (citation-thread.ts is the build's): the same engine.ts,
+ * loaded and run here. Each request is answered on the port, then the shared flag is
+ * raised, for the build waits for the answer synchronously.
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import type { CslItem } from './bibliography.js';
+import { formatCitations, prepareEngine, UnusableStyleError, type EngineOptions } from './engine.js';
+import { READY, REPLIED, type CitationReply, type CitationRequest } from './citation-protocol.js';
+
+const { port, flags } = workerData as { port: MessagePort; flags: SharedArrayBuffer };
+const flag = new Int32Array(flags);
+/** The bibliography, sent once: engines are kept per bibliography (by identity) and style. */
+let items: ReadonlyMap<string, CslItem> = new Map();
+
+port.on('message', (request: CitationRequest) => {
+  if (request.type === 'prepare') {
+    items = request.items;
+    try {
+      prepareEngine({ ...request.engine, items });
+    } catch {
+      // Reported when the part's citations are formatted, as in the build's own thread.
+    }
+    return;
+  }
+  port.postMessage(answer({ ...request.engine, items }, request));
+  Atomics.store(flag, REPLIED, 1);
+  Atomics.notify(flag, REPLIED);
+});
+
+function answer(options: EngineOptions, request: Extract<CitationRequest, { type: 'format' }>): CitationReply {
+  try {
+    const formatted = formatCitations(options, request.clusters, request.alsoListed);
+    return { ok: true, clusters: [...formatted.clusters], bibliography: formatted.bibliography };
+  } catch (cause) {
+    if (cause instanceof UnusableStyleError) return { ok: false, unusableStyle: cause.citeproc };
+    return { ok: false, message: cause instanceof Error ? cause.message : String(cause) };
+  }
+}
+
+Atomics.store(flag, READY, 1);
+Atomics.notify(flag, READY);

@@ -1,0 +1,44 @@
+// The CSL engine on a thread of its own (src/citations/citation-thread.ts) formats what the
+// build's own thread formats. The real CLI (lib/, which starts the thread) and the library
+// run from src/ (no bundled worker there, so the citations are formatted in-process) build
+// the same EPUB and web page to the byte: note and in-text styles, Pandoc's citations and
+// our directives, English, German and Russian locales, the real manuscript. (A style
+// citeproc refuses gives the same error either way: tests/bad-files.test.ts.)
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { build } from '../src/api.js';
+import { copyFixture, pamphlet } from './helpers/cli.js';
+
+const EPOCH = '1700000000';
+
+const CASES: Array<[string, string, string | undefined]> = [
+  ['the real manuscript (Chicago notes, BibTeX)', '../../manuscript', undefined],
+  ['Pandoc citations', 'any-manuscript/citations-pandoc', undefined],
+  ['citations by directive', 'any-manuscript/citations-cite', undefined],
+  ['German', 'german', undefined],
+  ['Russian', 'russian', undefined],
+  ['an in-text style (APA)', 'any-manuscript/citations-pandoc', 'apa'],
+];
+
+describe('citations formatted on their own thread', () => {
+  test.each(CASES)('%s: the same EPUB and web page as formatted in-process', async (_, fixture, style) => {
+    const root = copyFixture(fixture);
+    const dir = path.join(root, 'manuscript');
+    if (style) {
+      const yaml = path.join(dir, 'pamphlet.yaml');
+      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^citation-style:.*$/m, `citation-style: ${style}`));
+    }
+    const cli = pamphlet(['build', 'manuscript', '--format', 'epub,html', '--no-print-pages', '--no-cache', '--out', 'threaded'], root, { SOURCE_DATE_EPOCH: EPOCH });
+    expect(cli.stderr).not.toMatch(/error/);
+    expect(cli.status).toBe(0);
+    await build({ dir, out: path.join(root, 'in-process'), formats: ['epub', 'html'], printPages: false, cache: false, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+    const outputs = readdirSync(path.join(root, 'threaded')).sort();
+    expect(outputs.length).toBeGreaterThanOrEqual(2);
+    expect(readdirSync(path.join(root, 'in-process')).sort()).toEqual(outputs);
+    for (const name of outputs) {
+      expect(readFileSync(path.join(root, 'threaded', name)).equals(readFileSync(path.join(root, 'in-process', name))), name).toBe(true);
+    }
+    if (style === 'apa') expect(readFileSync(path.join(root, 'threaded', outputs.find((n) => n.endsWith('.html'))!), 'utf8')).toMatch(/\(\w[^()]*, \d{4}/);
+  });
+});
