@@ -1,5 +1,6 @@
 /**
- * The one place that talks to Puppeteer. A BrowserSession owns one Chromium for the
+ * The one place that talks to Puppeteer (chromium-process.ts only starts the browser and
+ * connects it). A BrowserSession owns one Chromium for the
  * whole run (starting it costs more than paginating a part) and hands out PDF bytes;
  * no Page or Browser object leaves this module, so renderers stay testable and the
  * browser is certain to be closed in one place.
