@@ -352,7 +352,6 @@ async function renderAll(
 
   if (plans.length) {
     const { layOutPrepared, preparePrint, printPrepared, printPreparedDocument } = await import('./render/pdf.js');
-    const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-'));
     const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
     // An interrupt at any moment removes it too (cleanup.ts, run by the CLI's signal handlers).
@@ -424,6 +423,7 @@ async function renderAll(
               // A print-ready PDF carries its TrimBox, and the imposition places pages by it: no second render.
               const imposing = performance.now();
               if (wanted.pdf) tell({ kind: 'start', ...wanted.booklet.output });
+              const { imposeBooklet, bookletSheetFor } = await import('./render/booklet.js');
               const booklet = await imposeBooklet(finished.document, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep });
               record(wanted.booklet.output, booklet, wanted.pdf ? imposing : since, wanted.booklet.key);
             }

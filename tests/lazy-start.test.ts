@@ -5,7 +5,7 @@
 // writes down every module Node resolves and every file read by name.
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,6 +122,27 @@ describe('what each command loads', () => {
     expect(style(build.reads).length).toBeGreaterThan(0);
     expect(build.workerReads.filter((file) => /locales-[\w-]+\.xml$/.test(file)).length).toBeGreaterThan(0);
     expect(build.reads.filter((file) => /locales-[\w-]+\.xml$/.test(file))).toEqual([]);
+  });
+
+  test('preparing a print holds no pdf-lib: render/pdf.ts and its static imports leave it to a dynamic import, loaded while Chromium lays out', () => {
+    const libDir = path.join(REPO, 'lib');
+    const text = (file: string) => readFileSync(path.join(libDir, file), 'utf8');
+    const printModule = readdirSync(libDir).find((file) => file.endsWith('.js') && text(file).includes('// src/render/pdf.ts'));
+    expect(printModule, 'the bundle has render/pdf.ts').toBeDefined();
+    // The files render/pdf.ts's chunk imports statically, and theirs.
+    const closure = new Set<string>();
+    const pending = [printModule!];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (closure.has(file)) continue;
+      closure.add(file);
+      // `from "./x.js"` and `import "./x.js"`; a dynamic `import("./x.js")` is not followed.
+      for (const match of text(file).matchAll(/(?:from|import)\s+"\.\/([\w.-]+\.js)"/g)) pending.push(match[1]!);
+    }
+    expect(closure.size).toBeGreaterThan(1);
+    expect([...closure].filter((file) => text(file).includes('// node_modules/pdf-lib/'))).toEqual([]);
+    // And the PDF build did load it, for the post-processing.
+    expect(build.libText.includes('// node_modules/pdf-lib/')).toBe(true);
   });
 
   test('a build in the bundled faces loads no fontkit: their cmaps come from the table make wrote', () => {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cssLengthToPt, finishPdf, pdfMetadataFor, type PdfMetadata } from '../src/render/pdf-post.js';
+import { cssLengthToPt, pdfMetadataFor, type PdfMetadata } from '../src/render/pdf-metadata.js';
+import { finishPdf } from '../src/render/pdf-post.js';
 import { stripSoftHyphenSpans } from '../src/render/pdf-soft-hyphens.js';
 import { samplePart } from './fixtures/pdf-sample.js';
 

@@ -16,7 +16,8 @@ import { printAssets } from './assets.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 import type { PrintBoxOptions } from './page-boxes.js';
 import { handoutPage } from './page-css.js';
-import { cssLengthToPt, finishPdf, pdfMetadataFor, type FinishedPdf } from './pdf-post.js';
+import { cssLengthToPt, pdfMetadataFor } from './pdf-metadata.js';
+import type { FinishedPdf } from './pdf-post.js';
 import { printHtml, type PrintVariant } from './print-html.js';
 
 export interface RenderPdfOptions {
@@ -99,8 +100,23 @@ export async function printPrepared(session: BrowserSession, job: PreparedPrint,
 
 /** printPrepared, with the finished document as well as its bytes: a booklet imposed from it need not parse the PDF again. */
 export async function printPreparedDocument(session: BrowserSession, job: PreparedPrint, onPage?: (pages: number) => void, onLaidOut?: (pages: LaidOutPage[]) => void): Promise<FinishedPdf> {
-  const printed = await paginateJob(session, job, { ...(onPage ? { onPage } : {}), ...(onLaidOut ? { onLaidOut } : {}) });
+  // pdf-lib (800 KB of code, some 40 ms to load) is loaded once Chromium is laying the pages
+  // out and this thread has nothing else to do, not before the print HTML is written.
+  const told = onPage
+    ? (pages: number): void => {
+        void loadPdfPost();
+        onPage(pages);
+      }
+    : undefined;
+  const printed = await paginateJob(session, job, { ...(told ? { onPage: told } : {}), ...(onLaidOut ? { onLaidOut } : {}) });
+  const { finishPdf } = await loadPdfPost();
   return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
+}
+
+let pdfPost: Promise<typeof import('./pdf-post.js')> | undefined;
+function loadPdfPost(): Promise<typeof import('./pdf-post.js')> {
+  pdfPost ??= import('./pdf-post.js');
+  return pdfPost;
 }
 
 /**
