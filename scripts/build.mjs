@@ -11,8 +11,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/lib`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  // citation-worker: the CSL engine's thread (src/citations/citation-thread.ts).
-  entryPoints: { pamphlet: 'src/cli.ts', index: 'src/index.ts', 'make-tables': 'src/make-tables.ts', 'citation-worker': 'src/citations/citation-worker.ts' },
+  // The two worker threads of a build: the CSL engine's (src/citations/citation-thread.ts) and
+  // the print HTML's hyphenation (src/pipeline/hyphenation-thread.ts).
+  entryPoints: {
+    pamphlet: 'src/cli.ts',
+    index: 'src/index.ts',
+    'make-tables': 'src/make-tables.ts',
+    'citation-worker': 'src/citations/citation-worker.ts',
+    'hyphenation-worker': 'src/pipeline/hyphenation-worker.ts',
+  },
   outdir: 'lib',
   ...BUNDLE_OPTIONS,
 });

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { CitationThread } from './citations/citation-thread.js';
+import { prefetchHyphenation } from './pipeline/hyphenation-thread.js';
 import { loadManuscript, partFileNames, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { registerCleanup } from './cleanup.js';
@@ -101,6 +102,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Started first: the thread loads citeproc-js and makes the CSL engine while this one
   // starts Chromium and parses the parts.
   const citations = config.bibliography ? CitationThread.start() : undefined;
+  // And the print HTML's soft hyphens, when pages are to be laid out.
+  const hyphenation = formats.some((format) => needsLayout(format, printPages)) ? prefetchHyphenation(config.dir, partNamesOrNone(config.dir), config.lang) : undefined;
 
   let launching: Promise<BrowserSession> | undefined;
   const launch = async (): Promise<void> => {
@@ -131,7 +134,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser, citations }, started);
   } finally {
     citations?.close();
+    hyphenation?.close();
     await launching?.then((browser) => browser.close(), () => undefined);
+  }
+}
+
+/** The part files, or none when the folder cannot be read (the build reports that itself). */
+function partNamesOrNone(dir: string): string[] {
+  try {
+    return partFileNames(dir);
+  } catch {
+    return [];
   }
 }
 

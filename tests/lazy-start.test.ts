@@ -124,6 +124,11 @@ describe('what each command loads', () => {
     expect(build.reads.filter((file) => /locales-[\w-]+\.xml$/.test(file))).toEqual([]);
   });
 
+  test("the print HTML's words are broken ahead on a thread of their own, which reads the part and the patterns", () => {
+    expect(build.workerReads).toContain(path.join(REPO, 'manuscript', 'part-1.md'));
+    expect(build.workerReads.filter((file) => file.endsWith(path.join('hyphen', 'patterns', 'en-us.js')))).toHaveLength(1);
+  });
+
   test('preparing a print holds no pdf-lib: render/pdf.ts and its static imports leave it to a dynamic import, loaded while Chromium lays out', () => {
     const libDir = path.join(REPO, 'lib');
     const text = (file: string) => readFileSync(path.join(libDir, file), 'utf8');

@@ -120,25 +120,49 @@ const WORD = /[\p{L}\p{M}]+/gu;
 // Soft hyphens inside a URL or an address would come along when it is copied.
 const LINKISH = /:\/\/|www\.|@/;
 
-/** Inserts soft hyphens into one run of text. */
-export function hyphenateText(text: string, options: HyphenateOptions): string {
-  const hyphenate = hyphenatorFor(options.lang);
-  if (hyphenate === null || LINKISH.test(text)) return text;
+/** The limits `hyphenateText` applies for `options`, and the key its known words are kept under. */
+function limitsOf(options: HyphenateOptions): { minWordLength: number; leftMin: number; rightMin: number; key: string } {
   const minWordLength = options.minWordLength ?? 6;
   const leftMin = options.leftMin ?? 2;
   const rightMin = options.rightMin ?? RIGHT_MIN[options.lang.toLowerCase().split('-')[0] ?? ''] ?? 3;
-  const known = wordsFor(`${options.lang.toLowerCase()}|${leftMin}|${rightMin}`);
+  return { minWordLength, leftMin, rightMin, key: `${options.lang.toLowerCase()}|${leftMin}|${rightMin}` };
+}
+
+/** Inserts soft hyphens into one run of text. */
+export function hyphenateText(text: string, options: HyphenateOptions): string {
+  if (LINKISH.test(text)) return text;
+  const { minWordLength, leftMin, rightMin, key } = limitsOf(options);
+  const known = wordsFor(key);
+  // The patterns are loaded at the first word not known yet: a build's words may all have
+  // been broken on its hyphenation thread (hyphenation-thread.ts).
+  let hyphenate: PatternHyphenator | null | undefined;
   return text.replace(WORD, (word) => {
     if ([...word].length < minWordLength) return word;
     // Acronyms ("USSR", "RSDLP") are not words to break; caseless scripts are.
     if (word === word.toUpperCase() && word !== word.toLowerCase()) return word;
     let broken = known.get(word);
     if (broken === undefined) {
+      hyphenate ??= hyphenatorFor(options.lang);
+      if (hyphenate === null) return word;
       broken = trimBreaks(hyphenate(word), leftMin, rightMin);
       if (known.size < MAX_KNOWN_WORDS) known.set(word, broken);
     }
     return broken;
   });
+}
+
+/** Every word broken so far for `options`' language and limits, to hand to another thread. */
+export function knownHyphenations(options: HyphenateOptions): Array<[string, string]> {
+  return [...wordsFor(limitsOf(options).key)];
+}
+
+/** Words another thread broke with the same patterns and limits, taken as if broken here. */
+export function rememberHyphenations(options: HyphenateOptions, entries: ReadonlyArray<readonly [string, string]>): void {
+  const known = wordsFor(limitsOf(options).key);
+  for (const [word, broken] of entries) {
+    if (known.size >= MAX_KNOWN_WORDS) break;
+    known.set(word, broken);
+  }
 }
 
 /**

@@ -1,9 +1,12 @@
-// The CSL engine on a thread of its own (src/citations/citation-thread.ts) formats what the
-// build's own thread formats. The real CLI (lib/, which starts the thread) and the library
-// run from src/ (no bundled worker there, so the citations are formatted in-process) build
-// the same EPUB and web page to the byte: note and in-text styles, Pandoc's citations and
-// our directives, English, German and Russian locales, the real manuscript. (A style
-// citeproc refuses gives the same error either way: tests/bad-files.test.ts.)
+// A build's two worker threads change nothing in what it makes. The real CLI (lib/, which
+// starts them) and the library run from src/ (no bundled workers there, so everything runs
+// in-process) build the same files to the byte:
+// - the CSL engine's thread (src/citations/citation-thread.ts): the EPUB and web page of note
+//   and in-text styles, Pandoc's citations and our directives, English, German and Russian
+//   locales, the real manuscript (a style citeproc refuses gives the same error either way:
+//   tests/bad-files.test.ts);
+// - the print HTML's hyphenation thread (src/pipeline/hyphenation-thread.ts): the PDF of the
+//   real manuscript, and of the German and Russian fixtures, whose own patterns it uses.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -40,5 +43,23 @@ describe('citations formatted on their own thread', () => {
       expect(readFileSync(path.join(root, 'threaded', name)).equals(readFileSync(path.join(root, 'in-process', name))), name).toBe(true);
     }
     if (style === 'apa') expect(readFileSync(path.join(root, 'threaded', outputs.find((n) => n.endsWith('.html'))!), 'utf8')).toMatch(/\(\w[^()]*, \d{4}/);
+  });
+});
+
+describe("the print HTML's words broken on their own thread", () => {
+  test.each([
+    ['the real manuscript', '../../manuscript'],
+    ['German', 'german'],
+    ['Russian', 'russian'],
+  ])('%s: the same PDF as hyphenated in-process', async (_, fixture) => {
+    const root = copyFixture(fixture);
+    const dir = path.join(root, 'manuscript');
+    const cli = pamphlet(['build', 'manuscript', '--format', 'pdf', '--no-cache', '--out', 'threaded'], root, { SOURCE_DATE_EPOCH: EPOCH });
+    expect(cli.stderr).not.toMatch(/error/);
+    expect(cli.status).toBe(0);
+    await build({ dir, out: path.join(root, 'in-process'), formats: ['pdf'], cache: false, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+    const [name] = readdirSync(path.join(root, 'threaded'));
+    expect(name).toMatch(/\.pdf$/);
+    expect(readFileSync(path.join(root, 'threaded', name!)).equals(readFileSync(path.join(root, 'in-process', name!)))).toBe(true);
   });
 });
