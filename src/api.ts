@@ -102,13 +102,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Started first: the thread loads citeproc-js and makes the CSL engine while this one
   // starts Chromium and parses the parts.
   const citations = config.bibliography ? CitationThread.start() : undefined;
+  const laysOut = formats.some((format) => needsLayout(format, printPages));
+  // The part files, read once for the hyphenation thread and the tab count (only a build that
+  // lays out pages starts a browser); undefined when the folder cannot be read (the build
+  // reports that itself, where the manuscript is read).
+  const partNames = laysOut ? partNamesOf(config.dir) : undefined;
   // And the print HTML's soft hyphens, when pages are to be laid out.
-  const hyphenation = formats.some((format) => needsLayout(format, printPages)) ? prefetchHyphenation(config.dir, partNamesOrNone(config.dir), config.lang) : undefined;
+  const hyphenation = laysOut ? prefetchHyphenation(config.dir, partNames ?? [], config.lang) : undefined;
 
   let launching: Promise<BrowserSession> | undefined;
   const launch = async (): Promise<void> => {
     const { openBrowser } = await import('./browser/session.js');
-    launching = openBrowser({ executablePath: config.browser, timeout: config.timeout, tabs: Math.min(tabPoolSize(), layoutJobs(config.dir, formats, printPages)) });
+    launching = openBrowser({ executablePath: config.browser, timeout: config.timeout, tabs: Math.min(tabPoolSize(), layoutJobs(partNames, formats, printPages)) });
     // Whatever fails from here on, the browser is closed (and a launch failure is reported once, where it is awaited).
     launching.catch(() => undefined);
   };
@@ -125,7 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // needs the other), unless a cache is there that may well hold every PDF: then it starts
   // only if something must be printed.
   const started = performance.now();
-  if (!options.browser && formats.some((format) => needsLayout(format, printPages)) && (!cache || cache.empty)) {
+  if (!options.browser && laysOut && (!cache || cache.empty)) {
     await launch();
     // The pipeline below is synchronous: let the launch get as far as spawning Chromium first.
     await new Promise((resolve) => setImmediate(resolve));
@@ -139,12 +144,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** The part files, or none when the folder cannot be read (the build reports that itself). */
-function partNamesOrNone(dir: string): string[] {
+function partNamesOf(dir: string): string[] | undefined {
   try {
     return partFileNames(dir);
   } catch {
-    return [];
+    return undefined;
   }
 }
 
@@ -157,14 +161,10 @@ function isPrinted(format: Format): boolean {
  * formats (a cache may leave fewer): one per part for its pamphlet (the PDF, the booklet
  * or the EPUB's page-list), one per part for its handout.
  */
-function layoutJobs(dir: string, formats: readonly Format[], printPages: boolean): number {
-  let parts: number;
-  try {
-    parts = partFileNames(dir).length;
-  } catch {
-    // An unreadable folder fails the build with its own error, where the manuscript is read.
-    return tabPoolSize();
-  }
+function layoutJobs(partNames: readonly string[] | undefined, formats: readonly Format[], printPages: boolean): number {
+  // An unreadable folder fails the build with its own error, where the manuscript is read.
+  if (!partNames) return tabPoolSize();
+  const parts = partNames.length;
   const pamphlet = formats.some((format) => format !== 'handout' && needsLayout(format, printPages));
   return parts * ((pamphlet ? 1 : 0) + (formats.includes('handout') ? 1 : 0));
 }

@@ -2,7 +2,7 @@
 // dearest job first; and that Chromium runs with the fewest processes that keep the tabs
 // paginating side by side (counted from /proc while a real build's pages are laid out).
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { runOnPool, tabPoolSize } from '../src/browser/tab-pool.js';
@@ -10,6 +10,7 @@ import { build } from '../src/api.js';
 import { openBrowser } from '../src/browser/session.js';
 import { loadManuscript } from '../src/manuscript.js';
 import { preparePrint, printPrepared } from '../src/render/pdf.js';
+import { descendantsOf } from './helpers/processes.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -68,28 +69,15 @@ function rendererPids(): number[] {
 
 /** This process's Chromium descendants: pid → kind. */
 function chromiumDescendants(): Map<number, string> {
-  const parent = new Map<number, number>();
   const kinds = new Map<number, string>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      // Chromium rewrites a child's argv into one string, so the switches are searched, not split.
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'latin1').replaceAll('\0', ' ');
-      if (!/\/chrom(e|ium)\s/.test(command)) continue;
-      const type = /--type=(\S+)/.exec(command)?.[1];
-      const service = /--utility-sub-type=(\S+)/.exec(command)?.[1];
-      kinds.set(Number(entry), type === undefined ? 'browser' : service ? `${type}:${service}` : type);
-    } catch {
-      // gone meanwhile
-    }
+  for (const { pid, cmdline } of descendantsOf(process.pid)) {
+    // Chromium rewrites a child's argv into one string, so the switches are searched, not split.
+    if (!/\/chrom(e|ium)\s/.test(cmdline)) continue;
+    const type = /--type=(\S+)/.exec(cmdline)?.[1];
+    const service = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1];
+    kinds.set(pid, type === undefined ? 'browser' : service ? `${type}:${service}` : type);
   }
-  const mine = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
-    return false;
-  };
-  return new Map([...kinds].filter(([pid]) => mine(pid)));
+  return kinds;
 }
 
 describe('one lean Chromium', () => {

@@ -97,10 +97,10 @@ function readDocument(lockdown: PageLockdown): Buffer | undefined {
   } catch {
     return undefined;
   }
-  const head = lockdown.prelude ? bytes.indexOf('<head>') : -1;
-  if (head < 0) return bytes;
+  const head = bytes.indexOf('<head>');
+  if (!lockdown.prelude || head < 0) return bytes;
   const at = head + '<head>'.length;
-  return Buffer.concat([bytes.subarray(0, at), Buffer.from(lockdown.prelude!), bytes.subarray(at)]);
+  return Buffer.concat([bytes.subarray(0, at), Buffer.from(lockdown.prelude), bytes.subarray(at)]);
 }
 
 /** Closes every window a page opens (window.open, target=_blank) as soon as it exists. */

@@ -9,6 +9,10 @@ export const REPLIED = 1;
 /** An engine's options without the bibliography, which the thread keeps from `prepare`. */
 export type EngineKey = Omit<EngineOptions, 'items'>;
 
+export function engineKey(options: EngineOptions): EngineKey {
+  return { style: options.style, lang: options.lang, localeDir: options.localeDir };
+}
+
 export type CitationRequest =
   | { type: 'prepare'; engine: EngineKey; items: ReadonlyMap<string, CslItem> }
   | { type: 'format'; engine: EngineKey; clusters: readonly Cluster[]; alsoListed: readonly string[] };

@@ -10,11 +10,10 @@
  * Whatever goes wrong with the thread (it cannot start, it does not answer) the citations
  * are formatted in the build's own thread instead, as `check`, `preview` and `watch` always do.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startBundledWorker } from '../bundled-worker.js';
 import { formatCitations, UnusableStyleError, type Cluster, type EngineOptions, type FormattedCitations } from './engine.js';
-import { READY, REPLIED, type CitationReply, type CitationRequest } from './citation-protocol.js';
+import { engineKey, READY, REPLIED, type CitationReply, type CitationRequest } from './citation-protocol.js';
 
 /** How long a thread may take to load before its first answer is done without it. */
 const START_MS = 5_000;
@@ -35,30 +34,27 @@ export class CitationThread {
 
   /** Starts the thread; undefined where there is no bundled worker (running from src/, in tests). */
   static start(): CitationThread | undefined {
-    const script = fileURLToPath(new URL('./citation-worker.js', import.meta.url));
-    if (!existsSync(script)) return undefined;
     const flags = new SharedArrayBuffer(8);
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(script, { workerData: { port: port2, flags }, transferList: [port2] });
-    // Never what keeps a build's process alive; an error surfaces as a missing answer.
-    worker.unref();
-    worker.on('error', () => undefined);
+    const worker = startBundledWorker('citation-worker', { workerData: { port: port2, flags }, transferList: [port2] });
+    if (!worker) {
+      port1.close();
+      return undefined;
+    }
     return new CitationThread(worker, port1, new Int32Array(flags));
   }
 
   /** Makes the engine for this bibliography and style on the thread, while the build goes on. */
   prepare(options: EngineOptions): void {
     this.items = options.items;
-    const { items, ...engine } = options;
-    this.send({ type: 'prepare', engine, items });
+    this.send({ type: 'prepare', engine: engineKey(options), items: options.items });
   }
 
   /** formatCitations, answered by the thread. */
   readonly format: CitationFormatter = (options, clusters, alsoListed) => {
     if (this.failed || options.items !== this.items) return formatCitations(options, clusters, alsoListed);
-    const { items: _items, ...engine } = options;
     Atomics.store(this.flag, REPLIED, 0);
-    this.send({ type: 'format', engine, clusters, alsoListed });
+    this.send({ type: 'format', engine: engineKey(options), clusters, alsoListed });
     const reply = this.answer();
     if (!reply) {
       this.failed = true;

@@ -9,9 +9,7 @@
  * the thread is late) is broken when the print HTML is written, as before. So the print
  * HTML is the same either way.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startBundledWorker } from '../bundled-worker.js';
 import { rememberHyphenations } from './rehype-hyphenate.js';
 
 export interface HyphenationPrefetch {
@@ -20,12 +18,8 @@ export interface HyphenationPrefetch {
 
 /** Starts the thread; undefined where there is no bundled worker (running from src/, in tests). */
 export function prefetchHyphenation(dir: string, parts: readonly string[], lang: string): HyphenationPrefetch | undefined {
-  const script = fileURLToPath(new URL('./hyphenation-worker.js', import.meta.url));
-  if (!existsSync(script)) return undefined;
-  const worker = new Worker(script, { workerData: { dir, parts: [...parts], lang } });
-  // Never what keeps a build's process alive.
-  worker.unref();
-  worker.on('error', () => undefined);
+  const worker = startBundledWorker('hyphenation-worker', { workerData: { dir, parts: [...parts], lang } });
+  if (!worker) return undefined;
   worker.once('message', (entries: Array<[string, string]>) => {
     rememberHyphenations({ lang }, entries);
     void worker.terminate();

@@ -113,10 +113,9 @@ export async function printPreparedDocument(session: BrowserSession, job: Prepar
   return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
 }
 
-let pdfPost: Promise<typeof import('./pdf-post.js')> | undefined;
+/** The post-processing module; Node's loader keeps it once loaded. */
 function loadPdfPost(): Promise<typeof import('./pdf-post.js')> {
-  pdfPost ??= import('./pdf-post.js');
-  return pdfPost;
+  return import('./pdf-post.js');
 }
 
 /**
