@@ -10,7 +10,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # What the build and the tests need from Debian, each with the file that proves it is there.
 # The JDK is for the tests: tests/helpers/EpubcheckBatch.java runs as a source program.
+# Chromium's headless shell prints the PDFs; the full Chromium is the fallback, and the
+# tests' reader (the web page, Ace), and the lock-down is tested in both.
 SYSTEM_DEPS := \
+  chromium-headless-shell:/usr/lib/chromium/chromium-headless-shell \
   chromium:/usr/bin/chromium \
   epubcheck:/usr/share/java/epubcheck.jar \
   default-jre-headless:/usr/bin/java \

@@ -471,7 +471,12 @@ async function main() {
         // pamphlet's PDF runs are traced (PAMPHLET_TRACE=1: a few lines on stderr) to show where their time goes.
         const traced = t.name === 'pamphlet' && group === 'pdf' && size !== 'series20';
         const r = await measure(t.argv, { cwd: t.cwd, env: traced ? { ...(t.env ?? env), PAMPHLET_TRACE: '1' } : t.env ?? env, logFile, sampleMs: opt.sampleMs, timeoutS: opt.timeoutS });
-        if (traced && r.ok) r.trace = traceStages(fs.readFileSync(logFile, 'utf8'), r.wallS);
+        if (traced && r.ok) {
+          const log = fs.readFileSync(logFile, 'utf8');
+          r.trace = traceStages(log, r.wallS);
+          // The browser pamphlet printed with (src/browser/find-chromium.ts), as its trace names it.
+          result.pamphlet.browser ??= /^\[\s*\d+ ms\] starting (.+)$/m.exec(log)?.[1];
+        }
         entry.tools[i][kind].push(r);
         const status = r.ok ? '' : `  FAILED (exit ${r.exit}${r.signal ? `, ${r.signal}` : ''}${r.timedOut ? ', timed out' : ''}), see ${path.relative(ROOT, logFile)}`;
         log(`[${size} ${group}] ${kind === 'warmups' ? 'warm-up' : `run ${n}/${opt.runs}`} ${t.name.padEnd(17)} ${r.wallS.toFixed(2).padStart(7)} s  tree ${String(Math.round(r.peakTreeMiB)).padStart(5)} MiB (${r.peakTreeProcs} procs)${r.maxRssMiB !== null ? `  %M ${Math.round(r.maxRssMiB)} MiB` : ''}${r.cpuS !== null ? `  CPU ${r.cpuS.toFixed(2)} s` : ''}${status}`);
@@ -543,6 +548,7 @@ function report(result) {
   let out = `# pamphlet benchmark, ${result.date.slice(0, 16).replace('T', ' ')} UTC\n\n`;
   out += `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB; Node ${m.node}; ${m.chromium ?? 'no chromium'}; ${m.pandoc ?? 'no pandoc'}. `;
   out += `Load average (1/5/15 min) ${m.loadavgStart.join(' / ')} at start, ${m.loadavgEnd.join(' / ')} at the end.\n`;
+  if (result.pamphlet.browser) out += `pamphlet printed with ${result.pamphlet.browser}; the peers' Chromium is ${process.env.CHROME ?? '/usr/bin/chromium'} (bench-peers/common.sh). `;
   out += `pamphlet ${result.pamphlet.commit ?? '(no git)'}. ${result.options.runs} measured run(s) per tool after ${result.options.warmup} warm-up, `;
   out += `round-robin (pamphlet then each peer, per round); tree RSS sampled every ${result.options.sampleMs} ms.\n`;
   const inp = result.inputs;

@@ -11,16 +11,17 @@ describe('findChromium', () => {
   const only = (...paths: string[]) => (path: string): boolean => paths.includes(path);
 
   it('takes the config first, then PUPPETEER_EXECUTABLE_PATH, then the usual paths', () => {
-    const isExecutable = only('/opt/a', '/opt/b', '/usr/bin/chromium');
+    const isExecutable = only('/opt/a', '/opt/b', '/usr/bin/chromium', '/usr/lib/chromium/chromium-headless-shell');
     expect(findChromium({ explicit: '/opt/a', env: { PUPPETEER_EXECUTABLE_PATH: '/opt/b' }, isExecutable })).toBe('/opt/a');
     expect(findChromium({ env: { PUPPETEER_EXECUTABLE_PATH: '/opt/b' }, isExecutable })).toBe('/opt/b');
-    expect(findChromium({ env: {}, isExecutable })).toBe('/usr/bin/chromium');
+    expect(findChromium({ env: {}, isExecutable })).toBe('/usr/lib/chromium/chromium-headless-shell');
+    expect(findChromium({ env: {}, isExecutable: only('/usr/bin/chromium') })).toBe('/usr/bin/chromium');
     expect(findChromium({ env: {}, isExecutable: only('/usr/bin/google-chrome-stable') })).toBe('/usr/bin/google-chrome-stable');
   });
 
   it('says how to install a browser when there is none', () => {
     expect(() => findChromium({ env: {}, isExecutable: () => false })).toThrow(INSTALL_HINT);
-    expect(INSTALL_HINT).toContain('apt-get install chromium');
+    expect(INSTALL_HINT).toContain('apt-get install chromium-headless-shell');
     expect(INSTALL_HINT).toContain('PUPPETEER_EXECUTABLE_PATH');
   });
 

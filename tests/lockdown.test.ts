@@ -6,12 +6,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import type { ElementContent } from 'hast';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isHeadlessShell } from '../src/browser/find-chromium.js';
 import { LOCKDOWN_FLAGS, lockDownPage } from '../src/browser/lockdown.js';
 import { openBrowser, type BrowserSession } from '../src/browser/session.js';
 import { printPageCsp } from '../src/csp.js';
@@ -23,7 +24,14 @@ import { listen, type Listener } from './helpers/listener.js';
 import { squash } from './helpers/poppler.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 
+/** A reader's browser, for the web page: the full Chromium. */
 const CHROMIUM = '/usr/bin/chromium';
+/**
+ * The browsers a build may print with: the headless shell it takes first, and the full
+ * Chromium it falls back to (find-chromium.ts). `make` installs both; the promises must
+ * hold in either.
+ */
+const PRINT_BROWSERS = ['/usr/lib/chromium/chromium-headless-shell', CHROMIUM];
 /** A tiny valid PNG (1 × 1, red). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
 
@@ -79,18 +87,22 @@ function hostileHead(port: number): string {
   return `<base href="http://127.0.0.1:${port}/base/"><meta http-equiv="refresh" content="1;url=http://127.0.0.1:${port}/head-refresh"><script>fetch('http://127.0.0.1:${port}/head-script')</script>`;
 }
 
-describe('the print renderer (BrowserSession), fed hostile HTML directly', () => {
+describe.each(PRINT_BROWSERS)('the print renderer (BrowserSession in %s), fed hostile HTML directly', (executablePath) => {
   let session: BrowserSession;
+  // Each browser's files apart, so that the second run finds none of the first's.
+  let here = '';
   beforeAll(async () => {
-    session = await openBrowser({ executablePath: CHROMIUM, timeout: 60_000 });
+    here = join(scratch, basename(executablePath));
+    mkdirSync(here, { recursive: true });
+    session = await openBrowser({ executablePath, timeout: 60_000 });
   });
   afterAll(async () => {
     await session?.close();
   });
 
   it('runs no script, makes no request and still prints the PDF', async () => {
-    const manuscriptDir = join(scratch, 'manuscript');
-    const workDir = join(scratch, 'work');
+    const manuscriptDir = join(here, 'manuscript');
+    const workDir = join(here, 'work');
     mkdirSync(join(manuscriptDir, 'images'), { recursive: true });
     mkdirSync(workDir, { recursive: true });
     const job = await preparePrint(samplePart(), sampleConfig(manuscriptDir), { variant: 'pamphlet', workDir });
@@ -101,7 +113,7 @@ describe('the print renderer (BrowserSession), fed hostile HTML directly', () =>
     writeFileSync(job.htmlPath, html);
     const before = server.hits.length;
 
-    const pdf = join(scratch, 'hostile.pdf');
+    const pdf = join(here, 'hostile.pdf');
     writeFileSync(pdf, await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: 'hostile', timeout: 60_000 }));
     // Anything late (a refresh after a second, a socket retrying) has time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -115,11 +127,11 @@ describe('the print renderer (BrowserSession), fed hostile HTML directly', () =>
 
   it('paginates a document with no <head> tag, where Paged.js cannot be served with it', async () => {
     // Paged.js is served right after the document's <head> tag; without one it is inserted after the load.
-    const dir = join(scratch, 'no-head');
+    const dir = join(here, 'no-head');
     mkdirSync(dir, { recursive: true });
     const htmlPath = join(dir, 'page.html');
     writeFileSync(htmlPath, '<!doctype html><meta charset="utf-8"><p>A page without a head tag.</p>');
-    const pdf = join(scratch, 'no-head.pdf');
+    const pdf = join(here, 'no-head.pdf');
     writeFileSync(pdf, await session.paginate({ htmlPath, allowedRoots: [dir], label: 'no-head', timeout: 60_000 }));
     expect(squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }))).toContain(squash('A page without a head tag.'));
   });
@@ -136,8 +148,8 @@ describe('the print renderer (BrowserSession), fed hostile HTML directly', () =>
   });
 
   it('reads no file outside the allowed folders, not even through a symlink inside one', async () => {
-    const root = join(scratch, 'links');
-    const outside = join(scratch, 'outside');
+    const root = join(here, 'links');
+    const outside = join(here, 'outside');
     mkdirSync(join(root, 'images'), { recursive: true });
     mkdirSync(outside, { recursive: true });
     writeFileSync(join(root, 'images', 'inside.png'), PNG);
@@ -149,7 +161,7 @@ describe('the print renderer (BrowserSession), fed hostile HTML directly', () =>
       htmlPath,
       `<!doctype html><html><head><meta charset="utf-8"></head><body><p>Images:</p>${img(join(root, 'images', 'inside.png'))}${img(join(root, 'images', 'link.png'))}${img(join(outside, 'secret.png'))}</body></html>`,
     );
-    const pdf = join(scratch, 'links.pdf');
+    const pdf = join(here, 'links.pdf');
     writeFileSync(pdf, await session.paginate({ htmlPath, allowedRoots: [root], label: 'links', timeout: 60_000 }));
     // One picture only: the file inside; neither the link nor the file it points to.
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
@@ -157,21 +169,24 @@ describe('the print renderer (BrowserSession), fed hostile HTML directly', () =>
   });
 });
 
-describe('the browser-level measures alone (the page’s CSP switched off)', () => {
+describe.each(PRINT_BROWSERS)('the browser-level measures alone in %s (the page’s CSP switched off)', (executablePath) => {
   let browser: Browser;
+  let here = '';
   beforeAll(async () => {
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', ...LOCKDOWN_FLAGS] });
+    here = join(scratch, `bare-${basename(executablePath)}`);
+    mkdirSync(here, { recursive: true });
+    browser = await puppeteer.launch({ executablePath, headless: isHeadlessShell(executablePath) ? 'shell' : true, args: ['--no-sandbox', ...LOCKDOWN_FLAGS] });
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('lets no connection, request, socket, worker, popup or navigation out, and reads no outside file', async () => {
-    const root = join(scratch, 'bare');
+    const root = join(here, 'bare');
     mkdirSync(root, { recursive: true });
     const htmlPath = join(root, 'page.html');
     writeFileSync(htmlPath, '<!doctype html><html><head><meta charset="utf-8"></head><body><p>bare</p><script>window.inlineRan = true</script></body></html>');
-    writeFileSync(join(scratch, 'outside-secret.txt'), 'TOP SECRET');
+    writeFileSync(join(here, 'outside-secret.txt'), 'TOP SECRET');
     const page = await browser.newPage();
     await page.setBypassCSP(true);
     const url = await lockDownPage(page, { documentPath: htmlPath, allowedRoots: [root], csp: printPageCsp('unused') });
@@ -180,7 +195,7 @@ describe('the browser-level measures alone (the page’s CSP switched off)', () 
     expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBe(true);
 
     const before = server.hits.length;
-    const secretUrl = pathToFileURL(join(scratch, 'outside-secret.txt')).href;
+    const secretUrl = pathToFileURL(join(here, 'outside-secret.txt')).href;
     const outcome = await page.evaluate(
       async (port: number, secret: string) => {
         const at = (path: string): string => `http://127.0.0.1:${port}/${path}`;

@@ -72,7 +72,7 @@ function chromiumDescendants(): Map<number, string> {
   const kinds = new Map<number, string>();
   for (const { pid, cmdline } of descendantsOf(process.pid)) {
     // Chromium rewrites a child's argv into one string, so the switches are searched, not split.
-    if (!/\/chrom(e|ium)\s/.test(cmdline)) continue;
+    if (!/\/chrom(e|ium)(-headless-shell)?\s/.test(cmdline)) continue;
     const type = /--type=(\S+)/.exec(cmdline)?.[1];
     const service = /--utility-sub-type=(\S+)/.exec(cmdline)?.[1];
     kinds.set(pid, type === undefined ? 'browser' : service ? `${type}:${service}` : type);

@@ -22,6 +22,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import puppeteer, { type Browser } from 'puppeteer-core';
 // Puppeteer's own framing of CDP over a pipe (NUL-separated JSON), internal but exported.
 import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
+import { isHeadlessShell } from './find-chromium.js';
 
 export interface ChromiumExit {
   code: number | null;
@@ -71,7 +72,7 @@ const EXIT_GRACE_MS = 2_000;
 
 export function startChromium(options: StartOptions): StartedChromium {
   // defaultArgs merges our --enable-features/--disable-features into its own, and takes them out of the list it is given.
-  const args = [...puppeteer.defaultArgs({ headless: true, userDataDir: options.userDataDir, args: [...options.args] }), '--remote-debugging-pipe'];
+  const args = [...puppeteer.defaultArgs({ headless: isHeadlessShell(options.executablePath) ? 'shell' : true, userDataDir: options.userDataDir, args: [...options.args] }), '--remote-debugging-pipe'];
   const child = spawn(options.executablePath, args, {
     // Its own process group, so that one kill takes its renderers and helpers too.
     detached: true,

@@ -5,8 +5,19 @@
  */
 import { accessSync, constants } from 'node:fs';
 
-/** Checked in order after the config and the environment. */
+/**
+ * Checked in order after the config and the environment. Chromium's headless shell
+ * comes first: the same Blink, Skia and V8 as the browser of the same version (the
+ * outputs are the same to the byte), without the browser's profile services (its
+ * history, autofill and login databases, a 3 MB profile written at every start) and
+ * without a distribution's launcher script. It took 0.3-0.5 CPU s off every PDF build
+ * and 1-2 s off a build of all five outputs (README, "Speed and memory"). Debian names
+ * it `chromium-headless-shell`; the binary is run, not its /usr/bin script, which runs
+ * it as a child of a shell.
+ */
 export const USUAL_CHROMIUM_PATHS: readonly string[] = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chrome-headless-shell',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -21,7 +32,7 @@ export const USUAL_CHROMIUM_PATHS: readonly string[] = [
 ];
 
 export const INSTALL_HINT =
-  'install one (Debian/Ubuntu: `apt-get install chromium`), or point pamphlet at it with ' +
+  'install one (Debian: `apt-get install chromium-headless-shell`, or `chromium`), or point pamphlet at it with ' +
   'the PUPPETEER_EXECUTABLE_PATH environment variable or `browser:` in pamphlet.yaml';
 
 export interface FindChromiumOptions {
@@ -68,4 +79,12 @@ export function findChromium(options: FindChromiumOptions = {}): string {
     if (isExecutable(candidate)) return candidate;
   }
   throw new Error(`No Chromium or Chrome found for the PDF; ${INSTALL_HINT}.`);
+}
+
+/**
+ * Whether the executable is a headless shell (Chromium's `chrome-headless-shell`), which
+ * takes Puppeteer's switches for it (`--headless`, not `--headless=new`).
+ */
+export function isHeadlessShell(executablePath: string): boolean {
+  return /headless[-_]shell(\.exe)?$/i.test(executablePath);
 }

@@ -132,6 +132,7 @@ function describe(error: unknown): string {
 
 export async function openBrowser(options: OpenBrowserOptions): Promise<BrowserSession> {
   const executablePath = findChromium({ explicit: options.executablePath });
+  trace(`starting ${executablePath}`);
   try {
     return await launchSession(options, executablePath);
   } catch (error) {
