@@ -49,8 +49,9 @@ export async function runOnPool(tasks: readonly PoolTask[], size: number): Promi
  * off in session.ts); the GPU and network services as threads of the browser
  * process (nothing is drawn on a screen, and the lock-down's proxy and resolver rules are
  * the same switches either way); no zygote (there is no sandbox to fork into) and no
- * spare renderer kept warm for a tab that will not come. Four processes on two cores (the
- * browser, its storage service, two renderers), where Chromium's defaults start eleven.
+ * spare renderer kept warm for a tab that will not come. Three processes on two cores with
+ * the headless shell (the browser, two renderers; the full Chromium adds its storage
+ * service), where Chromium's defaults start eleven.
  */
 const LEAN_PROCESS_FLAGS: readonly string[] = [
   '--no-zygote',
