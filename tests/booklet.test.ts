@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { PDFDocument, PageSizes, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PageSizes, StandardFonts, beginText, endText, moveText, setFontAndSize, showText } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { bookletSheetFor, bookletSheetSize, creepShift, imposeBooklet, saddleStitchOrder } from '../src/render/booklet.js';
@@ -205,6 +205,34 @@ describe('imposeBooklet on A4', () => {
     const fromDocument = await imposeBooklet(finished.document, { sheet: 'A4', creep: 3 });
     expect(Buffer.from(fromDocument).equals(Buffer.from(fromBytes))).toBe(true);
     expect(run('pdftotext', ['-layout', writePdf(fromDocument), '-'])).toContain('Page 7');
+  });
+
+  it('imposes a page drawn in two content streams, and a book of single-stream pages without a second copy of their content', async () => {
+    // Chromium writes one content stream a page, which the booklet keeps as it is (compressed);
+    // PDF also allows an array of them, which a form XObject cannot hold, and pdf-lib joins.
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (const k of [1, 2]) doc.addPage(PageSizes.A5).drawText(`Page ${k}`, { x: 100, y: 300, size: 48, font });
+    const first = doc.getPage(0);
+    const fontName = first.node.normalizedEntries().Font.keys()[0]!;
+    const second = doc.context.contentStream([beginText(), setFontAndSize(fontName, 24), moveText(100, 200), showText(font.encodeText('Second stream')), endText()]);
+    first.node.addContentStream(doc.context.register(second));
+    const twoStreams = writePdf(await imposeBooklet(await doc.save(), { sheet: 'A4' }));
+    expect(run('pdftotext', ['-layout', twoStreams, '-'])).toMatch(/Page 1[^]*Second stream/);
+    expect(actualSides(twoStreams, A4, 2)[0]).toEqual(['', 'Page 1 Second stream']);
+
+    // Pages full of text, whose drawing is most of the file: pdf-lib's embedPages kept each
+    // page's content stream beside the one it made (inflated and deflated again), nearly
+    // twice the source; the booklet's content is the source's, once.
+    const full = await PDFDocument.create({ updateMetadata: false });
+    const helvetica = await full.embedFont(StandardFonts.Helvetica);
+    for (let k = 1; k <= 16; k++) {
+      const page = full.addPage(PageSizes.A5);
+      for (let line = 0; line < 40; line++) page.drawText(`Page ${k}, line ${line}: ${'the quick brown fox jumps over the lazy dog '.repeat(2)}`, { x: 20, y: 560 - 13 * line, size: 6, font: helvetica });
+    }
+    const source = await full.save();
+    const booklet = await imposeBooklet(source, { sheet: 'A4' });
+    expect(booklet.length).toBeLessThan(source.length * 1.3);
   });
 
   it('refuses a negative creep', async () => {

@@ -5,13 +5,19 @@
  * stays text, vectors stay vectors and the subset fonts travel with their pages.
  */
 import {
+  PDFArray,
   PDFDocument,
   type PDFEmbeddedPage,
   PDFHexString,
   PDFName,
+  PDFObjectCopier,
   type PDFPage,
+  PDFRawStream,
+  type PDFRef,
   PDFString,
   clip,
+  degrees,
+  drawPage,
   endPath,
   popGraphicsState,
   pushGraphicsState,
@@ -116,7 +122,7 @@ export async function imposeBooklet(pdf: Uint8Array | PDFDocument, options: Book
   copyMetadata(source, booklet);
 
   const sourcePages = source.getPages();
-  const pages = await booklet.embedPages(sourcePages, sourcePages.map(trimBoundingBox));
+  const pages = wrapPages(source, booklet, sourcePages) ?? (await booklet.embedPages(sourcePages, sourcePages.map(trimBoundingBox)));
   const order = saddleStitchOrder(pages.length);
 
   order.forEach((sides, index) => {
@@ -131,7 +137,58 @@ export async function imposeBooklet(pdf: Uint8Array | PDFDocument, options: Book
   return savePdf(booklet);
 }
 
-function pageAt(pages: readonly PDFEmbeddedPage[], pageNumber: number): PDFEmbeddedPage {
+/** A source page as a form XObject of the booklet, ready to draw: what pdf-lib's PDFEmbeddedPage holds. */
+interface PlacedPage {
+  ref: PDFRef;
+  width: number;
+  height: number;
+}
+
+/**
+ * Each source page as a form XObject whose stream is the page's own content stream, its
+ * bytes copied as they are, still compressed. pdf-lib's `embedPages` inflates every page's
+ * content in JavaScript and deflates it again with pako: 0.15 s of the real manuscript's
+ * booklet, the last step of a build of all five outputs, to write the same drawing
+ * operators. A page whose content is not one stream (PDF allows an array, which a form
+ * XObject cannot hold) is left to `embedPages`: undefined, and every page goes that way.
+ */
+function wrapPages(source: PDFDocument, booklet: PDFDocument, pages: readonly PDFPage[]): PlacedPage[] | undefined {
+  // Read without pdf-lib's normalizing, which would write into the source document.
+  const streams = pages.map((page) => {
+    const contents = page.node.Contents();
+    const only = contents instanceof PDFArray ? (contents.size() === 1 ? contents.lookup(0) : undefined) : contents;
+    return only instanceof PDFRawStream ? only : undefined;
+  });
+  if (streams.some((stream) => stream === undefined)) return undefined;
+  // One copier for every page, so that the fonts and images the pages share are copied once.
+  const copier = PDFObjectCopier.for(source.context, booklet.context);
+  return pages.map((page, index) => {
+    const box = trimBoundingBox(page);
+    const stream = streams[index] as PDFRawStream;
+    // The page's resources (its fonts, images, graphics states), not the page: a copied page
+    // would bring its content stream along a second time.
+    const resources = page.node.Resources();
+    const dict = booklet.context.obj({
+      Type: 'XObject',
+      Subtype: 'Form',
+      FormType: 1,
+      BBox: [box.left, box.bottom, box.right, box.top],
+      // As embedPages sets it: the box's lower left corner at the origin.
+      Matrix: [1, 0, 0, 1, -box.left, -box.bottom],
+      // By reference: a stream's dictionary cannot go into a compressed object stream, its own object can.
+      Resources: booklet.context.register(resources ? copier.copy(resources) : booklet.context.obj({})),
+    });
+    // The content's own filters, so that its bytes are read as they were written.
+    for (const key of ['Filter', 'DecodeParms']) {
+      const value = stream.dict.get(PDFName.of(key));
+      if (value !== undefined) dict.set(PDFName.of(key), copier.copy(value));
+    }
+    const ref = booklet.context.register(PDFRawStream.of(dict, stream.contents));
+    return { ref, width: box.right - box.left, height: box.top - box.bottom };
+  });
+}
+
+function pageAt<Page>(pages: readonly Page[], pageNumber: number): Page {
   const page = pages[pageNumber - 1];
   if (page === undefined) throw new Error(`Booklet order refers to missing page ${pageNumber}.`);
   return page;
@@ -159,7 +216,7 @@ function trimBoundingBox(page: PDFPage): { left: number; bottom: number; right: 
  * half, so nothing is cut off and nothing is distorted. The half is a clip path, so a creep
  * shift never draws one page over its neighbour across the fold.
  */
-function placeInHalf(side: PDFPage, page: PDFEmbeddedPage, half: 'left' | 'right', shift: number): void {
+function placeInHalf(side: PDFPage, page: PDFEmbeddedPage | PlacedPage, half: 'left' | 'right', shift: number): void {
   const sheetWidth = side.getWidth();
   const sheetHeight = side.getHeight();
   const halfWidth = sheetWidth / 2;
@@ -173,7 +230,9 @@ function placeInHalf(side: PDFPage, page: PDFEmbeddedPage, half: 'left' | 'right
   const y = (sheetHeight - height) / 2;
 
   side.pushOperators(pushGraphicsState(), rectangle(halfX, 0, halfWidth, sheetHeight), clip(), endPath());
-  side.drawPage(page, { x, y, width, height });
+  // What PDFPage.drawPage writes, for either kind of page.
+  const name = side.node.newXObject('EmbeddedPdfPage', page.ref);
+  side.pushOperators(...drawPage(name, { x, y, xScale: scale, yScale: scale, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }));
   side.pushOperators(popGraphicsState());
 }
 
