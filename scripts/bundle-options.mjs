@@ -15,8 +15,22 @@ const NO_NETWORK = {
   },
 };
 
+/**
+ * Puppeteer's browser installer (`@puppeteer/browsers`, with `semver`) and its WebSocket
+ * client (`ws`) are replaced by src/no-browser-install.ts: pamphlet starts Chromium itself and
+ * speaks to it over a pipe, so a PDF build no longer compiles 300 KB it never runs before
+ * Chromium can start.
+ */
+const NO_BROWSER_INSTALL = {
+  name: 'no-browser-install',
+  setup(build) {
+    const stub = fileURLToPath(new URL('../src/no-browser-install.ts', import.meta.url));
+    build.onResolve({ filter: /^(@puppeteer\/browsers|ws)$/ }, () => ({ path: stub }));
+  },
+};
+
 export const BUNDLE_OPTIONS = {
-  plugins: [NO_NETWORK],
+  plugins: [NO_NETWORK, NO_BROWSER_INSTALL],
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -99,15 +99,18 @@ describe('what each command loads', () => {
     expect(puppeteer(epub)).toEqual([]);
   });
 
-  test('the code a build runs holds no HTTP client: node-fetch, sync-fetch and proxy-agent, which the citation library and Puppeteer import, are left out of the bundle', () => {
+  test('the code a build runs holds no HTTP or WebSocket client: node-fetch, sync-fetch, proxy-agent, ws and Puppeteer\'s browser installer, which the citation library and Puppeteer import, are left out of the bundle', () => {
     // The real manuscript cites from a BibTeX file, so the PDF build above ran the citation code.
     const bundled = build.libText;
     // Booleans and names, not the bundle itself, in a failure message.
     expect(bundled.includes('// node_modules/@citation-js/core/'), 'the citation library is bundled').toBe(true);
     expect(bundled.includes('// src/no-network.ts'), 'src/no-network.ts stands in for the HTTP clients').toBe(true);
-    // Puppeteer's browser installer downloads through proxy-agent (and its proxy-script engine).
-    expect(bundled.includes('// node_modules/@puppeteer/browsers/'), 'Puppeteer is bundled').toBe(true);
-    const clients = ['node-fetch', 'sync-fetch', 'fetch-blob', 'formdata-polyfill', 'proxy-agent', 'pac-proxy-agent', '@tootallnate/quickjs-emscripten'];
+    // Puppeteer's browser installer downloads through proxy-agent (and its proxy-script engine);
+    // ws is its client for a browser reached over a DevTools port. Chromium is spawned by us
+    // and spoken to over a pipe, so both are left out: src/no-browser-install.ts stands in.
+    expect(bundled.includes('// node_modules/puppeteer-core/'), 'Puppeteer is bundled').toBe(true);
+    expect(bundled.includes('// src/no-browser-install.ts'), 'src/no-browser-install.ts stands in for the installer and ws').toBe(true);
+    const clients = ['node-fetch', 'sync-fetch', 'fetch-blob', 'formdata-polyfill', 'proxy-agent', 'pac-proxy-agent', '@tootallnate/quickjs-emscripten', '@puppeteer/browsers', 'ws'];
     expect(clients.filter((client) => bundled.includes(`// node_modules/${client}/`))).toEqual([]);
     expect(build.modules.filter((url) => clients.some((client) => url.includes(`/node_modules/${client}/`)))).toEqual([]);
   });
