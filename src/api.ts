@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { CitationThread } from './citations/citation-thread.js';
 import { prefetchHyphenation } from './pipeline/hyphenation-thread.js';
-import { loadManuscript, partFileNames, type Manuscript } from './manuscript.js';
+import { commitTimesOf, loadManuscript, partFileNames, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { registerCleanup } from './cleanup.js';
 import { loadConfig } from './config/load.js';
@@ -106,7 +106,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The part files, read once for the hyphenation thread and the tab count (only a build that
   // lays out pages starts a browser); undefined when the folder cannot be read (the build
   // reports that itself, where the manuscript is read).
-  const partNames = laysOut ? partNamesOf(config.dir) : undefined;
+  const partNames = partNamesOf(config.dir);
+  // Each part's last commit, from git processes running while this thread gets on.
+  const commitTimes = partNames ? commitTimesOf(config, partNames, options.env ?? process.env) : undefined;
   // And the print HTML's soft hyphens, when pages are to be laid out.
   const hyphenation = laysOut ? prefetchHyphenation(config.dir, partNames ?? [], config.lang) : undefined;
 
@@ -136,7 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   try {
-    return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser, citations }, started);
+    return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser, citations, commitTimes }, started);
   } finally {
     citations?.close();
     hyphenation?.close();
@@ -180,6 +182,8 @@ interface Resources {
   ownsBrowser: boolean;
   /** The CSL engine's thread (citation-thread.ts), when the manuscript has a bibliography. */
   citations: CitationThread | undefined;
+  /** Each part's last commit time, asked of git as the build started (`commitTimesOf`). */
+  commitTimes: Promise<Map<string, Date | undefined>> | undefined;
   cache: BuildCache | undefined;
   /** The EPUB carries the print edition's page breaks (laid out, or from the cache). */
   printPages: boolean;
@@ -215,13 +219,14 @@ async function renderAll(
   formats: readonly Format[],
   config: ResolvedConfig,
   timings: Record<string, number>,
-  { session, cache, printPages, ownsBrowser, citations }: Resources,
+  { session, cache, printPages, ownsBrowser, citations, commitTimes }: Resources,
   since: number,
 ): Promise<BuildResult> {
   let started = since;
   let manuscript: Manuscript;
   try {
-    manuscript = loadManuscript(options.dir, options.env ?? process.env, config, citations ? { citations } : {});
+    const times = await commitTimes;
+    manuscript = loadManuscript(options.dir, options.env ?? process.env, config, { ...(citations ? { citations } : {}), ...(times ? { commitTimes: times } : {}) });
   } finally {
     // Every part's citations are formatted by now.
     citations?.close();

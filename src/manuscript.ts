@@ -3,7 +3,6 @@
  * part, link each part to the next, and build the PartDocuments. All diagnostics of
  * all files are gathered so one run reports every problem.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import { checkImageFile } from './files/image.js';
 import { toRoman } from './roman.js';
 import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
+import { lastCommit, lastCommitSync } from './files/last-commit.js';
 import { slugify } from './slug.js';
 import { wordsFor } from './words.js';
 import { coverageFor } from './render/font-coverage.js';
@@ -41,6 +41,27 @@ export interface Manuscript {
 export interface LoadOptions {
   /** A build's citation thread: the CSL engine is made there while the parts are parsed. */
   citations?: CitationThread;
+  /**
+   * Each part's last commit time (`commitTimesOf`), asked for ahead by a build; without
+   * it, git is asked here, one part after the other.
+   */
+  commitTimes?: ReadonlyMap<string, Date | undefined>;
+}
+
+/** The files whose last commit dates every part: pamphlet.yaml and the bibliography. */
+function sharedFiles(config: ResolvedConfig): string[] {
+  return [config.configPath, ...(config.bibliography ? [config.bibliography] : [])];
+}
+
+/**
+ * Each part's last commit time, by the part's path, asked of git for every part at once;
+ * none when SOURCE_DATE_EPOCH fixes the date (README, "Reproducible output").
+ */
+export async function commitTimesOf(config: ResolvedConfig, partNames: readonly string[], env: NodeJS.ProcessEnv): Promise<Map<string, Date | undefined>> {
+  if (sourceDateEpoch(env) !== undefined) return new Map();
+  const paths = partNames.map((name) => path.join(config.dir, name));
+  const times = await Promise.all(paths.map((partPath) => lastCommit(partPath, sharedFiles(config), path.dirname(partPath))));
+  return new Map(paths.map((partPath, index) => [partPath, times[index]]));
 }
 
 export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env, preloaded?: ResolvedConfig, options: LoadOptions = {}): Manuscript {
@@ -136,7 +157,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         lang: fm.lang ?? config.lang,
         identifier: fm.identifier ?? derivedIdentifier(config.series, fm.part, config.authors),
         ...(fm.date ? { date: fm.date } : {}),
-        modified: modifiedDate(env, part.file.path, [config.configPath, ...(config.bibliography ? [config.bibliography] : [])], fm),
+        modified: modifiedDate(env, () => (options.commitTimes?.has(part.file.path) ? options.commitTimes.get(part.file.path) : lastCommitSync(part.file.path, sharedFiles(config), path.dirname(part.file.path))), fm),
         next,
         slug: `${seriesSlug}-${fm.part}`,
         sourcePath: part.file.path,
@@ -222,10 +243,10 @@ function derivedIdentifier(series: string, part: number, authors: readonly strin
  * touched the part, pamphlet.yaml or the bibliography when the folder is in git, else
  * the part's `modified:`, else its `date:`, else a fixed epoch.
  */
-function modifiedDate(env: NodeJS.ProcessEnv, partPath: string, shared: readonly string[], fm: PartFrontmatter): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return isoSeconds(new Date(Number(epoch) * 1000));
-  const committed = lastCommit(partPath, shared);
+function modifiedDate(env: NodeJS.ProcessEnv, lastCommitted: () => Date | undefined, fm: PartFrontmatter): string {
+  const epoch = sourceDateEpoch(env);
+  if (epoch !== undefined) return isoSeconds(epoch);
+  const committed = lastCommitted();
   if (committed) return isoSeconds(committed);
   if (fm.modified) return isoSeconds(new Date(/T|\s\d/.test(fm.modified) ? fm.modified : `${fm.modified}T00:00:00Z`));
   if (fm.date) {
@@ -239,12 +260,10 @@ function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** The commit time of the last commit touching these files, or undefined outside git. */
-function lastCommit(partPath: string, shared: readonly string[]): Date | undefined {
-  const cwd = path.dirname(partPath);
-  const result = spawnSync('git', ['log', '-1', '--format=%ct', '--', partPath, ...shared], { cwd, encoding: 'utf8', timeout: 10_000 });
-  const seconds = result.status === 0 ? result.stdout.trim() : '';
-  return /^\d+$/.test(seconds) ? new Date(Number(seconds) * 1000) : undefined;
+/** SOURCE_DATE_EPOCH as a date, when it is set to whole seconds. */
+function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }
 
 /** The parts of a manuscript folder, in reading order of their names: every `.md` but a README. */
