@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -196,9 +197,11 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
   // laid out takes it. Closing it and opening a new tab cost the real manuscript's PDF
   // 0.7 s of 5.6 s (medians of 8 interleaved runs), and an unused one would hold a renderer.
   const startTab = await keepOneStartTab(browser);
-  return new Session(browser, exited, startTab, options.timeout, options.pagedjs ?? 'patched', () => {
+  return new Session(browser, exited, startTab, options.timeout, options.pagedjs ?? 'patched', async () => {
     killGroup();
-    removeProfile(userDataDir);
+    // Off this thread: the build may still be post-processing a PDF (a synchronous removal of
+    // the profile's 70-odd files held it up 10-20 ms). An interrupt meanwhile removes it itself.
+    await removeProfileAsync(userDataDir);
     unregister();
   });
 }
@@ -232,6 +235,16 @@ function killProcessGroup(pid: number | undefined): void {
  * is in TMPDIR (a socket path must be short), named org.chromium.Chromium.*, linked
  * from the profile, and left behind when Chromium is killed rather than closed.
  */
+async function removeProfileAsync(userDataDir: string): Promise<void> {
+  try {
+    const socketDir = dirname(await readlink(join(userDataDir, 'SingletonSocket')));
+    if (basename(socketDir).startsWith('org.chromium.Chromium.')) await rm(socketDir, { recursive: true, force: true });
+  } catch {
+    // No link (the headless shell makes none), or Chromium removed it as it closed.
+  }
+  await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => removeProfile(userDataDir));
+}
+
 function removeProfile(userDataDir: string): void {
   try {
     const socketDir = dirname(readlinkSync(join(userDataDir, 'SingletonSocket')));
@@ -254,7 +267,7 @@ class Session implements BrowserSession {
     private readonly timeout: number,
     private readonly pagedjs: PagedBuild,
     /** Kills whatever is left of the process group and removes the profile; sync. */
-    private readonly tearDown: () => void,
+    private readonly tearDown: () => Promise<void>,
   ) {}
 
   async paginate(request: PaginateRequest): Promise<Uint8Array> {
@@ -365,7 +378,7 @@ class Session implements BrowserSession {
       // Killed below.
     } finally {
       // Also whatever outlived the main process (a renderer still busy with a loop).
-      this.tearDown();
+      await this.tearDown();
     }
   }
 }
