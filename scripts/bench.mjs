@@ -4,7 +4,7 @@
 // writes .bench/results.json (+ results.md). See bench/README.md.
 //
 // usage: node scripts/bench.mjs [--runs N] [--peers] [--formats pdf,epub,all] [--sizes x1,x10,x50,series20]
-//        [--peer-list chromium,pagedjs,vivliostyle,mdtopdf,typst,vivliostyle-epub,pandoc-epub]
+//        [--peer-list chromium,pagedjs,vivliostyle,mdtopdf,typst,vivliostyle-epub,pandoc-epub,pagedjs-shell]
 //        [--warmup N] [--sample-ms 50] [--timeout-s 900] [--peers-src DIR] [--manuscript DIR]
 //
 // For every size (x1 = the real manuscript, x10 = its part repeated 10 times, made by
@@ -41,6 +41,10 @@ const PEERS = [
   { name: 'pagedjs', output: 'pdf', label: 'pagedjs-cli 0.4.3 (+ pandoc HTML)', script: 'run-pagedjs.sh', file: 'pagedjs.pdf', needs: ['pandoc'] },
   { name: 'mdtopdf', output: 'pdf', label: 'md-to-pdf 5.2.5', script: 'run-mdtopdf.sh', file: 'mdtopdf.pdf', needs: [] },
   { name: 'chromium', output: 'pdf', label: 'Chromium print (floor, + pandoc HTML)', script: 'run-chromium.sh', file: 'chromium.pdf', needs: ['pandoc'] },
+  // Not a peer users would pick as set up, and not in a target: pagedjs-cli given the browser
+  // pamphlet prints with (CHROME of bench-peers/common.sh), to show what the headless shell
+  // alone is worth. Only when named: --peer-list pagedjs,pagedjs-shell.
+  { name: 'pagedjs-shell', output: 'pdf', label: 'pagedjs-cli 0.4.3 on the headless shell (+ pandoc HTML)', script: 'run-pagedjs.sh', file: 'pagedjs.pdf', needs: ['pandoc'], optional: true, env: { CHROME: '/usr/lib/chromium/chromium-headless-shell' } },
   // pandoc 3 (wasm) -> Typst 0.14 (Node binding): typst/README.md of the peers; set up in .bench/typst.
   { name: 'typst', output: 'pdf', label: 'Typst 0.14 (+ pandoc 3 wasm)', typst: true, file: 'typst.pdf', needs: [] },
   { name: 'vivliostyle-toc', output: 'pdf', label: 'Vivliostyle CLI 11.0.0, ToC config', script: 'run-vivliostyle-toc.sh', file: 'vivliostyle-toc.pdf', needs: [], optional: true },
@@ -456,7 +460,7 @@ async function main() {
             ? [process.execPath, p.typstTools.script, PEER_INPUT[size], path.join('out', `${path.basename(PEER_INPUT[size], '.md')}.${p.file}`), p.typstTools.fonts]
             : ['bash', path.join(peersDir, p.script), PEER_INPUT[size]],
           cwd: peersDir,
-          ...(p.typst ? { env: { ...env, TYPST_ANCHOR_HOME: p.typstTools.home } } : {}),
+          ...(p.typst ? { env: { ...env, TYPST_ANCHOR_HOME: p.typstTools.home } } : p.env ? { env: { ...env, ...p.env } } : {}),
           before: () => fs.rmSync(path.join(peersDir, 'out', `${path.basename(PEER_INPUT[size], '.md')}.${p.file}`), { force: true }),
           outputs: () => [fileInfo(path.join(peersDir, 'out', `${path.basename(PEER_INPUT[size], '.md')}.${p.file}`))].filter(Boolean),
         })),
