@@ -103,8 +103,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // starts Chromium and parses the parts.
   const citations = config.bibliography ? CitationThread.start() : undefined;
   const laysOut = formats.some((format) => needsLayout(format, printPages));
-  // The part files, read once for the hyphenation thread and the tab count (only a build that
-  // lays out pages starts a browser); undefined when the folder cannot be read (the build
+  // The part files, read once for git, the hyphenation thread and the tab count (only a build
+  // that lays out pages starts a browser); undefined when the folder cannot be read (the build
   // reports that itself, where the manuscript is read).
   const partNames = partNamesOf(config.dir);
   // Each part's last commit, from git processes running while this thread gets on.

@@ -245,6 +245,7 @@ async function removeProfileAsync(userDataDir: string): Promise<void> {
   await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => removeProfile(userDataDir));
 }
 
+/** The same, at once: for an interrupt's cleanup, which cannot wait, and a failed removal. */
 function removeProfile(userDataDir: string): void {
   try {
     const socketDir = dirname(readlinkSync(join(userDataDir, 'SingletonSocket')));
@@ -266,7 +267,7 @@ class Session implements BrowserSession {
     private startTab: Page | undefined,
     private readonly timeout: number,
     private readonly pagedjs: PagedBuild,
-    /** Kills whatever is left of the process group and removes the profile; sync. */
+    /** Kills whatever is left of the process group, then removes the profile (settles once it is gone). */
     private readonly tearDown: () => Promise<void>,
   ) {}
 
