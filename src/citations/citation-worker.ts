@@ -32,8 +32,10 @@ function handle(request: CitationRequest): void {
   Atomics.notify(flag, REPLIED);
 }
 
+const WARM_UP_WORKS = 12;
+
 /**
- * Each work of the bibliography cited once, alone, while the build is still parsing, so
+ * Each work of the bibliography (the first 12) cited once, alone, while the build is still parsing, so
  * that citeproc-js's code is compiled before the build waits for a part's citations: the
  * real manuscript's took 66-112 ms cold and 21-45 ms after this. `rebuildProcessorState`
  * starts each formatting afresh, so what is formatted here changes no later answer. A
@@ -42,6 +44,8 @@ function handle(request: CitationRequest): void {
 function warmUp(options: EngineOptions): void {
   let index = 0;
   for (const id of options.items.keys()) {
+    // Enough to compile the code a citation and an entry run; a long bibliography's other works add nothing but CPU.
+    if (index === WARM_UP_WORKS) return;
     const waiting = receiveMessageOnPort(port);
     if (waiting) {
       handle(waiting.message as CitationRequest);
