@@ -131,6 +131,9 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     bibliographyTitle: config.bibliographyTitle ?? wordsFor(partLang).bibliography,
     questionsInText: config.questions === 'everywhere',
   });
+  // A build asked git ahead (`commitTimesOf`); anything else asks it here, part after part.
+  const lastCommitted = (partPath: string): Date | undefined =>
+    options.commitTimes?.has(partPath) ? options.commitTimes.get(partPath) : lastCommitSync(partPath, sharedFiles(config), path.dirname(partPath));
   const usedKeys = new Set<string>();
   const parts = parsed.map((part, index) => {
     const following = parsed[index + 1];
@@ -157,7 +160,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
         lang: fm.lang ?? config.lang,
         identifier: fm.identifier ?? derivedIdentifier(config.series, fm.part, config.authors),
         ...(fm.date ? { date: fm.date } : {}),
-        modified: modifiedDate(env, () => (options.commitTimes?.has(part.file.path) ? options.commitTimes.get(part.file.path) : lastCommitSync(part.file.path, sharedFiles(config), path.dirname(part.file.path))), fm),
+        modified: modifiedDate(env, () => lastCommitted(part.file.path), fm),
         next,
         slug: `${seriesSlug}-${fm.part}`,
         sourcePath: part.file.path,

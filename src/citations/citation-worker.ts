@@ -42,17 +42,16 @@ const WARM_UP_WORKS = 12;
  * request that arrives meanwhile is answered at once, between two works.
  */
 function warmUp(options: EngineOptions): void {
-  let index = 0;
-  for (const id of options.items.keys()) {
-    // Enough to compile the code a citation and an entry run; a long bibliography's other works add nothing but CPU.
-    if (index === WARM_UP_WORKS) return;
+  // Enough to compile the code a citation and an entry run; a long bibliography's other works add nothing but CPU.
+  const works = [...options.items.keys()].slice(0, WARM_UP_WORKS);
+  for (const [index, id] of works.entries()) {
     const waiting = receiveMessageOnPort(port);
     if (waiting) {
       handle(waiting.message as CitationRequest);
       return;
     }
     try {
-      formatCitations(options, [{ id: `warm-up-${index++}`, noteIndex: 1, items: [{ id }] }], []);
+      formatCitations(options, [{ id: `warm-up-${index}`, noteIndex: 1, items: [{ id }] }], []);
     } catch {
       return;
     }
