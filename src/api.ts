@@ -16,9 +16,10 @@ import { loadConfig } from './config/load.js';
 import { realInside } from './files/inside.js';
 import { packagePath } from './package-root.js';
 import { trace } from './trace.js';
-import type { PartDocument } from './document.js';
+import type { PartDocument, PartMeta } from './document.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { BrowserSession } from './browser/session.js';
+import type { CoverThread } from './render/epub/cover-thread.js';
 import { findChromium } from './browser/find-chromium.js';
 import { BuildCache } from './cache/store.js';
 import { browserIdentity, toolIdentity } from './cache/identity.js';
@@ -137,11 +138,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The pipeline below is synchronous: let the launch get as far as spawning Chromium first.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  let covers: CoverThread | undefined;
   try {
-    return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser, citations, commitTimes }, started);
+    // And the EPUB's generated cover, drawn as each part's pipeline starts, unless a cache is
+    // there that may well hold the EPUB.
+    if (formats.includes('epub') && (!cache || cache.empty)) covers = new (await import('./render/epub/cover-thread.js')).CoverThread();
+    return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser, citations, commitTimes, covers }, started);
   } finally {
     citations?.close();
     hyphenation?.close();
+    covers?.close();
     await launching?.then((browser) => browser.close(), () => undefined);
   }
 }
@@ -184,6 +190,8 @@ interface Resources {
   citations: CitationThread | undefined;
   /** Each part's last commit time, asked of git as the build started (`commitTimesOf`). */
   commitTimes: Promise<Map<string, Date | undefined>> | undefined;
+  /** The EPUB covers' thread (render/epub/cover-thread.ts), when an EPUB is built. */
+  covers: CoverThread | undefined;
   cache: BuildCache | undefined;
   /** The EPUB carries the print edition's page breaks (laid out, or from the cache). */
   printPages: boolean;
@@ -219,14 +227,18 @@ async function renderAll(
   formats: readonly Format[],
   config: ResolvedConfig,
   timings: Record<string, number>,
-  { session, cache, printPages, ownsBrowser, citations, commitTimes }: Resources,
+  { session, cache, printPages, ownsBrowser, citations, commitTimes, covers }: Resources,
   since: number,
 ): Promise<BuildResult> {
   let started = since;
   let manuscript: Manuscript;
   try {
     const times = await commitTimes;
-    manuscript = loadManuscript(options.dir, options.env ?? process.env, config, { ...(citations ? { citations } : {}), ...(times ? { commitTimes: times } : {}) });
+    manuscript = loadManuscript(options.dir, options.env ?? process.env, config, {
+      ...(citations ? { citations } : {}),
+      ...(times ? { commitTimes: times } : {}),
+      ...(covers ? { onPart: (meta: PartMeta) => covers.draw(meta) } : {}),
+    });
   } finally {
     // Every part's citations are formatted by now.
     citations?.close();

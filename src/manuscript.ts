@@ -13,7 +13,7 @@ import type { ResolvedConfig } from './config/types.js';
 import { loadBibliography, type Bibliography } from './citations/bibliography.js';
 import type { CitationThread } from './citations/citation-thread.js';
 import { resolveStyle, StyleError, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
-import type { NextPart, PartDocument } from './document.js';
+import type { NextPart, PartDocument, PartMeta } from './document.js';
 import { ManuscriptError, error, hasErrors } from './diagnostics.js';
 import { readFrontmatter } from './pipeline/frontmatter.js';
 import { buildPart, type ParsedPart } from './pipeline/part.js';
@@ -46,6 +46,8 @@ export interface LoadOptions {
    * it, git is asked here, one part after the other.
    */
   commitTimes?: ReadonlyMap<string, Date | undefined>;
+  /** Told each part's metadata as its pipeline starts: a build begins drawing its EPUB cover then (epub/cover-thread.ts). */
+  onPart?: (meta: PartMeta) => void;
 }
 
 /** The files whose last commit dates every part: pamphlet.yaml and the bibliography. */
@@ -146,28 +148,25 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
       next = { lead: words.next, label: `${words.part} ${toRoman(following.frontmatter.part)}: ${following.frontmatter.title}`, slug: `${seriesSlug}-${following.frontmatter.part}` };
     }
     const subtitle = fm.subtitle ?? config.subtitle;
-    const doc = buildPart(
-      processor,
-      part,
-      {
-        series: config.series,
-        ...(subtitle ? { subtitle } : {}),
-        title: fm.title,
-        part: fm.part,
-        partLabel: `${words.part} ${toRoman(fm.part)}`,
-        authors: config.authors,
-        ...(config.publisher ? { publisher: config.publisher } : {}),
-        lang: fm.lang ?? config.lang,
-        identifier: fm.identifier ?? derivedIdentifier(config.series, fm.part, config.authors),
-        ...(fm.date ? { date: fm.date } : {}),
-        modified: modifiedDate(env, () => lastCommitted(part.file.path), fm),
-        next,
-        slug: `${seriesSlug}-${fm.part}`,
-        sourcePath: part.file.path,
-        ...houseMeta(config, fm),
-      },
-      settingsFor(fm.lang ?? config.lang),
-    );
+    const meta: PartMeta = {
+      series: config.series,
+      ...(subtitle ? { subtitle } : {}),
+      title: fm.title,
+      part: fm.part,
+      partLabel: `${words.part} ${toRoman(fm.part)}`,
+      authors: config.authors,
+      ...(config.publisher ? { publisher: config.publisher } : {}),
+      lang: fm.lang ?? config.lang,
+      identifier: fm.identifier ?? derivedIdentifier(config.series, fm.part, config.authors),
+      ...(fm.date ? { date: fm.date } : {}),
+      modified: modifiedDate(env, () => lastCommitted(part.file.path), fm),
+      next,
+      slug: `${seriesSlug}-${fm.part}`,
+      sourcePath: part.file.path,
+      ...houseMeta(config, fm),
+    };
+    options.onPart?.(meta);
+    const doc = buildPart(processor, part, meta, settingsFor(fm.lang ?? config.lang));
     for (const key of part.file.data.citations?.keys ?? []) usedKeys.add(key);
     return doc;
   });

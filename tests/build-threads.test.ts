@@ -1,4 +1,4 @@
-// A build's two worker threads change nothing in what it makes. The real CLI (lib/, which
+// A build's worker threads change nothing in what it makes. The real CLI (lib/, which
 // starts them) and the library run from src/ (no bundled workers there, so everything runs
 // in-process) build the same files to the byte:
 // - the CSL engine's thread (src/citations/citation-thread.ts): the EPUB and web page of note
@@ -6,7 +6,9 @@
 //   locales, the real manuscript (a style citeproc refuses gives the same error either way:
 //   tests/bad-files.test.ts);
 // - the print HTML's hyphenation thread (src/pipeline/hyphenation-thread.ts): the PDF of the
-//   real manuscript, and of the German and Russian fixtures, whose own patterns it uses.
+//   real manuscript, and of the German and Russian fixtures, whose own patterns it uses;
+// - the EPUB covers' thread (src/render/epub/cover-thread.ts): a series of three parts, each
+//   with a cover of its own, Russian, and a part whose cover is the manuscript's own image.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -61,5 +63,31 @@ describe("the print HTML's words broken on their own thread", () => {
     const [name] = readdirSync(path.join(root, 'threaded'));
     expect(name).toMatch(/\.pdf$/);
     expect(readFileSync(path.join(root, 'threaded', name!)).equals(readFileSync(path.join(root, 'in-process', name!)))).toBe(true);
+  });
+});
+
+describe("the EPUB's generated cover drawn on its own thread", () => {
+  test.each([
+    ['a series of three parts', 'series'],
+    ['Russian', 'russian'],
+    ["the manuscript's own cover image", 'house-imprint'],
+  ])('%s: the same EPUBs as drawn in-process', async (_, fixture) => {
+    const root = copyFixture(fixture);
+    const dir = path.join(root, 'manuscript');
+    const cli = pamphlet(['build', 'manuscript', '--format', 'epub', '--no-print-pages', '--no-cache', '--out', 'threaded'], root, { SOURCE_DATE_EPOCH: EPOCH });
+    expect(cli.stderr).not.toMatch(/error/);
+    expect(cli.status).toBe(0);
+    await build({ dir, out: path.join(root, 'in-process'), formats: ['epub'], printPages: false, cache: false, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+    const outputs = readdirSync(path.join(root, 'threaded')).sort();
+    expect(outputs.length).toBeGreaterThanOrEqual(1);
+    expect(readdirSync(path.join(root, 'in-process')).sort()).toEqual(outputs);
+    const covers = new Set<string>();
+    for (const name of outputs) {
+      const threaded = readFileSync(path.join(root, 'threaded', name));
+      expect(threaded.equals(readFileSync(path.join(root, 'in-process', name))), name).toBe(true);
+      covers.add(threaded.toString('latin1'));
+    }
+    // Each part its own book, and so its own cover.
+    expect(covers.size).toBe(outputs.length);
   });
 });

@@ -1,0 +1,18 @@
+/**
+ * The cover thread's side (cover-thread.ts is the build's): draws each SVG it is sent with
+ * the same function the EPUB packager uses, and sends the PNG back, or nothing when resvg
+ * refuses it (the packager then draws it itself and reports what went wrong).
+ */
+import { parentPort } from 'node:worker_threads';
+import { coverPng } from './cover-raster.js';
+import type { CoverDrawn } from './cover-thread.js';
+
+parentPort?.on('message', (svg: string) => {
+  let png: Uint8Array | undefined;
+  try {
+    png = coverPng(svg);
+  } catch {
+    png = undefined;
+  }
+  parentPort?.postMessage({ svg, png } satisfies CoverDrawn);
+});
