@@ -231,14 +231,19 @@ async function renderAll(
   since: number,
 ): Promise<BuildResult> {
   let started = since;
+  const laysOut = formats.some((format) => needsLayout(format, printPages));
   let manuscript: Manuscript;
   try {
     const times = await commitTimes;
     manuscript = loadManuscript(options.dir, options.env ?? process.env, config, {
       ...(citations ? { citations } : {}),
       ...(times ? { commitTimes: times } : {}),
-      ...(covers ? { onPart: (meta: PartMeta) => covers.draw(meta) } : {}),
+      // Without pages to lay out the EPUB is made next, so its cover is begun as each part's
+      // pipeline starts; with them it waits for the layout, and is begun once the parts are
+      // made, so that the CSL engine's thread and Chromium have the cores to themselves first.
+      ...(covers && !laysOut ? { onPart: (meta: PartMeta) => covers.draw(meta) } : {}),
     });
+    if (covers && laysOut) for (const doc of manuscript.parts) covers.draw(doc.meta);
   } finally {
     // Every part's citations are formatted by now.
     citations?.close();
