@@ -140,8 +140,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   let covers: CoverThread | undefined;
   try {
-    // And the EPUB's generated cover, drawn as each part's pipeline starts, unless a cache is
-    // there that may well hold the EPUB.
+    // And the EPUB's generated cover, drawn on a thread of its own (begun in renderAll), unless
+    // a cache is there that may well hold the EPUB.
     if (formats.includes('epub') && (!cache || cache.empty)) covers = new (await import('./render/epub/cover-thread.js')).CoverThread();
     return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser, citations, commitTimes, covers }, started);
   } finally {

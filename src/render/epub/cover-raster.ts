@@ -39,6 +39,11 @@ export function drawingAhead(svg: string, drawing: Promise<Uint8Array | undefine
   ahead.set(svg, drawing);
 }
 
+/** A drawing no EPUB took (its build failed): not kept for the next build of a watch. */
+export function forgetDrawing(svg: string): void {
+  ahead.delete(svg);
+}
+
 /**
  * The same PNG, drawn on libuv's thread pool: a build draws the cover (some 80 ms) while
  * its main thread writes the EPUB's text, instead of before or after. resvg encodes the PNG

@@ -12,7 +12,7 @@ import { startBundledWorker } from '../../bundled-worker.js';
 import type { PartMeta } from '../../document.js';
 import { trace } from '../../trace.js';
 import { coverSvg } from './cover.js';
-import { drawingAhead } from './cover-raster.js';
+import { drawingAhead, forgetDrawing } from './cover-raster.js';
 
 /** The thread's answer to an SVG; no PNG when resvg refused it. */
 export interface CoverDrawn {
@@ -24,14 +24,16 @@ export class CoverThread {
   private worker: Worker | undefined;
   private started = false;
   private readonly waiting = new Map<string, { resolve: (png: Uint8Array | undefined) => void; slug: string; since: number }>();
+  private readonly begun = new Set<string>();
 
   /** Begins drawing the part's generated cover (a part with a cover image has none). */
   draw(meta: PartMeta): void {
     if (meta.cover) return;
     const svg = coverSvg(meta);
-    if (this.waiting.has(svg)) return;
+    if (this.begun.has(svg)) return;
     const worker = this.start();
     if (!worker) return;
+    this.begun.add(svg);
     const since = performance.now();
     drawingAhead(svg, new Promise((resolve) => this.waiting.set(svg, { resolve, slug: meta.slug, since })));
     // Held while a drawing is awaited: an unanswered promise alone would let the process end.
@@ -39,8 +41,10 @@ export class CoverThread {
     worker.postMessage(svg);
   }
 
+  /** At the build's end: the thread stops, and what no EPUB took is dropped. */
   close(): void {
     void this.worker?.terminate();
+    for (const svg of this.begun) forgetDrawing(svg);
   }
 
   private start(): Worker | undefined {
