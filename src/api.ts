@@ -143,7 +143,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // And the EPUB's generated cover, drawn on a thread of its own (begun in renderAll), unless
     // a cache is there that may well hold the EPUB.
     if (formats.includes('epub') && (!cache || cache.empty)) covers = new (await import('./render/epub/cover-thread.js')).CoverThread();
-    return await renderAll(options, formats, config, timings, { session, cache, printPages, ownsBrowser: !options.browser, citations, commitTimes, covers }, started);
+    return await renderAll(options, formats, config, timings, { session, cache, printPages, laysOut, ownsBrowser: !options.browser, citations, commitTimes, covers }, started);
   } finally {
     citations?.close();
     hyphenation?.close();
@@ -195,6 +195,8 @@ interface Resources {
   cache: BuildCache | undefined;
   /** The EPUB carries the print edition's page breaks (laid out, or from the cache). */
   printPages: boolean;
+  /** Some output needs pages laid out (a PDF, or the EPUB's page-list). */
+  laysOut: boolean;
 }
 
 /** The cache entry that keeps where each page of a part's pamphlet begins, beside its PDF. */
@@ -227,11 +229,10 @@ async function renderAll(
   formats: readonly Format[],
   config: ResolvedConfig,
   timings: Record<string, number>,
-  { session, cache, printPages, ownsBrowser, citations, commitTimes, covers }: Resources,
+  { session, cache, printPages, laysOut, ownsBrowser, citations, commitTimes, covers }: Resources,
   since: number,
 ): Promise<BuildResult> {
   let started = since;
-  const laysOut = formats.some((format) => needsLayout(format, printPages));
   let manuscript: Manuscript;
   try {
     const times = await commitTimes;
@@ -275,7 +276,7 @@ async function renderAll(
   // out, the browser's: the EPUB's page-list is the pamphlet's pagination, so its key has
   // everything the PDF's has (and says whether the page-list is there).
   const tool = cache ? toolIdentity() : '';
-  const browser = cache && formats.some((format) => needsLayout(format, printPages)) ? browserFor(config) : '';
+  const browser = cache && laysOut ? browserFor(config) : '';
   const keyOf = (doc: PartDocument, format: Format): string | undefined => {
     if (!cache) return undefined;
     if (format === 'epub') return printPages ? outputKey({ doc, config, format: 'epub with print pages', tool, browser }) : outputKey({ doc, config, format, tool });

@@ -237,23 +237,31 @@ function killProcessGroup(pid: number | undefined): void {
  */
 async function removeProfileAsync(userDataDir: string): Promise<void> {
   try {
-    const socketDir = dirname(await readlink(join(userDataDir, 'SingletonSocket')));
-    if (basename(socketDir).startsWith('org.chromium.Chromium.')) await rm(socketDir, { recursive: true, force: true });
+    const socketDir = chromiumSocketDir(await readlink(join(userDataDir, 'SingletonSocket')));
+    if (socketDir) await rm(socketDir, { recursive: true, force: true });
   } catch {
     // No link (the headless shell makes none), or Chromium removed it as it closed.
   }
-  await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => removeProfile(userDataDir));
+  await rm(userDataDir, PROFILE_REMOVAL).catch(() => removeProfile(userDataDir));
 }
 
 /** The same, at once: for an interrupt's cleanup, which cannot wait, and a failed removal. */
 function removeProfile(userDataDir: string): void {
   try {
-    const socketDir = dirname(readlinkSync(join(userDataDir, 'SingletonSocket')));
-    if (basename(socketDir).startsWith('org.chromium.Chromium.')) rmSync(socketDir, { recursive: true, force: true });
+    const socketDir = chromiumSocketDir(readlinkSync(join(userDataDir, 'SingletonSocket')));
+    if (socketDir) rmSync(socketDir, { recursive: true, force: true });
   } catch {
     // No link: Chromium never got that far, or closed and removed it.
   }
-  rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  rmSync(userDataDir, PROFILE_REMOVAL);
+}
+
+const PROFILE_REMOVAL = { recursive: true, force: true, maxRetries: 5, retryDelay: 50 } as const;
+
+/** The folder of the socket the profile's link points to, when it is Chromium's own (never another folder of TMPDIR). */
+function chromiumSocketDir(linkTarget: string): string | undefined {
+  const socketDir = dirname(linkTarget);
+  return basename(socketDir).startsWith('org.chromium.Chromium.') ? socketDir : undefined;
 }
 
 class Session implements BrowserSession {
