@@ -197,31 +197,48 @@ function greedyLineCount(words: readonly string[], perLine: number): number {
   return lines;
 }
 
-/** Splits `words` into `count` lines of at most `perLine` (where possible) with the least sum of squared lengths. */
+/**
+ * Splits `words` into `count` lines of at most `perLine` (where possible) with the least sum
+ * of squared lengths. A line's length comes from running sums, and only the lines that fit
+ * (or a single word) are tried: a title of a few hundred words took minutes, as every
+ * possible line was joined as a string (the same lines, chosen the same way, in milliseconds).
+ */
 function balance(words: readonly string[], count: number, perLine: number): string[] {
-  const join = (from: number, to: number): string => words.slice(from, to).join(' ');
-  // best[k][i]: cost and break positions for the first i words in k lines.
-  const best = new Map<string, { cost: number; breaks: number[] }>([['0:0', { cost: 0, breaks: [] }]]);
+  const n = words.length;
+  // ends[i]: the length of words[0..i) joined by spaces, plus one.
+  const ends = [0];
+  for (const word of words) ends.push((ends[ends.length - 1] as number) + word.length + 1);
+  const lengthOf = (from: number, to: number): number => (ends[to] as number) - (ends[from] as number) - 1;
+  // cost[k][i] and start[k][i]: the least cost of the first i words in k lines, and where the last line starts.
+  const cost: Float64Array[] = [Float64Array.from({ length: n + 1 }, (_, i) => (i === 0 ? 0 : Infinity))];
+  const start: Int32Array[] = [new Int32Array(n + 1)];
   for (let k = 1; k <= count; k++) {
-    for (let i = k; i <= words.length; i++) {
-      for (let j = k - 1; j < i; j++) {
-        const before = best.get(`${k - 1}:${j}`);
-        if (!before) continue;
-        const length = join(j, i).length;
-        // Overlong lines are allowed only for a single word that cannot be split.
-        if (length > perLine && i - j > 1) continue;
-        const cost = before.cost + length * length;
-        const current = best.get(`${k}:${i}`);
-        if (!current || cost < current.cost) best.set(`${k}:${i}`, { cost, breaks: [...before.breaks, i] });
+    const before = cost[k - 1] as Float64Array;
+    const here = new Float64Array(n + 1).fill(Infinity);
+    const from = new Int32Array(n + 1).fill(-1);
+    let first = k - 1;
+    for (let i = k; i <= n; i++) {
+      // The first start whose line fits; the loop stops at i - 1, since a single word may stand alone however long.
+      while (first < i - 1 && lengthOf(first, i) > perLine) first++;
+      for (let j = Math.max(first, k - 1); j < i; j++) {
+        if (before[j] === Infinity) continue;
+        const length = lengthOf(j, i);
+        const total = (before[j] as number) + length * length;
+        if (total < (here[i] as number)) {
+          here[i] = total;
+          from[i] = j;
+        }
       }
     }
+    cost.push(here);
+    start.push(from);
   }
-  const result = best.get(`${count}:${words.length}`);
-  if (!result) return words.length > 0 ? [words.join(' ')] : [];
-  let from = 0;
-  return result.breaks.map((to) => {
-    const line = join(from, to);
-    from = to;
-    return line;
-  });
+  if ((cost[count]?.[n] ?? Infinity) === Infinity) return n > 0 ? [words.join(' ')] : [];
+  const lines: string[] = [];
+  for (let k = count, to = n; k > 0; k--) {
+    const from = (start[k] as Int32Array)[to] as number;
+    lines.unshift(words.slice(from, to).join(' '));
+    to = from;
+  }
+  return lines;
 }
