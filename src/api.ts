@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { CitationThread } from './citations/citation-thread.js';
-import { prefetchHyphenation } from './pipeline/hyphenation-thread.js';
 import { commitTimesOf, loadManuscript, partFileNames, type Manuscript } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { registerCleanup } from './cleanup.js';
@@ -104,14 +103,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // starts Chromium and parses the parts.
   const citations = config.bibliography ? CitationThread.start() : undefined;
   const laysOut = formats.some((format) => needsLayout(format, printPages));
-  // The part files, read once for git, the hyphenation thread and the tab count (only a build
+  // The part files, read once for git and the tab count (only a build
   // that lays out pages starts a browser); undefined when the folder cannot be read (the build
   // reports that itself, where the manuscript is read).
   const partNames = partNamesOf(config.dir);
   // Each part's last commit, from git processes running while this thread gets on.
   const commitTimes = partNames ? commitTimesOf(config, partNames, options.env ?? process.env) : undefined;
-  // And the print HTML's soft hyphens, when pages are to be laid out.
-  const hyphenation = laysOut ? prefetchHyphenation(config.dir, partNames ?? [], config.lang) : undefined;
 
   let launching: Promise<BrowserSession> | undefined;
   const launch = async (): Promise<void> => {
@@ -146,7 +143,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return await renderAll(options, formats, config, timings, { session, cache, printPages, laysOut, ownsBrowser: !options.browser, citations, commitTimes, covers }, started);
   } finally {
     citations?.close();
-    hyphenation?.close();
     covers?.close();
     await launching?.then((browser) => browser.close(), () => undefined);
   }

@@ -5,8 +5,6 @@
 //   and in-text styles, Pandoc's citations and our directives, English, German and Russian
 //   locales, the real manuscript (a style citeproc refuses gives the same error either way:
 //   tests/bad-files.test.ts);
-// - the print HTML's hyphenation thread (src/pipeline/hyphenation-thread.ts): the PDF of the
-//   real manuscript, and of the German and Russian fixtures, whose own patterns it uses;
 // - the EPUB covers' thread (src/render/epub/cover-thread.ts): a series of three parts, each
 //   with a cover of its own, Russian, and a part whose cover is the manuscript's own image.
 import { createHash } from 'node:crypto';
@@ -66,18 +64,6 @@ describe('citations formatted on their own thread', () => {
     const outputs = await sameBothWays(root, ['epub', 'html'], false);
     expect(outputs.length).toBeGreaterThanOrEqual(2);
     if (style === 'apa') expect(readFileSync(path.join(root, 'threaded', outputs.find((n) => n.endsWith('.html'))!), 'utf8')).toMatch(/\(\w[^()]*, \d{4}/);
-  });
-});
-
-describe("the print HTML's words broken on their own thread", () => {
-  test.each([
-    ['the real manuscript', '../../manuscript'],
-    ['German', 'german'],
-    ['Russian', 'russian'],
-  ])('%s: the same PDF as hyphenated in-process', async (_, fixture) => {
-    const outputs = await sameBothWays(copyFixture(fixture), ['pdf'], true);
-    expect(outputs).toHaveLength(1);
-    expect(outputs[0]).toMatch(/\.pdf$/);
   });
 });
 

@@ -133,8 +133,8 @@ export function hyphenateText(text: string, options: HyphenateOptions): string {
   if (LINKISH.test(text)) return text;
   const { minWordLength, leftMin, rightMin, key } = limitsOf(options);
   const known = wordsFor(key);
-  // The patterns are loaded at the first word not known yet: a build's words may all have
-  // been broken on its hyphenation thread (hyphenation-thread.ts).
+  // The patterns are loaded at the first word not known yet: the handout's words are all
+  // known once the pamphlet's print HTML is written.
   let hyphenate: PatternHyphenator | null | undefined;
   return text.replace(WORD, (word) => {
     if ([...word].length < minWordLength) return word;
@@ -149,20 +149,6 @@ export function hyphenateText(text: string, options: HyphenateOptions): string {
     }
     return broken;
   });
-}
-
-/** Every word broken so far for `options`' language and limits, to hand to another thread. */
-export function knownHyphenations(options: HyphenateOptions): Array<[string, string]> {
-  return [...wordsFor(limitsOf(options).key)];
-}
-
-/** Words another thread broke with the same patterns and limits, taken as if broken here. */
-export function rememberHyphenations(options: HyphenateOptions, entries: ReadonlyArray<readonly [string, string]>): void {
-  const known = wordsFor(limitsOf(options).key);
-  for (const [word, broken] of entries) {
-    if (known.size >= MAX_KNOWN_WORDS) break;
-    known.set(word, broken);
-  }
 }
 
 /**
