@@ -120,8 +120,19 @@ export function registerPageRules(settings: PageRuleSettings): void {
     let lineTop = -Infinity;
     let lineHeight = 0;
     let lineOnPage: boolean | null = null;
+    // A paragraph the line breaker set (line-breaker.ts: class `lines-set`, no wrapping but in
+    // its `line-break` spans, one per line it chose) starts a line only at its first character,
+    // inside a break span (the letter after a hyphen) or just after one: only those are
+    // measured, some ten a paragraph instead of one a word. A <br> breaks a line anywhere, so a
+    // paragraph holding one is read word by word.
+    const setLines = block.classList.contains('lines-set') && !block.querySelector('br');
+    let mayStart = true;
+    let afterBreak = false;
     for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
       const value = text.data;
+      const inBreak = setLines && text.parentElement?.classList.contains('line-break') === true;
+      if (afterBreak && !inBreak) mayStart = true;
+      afterBreak = inBreak;
       for (let i = 0; i < value.length; i++) {
         const ch = value[i]!;
         if (/\s|\u00AD/.test(ch)) continue;
@@ -130,6 +141,10 @@ export function registerPageRules(settings: PageRuleSettings): void {
         // break between letters). Measuring only those keeps this linear in words, not letters.
         const prev = i > 0 ? value[i - 1]! : '';
         if (prev && !/[\s\u00AD\-\u2010-\u2015/]/.test(prev) && ch.charCodeAt(0) < 0x2e80) continue;
+        if (setLines && !inBreak) {
+          if (!mayStart) continue;
+          mayStart = false;
+        }
         range.setStart(text, i);
         range.setEnd(text, i + 1);
         const rect = Array.from(range.getClientRects()).find((r) => r.width > 0 || r.height > 0);
