@@ -6,6 +6,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pamphlet } from './helpers/cli.js';
 import { builtManuscript, expectRefused } from './helpers/refusal.js';
+import { pagesText, squash } from './helpers/poppler.js';
 import { toRoman } from '../src/roman.js';
 
 describe('front matter', () => {
@@ -32,6 +33,28 @@ describe('front matter', () => {
     const result = pamphlet(['build', 'manuscript', '--format', 'html', '--out', 'dist', '--quiet'], root);
     expect(result.status).toBe(0);
     expect(readFileSync(path.join(root, 'dist', 'citation-tests-9999.html'), 'utf8')).toContain('Part MMMMMMMMMCMXCIX');
+  });
+});
+
+describe('the text', () => {
+  // An attacker's paragraph: one run of text, 140 KB, a number after every other word. The line
+  // breaker measures each word with figures in the page; the browser finds a word's place by
+  // reading its text node from the start, so one such node took it time in the square of its
+  // length (this one: about a minute). Long runs are now cut into pieces first (1.2 s here).
+  test('one paragraph of 140 KB, dense with numbers, is printed within a 10-second step limit, every line set by our line breaker', () => {
+    const { root, dir } = builtManuscript();
+    const words = ['In', 'October', 'Petrograd', 'the', 'Soviet', 'Congress', 'met', 'and', 'Lenin', 'spoke', 'to', 'workers'];
+    const pairs = Array.from({ length: 8000 }, (_, i) => `${words[(i * 7) % words.length]} ${i % 2 ? 'Year' : 'Article'} ${1900 + (i % 120)}`);
+    const part = path.join(dir, 'part-1.md');
+    const front = readFileSync(part, 'utf8').split(/^---$/m).slice(0, 2).join('---');
+    writeFileSync(part, `${front}---\n\n${pairs.join(' ')}\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--timeout', '10000', '--quiet'], root, { PAMPHLET_TRACE: '1' });
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/1 of 1 blocks set in \d+ lines \(\d+ hyphenated, \d+ at the widest tolerance, 0 left to the browser\)/);
+    const text = squash(pagesText(path.join(root, 'dist', 'citation-tests-1.pdf')).join(' '));
+    expect(text).toContain(squash(pairs.slice(0, 3).join(' ')));
+    expect(text).toContain(squash(pairs.slice(-3).join(' ')));
   });
 });
 

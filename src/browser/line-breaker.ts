@@ -140,7 +140,48 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   const LETTER = /[\p{L}\p{N}]/u;
   const CAPITAL = /\p{Lu}/u;
   const FIGURE = /\p{N}/u;
-  const LAST_LETTERS = /(\p{L}+)$/u;
+  const ONE_LETTER = /^\p{L}$/u;
+  /**
+   * Where the letters (soft hyphens skipped) that end `data` before `end` begin, or -1 when a
+   * letter does not end it. Read back from `end`, not matched over all the text before it: one
+   * long run of text with many numbers in it took time in the square of its length.
+   */
+  const lastLettersStart = (data: string, end: number): number => {
+    let start = -1;
+    for (let k = end; k > 0; ) {
+      if (data[k - 1] === '\u00AD') {
+        k--;
+        continue;
+      }
+      const pair = k >= 2 && /[\uDC00-\uDFFF]/.test(data[k - 1]!) && /[\uD800-\uDBFF]/.test(data[k - 2]!);
+      const letter = pair ? data.slice(k - 2, k) : data[k - 1]!;
+      if (!ONE_LETTER.test(letter)) break;
+      k -= letter.length;
+      start = k;
+    }
+    return start;
+  };
+  /**
+   * Runs of text longer than this are cut, after a space, into pieces of about `TEXT_PIECE`
+   * characters before they are measured: the browser finds where an offset falls by reading
+   * its text node from the start, so measuring each word with figures in one long node took
+   * time in the square of its length (one paragraph of 70 KB: 15 s). The longest run of the
+   * real manuscript is 2,534 characters; a cut changes nothing of how the text is set.
+   */
+  const LONG_TEXT = 4096;
+  const TEXT_PIECE = 1024;
+  const cutLongText = (el: Element): void => {
+    const long: Text[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.length > LONG_TEXT) long.push(node as Text);
+    for (let text of long) {
+      while (text.data.length > 2 * TEXT_PIECE) {
+        const cut = text.data.indexOf(' ', TEXT_PIECE);
+        if (cut < 0 || cut >= text.data.length - 1) break;
+        text = text.splitText(cut + 1);
+      }
+    }
+  };
   /** German capitalises every noun: there a capital says nothing of a name. */
   const nounsCapitalised = (el: Element): boolean => /^(de|lb)(-|$)/i.test(el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
   const HYPHENS = '-\u2010';
@@ -248,6 +289,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       markers.push(marker);
     }
     saved.set(el, el.getAttribute('style'));
+    cutLongText(el);
     el.style.whiteSpace = 'nowrap';
     el.style.textAlign = 'left';
     el.style.textAlignLast = 'auto';
@@ -453,8 +495,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           pendingSpace.right = x(i);
           // A number after a capitalised word ("October 26", "Article 5") stays with it.
           if (FIGURE.test(ch) && pendingSpace.startNode === text) {
-            const before = LAST_LETTERS.exec(data.slice(0, pendingSpace.startOffset).replace(/\u00AD/g, ''));
-            if (before && CAPITAL.test(before[1]![0]!)) pendingSpace.glued = true;
+            const name = lastLettersStart(data, pendingSpace.startOffset);
+            if (name >= 0 && CAPITAL.test(data[name]!)) pendingSpace.glued = true;
           }
           push(pendingSpace);
           pendingSpace = null;
