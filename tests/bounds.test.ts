@@ -6,7 +6,9 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pamphlet } from './helpers/cli.js';
 import { builtManuscript, expectRefused } from './helpers/refusal.js';
-import { pagesText, squash } from './helpers/poppler.js';
+import { pageCount, pagesText, squash } from './helpers/poppler.js';
+import { epubcheck } from './helpers/epubcheck.js';
+import { unzipSync } from 'fflate';
 import { toRoman } from '../src/roman.js';
 
 describe('front matter', () => {
@@ -41,20 +43,31 @@ describe('the text', () => {
   // breaker measures each word with figures in the page; the browser finds a word's place by
   // reading its text node from the start, so one such node took it time in the square of its
   // length (this one: about a minute). Long runs are now cut into pieces first (1.2 s here).
-  test('one paragraph of 140 KB, dense with numbers, is printed within a 10-second step limit, every line set by our line breaker', () => {
+  // The EPUB's page-list then finds each of the paragraph's pages in it, reading its letters once.
+  test('one paragraph of 140 KB, dense with numbers, is printed within a 10-second step limit, every line set by our line breaker, and its EPUB marks every page', () => {
     const { root, dir } = builtManuscript();
     const words = ['In', 'October', 'Petrograd', 'the', 'Soviet', 'Congress', 'met', 'and', 'Lenin', 'spoke', 'to', 'workers'];
     const pairs = Array.from({ length: 8000 }, (_, i) => `${words[(i * 7) % words.length]} ${i % 2 ? 'Year' : 'Article'} ${1900 + (i % 120)}`);
     const part = path.join(dir, 'part-1.md');
     const front = readFileSync(part, 'utf8').split(/^---$/m).slice(0, 2).join('---');
     writeFileSync(part, `${front}---\n\n${pairs.join(' ')}\n`);
-    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--timeout', '10000', '--quiet'], root, { PAMPHLET_TRACE: '1' });
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf,epub', '--out', 'dist', '--timeout', '10000', '--quiet'], root, { PAMPHLET_TRACE: '1' });
     expect(result.stderr).not.toMatch(/error/);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/1 of 1 blocks set in \d+ lines \(\d+ hyphenated, \d+ at the widest tolerance, 0 left to the browser\)/);
     const text = squash(pagesText(path.join(root, 'dist', 'citation-tests-1.pdf')).join(' '));
     expect(text).toContain(squash(pairs.slice(0, 3).join(' ')));
     expect(text).toContain(squash(pairs.slice(-3).join(' ')));
+    const epub = path.join(root, 'dist', 'citation-tests-1.epub');
+    const checked = epubcheck(epub);
+    expect(checked.errors, checked.output).toBe(0);
+    // Every numbered page of the print edition, from the first after the title page and its back
+    // to the last, is in the page-list, in order (epubcheck has checked that each target is there).
+    const nav = new TextDecoder().decode(Object.values(unzipSync(readFileSync(epub), { filter: (file) => file.name.endsWith('nav.xhtml') }))[0]);
+    const labels = [...nav.slice(nav.indexOf('epub:type="page-list"')).matchAll(/<a href="text\.xhtml#page-\d+">(\d+)<\/a>/g)].map((m) => Number(m[1]));
+    const pages = pageCount(path.join(root, 'dist', 'citation-tests-1.pdf'));
+    expect(pages).toBeGreaterThan(40);
+    expect(labels).toEqual(Array.from({ length: pages - 2 }, (_, i) => i + 3));
   });
 });
 

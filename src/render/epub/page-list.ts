@@ -70,10 +70,12 @@ interface Flat {
   firstChar: Map<Element, number>;
   /** Anchor name → the element and its letters (first letter index, how many). */
   anchors: Map<string, { el: Element; first: number; count: number }>;
+  /** Anchor name → its block's letters as one string, and the code-unit offset of each (made when first asked). */
+  blockLetters: Map<string, { text: string; offsets: number[] }>;
 }
 
 function flatten(doc: ContentDocument): Flat {
-  const flat: Flat = { doc, chars: [], where: [], letterAt: [], firstChar: new Map(), anchors: new Map() };
+  const flat: Flat = { doc, chars: [], where: [], letterAt: [], firstChar: new Map(), anchors: new Map(), blockLetters: new Map() };
   const push = (ch: string, at: { entry: TextEntry; offset: number } | null): void => {
     if (!NOT_LETTER.test(ch)) flat.letterAt.push(flat.chars.length);
     flat.chars.push(ch);
@@ -130,13 +132,20 @@ function locate(flat: Flat, page: LaidOutPage): number | null {
   let letters = Math.min(Math.max(0, start.letters), anchor.count);
   // The letters the layout saw next must be the block's letters from there; where they
   // are not (a counting difference between the two trees), the nearest place they are.
-  const blockLetters = flat.letterAt.slice(anchor.first, anchor.first + anchor.count).map((i) => flat.chars[i]).join('');
+  // Made once per block: a paragraph that runs over many pages is looked up for each of them
+  // (a paragraph of 140 KB over 55 pages: 2 s of reading the same letters again).
+  let letterText = flat.blockLetters.get(start.anchor);
+  if (!letterText) {
+    const text = flat.letterAt.slice(anchor.first, anchor.first + anchor.count).map((i) => flat.chars[i]).join('');
+    letterText = { text, offsets: codeUnitOffsets(text) };
+    flat.blockLetters.set(start.anchor, letterText);
+  }
+  const { text: blockLetters, offsets } = letterText;
   const sample = start.text.replace(/-$/, '');
-  const offsets = codeUnitOffsets(blockLetters);
   if (sample && blockLetters.slice(offsets[letters] ?? blockLetters.length).startsWith(sample) === false) {
     let best: number | null = null;
     for (let at = blockLetters.indexOf(sample); at !== -1; at = blockLetters.indexOf(sample, at + 1)) {
-      const index = offsets.indexOf(at);
+      const index = indexOfOffset(offsets, at);
       if (index !== -1 && (best === null || Math.abs(index - letters) < Math.abs(best - letters))) best = index;
     }
     if (best !== null) letters = best;
@@ -152,6 +161,20 @@ function locate(flat: Flat, page: LaidOutPage): number | null {
   // found at either side of a boundary count as one place (and keep their order).
   while (char < flat.chars.length && flat.where[char] === null) char++;
   return char;
+}
+
+/** The index of `at` in `offsets` (ascending, as codeUnitOffsets makes them), or -1. */
+function indexOfOffset(offsets: readonly number[], at: number): number {
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = offsets[middle] as number;
+    if (value === at) return middle;
+    if (value < at) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** The code-unit offset of each code point of `text`, and its length last. */
