@@ -153,8 +153,11 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         k--;
         continue;
       }
-      const pair = k >= 2 && /[\uDC00-\uDFFF]/.test(data[k - 1]!) && /[\uD800-\uDBFF]/.test(data[k - 2]!);
-      const letter = pair ? data.slice(k - 2, k) : data[k - 1]!;
+      // The code point ending at k: two units when they are a surrogate pair.
+      const low = data.charCodeAt(k - 1);
+      const high = k >= 2 ? data.charCodeAt(k - 2) : 0;
+      const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+      const letter = data.slice(pair ? k - 2 : k - 1, k);
       if (!ONE_LETTER.test(letter)) break;
       k -= letter.length;
       start = k;

@@ -68,14 +68,15 @@ interface Flat {
   letterAt: number[];
   /** The first character inside each element. */
   firstChar: Map<Element, number>;
-  /** Anchor name → the element and its letters (first letter index, how many). */
-  anchors: Map<string, { el: Element; first: number; count: number }>;
-  /** Anchor name → its block's letters as one string, and the code-unit offset of each (made when first asked). */
-  blockLetters: Map<string, { text: string; offsets: number[] }>;
+  /**
+   * Anchor name → the element and its letters (first letter index, how many); and, once a
+   * page is looked up in it, those letters as one string with the code-unit offset of each.
+   */
+  anchors: Map<string, { el: Element; first: number; count: number; letters?: { text: string; offsets: number[] } }>;
 }
 
 function flatten(doc: ContentDocument): Flat {
-  const flat: Flat = { doc, chars: [], where: [], letterAt: [], firstChar: new Map(), anchors: new Map(), blockLetters: new Map() };
+  const flat: Flat = { doc, chars: [], where: [], letterAt: [], firstChar: new Map(), anchors: new Map() };
   const push = (ch: string, at: { entry: TextEntry; offset: number } | null): void => {
     if (!NOT_LETTER.test(ch)) flat.letterAt.push(flat.chars.length);
     flat.chars.push(ch);
@@ -134,13 +135,11 @@ function locate(flat: Flat, page: LaidOutPage): number | null {
   // are not (a counting difference between the two trees), the nearest place they are.
   // Made once per block: a paragraph that runs over many pages is looked up for each of them
   // (a paragraph of 140 KB over 55 pages: 2 s of reading the same letters again).
-  let letterText = flat.blockLetters.get(start.anchor);
-  if (!letterText) {
+  if (!anchor.letters) {
     const text = flat.letterAt.slice(anchor.first, anchor.first + anchor.count).map((i) => flat.chars[i]).join('');
-    letterText = { text, offsets: codeUnitOffsets(text) };
-    flat.blockLetters.set(start.anchor, letterText);
+    anchor.letters = { text, offsets: codeUnitOffsets(text) };
   }
-  const { text: blockLetters, offsets } = letterText;
+  const { text: blockLetters, offsets } = anchor.letters;
   const sample = start.text.replace(/-$/, '');
   if (sample && blockLetters.slice(offsets[letters] ?? blockLetters.length).startsWith(sample) === false) {
     let best: number | null = null;
