@@ -10,6 +10,9 @@
 // Not a test; the page-for-page proof is tests/pagedjs-patch.test.ts.
 //
 // usage: node scripts/measure-pagedjs-patches.mjs [--runs 3] [--warmup 1] [--sizes x1,x10,x50] [--variant pamphlet]
+//          [--leave-out 09,10]
+//   --leave-out L  instead: every patch, every patch but each one of L, and every patch but all of
+//                  L (what a new patch saves where the others already are: they overlap)
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '1' },
     sizes: { type: 'string', default: 'x1,x10' },
     variant: { type: 'string', default: 'pamphlet' },
+    'leave-out': { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -89,10 +93,18 @@ await build({
 const lib = (name) => import(pathToFileURL(path.join(work, 'lib', `${name}.js`)).href);
 const [{ openBrowser }, { preparePrint, printPrepared }, { loadManuscript }] = await Promise.all([lib('session'), lib('pdf'), lib('manuscript')]);
 
-// The builds: none, each patch alone, all. The same esbuild minification for each.
-const builds = [{ name: 'none', names: [] }, ...patchFiles().map((file) => ({ name: file.replace(/\.patch$/, ''), names: [file] })), { name: 'all', names: patchFiles() }];
+// The builds: none, each patch alone, all; or, with --leave-out, all and all but some. The
+// same esbuild minification for each. The first build is the one the others are compared with.
+const leaveOut = values['leave-out']?.split(',').filter(Boolean);
+const builds = leaveOut
+  ? [
+      { name: 'all', names: patchFiles() },
+      ...leaveOut.map((prefix) => ({ name: `all but ${prefix}`, names: patchFiles({ without: [prefix] }) })),
+      ...(leaveOut.length > 1 ? [{ name: `all but ${leaveOut.join(', ')}`, names: patchFiles({ without: leaveOut }) }] : []),
+    ]
+  : [{ name: 'none', names: [] }, ...patchFiles().map((file) => ({ name: file.replace(/\.patch$/, ''), names: [file] })), { name: 'all', names: patchFiles() }];
 for (const b of builds) {
-  b.file = path.join(work, `${b.name}.js`);
+  b.file = path.join(work, `${b.name.replace(/[^\w-]+/g, '-')}.js`);
   const { writeFileSync } = await import('node:fs');
   writeFileSync(b.file, await buildPagedjs({ names: b.names }));
 }
@@ -135,13 +147,14 @@ for (const size of sizes) {
       }
     }
   }
-  const base = median(times.get('none'));
-  const baseCpu = median(cpus.get('none'));
-  process.stdout.write(`\n${size} (${values.variant}, ${pages.get('none')} pages), median of ${runs}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}\n\n| Paged.js 0.4.3 with | wall s | vs none | Chromium CPU s | vs none | pages |\n|---|---|---|---|---|---|\n`);
+  const first = builds[0].name;
+  const base = median(times.get(first));
+  const baseCpu = median(cpus.get(first));
+  process.stdout.write(`\n${size} (${values.variant}, ${pages.get(first)} pages), median of ${runs}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}\n\n| Paged.js 0.4.3 with | wall s | vs ${first} | Chromium CPU s | vs ${first} | pages |\n|---|---|---|---|---|---|\n`);
   for (const b of builds) {
     const m = median(times.get(b.name));
     const c = median(cpus.get(b.name));
-    const same = pages.get(b.name) === pages.get('none') ? '' : ' (differs!)';
+    const same = pages.get(b.name) === pages.get(first) ? '' : ' (differs!)';
     process.stdout.write(`| ${b.name} | ${m.toFixed(2)} | ${(m / base).toFixed(2)} | ${c.toFixed(2)} | ${(c / baseCpu).toFixed(2)} | ${pages.get(b.name)}${same} |\n`);
   }
 }
