@@ -298,6 +298,21 @@ describe('the real manuscript: the EPUB’s page-list is the print PDF’s pagin
     expect(pdf.stderr).toMatch(/from the cache 1/);
   });
 
+  test('a PDF alone with no cache does not read where its pages begin; with the cache, or with the EPUB, it does', () => {
+    // The page starts (a walk over the laid-out book in Chromium, before the print) serve only
+    // an EPUB's page-list, now or from the cache later.
+    const alone = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', temp('pagelist-pdf-alone'), '--no-cache'], REPO, { PAMPHLET_TRACE: '1' });
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(alone.stderr).toMatch(/printing the PDF/);
+    expect(alone.stderr).not.toMatch(/reading where each page begins/);
+    const withEpub = pamphlet(['build', 'manuscript', '--format', 'pdf,epub', '--out', temp('pagelist-pdf-epub'), '--no-cache'], REPO, { PAMPHLET_TRACE: '1' });
+    expect(withEpub.status, withEpub.stderr).toBe(0);
+    expect(withEpub.stderr).toMatch(/reading where each page begins/);
+    const cached = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', temp('pagelist-pdf-cached')], REPO, { PAMPHLET_TRACE: '1' });
+    expect(cached.status, cached.stderr).toBe(0);
+    expect(cached.stderr).toMatch(/reading where each page begins/);
+  });
+
   test('with the PDF in the cache, a later `--format epub` takes the pages from it and starts no browser', () => {
     const root = temp('pagelist-cache');
     cpSync(path.join(REPO, 'manuscript'), path.join(root, 'manuscript'), { recursive: true });
