@@ -31,11 +31,12 @@ function coverOf(epub: Uint8Array): Uint8Array {
   return cover!;
 }
 
-async function sameBothWays(root: string, formats: Format[], printPages: boolean): Promise<string[]> {
-  const cli = pamphlet(['build', 'manuscript', '--format', formats.join(','), ...(printPages ? [] : ['--no-print-pages']), '--no-cache', '--out', 'threaded'], root, { SOURCE_DATE_EPOCH: EPOCH });
+/** The outputs (EPUB and web page, which need no layout) built by the CLI, with its threads, and in-process. */
+async function sameBothWays(root: string, formats: Format[]): Promise<string[]> {
+  const cli = pamphlet(['build', 'manuscript', '--format', formats.join(','), '--no-print-pages', '--no-cache', '--out', 'threaded'], root, { SOURCE_DATE_EPOCH: EPOCH });
   expect(cli.stderr).not.toMatch(/error/);
   expect(cli.status).toBe(0);
-  await build({ dir: path.join(root, 'manuscript'), out: path.join(root, 'in-process'), formats, printPages, cache: false, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+  await build({ dir: path.join(root, 'manuscript'), out: path.join(root, 'in-process'), formats, printPages: false, cache: false, env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
   const outputs = readdirSync(path.join(root, 'threaded')).sort();
   expect(readdirSync(path.join(root, 'in-process')).sort()).toEqual(outputs);
   for (const name of outputs) {
@@ -61,7 +62,7 @@ describe('citations formatted on their own thread', () => {
       const yaml = path.join(dir, 'pamphlet.yaml');
       writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^citation-style:.*$/m, `citation-style: ${style}`));
     }
-    const outputs = await sameBothWays(root, ['epub', 'html'], false);
+    const outputs = await sameBothWays(root, ['epub', 'html']);
     expect(outputs.length).toBeGreaterThanOrEqual(2);
     if (style === 'apa') expect(readFileSync(path.join(root, 'threaded', outputs.find((n) => n.endsWith('.html'))!), 'utf8')).toMatch(/\(\w[^()]*, \d{4}/);
   });
@@ -74,7 +75,7 @@ describe("the EPUB's generated cover drawn on its own thread", () => {
     ["the manuscript's own cover image", 'house-imprint'],
   ])('%s: the same EPUBs as drawn in-process', async (_, fixture) => {
     const root = copyFixture(fixture);
-    const outputs = await sameBothWays(root, ['epub'], false);
+    const outputs = await sameBothWays(root, ['epub']);
     expect(outputs.length).toBeGreaterThanOrEqual(1);
     // Each part its own book, and so its own cover.
     const covers = new Set(outputs.map((name) => createHash('sha256').update(coverOf(readFileSync(path.join(root, 'threaded', name)))).digest('hex')));
