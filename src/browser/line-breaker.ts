@@ -73,6 +73,12 @@ export interface LineBreakSettings extends BreakOptions {
    * full stops, commas, colons and dashes; closing quotes half their width.
    */
   hang: Record<string, number>;
+  /**
+   * Soft hyphens out of a set paragraph once its lines are chosen, the hyphen of a line
+   * ending at one written out (settleSoftHyphens below). Off only to compare with the pages as
+   * Chromium printed them with the soft hyphens in (tests/soft-hyphens.test.ts).
+   */
+  settleSoftHyphens: boolean;
 }
 
 export interface LineBreakReport {
@@ -117,6 +123,7 @@ export const LINE_BREAKING: LineBreakSettings = {
   runtDemerits: 50000,
   runtLetters: 4,
   slack: 0.1,
+  settleSoftHyphens: true,
   hang: { '.': 0.8, ',': 0.8, ':': 0.3, ';': 0.3, '\u2013': 0.2, '\u2014': 0.2, '\u2019': 0.5, '\u201D': 0.5, '\u201C': 0.5, '\u2018': 0.5, '\u00BB': 0.2, '\u00AB': 0.2 },
 };
 
@@ -132,6 +139,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   const BREAK = 'line-break';
   const TIGHT = 'line-tight';
   const HANG = 'line-hang';
+  const LINE_HYPHEN = 'line-hyphen';
   const INFINITY = 10000;
   const NOTE = 'span.footnote';
   const SKIP = '.title-page, .contents, .handout-title, pre, table, figcaption, .bibliography, nav, h1, h2, h3, h4, h5, h6, .no-hyphens';
@@ -783,6 +791,17 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
 
   // ---------- A paragraph whose lines do not fit goes back to the browser ----------
 
+  // Checked as they will print: without the soft hyphens no line breaks at.
+  const unsettled = new Map<HTMLElement, Settled[]>();
+  if (settings.settleSoftHyphens) {
+    for (const { block } of choices) unsettled.set(block.el, settleSoftHyphens(block.el));
+    for (const changes of unsettled.values()) {
+      for (const { text, after, hyphen } of changes) {
+        text.data = after;
+        hyphen?.classList.add(LINE_HYPHEN);
+      }
+    }
+  }
   // Notes are checked on the shelf, as blocks at the note area's width with their number.
   for (const note of standIns.keys()) note.style.display = 'block';
   const overflowing = choices.filter(({ block }) => block.el.scrollWidth > block.el.clientWidth + 1 + Math.ceil(hanging.get(block) ?? 0));
@@ -797,7 +816,38 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   shelf.remove();
   body.style.width = savedBodyWidth;
 
+  /**
+   * A set paragraph's soft hyphens out of its text, and the hyphen of each line ending at
+   * one written as a character. Its lines break only at the break spans now, so the others
+   * are no break anyone can take; and Chromium prints every U+00AD as an invisible glyph in
+   * an ActualText span, which the PDF pass (src/render/pdf-soft-hyphens.ts) had to take
+   * out of nearly every page again, re-compressing it. The hyphen is a hyphen-minus, which
+   * our fonts draw as Chromium draws the hyphen of a soft hyphen (the pages read back the
+   * same, pixel for pixel), marked so that the page-list's reading of the pages
+   * (print-pages.ts) does not count it as a letter.
+   */
+  /** What settling a paragraph's soft hyphens changes: read for every paragraph before any is changed (no style recalculation in between). */
+  interface Settled { text: Text; before: string; after: string; hyphen: HTMLElement | null }
+  function settleSoftHyphens(el: HTMLElement): Settled[] {
+    // Notes are on the shelf by now (blocks of their own); one still inside is left as it is.
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const changes: Settled[] = [];
+    for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
+      if (!text.data.includes('\u00AD')) continue;
+      const note = text.parentElement?.closest(NOTE);
+      if (note && note !== el && el.contains(note)) continue;
+      const parent = text.parentElement as HTMLElement;
+      if (parent.classList.contains(BREAK) && text.data === '\u00AD') {
+        // A hyphen of the house style's own (`hyphenate-character`) is left for Chromium to draw.
+        if ((getComputedStyle(parent) as CSSStyleDeclaration & { hyphenateCharacter?: string }).hyphenateCharacter !== 'auto') continue;
+        changes.push({ text, before: text.data, after: '-', hyphen: parent });
+      } else changes.push({ text, before: text.data, after: text.data.replaceAll('\u00AD', ''), hyphen: null });
+    }
+    return changes;
+  }
   function undo(el: HTMLElement): void {
+    // The soft hyphens back first: the browser breaks the paragraph now, at them.
+    for (const { text, before } of unsettled.get(el) ?? []) text.data = before;
     el.classList.remove(SET);
     for (const span of Array.from(el.querySelectorAll(`.${BREAK}, .${TIGHT}, .${HANG}`))) span.replaceWith(...Array.from(span.childNodes));
     el.normalize();

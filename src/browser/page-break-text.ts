@@ -37,6 +37,94 @@ export function dropStrayHyphens(): number {
 }
 
 /**
+ * Takes out of the laid-out pages every soft hyphen the browser did not break a line at.
+ * Chromium prints each U+00AD as an invisible glyph in an ActualText span, which the PDF
+ * pass (src/render/pdf-soft-hyphens.ts) then has to take out of every page it is on,
+ * re-compressing the page: most of a PDF's finishing time. The line breaker's paragraphs
+ * have theirs out already (line-breaker.ts); these are the rest: captions, headings,
+ * notes and paragraphs the browser broke. A soft hyphen a line breaks at draws the hyphen
+ * and stays. Any other is a break not taken; removing it leaves the lines as they were
+ * where the block's width does not depend on its content, so only text in blocks of the
+ * normal flow is touched (no table, float, flex or grid item, inline block), and a block
+ * whose box changes all the same (a balanced caption that finds another balance) gets its
+ * soft hyphens back.
+ *
+ * Runs in the page after dropStrayHyphens (which reads the soft hyphens before Paged.js's
+ * hyphens); returns how many soft hyphens it removed.
+ */
+export function dropUnbrokenSoftHyphens(): number {
+  const SHY = '\u00AD';
+  const pages = document.querySelector('.pagedjs_pages');
+  if (!pages) return 0;
+  const FLOW_DISPLAYS = ['block', 'list-item', 'flow-root'];
+  const range = document.createRange();
+  const styles = new Map<Element, CSSStyleDeclaration>();
+  const styleOf = (el: Element): CSSStyleDeclaration => {
+    let style = styles.get(el);
+    if (!style) styles.set(el, (style = getComputedStyle(el)));
+    return style;
+  };
+  /** The block a text is laid out in: its nearest ancestor that is not inline. */
+  const blockOf = (el: Element): Element => {
+    let at = el;
+    while (at.parentElement && styleOf(at).display.startsWith('inline') && styleOf(at).display !== 'inline-block') at = at.parentElement;
+    return at;
+  };
+  /** Whether the block's width is its container's, from here up to the page's content box. */
+  const fixedWidth = new Map<Element, boolean>();
+  const inFlow = (el: Element): boolean => {
+    const known = fixedWidth.get(el);
+    if (known !== undefined) return known;
+    const style = styleOf(el);
+    const here = el.classList.contains('pagedjs_page_content')
+      || (FLOW_DISPLAYS.includes(style.display) && style.float === 'none' && (style.position === 'static' || style.position === 'relative') && el.parentElement !== null && inFlow(el.parentElement));
+    fixedWidth.set(el, here);
+    return here;
+  };
+
+  // Read everything first, then write: no layout between one soft hyphen and the next.
+  interface Change { text: Text; before: string; after: string }
+  const changes = new Map<Element, Change[]>();
+  const walker = document.createTreeWalker(pages, NodeFilter.SHOW_TEXT);
+  let dropped = 0;
+  for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
+    if (!text.data.includes(SHY) || !text.parentElement) continue;
+    const block = blockOf(text.parentElement);
+    if (!inFlow(block)) continue;
+    let after = '';
+    let from = 0;
+    let removed = 0;
+    for (let i = text.data.indexOf(SHY); i >= 0; i = text.data.indexOf(SHY, i + 1)) {
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      // At a line end the soft hyphen's box holds the hyphen drawn there; elsewhere it has no width.
+      if (Array.from(range.getClientRects()).some((rect) => rect.width > 0)) continue;
+      after += text.data.slice(from, i);
+      from = i + 1;
+      removed++;
+    }
+    if (removed === 0) continue;
+    const list = changes.get(block) ?? [];
+    list.push({ text, before: text.data, after: after + text.data.slice(from) });
+    changes.set(block, list);
+    dropped += removed;
+  }
+  const boxes = new Map<Element, DOMRect>();
+  for (const block of changes.keys()) boxes.set(block, block.getBoundingClientRect());
+  for (const list of changes.values()) for (const change of list) change.text.data = change.after;
+  for (const [block, list] of changes) {
+    const was = boxes.get(block)!;
+    const now = block.getBoundingClientRect();
+    if (Math.abs(now.width - was.width) < 0.01 && Math.abs(now.height - was.height) < 0.01) continue;
+    for (const change of list) {
+      change.text.data = change.before;
+      dropped -= change.before.length - change.after.length;
+    }
+  }
+  return dropped;
+}
+
+/**
  * Paged.js styles the `::first-letter` of a paragraph continued from the page before
  * (to undo a drop cap). That pseudo-element splits the first letter from its word: a
  * page opening with "filled" still shows the "fi" ligature, but the text layer reads

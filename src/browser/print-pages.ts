@@ -43,6 +43,7 @@ export function readPrintPages(): LaidOutPage[] {
   const FLOATED = 'figure.figure, [data-floated]';
   // Paged.js adds the hyphen of a word broken across pages to the text (layout.js hyphenateAtBreak).
   const HYPHEN_CLASS = 'pagedjs_hyphen';
+  const LINE_HYPHEN_CLASS = 'line-hyphen';
 
   const lettersOf = (text: string): string[] => Array.from(text).filter((ch) => !NOT_LETTER.test(ch));
 
@@ -64,6 +65,8 @@ export function readPrintPages(): LaidOutPage[] {
   };
   /** The letters of a text node as the source has them: without the hyphen Paged.js adds to a word it breaks. */
   const sourceLetters = (node: Text): string[] => {
+    // The hyphen the line breaker wrote where a line ends at a soft hyphen (line-breaker.ts).
+    if (node.parentElement?.classList.contains(LINE_HYPHEN_CLASS)) return [];
     const hyphenated = node.parentElement?.closest(`.${HYPHEN_CLASS}`);
     const text = hyphenated && node.data.endsWith('-') && lastTextIn(hyphenated) === node ? node.data.slice(0, -1) : node.data;
     return lettersOf(text);

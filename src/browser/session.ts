@@ -23,7 +23,7 @@ import { knuthPlass } from './knuth-plass.js';
 import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-breaker.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
-import { dropStrayHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
+import { dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
 import { pagedPolyfill, pagedPolyfillPath, type PagedBuild } from './pagedjs-source.js';
 import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
@@ -42,6 +42,11 @@ export interface OpenBrowserOptions {
    * Chromium runs as one process (`processFlags`).
    */
   tabs?: number;
+  /**
+   * false: leave in the pages every soft hyphen no line breaks at (the line breaker's and
+   * dropUnbrokenSoftHyphens'), for a test to compare with the pages as Chromium printed them so.
+   */
+  dropUnbrokenSoftHyphens?: boolean;
 }
 
 export interface PaginateRequest {
@@ -197,7 +202,7 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
   // laid out takes it. Closing it and opening a new tab cost the real manuscript's PDF
   // 0.7 s of 5.6 s (medians of 8 interleaved runs), and an unused one would hold a renderer.
   const startTab = await keepOneStartTab(browser);
-  return new Session(browser, exited, startTab, options.timeout, options.pagedjs ?? 'patched', async () => {
+  return new Session(browser, exited, startTab, options.timeout, options.pagedjs ?? 'patched', options.dropUnbrokenSoftHyphens ?? true, async () => {
     killGroup();
     // Off this thread: the build may still be post-processing a PDF (a synchronous removal of
     // the profile's 70-odd files held it up 10-20 ms). An interrupt meanwhile removes it itself.
@@ -275,6 +280,7 @@ class Session implements BrowserSession {
     private startTab: Page | undefined,
     private readonly timeout: number,
     private readonly pagedjs: PagedBuild,
+    private readonly dropSoftHyphens: boolean,
     /** Kills whatever is left of the process group, then removes the profile (settles once it is gone). */
     private readonly tearDown: () => Promise<void>,
   ) {}
@@ -323,7 +329,7 @@ class Session implements BrowserSession {
       // Whole paragraphs broken into lines before Paged.js measures them for pages. The
       // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
       await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
-      const lines = await step(page.evaluate(breakParagraphLines, LINE_BREAKING, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
+      const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
       trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser), in ${lines.ms.toFixed(0)} ms`);
       await step(
         page.evaluate(async () => {
@@ -342,6 +348,10 @@ class Session implements BrowserSession {
         limit('loading fonts'),
       );
       await step(page.evaluate(dropStrayHyphens), limit('checking the page breaks'));
+      if (this.dropSoftHyphens) {
+        const dropped = await step(page.evaluate(dropUnbrokenSoftHyphens), limit('checking the page breaks'));
+        trace(`${request.label}: ${dropped} soft hyphens no line broke at taken out`);
+      }
       // Full pages: the room under a page's last line shared out over its gaps.
       const full = await step(page.evaluate(justifyPages, VERTICAL_JUSTIFY), limit('filling the pages'));
       trace(`${request.label}: ${full.justified} of ${full.pages} pages filled to the foot (${full.undone} left as they were, ${full.writingLines} ruled lines added to write on)`);

@@ -10,6 +10,7 @@ import { deflate, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 
 const SHY_UNIT = '00ad';
+const ACTUAL_TEXT = Buffer.from('/ActualText', 'latin1');
 const deflateAsync = promisify(deflate);
 
 // The span as Skia writes it: positioning and one glyph inside, nothing nested.
@@ -66,9 +67,12 @@ export async function removeSoftHyphens(pdf: PDFDocument): Promise<void> {
   for (const ref of contentStreamRefs(pdf)) {
     const stream = pdf.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) continue;
+    const bytes = Buffer.from(inflate(stream));
+    // Searched in the bytes, not decoded: most pages have no span left to clean (the print
+    // page takes out the soft hyphens no line broke at, src/browser/page-break-text.ts).
+    if (!bytes.includes(ACTUAL_TEXT)) continue;
     // latin1 keeps every byte as one char, so binary bytes survive the round trip.
-    const text = Buffer.from(inflate(stream)).toString('latin1');
-    if (!text.includes('ActualText')) continue;
+    const text = bytes.toString('latin1');
     const cleaned = stripSoftHyphenSpans(text);
     if (cleaned === text) continue;
     // Node's zlib off the main thread: the streams of a long part compress on all cores

@@ -1,0 +1,166 @@
+// The print page takes out every soft hyphen no line breaks at before Chromium prints
+// (line-breaker.ts for the paragraphs it sets, page-break-text.ts `dropUnbrokenSoftHyphens`
+// for the rest), so that Chromium does not write one invisible glyph in an ActualText span
+// for each, which the PDF pass then had to take out of nearly every page. That must change
+// nothing a reader sees: each document below, none of it written for this test, is printed by
+// the real session in real Chromium with the soft hyphens left in and with them taken out,
+// and read back with poppler: the same pages, the same words on each, in the same places.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openBrowser, type BrowserSession } from '../src/browser/session.js';
+import { loadManuscript } from '../src/manuscript.js';
+import { preparePrint, printPrepared, type PreparedPrint } from '../src/render/pdf.js';
+import type { PrintVariant } from '../src/render/print-html.js';
+import { copyFixture } from './helpers/cli.js';
+import { pdfWords, type Word } from './helpers/pdf-words.js';
+import { pagesRawText } from './helpers/poppler.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+/**
+ * How far a word may move along its line. Where a line's words change width the line's
+ * spaces take it up, and the words between its ends move: Cyrillic words, whose soft
+ * hyphens Chromium took from the font's Latin face, are set as one run again (0.5 pt at
+ * most in the Russian text); a hyphen Chromium drew up to 0.26 pt into the letter before
+ * it now follows the letter; the hyphen Chromium lost at the foot of a page with the soft
+ * hyphen in is there (a line of the German handout, 1.8 pt at its middle).
+ */
+const ALONG_LINE_PT = 4;
+const EDGE_PT = 0.05;
+let workDir: string;
+let kept: BrowserSession;
+let dropped: BrowserSession;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-soft-hyphens-'));
+  [kept, dropped] = await Promise.all([openBrowser({ timeout: 600_000, dropUnbrokenSoftHyphens: false }), openBrowser({ timeout: 600_000 })]);
+});
+
+afterAll(async () => {
+  await Promise.all([kept?.close(), dropped?.close()]);
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function jobsOf(dir: string, variants: PrintVariant[]): Promise<PreparedPrint[]> {
+  const { config, parts } = loadManuscript(dir, { SOURCE_DATE_EPOCH: '0' });
+  const jobs: PreparedPrint[] = [];
+  for (const [index, doc] of parts.entries()) {
+    for (const variant of variants) {
+      const own = mkdtempSync(path.join(workDir, `${path.basename(path.dirname(dir))}-${index}-${variant}-`));
+      jobs.push(await preparePrint(doc, config, { variant, workDir: own }));
+    }
+  }
+  return jobs;
+}
+
+const describeWord = (page: number, word: Word | undefined): string => (word ? `page ${page}: “${word.text}” at ${word.xMin.toFixed(2)}, ${word.yMin.toFixed(2)}` : `page ${page}: no word`);
+/** The same word, or with the hyphen Chromium lost at a page's foot with the soft hyphens in (never the other way). */
+const sameText = (before: Word, after: Word): boolean => after.text === before.text || after.text === `${before.text}-`;
+
+/**
+ * The first word that is not where it was: each page the same words, each on the same line
+ * (the same height on the page), each line starting at the same place, and no word further
+ * along its line than the spaces can take up. Undefined when every word is.
+ */
+function firstMoved(before: Word[][], after: Word[][]): string | undefined {
+  for (let p = 0; p < Math.max(before.length, after.length); p++) {
+    const [a, b] = [before[p] ?? [], after[p] ?? []];
+    for (let w = 0; w < Math.max(a.length, b.length); w++) {
+      const [x, y] = [a[w], b[w]];
+      // A line starts left of where the word before it was (a note's call, raised, does not).
+      const lineStart = w === 0 || (x !== undefined && a[w - 1] !== undefined && x.xMin < a[w - 1]!.xMin);
+      const same = x && y && sameText(x, y) && Math.abs(x.yMin - y.yMin) <= EDGE_PT
+        && Math.abs(x.xMin - y.xMin) <= (lineStart ? EDGE_PT : ALONG_LINE_PT);
+      if (!same) return `${describeWord(p + 1, x)} with the soft hyphens in, ${describeWord(p + 1, y)} without`;
+    }
+  }
+  return undefined;
+}
+
+/** The printed page's text (`pdftotext -raw`, before our PDF pass) holds a soft hyphen only where a line breaks. */
+function softHyphensInsideLines(pdf: Uint8Array, file: string): string[] {
+  writeFileSync(file, pdf);
+  const found: string[] = [];
+  for (const [index, page] of pagesRawText(file).entries()) {
+    for (const match of page.matchAll(/\S*\u00AD(?!-?\n)\S*/g)) found.push(`page ${index + 1}: ${JSON.stringify(match[0])}`);
+  }
+  return found;
+}
+
+/**
+ * Prints `job` both ways and compares the pages; returns its page count and, in what Chromium
+ * printed (before our PDF pass), the soft hyphens inside lines with them left in and without.
+ */
+async function samePlaces(job: PreparedPrint): Promise<{ pages: number; kept: string[]; dropped: string[] }> {
+  const [before, after] = await Promise.all([printPrepared(kept, job), printPrepared(dropped, job)]);
+  const files = ['kept', 'dropped'].map((name) => path.join(workDir, `${job.label}-${name}.pdf`));
+  writeFileSync(files[0]!, before);
+  writeFileSync(files[1]!, after);
+  const [words, wordsAfter] = files.map((file) => pdfWords(file));
+  expect(wordsAfter!.length, `${job.label}: page count`).toBe(words!.length);
+  expect(firstMoved(words!, wordsAfter!), job.label).toBeUndefined();
+  const request = { htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label };
+  const [rawKept, rawDropped] = await Promise.all([kept.paginate(request), dropped.paginate(request)]);
+  return {
+    pages: words!.length,
+    kept: softHyphensInsideLines(rawKept, path.join(workDir, `${job.label}-raw-kept.pdf`)),
+    dropped: softHyphensInsideLines(rawDropped, path.join(workDir, `${job.label}-raw-dropped.pdf`)),
+  };
+}
+
+/**
+ * Every job of the document the same both ways, and the soft hyphens out of what Chromium
+ * prints: all of them, or, with tables (whose cells keep theirs: a column's width depends
+ * on where its words may break), fewer.
+ */
+async function checkDocument(jobs: PreparedPrint[], inTables = false): Promise<number[]> {
+  const results = [];
+  for (const job of jobs) results.push(await samePlaces(job));
+  const printedKept = results.flatMap((result) => result.kept);
+  const printedDropped = results.flatMap((result) => result.dropped);
+  expect(printedKept.length, 'soft hyphens printed inside lines with them left in').toBeGreaterThan(0);
+  if (inTables) expect(printedDropped.length).toBeLessThan(printedKept.length);
+  else expect(printedDropped).toEqual([]);
+  return results.map((result) => result.pages);
+}
+
+/** The prose of the CommonMark spec (node_modules/commonmark-spec), examples and markup out, as a part. */
+function commonMarkProse(): string {
+  const dir = path.join(workDir, 'commonmark', 'manuscript');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'pamphlet.yaml'), 'series: The CommonMark Spec\nauthor: John MacFarlane\nlang: en\npage: { size: A5 }\n');
+  const spec = readFileSync(path.join(REPO, 'node_modules/commonmark-spec/spec.txt'), 'utf8');
+  const prose = spec
+    .replace(/^---[^]*?\n---\n/, '')
+    .replace(/^`{32} example[^]*?^`{32}$/gm, '')
+    .split('\n')
+    .filter((line) => !/[<>]/.test(line))
+    .join('\n')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .slice(0, 60_000);
+  writeFileSync(path.join(dir, 'part-1.md'), `---\npart: 1\ntitle: The CommonMark Spec\n---\n\n${prose.slice(prose.indexOf('\n# ') + 1)}\n`);
+  return dir;
+}
+
+describe('soft hyphens no line breaks at are out before the print, and the pages are the same', () => {
+  test('the real manuscript: pamphlet and handout', async () => {
+    const pages = await checkDocument(await jobsOf(path.join(REPO, 'manuscript'), ['pamphlet', 'handout']));
+    expect(pages[0]).toBeGreaterThan(20);
+  });
+
+  test('the prose of the CommonMark spec', async () => {
+    const [pages] = await checkDocument(await jobsOf(commonMarkProse(), ['pamphlet']));
+    expect(pages).toBeGreaterThan(15);
+  });
+
+  // German and Russian (public-domain texts: long compounds, Cyrillic, whose soft hyphens
+  // Chromium took from another face of the font), notes and a bibliography.
+  test.each(['german', 'russian', 'citations'])('fixture %s: pamphlet and handout', async (fixture) => {
+    await checkDocument(await jobsOf(path.join(copyFixture(fixture), 'manuscript'), ['pamphlet', 'handout']));
+  });
+
+  test.each(['table-image-link', 'print-blocks'])('fixture %s, with tables: pamphlet and handout', async (fixture) => {
+    await checkDocument(await jobsOf(path.join(copyFixture(fixture), 'manuscript'), ['pamphlet', 'handout']), true);
+  });
+});
