@@ -17,10 +17,10 @@ import { openBrowser, type BrowserSession } from '../src/browser/session.js';
 import { findChromium } from '../src/browser/find-chromium.js';
 import { PATCHED_PAGEDJS, pagedPolyfill } from '../src/browser/pagedjs-source.js';
 import { PAGE_RULES, registerPageRules } from '../src/browser/paged-rules.js';
-import { loadManuscript } from '../src/manuscript.js';
-import { preparePrint, printPrepared, type PreparedPrint } from '../src/render/pdf.js';
+import { printPrepared, type PreparedPrint } from '../src/render/pdf.js';
 import type { PrintVariant } from '../src/render/print-html.js';
 import { copyFixture } from './helpers/cli.js';
+import { printJobsOf } from './helpers/print-jobs.js';
 import { pagesText } from './helpers/poppler.js';
 // @ts-expect-error: a script of the repository, plain ESM without types
 import { buildPagedjs, patchFiles } from '../scripts/build-pagedjs.mjs';
@@ -51,18 +51,7 @@ afterAll(async () => {
 });
 
 /** The print jobs of every part of the manuscript in `dir`, for `variants`. */
-async function jobsOf(dir: string, variants: PrintVariant[]): Promise<PreparedPrint[]> {
-  const { config, parts } = loadManuscript(dir, { SOURCE_DATE_EPOCH: '0' });
-  const jobs: PreparedPrint[] = [];
-  for (const [index, doc] of parts.entries()) {
-    for (const variant of variants) {
-      const own = path.join(workDir, `${path.basename(path.dirname(dir))}-${path.basename(dir)}-${index}-${variant}`);
-      mkdirSync(own, { recursive: true });
-      jobs.push(await preparePrint(doc, config, { variant, workDir: own }));
-    }
-  }
-  return jobs;
-}
+const jobsOf = (dir: string, variants: PrintVariant[]): Promise<PreparedPrint[]> => printJobsOf(dir, variants, workDir);
 
 /** The first page whose text differs, described for the failure message; undefined when none does. */
 function firstDifference(expected: string[], actual: string[]): string | undefined {

@@ -10,10 +10,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { openBrowser, type BrowserSession } from '../src/browser/session.js';
-import { loadManuscript } from '../src/manuscript.js';
-import { preparePrint, printPrepared, type PreparedPrint } from '../src/render/pdf.js';
+import { printPrepared, type PreparedPrint } from '../src/render/pdf.js';
 import type { PrintVariant } from '../src/render/print-html.js';
 import { copyFixture } from './helpers/cli.js';
+import { printJobsOf } from './helpers/print-jobs.js';
 import { pdfWords, type Word } from './helpers/pdf-words.js';
 import { pagesRawText } from './helpers/poppler.js';
 
@@ -42,17 +42,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-async function jobsOf(dir: string, variants: PrintVariant[]): Promise<PreparedPrint[]> {
-  const { config, parts } = loadManuscript(dir, { SOURCE_DATE_EPOCH: '0' });
-  const jobs: PreparedPrint[] = [];
-  for (const [index, doc] of parts.entries()) {
-    for (const variant of variants) {
-      const own = mkdtempSync(path.join(workDir, `${path.basename(path.dirname(dir))}-${index}-${variant}-`));
-      jobs.push(await preparePrint(doc, config, { variant, workDir: own }));
-    }
-  }
-  return jobs;
-}
+/** The print jobs of every part of the manuscript in `dir`, for `variants`. */
+const jobsOf = (dir: string, variants: PrintVariant[]): Promise<PreparedPrint[]> => printJobsOf(dir, variants, workDir);
 
 const describeWord = (page: number, word: Word | undefined): string => (word ? `page ${page}: “${word.text}” at ${word.xMin.toFixed(2)}, ${word.yMin.toFixed(2)}` : `page ${page}: no word`);
 /** The same word, or with the hyphen Chromium lost at a page's foot with the soft hyphens in (never the other way). */
