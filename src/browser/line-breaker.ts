@@ -816,18 +816,19 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   shelf.remove();
   body.style.width = savedBodyWidth;
 
+  /** A text node's soft hyphens as settling finds them and leaves them. */
+  interface Settled { text: Text; before: string; after: string; hyphen: HTMLElement | null }
   /**
    * A set paragraph's soft hyphens out of its text, and the hyphen of each line ending at
    * one written as a character. Its lines break only at the break spans now, so the others
    * are no break anyone can take; and Chromium prints every U+00AD as an invisible glyph in
    * an ActualText span, which the PDF pass (src/render/pdf-soft-hyphens.ts) had to take
-   * out of nearly every page again, re-compressing it. The hyphen is a hyphen-minus, which
-   * our fonts draw as Chromium draws the hyphen of a soft hyphen (the pages read back the
-   * same, pixel for pixel), marked so that the page-list's reading of the pages
-   * (print-pages.ts) does not count it as a letter.
+   * out of nearly every page again, re-compressing it. The hyphen is a hyphen-minus, the
+   * glyph Chromium draws for a soft hyphen in our fonts (a few justified lines differ by
+   * under 0.3 pt: Chromium drew its hyphen into the letter before), marked so that the
+   * page-list's reading of the pages (print-pages.ts) does not count it as a letter. Only
+   * reads: every paragraph is read before any is changed, with no style recalculation between.
    */
-  /** What settling a paragraph's soft hyphens changes: read for every paragraph before any is changed (no style recalculation in between). */
-  interface Settled { text: Text; before: string; after: string; hyphen: HTMLElement | null }
   function settleSoftHyphens(el: HTMLElement): Settled[] {
     // Notes are on the shelf by now (blocks of their own); one still inside is left as it is.
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -839,7 +840,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       const parent = text.parentElement as HTMLElement;
       if (parent.classList.contains(BREAK) && text.data === '\u00AD') {
         // A hyphen of the house style's own (`hyphenate-character`) is left for Chromium to draw.
-        if ((getComputedStyle(parent) as CSSStyleDeclaration & { hyphenateCharacter?: string }).hyphenateCharacter !== 'auto') continue;
+        if (getComputedStyle(parent).hyphenateCharacter !== 'auto') continue;
         changes.push({ text, before: text.data, after: '-', hyphen: parent });
       } else changes.push({ text, before: text.data, after: text.data.replaceAll('\u00AD', ''), hyphen: null });
     }

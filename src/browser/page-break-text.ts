@@ -65,9 +65,13 @@ export function dropUnbrokenSoftHyphens(): number {
     return style;
   };
   /** The block a text is laid out in: its nearest ancestor that is not inline. */
+  const isInline = (el: Element): boolean => {
+    const { display } = styleOf(el);
+    return display.startsWith('inline') && display !== 'inline-block';
+  };
   const blockOf = (el: Element): Element => {
     let at = el;
-    while (at.parentElement && styleOf(at).display.startsWith('inline') && styleOf(at).display !== 'inline-block') at = at.parentElement;
+    while (at.parentElement && isInline(at)) at = at.parentElement;
     return at;
   };
   /** Whether the block's width is its container's, from here up to the page's content box. */
