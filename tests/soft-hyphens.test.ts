@@ -134,6 +134,23 @@ function commonMarkProse(): string {
   return dir;
 }
 
+/**
+ * Soft hyphens as an author types them, where they do not belong: entities and raw ones, in a
+ * heading, a link's text and title, a note, table cells, three in a row as a word of their
+ * own, one ending the paragraph.
+ */
+const BY_HAND = `
+## Ent&shy;wick&shy;lungs&shy;stu&shy;fen und Kom\u00ADmu\u00ADni\u00ADka\u00ADtion
+
+A paragraph with author-written soft hyphens: in&shy;com&shy;pre&shy;hen&shy;si&shy;bil&shy;i&shy;ty, an&shy;ti&shy;dis&shy;es&shy;tab&shy;lish&shy;ment&shy;ar&shy;i&shy;an&shy;ism, a [link with soft&shy;hy&shy;phens](https://example.org "ti&shy;tle with &shy; in it") and a note.[^shy] Raw ones too: in\u00ADter\u00ADna\u00ADtion\u00ADal\u00ADi\u00ADsa\u00ADtion, coun\u00ADter\u00ADrev\u00ADo\u00ADlu\u00ADtion\u00ADary, \u00AD\u00AD\u00AD three in a row, and one at the very end\u00AD
+
+| Col&shy;umn with soft hy&shy;phens | In\u00ADter\u00ADna\u00ADtion\u00ADal\u00ADi\u00ADsa\u00ADtion of the counterrevolutionary movements |
+|---|---|
+| in&shy;com&shy;pre&shy;hen&shy;si&shy;bil&shy;i&shy;ty | an\u00ADti\u00ADdis\u00ADes\u00ADtab\u00ADlish\u00ADment\u00ADar\u00ADi\u00ADan\u00ADism and internationalisation |
+
+[^shy]: A note with in&shy;com&shy;pre&shy;hen&shy;si&shy;bil&shy;i&shy;ty and coun\u00ADter\u00ADrev\u00ADo\u00ADlu\u00ADtion\u00ADary soft hyphens.
+`;
+
 describe('soft hyphens no line breaks at are out before the print, and the pages are the same', () => {
   test('the real manuscript: pamphlet and handout', async () => {
     const pages = await checkDocument(await jobsOf(path.join(REPO, 'manuscript'), ['pamphlet', 'handout']));
@@ -149,6 +166,12 @@ describe('soft hyphens no line breaks at are out before the print, and the pages
   // Chromium took from another face of the font), notes and a bibliography.
   test.each(['german', 'russian', 'citations'])('fixture %s: pamphlet and handout', async (fixture) => {
     await checkDocument(await jobsOf(path.join(copyFixture(fixture), 'manuscript'), ['pamphlet', 'handout']));
+  });
+
+  test('soft hyphens typed by hand, in a heading, a link, a note and a table', async () => {
+    const dir = path.join(copyFixture('basic'), 'manuscript');
+    writeFileSync(path.join(dir, 'part-1.md'), `${readFileSync(path.join(dir, 'part-1.md'), 'utf8')}\n${BY_HAND}`);
+    await checkDocument(await jobsOf(dir, ['pamphlet', 'handout']), true);
   });
 
   test.each(['table-image-link', 'print-blocks'])('fixture %s, with tables: pamphlet and handout', async (fixture) => {
