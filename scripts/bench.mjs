@@ -637,7 +637,7 @@ function traceStages(text, wallS) {
     ['waiting for Chromium to finish starting', sum(/^browser ready$/), false],
     ['Chromium loads the page', load, true],
     ['Paged.js, the page rules and counters set up', sum(/: (configuring Paged\.js|loading Paged\.js|loading the page-break rules|loading the page counter|numbering the blocks)$/), false],
-    ['paragraphs broken into lines', sum(/: breaking paragraphs into lines$/), false],
+    ['paragraphs broken into lines', sum(/: (breaking paragraphs into lines|soft hyphens out of headings and small capitals)$/), false],
     ['Paged.js pagination', pagination, true],
     ['after pagination: fonts, page-break checks, full pages, the lost-block check', sum(/: (loading fonts|checking the page breaks|filling the pages|checking that no block was lost|reading where each page begins)$/), false],
     ['Chromium prints the PDF (tagged, with its outline)', print, true],

@@ -178,3 +178,40 @@ describe('soft hyphens no line breaks at are out before the print, and the pages
     await checkDocument(await jobsOf(path.join(copyFixture(fixture), 'manuscript'), ['pamphlet', 'handout']), true);
   });
 });
+
+// Where a soft hyphen can only do harm it is taken out before pagination, in every session:
+// with `hyphens: none` (a heading, whose text Paged.js also copies into the running heads)
+// no line may break at it, and in small capitals from a face with real ones (the classic
+// theme's headings and running heads) Chromium drew every one as a hyphen, line end or not:
+// the heading above was printed "ENT-WICK-LUNGS-STU-FEN UND KOM-MU-NI-KA-TION", and poppler
+// read those hyphens as U+00AD.
+describe('soft hyphens are not printed in headings, running heads and small capitals', () => {
+  test('a heading, the running head it gives, and a small-caps list left to the browser', async () => {
+    const dir = path.join(copyFixture('basic'), 'manuscript');
+    // Prose of the CommonMark spec under a second heading: enough to run onto the pages whose running head it is.
+    const prose = readFileSync(path.join(commonMarkProse(), 'part-1.md'), 'utf8').split('\n\n').filter((block) => /^[A-Z][a-z]/.test(block)).slice(0, 40).join('\n\n');
+    const more = `\n## More Ent&shy;wick&shy;lung af&shy;ter\n\n- Col&shy;lec&shy;tiv&shy;i&shy;sa&shy;tion and in\u00ADter\u00ADna\u00ADtion\u00ADal\u00ADi\u00ADsa\u00ADtion, in small capitals\n\n${prose}\n`;
+    writeFileSync(path.join(dir, 'part-1.md'), `${readFileSync(path.join(dir, 'part-1.md'), 'utf8')}\n${BY_HAND}${more}`);
+    // A list set in small capitals, ragged: the line breaker leaves it to the browser.
+    mkdirSync(path.join(dir, 'styles'), { recursive: true });
+    writeFileSync(path.join(dir, 'styles', 'print.css'), '.text ul li { font-family: "EB Garamond SC", serif; font-variant-caps: all-small-caps; text-align: left; }\n');
+    const [job] = await jobsOf(dir, ['pamphlet']);
+    const file = path.join(workDir, 'misprinted.pdf');
+    writeFileSync(file, await printPrepared(dropped, job!));
+    const pages = pdfWords(file);
+    const words = pages.flat().map((word) => word.text);
+    expect(words.filter((word) => word.includes('\u00AD')), 'words with a soft hyphen in the text layer').toEqual([]);
+    for (const word of ['Entwicklungsstufen', 'Kommunikation', 'Entwicklung', 'Collectivisation', 'internationalisation,']) {
+      expect(words.filter((found) => found.toLowerCase() === word.toLowerCase()).length, word).toBeGreaterThan(0);
+    }
+    // The running head: the top line of a page after the second heading's, which reads as the heading does.
+    const headingPage = pages.findIndex((page) => page.some((word) => word.text === 'More'));
+    const heads = pages.slice(headingPage + 1).map((page) => {
+      const top = Math.min(...page.map((word) => word.yMin));
+      return page.filter((word) => word.yMin - top < 2).map((word) => word.text).join(' ');
+    });
+    expect(heads.length).toBeGreaterThan(0);
+    expect(heads.filter((head) => /entwicklung/i.test(head))).toEqual(heads.filter((head) => /^more entwicklung after$/i.test(head)));
+    expect(heads.filter((head) => /entwicklung/i.test(head)).length, `running heads after the heading: ${JSON.stringify(heads)}`).toBeGreaterThan(0);
+  });
+});

@@ -9,7 +9,7 @@
  * removes such a hyphen when the text before it ends in white space or a whole word at
  * a break span, and keeps the one a word broken at its soft hyphen needs.
  *
- * `dropStrayHyphens` and `registerFirstLetterRuleRemoval` run in the page (puppeteer serialises it): it must not refer to
+ * `dropStrayHyphens`, `dropMisprintedSoftHyphens` and `registerFirstLetterRuleRemoval` run in the page (puppeteer serialises it): it must not refer to
  * anything outside its own body.
  */
 export function dropStrayHyphens(): number {
@@ -125,6 +125,46 @@ export function dropUnbrokenSoftHyphens(): number {
       dropped -= change.before.length - change.after.length;
     }
   }
+  return dropped;
+}
+
+/**
+ * Takes out, before Paged.js lays out pages, the soft hyphens of text where they can only do
+ * harm (an author's; or pamphlet's hyphenation's, in a paragraph a house style sets in small
+ * capitals):
+ * - with `hyphens: none` (headings) no line may break at one, so none is a break point, yet
+ *   Paged.js copies a heading's text with them into the running heads (`string-set: section
+ *   content(text)`), which nothing after pagination can reach;
+ * - in small capitals (`font-variant-caps`: small-caps, all-small-caps, unicase) from a face
+ *   with real ones (the classic theme's `EB Garamond SC`), Chromium draws every soft hyphen as
+ *   a hyphen, line end or not: a heading read "ENT-WICK-LUNGS-STU-FEN". A small-caps
+ *   paragraph left to the browser loses those break points; the line breaker's paragraphs
+ *   have theirs out already.
+ * Only reads, then only writes.
+ *
+ * Runs in the page before pagination; returns how many soft hyphens it removed.
+ */
+export function dropMisprintedSoftHyphens(): number {
+  const SHY = '\u00AD';
+  const SMALL_CAPS = ['small-caps', 'all-small-caps', 'unicase'];
+  const harmful = new Map<Element, boolean>();
+  const changes: Array<{ text: Text; after: string }> = [];
+  let dropped = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
+    const parent = text.parentElement;
+    if (!parent || !text.data.includes(SHY)) continue;
+    let drop = harmful.get(parent);
+    if (drop === undefined) {
+      const style = getComputedStyle(parent);
+      harmful.set(parent, (drop = style.hyphens === 'none' || SMALL_CAPS.includes(style.fontVariantCaps)));
+    }
+    if (!drop) continue;
+    const after = text.data.replaceAll(SHY, '');
+    dropped += text.data.length - after.length;
+    changes.push({ text, after });
+  }
+  for (const { text, after } of changes) text.data = after;
   return dropped;
 }
 

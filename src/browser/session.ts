@@ -23,7 +23,7 @@ import { knuthPlass } from './knuth-plass.js';
 import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-breaker.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
-import { dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
+import { dropMisprintedSoftHyphens, dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
 import { pagedPolyfill, pagedPolyfillPath, type PagedBuild } from './pagedjs-source.js';
 import { readPrintPages, type LaidOutPage } from './print-pages.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
@@ -331,6 +331,9 @@ class Session implements BrowserSession {
       await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
       const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
       trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser), in ${lines.ms.toFixed(0)} ms`);
+      // Not an option like the rest of the soft hyphens' removal: where these stay, the page shows them.
+      const misprinted = await step(page.evaluate(dropMisprintedSoftHyphens), limit('soft hyphens out of headings and small capitals'));
+      if (misprinted > 0) trace(`${request.label}: ${misprinted} soft hyphens out of headings and small capitals`);
       await step(
         page.evaluate(async () => {
           const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;
