@@ -153,7 +153,8 @@ export function dropMisprintedSoftHyphens(): number {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
     const parent = text.parentElement;
-    if (!parent || !text.data.includes(SHY)) continue;
+    // A line breaker's chosen break (`span.line-break`) keeps its soft hyphen: a line ends there.
+    if (!parent || !text.data.includes(SHY) || parent.classList.contains('line-break')) continue;
     let drop = harmful.get(parent);
     if (drop === undefined) {
       const style = getComputedStyle(parent);
