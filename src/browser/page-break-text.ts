@@ -129,7 +129,7 @@ export function dropUnbrokenSoftHyphens(): number {
 }
 
 /**
- * Takes out, before Paged.js lays out pages, the soft hyphens of text where they can only do
+ * Takes out, before the lines and pages are made, the soft hyphens of text where they can only do
  * harm (an author's; or pamphlet's hyphenation's, in a paragraph a house style sets in small
  * capitals):
  * - with `hyphens: none` (headings) no line may break at one, so none is a break point, yet
@@ -137,12 +137,12 @@ export function dropUnbrokenSoftHyphens(): number {
  *   content(text)`), which nothing after pagination can reach;
  * - in small capitals (`font-variant-caps`: small-caps, all-small-caps, unicase) from a face
  *   with real ones (the classic theme's `EB Garamond SC`), Chromium draws every soft hyphen as
- *   a hyphen, line end or not: a heading read "ENT-WICK-LUNGS-STU-FEN". A small-caps
- *   paragraph left to the browser loses those break points; the line breaker's paragraphs
- *   have theirs out already.
+ *   a hyphen, line end or not: a heading read "ENT-WICK-LUNGS-STU-FEN". A paragraph in
+ *   small capitals loses them as break points, which they could not serve.
  * Only reads, then only writes.
  *
- * Runs in the page before pagination; returns how many soft hyphens it removed.
+ * Runs in the page before the line breaking (line-breaker.ts) and pagination; returns how
+ * many soft hyphens it removed.
  */
 export function dropMisprintedSoftHyphens(): number {
   const SHY = '\u00AD';
@@ -153,8 +153,7 @@ export function dropMisprintedSoftHyphens(): number {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
     const parent = text.parentElement;
-    // A line breaker's chosen break (`span.line-break`) keeps its soft hyphen: a line ends there.
-    if (!parent || !text.data.includes(SHY) || parent.classList.contains('line-break')) continue;
+    if (!parent || !text.data.includes(SHY)) continue;
     let drop = harmful.get(parent);
     if (drop === undefined) {
       const style = getComputedStyle(parent);

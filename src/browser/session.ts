@@ -326,14 +326,16 @@ class Session implements BrowserSession {
         await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
       }
       await step(page.evaluate(recordBlocks), limit('numbering the blocks'));
+      // Not an option like the rest of the soft hyphens' removal: where these stay, the page
+      // shows them. Before the line breaker's changes to the page: after them, the pause
+      // between two calls let Chromium lay the whole book out again (x10: 80 ms).
+      const misprinted = await step(page.evaluate(dropMisprintedSoftHyphens), limit('soft hyphens out of headings and small capitals'));
+      if (misprinted > 0) trace(`${request.label}: ${misprinted} soft hyphens out of headings and small capitals`);
       // Whole paragraphs broken into lines before Paged.js measures them for pages. The
       // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
       await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
       const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
       trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser), in ${lines.ms.toFixed(0)} ms`);
-      // Not an option like the rest of the soft hyphens' removal: where these stay, the page shows them.
-      const misprinted = await step(page.evaluate(dropMisprintedSoftHyphens), limit('soft hyphens out of headings and small capitals'));
-      if (misprinted > 0) trace(`${request.label}: ${misprinted} soft hyphens out of headings and small capitals`);
       await step(
         page.evaluate(async () => {
           const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;
