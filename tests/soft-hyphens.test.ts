@@ -179,7 +179,7 @@ describe('soft hyphens no line breaks at are out before the print, and the pages
   });
 });
 
-// Where a soft hyphen can only do harm it is taken out before pagination, in every session:
+// Where a soft hyphen can only do harm it is taken out before the line breaking and pagination, in every session:
 // with `hyphens: none` (a heading, whose text Paged.js also copies into the running heads)
 // no line may break at it, and in small capitals from a face with real ones (the classic
 // theme's headings and running heads) Chromium drew every one as a hyphen, line end or not:
