@@ -17,10 +17,10 @@ import { openBrowser, type BrowserSession } from '../src/browser/session.js';
 import { findChromium } from '../src/browser/find-chromium.js';
 import { PATCHED_PAGEDJS, pagedPolyfill } from '../src/browser/pagedjs-source.js';
 import { PAGE_RULES, registerPageRules } from '../src/browser/paged-rules.js';
-import { printPrepared, type PreparedPrint } from '../src/render/pdf.js';
+import type { PreparedPrint } from '../src/render/pdf.js';
 import type { PrintVariant } from '../src/render/print-html.js';
 import { copyFixture } from './helpers/cli.js';
-import { printJobsOf } from './helpers/print-jobs.js';
+import { printBothWays, printJobsOf } from './helpers/print-jobs.js';
 import { pagesText } from './helpers/poppler.js';
 // @ts-expect-error: a script of the repository, plain ESM without types
 import { buildPagedjs, patchFiles } from '../scripts/build-pagedjs.mjs';
@@ -64,10 +64,7 @@ function firstDifference(expected: string[], actual: string[]): string | undefin
 
 /** Prints `job` with both builds and compares the PDFs page by page. */
 async function samePages(job: PreparedPrint): Promise<number> {
-  const [before, after] = await Promise.all([printPrepared(upstream, job), printPrepared(patched, job)]);
-  const files = ['upstream', 'patched'].map((name) => path.join(workDir, `${job.label}-${name}.pdf`));
-  writeFileSync(files[0]!, before);
-  writeFileSync(files[1]!, after);
+  const files = await printBothWays(job, { upstream, patched }, workDir);
   const [expected, actual] = files.map((file) => pagesText(file));
   expect(actual!.length, `${job.label}: page count`).toBe(expected!.length);
   expect(firstDifference(expected!, actual!), job.label).toBeUndefined();

@@ -13,7 +13,7 @@ import { openBrowser, type BrowserSession } from '../src/browser/session.js';
 import { printPrepared, type PreparedPrint } from '../src/render/pdf.js';
 import type { PrintVariant } from '../src/render/print-html.js';
 import { copyFixture } from './helpers/cli.js';
-import { printJobsOf } from './helpers/print-jobs.js';
+import { printBothWays, printJobsOf } from './helpers/print-jobs.js';
 import { pdfWords, type Word } from './helpers/pdf-words.js';
 import { pagesRawText } from './helpers/poppler.js';
 
@@ -84,10 +84,7 @@ function softHyphensInsideLines(pdf: Uint8Array, file: string): string[] {
  * printed (before our PDF pass), the soft hyphens inside lines with them left in and without.
  */
 async function samePlaces(job: PreparedPrint): Promise<{ pages: number; kept: string[]; dropped: string[] }> {
-  const [before, after] = await Promise.all([printPrepared(kept, job), printPrepared(dropped, job)]);
-  const files = ['kept', 'dropped'].map((name) => path.join(workDir, `${job.label}-${name}.pdf`));
-  writeFileSync(files[0]!, before);
-  writeFileSync(files[1]!, after);
+  const files = await printBothWays(job, { kept, dropped }, workDir);
   const [words, wordsAfter] = files.map((file) => pdfWords(file));
   expect(wordsAfter!.length, `${job.label}: page count`).toBe(words!.length);
   expect(firstMoved(words!, wordsAfter!), job.label).toBeUndefined();

@@ -1,9 +1,10 @@
 // The print jobs of a manuscript, prepared as a build prepares them (the print HTML on disk),
 // for tests that print the same job with two browser sessions and compare.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BrowserSession } from '../../src/browser/session.js';
 import { loadManuscript } from '../../src/manuscript.js';
-import { preparePrint, type PreparedPrint } from '../../src/render/pdf.js';
+import { preparePrint, printPrepared, type PreparedPrint } from '../../src/render/pdf.js';
 import type { PrintVariant } from '../../src/render/print-html.js';
 
 /** Every part of the manuscript in `dir`, in each of `variants`, each in a folder of its own under `workDir`. */
@@ -17,4 +18,15 @@ export async function printJobsOf(dir: string, variants: PrintVariant[], workDir
     }
   }
   return jobs;
+}
+
+/** Prints `job` with each session, side by side, to `<workDir>/<label>-<name>.pdf`; returns the two files in that order. */
+export async function printBothWays(job: PreparedPrint, sessions: Record<string, BrowserSession>, workDir: string): Promise<string[]> {
+  const entries = Object.entries(sessions);
+  const pdfs = await Promise.all(entries.map(([, session]) => printPrepared(session, job)));
+  return entries.map(([name], index) => {
+    const file = path.join(workDir, `${job.label}-${name}.pdf`);
+    writeFileSync(file, pdfs[index]!);
+    return file;
+  });
 }
