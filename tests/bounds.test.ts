@@ -54,7 +54,7 @@ describe('the text', () => {
     const result = pamphlet(['build', 'manuscript', '--format', 'pdf,epub', '--out', 'dist', '--timeout', '10000', '--quiet'], root, { PAMPHLET_TRACE: '1' });
     expect(result.stderr).not.toMatch(/error/);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/1 of 1 blocks set in \d+ lines \(\d+ hyphenated, \d+ at the widest tolerance, 0 left to the browser\)/);
+    expect(result.stderr).toMatch(/1 of 1 blocks set in \d+ lines \(\d+ hyphenated, \d+ at the widest tolerance, 0 left to the browser, 0 of them as too wide\)/);
     const text = squash(pagesText(path.join(root, 'dist', 'citation-tests-1.pdf')).join(' '));
     expect(text).toContain(squash(pairs.slice(0, 3).join(' ')));
     expect(text).toContain(squash(pairs.slice(-3).join(' ')));

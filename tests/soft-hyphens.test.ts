@@ -16,6 +16,7 @@ import { copyFixture } from './helpers/cli.js';
 import { printBothWays, printJobsOf } from './helpers/print-jobs.js';
 import { pdfWords, type Word } from './helpers/pdf-words.js';
 import { pagesRawText } from './helpers/poppler.js';
+import { commonMarkProse as proseOf } from './helpers/commonmark-prose.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 /**
@@ -113,23 +114,8 @@ async function checkDocument(jobs: PreparedPrint[], inTables = false): Promise<n
   return results.map((result) => result.pages);
 }
 
-/** The prose of the CommonMark spec (node_modules/commonmark-spec), examples and markup out, as a part. */
-function commonMarkProse(): string {
-  const dir = path.join(workDir, 'commonmark', 'manuscript');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'pamphlet.yaml'), 'series: The CommonMark Spec\nauthor: John MacFarlane\nlang: en\npage: { size: A5 }\n');
-  const spec = readFileSync(path.join(REPO, 'node_modules/commonmark-spec/spec.txt'), 'utf8');
-  const prose = spec
-    .replace(/^---[^]*?\n---\n/, '')
-    .replace(/^`{32} example[^]*?^`{32}$/gm, '')
-    .split('\n')
-    .filter((line) => !/[<>]/.test(line))
-    .join('\n')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .slice(0, 60_000);
-  writeFileSync(path.join(dir, 'part-1.md'), `---\npart: 1\ntitle: The CommonMark Spec\n---\n\n${prose.slice(prose.indexOf('\n# ') + 1)}\n`);
-  return dir;
-}
+/** The prose of the CommonMark spec, as a part. */
+const commonMarkProse = (): string => proseOf(path.join(workDir, 'commonmark', 'manuscript'));
 
 /**
  * Soft hyphens as an author types them, where they do not belong: entities and raw ones, in a

@@ -86,6 +86,8 @@ export interface LineBreakReport {
   blocks: number;
   set: number;
   left: number;
+  /** Of those left: set, then given back because a line came out wider than the measure. */
+  overflowed: number;
   lines: number;
   hyphenated: number;
   /** Blocks that needed the last try's wider tolerance. */
@@ -130,7 +132,7 @@ export const LINE_BREAKING: LineBreakSettings = {
 export async function breakParagraphLines(settings: LineBreakSettings, globalName: string): Promise<LineBreakReport> {
   const started = performance.now();
   const knuthPlass = (window as unknown as Record<string, (items: BreakItem[], widths: number[], options: BreakOptions) => BreakResult | null>)[globalName];
-  const report: LineBreakReport = { blocks: 0, set: 0, left: 0, lines: 0, hyphenated: 0, emergency: 0, ms: 0 };
+  const report: LineBreakReport = { blocks: 0, set: 0, left: 0, overflowed: 0, lines: 0, hyphenated: 0, emergency: 0, ms: 0 };
   const body = document.body;
   const measure = body.dataset['measure'];
   if (!knuthPlass || !measure) return report;
@@ -336,11 +338,23 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   let widths = new Map<string, number>();
   let font = '';
   const fontOf = new Map<Element, string>();
+  /** The text as the browser draws it, for `text-transform` (the canvas draws what it is given). */
+  let transform = (text: string): string => text;
+  /** The house style's word spacing, in the current font's run: added to each space. */
+  let spaceWidth = 0;
+  const lang = document.documentElement.lang || undefined;
+  const TRANSFORMS: Record<string, (text: string) => string> = {
+    uppercase: (text) => text.toLocaleUpperCase(lang),
+    lowercase: (text) => text.toLocaleLowerCase(lang),
+    // Each word's first letter, as CSS does it; the ink's scaling absorbs what this misses.
+    capitalize: (text) => text.replace(/(^|[\s\u00A0\-\u2010\u2013\u2014])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase(lang)),
+  };
   function useFont(el: Element): void {
     let key = fontOf.get(el);
     if (key === undefined) {
       const style = getComputedStyle(el);
-      key = [`${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`, style.letterSpacing, style.fontVariantCaps, style.fontKerning].join('\u0001');
+      // What the page draws the text with: the face, letter and word spacing, small capitals, kerning, case, ligatures.
+      key = [`${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`, style.letterSpacing, style.fontVariantCaps, style.fontKerning, style.wordSpacing, style.textTransform, style.fontVariantLigatures].join('\u0001');
       fontOf.set(el, key);
     }
     if (key === font || !canvas) return;
@@ -348,16 +362,21 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     let known = widthsByFont.get(key);
     if (!known) widthsByFont.set(key, (known = new Map()));
     widths = known;
-    const [shorthand, letterSpacing, caps] = key.split('\u0001');
+    const [shorthand, letterSpacing, caps, kerning, wordSpacing, textTransform, ligatures] = key.split('\u0001');
+    // Added by hand: Chromium's canvas leaves its measure of a text unchanged when only its word spacing changes.
+    spaceWidth = px(wordSpacing ?? '');
     canvas.font = shorthand!;
     canvas.letterSpacing = letterSpacing === 'normal' ? '0px' : letterSpacing!;
-    canvas.fontKerning = 'normal';
+    // The canvas has no ligature setting of its own: 'optimizeSpeed' drops them (and kerning, which fontKerning gives back).
+    canvas.textRendering = ligatures === 'none' || ligatures?.includes('no-common-ligatures') ? 'optimizeSpeed' : 'auto';
+    canvas.fontKerning = kerning === 'none' ? 'none' : 'normal';
     canvas.fontVariantCaps = (caps as CanvasFontVariantCaps | undefined) ?? 'normal';
+    transform = TRANSFORMS[textTransform ?? ''] ?? ((text) => text);
   }
   function width(text: string): number {
     let w = widths.get(text);
     if (w === undefined) {
-      w = canvas ? canvas.measureText(text).width : text.length;
+      w = canvas ? canvas.measureText(transform(text)).width : text.length;
       widths.set(text, w);
     }
     return w;
@@ -367,17 +386,27 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const share = settings.hang[data[index] ?? ''] ?? 0;
     return share > 0 ? width(data[index]!) * scale * share : 0;
   }
-  /** x of every offset from `from` to `to` where something may break, from `from`, white space collapsed. */
-  function canvasPositions(data: string, from: number, to: number, domWidth: (from: number, to: number) => number | null): Map<number, number> {
-    const xs = new Map<number, number>();
+  /**
+   * x of every offset from `from` to `to` where something may break, from `from`, white space
+   * collapsed: in two parts, the canvas's widths (to be scaled to the browser's ink) and the
+   * widths the browser measured itself (words with figures), which are not to be scaled again.
+   */
+  function canvasPositions(data: string, from: number, to: number, domWidth: (from: number, to: number) => number | null): { canvas: Map<number, number>; measured: Map<number, number> } {
+    const canvasXs = new Map<number, number>();
+    const measuredXs = new Map<number, number>();
     let x = 0;
+    let m = 0;
+    const set = (offset: number, cx: number, mx: number): void => {
+      canvasXs.set(offset, cx);
+      if (mx !== 0) measuredXs.set(offset, mx);
+    };
     let i = from;
     while (i < to) {
-      xs.set(i, x);
+      set(i, x, m);
       if (isSpace(data[i]!)) {
         let j = i + 1;
         while (j < to && isSpace(data[j]!)) j++;
-        x += width(' ');
+        x += width(' ') + spaceWidth;
         i = j;
         continue;
       }
@@ -393,13 +422,18 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       for (let k = 1; k < word.length; k++) {
         const c = word[k]!;
         const p = word[k - 1]!;
-        if (c === '\u00AD' || c === '\u00A0' || p === '\u00A0' || HYPHENS.includes(p) || DASHES.includes(p)) xs.set(i + k, x + width(word.slice(0, k)) * scale);
+        if (c === '\u00AD' || c === '\u00A0' || p === '\u00A0' || HYPHENS.includes(p) || DASHES.includes(p)) {
+          const inside = width(word.slice(0, k)) * scale;
+          if (measured === null) set(i + k, x + inside, m);
+          else set(i + k, x, m + inside);
+        }
       }
-      x += measured ?? canvasWord;
+      if (measured === null) x += canvasWord;
+      else m += measured;
       i = j;
     }
-    xs.set(to, x);
-    return xs;
+    set(to, x, m);
+    return { canvas: canvasXs, measured: measuredXs };
   }
 
   for (const block of blocks) {
@@ -484,9 +518,10 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         const r = extent(range(text, from, to));
         return r ? r.right - r.left : null;
       });
-      const total = xs.get(l + 1) ?? 0;
-      const scale = total > 0 ? (ink.right - ink.left) / total : 1;
-      const x = (offset: number): number => ink.left + (xs.get(offset) ?? 0) * scale;
+      // The canvas's widths scaled to what the browser's ink leaves them.
+      const total = xs.canvas.get(l + 1) ?? 0;
+      const scale = total > 0 ? Math.max(0, ink.right - ink.left - (xs.measured.get(l + 1) ?? 0)) / total : 1;
+      const x = (offset: number): number => ink.left + (xs.canvas.get(offset) ?? 0) * scale + (xs.measured.get(offset) ?? 0);
       if (f > 0 && !pendingSpace && !(block.opportunities.length === 0 && inkEnd === block.start)) {
         const last = block.opportunities[block.opportunities.length - 1];
         if (!(last && last.kind === 'br' && block.letters[block.letters.length - 1] === 0)) {
@@ -516,7 +551,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           let start = i;
           while (start > 0 && (LETTER.test(data[start - 1]!) || data[start - 1] === '\u00AD')) start--;
           const name = CAPITAL.test(data[start] ?? '') && !nounsCapitalised(parent);
-          push({ kind: 'shy', ...at(text, i, text, i + 1), left: x(i), right: x(i), hyphenWidth: width('-'), name });
+          push({ kind: 'shy', ...at(text, i, text, i + 1), left: x(i), right: x(i), hyphenWidth: width('-') * scale, name });
           continue;
         }
         if (ch === '\u00A0') {
@@ -650,6 +685,9 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   }
 
   const choices: Choice[] = [];
+  /** Paragraphs only the last try's tolerance could set, and the hyphens each set paragraph's lines end in: the report counts those that keep their lines. */
+  const atEmergency = new Set<HTMLElement>();
+  const hyphenCount = new Map<HTMLElement, number>();
   for (const block of blocks) {
     if (block.opportunities.length === 0 && block.end - block.start <= (block.widths[0] ?? 0)) {
       // One line: nothing to choose.
@@ -672,7 +710,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       // first breaking that avoids it is taken, else the first found.
       if (result && (!chosen || !result.runt)) {
         chosen = { result, owner, items };
-        if (tolerance === settings.emergencyTolerance) report.emergency++;
+        if (tolerance === settings.emergencyTolerance) atEmergency.add(block.el);
         if (!result.runt) break;
       }
     }
@@ -726,11 +764,11 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   }
   for (const choice of choices) {
     const { block, result, owner } = choice;
-    const breakSpans: HTMLElement[] = [];
     // The paragraph's last mark first: wrapping it leaves every earlier offset where it was.
     if (block.endMark) hangMark(block, block.endMark.node, block.endMark.offset, block.endMark.hang);
     // Last first: wrapping a break splits its text node, which would move later offsets.
     const lineEnds = result.breaks.slice(0, -1);
+    let hyphens = 0;
     for (let line = lineEnds.length - 1; line >= 0; line--) {
       const index = owner[lineEnds[line]!] ?? -1;
       const o = block.opportunities[index];
@@ -744,8 +782,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       } catch {
         continue;
       }
-      breakSpans.unshift(span);
-      if (o.kind === 'shy' || o.kind === 'hyphen') report.hyphenated++;
+      if (o.kind === 'shy' || o.kind === 'hyphen') hyphens++;
       if (o.kind === 'space' && o.hang) {
         // The mark ending the line, just before the space: still the end of the text node
         // the break was cut from. A negative margin takes its hanging share out of the
@@ -756,8 +793,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       }
     }
     block.el.classList.add(SET);
-    report.set++;
-    report.lines += result.breaks.length;
+    hyphenCount.set(block.el, hyphens);
     // Lines that must shrink: a negative word-spacing on their words.
     // The last line too: it is not justified, but its spaces may have to shrink to fit.
     const tight = result.ratios.map((ratio, line) => (ratio < 0 ? line : -1)).filter((line) => line >= 0);
@@ -804,8 +840,9 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   }
   // Notes are checked on the shelf, as blocks at the note area's width with their number.
   for (const note of standIns.keys()) note.style.display = 'block';
-  const overflowing = choices.filter(({ block }) => block.el.scrollWidth > block.el.clientWidth + 1 + Math.ceil(hanging.get(block) ?? 0));
+  const overflowing = choices.filter(({ block }) => tooWide(block));
   for (const { block } of overflowing) undo(block.el);
+  report.overflowed = overflowing.length;
   for (const marker of markers) marker.remove();
   for (const [note, call] of standIns) {
     const style = noteStyles.get(note);
@@ -846,15 +883,48 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     }
     return changes;
   }
+  /**
+   * Whether a set paragraph has a line wider than its measure. When none is, its box
+   * overflows by 1 px at most (rounding); but a hung mark overflows it on purpose, so a
+   * paragraph with one is read line by line: a line's text ends where its break begins (the
+   * hung mark's negative margin pulls the space after it back to the edge), or at the right
+   * of the hyphen it ends in; the last line's text may pass the edge by its own hung mark only.
+   */
+  function tooWide(block: Block): boolean {
+    const { el } = block;
+    const over = el.scrollWidth - el.clientWidth;
+    if (over <= 1) return false;
+    if (over > 1 + Math.ceil(hanging.get(block) ?? 0)) return true;
+    const style = getComputedStyle(el);
+    const right = el.getBoundingClientRect().right - px(style.borderRightWidth) - px(style.paddingRight) + 1;
+    const spans = Array.from(el.querySelectorAll(`.${BREAK}`));
+    for (const span of spans) {
+      const first = span.getClientRects()[0];
+      if (first && (isSpace(span.textContent?.[0] ?? '') ? first.left : first.right) > right) return true;
+    }
+    const last = spans[spans.length - 1];
+    if (last) probe.setStartAfter(last);
+    else probe.setStart(el, 0);
+    probe.setEnd(el, el.childNodes.length);
+    const lastLine = extent(probe);
+    return lastLine !== null && lastLine.right > right + (block.endMark?.hang ?? 0);
+  }
   function undo(el: HTMLElement): void {
     // The soft hyphens back first: the browser breaks the paragraph now, at them.
     for (const { text, before } of unsettled.get(el) ?? []) text.data = before;
     el.classList.remove(SET);
     for (const span of Array.from(el.querySelectorAll(`.${BREAK}, .${TIGHT}, .${HANG}`))) span.replaceWith(...Array.from(span.childNodes));
     el.normalize();
-    report.set--;
   }
 
+  // Counted from the paragraphs that kept their lines.
+  for (const { block, result } of choices) {
+    if (!block.el.classList.contains(SET)) continue;
+    report.set++;
+    report.lines += result.breaks.length;
+    report.hyphenated += hyphenCount.get(block.el) ?? 0;
+    if (atEmergency.has(block.el)) report.emergency++;
+  }
   report.left = report.blocks - report.set;
   report.ms = performance.now() - started;
   return report;

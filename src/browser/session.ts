@@ -335,7 +335,7 @@ class Session implements BrowserSession {
       // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
       await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
       const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
-      trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser), in ${lines.ms.toFixed(0)} ms`);
+      trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser, ${lines.overflowed} of them as too wide), in ${lines.ms.toFixed(0)} ms`);
       await step(
         page.evaluate(async () => {
           const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;

@@ -1,0 +1,124 @@
+// The line breaker (src/browser/line-breaker.ts) under a manuscript's own print.css. It
+// measures words with a canvas in the text's font and breaks each paragraph itself, so a
+// house style that changes how the page draws the text must either be followed by the
+// canvas or caught afterwards: a paragraph whose lines come out wider than the measure
+// goes back to the browser's own breaking. What a reader would see either way: no line
+// runs past the text block's right edge. Text nobody here wrote (the CommonMark spec's
+// prose) and the real manuscript, built by the real CLI, read back with poppler.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pamphlet } from './helpers/cli.js';
+import { commonMarkProse } from './helpers/commonmark-prose.js';
+import { pdfWords, type Word } from './helpers/pdf-words.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+let workDir: string;
+
+beforeAll(() => {
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-line-breaking-'));
+});
+
+afterAll(() => {
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+interface Built {
+  /** "N of M blocks set …": what the line breaker's trace says it did. */
+  set: number;
+  blocks: number;
+  tooWide: number;
+  pdf: string;
+}
+
+/** Builds a copy of `source` with `css` as its styles/print.css, traced. */
+function buildWith(name: string, source: string, css: string): Built {
+  const dir = path.join(workDir, name);
+  cpSync(source, path.join(dir, 'manuscript'), { recursive: true });
+  mkdirSync(path.join(dir, 'manuscript', 'styles'), { recursive: true });
+  writeFileSync(path.join(dir, 'manuscript', 'styles', 'print.css'), css);
+  const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'out', '--no-cache'], dir, { PAMPHLET_TRACE: '1' });
+  expect(result.stderr).not.toMatch(/error|warning/);
+  expect(result.status).toBe(0);
+  const report = /(\d+) of (\d+) blocks set in \d+ lines \(.*, \d+ left to the browser, (\d+) of them as too wide\)/.exec(result.stderr);
+  expect(report, result.stderr).not.toBeNull();
+  const slug = name === 'prose' || name.startsWith('prose-') ? 'the-commonmark-spec-1' : 'celebrating-red-october-1';
+  return { set: Number(report![1]), blocks: Number(report![2]), tooWide: Number(report![3]), pdf: path.join(dir, 'out', `${slug}.pdf`) };
+}
+
+/**
+ * Words that stand past the text block's right edge, as "p. 3 “word” +4.20 pt". The edge is
+ * where most full lines ending in a letter end on that page; a comma or full stop may hang
+ * past it by most of its width (up to 4 pt in the largest type here), a letter or figure by
+ * no more than 0.8 pt: the line breaker's check allows 1 px (0.75 pt) for rounding, and a
+ * negative letter-spacing leaves the last letter's ink that much past its advance.
+ */
+function pastTheMeasure(file: string): { pages: number; past: string[] } {
+  const past: string[] = [];
+  let pages = 0;
+  pdfWords(file).forEach((words, index) => {
+    const lines = new Map<number, Word[]>();
+    for (const w of words) lines.set(Math.round(w.yMax), [...(lines.get(Math.round(w.yMax)) ?? []), w]);
+    const left = Math.min(...words.map((w) => w.xMin));
+    const full = [...lines.values()].filter((line) => line.length >= 6 && Math.min(...line.map((w) => w.xMin)) < left + 30);
+    const ends = full.map((line) => line.reduce((a, b) => (b.xMax > a.xMax ? b : a)));
+    const letterEnds = ends.filter((w) => /\p{L}$/u.test(w.text)).map((w) => w.xMax.toFixed(1));
+    if (letterEnds.length < 5) return;
+    pages++;
+    const counts = new Map<string, number>();
+    for (const x of letterEnds) counts.set(x, (counts.get(x) ?? 0) + 1);
+    const right = Number([...counts].sort((a, b) => b[1] - a[1])[0]![0]);
+    for (const w of full.flat()) {
+      const over = w.xMax - right;
+      if (over > 4 || (over > 0.8 && /[\p{L}\p{N}]$/u.test(w.text))) past.push(`p. ${index + 1} “${w.text}” +${over.toFixed(2)} pt`);
+    }
+  });
+  return { pages, past };
+}
+
+describe('a house style the canvas cannot follow', () => {
+  // While the line breaker measures, each paragraph is one line (white-space: nowrap), so a
+  // ::first-line rule styles all of it; once broken, only its first line. Measured 5 % tighter
+  // than they print, most lines would run past the measure.
+  test('`p::first-line { letter-spacing: -0.05em }`: paragraphs whose lines would not fit go back to the browser, and no line runs into the margin', () => {
+    const css = 'p::first-line { letter-spacing: -0.05em; }\n';
+    for (const built of [buildWith('prose-first-line', commonMarkProse(path.join(workDir, 'prose-source')), css), buildWith('real-first-line', path.join(REPO, 'manuscript'), css)]) {
+      // The check ran and gave paragraphs back; the rest kept their breaking.
+      expect(built.tooWide).toBeGreaterThan(10);
+      expect(built.set).toBeGreaterThan(0);
+      const { pages, past } = pastTheMeasure(built.pdf);
+      expect(pages).toBeGreaterThan(5);
+      expect(past).toEqual([]);
+    }
+  });
+});
+
+describe('house styles the canvas follows', () => {
+  // Word spacing, capitals by text-transform, no ligatures, no kerning, a font-size-adjust:
+  // measured as the canvas drew them before, each gave one to five of the real manuscript's
+  // 87 paragraphs back to the browser (its first-fit breaking), and word spacing ran a line
+  // 1.2 pt past the measure, which the check let through.
+  const styles: Array<[string, string]> = [
+    ['word spacing', 'p { word-spacing: 0.3em; }'],
+    ['emphasis in capitals', 'em { text-transform: uppercase; letter-spacing: 0.05em; }'],
+    ['no ligatures, no kerning', 'p { font-variant-ligatures: none; font-kerning: none; }'],
+    ['a font-size-adjust', 'p { font-size-adjust: 0.5; }'],
+  ];
+  test.each(styles)('%s: the line breaker sets all but at most one paragraph of the real manuscript, none past the measure', (name, css) => {
+    const built = buildWith(`real-${name.replace(/\W+/g, '-')}`, path.join(REPO, 'manuscript'), `${css}\n`);
+    expect(built.tooWide).toBeLessThanOrEqual(1);
+    expect(built.set).toBeGreaterThanOrEqual(built.blocks - 1);
+    const { pages, past } = pastTheMeasure(built.pdf);
+    expect(pages).toBeGreaterThan(10);
+    expect(past).toEqual([]);
+  });
+
+  test('all four at once on the CommonMark spec’s prose: at most one paragraph comes out too wide, none past the measure', () => {
+    const built = buildWith('prose-all', commonMarkProse(path.join(workDir, 'prose-source-all')), `${styles.map(([, css]) => css).join('\n')}\n`);
+    expect(built.tooWide).toBeLessThanOrEqual(1);
+    const { pages, past } = pastTheMeasure(built.pdf);
+    expect(pages).toBeGreaterThan(5);
+    expect(past).toEqual([]);
+  });
+});
