@@ -113,7 +113,7 @@ describe('words in other scripts, in an English text', () => {
 });
 
 describe('check, for characters no embedded face has', () => {
-  it('warns once per character at its file:line:column, wherever it is, and --strict fails', () => {
+  it('warns once per script at its first character’s file:line:column, wherever it is, and --strict fails', () => {
     const dir = copyFixture('scripts');
     const part = path.join(dir, 'manuscript', 'part-1.md');
     // The fixture has 14 lines; these start at line 15 (an empty one). Columns count
@@ -138,11 +138,39 @@ describe('check, for characters no embedded face has', () => {
     expect(warnings).toEqual([
       'manuscript/part-1.md:16:10: warning: no embedded font has the character “😀” (U+1F600): the PDF would set it in a system face; use another character, or an image',
       'manuscript/part-1.md:16:61: warning: no embedded font has the character “Ꮳ” (U+13E3): the PDF would set it in a system face; use another character, or an image',
-      'manuscript/part-1.md:18:10: warning: no embedded font has the character “ᚠ” (U+16A0): the PDF would set it in a system face; use another character, or an image',
+      'manuscript/part-1.md:18:10: warning: no embedded font has these 2 Runic characters: “ᚠ” (U+16A0), “ᛟ” (U+16DF); the PDF would set them in a system face; use other characters, or an image',
       'manuscript/part-1.md:20:20: warning: no embedded font has the character “ⵣ” (U+2D63): the PDF would set it in a system face; use another character, or an image',
-      'manuscript/part-1.md:22:14: warning: no embedded font has the character “ᛟ” (U+16DF): the PDF would set it in a system face; use another character, or an image',
     ]);
     expect(pamphlet(['check', 'manuscript', '--strict'], dir).status).toBe(1);
+  });
+
+  // Text nobody here wrote: the names of the world's languages in Arabic, Hebrew, Chinese,
+  // Japanese, Korean, Thai and Hindi, as CLDR has them (Node's ICU, Intl.DisplayNames). One
+  // paragraph of each once gave a warning per letter, 219 in all.
+  it('warns once per script a quotation in another script brings, not once per letter', () => {
+    const dir = copyFixture('scripts');
+    const part = path.join(dir, 'manuscript', 'part-1.md');
+    const codes = ['en', 'de', 'fr', 'ru', 'ar', 'he', 'zh', 'ja', 'ko', 'th', 'hi', 'es', 'pt', 'it', 'pl', 'uk', 'tr', 'fa', 'sw', 'vi', 'el', 'nl', 'sv', 'fi'];
+    const locales = ['ar', 'he', 'zh', 'ja', 'ko', 'th', 'hi'];
+    const paragraphs = locales.map((locale) => {
+      const names = new Intl.DisplayNames([locale], { type: 'language' });
+      return new Intl.ListFormat(locale).format(codes.map((code) => names.of(code) ?? code));
+    });
+    appendFileSync(part, `\n${paragraphs.join('\n\n')}\n`);
+    const uncovered = new Set([...paragraphs.join('')].filter((char) => /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u.test(char)));
+    expect(uncovered.size).toBeGreaterThan(150);
+    const result = pamphlet(['check', 'manuscript'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('no embedded font'));
+    const scripts = warnings.map((line) => /these \d+ (\S+) characters/.exec(line)?.[1] ?? line);
+    // One for each script (Japanese writes in three), none for Devanagari, which Noto Sans has.
+    expect(scripts.filter((name) => ['Arabic', 'Hebrew', 'Han', 'Hangul', 'Thai'].includes(name)).sort()).toEqual(['Arabic', 'Han', 'Hangul', 'Hebrew', 'Thai']);
+    expect(new Set(scripts).size).toBe(scripts.length);
+    expect(warnings.length).toBeLessThanOrEqual(10);
+    expect(result.stderr).not.toMatch(/Devanagari|U\+09[0-7]/);
+    // Every uncovered letter is counted in its script's warning.
+    const counted = warnings.map((line) => Number(/these (\d+) /.exec(line)?.[1] ?? 1)).reduce((a, b) => a + b, 0);
+    expect(counted).toBeGreaterThanOrEqual(uncovered.size);
   });
 
   it('is silent on a text every character of which an embedded face has', () => {

@@ -1,8 +1,9 @@
 /**
- * A warning for every character that no embedded face of the print PDF has: Chromium
- * would set it in a system face (or as a blank box), which no one chose and which may
- * come out as Type 3. One warning per character and part, at its first place in the
- * source; code is checked too, since it is printed in the same faces.
+ * A warning for the characters that no embedded face of the print PDF has: Chromium
+ * would set them in a system face (or as blank boxes), which no one chose and which may
+ * come out as Type 3. One warning per script and part (a quotation in Arabic is one
+ * warning, not one per letter), at the first place in the source of its first character;
+ * code is checked too, since it is printed in the same faces.
  */
 import type { Element, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
@@ -14,6 +15,31 @@ import { isCovered } from '../render/font-coverage.js';
 function describe(char: string): string {
   const hex = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
   return `“${char}” (U+${hex})`;
+}
+
+/**
+ * Scripts a manuscript may quote that no bundled face has, by the names an author knows them by;
+ * the engine's own Unicode data decides (a regex property), in this order.
+ */
+const SCRIPT_NAMES = ['Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Armenian', 'Georgian', 'Ethiopic', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Tibetan', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo', 'Mongolian', 'Tifinagh', 'Runic', 'Ogham', 'Cherokee', 'Canadian_Aboriginal', 'Yi', 'Vai', 'Nko', 'Coptic', 'Gothic', 'Braille'] as const;
+/** A letter's own script; and the scripts a shared mark is used with (the Arabic comma, the ideographic full stop). */
+const SCRIPTS = SCRIPT_NAMES.map((name): [string, RegExp, RegExp] => [name.replace('_', ' '), new RegExp(`\\p{Script=${name}}`, 'u'), new RegExp(`\\p{Script_Extensions=${name}}`, 'u')]);
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+/** The group a character is reported in: its script; a shared mark goes with a script of the part already reported, else its first. */
+function scriptOf(char: string, reported: ReadonlyMap<string, unknown>): string {
+  if (EMOJI.test(char)) return 'emoji';
+  for (const [name, own] of SCRIPTS) if (own.test(char)) return name;
+  const shared = SCRIPTS.filter(([, , extended]) => extended.test(char)).map(([name]) => name);
+  // Anything else (a symbol, a letter of a rarer script) is named as itself.
+  return shared.find((name) => reported.has(name)) ?? shared[0] ?? char;
+}
+
+function message(chars: readonly string[], script: string): string {
+  if (chars.length === 1) return `no embedded font has the character ${describe(chars[0]!)}: the PDF would set it in a system face; use another character, or an image`;
+  const shown = chars.slice(0, 5).map(describe).join(', ');
+  const more = chars.length > 5 ? ` and ${chars.length - 5} more` : '';
+  return `no embedded font has these ${chars.length} ${script === 'emoji' ? 'emoji' : `${script} characters`}: ${shown}${more}; the PDF would set them in a system face; use other characters, or an image`;
 }
 
 /** Where `char` stands in the source, inside the text node's span when it is there literally. */
@@ -35,6 +61,8 @@ export default function rehypeFontCoverage(options: { isCovered?: (char: string)
     // makes no one-character string and hashes nothing (50 ms of an x10 build with a Set; now 5).
     const seenBmp = new Uint8Array(0x10000);
     const checked = new Set<string>();
+    /** The characters found uncovered, by script, in the order met, with the first one's place. */
+    const uncovered = new Map<string, { chars: string[]; place: Point | Position | undefined }>();
     let lines: ReturnType<typeof location> | undefined;
     const toPoint = (offset: number): Point | undefined => {
       lines ??= location(file);
@@ -59,14 +87,19 @@ export default function rehypeFontCoverage(options: { isCovered?: (char: string)
           checked.add(char);
         }
         if (covered(char)) continue;
+        const script = scriptOf(char, uncovered);
+        const known = uncovered.get(script);
+        if (known) {
+          known.chars.push(char);
+          continue;
+        }
         // Generated text (citations) has no place of its own; its element may.
         const positioned = node.position ?? [...ancestors].reverse().find((a): a is Element => a.type === 'element' && a.position !== undefined)?.position;
-        file.message(`no embedded font has the character ${describe(char)}: the PDF would set it in a system face; use another character, or an image`, {
-          place: placeOf(char, positioned, file, toPoint),
-          ruleId: 'uncovered-character',
-          source: 'pamphlet',
-        });
+        uncovered.set(script, { chars: [char], place: placeOf(char, positioned, file, toPoint) });
       }
     });
+    for (const [script, { chars, place }] of uncovered) {
+      file.message(message(chars, script), { place, ruleId: 'uncovered-character', source: 'pamphlet' });
+    }
   };
 }
