@@ -16,7 +16,11 @@
  *                       headings and running heads take real small caps from this one.
  *   Pamphlet Fallback   what those lack: first the whole EB Garamond (arrows,
  *                       mathematical and other signs Google's subsets leave out), then
- *                       Noto Serif (all its subsets), then Noto Sans for Devanagari.
+ *                       Noto Serif (all its subsets), then Noto Sans for Devanagari, then
+ *                       Noto Naskh Arabic, Noto Serif Hebrew and Noto Serif Thai (upright
+ *                       only, as those scripts are set; declared for italic too, so that
+ *                       Chromium does not slant them). Chinese, Japanese and Korean are
+ *                       not bundled: a Noto Serif CJK package is 86 MB.
  *   the code face       the theme's or `fonts.mono` (Noto Sans Mono in `classic`), its
  *                       subsets covering Latin, Cyrillic and Greek as the text face's do.
  *
@@ -40,8 +44,16 @@ export const MONO_FONT_FAMILY = 'Noto Sans Mono';
 /** The npm packages the faces come from: each bundled family by its file stem, and EB Garamond whole. */
 export type FontPackage = string;
 
+/** Scripts neither EB Garamond nor Noto Serif and Noto Sans have, each from its Noto family: package stem and subset. */
+const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string }> = [
+  { stem: 'noto-naskh-arabic', subset: 'arabic' },
+  { stem: 'noto-serif-hebrew', subset: 'hebrew' },
+  { stem: 'noto-serif-thai', subset: 'thai' },
+];
+
 const PACKAGE_NAMES: Readonly<Record<FontPackage, string>> = {
   'eb-garamond-full': '@expo-google-fonts/eb-garamond',
+  ...Object.fromEntries(SCRIPT_FALLBACKS.map(({ stem }) => [stem, `@fontsource/${stem}`])),
   ...Object.fromEntries(BUNDLED_FAMILIES.map((family) => [family.stem, family.package])),
 };
 
@@ -219,7 +231,12 @@ export function printFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly Face
   }
   const serif = fontsourceSubsets('noto-serif');
   const sans = fontsourceSubsets('noto-sans').filter(([subset]) => NOTO_SANS_SUBSETS.includes(subset));
+  const scripts = SCRIPT_FALLBACKS.map(({ stem, subset }) => ({ stem, subset, unicodeRange: fontsourceSubsets(stem).find(([name]) => name === subset)?.[1] }));
   for (const face of FALLBACK_FACES) {
+    // First, so tried last: their ranges also name some punctuation the faces below have.
+    for (const { stem, subset, unicodeRange } of scripts) {
+      faces.push({ family: FALLBACK_FAMILY, ...face, package: stem, file: `files/${stem}-${subset}-400-normal.woff2`, ...(unicodeRange ? { unicodeRange } : {}), role: 'fallback' });
+    }
     for (const [subset, unicodeRange] of serif) {
       faces.push({ family: FALLBACK_FAMILY, ...face, package: 'noto-serif', file: `files/noto-serif-${subset}-${face.weight}-${face.style}.woff2`, unicodeRange, role: 'fallback' });
     }
