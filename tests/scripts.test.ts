@@ -17,6 +17,7 @@ import { fontFaceCss } from '../src/render/fonts.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { epubcheck } from './helpers/epubcheck.js';
 import { pagesText, pdffonts } from './helpers/poppler.js';
+import { pdfWords, type Word } from './helpers/pdf-words.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 
@@ -114,13 +115,28 @@ describe('words in other scripts, in an English text', () => {
     for (const word of ['печатники', 'λόγος', 'Nguyễn Ái Quốc', 'Ґудзь', 'ἀρετή', '→']) expect(text).toContain(word);
   });
 
-  it('sets Arabic, Hebrew and Thai in the embedded Noto Naskh Arabic, Noto Serif Hebrew and Noto Serif Thai', async () => {
-    const dir = copyFixture('scripts');
+  it('sets what EB Garamond lacks (Devanagari) in the embedded Noto fallback', async () => {
+    expect(pagesText(pdf).join('\n')).toContain('क्रांति');
+    const runs = await textRuns(pdf);
+    const devanagari = runs.filter((r) => /\p{Script=Devanagari}/u.test(r.text));
+    expect(devanagari.length).toBeGreaterThan(0);
+    for (const run of devanagari) expect(run.font, run.text).toMatch(/^[A-Z]{6}\+NotoSans-/);
+  });
+});
+
+describe('paragraphs in Arabic, Hebrew and Thai (CLDR’s names of languages), in an English text', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = copyFixture('scripts');
     appendFileSync(path.join(dir, 'manuscript', 'part-1.md'), `\n${['ar', 'he', 'th'].map(cldrParagraph).join('\n\n')}\n`);
-    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf'], dir);
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf,epub'], dir);
     expect(result.stderr).not.toContain('no embedded font');
     expect(result.status, result.stderr).toBe(0);
-    const file = path.join(dir, 'out', 'every-script-1.pdf');
+    file = path.join(dir, 'out', 'every-script-1.pdf');
+  });
+
+  it('sets them in the embedded Noto Naskh Arabic, Noto Serif Hebrew and Noto Serif Thai', async () => {
     const fonts = pdffonts(file);
     for (const font of fonts) {
       expect(font.embedded, font.name).toBe(true);
@@ -137,12 +153,37 @@ describe('words in other scripts, in an English text', () => {
     }
   });
 
-  it('sets what EB Garamond lacks (Devanagari) in the embedded Noto fallback', async () => {
-    expect(pagesText(pdf).join('\n')).toContain('क्रांति');
-    const runs = await textRuns(pdf);
-    const devanagari = runs.filter((r) => /\p{Script=Devanagari}/u.test(r.text));
-    expect(devanagari.length).toBeGreaterThan(0);
-    for (const run of devanagari) expect(run.font, run.text).toMatch(/^[A-Z]{6}\+NotoSans-/);
+  it('lays the Arabic and Hebrew paragraphs out right to left: each one’s last line ends at the right edge, short of the left', () => {
+    const pages = pdfWords(file);
+    for (const script of [/\p{Script=Arabic}/u, /\p{Script=Hebrew}/u]) {
+      const page = pages.find((words) => words.some((w) => script.test(w.text)))!;
+      const words = page.filter((w) => script.test(w.text));
+      // Lines by their middle: poppler gives the pieces of an Arabic word boxes of different heights.
+      const middle = (w: Word): number => (w.yMin + w.yMax) / 2;
+      const lines: Word[][] = [];
+      for (const w of [...words].sort((a, b) => middle(a) - middle(b))) {
+        const line = lines.at(-1);
+        if (line && middle(w) - middle(line[0]!) < 6) line.push(w);
+        else lines.push([w]);
+      }
+      expect(lines.length, String(script)).toBeGreaterThan(1);
+      // The paragraph's full lines are justified from edge to edge of the text block.
+      const left = Math.min(...words.map((w) => w.xMin));
+      const right = Math.max(...words.map((w) => w.xMax));
+      const last = lines.at(-1)!;
+      expect(Math.max(...last.map((w) => w.xMax)), String(script)).toBeGreaterThan(right - 1.5);
+      expect(Math.min(...last.map((w) => w.xMin)), String(script)).toBeGreaterThan(left + 20);
+    }
+  });
+
+  it('marks those paragraphs, and only those, dir="rtl" in the EPUB, which passes epubcheck', () => {
+    const epub = path.join(dir, 'out', 'every-script-1.epub');
+    const checked = epubcheck(epub);
+    expect(checked.errors, checked.output).toBe(0);
+    const xhtml = Object.entries(unzipSync(readFileSync(epub))).filter(([name]) => name.endsWith('.xhtml')).map(([, data]) => strFromU8(data)).join('\n');
+    const marked = [...xhtml.matchAll(/<p [^>]*dir="rtl"[^>]*>([^<]{0,12})/g)].map((m) => m[1]!);
+    expect(marked.length).toBe(2);
+    expect(marked.every((text) => /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(text))).toBe(true);
   });
 });
 

@@ -251,7 +251,10 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const note = el.matches(NOTE);
     if (!note && el.closest(NOTE)) return false;
     if (el.closest(SKIP)) return false;
-    if (getComputedStyle(el).textAlign !== 'justify') return false;
+    const style = getComputedStyle(el);
+    if (style.textAlign !== 'justify') return false;
+    // Positions are read left to right: a right-to-left block keeps the browser's breaking.
+    if (style.direction === 'rtl') return false;
     return isInlineOnly(el, note);
   });
   report.blocks = candidates.length;

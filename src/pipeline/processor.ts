@@ -25,6 +25,7 @@
  *   lint         lintStraightQuotes         straight-quotes (only with `smart: false`)
  *                rehypeTypography           smart punctuation and no-break spaces, by language
  *                rehypeFontCoverage         warns of characters no embedded print face has
+ *                rehypeDirection            right-to-left blocks (Arabic, Hebrew…) marked dir="rtl"
  *                rehypeHeadingIds           ids valid in every format; the section list
  *                rehypeParagraphNumbers     ¶ numbers shared by every format
  *                rehypeLinks                `#anchors` must exist
@@ -63,6 +64,7 @@ import remarkRawHtml from './remark-raw-html.js';
 import remarkReferences from './remark-references.js';
 import remarkSafety from './remark-safety.js';
 import rehypeFontCoverage from './rehype-font-coverage.js';
+import rehypeDirection from './rehype-direction.js';
 import lintHeadingLevels from './lint-heading-levels.js';
 import lintImages from './lint-images.js';
 import lintStraightQuotes from './lint-straight-quotes.js';
@@ -131,6 +133,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(lintStraightQuotes, { smart: options.smart })
     .use(rehypeTypography, { lang: options.lang, smart: options.smart })
     .use(rehypeFontCoverage, options.isCovered ? { isCovered: options.isCovered } : {})
+    .use(rehypeDirection)
     .use(rehypeHeadingIds)
     .use(rehypeParagraphNumbers)
     .use(rehypeLinks)
