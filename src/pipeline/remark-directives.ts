@@ -8,7 +8,8 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { VFile } from 'vfile';
 import type { ElementContent } from 'hast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit, type VisitorResult } from 'unist-util-visit';
+import type { Node } from 'unist';
 import { error } from '../diagnostics.js';
 import { attribution } from '../citations/attribution.js';
 import type { CslItem } from '../citations/bibliography.js';
@@ -42,7 +43,7 @@ export default function remarkDirectives(options: DirectiveOptions) {
     file.data.quoteSources = [];
     let nextPartPlaced = false;
     let questions: Container | undefined;
-    visit(tree, (node, index, parent: Parent | undefined) => {
+    const directive = (node: Node, index: number | undefined, parent: Parent | undefined): VisitorResult => {
       if (!isDirective(node) || !parent || index === undefined) return;
       const name = node.name as (typeof KNOWN_DIRECTIVES)[number];
       if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name)) {
@@ -112,9 +113,16 @@ export default function remarkDirectives(options: DirectiveOptions) {
           return [SKIP, index];
         }
       }
-    });
-    // At the end of the tree, so notes inside questions are numbered after the text's.
-    if (questions) tree.children.push(questions as RootContent);
+      return undefined;
+    };
+    visit(tree, directive);
+    if (questions) {
+      // The questions' own directives (a :cite in a question), skipped with the block: left as they
+      // were, each became a <div> inside the question's line, which no EPUB may hold.
+      visit(questions, directive);
+      // At the end of the tree, so notes inside questions are numbered after the text's.
+      tree.children.push(questions as RootContent);
+    }
     file.data.nextPartInBody = nextPartPlaced && file.data.nextPart != null;
   };
 }

@@ -113,5 +113,21 @@ describe('directives, edges', () => {
     expect(notes(doc)).toEqual(['1 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950 and so on, passim.</span></p>']);
     expect(doc.questions?.title).toBe('Questions for discussion');
   });
+
+  // Found by tests/fuzz.test.ts (a seed of 2026-12-01): the questions' block was taken out of
+  // the text before its directives were read, so a :cite in a question stayed a directive, and
+  // became a <div> inside the question's line, which epubcheck refuses (RSC-005).
+  test('directives inside the questions are read as in the text: a :cite is a citation, an unknown one is refused at its place', () => {
+    const { manuscript, messages } = load({ 'pamphlet.yaml': YAML, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', 'Text.\n\n:::questions\n1. > Is Carr:cite[carr1950]{locator="p. 3"} right, and :span[why]{lang=de}?\n:::\n') });
+    expect(messages).toEqual([]);
+    const doc = manuscript.parts[0]!;
+    const questions = doc.questions?.items.map((item) => body({ ...doc, body: { type: 'root', children: [item] } })).join('') ?? '';
+    expect(questions).not.toContain('<div');
+    expect(questions).toContain('<span lang="de">why</span>');
+    expect(notes(doc)).toEqual(['1 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950, 3.</span></p>']);
+    expect(refused({ 'pamphlet.yaml': YAML, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', ':::questions\n1. What is :foo[x]?\n:::\n') })).toEqual([
+      'part-1.md:7:12: error: unknown directive `:foo` (known: cite, span, quote, questions, next-part, pagebreak)',
+    ]);
+  });
 });
 
