@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pamphlet } from './helpers/cli.js';
 import { paginateEpub, underfilled } from './helpers/epub-pages.js';
 import { epubcheck } from './helpers/epubcheck.js';
-import { pdfWords, type Word } from './helpers/pdf-words.js';
+import { fullLinesAndEdge, lineEnd, pdfWords } from './helpers/pdf-words.js';
 import { pagesText } from './helpers/poppler.js';
 import { typo, type TypoReport } from './helpers/typo.js';
 
@@ -118,22 +118,9 @@ describe('typo.py’s measures on the real manuscript', () => {
     const flush: string[] = [];
     const past: string[] = [];
     pdfWords(path.join(out, `${SLUG}.pdf`)).forEach((words, index) => {
-      // The page's lines, by baseline, and where they end.
-      const lines = new Map<number, Word[]>();
-      for (const w of words) lines.set(Math.round(w.yMax), [...(lines.get(Math.round(w.yMax)) ?? []), w]);
-      // Lines of six words or more that start at the text's left edge or a quotation's indent
-      // (not an attribution or a centred line).
-      const left = Math.min(...words.map((w) => w.xMin));
-      const ends = [...lines.values()]
-        .filter((line) => line.length >= 6 && Math.min(...line.map((w) => w.xMin)) < left + 30)
-        .map((line) => line.reduce((a, b) => (b.xMax > a.xMax ? b : a)));
-      const letterEnds = ends.filter((w) => /\p{L}$/u.test(w.text)).map((w) => w.xMax.toFixed(1));
-      if (letterEnds.length < 5) return;
-      // The text block's right edge: where most lines ending in a letter end.
-      const counts = new Map<string, number>();
-      for (const x of letterEnds) counts.set(x, (counts.get(x) ?? 0) + 1);
-      const right = Number([...counts].sort((a, b) => b[1] - a[1])[0]![0]);
-      for (const w of ends) {
+      const { lines, right } = fullLinesAndEdge(words);
+      if (right === undefined) return;
+      for (const w of lines.map(lineEnd)) {
         const where = `p. ${index + 1} “${w.text}” ${(w.xMax - right).toFixed(2)} pt`;
         if (/[.,]$/.test(w.text) && w.xMax > right - 1) {
           // A full line: its comma or full stop stands in the margin, by most of its width (0.8).

@@ -58,3 +58,25 @@ export function marginNumbers(pages: Word[][]): MarginNumber[] {
       }));
   });
 }
+
+/**
+ * A page's full lines (six words or more, starting at the text's left edge or a quotation's
+ * indent: not an attribution or a centred line), and the text block's right edge: where most of
+ * those ending in a letter end. No edge on a page with fewer than five such lines.
+ */
+export function fullLinesAndEdge(words: Word[]): { lines: Word[][]; right: number | undefined } {
+  const byBaseline = new Map<number, Word[]>();
+  for (const w of words) byBaseline.set(Math.round(w.yMax), [...(byBaseline.get(Math.round(w.yMax)) ?? []), w]);
+  const left = Math.min(...words.map((w) => w.xMin));
+  const lines = [...byBaseline.values()].filter((line) => line.length >= 6 && Math.min(...line.map((w) => w.xMin)) < left + 30);
+  const letterEnds = lines.map(lineEnd).filter((w) => /\p{L}$/u.test(w.text)).map((w) => w.xMax.toFixed(1));
+  if (letterEnds.length < 5) return { lines, right: undefined };
+  const counts = new Map<string, number>();
+  for (const x of letterEnds) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return { lines, right: Number([...counts].sort((a, b) => b[1] - a[1])[0]![0]) };
+}
+
+/** The word of a line that ends furthest right. */
+export function lineEnd(line: Word[]): Word {
+  return line.reduce((a, b) => (b.xMax > a.xMax ? b : a));
+}
