@@ -98,6 +98,30 @@ export interface LineBreakReport {
 /** Where knuthPlass waits in the page for this pass. */
 export const KNUTH_PLASS_GLOBAL = '__pamphletKnuthPlass';
 
+/** A stylesheet of the pass's own, by the id it has in the page. */
+export interface MeasuringStyle {
+  id: string;
+  css: string;
+}
+
+/**
+ * The page as this pass measures it: the body at the measure, every paragraph, list item
+ * and note on one long line (`text-align-last: auto` sets that line from the start, as
+ * `left` would, without changing the `text-align: justify` that makes a block a
+ * candidate). The print page is served with it (session.ts), so the layout Chromium makes
+ * as it loads the page is already the one measured: set here with style attributes, it
+ * cost two more layouts of the whole book (x10: some 200 ms). The pass takes it out once
+ * everything is measured (the body's rule, first, once the lines are checked), and puts it
+ * in first when the page came without it.
+ */
+export const MEASURING_STYLE: MeasuringStyle = {
+  id: 'pamphlet-line-measuring',
+  css: [
+    'body[data-measure] { width: attr(data-measure type(<length>)) !important; }',
+    'body[data-measure] :is(p, li, span.footnote) { white-space: nowrap !important; text-align-last: auto !important; }',
+  ].join('\n'),
+};
+
 /** The settings print uses (README, "Print typography"). */
 export const LINE_BREAKING: LineBreakSettings = {
   stretch: 0.6,
@@ -129,13 +153,17 @@ export const LINE_BREAKING: LineBreakSettings = {
   hang: { '.': 0.8, ',': 0.8, ':': 0.3, ';': 0.3, '\u2013': 0.2, '\u2014': 0.2, '\u2019': 0.5, '\u201D': 0.5, '\u201C': 0.5, '\u2018': 0.5, '\u00BB': 0.2, '\u00AB': 0.2 },
 };
 
-export async function breakParagraphLines(settings: LineBreakSettings, globalName: string): Promise<LineBreakReport> {
+export async function breakParagraphLines(settings: LineBreakSettings, globalName: string, measuringStyle: MeasuringStyle): Promise<LineBreakReport> {
   const started = performance.now();
   const knuthPlass = (window as unknown as Record<string, (items: BreakItem[], widths: number[], options: BreakOptions) => BreakResult | null>)[globalName];
   const report: LineBreakReport = { blocks: 0, set: 0, left: 0, overflowed: 0, lines: 0, hyphenated: 0, emergency: 0, ms: 0 };
   const body = document.body;
   const measure = body.dataset['measure'];
-  if (!knuthPlass || !measure) return report;
+  let measuring = document.getElementById(measuringStyle.id);
+  if (!knuthPlass || !measure) {
+    measuring?.remove();
+    return report;
+  }
 
   const SET = 'lines-set';
   const BREAK = 'line-break';
@@ -197,8 +225,14 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   };
   /** German capitalises every noun: there a capital says nothing of a name. */
   const nounsCapitalised = (el: Element): boolean => /^(de|lb)(-|$)/i.test(el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
-  const HYPHENS = '-\u2010';
-  const DASHES = '\u2013\u2014';
+  // Asked of every character of the text: comparisons, and the letter's regular expression only outside ASCII.
+  const isHyphen = (ch: string): boolean => ch === '-' || ch === '\u2010';
+  const isDash = (ch: string): boolean => ch === '\u2013' || ch === '\u2014';
+  const isLetter = (ch: string): boolean => {
+    const code = ch.charCodeAt(0);
+    if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    return LETTER.test(ch);
+  };
 
   /** One place a line may end, in the DOM, and its x extent on the one long line. */
   interface Opportunity {
@@ -258,12 +292,19 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     return isInlineOnly(el, note);
   });
   report.blocks = candidates.length;
-  if (candidates.length === 0) return report;
+  if (candidates.length === 0) {
+    measuring?.remove();
+    return report;
+  }
 
   // ---------- Measuring: every block on one long line ----------
 
-  const savedBodyWidth = body.style.width;
-  body.style.width = measure;
+  if (!measuring) {
+    measuring = document.createElement('style');
+    measuring.id = measuringStyle.id;
+    measuring.textContent = measuringStyle.css;
+    document.head.append(measuring);
+  }
   // Notes are measured where Paged.js sets them, at the measure in the note area; in
   // the paragraph, their call stands in their place.
   const shelf = document.createElement('div');
@@ -288,11 +329,16 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   await document.fonts.ready;
   const noteWidth = shelf.getBoundingClientRect().width;
   const saved = new Map<HTMLElement, string | null>();
+  /** Where the first line's text begins, past the content box's left edge: its indent (none with `hanging`, which indents the other lines). */
+  const firstIndent = new Map<HTMLElement, number>();
   const blocks: Block[] = candidates.map((el) => {
     const note = el.matches(NOTE);
     const style = getComputedStyle(el);
     const width = note ? noteWidth : el.clientWidth - px(style.paddingLeft) - px(style.paddingRight);
-    const first = note ? width : width - px(style.textIndent);
+    // A percentage is of the block's own width (CSS Text 3), which the computed value leaves to resolve.
+    const indent = style.textIndent.endsWith('%') ? (px(style.textIndent) * width) / 100 : px(style.textIndent);
+    const first = note ? width : width - indent;
+    if (!note) firstIndent.set(el, style.textIndent.includes('hanging') ? 0 : indent);
     return { el, note, opportunities: [], letters: [0], start: 0, end: 0, widths: [first - settings.slack, width - settings.slack] };
   });
   for (const { el, note } of blocks) {
@@ -304,13 +350,11 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       el.prepend(marker);
       markers.push(marker);
     }
-    saved.set(el, el.getAttribute('style'));
     cutLongText(el);
-    el.style.whiteSpace = 'nowrap';
-    el.style.textAlign = 'left';
-    el.style.textAlignLast = 'auto';
-    el.style.textIndent = '0';
-    if (note) el.style.display = 'block';
+    if (note) {
+      saved.set(el, el.getAttribute('style'));
+      el.style.display = 'block';
+    }
   }
 
   // One Range for all measuring: every live Range is updated on each DOM change, and
@@ -393,19 +437,27 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
    * x of every offset from `from` to `to` where something may break, from `from`, white space
    * collapsed: in two parts, the canvas's widths (to be scaled to the browser's ink) and the
    * widths the browser measured itself (words with figures), which are not to be scaled again.
+   * Written into `canvasXs` and `measuredXs` at `offset - from`, 0 where nothing may break:
+   * two arrays reused from one run of text to the next, where a map per run of text and a
+   * lookup per character cost the x10 book some 200 ms.
    */
-  function canvasPositions(data: string, from: number, to: number, domWidth: (from: number, to: number) => number | null): { canvas: Map<number, number>; measured: Map<number, number> } {
-    const canvasXs = new Map<number, number>();
-    const measuredXs = new Map<number, number>();
+  let canvasXs = new Float64Array(1024);
+  let measuredXs = new Float64Array(1024);
+  function canvasPositions(data: string, from: number, to: number, domWidth: (from: number, to: number) => number | null): void {
+    const size = to - from + 1;
+    if (canvasXs.length < size) {
+      canvasXs = new Float64Array(size * 2);
+      measuredXs = new Float64Array(size * 2);
+    } else {
+      canvasXs.fill(0, 0, size);
+      measuredXs.fill(0, 0, size);
+    }
     let x = 0;
     let m = 0;
-    const set = (offset: number, cx: number, mx: number): void => {
-      canvasXs.set(offset, cx);
-      if (mx !== 0) measuredXs.set(offset, mx);
-    };
     let i = from;
     while (i < to) {
-      set(i, x, m);
+      canvasXs[i - from] = x;
+      measuredXs[i - from] = m;
       if (isSpace(data[i]!)) {
         let j = i + 1;
         while (j < to && isSpace(data[j]!)) j++;
@@ -413,30 +465,45 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         i = j;
         continue;
       }
+      // The word, and in the same pass whether it has figures or anything a line may break inside.
       let j = i;
-      while (j < to && !isSpace(data[j]!)) j++;
+      let digit = false;
+      let wide = false;
+      let inside = false;
+      for (; j < to; j++) {
+        const ch = data[j]!;
+        if (isSpace(ch)) break;
+        const code = ch.charCodeAt(0);
+        if (code < 128) {
+          if (code >= 48 && code <= 57) digit = true;
+          else if (code === 45) inside = true;
+        } else {
+          wide = true;
+          if (ch === '\u00AD' || ch === '\u00A0' || ch === '\u2010' || isDash(ch)) inside = true;
+        }
+      }
       const word = data.slice(i, j);
       // Figures are set with the text's numeric features (proportional, old-style),
       // which the canvas cannot apply: a word with figures is measured by the browser.
       const canvasWord = width(word);
-      const measured = FIGURE.test(word) ? domWidth(i, j) : null;
+      const measured = digit || (wide && FIGURE.test(word)) ? domWidth(i, j) : null;
       const scale = measured !== null && canvasWord > 0 ? measured / canvasWord : 1;
       // Inside the word: soft hyphens, no-break spaces, hyphens and dashes.
-      for (let k = 1; k < word.length; k++) {
+      for (let k = 1; inside && k < word.length; k++) {
         const c = word[k]!;
         const p = word[k - 1]!;
-        if (c === '\u00AD' || c === '\u00A0' || p === '\u00A0' || HYPHENS.includes(p) || DASHES.includes(p)) {
+        if (c === '\u00AD' || c === '\u00A0' || p === '\u00A0' || isHyphen(p) || isDash(p)) {
           const inside = width(word.slice(0, k)) * scale;
-          if (measured === null) set(i + k, x + inside, m);
-          else set(i + k, x, m + inside);
+          canvasXs[i + k - from] = measured === null ? x + inside : x;
+          measuredXs[i + k - from] = measured === null ? m : m + inside;
         }
       }
       if (measured === null) x += canvasWord;
       else m += measured;
       i = j;
     }
-    set(to, x, m);
-    return { canvas: canvasXs, measured: measuredXs };
+    canvasXs[to - from] = x;
+    measuredXs[to - from] = m;
   }
 
   for (const block of blocks) {
@@ -444,9 +511,10 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const style = getComputedStyle(el);
     const markerEl = block.note ? el.querySelector(':scope > .line-probe-marker') : null;
     const contentLeft = el.getBoundingClientRect().left + px(style.borderLeftWidth) + px(style.paddingLeft);
-    block.start = markerEl ? markerEl.getBoundingClientRect().right : contentLeft;
+    // The first line's text, on the one long line, begins past the indent, or after a note's number.
+    block.start = markerEl ? markerEl.getBoundingClientRect().right : contentLeft + (firstIndent.get(el) ?? 0);
     // A note's number takes its room from the first line.
-    block.widths[0] = block.widths[0]! - (block.start - contentLeft);
+    if (markerEl) block.widths[0] = block.widths[0]! - (block.start - contentLeft);
     let inkEnd = block.start;
     let pendingSpace: Opportunity | null = null;
     const push = (opportunity: Opportunity): void => {
@@ -517,14 +585,14 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       if (!ink) continue;
       const parent = text.parentElement ?? el;
       useFont(parent);
-      const xs = canvasPositions(data, f, l + 1, (from, to) => {
+      canvasPositions(data, f, l + 1, (from, to) => {
         const r = extent(range(text, from, to));
         return r ? r.right - r.left : null;
       });
       // The canvas's widths scaled to what the browser's ink leaves them.
-      const total = xs.canvas.get(l + 1) ?? 0;
-      const scale = total > 0 ? Math.max(0, ink.right - ink.left - (xs.measured.get(l + 1) ?? 0)) / total : 1;
-      const x = (offset: number): number => ink.left + (xs.canvas.get(offset) ?? 0) * scale + (xs.measured.get(offset) ?? 0);
+      const total = canvasXs[l + 1 - f]!;
+      const scale = total > 0 ? Math.max(0, ink.right - ink.left - measuredXs[l + 1 - f]!) / total : 1;
+      const x = (offset: number): number => ink.left + canvasXs[offset - f]! * scale + measuredXs[offset - f]!;
       if (f > 0 && !pendingSpace && !(block.opportunities.length === 0 && inkEnd === block.start)) {
         const last = block.opportunities[block.opportunities.length - 1];
         if (!(last && last.kind === 'br' && block.letters[block.letters.length - 1] === 0)) {
@@ -536,7 +604,10 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         if (isSpace(ch)) {
           let j = i + 1;
           while (j < data.length && isSpace(data[j]!)) j++;
-          if (!pendingSpace) pendingSpace = { kind: 'space', ...at(text, i, text, j), left: x(i), right: x(i), hyphenWidth: 0, hang: hangOf(data, i - 1, scale) };
+          if (!pendingSpace) {
+            const left = x(i);
+            pendingSpace = { kind: 'space', startNode: text, startOffset: i, endNode: text, endOffset: j, left, right: left, hyphenWidth: 0, hang: hangOf(data, i - 1, scale) };
+          }
           i = j - 1;
           continue;
         }
@@ -552,20 +623,22 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         }
         if (ch === '\u00AD') {
           let start = i;
-          while (start > 0 && (LETTER.test(data[start - 1]!) || data[start - 1] === '\u00AD')) start--;
+          while (start > 0 && (isLetter(data[start - 1]!) || data[start - 1] === '\u00AD')) start--;
           const name = CAPITAL.test(data[start] ?? '') && !nounsCapitalised(parent);
-          push({ kind: 'shy', ...at(text, i, text, i + 1), left: x(i), right: x(i), hyphenWidth: width('-') * scale, name });
+          const left = x(i);
+          push({ kind: 'shy', startNode: text, startOffset: i, endNode: text, endOffset: i + 1, left, right: left, hyphenWidth: width('-') * scale, name });
           continue;
         }
         if (ch === '\u00A0') {
           push({ kind: 'nbsp', ...at(text, i, text, i + 1), left: x(i), right: x(i + 1), hyphenWidth: 0 });
           continue;
         }
-        if (LETTER.test(ch)) block.letters[block.letters.length - 1]! += 1;
+        if (isLetter(ch)) block.letters[block.letters.length - 1]! += 1;
         // After a hyphen or dash inside a word: wrapped with the letter after it, since
         // the common ancestor of the two decides whether a line may end there (CSS Text 3).
-        if ((HYPHENS.includes(ch) || DASHES.includes(ch)) && i > 0 && i < l && LETTER.test(data[i - 1]!) && LETTER.test(data[i + 1]!)) {
-          push({ kind: HYPHENS.includes(ch) ? 'hyphen' : 'dash', ...at(text, i, text, i + 2), left: x(i + 1), right: x(i + 1), hyphenWidth: 0 });
+        if ((isHyphen(ch) || isDash(ch)) && i > 0 && i < l && isLetter(data[i - 1]!) && isLetter(data[i + 1]!)) {
+          const left = x(i + 1);
+          push({ kind: isHyphen(ch) ? 'hyphen' : 'dash', startNode: text, startOffset: i, endNode: text, endOffset: i + 2, left, right: left, hyphenWidth: 0 });
         }
       }
       inkEnd = Math.max(inkEnd, ink.right);
@@ -745,11 +818,13 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
 
   // ---------- Writing the breaks into the DOM ----------
 
-  // Back to the page's own layout first: measuring styles off, notes home.
-  for (const block of blocks) {
-    const style = saved.get(block.el);
-    if (style != null) block.el.setAttribute('style', style);
-    else block.el.removeAttribute('style');
+  // Back to the page's own layout first: measuring styles off, notes home. The body stays at
+  // the measure (the sheet's first rule) until the lines are checked.
+  const sheet = (measuring as HTMLStyleElement).sheet;
+  while (sheet && sheet.cssRules.length > 1) sheet.deleteRule(sheet.cssRules.length - 1);
+  for (const [el, style] of saved) {
+    if (style != null) el.setAttribute('style', style);
+    else el.removeAttribute('style');
   }
 
   /** The widest hang in each block, which its overflow check allows. */
@@ -828,7 +903,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     }
   }
 
-  // ---------- A paragraph whose lines do not fit goes back to the browser ----------
+
 
   // Checked as they will print: without the soft hyphens no line breaks at.
   const unsettled = new Map<HTMLElement, Settled[]>();
@@ -854,7 +929,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     call.replaceWith(note);
   }
   shelf.remove();
-  body.style.width = savedBodyWidth;
+  measuring.remove();
 
   /** A text node's soft hyphens as settling finds them and leaves them. */
   interface Settled { text: Text; before: string; after: string; hyphen: HTMLElement | null }

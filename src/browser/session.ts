@@ -20,7 +20,7 @@ import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { LayoutLossError, lostBlocks, recordBlocks } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { knuthPlass } from './knuth-plass.js';
-import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING } from './line-breaker.js';
+import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING, MEASURING_STYLE } from './line-breaker.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
 import { dropMisprintedSoftHyphens, dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
@@ -308,7 +308,9 @@ class Session implements BrowserSession {
       // runs first: with auto on, Paged.js would paginate as soon as it loads and we could
       // neither wait for it nor see its errors.
       const pagedFile = pagedPolyfillPath(this.pagedjs);
-      const prelude = `<script nonce="${nonce}">window.PagedConfig = ${JSON.stringify(PAGED_CONFIG)};</script><script nonce="${nonce}" src="${pathToFileURL(pagedFile).href}" defer></script>`;
+      // And the line breaker's measuring style: the layout the page gets as it loads is then
+      // the one the line breaker measures (line-breaker.ts, MEASURING_STYLE).
+      const prelude = `<script nonce="${nonce}">window.PagedConfig = ${JSON.stringify(PAGED_CONFIG)};</script><script nonce="${nonce}" src="${pathToFileURL(pagedFile).href}" defer></script><style id="${MEASURING_STYLE.id}">${MEASURING_STYLE.css}</style>`;
       const url = await lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: [...request.allowedRoots, dirname(pagedFile)], csp: printPageCsp(nonce), prelude });
       // Laid out in the medium it is printed in: the pages are measured under the rules
       // that print them, and printing finds the layout it needs instead of restyling and
@@ -334,7 +336,7 @@ class Session implements BrowserSession {
       // Whole paragraphs broken into lines before Paged.js measures them for pages. The
       // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
       await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
-      const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL), limit('breaking paragraphs into lines'));
+      const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL, MEASURING_STYLE), limit('breaking paragraphs into lines'));
       trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser, ${lines.overflowed} of them as too wide), in ${lines.ms.toFixed(0)} ms`);
       await step(
         page.evaluate(async () => {
