@@ -670,24 +670,9 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     spaces: number[];
   }
 
-  /**
-   * A block's items for a try with or without hyphens. Its tries differ only in what breaking
-   * at a hyphen costs, so they share one list (made at the first, its hyphens' costs set at
-   * each), where each try made its own list, thousands of objects to collect again. Only
-   * knuthPlass reads the costs; what a breaking is checked with later (widths, stretch,
-   * flagged) is the same in every try.
-   */
-  let itemsMade: { block: Block; items: BreakItem[]; owner: number[]; hyphens: Array<[index: number, cost: number]> } | null = null;
   function itemsOf(block: Block, hyphenate: boolean): { items: BreakItem[]; owner: number[] } {
-    if (itemsMade?.block !== block) itemsMade = { block, ...makeItems(block) };
-    const { items, owner, hyphens } = itemsMade;
-    for (const [index, cost] of hyphens) items[index]!.cost = hyphenate ? cost : INFINITY;
-    return { items, owner };
-  }
-  function makeItems(block: Block): { items: BreakItem[]; owner: number[]; hyphens: Array<[number, number]> } {
     const items: BreakItem[] = [];
     const owner: number[] = [];
-    const hyphens: Array<[number, number]> = [];
     let x = block.start;
     const { opportunities, letters } = block;
     for (let k = 0; k < opportunities.length; k++) {
@@ -710,12 +695,10 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           items.push({ type: 1, width: space, stretch: space * settings.stretch, shrink: space * settings.shrink });
           break;
         case 'shy':
-          hyphens.push([items.length, o.name ? settings.namePenalty : settings.hyphenPenalty]);
-          items.push({ type: 2, width: o.hyphenWidth, cost: INFINITY, flagged: true });
+          items.push({ type: 2, width: o.hyphenWidth, cost: hyphenate ? (o.name ? settings.namePenalty : settings.hyphenPenalty) : INFINITY, flagged: true });
           break;
         case 'hyphen':
-          hyphens.push([items.length, settings.explicitHyphenPenalty]);
-          items.push({ type: 2, width: 0, cost: INFINITY, flagged: true });
+          items.push({ type: 2, width: 0, cost: hyphenate ? settings.explicitHyphenPenalty : INFINITY, flagged: true });
           break;
         case 'dash':
           items.push({ type: 2, width: 0, cost: settings.dashPenalty });
@@ -743,7 +726,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     owner.push(-1);
     items.push({ type: 2, width: 0, cost: -INFINITY, hang: block.endMark?.hang ?? 0 });
     owner.push(-1);
-    return { items, owner, hyphens };
+    return { items, owner };
   }
 
   /** Hyphenated line ends of a breaking. */
