@@ -305,6 +305,11 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     measuring.textContent = measuringStyle.css;
     document.head.append(measuring);
   }
+  // The sheet's body width is a typed attr() (Chromium 133 on); an older browser drops that
+  // rule, and gets the measure as a style attribute, as before the sheet.
+  const savedBodyWidth = body.style.width;
+  const widthFromSheet = CSS.supports('width', 'attr(data-measure type(<length>))');
+  if (!widthFromSheet) body.style.width = measure;
   // Notes are measured where Paged.js sets them, at the measure in the note area; in
   // the paragraph, their call stands in their place.
   const shelf = document.createElement('div');
@@ -930,6 +935,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   }
   shelf.remove();
   measuring.remove();
+  if (!widthFromSheet) body.style.width = savedBodyWidth;
 
   /** A text node's soft hyphens as settling finds them and leaves them. */
   interface Settled { text: Text; before: string; after: string; hyphen: HTMLElement | null }
