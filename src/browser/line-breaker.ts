@@ -258,6 +258,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     opportunities: Opportunity[];
     /** Letters between opportunities (one more than opportunities). */
     letters: number[];
+    /** Where the first line's text begins, past the content box's left edge (none with `hanging`, which indents the other lines). */
+    indent: number;
     start: number;
     end: number;
     widths: number[];
@@ -334,8 +336,6 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   await document.fonts.ready;
   const noteWidth = shelf.getBoundingClientRect().width;
   const saved = new Map<HTMLElement, string | null>();
-  /** Where the first line's text begins, past the content box's left edge: its indent (none with `hanging`, which indents the other lines). */
-  const firstIndent = new Map<HTMLElement, number>();
   const blocks: Block[] = candidates.map((el) => {
     const note = el.matches(NOTE);
     const style = getComputedStyle(el);
@@ -343,8 +343,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     // A percentage is of the block's own width (CSS Text 3), which the computed value leaves to resolve.
     const indent = style.textIndent.endsWith('%') ? (px(style.textIndent) * width) / 100 : px(style.textIndent);
     const first = note ? width : width - indent;
-    if (!note) firstIndent.set(el, style.textIndent.includes('hanging') ? 0 : indent);
-    return { el, note, opportunities: [], letters: [0], start: 0, end: 0, widths: [first - settings.slack, width - settings.slack] };
+    const firstLine = note || style.textIndent.includes('hanging') ? 0 : indent;
+    return { el, note, opportunities: [], letters: [0], indent: firstLine, start: 0, end: 0, widths: [first - settings.slack, width - settings.slack] };
   });
   for (const { el, note } of blocks) {
     if (note) {
@@ -479,13 +479,9 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         const ch = data[j]!;
         if (isSpace(ch)) break;
         const code = ch.charCodeAt(0);
-        if (code < 128) {
-          if (code >= 48 && code <= 57) digit = true;
-          else if (code === 45) inside = true;
-        } else {
-          wide = true;
-          if (ch === '\u00AD' || ch === '\u00A0' || ch === '\u2010' || isDash(ch)) inside = true;
-        }
+        if (code >= 48 && code <= 57) digit = true;
+        else if (code >= 128) wide = true;
+        if (ch === '\u00AD' || ch === '\u00A0' || isHyphen(ch) || isDash(ch)) inside = true;
       }
       const word = data.slice(i, j);
       // Figures are set with the text's numeric features (proportional, old-style),
@@ -517,7 +513,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const markerEl = block.note ? el.querySelector(':scope > .line-probe-marker') : null;
     const contentLeft = el.getBoundingClientRect().left + px(style.borderLeftWidth) + px(style.paddingLeft);
     // The first line's text, on the one long line, begins past the indent, or after a note's number.
-    block.start = markerEl ? markerEl.getBoundingClientRect().right : contentLeft + (firstIndent.get(el) ?? 0);
+    block.start = markerEl ? markerEl.getBoundingClientRect().right : contentLeft + block.indent;
     // A note's number takes its room from the first line.
     if (markerEl) block.widths[0] = block.widths[0]! - (block.start - contentLeft);
     let inkEnd = block.start;
@@ -908,7 +904,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     }
   }
 
-
+  // ---------- A paragraph whose lines do not fit goes back to the browser ----------
 
   // Checked as they will print: without the soft hyphens no line breaks at.
   const unsettled = new Map<HTMLElement, Settled[]>();
