@@ -86,6 +86,24 @@ export function registerPageRules(settings: PageRuleSettings): void {
     (node.nodeType === 3 && /[^\t\n\r ]/.test(node.textContent ?? ''));
   const isInline = (el: Element): boolean => getComputedStyle(el).display.startsWith('inline');
   const isNote = (el: Element): boolean => el.getAttribute('data-note') === 'footnote';
+  /**
+   * The Ranges these rules measure and compare with, each made once. A Range stays registered
+   * with the document until the garbage collector takes it, and every node inserted or removed
+   * and every text changed updates each registered Range: new ones per call (1,350 for the x10
+   * book) made every later DOM change of the pagination slower. One per use, since some are
+   * held while another is set (lineStartAt reads lines found with linesOf's).
+   */
+  const probes = {
+    lines: document.createRange(),
+    point: document.createRange(),
+    before: document.createRange(),
+    breakAt: document.createRange(),
+    tableAt: document.createRange(),
+    offPage: document.createRange(),
+    note: document.createRange(),
+    position: document.createRange(),
+    after: document.createRange(),
+  };
 
   function previousSignificant(node: Node): Node | null {
     let sibling = node.previousSibling;
@@ -116,7 +134,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
         return NodeFilter.FILTER_ACCEPT;
       },
     });
-    const range = document.createRange();
+    const range = probes.lines;
     let lineTop = -Infinity;
     let lineHeight = 0;
     let lineOnPage: boolean | null = null;
@@ -165,13 +183,11 @@ export function registerPageRules(settings: PageRuleSettings): void {
 
   /** How many of `lines` start before the point. */
   function linesBefore(lines: Line[], node: Text, offset: number): number {
-    const point = document.createRange();
+    const point = probes.point;
     point.setStart(node, offset);
-    const lineStart = document.createRange();
-    return lines.filter((line) => {
-      lineStart.setStart(line.node, line.offset);
-      return lineStart.compareBoundaryPoints(Range.START_TO_START, point) < 0;
-    }).length;
+    point.collapse(true);
+    // -1: the line starts before the point.
+    return lines.filter((line) => point.comparePoint(line.node, line.offset) < 0).length;
   }
 
   /** The block and its ancestors that begin where it begins: a break before it is before them too. */
@@ -224,7 +240,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
 
   /** Breaking before `el` would leave something on the page. */
   function canBreakBefore(el: Element, root: Element): boolean {
-    return leavesContent(toRange({ kind: 'before', el }, root), root);
+    return leavesContent(toRange({ kind: 'before', el }, root, probes.breakAt), root);
   }
 
   function codeLinesOf(pre: Element): HTMLElement[] {
@@ -272,7 +288,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
     const rows = bodyRowsOf(table);
     // A break in the caption or the header, or before the first row (which Paged.js may
     // not have laid out yet), would leave them without a row.
-    const at = toRange(point, root);
+    const at = toRange(point, root, probes.tableAt);
     at.collapse(true);
     if (!rows[0] || at.comparePoint(rows[0], 0) >= 0) return movable ? whole : current;
     let fitting = 0;
@@ -353,8 +369,9 @@ export function registerPageRules(settings: PageRuleSettings): void {
     return false;
   }
 
-  function toRange(point: Break, root: Element): Range {
-    const range = document.createRange();
+  /** The range from the break to the end of `root`: in `into` when given (read at once), else a new one (kept by Paged.js). */
+  function toRange(point: Break, root: Element, into?: Range): Range {
+    const range = into ?? document.createRange();
     if (point.kind === 'before') range.setStartBefore(point.el);
     else range.setStart(point.node, point.offset);
     range.setEndAfter(root.lastChild!);
@@ -366,7 +383,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
    * header we repeated and a figure waiting for the next page are not content.
    */
   function leavesContent(range: Range, root: Element): boolean {
-    const before = document.createRange();
+    const before = probes.before;
     before.setStart(root, 0);
     before.setEnd(range.startContainer, range.startOffset);
     const fragment = before.cloneContents();
@@ -402,7 +419,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
     });
     // Past the right edge is Paged.js's overflow column; a hanging comma only starts a hair before it.
     const isOff = (r: DOMRect): boolean => (r.width > 0 || r.height > 0) && (r.left >= bounds.right + 1 || r.top >= bounds.bottom - 1);
-    const range = document.createRange();
+    const range = probes.offPage;
     for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
       if (limit && limit.comparePoint(text, 0) >= 0) break;
       if (!/[^\s\u00AD]/.test(text.data)) continue;
@@ -421,7 +438,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
   /** Whether the first line of a placed note shows inside its page's note area. */
   function noteStartsHere(note: Element): boolean {
     const box = note.closest('.pagedjs_footnote_content')?.getBoundingClientRect();
-    const range = document.createRange();
+    const range = probes.note;
     range.selectNodeContents(note);
     const first = Array.from(range.getClientRects()).find((r) => r.width > 0 && r.height > 0);
     return box !== undefined && first !== undefined && first.bottom <= box.bottom + 1;
@@ -448,14 +465,12 @@ export function registerPageRules(settings: PageRuleSettings): void {
     const block = blockOf(el, root);
     if (!block) return null;
     const lines = linesOf(block, bounds);
-    const position = document.createRange();
+    const position = probes.position;
     position.setStartBefore(el);
+    position.collapse(true);
     let chosen: Line | undefined;
-    for (const line of lines) {
-      const start = document.createRange();
-      start.setStart(line.node, line.offset);
-      if (start.compareBoundaryPoints(Range.START_TO_START, position) <= 0) chosen = line;
-    }
+    // -1 or 0: the line starts before the element, or where it does.
+    for (const line of lines) if (position.comparePoint(line.node, line.offset) <= 0) chosen = line;
     return chosen ? { kind: 'text', node: chosen.node, offset: chosen.offset } : { kind: 'before', el: block };
   }
 
@@ -573,7 +588,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
   }
 
   function hasContentAfter(el: Element, root: Element): boolean {
-    const after = document.createRange();
+    const after = probes.after;
     after.setStartAfter(el);
     after.setEndAfter(root.lastChild!);
     const fragment = after.cloneContents();
@@ -782,7 +797,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
         const source = (this.chunker as PagedChunker | undefined)?.source ?? null;
         let point = settle(start, rendered, bounds, source);
         for (let round = 0; round < 4; round++) {
-          const call = orphanedCall(rendered, toRange(point, rendered));
+          const call = orphanedCall(rendered, toRange(point, rendered, probes.breakAt));
           const moved = call && lineStartAt(call, rendered, bounds);
           if (!moved) break;
           point = settle(moved, rendered, bounds, source);
