@@ -187,6 +187,30 @@ describe('paragraphs in Arabic, Hebrew and Thai (CLDR’s names of languages), i
   });
 });
 
+describe('code with a character its face lacks: the CommonMark spec’s examples with “→” for a tab', () => {
+  let file: string;
+  let examples: string[];
+  beforeAll(() => {
+    // Text nobody here wrote: the spec's first examples that show a tab as "→", each as the code block it is in the spec.
+    const spec = readFileSync(path.resolve(import.meta.dirname, '..', 'node_modules/commonmark-spec/spec.txt'), 'utf8');
+    examples = [...spec.matchAll(/^`{32} example\n([^]*?)^\.$/gm)].map((m) => m[1]!.trimEnd()).filter((code) => code.includes('→')).slice(0, 6);
+    const dir = copyFixture('scripts');
+    appendFileSync(path.join(dir, 'manuscript', 'part-1.md'), `\n${examples.map((code) => `\`\`\`\n${code}\n\`\`\``).join('\n\n')}\n`);
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    file = path.join(dir, 'out', 'every-script-1.pdf');
+  });
+
+  it('sets the arrow in an embedded face of ours (Noto Sans Mono has none), never in a system face', async () => {
+    expect(examples.length).toBe(6);
+    for (const font of pdffonts(file)) expect(font.embedded, font.name).toBe(true);
+    expect(pdffonts(file).map((f) => f.name).join(' ')).not.toMatch(/DejaVu|Liberation|FreeSerif/);
+    const arrows = (await textRuns(file)).filter((r) => r.text.includes('→'));
+    expect(arrows.length).toBeGreaterThan(0);
+    for (const run of arrows) expect(run.font, run.text).toMatch(/^[A-Z]{6}\+(EBGaramond|NotoSerif|NotoSans)-/);
+  });
+});
+
 describe('check, for characters no embedded face has', () => {
   it('warns once per script at its first character’s file:line:column, wherever it is, and --strict fails', () => {
     const dir = copyFixture('scripts');

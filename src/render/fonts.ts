@@ -22,7 +22,8 @@
  *                       Chromium does not slant them). Chinese, Japanese and Korean are
  *                       not bundled: a Noto Serif CJK package is 86 MB.
  *   the code face       the theme's or `fonts.mono` (Noto Sans Mono in `classic`), its
- *                       subsets covering Latin, Cyrillic and Greek as the text face's do.
+ *                       subsets covering Latin, Cyrillic and Greek as the text face's do;
+ *                       what it lacks (an arrow) comes from Pamphlet Fallback too.
  *
  * A character none of these has is what `check` warns about (font-coverage.ts).
  *
@@ -297,15 +298,21 @@ function facesFor(page: PageText, fonts: PrintFonts): FaceFile[] {
   const code = codePoints(page.code);
   const all = printFaceFiles(fonts);
   const textFaces = all.filter((face) => face.role === 'text');
-  // A manuscript's file covers what its cmap has; a character it lacks goes to the fallback.
-  const uncovered = new Set([...text].filter((cp) => !textFaces.some((face) => face.package === 'manuscript' ? fontHasGlyph(face.file, cp) : inRange(face, cp))));
+  const monoFaces = code.size ? monoFaceFiles(fonts) : [];
+  // A manuscript's file covers what its cmap has; a character it lacks goes to the fallback,
+  // in code as in the text.
+  const covers = (face: FaceFile, cp: number): boolean => (face.package === 'manuscript' ? fontHasGlyph(face.file, cp) : inRange(face, cp));
+  const uncovered = new Set([
+    ...[...text].filter((cp) => !textFaces.some((face) => covers(face, cp))),
+    ...[...code].filter((cp) => !monoFaces.some((face) => covers(face, cp))),
+  ]);
   const needed = (face: FaceFile, points: ReadonlySet<number>): boolean => !face.unicodeRange || ALWAYS.test(face.file) || [...points].some((cp) => inRange(face, cp));
   const faces = all.filter((face) => {
     if (face.role === 'text' || face.role === 'headings') return needed(face, text);
     if (face.role === 'fallback') return face.unicodeRange ? [...uncovered].some((cp) => inRange(face, cp)) : uncovered.size > 0;
     return true;
   });
-  if (code.size) faces.push(...monoFaceFiles(fonts).filter((face) => needed(face, code)));
+  faces.push(...monoFaces.filter((face) => needed(face, code)));
   return faces;
 }
 

@@ -29,7 +29,9 @@ export function fontProperties(fonts: PrintFonts): string {
     ':root {',
     `  --text-font: ${family(fonts.text)}, ${fallback};`,
     `  --heading-font: ${heading};`,
-    `  --mono-font: ${family(fonts.mono)};`,
+    // Code too falls back to our faces: without them Chromium took a system font for what
+    // the mono face lacks (the CommonMark spec's '→' in DejaVu Sans), which differs by machine.
+    `  --mono-font: ${family(fonts.mono)}, ${fallback};`,
     ...(smallCaps ? [] : ['  --heading-caps: normal;']),
     '}',
   ].join('\n');
