@@ -5,7 +5,7 @@
 // patterns, quotation marks and CSL locale. Built by the real CLI, read back with poppler
 // and pdf.js.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -18,6 +18,7 @@ import { copyFixture, pamphlet } from './helpers/cli.js';
 import { epubcheck } from './helpers/epubcheck.js';
 import { pagesText, pdffonts } from './helpers/poppler.js';
 import { pdfWords, type Word } from './helpers/pdf-words.js';
+import { readmeAsPart } from './helpers/readme-manuscript.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 
@@ -211,17 +212,73 @@ describe('code with a character its face lacks: the CommonMark spec’s examples
   });
 });
 
+// Text nobody here wrote: three READMEs of our own dependencies, each a part, as their authors
+// would make them parts (tests/helpers/readme-manuscript.ts). Built as manuscripts, 186 READMEs
+// of node_modules found the signs they use that no face of ours had: a tree drawn in code, a
+// check mark, emoji. Until 2026-12-02 the tree's lines were set in the machine's DejaVu Sans
+// (proportional, so the drawing came apart) and the emoji were left out of the page.
+describe('signs real READMEs use: a tree drawn in code, check marks, emoji', () => {
+  const READMES = ['hast-util-from-html/readme.md', '@resvg/resvg-js/README.md', 'hast-util-to-html/readme.md'];
+  const BOX = /[\u2500-\u259F]/u;
+  // Emoji and dingbats; not © ® ™, which EB Garamond has.
+  const SIGN = /(?![\u00A9\u00AE\u2122])[\p{Extended_Pictographic}\u2713\u2714\u2717\u2718\u276F]/u;
+  let dir: string;
+  let stderr: string;
+  let sources: string[];
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-readmes-'));
+    mkdirSync(path.join(dir, 'manuscript'));
+    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
+    sources = READMES.map((file, i) => readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', file), path.dirname(file), i + 1));
+    sources.forEach((text, i) => writeFileSync(path.join(dir, 'manuscript', `part-${i + 1}.md`), text));
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    stderr = result.stderr;
+  });
+  const pdfOf = (part: number): string => path.join(dir, 'out', `read-me-${part}.pdf`);
+  /** The distinct characters of `source` that `pattern` matches, outside its front matter. */
+  const charsOf = (source: string, pattern: RegExp): string[] => [...new Set([...source.replace(/^---\n[^]*?\n---\n/, '')].filter((c) => pattern.test(c)))];
+
+  it('holds what the test is about: a drawn tree, check marks and emoji', () => {
+    expect(charsOf(sources.join(''), BOX).length).toBeGreaterThanOrEqual(3);
+    expect(charsOf(sources.join(''), SIGN).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('warns about none of them (only about the Chinese words one README has)', () => {
+    const warnings = stderr.split('\n').filter((line) => line.includes('no embedded font'));
+    expect(warnings.every((line) => / Han characters: /.test(line)), warnings.join('\n')).toBe(true);
+  });
+
+  it('prints every one of them, each in a face of ours: the tree in Fira Mono, the signs in Noto Emoji or Noto Sans Symbols 2', async () => {
+    for (const [i, source] of sources.entries()) {
+      const file = pdfOf(i + 1);
+      for (const font of pdffonts(file)) expect(font.embedded, font.name).toBe(true);
+      expect(pdffonts(file).map((f) => f.name).join(' ')).not.toMatch(/DejaVu|Liberation|FreeSerif/);
+      const text = pagesText(file).join('\n');
+      const runs = await textRuns(file);
+      for (const [pattern, face] of [[BOX, /\+FiraMono-/], [SIGN, /\+(NotoEmoji|NotoSansSymbols2)-/]] as const) {
+        for (const char of charsOf(source, pattern)) {
+          expect(text, `${READMES[i]}: ${char}`).toContain(char);
+          const inRuns = runs.filter((r) => r.text.includes(char));
+          expect(inRuns.length, `${READMES[i]}: ${char}`).toBeGreaterThan(0);
+          for (const run of inRuns) expect(run.font, `${READMES[i]}: ${char} in “${run.text}”`).toMatch(face);
+        }
+      }
+    }
+  });
+});
+
 describe('check, for characters no embedded face has', () => {
   it('warns once per script at its first character’s file:line:column, wherever it is, and --strict fails', () => {
     const dir = copyFixture('scripts');
     const part = path.join(dir, 'manuscript', 'part-1.md');
     // The fixture has 14 lines; these start at line 15 (an empty one). Columns count
-    // UTF-16 units, as unified's positions do: the emoji takes two.
+    // UTF-16 units, as unified's positions do: the Gothic letter takes two.
     appendFileSync(
       part,
       [
         '',
-        'An emoji 😀 in the text, and 😀 again, and a Cherokee [link Ꮳ](https://example.org).',
+        'A Gothic letter 𐌰 in the text, and 𐌰 again, and a Cherokee [link Ꮳ](https://example.org).',
         '',
         '## Runes ᚠ',
         '',
@@ -235,8 +292,8 @@ describe('check, for characters no embedded face has', () => {
     expect(result.status, result.stderr).toBe(0);
     const warnings = result.stderr.split('\n').filter((line) => line.includes('no embedded font'));
     expect(warnings).toEqual([
-      'manuscript/part-1.md:16:10: warning: no embedded font has the character “😀” (U+1F600): the PDF would set it in a system face; use another character, or an image',
-      'manuscript/part-1.md:16:61: warning: no embedded font has the character “Ꮳ” (U+13E3): the PDF would set it in a system face; use another character, or an image',
+      'manuscript/part-1.md:16:17: warning: no embedded font has the character “𐌰” (U+10330): the PDF would set it in a system face; use another character, or an image',
+      'manuscript/part-1.md:16:68: warning: no embedded font has the character “Ꮳ” (U+13E3): the PDF would set it in a system face; use another character, or an image',
       'manuscript/part-1.md:18:10: warning: no embedded font has these 2 Runic characters: “ᚠ” (U+16A0), “ᛟ” (U+16DF); the PDF would set them in a system face; use other characters, or an image',
       'manuscript/part-1.md:20:20: warning: no embedded font has the character “ⵣ” (U+2D63): the PDF would set it in a system face; use another character, or an image',
     ]);

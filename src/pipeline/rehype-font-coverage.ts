@@ -24,11 +24,9 @@ function describe(char: string): string {
 const SCRIPT_NAMES = ['Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Armenian', 'Georgian', 'Ethiopic', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Tibetan', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo', 'Mongolian', 'Tifinagh', 'Runic', 'Ogham', 'Cherokee', 'Canadian_Aboriginal', 'Yi', 'Vai', 'Nko', 'Coptic', 'Gothic', 'Braille'] as const;
 /** A letter's own script; and the scripts a shared mark is used with (the Arabic comma, the ideographic full stop). */
 const SCRIPTS = SCRIPT_NAMES.map((name): [string, RegExp, RegExp] => [name.replace('_', ' '), new RegExp(`\\p{Script=${name}}`, 'u'), new RegExp(`\\p{Script_Extensions=${name}}`, 'u')]);
-const EMOJI = /\p{Extended_Pictographic}/u;
 
 /** The group a character is reported in: its script; a shared mark goes with a script of the part already reported, else its first. */
 function scriptOf(char: string, reported: ReadonlyMap<string, unknown>): string {
-  if (EMOJI.test(char)) return 'emoji';
   for (const [name, own] of SCRIPTS) if (own.test(char)) return name;
   const shared = SCRIPTS.filter(([, , extended]) => extended.test(char)).map(([name]) => name);
   // Anything else (a symbol, a letter of a rarer script) is named as itself.
@@ -39,7 +37,7 @@ function message(chars: readonly string[], script: string): string {
   if (chars.length === 1) return `no embedded font has the character ${describe(chars[0]!)}: the PDF would set it in a system face; use another character, or an image`;
   const shown = chars.slice(0, 5).map(describe).join(', ');
   const more = chars.length > 5 ? ` and ${chars.length - 5} more` : '';
-  return `no embedded font has these ${chars.length} ${script === 'emoji' ? 'emoji' : `${script} characters`}: ${shown}${more}; the PDF would set them in a system face; use other characters, or an image`;
+  return `no embedded font has these ${chars.length} ${script} characters: ${shown}${more}; the PDF would set them in a system face; use other characters, or an image`;
 }
 
 /** Where `char` stands in the source, inside the text node's span when it is there literally. */

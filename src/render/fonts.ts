@@ -45,11 +45,24 @@ export const MONO_FONT_FAMILY = 'Noto Sans Mono';
 /** The npm packages the faces come from: each bundled family by its file stem, and EB Garamond whole. */
 export type FontPackage = string;
 
-/** Scripts neither EB Garamond nor Noto Serif and Noto Sans have, each from its Noto family: package stem and subset. */
+/**
+ * What neither EB Garamond nor Noto Serif and Noto Sans have: scripts, each from its Noto
+ * family, then signs that real manuscripts use (found building 186 READMEs of our own
+ * dependencies as manuscripts: a directory tree drawn in code, ✓ and ❯, emoji), as package
+ * stem and subset. Later entries are tried first (see printFaceFiles): an emoji Noto Emoji
+ * has comes from it, not from the look of Noto Sans Symbols 2.
+ */
 const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string }> = [
   { stem: 'noto-naskh-arabic', subset: 'arabic' },
   { stem: 'noto-serif-hebrew', subset: 'hebrew' },
   { stem: 'noto-serif-thai', subset: 'thai' },
+  // Dingbats, geometric shapes, arrows and technical signs (✓ ❯ ◉ ★ ⏎).
+  { stem: 'noto-sans-symbols-2', subset: 'symbols' },
+  // Box drawing and block elements (├── └─ █), monospaced as code needs: the code face's
+  // @fontsource subsets lack them.
+  { stem: 'fira-mono', subset: 'symbols2' },
+  // Emoji, in one colour as print sets them; the package's whole font (its `emoji` subset).
+  { stem: 'noto-emoji', subset: 'emoji' },
 ];
 
 const PACKAGE_NAMES: Readonly<Record<FontPackage, string>> = {
@@ -178,6 +191,20 @@ export function fontsourceSubsets(pkg: FontPackage): Array<[string, string]> {
   return subsets;
 }
 
+/**
+ * A subset's unicode-range. @fontsource ships Noto Emoji whole as its one named subset
+ * (`emoji`), with no range of its own beside the slices Google Fonts serves it in: the
+ * whole font covers what its slices cover together (1,463 of its 1,464 code points), so
+ * it is declared for their union, and only a page with one of them loads it.
+ */
+function subsetRange(pkg: FontPackage, subset: string): string | undefined {
+  const named = fontsourceSubsets(pkg).find(([name]) => name === subset)?.[1];
+  if (named !== undefined) return named;
+  const ranges = JSON.parse(readFileSync(join(fontPackageDir(pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
+  const slices = Object.entries(ranges).filter(([name]) => /^\[\d+\]$/.test(name));
+  return slices.length > 0 ? [...new Set(slices.flatMap(([, range]) => range.split(/,\s*/)))].join(',') : undefined;
+}
+
 /** The whole TTF of a face in @expo-google-fonts/eb-garamond ("500Medium_Italic/…"). */
 function wholeFile(face: FontFace): string {
   const names: Record<number, string> = { 400: 'Regular', 500: 'Medium', 600: 'SemiBold', 700: 'Bold' };
@@ -232,7 +259,7 @@ export function printFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly Face
   }
   const serif = fontsourceSubsets('noto-serif');
   const sans = fontsourceSubsets('noto-sans').filter(([subset]) => NOTO_SANS_SUBSETS.includes(subset));
-  const scripts = SCRIPT_FALLBACKS.map(({ stem, subset }) => ({ stem, subset, unicodeRange: fontsourceSubsets(stem).find(([name]) => name === subset)?.[1] }));
+  const scripts = SCRIPT_FALLBACKS.map(({ stem, subset }) => ({ stem, subset, unicodeRange: subsetRange(stem, subset) }));
   for (const face of FALLBACK_FACES) {
     // First, so tried last: their ranges also name some punctuation the faces below have.
     for (const { stem, subset, unicodeRange } of scripts) {

@@ -34,16 +34,16 @@ describe('escaped brackets, carets and at signs', () => {
 
 describe('places after escapes, character references and indented lines', () => {
   test('each warning at the column of its bracket in the source', () => {
-    const { manuscript, messages } = withText('A \\*b\\* [@nobody] c &amp; &copy; &foo; [^x1] d\n   and &#x1F600; [^x2] and \\[^x3] e^[note [@nobody2]] f.\n\nStill @carr1950.\n');
+    const { manuscript, messages } = withText('A \\*b\\* [@nobody] c &amp; &copy; &foo; [^x1] d\n   and &#x10330; [^x2] and \\[^x3] e^[note [@nobody2]] f.\n\nStill @carr1950.\n');
     expect(messages).toEqual([
       'part-1.md:6:9: warning: `[@nobody]` looks like a Pandoc citation, but no key in it is in the bibliography; left as text',
       'part-1.md:7:43: warning: `[@nobody2]` looks like a Pandoc citation, but no key in it is in the bibliography; left as text',
       'part-1.md:6:40: warning: footnote `[^x1]` has no definition (add a line `[^x1]: …`); printed as typed',
       'part-1.md:7:18: warning: footnote `[^x2]` has no definition (add a line `[^x2]: …`); printed as typed',
-      'part-1.md:6:1: warning: no embedded font has the character “😀” (U+1F600): the PDF would set it in a system face; use another character, or an image',
+      'part-1.md:6:1: warning: no embedded font has the character “𐌰” (U+10330): the PDF would set it in a system face; use another character, or an image',
     ]);
     const doc = manuscript.parts[0]!;
-    expect(body(doc).trimEnd()).toBe(`<p id="p1" data-pn="1">A *b* [@nobody] c &#x26; © &#x26;foo; [^x1] d\nand 😀 [^x2] and [^x3] e${call(1)} f.</p>\n<p id="p2" data-pn="2">Still Carr${call(2)}.</p>`);
+    expect(body(doc).trimEnd()).toBe(`<p id="p1" data-pn="1">A *b* [@nobody] c &#x26; © &#x26;foo; [^x1] d\nand 𐌰 [^x2] and [^x3] e${call(1)} f.</p>\n<p id="p2" data-pn="2">Still Carr${call(2)}.</p>`);
     expect(notes(doc)).toEqual(['1 footnote: <p>note [@nobody2]</p>', '2 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950.</span></p>']);
   });
 });
