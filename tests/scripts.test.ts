@@ -19,6 +19,11 @@ import { epubcheck } from './helpers/epubcheck.js';
 import { pagesText, pdffonts } from './helpers/poppler.js';
 import { pdfWords, type Word } from './helpers/pdf-words.js';
 import { readmeAsPart } from './helpers/readme-manuscript.js';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 
@@ -40,10 +45,20 @@ function cldrParagraph(locale: string): string {
   return new Intl.ListFormat(locale).format(codes.map((code) => names.of(code) ?? code));
 }
 
-/** Every run of text pdf.js finds, with the name of the font it is set in. */
-async function textRuns(file: string): Promise<Array<{ page: number; text: string; font: string }>> {
+interface TextRun {
+  page: number;
+  text: string;
+  /** The font's name in the PDF. */
+  font: string;
+  /** Type size and baseline height on the page, in points (y from the foot up). */
+  size: number;
+  y: number;
+}
+
+/** Every run of text pdf.js finds, with the font it is set in. */
+async function textRuns(file: string): Promise<TextRun[]> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), disableFontFace: true, verbosity: 0, isEvalSupported: false }).promise;
-  const runs: Array<{ page: number; text: string; font: string }> = [];
+  const runs: TextRun[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -51,7 +66,8 @@ async function textRuns(file: string): Promise<Array<{ page: number; text: strin
       await page.getOperatorList();
       for (const item of (await page.getTextContent()).items) {
         if (!('str' in item) || item.str.trim() === '') continue;
-        runs.push({ page: n, text: item.str, font: (page.commonObjs.get(item.fontName) as { name: string }).name });
+        const [, , c = 0, d = 0, , y = 0] = item.transform as number[];
+        runs.push({ page: n, text: item.str, font: (page.commonObjs.get(item.fontName) as { name: string }).name, size: Math.hypot(c, d), y });
       }
     }
   } finally {
@@ -265,6 +281,34 @@ describe('signs real READMEs use: a tree drawn in code, check marks, emoji', () 
         }
       }
     }
+  });
+
+  // Their API sections head each function's parameters and result with `######`. Until
+  // 2026-12-02 such a heading was set in Chromium's own 0.67 em bold and could be left at a
+  // page's foot (9 of 30 pages of a text with one every few paragraphs ended in one).
+  it('sets their deepest headings (##### and ######) at the text’s size and never leaves one at a page’s foot', async () => {
+    let seen = 0;
+    for (const [i, source] of sources.entries()) {
+      const deep = new Set<string>();
+      visit(unified().use(remarkParse).use(remarkGfm).parse(source), 'heading', (node) => {
+        if (node.depth >= 5) deep.add(mdastToString(node).trim());
+      });
+      const runs = await textRuns(pdfOf(i + 1));
+      // The text's size: the size most of its EB Garamond words are set in.
+      const sizes = new Map<number, number>();
+      for (const run of runs.filter((r) => /\+EBGaramond-Regular$/.test(r.font))) sizes.set(Math.round(run.size * 10) / 10, (sizes.get(Math.round(run.size * 10) / 10) ?? 0) + run.text.length);
+      const textSize = [...sizes].sort((a, b) => b[1] - a[1])[0]![0];
+      // Headings in words (one of `code` is set as code is in the text, and reads like a code span of it).
+      for (const head of runs.filter((r) => deep.has(r.text.trim()) && /\+EBGaramond-/.test(r.font))) {
+        seen++;
+        const where = `${READMES[i]} p. ${head.page}: “${head.text}”`;
+        expect(head.size, where).toBeGreaterThanOrEqual(textSize - 0.1);
+        // Something of the text under it on its page, not only the folio.
+        const below = runs.filter((r) => r.page === head.page && r.y < head.y - 1 && !/^\d+$/.test(r.text.trim()));
+        expect(below.length, where).toBeGreaterThan(0);
+      }
+    }
+    expect(seen).toBeGreaterThanOrEqual(10);
   });
 });
 

@@ -108,7 +108,7 @@ function embeddedFonts(config: ResolvedConfig, text: string, dir: string, files:
       }
     }
     const generic = GENERIC[role] === 'serif' && bundledFamily(choice.family)?.kind === 'sans' ? 'sans-serif' : GENERIC[role];
-    const selector = role === 'text' ? 'body' : role === 'headings' ? 'h1, h2, h3, h4' : 'pre, code, kbd, samp';
+    const selector = role === 'text' ? 'body' : role === 'headings' ? 'h1, h2, h3, h4, h5, h6' : 'pre, code, kbd, samp';
     rules.push(`${selector} { font-family: ${familyCss}, ${generic}; }`);
   }
   return rules.join('\n');
