@@ -6,7 +6,7 @@
 // table spans, rows whole, and a tall figure scaled to the page with its caption, floated to
 // the next page while the text after it fills the page it left.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Code, Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -18,6 +18,7 @@ import { LINE_BREAKING } from '../src/browser/line-breaker.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { pdfWords, type Word } from './helpers/pdf-words.js';
 import { pagesRawText, pdffonts, pdfImages, squash } from './helpers/poppler.js';
+import { typo, type TypoReport } from './helpers/typo.js';
 
 /** The marks the line breaker hangs into the right margin (src/browser/line-breaker.ts). */
 const HANGING_MARKS = new Set(Object.keys(LINE_BREAKING.hang));
@@ -455,5 +456,66 @@ describe.each([
     const text = words[page - 1]!.filter((w) => w.yMax <= before.bottom + 1 && w.yMin >= before.top - 3);
     const lowest = Math.max(...text.map((w) => w.yMax));
     expect(lowest).toBeGreaterThanOrEqual(before.top + ((before.bottom - before.top) * 2) / 3);
+  });
+});
+
+// A list cut between two of its items (an outline: groups, each with its points). Paged.js
+// marks the element a page break cuts, to justify its last line on the page before; for a
+// list cut between items that is the list, and `text-align-last` is inherited: until
+// 2026-12-02 the last line of every item above the break was spread from margin to margin
+// (typo.py: 3 loose lines up to 2.3 em on this text; 10, up to 2.7 em, on a README of
+// atomically's built as a manuscript). The words are the real manuscript's paragraphs.
+describe('a list cut between its items', () => {
+  let pdf: string;
+  let report: TypoReport;
+  const items: string[] = [];
+  beforeAll(async () => {
+    const source = readFileSync(path.resolve(import.meta.dirname, '..', 'manuscript', 'part-1.md'), 'utf8');
+    const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(source) as Root;
+    // Plain prose: no directive, no note call, no citation.
+    const sentences = tree.children
+      .filter((node) => node.type === 'paragraph')
+      .map((node) => toString(node).replace(/\s+/g, ' '))
+      .filter((text) => !/[:[\]{}^@]/.test(text))
+      .map((text) => text.split(' '))
+      .filter((words) => words.length > 45);
+    expect(sentences.length).toBeGreaterThanOrEqual(8);
+    const lines: string[] = [];
+    for (let i = 0; i < 48; i++) {
+      const words = sentences[i % sentences.length]!;
+      if (i % 8 === 0) {
+        lines.push(`- Group ${i / 8 + 1}`);
+        continue;
+      }
+      // Items of one to three lines, each ending its sentence.
+      const item = `${words.slice(0, 12 + ((i * 7) % 30)).join(' ').replace(/[,;.]*$/, '')}.`;
+      items.push(item);
+      lines.push(`  - ${item}`);
+    }
+    const dir = copyFixture('basic');
+    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: An Outline\nauthor: Ada Example\nlang: en\npage: { size: A5 }\n');
+    writeFileSync(path.join(dir, 'manuscript', 'part-1.md'), `---\ntitle: Points\npart: 1\n---\n\n${lines.join('\n')}\n`);
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache', '--quiet'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    pdf = path.join(dir, 'out', 'an-outline-1.pdf');
+    report = await typo(pdf);
+  });
+
+  test('breaks a page between two items of the inner list at least once', () => {
+    // In the order the page draws its lines (pdftotext -raw).
+    const pages = pagesRawText(pdf).map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean));
+    // Less the running heads (the series and the part's title) and the folios.
+    const body = pages.map((lines) => lines.filter((line) => !/^\d+$/.test(line) && line !== 'An Outline' && line !== 'Points').map(squash));
+    const squashed = items.map(squash);
+    const cuts = body.filter((lines, i) => {
+      const last = lines.at(-1);
+      const next = body[i + 1]?.[0];
+      return last && next && squashed.some((item) => item.endsWith(last)) && squashed.some((item) => item.startsWith(next));
+    });
+    expect(cuts.length, body.map((lines) => `${lines[0]} … ${lines.at(-1)}`).join('\n')).toBeGreaterThan(0);
+  });
+
+  test('spreads no item’s last line over the measure', () => {
+    expect(report.spacing.loose, report.summary).toEqual([]);
   });
 });

@@ -784,6 +784,24 @@ export function registerPageRules(settings: PageRuleSettings): void {
       moveFloats(floats, breakToken, rendered);
     }
 
+    /**
+     * Paged.js (its Splits handler, just before this one) marks the deepest element the
+     * new page continues, on the page before, to justify its last line: right for a
+     * paragraph cut inside its text, whose last line there is a full one. But a list cut
+     * between its items is marked too, and `text-align-last` is inherited: the last line
+     * of every item above the cut was spread from edge to edge ("Symlinks    are
+     * resolved    automatically."). Kept only where the element ends in text.
+     */
+    afterPageLayout(pageElement: Element): void {
+      const previous = pageElement.previousElementSibling;
+      if (!previous) return;
+      for (const el of Array.from(previous.querySelectorAll('[data-align-last-split-element="justify"]'))) {
+        let last = el.lastChild;
+        while (last && last.nodeType === 3 && !/\S/.test((last as Text).data)) last = last.previousSibling;
+        if (last && last.nodeType === 1 && !INLINE_TAGS.has((last as Element).tagName)) el.removeAttribute('data-align-last-split-element');
+      }
+    }
+
     onOverflow(overflow: Range | undefined, rendered: Element, bounds: DOMRect): Range | undefined {
       if (!rendered.lastChild) return undefined;
       // Notes not yet placed still sit in the overflowing text; they are not lines.
