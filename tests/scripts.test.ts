@@ -232,7 +232,7 @@ describe('code with a character its face lacks: the CommonMark spec’s examples
 // would make them parts (tests/helpers/readme-manuscript.ts). Built as manuscripts, 186 READMEs
 // of node_modules found the signs they use that no face of ours had: a tree drawn in code, a
 // check mark, emoji. Until 2026-12-02 the tree's lines were set in the machine's DejaVu Sans
-// (proportional, so the drawing came apart) and the emoji were left out of the page.
+// (proportional, so the drawing came apart) and an emoji printed as an empty box, missing from the text layer.
 describe('signs real READMEs use: a tree drawn in code, check marks, emoji', () => {
   const READMES = ['hast-util-from-html/readme.md', '@resvg/resvg-js/README.md', 'hast-util-to-html/readme.md'];
   const BOX = /[\u2500-\u259F]/u;
