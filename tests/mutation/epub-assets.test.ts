@@ -87,7 +87,7 @@ describe('embedded faces', () => {
       `@font-face { font-family: 'Fira Sans'; font-style: normal; font-weight: 700; src: url("fonts/fira-sans-cyrillic-700-normal.woff2"); unicode-range: U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116; }`,
       `@font-face { font-family: 'Fira Sans'; font-style: normal; font-weight: 700; src: url("fonts/fira-sans-latin-700-normal.woff2"); unicode-range: U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD; }`,
       `@font-face { font-family: 'Fira Sans'; font-style: normal; font-weight: 700; src: url("fonts/fira-sans-latin-ext-700-normal.woff2"); unicode-range: U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF; }`,
-      `h1, h2, h3, h4 { font-family: 'Fira Sans', sans-serif; }`,
+      `h1, h2, h3, h4, h5, h6 { font-family: 'Fira Sans', sans-serif; }`,
     ]);
   });
 });
@@ -104,7 +104,7 @@ describe('embedded faces from a file', () => {
     const rules = (files['OEBPS/styles/epub.css'] ?? '').split('\n').filter((line) => /Lora/.test(line));
     expect(rules).toEqual([
       `@font-face { font-family: 'Lora'; font-style: normal; font-weight: 400; src: url("fonts/Lora-Regular.ttf"); }`,
-      `h1, h2, h3, h4 { font-family: 'Lora', serif; }`,
+      `h1, h2, h3, h4, h5, h6 { font-family: 'Lora', serif; }`,
     ]);
   });
 });
