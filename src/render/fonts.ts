@@ -176,33 +176,27 @@ export function fontPackageDir(pkg: FontPackage): string {
 
 const subsetCache = new Map<FontPackage, Array<[string, string]>>();
 
-/** A @fontsource package's subsets, in its own order, with their unicode ranges. */
+/**
+ * A @fontsource package's subsets, in its own order, with their unicode ranges. Noto Emoji
+ * ships its font whole as its one named subset (`emoji`), with no range of its own beside
+ * the slices Google Fonts serves it in (`[0]` … `[10]`): the whole font covers what the
+ * slices cover together (1,463 of its 1,464 code points), so such a subset gets their
+ * union, and only a page with one of them loads it.
+ */
 export function fontsourceSubsets(pkg: FontPackage): Array<[string, string]> {
   let subsets = subsetCache.get(pkg);
   if (!subsets) {
     const ranges = JSON.parse(readFileSync(join(fontPackageDir(pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
     const meta = JSON.parse(readFileSync(join(fontPackageDir(pkg), 'metadata.json'), 'utf8')) as { subsets: string[] };
+    const slices = Object.entries(ranges).filter(([name]) => /^\[\d+\]$/.test(name));
+    const whole = slices.length > 0 ? [...new Set(slices.flatMap(([, range]) => range.split(/,\s*/)))].join(',') : undefined;
     subsets = meta.subsets.flatMap((subset) => {
-      const range = ranges[subset];
+      const range = ranges[subset] ?? (meta.subsets.length === 1 ? whole : undefined);
       return range === undefined ? [] : [[subset, range] as [string, string]];
     });
     subsetCache.set(pkg, subsets);
   }
   return subsets;
-}
-
-/**
- * A subset's unicode-range. @fontsource ships Noto Emoji whole as its one named subset
- * (`emoji`), with no range of its own beside the slices Google Fonts serves it in: the
- * whole font covers what its slices cover together (1,463 of its 1,464 code points), so
- * it is declared for their union, and only a page with one of them loads it.
- */
-function subsetRange(pkg: FontPackage, subset: string): string | undefined {
-  const named = fontsourceSubsets(pkg).find(([name]) => name === subset)?.[1];
-  if (named !== undefined) return named;
-  const ranges = JSON.parse(readFileSync(join(fontPackageDir(pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
-  const slices = Object.entries(ranges).filter(([name]) => /^\[\d+\]$/.test(name));
-  return slices.length > 0 ? [...new Set(slices.flatMap(([, range]) => range.split(/,\s*/)))].join(',') : undefined;
 }
 
 /** The whole TTF of a face in @expo-google-fonts/eb-garamond ("500Medium_Italic/…"). */
@@ -259,7 +253,7 @@ export function printFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly Face
   }
   const serif = fontsourceSubsets('noto-serif');
   const sans = fontsourceSubsets('noto-sans').filter(([subset]) => NOTO_SANS_SUBSETS.includes(subset));
-  const scripts = SCRIPT_FALLBACKS.map(({ stem, subset }) => ({ stem, subset, unicodeRange: subsetRange(stem, subset) }));
+  const scripts = SCRIPT_FALLBACKS.map(({ stem, subset }) => ({ stem, subset, unicodeRange: fontsourceSubsets(stem).find(([name]) => name === subset)?.[1] }));
   for (const face of FALLBACK_FACES) {
     // First, so tried last: their ranges also name some punctuation the faces below have.
     for (const { stem, subset, unicodeRange } of scripts) {
