@@ -12,7 +12,7 @@ import { PNG } from 'image-size/types/png';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { realInside } from './inside.js';
 import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from './media-types.js';
-import { readXml } from './xml.js';
+import { svgProblem } from './svg-policy.js';
 
 export type ImageCheck =
   | { ok: true; /** Real path of the file. */ path: string; /** As written, decoded, relative to the folder. */ relPath: string; mediaType: string }
@@ -60,7 +60,7 @@ export function checkImageFile(manuscriptDir: string, url: string): ImageCheck {
   }
   const bytes = readFileSync(inside.path);
   if (bytes.length === 0) return { ok: false, reason: `image ${relPath} is an empty file (0 bytes)`, ruleId: 'not-an-image' };
-  const problem = mediaType === 'image/svg+xml' ? svgProblem(bytes) : rasterProblem(bytes, mediaType);
+  const problem = mediaType === 'image/svg+xml' ? svgFileProblem(bytes) : rasterProblem(bytes, mediaType);
   if (problem) return { ok: false, reason: `image ${relPath} ${problem}`, ruleId: 'not-an-image' };
   return { ok: true, path: inside.path, relPath, mediaType };
 }
@@ -92,12 +92,10 @@ function startsLike(bytes: Uint8Array, type: string): boolean {
   }
 }
 
-function svgProblem(bytes: Uint8Array): string | undefined {
-  let root: { local: string; uri: string } | undefined;
-  const read = readXml(new TextDecoder().decode(bytes), (element) => {
-    root ??= element;
-  });
-  if (!read.ok) return `is not well-formed SVG (its line ${read.line}, column ${read.column}: ${read.reason})`;
-  if (!root || root.local !== 'svg' || root.uri !== 'http://www.w3.org/2000/svg') return 'is not an SVG image: its root element is not <svg xmlns="http://www.w3.org/2000/svg">';
+function svgFileProblem(bytes: Uint8Array): string | undefined {
+  const problem = svgProblem(new TextDecoder().decode(bytes));
+  if (problem === 'not-svg') return 'is not an SVG image: its root element is not <svg xmlns="http://www.w3.org/2000/svg">';
+  if (problem?.kind === 'malformed') return `is not well-formed SVG (its line ${problem.line}, column ${problem.column}: ${problem.reason})`;
+  if (problem) return `(its line ${problem.line}, column ${problem.column}): ${problem.reason}`;
   return undefined;
 }

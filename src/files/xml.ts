@@ -11,15 +11,24 @@ export interface XmlElement {
   local: string;
   /** Namespace URI ('' for none). */
   uri: string;
-  /** Attributes by local name (no namespaced attribute is needed by our callers). */
+  /** Attributes by local name, whatever their namespace. */
   attributes: Record<string, string>;
+  /** Every attribute with its namespace URI ('' for none): `xlink:href` and `href` apart. */
+  attributeList: ReadonlyArray<{ local: string; uri: string; value: string }>;
   /** Local names of the open ancestors, outermost first. */
   ancestors: readonly string[];
   line: number;
   column: number;
 }
 
-export type XmlRead = { ok: true } | { ok: false; line: number; column: number; reason: string };
+export type XmlRead = { ok: true } | { ok: false; /** By a listener, not for bad syntax. */ refused?: true; line: number; column: number; reason: string };
+
+/** Thrown by a listener to stop reading a document it refuses. */
+export class XmlRefusal extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(message);
+  }
+}
 
 class StopParsing extends Error {
   constructor(readonly line: number, readonly column: number, readonly reason: string) {
@@ -27,8 +36,18 @@ class StopParsing extends Error {
   }
 }
 
-/** Parses `text` as XML, calling `onElement` for each start tag in document order. */
-export function readXml(text: string, onElement: (element: XmlElement) => void): XmlRead {
+/** What else a caller may want to read, as it comes: text and processing instructions, with their place. */
+export interface XmlListeners {
+  /** Text and CDATA, with the local names of the elements it is in, outermost first. */
+  onText?: (text: string, ancestors: readonly string[], line: number, column: number) => void;
+  onProcessingInstruction?: (target: string, line: number, column: number) => void;
+}
+
+/**
+ * Parses `text` as XML, calling `onElement` for each start tag in document order. A
+ * listener may stop the parse by throwing `XmlRefusal`: the read then fails with its reason and place.
+ */
+export function readXml(text: string, onElement: (element: XmlElement) => void, listeners: XmlListeners = {}): XmlRead {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const open: string[] = [];
   // The first error stops the parse: what follows a syntax error is noise.
@@ -37,17 +56,25 @@ export function readXml(text: string, onElement: (element: XmlElement) => void):
   });
   parser.on('opentag', (tag) => {
     const attributes: Record<string, string> = {};
-    for (const attribute of Object.values(tag.attributes)) attributes[attribute.local] = attribute.value;
-    onElement({ local: tag.local, uri: tag.uri, attributes, ancestors: [...open], line: parser.line, column: parser.column });
+    const attributeList = Object.values(tag.attributes).map(({ local, uri, value }) => ({ local, uri, value }));
+    for (const attribute of attributeList) attributes[attribute.local] = attribute.value;
+    onElement({ local: tag.local, uri: tag.uri, attributes, attributeList, ancestors: [...open], line: parser.line, column: parser.column });
     if (!tag.isSelfClosing) open.push(tag.local);
   });
   parser.on('closetag', (tag) => {
     if (!tag.isSelfClosing) open.pop();
   });
+  const { onText, onProcessingInstruction } = listeners;
+  if (onText) {
+    parser.on('text', (text) => onText(text, open, parser.line, parser.column));
+    parser.on('cdata', (text) => onText(text, open, parser.line, parser.column));
+  }
+  if (onProcessingInstruction) parser.on('processinginstruction', (pi) => onProcessingInstruction(pi.target, parser.line, parser.column));
   try {
     parser.write(text).close();
   } catch (cause) {
     if (cause instanceof StopParsing) return { ok: false, line: cause.line, column: Math.max(1, cause.column), reason: cause.reason };
+    if (cause instanceof XmlRefusal) return { ok: false, refused: true, line: cause.line, column: Math.max(1, cause.column), reason: cause.message };
     throw cause;
   }
   return { ok: true };

@@ -1,0 +1,153 @@
+/**
+ * What an SVG image in a manuscript may hold: a drawing, and nothing that runs or loads.
+ *
+ * Every output carries the file as it is: the EPUB packages it, the web page embeds it as
+ * data. An SVG can do what a web page does: run a script, answer an event, rewrite a link
+ * by animating it, load a file or a web address (in `href`, in CSS, in a stylesheet
+ * processing instruction), show HTML in a `foreignObject`. Until 2026-12-02 such a file
+ * built, and its EPUB failed epubcheck (`scripted`, `remote-resources`): an e-reader that
+ * opens the picture on its own would have run it.
+ *
+ * Read as parsed trees against allow-lists (saxes for the XML, css-tree for its CSS),
+ * never with patterns over the text. Elements of other namespaces (an editor's
+ * metadata: Inkscape, Sodipodi, RDF) draw nothing and stay, HTML's excepted.
+ */
+import type { CssNode } from 'css-tree';
+import { cssTree } from '../style/css-tree.js';
+import { readXml, XmlRefusal, type XmlElement } from './xml.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const XML = 'http://www.w3.org/XML/1998/namespace';
+
+/** SVG's static drawing: shapes, text, structure, paint servers, clipping, masks, markers, filters. */
+const DRAWING = new Set([
+  'svg', 'g', 'defs', 'desc', 'title', 'metadata', 'symbol', 'use', 'switch', 'view', 'style', 'a',
+  'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'image',
+  'text', 'tspan', 'textPath',
+  'linearGradient', 'radialGradient', 'stop', 'pattern', 'clipPath', 'mask', 'marker',
+  'filter', 'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feConvolveMatrix',
+  'feDiffuseLighting', 'feDisplacementMap', 'feDistantLight', 'feDropShadow', 'feFlood', 'feFuncA',
+  'feFuncB', 'feFuncG', 'feFuncR', 'feGaussianBlur', 'feImage', 'feMerge', 'feMergeNode',
+  'feMorphology', 'feOffset', 'fePointLight', 'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence',
+]);
+
+/** Why some refused elements are refused, where the reason helps the author. */
+const WHY: Readonly<Record<string, string>> = {
+  script: 'a picture in a book runs no script',
+  foreignObject: 'it shows HTML inside the picture; draw its text as SVG <text>',
+  animate: 'print shows no animation, and an animation can rewrite a link',
+  animateMotion: 'print shows no animation',
+  animateTransform: 'print shows no animation',
+  set: 'it rewrites attributes as the picture runs, a link included',
+};
+
+/** Presentation attributes whose value may hold `url(…)`; read as CSS, as the browser reads them. */
+const PAINT_ATTRIBUTES = new Set(['fill', 'stroke', 'filter', 'clip-path', 'mask', 'marker-start', 'marker-mid', 'marker-end', 'cursor']);
+
+/** CSS functions other than url() that load something. */
+const LOADING_FUNCTIONS = new Set(['image-set', '-webkit-image-set', 'image', 'cross-fade', 'element', 'paint', 'src']);
+
+/** Pictures a picture may embed: the raster types every output carries, as data. */
+const EMBEDDED_PICTURE = /^data:image\/(png|jpeg|gif|webp)[;,]/i;
+
+export interface SvgProblem {
+  /** Not XML at all, or a drawing holding what it may not. */
+  kind: 'malformed' | 'refused';
+  line: number;
+  column: number;
+  reason: string;
+}
+
+/** Where a reference may point: inside the picture, or (a link only) to the web. */
+function hrefProblem(element: string, href: string): string | undefined {
+  const value = href.trim();
+  if (value.startsWith('#')) return undefined;
+  if (element === 'a' && /^(https?|mailto):/i.test(value)) return undefined;
+  if ((element === 'image' || element === 'feImage') && EMBEDDED_PICTURE.test(value)) return undefined;
+  const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  if (element === 'image' || element === 'feImage') return `<${element}> loads “${shown}”: embed the picture in the SVG as data:image/png, jpeg, gif or webp (Inkscape: Embed)`;
+  return `<${element}> points to “${shown}”: an SVG image may only point inside itself (#id)${element === 'a' ? ', or link to an http, https or mailto address' : ''}`;
+}
+
+/** Every loading reference in a piece of CSS, as css-tree reads it (escapes and case are its business). */
+function cssProblem(ast: CssNode): string | undefined {
+  const { ident, walk } = cssTree();
+  let problem: string | undefined;
+  walk(ast, (node) => {
+    if (problem) return;
+    if (node.type === 'Raw' && node.value.trim() !== '') {
+      // What css-tree could not read as a value, Chromium may still read: `u\rl(…)` was one.
+      problem = `its CSS has “${node.value.trim().slice(0, 60)}”, which cannot be read as a CSS value`;
+    } else if (node.type === 'Url') {
+      if (!node.value.trim().startsWith('#') && !EMBEDDED_PICTURE.test(node.value.trim())) problem = `its CSS loads \`url(${node.value.slice(0, 60)})\`: an SVG image may only point inside itself (url(#id)) or embed a picture as data`;
+    } else if (node.type === 'Function' && ident.decode(node.name).toLowerCase() === 'url') {
+      // `u\rl(…)`: a url() to the browser, a function to the parser.
+      problem = `its CSS loads \`${node.name}()\`: an SVG image may only point inside itself (url(#id)) or embed a picture as data`;
+    } else if (node.type === 'Function' && LOADING_FUNCTIONS.has(ident.decode(node.name).toLowerCase())) {
+      problem = `its CSS uses \`${node.name}()\`, which loads a file`;
+    } else if (node.type === 'Atrule' && ['import', 'namespace'].includes(ident.decode(node.name).toLowerCase())) {
+      problem = `its CSS has \`@${node.name}\`, which loads a stylesheet`;
+    }
+  });
+  return problem;
+}
+
+function parseCss(text: string, context: 'stylesheet' | 'declarationList' | 'value'): CssNode | string {
+  try {
+    return cssTree().parse(text, { context });
+  } catch (cause) {
+    return `its CSS cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`;
+  }
+}
+
+function elementProblem(element: XmlElement): string | undefined {
+  if (element.uri === XHTML) return `HTML's <${element.local}> is inside it; an SVG image may only draw`;
+  if (element.uri !== SVG) return undefined;
+  if (!DRAWING.has(element.local)) {
+    return `<${element.local}> is not allowed in an SVG image: ${WHY[element.local] ?? 'an SVG image may only draw (shapes, text, gradients, clipping, masks, filters)'}`;
+  }
+  for (const { local, uri, value } of element.attributeList) {
+    if (uri === '' && /^on/i.test(local)) return `<${element.local}> has the event handler \`${local}\`: a picture in a book runs no script`;
+    if (uri === XML && local === 'base') return `<${element.local}> has \`xml:base\`, which would point its references elsewhere`;
+    if (local === 'href') {
+      const problem = hrefProblem(element.local, value);
+      if (problem) return problem;
+    }
+    if (uri !== '') continue;
+    const context = local === 'style' ? 'declarationList' : PAINT_ATTRIBUTES.has(local) ? 'value' : undefined;
+    if (!context) continue;
+    const ast = parseCss(value, context);
+    const problem = typeof ast === 'string' ? ast : cssProblem(ast);
+    if (problem) return `<${element.local}> \`${local}\`: ${problem}`;
+  }
+  return undefined;
+}
+
+/** The first thing in `text` (an SVG file, well-formed or not) that an SVG image may not hold, or none. */
+export function svgProblem(text: string): SvgProblem | 'not-svg' | undefined {
+  let root: XmlElement | undefined;
+  const read = readXml(
+    text,
+    (element) => {
+      root ??= element;
+      if (root.local !== 'svg' || root.uri !== SVG) return;
+      const problem = elementProblem(element);
+      if (problem) throw new XmlRefusal(problem, element.line, element.column);
+    },
+    {
+      onText: (value, ancestors, line, column) => {
+        if (ancestors.at(-1) !== 'style' || value.trim() === '') return;
+        const ast = parseCss(value, 'stylesheet');
+        const problem = typeof ast === 'string' ? ast : cssProblem(ast);
+        if (problem) throw new XmlRefusal(`<style>: ${problem}`, line, column);
+      },
+      onProcessingInstruction: (target, line, column) => {
+        if (target.toLowerCase() === 'xml-stylesheet') throw new XmlRefusal('an <?xml-stylesheet?> instruction loads a stylesheet: put the CSS in a <style> element', line, column);
+      },
+    },
+  );
+  if (!read.ok) return { kind: read.refused ? 'refused' : 'malformed', line: read.line, column: read.column, reason: read.reason };
+  if (!root || root.local !== 'svg' || root.uri !== SVG) return 'not-svg';
+  return undefined;
+}
