@@ -74,6 +74,39 @@ describe('an SVG image that does more than draw', () => {
 /** Flags whose SVG epubcheck's SVG 1.1 schema refused until the EPUB mended them (src/render/epub/svg-mend.ts). */
 const MENDED = ['bo.svg', 'eac.svg', 'gb-nir.svg', 'gu.svg', 'sh-ac.svg'];
 
+// The same SVG named by the manuscript's own stylesheet went into the EPUB unread until
+// 2026-12-02 (any file a sheet named did): it meets the same allow-list, at the sheet's place.
+describe('an SVG or another file named by a stylesheet of the manuscript', () => {
+  test.each([
+    ['styles/epub.css', 'body { background: url(../images/drawing.svg); }\n', 'manuscript/styles/epub.css:1:20: error: url(../images/drawing.svg): image images/drawing.svg (its line 2, column '],
+    ['styles/print.css', '.text {\n  background-image: url("../images/drawing.svg");\n}\n', 'manuscript/styles/print.css:2:21: error: url(../images/drawing.svg): image images/drawing.svg (its line 2, column '],
+  ])('%s: an SVG with a script is refused at the url(), by check and build, with nothing reaching the server', (sheet, css, expected) => {
+    const root = copyFixture('basic');
+    mkdirSync(path.join(root, 'manuscript', 'images'), { recursive: true });
+    mkdirSync(path.join(root, 'manuscript', 'styles'), { recursive: true });
+    writeFileSync(path.join(root, 'manuscript', 'images', 'drawing.svg'), `${OPEN}\n<script>new WebSocket('ws://127.0.0.1:${server.port}/sheet')</script>\n</svg>\n`);
+    writeFileSync(path.join(root, 'manuscript', sheet), css);
+    const before = server.hits.length;
+    for (const command of [['check', 'manuscript'], ['build', 'manuscript', '--out', 'dist', '--format', 'pdf,epub,html']]) {
+      const result = pamphlet(command, root);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toContain(expected);
+      expect(result.stderr).toContain('<script> is not allowed in an SVG image');
+    }
+    expect(existsSync(path.join(root, 'dist')) ? readdirSync(path.join(root, 'dist')).filter((f) => !f.startsWith('.')) : []).toEqual([]);
+    expect(server.hits.slice(before)).toEqual([]);
+  });
+
+  test('a file that is neither a font nor an image is refused', () => {
+    const root = copyFixture('basic');
+    mkdirSync(path.join(root, 'manuscript', 'styles'), { recursive: true });
+    writeFileSync(path.join(root, 'manuscript', 'styles', 'epub.css'), 'body { background: url(../part-1.md); }\n');
+    const result = pamphlet(['check', 'manuscript'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('manuscript/styles/epub.css:1:20: error: url(../part-1.md): a stylesheet may name fonts (.ttf, .otf, .woff2, .woff) and images (PNG, JPEG, GIF or SVG), not part-1.md');
+  });
+});
+
 describe('drawings real people made: the 271 flags of flag-icons', () => {
   const FLAGS = path.resolve(import.meta.dirname, '..', 'node_modules', 'flag-icons', 'flags', '4x3');
   let root: string;

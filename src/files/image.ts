@@ -54,15 +54,24 @@ export function checkImageFile(manuscriptDir: string, url: string): ImageCheck {
       default: return { ok: false, reason: `image ${inside.reason}`, ruleId: 'not-an-image' };
     }
   }
+  const content = checkImageContent(inside.path, relPath);
+  return content.ok ? { ok: true, path: inside.path, relPath, mediaType: content.mediaType } : content;
+}
+
+/**
+ * An image file already found inside the folder (`realPath`), judged by its type and its
+ * content: the part's images, and the files a manuscript's stylesheet names.
+ */
+export function checkImageContent(realPath: string, relPath: string): { ok: true; mediaType: string } | { ok: false; reason: string; ruleId: string } {
   const mediaType = imageMediaType(relPath);
   if (!mediaType) {
     return { ok: false, reason: `image ${relPath}: use ${IMAGE_EXTENSIONS_TEXT} (the EPUB 3 core media types, which every output can carry)`, ruleId: 'image-type' };
   }
-  const bytes = readFileSync(inside.path);
+  const bytes = readFileSync(realPath);
   if (bytes.length === 0) return { ok: false, reason: `image ${relPath} is an empty file (0 bytes)`, ruleId: 'not-an-image' };
   const problem = mediaType === 'image/svg+xml' ? svgFileProblem(bytes) : rasterProblem(bytes, mediaType);
   if (problem) return { ok: false, reason: `image ${relPath} ${problem}`, ruleId: 'not-an-image' };
-  return { ok: true, path: inside.path, relPath, mediaType };
+  return { ok: true, mediaType };
 }
 
 function rasterProblem(bytes: Uint8Array, mediaType: string): string | undefined {

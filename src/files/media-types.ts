@@ -19,3 +19,11 @@ export function imageMediaType(fileName: string): string | undefined {
 }
 
 export const IMAGE_EXTENSIONS_TEXT = 'PNG, JPEG, GIF or SVG';
+
+/** Font files a manuscript's stylesheet may name in url() (the EPUB's font core media types). */
+export const FONT_MEDIA_TYPES: Readonly<Record<string, string>> = { '.ttf': 'font/ttf', '.otf': 'font/otf', '.woff2': 'font/woff2', '.woff': 'font/woff' };
+
+export function fontMediaType(fileName: string): string | undefined {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? undefined : FONT_MEDIA_TYPES[fileName.slice(dot).toLowerCase()];
+}

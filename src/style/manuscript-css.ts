@@ -8,8 +8,9 @@
  *   most; those it reports, and an unclosed block, which it silently closes, are errors:
  *   a browser would drop or misread the rules around them without a word);
  * - every `url()` must name a file inside the manuscript folder, by its real location
- *   (no scheme, no network, no leading `/`, no link out); `@import` and `local()` are
- *   refused (another sheet, a font of the machine that builds);
+ *   (no scheme, no network, no leading `/`, no link out), and a font or an image, judged as
+ *   a part's images are; `@import` and `local()` are refused (another sheet, a font of the
+ *   machine that builds);
  * - the `url()`s are kept as written, with the real file each names: the print page
  *   takes them as file: URLs (its request policy allows the manuscript folder), the EPUB
  *   packages the files, the web page inlines them (src/render/epub/styles.ts).
@@ -22,7 +23,9 @@ import { cssTree } from './css-tree.js';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { error } from '../diagnostics.js';
+import { checkImageContent } from '../files/image.js';
 import { realInside } from '../files/inside.js';
+import { FONT_MEDIA_TYPES, fontMediaType, IMAGE_EXTENSIONS_TEXT, imageMediaType } from '../files/media-types.js';
 import { readTextInside } from '../files/read.js';
 import type { StyleSheetName } from './themes.js';
 
@@ -121,6 +124,11 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
     for (const candidate of candidates) {
       const inside = realInside(dir, candidate);
       if (inside.ok) {
+        const kind = fileKindProblem(inside.path, candidate);
+        if (kind) {
+          fail(`url(${value}): ${kind}`, loc.line, loc.column);
+          return;
+        }
         urls.push({ value, path: inside.path });
         digest.update(value).update(readFileSync(inside.path));
         return;
@@ -132,6 +140,18 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
 
   if (file.messages.some((message) => message.fatal)) return undefined;
   return { rel, text, urls, digest: digest.digest('hex') };
+}
+
+/**
+ * What a stylesheet may name: a font, or an image judged as a part's images are (an SVG by
+ * the same allow-list, src/files/svg-policy.ts). Until 2026-12-02 any file passed: an SVG
+ * with a script, named in styles/epub.css, went into the EPUB unread.
+ */
+function fileKindProblem(realPath: string, relPath: string): string | undefined {
+  if (fontMediaType(relPath)) return undefined;
+  if (!imageMediaType(relPath)) return `a stylesheet may name fonts (${Object.keys(FONT_MEDIA_TYPES).join(', ')}) and images (${IMAGE_EXTENSIONS_TEXT}), not ${path.basename(relPath)}`;
+  const image = checkImageContent(realPath, relPath);
+  return image.ok ? undefined : image.reason;
 }
 
 /** The `{` left open at the end of the sheet, if any (css-tree closes it without a word). */

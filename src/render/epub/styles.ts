@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../../config/types.js';
-import { imageMediaType } from '../../files/media-types.js';
+import { fontMediaType, imageMediaType } from '../../files/media-types.js';
 import { packagePath } from '../../package-root.js';
 import { sheetWithUrls } from '../../style/manuscript-css.js';
 import { bundledFamily, nearestWeight } from '../../style/families.js';
@@ -35,10 +35,8 @@ export interface ReaderStyles {
   files: ReaderFile[];
 }
 
-const FONT_TYPES: Readonly<Record<string, string>> = { '.ttf': 'font/ttf', '.otf': 'font/otf', '.woff2': 'font/woff2', '.woff': 'font/woff' };
-
 export function mediaTypeOf(file: string): string {
-  return FONT_TYPES[path.extname(file).toLowerCase()] ?? imageMediaType(file) ?? 'application/octet-stream';
+  return fontMediaType(file) ?? imageMediaType(file) ?? 'application/octet-stream';
 }
 
 let baseSheets: string | undefined;
