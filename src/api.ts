@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { CitationThread } from './citations/citation-thread.js';
-import { commitTimesOf, loadManuscript, partFileNames, type Manuscript } from './manuscript.js';
+import { commitTimesOf, loadManuscript, partFileNames, type Manuscript, type TitlePage } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { registerCleanup } from './cleanup.js';
 import { loadConfig } from './config/load.js';
@@ -235,10 +235,11 @@ async function renderAll(
     manuscript = loadManuscript(options.dir, options.env ?? process.env, config, {
       ...(citations ? { citations } : {}),
       ...(times ? { commitTimes: times } : {}),
-      // Without pages to lay out the EPUB is made next, so its cover is begun as each part's
-      // pipeline starts; with them it waits for the layout, and is begun once the parts are
+      // Without pages to lay out the EPUB is made next, so its cover is begun as soon as each
+      // part's front matter is read (and again as its pipeline starts, should the full parse
+      // say otherwise); with them it waits for the layout, and is begun once the parts are
       // made, so that the CSL engine's thread and Chromium have the cores to themselves first.
-      ...(covers && !laysOut ? { onPart: (meta: PartMeta) => covers.draw(meta) } : {}),
+      ...(covers && !laysOut ? { onTitle: (title: TitlePage) => covers.draw(title), onPart: (meta: PartMeta) => covers.draw(meta) } : {}),
     });
     if (covers && laysOut) for (const doc of manuscript.parts) covers.draw(doc.meta);
   } finally {

@@ -37,7 +37,7 @@ export function byline(authors: readonly string[], lang: string): string {
 }
 
 /** "Part I: How the Working Class came to Power". */
-export function partTitle(meta: PartMeta): string {
+export function partTitle(meta: Pick<PartMeta, 'partLabel' | 'title'>): string {
   return meta.partLabel ? `${meta.partLabel}: ${meta.title}` : meta.title;
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startBundledWorker } from '../../bundled-worker.js';
-import type { PartMeta } from '../../document.js';
+import type { TitlePage } from '../../manuscript.js';
 import { trace } from '../../trace.js';
 import { coverSvg } from './cover.js';
 import { drawingAhead, forgetDrawing } from './cover-raster.js';
@@ -27,7 +27,7 @@ export class CoverThread {
   private readonly begun = new Set<string>();
 
   /** Begins drawing the part's generated cover (a part with a cover image has none). */
-  draw(meta: PartMeta): void {
+  draw(meta: TitlePage): void {
     if (meta.cover) return;
     const svg = coverSvg(meta);
     if (this.begun.has(svg)) return;

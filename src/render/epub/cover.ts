@@ -27,7 +27,10 @@ interface Line {
   tracking?: number;
 }
 
-export function coverSvg(meta: PartMeta): string {
+/** What the generated cover says: the part's title page, known from its front matter. */
+export type CoverFacts = Pick<PartMeta, 'series' | 'subtitle' | 'title' | 'partLabel' | 'authors' | 'lang'>;
+
+export function coverSvg(meta: CoverFacts): string {
   const measure = WIDTH - 2 * MARGIN;
 
   // The band: series in spaced capitals, its subtitle in italics, a short rule; centred.
@@ -116,7 +119,7 @@ export function coverDocument(meta: PartMeta, svgHref: string, stylesheet: strin
  * Everything the cover says, in reading order, a sentence a piece: "What Is to Be Done?
  * Part I: …", not "What Is to Be Done?. Part I: …" (a screen reader says the stray stop).
  */
-function coverDescription(meta: PartMeta): string {
+function coverDescription(meta: CoverFacts): string {
   return [meta.series, meta.subtitle, partTitle(meta), byline(meta.authors, meta.lang)]
     .filter((part): part is string => Boolean(part))
     .reduce((said, piece) => (said ? `${said}${ENDS_SENTENCE.test(said) ? '' : '.'} ${piece}` : piece), '');
