@@ -124,6 +124,9 @@ describe('drawings real people made: the 271 flags of flag-icons', () => {
       path.join(images, 'edited.svg'),
       `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" width="40" height="20" viewBox="0 0 40 20" inkscape:version="1.3">\n<sodipodi:namedview id="view" pagecolor="#ffffff"/>\n<defs><linearGradient id="g"><stop offset="0" stop-color="#c33"/><stop offset="1" stop-color="#33c"/></linearGradient></defs>\n<style>.a { fill: url(#g); }</style>\n<rect class="a" width="40" height="20"/>\n<image xlink:href="data:image/png;base64,${RED_PNG}" width="4" height="4"/>\n<a xlink:href="https://example.org/"><title>Example</title><text x="2" y="15">x</text></a>\n</svg>\n`,
     );
+    // And a flag to mend named by the manuscript's own stylesheet, packaged beside it.
+    mkdirSync(path.join(root, 'manuscript', 'styles'), { recursive: true });
+    writeFileSync(path.join(root, 'manuscript', 'styles', 'epub.css'), `aside { background: url(../images/${MENDED[0]}) no-repeat; }\n`);
     const pictures = [...flags, 'edited.svg'].map((file) => `![Flag ${file.replace(/\.svg$/, '')}](images/${file})`).join('\n\n');
     writeFileSync(path.join(root, 'manuscript', 'part-1.md'), `---\ntitle: Flags\npart: 1\n---\n\n${pictures}\n`);
     result = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'epub,html', '--no-print-pages', '--quiet'], root);
@@ -157,6 +160,9 @@ describe('drawings real people made: the 271 flags of flag-icons', () => {
       expect(render(inEpub).equals(render(drawn)), flag).toBe(true);
     }
     expect(changed).toEqual(MENDED);
+    const fromSheet = Object.entries(files).find(([name]) => name.includes('/res/') && name.endsWith(MENDED[0]!));
+    expect(fromSheet, 'the stylesheet’s SVG, packaged').toBeDefined();
+    expect(Buffer.from(fromSheet![1]).equals(packaged.get(MENDED[0]!)!)).toBe(true);
     const checked = epubcheck(epub);
     expect(checked.errors, checked.output).toBe(0);
   });
