@@ -2,7 +2,8 @@
 // has a sane range, and a value outside it is an error at its line, found fast, instead
 // of a loop until memory runs out (`part: 1e308`) or a timer that fires at once.
 import { describe, expect, test } from 'vitest';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { pamphlet } from './helpers/cli.js';
 import { builtManuscript, expectRefused } from './helpers/refusal.js';
@@ -106,5 +107,71 @@ describe('toRoman', () => {
     expect(() => toRoman(2.5)).toThrow(RangeError);
     expect(Date.now() - started).toBeLessThan(100);
     expect([toRoman(1), toRoman(4), toRoman(14), toRoman(1917), toRoman(9999)]).toEqual(['I', 'IV', 'XIV', 'MCMXVII', 'MMMMMMMMMCMXCIX']);
+  });
+});
+
+/** A greyscale PNG of `width` × `height` black pixels: a few hundred KB however many pixels, as an attacker makes one. */
+function blackPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8);
+  // Each row: filter byte 0, then the row's bytes, all 0.
+  const pixels = deflateSync(Buffer.alloc((width + 1) * height), { level: 1 });
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+// Pictures that are small files and enormous to draw. Until 2026-12-02 both passed `check`: a
+// 1.2 MB PNG of 20,000 × 20,000 pixels took 27 s and 3.3 GB to print, and the SVG kept
+// Chromium busy until the build's time limit, which then advised raising it.
+describe('images', () => {
+  /** The manuscript with `file` as its last paragraph's picture; the picture's line. */
+  function withPicture(name: string, data: Buffer | string): { root: string; line: number } {
+    const { root, dir } = builtManuscript();
+    mkdirSync(path.join(dir, 'images'), { recursive: true });
+    writeFileSync(path.join(dir, 'images', name), data);
+    const part = path.join(dir, 'part-1.md');
+    const text = readFileSync(part, 'utf8').replace(/\n*$/, '\n');
+    writeFileSync(part, `${text}\n![A picture](images/${name})\n`);
+    return { root, line: text.split('\n').length + 1 };
+  }
+
+  test('a PNG of 10,240 × 10,240 pixels (105 megapixels, 0.1 MB) is refused at the image', () => {
+    const png = blackPng(10_240, 10_240);
+    expect(png.length).toBeLessThan(500_000);
+    const { root, line } = withPicture('dark.png', png);
+    expectRefused(root, `manuscript/part-1.md:${line}:1: error: image images/dark.png is 10240 × 10240 pixels (105 megapixels): at most 100 megapixels, for every reader decodes all of them (4 bytes each) however small the file; 300 ppi over a whole A4 page is 9`);
+  });
+
+  test('a photograph of a 61-megapixel camera (9,504 × 6,336) passes', () => {
+    const { root } = withPicture('photo.png', blackPng(9_504, 6_336));
+    const checked = pamphlet(['check', 'manuscript'], root);
+    expect(checked.status, checked.stderr).toBe(0);
+  });
+
+  test('an SVG whose <use> copies a group of <use>, nine deep (a billion laughs in 1 KB), is refused at the image', () => {
+    const groups = ['<g id="l0"><rect width="1" height="1"/></g>'];
+    for (let i = 1; i < 10; i++) groups.push(`<g id="l${i}">${Array.from({ length: 10 }, (_, j) => `<use href="#l${i - 1}" x="${j}"/>`).join('')}</g>`);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">\n<defs>${groups.join('\n')}</defs>\n<use href="#l9"/>\n</svg>\n`;
+    expect(svg.length).toBeLessThan(3_000);
+    const { root, line } = withPicture('laughs.svg', svg);
+    expectRefused(root, `manuscript/part-1.md:${line}:1: error: image images/laughs.svg (its line 1, column 63): its <use> elements copy over 100,000 elements: a <use> of a group of <use> repeats everything it names, and the copies multiply`);
   });
 });

@@ -71,8 +71,24 @@ export function checkImageContent(realPath: string, relPath: string): { ok: true
   if (bytes.length === 0) return { ok: false, reason: `image ${relPath} is an empty file (0 bytes)`, ruleId: 'not-an-image' };
   const problem = mediaType === 'image/svg+xml' ? svgFileProblem(bytes) : rasterProblem(bytes, mediaType);
   if (problem) return { ok: false, reason: `image ${relPath} ${problem}`, ruleId: 'not-an-image' };
+  const pixels = mediaType === 'image/svg+xml' ? undefined : imageSize(bytes);
+  if (pixels?.width && pixels.height && pixels.width * pixels.height > MAX_PIXELS) {
+    const megapixels = Math.round((pixels.width * pixels.height) / 1e6);
+    return {
+      ok: false,
+      reason: `image ${relPath} is ${pixels.width} × ${pixels.height} pixels (${megapixels} megapixels): at most ${MAX_PIXELS / 1e6} megapixels, for every reader decodes all of them (4 bytes each) however small the file; 300 ppi over a whole A4 page is 9`,
+      ruleId: 'image-pixels',
+    };
+  }
   return { ok: true, mediaType };
 }
+
+/**
+ * Past this, an image is refused: a small file can hold a picture too big to decode. A
+ * 1.2 MB PNG of 20,000 × 20,000 pixels took 27 s and 3.3 GB of memory to print (2026-12-02),
+ * and an e-reader decodes every pixel too. A 61-megapixel camera's photographs stay allowed.
+ */
+const MAX_PIXELS = 100_000_000;
 
 function rasterProblem(bytes: Uint8Array, mediaType: string): string | undefined {
   const wanted = DETECTED[mediaType] as string;

@@ -124,9 +124,56 @@ function elementProblem(element: XmlElement): string | undefined {
   return undefined;
 }
 
+/**
+ * Past this many elements copied by `<use>`, a drawing is refused: ten `<use>` of a group of
+ * ten `<use>`, nine deep (a "billion laughs" in 1 KB), kept Chromium busy until the build's
+ * time limit (2026-12-02). The flag of flag-icons that draws most draws 914 elements in all;
+ * a large map written out element by element copies none, and is bounded by its file's size.
+ */
+export const MAX_COPIED = 100_000;
+
+/** An element as `<use>` sees it: its children, and (a `<use>`) the id it copies. */
+interface DrawnNode {
+  children: number[];
+  copies?: string;
+}
+
+/**
+ * How many elements the drawing makes once each `<use>` is replaced by a copy of what it
+ * names; Infinity past `limit` or `depth`. A `<use>` of itself or of an ancestor draws nothing
+ * in a browser, and counts nothing here.
+ */
+function drawnCount(nodes: readonly DrawnNode[], ids: ReadonlyMap<string, number>, limit: number): number {
+  const memo = new Map<number, number>();
+  const visiting = new Set<number>();
+  const DEPTH = 500;
+  const count = (index: number, depth: number): number => {
+    const known = memo.get(index);
+    if (known !== undefined) return known;
+    if (visiting.has(index)) return 0;
+    if (depth > DEPTH) return Infinity;
+    visiting.add(index);
+    const node = nodes[index]!;
+    let total = 1;
+    for (const child of node.children) {
+      total += count(child, depth + 1);
+      if (total > limit) break;
+    }
+    const target = node.copies === undefined ? undefined : ids.get(node.copies);
+    if (target !== undefined && total <= limit) total += count(target, depth + 1);
+    visiting.delete(index);
+    memo.set(index, total);
+    return total;
+  };
+  return nodes.length ? count(0, 0) : 0;
+}
+
 /** The first thing in `text` (an SVG file, well-formed or not) that an SVG image may not hold, or none. */
 export function svgProblem(text: string): SvgProblem | 'not-svg' | undefined {
   let root: XmlElement | undefined;
+  const nodes: DrawnNode[] = [];
+  const ids = new Map<string, number>();
+  const open: number[] = [];
   const read = readXml(
     text,
     (element) => {
@@ -134,6 +181,14 @@ export function svgProblem(text: string): SvgProblem | 'not-svg' | undefined {
       if (root.local !== 'svg' || root.uri !== SVG) return;
       const problem = elementProblem(element);
       if (problem) throw new XmlRefusal(problem, element.line, element.column);
+      // Its place in the tree: the elements still open are its ancestors.
+      open.length = element.ancestors.length;
+      const index = nodes.length;
+      const href = element.attributes.href;
+      nodes.push({ children: [], ...(element.local === 'use' && href?.startsWith('#') ? { copies: href.slice(1) } : {}) });
+      if (open.length > 0) nodes[open[open.length - 1]!]!.children.push(index);
+      open.push(index);
+      if (element.attributes.id !== undefined && !ids.has(element.attributes.id)) ids.set(element.attributes.id, index);
     },
     {
       onText: (value, ancestors, line, column) => {
@@ -149,5 +204,9 @@ export function svgProblem(text: string): SvgProblem | 'not-svg' | undefined {
   );
   if (!read.ok) return { kind: read.refused ? 'refused' : 'malformed', line: read.line, column: read.column, reason: read.reason };
   if (!root || root.local !== 'svg' || root.uri !== SVG) return 'not-svg';
+  if (drawnCount(nodes, ids, nodes.length + MAX_COPIED) > nodes.length + MAX_COPIED) {
+    const reason = `its <use> elements copy over ${MAX_COPIED.toLocaleString('en')} elements: a <use> of a group of <use> repeats everything it names, and the copies multiply`;
+    return { kind: 'refused', line: root.line, column: root.column, reason };
+  }
   return undefined;
 }
