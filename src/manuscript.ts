@@ -25,6 +25,8 @@ import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
 import { lastCommit, lastCommitSync } from './files/last-commit.js';
 import { slugify } from './slug.js';
+import type { Root } from 'mdast';
+import { depthProblem, linePrefixProblem } from './pipeline/nesting.js';
 import { wordsFor } from './words.js';
 import { coverageFor } from './render/font-coverage.js';
 import { mergeImprint } from './style/imprint.js';
@@ -115,10 +117,28 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
       const early = frontmatterAhead(processor, filePath, read.text);
       if (early) options.onTitle(titlePageOf(config, early));
     }
+    const tooWide = linePrefixProblem(read.text);
+    if (tooWide) {
+      error(file, tooWide.reason, { place: { line: tooWide.line, column: tooWide.column }, ruleId: 'nesting', source: 'pamphlet' });
+      continue;
+    }
     const parsing = performance.now();
-    const tree = processor.parse(file);
+    let tree: Root;
+    try {
+      tree = processor.parse(file);
+    } catch (cause) {
+      // micromark recurses on some nestings (emphasis of alternating `*` and `_`, thousands deep).
+      if (!(cause instanceof RangeError)) throw cause;
+      error(file, 'the Markdown parser ran out of stack on this part: something (emphasis, quotations, lists) is nested thousands of levels deep; nest fewer levels', { place: { line: 1, column: 1 }, ruleId: 'nesting', source: 'pamphlet' });
+      continue;
+    }
     // remark-parse alone: the bench counts it among the steps no build can skip.
     trace(`${name}: Markdown parsed`, parsing);
+    const tooDeep = depthProblem(tree);
+    if (tooDeep) {
+      error(file, tooDeep.reason, { place: { line: tooDeep.line, column: tooDeep.column }, ruleId: 'nesting', source: 'pamphlet' });
+      continue;
+    }
     const frontmatter = readFrontmatter(tree, file);
     if (frontmatter) {
       file.data.frontmatter = frontmatter;

@@ -175,3 +175,46 @@ describe('images', () => {
     expectRefused(root, `manuscript/part-1.md:${line}:1: error: image images/laughs.svg (its line 1, column 63): its <use> elements copy over 100,000 elements: a <use> of a group of <use> repeats everything it names, and the copies multiply`);
   });
 });
+
+// Texts nested thousands deep, as an attacker writes them (src/pipeline/nesting.ts). Until
+// 2026-12-02: 5,000 `>` stopped the build with "Maximum call stack size exceeded" and no place;
+// a list nested 1,000 deep took micromark 51 s to parse; emphasis 3,000 deep, 39 s and then the
+// same overflow. Real texts nest a few levels, and still build (the last test).
+describe('nesting', () => {
+  /** The manuscript with `text` after its last paragraph; the line `text` starts on. */
+  function withText(text: string): { root: string; line: number } {
+    const { root, dir } = builtManuscript();
+    const part = path.join(dir, 'part-1.md');
+    const before = readFileSync(part, 'utf8').replace(/\n*$/, '\n');
+    writeFileSync(part, `${before}\n${text}`);
+    return { root, line: before.split('\n').length + 1 };
+  }
+  const PREFIX = 'error: this line opens with over 256 columns of spaces, tabs and `>`: quotations and lists nested this deep take the Markdown parser minutes; nest fewer levels';
+
+  test('5,000 nested quotations are refused at their line', () => {
+    const { root, line } = withText(`${'>'.repeat(5000)} deep\n`);
+    expectRefused(root, `manuscript/part-1.md:${line}:1: ${PREFIX}`);
+  });
+
+  test('a list nested 1,000 deep is refused at the line that goes past 256 columns, without a minute of parsing', () => {
+    const { root, line } = withText(Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item\n`).join(''));
+    const started = Date.now();
+    expectRefused(root, `manuscript/part-1.md:${line + 129}:1: ${PREFIX}`);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  test('emphasis nested 1,000 deep is refused at the first level past 200', () => {
+    const { root, line } = withText(`${'*a _'.repeat(1000)}x${'_ a*'.repeat(1000)}\n`);
+    // Its 201st level: the 100th `*a _` pair opens it, three characters of `*a ` in.
+    expectRefused(root, `manuscript/part-1.md:${line}:398: error: the text here is nested over 200 levels deep (quotations, lists or emphasis inside one another): nest fewer levels`);
+  });
+
+  test('ten levels of lists and of quotations build', () => {
+    const { root } = withText(`${Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}- item ${i + 1}`).join('\n')}\n\n${'> '.repeat(10)}ten deep\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist', '--quiet'], root);
+    expect(result.status, result.stderr).toBe(0);
+    const xhtml = Object.entries(unzipSync(readFileSync(path.join(root, 'dist', 'citation-tests-1.epub')))).filter(([name]) => name.endsWith('.xhtml')).map(([, data]) => Buffer.from(data).toString('utf8')).join('');
+    expect(xhtml).toContain('item 10');
+    expect(xhtml).toContain('ten deep');
+  });
+});
