@@ -54,7 +54,7 @@ function buildWith(name: string, source: string, css: string): Built {
  * no more than 0.8 pt: the line breaker's check allows 1 px (0.75 pt) for rounding, and a
  * negative letter-spacing leaves the last letter's ink that much past its advance.
  */
-function pastTheMeasure(file: string): { pages: number; past: string[] } {
+function pastTheMeasure(file: string, letterAllowance = 0.8): { pages: number; past: string[] } {
   const past: string[] = [];
   let pages = 0;
   pdfWords(file).forEach((words, index) => {
@@ -63,7 +63,7 @@ function pastTheMeasure(file: string): { pages: number; past: string[] } {
     pages++;
     for (const w of lines.flat()) {
       const over = w.xMax - right;
-      if (over > 4 || (over > 0.8 && /[\p{L}\p{N}]$/u.test(w.text))) past.push(`p. ${index + 1} “${w.text}” +${over.toFixed(2)} pt`);
+      if (over > 4 || (over > letterAllowance && /[\p{L}\p{N}]$/u.test(w.text))) past.push(`p. ${index + 1} “${w.text}” +${over.toFixed(2)} pt`);
     }
   });
   return { pages, past };
@@ -79,7 +79,12 @@ describe('a house style the canvas cannot follow', () => {
       // The check ran and gave paragraphs back; the rest kept their breaking.
       expect(built.tooWide).toBeGreaterThan(10);
       expect(built.set).toBeGreaterThan(0);
-      const { pages, past } = pastTheMeasure(built.pdf);
+      // A first line the browser sets (given back) is flush in its box, but Chromium spaces
+      // after every letter, the last one too: its ink stands past the box by the spacing,
+      // 0.05 em = 0.53 pt, besides the 1 px for rounding. Two of the CommonMark prose's lines
+      // stand 0.81 and 1.06 pt past, in every pagination; until 2026-12-02 the edge read from a
+      // page with few full lines hid the second (a tie between 379.8 and 380.4 pt).
+      const { pages, past } = pastTheMeasure(built.pdf, 0.75 + 0.05 * 10.5);
       expect(pages).toBeGreaterThan(5);
       expect(past).toEqual([]);
     }
