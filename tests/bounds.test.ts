@@ -3,9 +3,9 @@
 // of a loop until memory runs out (`part: 1e308`) or a timer that fires at once.
 import { describe, expect, test } from 'vitest';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { pamphlet } from './helpers/cli.js';
+import { png } from './helpers/png.js';
 import { builtManuscript, expectRefused } from './helpers/refusal.js';
 import { pageCount, pagesText, squash } from './helpers/poppler.js';
 import { epubcheck } from './helpers/epubcheck.js';
@@ -110,34 +110,6 @@ describe('toRoman', () => {
   });
 });
 
-/** A greyscale PNG of `width` × `height` black pixels: a few hundred KB however many pixels, as an attacker makes one. */
-function blackPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8);
-  // Each row: filter byte 0, then the row's bytes, all 0.
-  const pixels = deflateSync(Buffer.alloc((width + 1) * height), { level: 1 });
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 // Pictures that are small files and enormous to draw. Until 2026-12-02 both passed `check`: a
 // 1.2 MB PNG of 20,000 × 20,000 pixels took 27 s and 3.3 GB to print, and the SVG kept
 // Chromium busy until the build's time limit, which then advised raising it.
@@ -154,14 +126,14 @@ describe('images', () => {
   }
 
   test('a PNG of 10,240 × 10,240 pixels (105 megapixels, 0.1 MB) is refused at the image', () => {
-    const png = blackPng(10_240, 10_240);
-    expect(png.length).toBeLessThan(500_000);
-    const { root, line } = withPicture('dark.png', png);
+    const picture = png(10_240, 10_240);
+    expect(picture.length).toBeLessThan(500_000);
+    const { root, line } = withPicture('dark.png', picture);
     expectRefused(root, `manuscript/part-1.md:${line}:1: error: image images/dark.png is 10240 × 10240 pixels (105 megapixels): at most 100 megapixels, for every reader decodes all of them (4 bytes each) however small the file; 300 ppi over a whole A4 page is 9`);
   });
 
   test('a photograph of a 61-megapixel camera (9,504 × 6,336) passes', () => {
-    const { root } = withPicture('photo.png', blackPng(9_504, 6_336));
+    const { root } = withPicture('photo.png', png(9_504, 6_336));
     const checked = pamphlet(['check', 'manuscript'], root);
     expect(checked.status, checked.stderr).toBe(0);
   });

@@ -69,14 +69,13 @@ export function checkImageContent(realPath: string, relPath: string): { ok: true
   }
   const bytes = readFileSync(realPath);
   if (bytes.length === 0) return { ok: false, reason: `image ${relPath} is an empty file (0 bytes)`, ruleId: 'not-an-image' };
-  const problem = mediaType === 'image/svg+xml' ? svgFileProblem(bytes) : rasterProblem(bytes, mediaType);
-  if (problem) return { ok: false, reason: `image ${relPath} ${problem}`, ruleId: 'not-an-image' };
-  const pixels = mediaType === 'image/svg+xml' ? undefined : imageSize(bytes);
-  if (pixels?.width && pixels.height && pixels.width * pixels.height > MAX_PIXELS) {
-    const megapixels = Math.round((pixels.width * pixels.height) / 1e6);
+  const read = mediaType === 'image/svg+xml' ? svgFileProblem(bytes) : readRaster(bytes, mediaType);
+  if (typeof read === 'string') return { ok: false, reason: `image ${relPath} ${read}`, ruleId: 'not-an-image' };
+  if (read && read.width * read.height > MAX_PIXELS) {
+    const megapixels = Math.round((read.width * read.height) / 1e6);
     return {
       ok: false,
-      reason: `image ${relPath} is ${pixels.width} × ${pixels.height} pixels (${megapixels} megapixels): at most ${MAX_PIXELS / 1e6} megapixels, for every reader decodes all of them (4 bytes each) however small the file; 300 ppi over a whole A4 page is 9`,
+      reason: `image ${relPath} is ${read.width} × ${read.height} pixels (${megapixels} megapixels): at most ${MAX_PIXELS / 1e6} megapixels, for every reader decodes all of them (4 bytes each) however small the file; 300 ppi over a whole A4 page is 9`,
       ruleId: 'image-pixels',
     };
   }
@@ -90,7 +89,8 @@ export function checkImageContent(realPath: string, relPath: string): { ok: true
  */
 const MAX_PIXELS = 100_000_000;
 
-function rasterProblem(bytes: Uint8Array, mediaType: string): string | undefined {
+/** A raster image's size in pixels, or what is wrong with its file. */
+function readRaster(bytes: Uint8Array, mediaType: string): string | { width: number; height: number } {
   const wanted = DETECTED[mediaType] as string;
   let found: { type?: string; width?: number; height?: number };
   try {
@@ -105,7 +105,7 @@ function rasterProblem(bytes: Uint8Array, mediaType: string): string | undefined
     return `holds a ${name} image, not ${NAMES[wanted]}: give the file the extension of what it is`;
   }
   if (!found.width || !found.height) return `is a damaged ${NAMES[wanted]} image: it has no width or height`;
-  return undefined;
+  return { width: found.width, height: found.height };
 }
 
 /** Whether the file begins with the signature of `type` (a signature followed by a broken header counts). */

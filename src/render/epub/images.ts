@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { Nodes } from 'hast';
 import { elements } from './tree.js';
 import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from '../../files/media-types.js';
-import { svgForEpub } from './svg-mend.js';
+import { bytesForEpub } from './svg-mend.js';
 
 export interface PackagedImage {
   /** Manifest id. */
@@ -53,7 +53,7 @@ export function packageImages(
         id: `img-${byPath.size + 1}`,
         href: packagePath(relPath, taken),
         mediaType,
-        data: mediaType === 'image/svg+xml' ? svgForEpub(readAsset(relPath)) : readAsset(relPath),
+        data: bytesForEpub(mediaType, readAsset(relPath)),
       };
       byPath.set(relPath, image);
     }

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../../config/types.js';
 import { fontMediaType, imageMediaType } from '../../files/media-types.js';
-import { svgForEpub } from './svg-mend.js';
+import { bytesForEpub } from './svg-mend.js';
 import { packagePath } from '../../package-root.js';
 import { sheetWithUrls } from '../../style/manuscript-css.js';
 import { bundledFamily, nearestWeight } from '../../style/families.js';
@@ -67,8 +67,8 @@ export function readerStyles(config: ResolvedConfig, options: { format: 'epub' |
         href = `res/${named.size + 1}-${path.basename(real).replace(/[^A-Za-z0-9._-]/g, '_')}`;
         named.set(real, href);
         const mediaType = mediaTypeOf(real);
-        // An SVG as the text's images are packaged: mended where epubcheck's schema would refuse it.
-        files.push({ id: `style-res-${named.size}`, href: `${dir}/${href}`, mediaType, data: mediaType === 'image/svg+xml' ? svgForEpub(readFileSync(real)) : readFileSync(real) });
+        // As the text's images are packaged: an SVG mended where epubcheck's schema would refuse it.
+        files.push({ id: `style-res-${named.size}`, href: `${dir}/${href}`, mediaType, data: bytesForEpub(mediaType, readFileSync(real)) });
       }
       return href;
     }));

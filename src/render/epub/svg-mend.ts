@@ -82,6 +82,11 @@ function mend(tree: Root): boolean {
   return changed;
 }
 
+/** The bytes the EPUB packages for a file of `mediaType`: an SVG mended, anything else as it is. */
+export function bytesForEpub(mediaType: string, bytes: Uint8Array): Uint8Array {
+  return mediaType === 'image/svg+xml' ? svgForEpub(bytes) : bytes;
+}
+
 /** The bytes the EPUB packages for an SVG image. */
 export function svgForEpub(bytes: Uint8Array): Uint8Array {
   let tree: Root;
