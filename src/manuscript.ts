@@ -27,6 +27,7 @@ import { lastCommit, lastCommitSync } from './files/last-commit.js';
 import { slugify } from './slug.js';
 import type { Root } from 'mdast';
 import { depthProblem, linePrefixProblem } from './pipeline/nesting.js';
+import { parseTimeLimit, parseTimeProblem, parseWithin } from './pipeline/parse-time.js';
 import { wordsFor } from './words.js';
 import { coverageFor } from './render/font-coverage.js';
 import { mergeImprint } from './style/imprint.js';
@@ -101,7 +102,10 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   const slugs = new Map<string, string>();
   const processor = createProcessor({ ...processorSettings(config, bibliography, style), parts: slugs, ...(options.citations ? { formatCitations: options.citations.format } : {}) });
   const parsed: ParsedPart[] = [];
+  /** A part ran out of time: the others are not parsed (the build fails on it anyway, and each could take as long). */
+  let outOfTime = false;
   for (const name of partFiles) {
+    if (outOfTime) break;
     const filePath = path.join(config.dir, name);
     // By its real location: a link out of the folder, a folder or a FIFO named like a part is an error, never read.
     const read = readTextInside(config.dir, name);
@@ -123,12 +127,17 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
       continue;
     }
     const parsing = performance.now();
-    let tree: Root;
-    try {
-      tree = processor.parse(file);
-    } catch (cause) {
+    const limit = parseTimeLimit(read.text);
+    const parse = parseWithin(() => parseHere(processor, file), limit);
+    if ('timedOut' in parse) {
+      const late = parseTimeProblem(read.text, limit);
+      error(file, late.reason, { place: { line: late.line, column: late.column }, ruleId: 'parse-time', source: 'pamphlet' });
+      outOfTime = true;
+      continue;
+    }
+    const tree = parse.value;
+    if (!tree) {
       // micromark recurses on some nestings (emphasis of alternating `*` and `_`, thousands deep).
-      if (!(cause instanceof RangeError)) throw cause;
       error(file, 'the Markdown parser ran out of stack on this part: something (emphasis, quotations, lists) is nested thousands of levels deep; nest fewer levels', { place: { line: 1, column: 1 }, ruleId: 'nesting', source: 'pamphlet' });
       continue;
     }
@@ -231,6 +240,16 @@ function titlePageOf(config: ResolvedConfig, fm: PartFrontmatter): TitlePage {
     slug: `${slugify(config.series)}-${fm.part}`,
     ...(cover ? { cover } : {}),
   };
+}
+
+/** A part parsed on this thread; undefined when micromark ran out of stack. */
+function parseHere(processor: ReturnType<typeof createProcessor>, file: VFile): Root | undefined {
+  try {
+    return processor.parse(file);
+  } catch (cause) {
+    if (cause instanceof RangeError) return undefined;
+    throw cause;
+  }
 }
 
 /**

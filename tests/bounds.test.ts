@@ -152,15 +152,16 @@ describe('images', () => {
 // 2026-12-02: 5,000 `>` stopped the build with "Maximum call stack size exceeded" and no place;
 // a list nested 1,000 deep took micromark 51 s to parse; emphasis 3,000 deep, 39 s and then the
 // same overflow. Real texts nest a few levels, and still build (the last test).
+/** The manuscript with `text` after its last paragraph; the line `text` starts on, and the part's length. */
+function withText(text: string): { root: string; line: number; length: number } {
+  const { root, dir } = builtManuscript();
+  const part = path.join(dir, 'part-1.md');
+  const before = readFileSync(part, 'utf8').replace(/\n*$/, '\n');
+  writeFileSync(part, `${before}\n${text}`);
+  return { root, line: before.split('\n').length + 1, length: before.length + 1 + text.length };
+}
+
 describe('nesting', () => {
-  /** The manuscript with `text` after its last paragraph; the line `text` starts on. */
-  function withText(text: string): { root: string; line: number } {
-    const { root, dir } = builtManuscript();
-    const part = path.join(dir, 'part-1.md');
-    const before = readFileSync(part, 'utf8').replace(/\n*$/, '\n');
-    writeFileSync(part, `${before}\n${text}`);
-    return { root, line: before.split('\n').length + 1 };
-  }
   const PREFIX = 'error: this line opens with over 256 columns of spaces, tabs and `>`: quotations and lists nested this deep take the Markdown parser minutes; nest fewer levels';
 
   test('5,000 nested quotations are refused at their line', () => {
@@ -188,5 +189,50 @@ describe('nesting', () => {
     const xhtml = Object.entries(unzipSync(readFileSync(path.join(root, 'dist', 'citation-tests-1.epub')))).filter(([name]) => name.endsWith('.xhtml')).map(([, data]) => Buffer.from(data).toString('utf8')).join('');
     expect(xhtml).toContain('item 10');
     expect(xhtml).toContain('ten deep');
+  });
+});
+
+describe('runs of marks whose parse grows with the square of their length', () => {
+  // micromark's work grows with the square of some runs inside one paragraph: each unclosed
+  // `<!--` reads on to the paragraph's end, each `*` that closes nothing looks back over all
+  // before it. Measured without a limit (2026-12-02): `a <!-- ` 16,000 times took 16 s, so
+  // 40,000 take minutes; `a* ` 16,000 times 2.8 s, 60,000 about 40 s. The parse now stops at
+  // its limit (10 s, and 20 s for each million characters) with an error at the paragraph.
+  const seconds = (length: number) => Math.round((10_000 + Math.ceil((length / 1_000_000) * 20_000)) / 1000);
+  const reason = (length: number, marks: string) =>
+    `error: the Markdown parser was still reading this part after ${seconds(length)} s (the limit: 10 s, and 20 s for each million characters): its time grows with the square of some runs of marks in one paragraph (thousands of unclosed \`<!--\`, or of \`*\`, \`_\`, \`~\` or \`]\` that close nothing); this paragraph has the most such marks (${marks}): split it, or take them out`;
+
+  test('40,000 unclosed `<!--` in one paragraph: refused at the paragraph once the parse reaches its limit, by `check` and by `build`', () => {
+    const { root, line, length } = withText(`${'a <!-- '.repeat(40_000)}\n`);
+    const started = Date.now();
+    expectRefused(root, `manuscript/part-1.md:${line}:1: ${reason(length, '80,000')}`);
+    // Two commands, each stopped at its limit: not the minutes the parse would take.
+    expect(Date.now() - started).toBeLessThan(2 * seconds(length) * 1000 + 40_000);
+  });
+
+  test('60,000 `*` that close nothing: refused by `check` at the paragraph with the most marks, not the first', () => {
+    const { root, line, length } = withText(`A quiet paragraph with *some* [marks] in it.\n\n${'a* '.repeat(60_000)}\n\nThe end.\n`);
+    const started = Date.now();
+    const checked = pamphlet(['check', 'manuscript'], root);
+    expect(checked.stderr.split('\n')).toContain(`manuscript/part-1.md:${line + 2}:1: ${reason(length, '60,000')}`);
+    expect(checked.status).toBe(1);
+    expect(Date.now() - started).toBeLessThan(seconds(length) * 1000 + 20_000);
+  });
+
+  test('5,000 footnote calls without a definition in a paragraph of 1.26 MB: each warned at its place, found in one reading of the paragraph', () => {
+    // Each call's place was counted from the start of its text (38 s for half of this
+    // paragraph, with a tenth as many calls); now from the nearest place already found.
+    const sentence = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua ';
+    const unit = sentence.repeat(2);
+    const { root, line } = withText(`${`${unit}[^a] `.repeat(5_000)}\n`);
+    const started = Date.now();
+    const checked = pamphlet(['check', 'manuscript'], root);
+    expect(checked.status, checked.stderr.slice(-2000)).toBe(0);
+    const warned = checked.stderr.split('\n').filter((text) => text.includes('warning: footnote `[^a]` has no definition'));
+    expect(warned).toHaveLength(5_000);
+    const step = unit.length + 5;
+    expect(warned[0]).toMatch(new RegExp(`^manuscript/part-1\\.md:${line}:${unit.length + 1}: `));
+    expect(warned[4_999]).toMatch(new RegExp(`^manuscript/part-1\\.md:${line}:${4_999 * step + unit.length + 1}: `));
+    expect(Date.now() - started).toBeLessThan(60_000);
   });
 });

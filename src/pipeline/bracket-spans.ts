@@ -126,11 +126,40 @@ function nonEmpty(nodes: PhrasingContent[]): PhrasingContent[] {
 export function pointAt(node: Text, offset: number, source?: string): Point {
   const start = node.position?.start ?? { line: 1, column: 1 };
   const mapped = source === undefined ? undefined : sourceIndex(node, offset, source);
-  const before = mapped === undefined || source === undefined ? node.value.slice(0, offset) : source.slice(start.offset, mapped.offset);
+  if (mapped !== undefined && source !== undefined && start.offset !== undefined) return sourcePoint(mapped.offset, source);
+  const before = node.value.slice(0, offset);
   const lines = before.split('\n');
   const line = start.line + lines.length - 1;
   const column = lines.length === 1 ? start.column + before.length : (lines.at(-1)?.length ?? 0) + 1;
   return { line, column, ...(start.offset !== undefined ? { offset: start.offset + before.length } : {}) };
+}
+
+/** The offsets of the source's line ends, found once per source (a build reads one part at a time). */
+let lines: { source: string; ends: number[] } | undefined;
+
+/**
+ * The line and column of `offset` in the source. Counted from the node's start, each point
+ * cost a long paragraph's text time in the square of its length (30,000 `[^a]` in one
+ * paragraph: 15 s); the source's line ends are found once instead. Places in mdast are the
+ * source's own, so the line and column need nothing of the node.
+ */
+function sourcePoint(offset: number, source: string): Point {
+  if (lines?.source !== source) {
+    const ends: number[] = [];
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) ends.push(i);
+    lines = { source, ends };
+  }
+  const { ends } = lines;
+  // The number of line ends before `offset`.
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ends[middle] as number) < offset) low = middle + 1;
+    else high = middle;
+  }
+  const lineStart = low === 0 ? 0 : (ends[low - 1] as number) + 1;
+  return { line: low + 1, column: offset - lineStart + 1, offset };
 }
 
 /**
@@ -146,6 +175,14 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /**
+ * Points on the way through a text node's source, one every `STRIDE` characters of its
+ * value: a character is looked for from the nearest one before it, not from the node's
+ * start (each from the start cost a long paragraph time in the square of its length).
+ */
+const STRIDE = 256;
+const walks = new WeakMap<Text, { source: string; value: string; at: number[]; offsets: number[] }>();
+
+/**
  * Where the character at `index` of a text node stands in the source, walking both side
  * by side: CommonMark turns `\\[` into `[` and `&amp;` into `&`, and drops the indentation
  * of a paragraph's continuation lines. Undefined when the node has no offsets.
@@ -156,8 +193,22 @@ function sourceIndex(node: Text, index: number, source: string): { offset: numbe
   if (from === undefined || to === undefined) return undefined;
   const value = node.value;
   if (index >= value.length) return { offset: to, escaped: false };
-  let s = from;
-  for (let v = 0; v <= index; ) {
+  let walk = walks.get(node);
+  if (walk?.source !== source || walk.value !== value) {
+    walk = { source, value, at: [0], offsets: [from] };
+    walks.set(node, walk);
+  }
+  // The last point at or before `index`.
+  let low = 0;
+  let high = walk.at.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if ((walk.at[middle] as number) <= index) low = middle;
+    else high = middle - 1;
+  }
+  let v = walk.at[low] as number;
+  let s = walk.offsets[low] as number;
+  while (v <= index) {
     const char = source[s];
     if (s >= to || char === undefined) return undefined;
     let width = 1;
@@ -180,6 +231,11 @@ function sourceIndex(node: Text, index: number, source: string): { offset: numbe
     if (v === index) return { offset: s, escaped };
     s += width;
     v += escaped && char === '&' && (value.codePointAt(v) ?? 0) > 0xffff ? 2 : 1;
+    // A new point past the last one kept (points are only ever added at the end, in order).
+    if (v >= (walk.at[walk.at.length - 1] as number) + STRIDE) {
+      walk.at.push(v);
+      walk.offsets.push(s);
+    }
   }
   return undefined;
 }
