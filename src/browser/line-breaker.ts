@@ -48,6 +48,12 @@ export interface LineBreakSettings extends BreakOptions {
   explicitHyphenPenalty: number;
   dashPenalty: number;
   wbrPenalty: number;
+  /**
+   * Breaking at a `<wbr>` inside code in the text (src/render/print-blocks.ts): dear, and only
+   * in the tries that may hyphenate, like a hyphen, so that a name is cut only where every
+   * breaking without a cut leaves spaces past the tolerance.
+   */
+  codeBreakPenalty: number;
   /** First try without hyphens: taken when every line stays within this ratio. */
   pretolerance: number;
   /** A try only to avoid a runt (a last line of one short word): a little looser than `tolerance`. */
@@ -119,6 +125,12 @@ export const MEASURING_STYLE: MeasuringStyle = {
   css: [
     'body[data-measure] { width: attr(data-measure type(<length>)) !important; }',
     'body[data-measure] :is(p, li, span.footnote) { white-space: nowrap !important; text-align-last: auto !important; }',
+    // Chromium breaks a line at a <wbr> even where white-space forbids breaking: the one long
+    // line would go on under itself after the first <wbr> past the measure, and every place
+    // after it be measured from the left edge again (four READMEs of our dependencies, with
+    // break hints in their code: 8 paragraphs came out too wide). Without a box it is no
+    // break; its place is still found (below).
+    'body[data-measure] :is(p, li, span.footnote) wbr { display: none !important; }',
   ].join('\n'),
 };
 
@@ -142,6 +154,7 @@ export const LINE_BREAKING: LineBreakSettings = {
   explicitHyphenPenalty: 1000,
   dashPenalty: 50,
   wbrPenalty: 50,
+  codeBreakPenalty: 1000,
   doubleHyphenDemerits: 10000,
   finalHyphenDemerits: 20000,
   fitnessDemerits: 10000,
@@ -247,6 +260,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     hyphenWidth: number;
     /** A soft hyphen in a capitalised word (a name, in most languages): `namePenalty`. */
     name?: boolean;
+    /** A `<wbr>` inside code: `codeBreakPenalty`. */
+    code?: boolean;
     /** A space never to break at (a capitalised word and the number after it). */
     glued?: boolean;
     /** How far the mark before this place hangs past the measure when a line ends here. */
@@ -537,7 +552,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
       acceptNode: (node) => {
         if (node === markerEl) return NodeFilter.FILTER_REJECT;
-        if (node.nodeType === 1 && getComputedStyle(node as Element).display === 'none') return NodeFilter.FILTER_REJECT;
+        // A <wbr> is hidden while measuring (MEASURING_STYLE), not from the page.
+        if (node.nodeType === 1 && (node as Element).tagName !== 'WBR' && getComputedStyle(node as Element).display === 'none') return NodeFilter.FILTER_REJECT;
         return NodeFilter.FILTER_ACCEPT;
       },
     });
@@ -552,7 +568,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
             if (pendingSpace) pendingSpace = null;
             push({ kind: 'br', ...at(parent, index, parent, index + 1), left: inkEnd, right: inkEnd, hyphenWidth: 0 });
           } else if (element.nextSibling?.nodeType === 3 && (element.nextSibling as Text).data.length > 0 && !pendingSpace) {
-            push({ kind: 'wbr', ...at(parent, index, element.nextSibling, 1), left: inkEnd, right: inkEnd, hyphenWidth: 0 });
+            push({ kind: 'wbr', ...at(parent, index, element.nextSibling, 1), left: inkEnd, right: inkEnd, hyphenWidth: 0, ...(element.parentElement?.closest('code') ? { code: true } : {}) });
           }
         } else if (tag === 'IMG' || getComputedStyle(element).display.startsWith('inline-')) {
           // An atom: part of the word it stands in.
@@ -705,7 +721,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           items.push({ type: 2, width: 0, cost: settings.dashPenalty });
           break;
         case 'wbr':
-          items.push({ type: 2, width: 0, cost: settings.wbrPenalty });
+          items.push({ type: 2, width: 0, cost: o.code ? (hyphenate ? settings.codeBreakPenalty : INFINITY) : settings.wbrPenalty });
           break;
         case 'br':
           items.push({ type: 2, width: 0, cost: INFINITY });

@@ -790,15 +790,25 @@ export function registerPageRules(settings: PageRuleSettings): void {
      * paragraph cut inside its text, whose last line there is a full one. But a list cut
      * between its items is marked too, and `text-align-last` is inherited: the last line
      * of every item above the cut was spread from edge to edge ("Symlinks    are
-     * resolved    automatically."). Kept only where the element ends in text.
+     * resolved    automatically."). Kept only where the element ends in text, and where
+     * its text goes on on the new page: an item cut between its own line and the list
+     * nested in it had that line spread ("Group          number          11", an outline's
+     * or a contents list's every parent item at a page's foot).
      */
     afterPageLayout(pageElement: Element): void {
       const previous = pageElement.previousElementSibling;
       if (!previous) return;
+      const edge = (node: ChildNode | null, step: (node: ChildNode) => ChildNode | null): ChildNode | null => {
+        while (node && node.nodeType === 3 && !/\S/.test((node as Text).data)) node = step(node);
+        return node;
+      };
+      const isBlock = (node: ChildNode | null): boolean => node !== null && node.nodeType === 1 && !INLINE_TAGS.has((node as Element).tagName);
       for (const el of Array.from(previous.querySelectorAll('[data-align-last-split-element="justify"]'))) {
-        let last = el.lastChild;
-        while (last && last.nodeType === 3 && !/\S/.test((last as Text).data)) last = last.previousSibling;
-        if (last && last.nodeType === 1 && !INLINE_TAGS.has((last as Element).tagName)) el.removeAttribute('data-align-last-split-element');
+        const ref = el.getAttribute('data-ref');
+        const rest = ref ? pageElement.querySelector(`[data-split-from="${CSS.escape(ref)}"]`) : null;
+        if (isBlock(edge(el.lastChild, (node) => node.previousSibling)) || isBlock(edge(rest?.firstChild ?? null, (node) => node.nextSibling))) {
+          el.removeAttribute('data-align-last-split-element');
+        }
       }
     }
 
