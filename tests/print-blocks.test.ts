@@ -464,6 +464,41 @@ describe.each([
   });
 });
 
+/** A series of READMEs of node_modules, each a part as its author would make it, in a new folder; each part's tree. */
+function readmeManuscript(name: string, readmes: readonly string[]): { dir: string; trees: Root[] } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `pamphlet-${name}-`));
+  mkdirSync(path.join(dir, 'manuscript'));
+  writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
+  const trees = readmes.map((file, i) => {
+    const text = readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', file), path.dirname(file), i + 1);
+    writeFileSync(path.join(dir, 'manuscript', `part-${i + 1}.md`), text);
+    return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
+  });
+  return { dir, trees };
+}
+
+/** The pamphlet (A5) of a part whose text is these Markdown lines, built by the CLI. */
+function outlinePdf(lines: readonly string[]): string {
+  const dir = copyFixture('basic');
+  writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: An Outline\nauthor: Ada Example\nlang: en\npage: { size: A5 }\n');
+  writeFileSync(path.join(dir, 'manuscript', 'part-1.md'), `---\ntitle: Points\npart: 1\n---\n\n${lines.join('\n')}\n`);
+  const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache', '--quiet'], dir);
+  expect(result.status, result.stderr).toBe(0);
+  return path.join(dir, 'out', 'an-outline-1.pdf');
+}
+
+/** The real manuscript's longer paragraphs of plain prose (no directive, note call or citation), as words. */
+function realProse(): string[][] {
+  const source = readFileSync(path.resolve(import.meta.dirname, '..', 'manuscript', 'part-1.md'), 'utf8');
+  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(source) as Root;
+  return tree.children
+    .filter((node) => node.type === 'paragraph')
+    .map((node) => toString(node).replace(/\s+/g, ' '))
+    .filter((text) => !/[:[\]{}^@]/.test(text))
+    .map((text) => text.split(' '))
+    .filter((words) => words.length > 45);
+}
+
 // A list cut between two of its items (an outline: groups, each with its points). Paged.js
 // marks the element a page break cuts, to justify its last line on the page before; for a
 // list cut between items that is the list, and `text-align-last` is inherited: until
@@ -475,15 +510,7 @@ describe('a list cut between its items', () => {
   let report: TypoReport;
   const items: string[] = [];
   beforeAll(async () => {
-    const source = readFileSync(path.resolve(import.meta.dirname, '..', 'manuscript', 'part-1.md'), 'utf8');
-    const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(source) as Root;
-    // Plain prose: no directive, no note call, no citation.
-    const sentences = tree.children
-      .filter((node) => node.type === 'paragraph')
-      .map((node) => toString(node).replace(/\s+/g, ' '))
-      .filter((text) => !/[:[\]{}^@]/.test(text))
-      .map((text) => text.split(' '))
-      .filter((words) => words.length > 45);
+    const sentences = realProse();
     expect(sentences.length).toBeGreaterThanOrEqual(8);
     const lines: string[] = [];
     for (let i = 0; i < 48; i++) {
@@ -497,12 +524,7 @@ describe('a list cut between its items', () => {
       items.push(item);
       lines.push(`  - ${item}`);
     }
-    const dir = copyFixture('basic');
-    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: An Outline\nauthor: Ada Example\nlang: en\npage: { size: A5 }\n');
-    writeFileSync(path.join(dir, 'manuscript', 'part-1.md'), `---\ntitle: Points\npart: 1\n---\n\n${lines.join('\n')}\n`);
-    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache', '--quiet'], dir);
-    expect(result.status, result.stderr).toBe(0);
-    pdf = path.join(dir, 'out', 'an-outline-1.pdf');
+    pdf = outlinePdf(lines);
     report = await typo(pdf);
   });
 
@@ -532,26 +554,14 @@ describe('a list cut between its items', () => {
 describe('an outline cut under a parent item’s own line', () => {
   let pdf: string;
   beforeAll(() => {
-    const source = readFileSync(path.resolve(import.meta.dirname, '..', 'manuscript', 'part-1.md'), 'utf8');
-    const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(source) as Root;
-    const sentences = tree.children
-      .filter((node) => node.type === 'paragraph')
-      .map((node) => toString(node).replace(/\s+/g, ' '))
-      .filter((text) => !/[:[\]{}^@]/.test(text))
-      .map((text) => text.split(' '))
-      .filter((words) => words.length > 45);
+    const sentences = realProse();
     const lines: string[] = [];
     for (let i = 0; i < 60; i++) {
       const words = sentences[i % sentences.length]!;
       lines.push(`- Group number ${i + 1}`);
       for (let j = 0; j < 2; j++) lines.push(`  - ${words.slice(j * 5, j * 5 + 10 + ((i * 7 + j * 13) % 30)).join(' ').replace(/[,;.]*$/, '')}.`);
     }
-    const dir = copyFixture('basic');
-    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: An Outline\nauthor: Ada Example\nlang: en\npage: { size: A5 }\n');
-    writeFileSync(path.join(dir, 'manuscript', 'part-1.md'), `---\ntitle: Points\npart: 1\n---\n\n${lines.join('\n')}\n`);
-    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache', '--quiet'], dir);
-    expect(result.status, result.stderr).toBe(0);
-    pdf = path.join(dir, 'out', 'an-outline-1.pdf');
+    pdf = outlinePdf(lines);
   });
 
   test('sets every parent item’s line with its natural spaces, those at a page’s foot too', () => {
@@ -644,13 +654,8 @@ describe('lead-ins and bold lines in READMEs nobody here wrote', () => {
   const bold = new Set<string>();
   let colonsBeforeBlocks = 0;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lead-ins-'));
-    mkdirSync(path.join(dir, 'manuscript'));
-    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
-    READMES.forEach((file, i) => {
-      const text = readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', file), path.dirname(file), i + 1);
-      writeFileSync(path.join(dir, 'manuscript', `part-${i + 1}.md`), text);
-      const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root;
+    const { dir, trees } = readmeManuscript('lead-ins', READMES);
+    trees.forEach((tree) => {
       visit(tree, (node, index, parent) => {
         if (node.type === 'code') code += ` ${squash(node.value)} `;
         if (node.type !== 'paragraph' || !parent || index === undefined) return;
@@ -706,14 +711,10 @@ describe('code in the text of READMEs nobody here wrote', () => {
   const codes: string[][] = [];
   let stderr = '';
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-inline-code-'));
-    mkdirSync(path.join(dir, 'manuscript'));
-    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
-    READMES.forEach((file, i) => {
-      const text = readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', file), path.dirname(file), i + 1);
-      writeFileSync(path.join(dir, 'manuscript', `part-${i + 1}.md`), text);
+    const { dir, trees } = readmeManuscript('inline-code', READMES);
+    trees.forEach((tree) => {
       const found: string[] = [];
-      visit(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text) as Root, 'inlineCode', (node) => {
+      visit(tree, 'inlineCode', (node) => {
         found.push((node as { value: string }).value);
       });
       codes.push(found);
