@@ -124,7 +124,7 @@ function codeBreakAt(chars: readonly string[], k: number): boolean {
 }
 
 /** The text of an inline `code` with `<wbr>` where a word of it may break, or null when it has none. */
-export function withCodeBreaks(text: string): ElementContent[] | null {
+function withCodeBreaks(text: string): ElementContent[] | null {
   const out: ElementContent[] = [];
   let piece = '';
   let breaks = 0;
