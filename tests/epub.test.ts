@@ -52,6 +52,24 @@ const attr = (el: Element, name: string): unknown => el.properties[name];
 const words = (value: string): string => value.replace(/\s+/g, ' ').trim();
 const epubType = (el: Element): unknown => attr(el, 'epub:type');
 
+const STORED = 0;
+const DEFLATED = 8;
+/** Each entry's compression method, as the zip's central directory records it (APPNOTE 4.3.12). */
+function zipMethods(bytes: Uint8Array): Map<string, number> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  const methods = new Map<string, number>();
+  let at = view.getUint32(end + 16, true);
+  for (let i = view.getUint16(end + 10, true); i > 0; i--) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50);
+    const nameLength = view.getUint16(at + 28, true);
+    methods.set(strFromU8(bytes.subarray(at + 46, at + 46 + nameLength)), view.getUint16(at + 10, true));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return methods;
+}
+
 describe('EPUB of the sample part', () => {
   const bytes = renderEpub(sampleDocument(), sampleConfig);
   let files: Record<string, Uint8Array> = {};
@@ -348,6 +366,20 @@ describe('variants', SLOW, () => {
     expect(opf).toContain('href="media/images/map_of_russia.png" media-type="image/png"');
     expect(attr(select('img', parse(files, 'OEBPS/text.xhtml')) as Element, 'src')).toBe('media/images/map_of_russia.png');
     expect(opf).toContain('<meta property="schema:accessibilityFeature">alternativeText</meta>');
+  });
+
+  it('stores a photograph as it is and deflates the text and the PNG cover', () => {
+    // A JPEG nobody here made for this test (the house-imprint fixture's cover picture).
+    const jpeg = Uint8Array.from(readFileSync(join(import.meta.dirname, 'fixtures', 'house-imprint', 'images', 'cover.jpg')));
+    const doc = sampleDocument();
+    doc.body.children.splice(2, 0, h('figure', [h('img', { src: 'images/dusk.jpg', alt: 'A street at dusk' }), h('figcaption', 'Dusk.')]));
+    const bytes = renderEpub(doc, sampleConfig, { readAsset: () => jpeg });
+    expectValid(bytes);
+    const methods = zipMethods(bytes);
+    expect(methods.get('OEBPS/media/images/dusk.jpg')).toBe(STORED);
+    expect(unzipSync(bytes)['OEBPS/media/images/dusk.jpg']).toEqual(jpeg);
+    for (const name of ['OEBPS/text.xhtml', 'OEBPS/package.opf', 'OEBPS/styles/epub.css', 'OEBPS/cover.png']) expect(methods.get(name), name).toBe(DEFLATED);
+    expect(methods.get('mimetype')).toBe(STORED);
   });
 
   it('refuses images it cannot package', () => {
