@@ -20,7 +20,7 @@ import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { LayoutLossError, lostBlocks, recordBlocks } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { knuthPlass } from './knuth-plass.js';
-import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING, MEASURING_STYLE } from './line-breaker.js';
+import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING, linesTooWide, MEASURING_STYLE, type LineBreakReport } from './line-breaker.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
 import { dropMisprintedSoftHyphens, dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
@@ -269,6 +269,16 @@ function chromiumSocketDir(linkTarget: string): string | undefined {
   return basename(socketDir).startsWith('org.chromium.Chromium.') ? socketDir : undefined;
 }
 
+/** A paragraph given back is laid out again; a third layout finding more keeps them (a house style no breaking satisfies). */
+const MAX_LAYOUTS = 3;
+
+/** A tab whose book is laid out in pages: its steps' runner, the line breaking's report, the paragraphs too wide. */
+interface LaidOutTab {
+  step: <T>(work: Promise<T>, stepLimit: StepLimit) => Promise<T>;
+  lines: LineBreakReport;
+  wide: number[];
+}
+
 class Session implements BrowserSession {
   private closing: Promise<void> | undefined;
 
@@ -291,69 +301,26 @@ class Session implements BrowserSession {
     const limit = (step: string, hint?: string): StepLimit => ({ label: request.label, step, ms, hint });
 
     let page: Page | undefined;
-    const opening = this.startTab && !this.startTab.isClosed() ? Promise.resolve(this.startTab) : this.browser.newPage();
+    let opening = this.startTab && !this.startTab.isClosed() ? Promise.resolve(this.startTab) : this.browser.newPage();
     this.startTab = undefined;
     try {
-      page = await withTimeLimit(opening, limit('opening a browser tab'));
-      const pageFailed = watchPageErrors(page, request.label);
-      const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> => {
-        const since = performance.now();
-        return withTimeLimit(Promise.race([work, pageFailed]), stepLimit).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
-      };
-
-      // A fresh nonce per page: the only scripts this page may run are the ones we give it.
-      const nonce = randomBytes(18).toString('base64');
-      // Paged.js goes into the document as it is served, deferred: Chromium fetches and
-      // compiles it while it loads the page and its fonts, rather than after. The config
-      // runs first: with auto on, Paged.js would paginate as soon as it loads and we could
-      // neither wait for it nor see its errors.
-      const pagedFile = pagedPolyfillPath(this.pagedjs);
-      // And the line breaker's measuring style: the layout the page gets as it loads is then
-      // the one the line breaker measures (line-breaker.ts, MEASURING_STYLE).
-      const prelude = `<script nonce="${nonce}">window.PagedConfig = ${JSON.stringify(PAGED_CONFIG)};</script><script nonce="${nonce}" src="${pathToFileURL(pagedFile).href}" defer></script><style id="${MEASURING_STYLE.id}">${MEASURING_STYLE.css}</style>`;
-      const url = await lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: [...request.allowedRoots, dirname(pagedFile)], csp: printPageCsp(nonce), prelude });
-      // Laid out in the medium it is printed in: the pages are measured under the rules
-      // that print them, and printing finds the layout it needs instead of restyling and
-      // relaying the whole book for print (x10: 'printing the PDF' 2.2-3.2 -> 1.6-2.2 s).
-      await step(page.emulateMediaType('print'), limit('loading the HTML'));
-      await step(page.goto(url, { waitUntil: 'load', timeout: 0 }), limit('loading the HTML'));
-      // A document with no <head> tag to serve it after: Paged.js inserted now instead.
-      const loaded = await step(page.evaluate(pagedJsLoaded), limit('loading Paged.js'))
-        || await step(page.evaluate(insertPagedJs, pagedPolyfill(this.pagedjs), nonce, PAGED_CONFIG), limit('loading Paged.js'));
-      if (!loaded) throw new Error(`${request.label}: Paged.js did not load in the page`);
-      await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
-      await step(page.evaluate(registerFirstLetterRuleRemoval), limit('loading the page-break rules'));
-      if (request.onPage) {
-        await step(page.exposeFunction(PAGE_BINDING, request.onPage), limit('loading the page counter'));
-        await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
+      // The paragraphs a layout found a line of wider than the measure: the book is laid out
+      // again with those left to the browser's breaking, at most MAX_LAYOUTS times in all.
+      let leave: number[] = [];
+      let laidOut: LaidOutTab;
+      for (let layout = 1; ; layout++) {
+        page = await withTimeLimit(opening, limit('opening a browser tab'));
+        laidOut = await this.layOut(page, request, limit, leave);
+        const wide = laidOut.wide.filter((seq) => !leave.includes(seq));
+        if (wide.length === 0 || layout === MAX_LAYOUTS) break;
+        trace(`${request.label}: ${wide.length} paragraph(s) with a line wider than the measure, laid out again without their breaking`);
+        leave = [...leave, ...wide];
+        void page.close().catch(() => undefined);
+        page = undefined;
+        opening = this.browser.newPage();
       }
-      await step(page.evaluate(recordBlocks), limit('numbering the blocks'));
-      // Not an option like the rest of the soft hyphens' removal: where these stay, the page
-      // shows them. Before the line breaker's changes to the page: after them, the pause
-      // between two calls let Chromium lay the whole book out again (x10: 80 ms).
-      const misprinted = await step(page.evaluate(dropMisprintedSoftHyphens), limit('soft hyphens out of headings and small capitals'));
-      if (misprinted > 0) trace(`${request.label}: ${misprinted} soft hyphens out of headings and small capitals`);
-      // Whole paragraphs broken into lines before Paged.js measures them for pages. The
-      // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
-      await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
-      const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL, MEASURING_STYLE), limit('breaking paragraphs into lines'));
+      const { step, lines } = laidOut;
       trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser, ${lines.overflowed} of them as too wide), in ${lines.ms.toFixed(0)} ms`);
-      await step(
-        page.evaluate(async () => {
-          const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;
-          await paged.preview();
-        }),
-        limit('Paged.js pagination', 'the document is too big for the time limit; raise --timeout'),
-      ).catch((error: unknown) => {
-        if (error instanceof Error && error.message.startsWith(`${request.label}:`)) throw error;
-        throw new Error(`${request.label}: Paged.js failed: ${describe(error)}`, { cause: error });
-      });
-      await step(
-        page.evaluate(async () => {
-          await document.fonts.ready;
-        }),
-        limit('loading fonts'),
-      );
       await step(page.evaluate(dropStrayHyphens), limit('checking the page breaks'));
       if (this.dropSoftHyphens) {
         const dropped = await step(page.evaluate(dropUnbrokenSoftHyphens), limit('checking the page breaks'));
@@ -389,6 +356,74 @@ class Session implements BrowserSession {
       if (page) void page.close().catch(() => undefined);
       else void opening.then((late) => late.close()).catch(() => undefined);
     }
+  }
+
+  /**
+   * One layout of the book in the tab: the page loaded, Paged.js and our rules in, the
+   * paragraphs broken into lines (but those of `leave`), the pages made, the fonts loaded;
+   * and which set paragraphs have a line wider than the measure.
+   */
+  private async layOut(page: Page, request: PaginateRequest, limit: (step: string, hint?: string) => StepLimit, leave: readonly number[]): Promise<LaidOutTab> {
+    const pageFailed = watchPageErrors(page, request.label);
+    const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> => {
+      const since = performance.now();
+      return withTimeLimit(Promise.race([work, pageFailed]), stepLimit).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
+    };
+
+    // A fresh nonce per page: the only scripts this page may run are the ones we give it.
+    const nonce = randomBytes(18).toString('base64');
+    // Paged.js goes into the document as it is served, deferred: Chromium fetches and
+    // compiles it while it loads the page and its fonts, rather than after. The config
+    // runs first: with auto on, Paged.js would paginate as soon as it loads and we could
+    // neither wait for it nor see its errors.
+    const pagedFile = pagedPolyfillPath(this.pagedjs);
+    // And the line breaker's measuring style: the layout the page gets as it loads is then
+    // the one the line breaker measures (line-breaker.ts, MEASURING_STYLE).
+    const prelude = `<script nonce="${nonce}">window.PagedConfig = ${JSON.stringify(PAGED_CONFIG)};</script><script nonce="${nonce}" src="${pathToFileURL(pagedFile).href}" defer></script><style id="${MEASURING_STYLE.id}">${MEASURING_STYLE.css}</style>`;
+    const url = await lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: [...request.allowedRoots, dirname(pagedFile)], csp: printPageCsp(nonce), prelude });
+    // Laid out in the medium it is printed in: the pages are measured under the rules
+    // that print them, and printing finds the layout it needs instead of restyling and
+    // relaying the whole book for print (x10: 'printing the PDF' 2.2-3.2 -> 1.6-2.2 s).
+    await step(page.emulateMediaType('print'), limit('loading the HTML'));
+    await step(page.goto(url, { waitUntil: 'load', timeout: 0 }), limit('loading the HTML'));
+    // A document with no <head> tag to serve it after: Paged.js inserted now instead.
+    const loaded = await step(page.evaluate(pagedJsLoaded), limit('loading Paged.js'))
+      || await step(page.evaluate(insertPagedJs, pagedPolyfill(this.pagedjs), nonce, PAGED_CONFIG), limit('loading Paged.js'));
+    if (!loaded) throw new Error(`${request.label}: Paged.js did not load in the page`);
+    await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
+    await step(page.evaluate(registerFirstLetterRuleRemoval), limit('loading the page-break rules'));
+    if (request.onPage) {
+      await step(page.exposeFunction(PAGE_BINDING, request.onPage), limit('loading the page counter'));
+      await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
+    }
+    await step(page.evaluate(recordBlocks), limit('numbering the blocks'));
+    // Not an option like the rest of the soft hyphens' removal: where these stay, the page
+    // shows them. Before the line breaker's changes to the page: after them, the pause
+    // between two calls let Chromium lay the whole book out again (x10: 80 ms).
+    const misprinted = await step(page.evaluate(dropMisprintedSoftHyphens), limit('soft hyphens out of headings and small capitals'));
+    if (misprinted > 0) trace(`${request.label}: ${misprinted} soft hyphens out of headings and small capitals`);
+    // Whole paragraphs broken into lines before Paged.js measures them for pages. The
+    // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
+    await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
+    const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL, MEASURING_STYLE, leave), limit('breaking paragraphs into lines'));
+    await step(
+      page.evaluate(async () => {
+        const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;
+        await paged.preview();
+      }),
+      limit('Paged.js pagination', 'the document is too big for the time limit; raise --timeout'),
+    ).catch((error: unknown) => {
+      if (error instanceof Error && error.message.startsWith(`${request.label}:`)) throw error;
+      throw new Error(`${request.label}: Paged.js failed: ${describe(error)}`, { cause: error });
+    });
+    await step(
+      page.evaluate(async () => {
+        await document.fonts.ready;
+      }),
+      limit('loading fonts'),
+    );
+    const wide = lines.set > 0 ? await step(page.evaluate(linesTooWide), limit('checking the lines')) : [];
+    return { step, lines, wide };
   }
 
   close(): Promise<void> {
