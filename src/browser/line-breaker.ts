@@ -997,9 +997,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     }
     return changes;
   }
-  // Counted from the paragraphs that kept their lines.
+  // Every chosen paragraph is set: one too wide is given back by the next layout (`leave`).
   for (const { block, result } of choices) {
-    if (!block.el.classList.contains(SET)) continue;
     report.set++;
     report.lines += result.breaks.length;
     report.hyphenated += hyphenCount.get(block.el) ?? 0;

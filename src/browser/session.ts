@@ -311,7 +311,8 @@ class Session implements BrowserSession {
       for (let layout = 1; ; layout++) {
         page = await withTimeLimit(opening, limit('opening a browser tab'));
         laidOut = await this.layOut(page, request, limit, leave);
-        const wide = laidOut.wide.filter((seq) => !leave.includes(seq));
+        // Those of `leave` were not set, so every one found is new.
+        const { wide } = laidOut;
         if (wide.length === 0 || layout === MAX_LAYOUTS) break;
         trace(`${request.label}: ${wide.length} paragraph(s) with a line wider than the measure, laid out again without their breaking`);
         leave = [...leave, ...wide];
