@@ -13,12 +13,13 @@ export function countPages(binding: string): void {
     registerHandlers(...handlers: unknown[]): void;
   }
   const paged = (window as unknown as { Paged: Paged }).Paged;
-  const tell = (window as unknown as Record<string, (pages: number) => void>)[binding];
+  // A CDP binding (session.ts): one string argument, nothing returned.
+  const tell = (window as unknown as Record<string, (pages: string) => void>)[binding];
   let pages = 0;
   class PageCounter extends paged.Handler {
     afterPageLayout(): void {
       pages += 1;
-      void tell?.(pages);
+      tell?.(String(pages));
     }
   }
   paged.registerHandlers(PageCounter);
