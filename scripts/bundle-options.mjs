@@ -1,5 +1,6 @@
 // The esbuild options every bundle of pamphlet's TypeScript shares: scripts/build.mjs (lib/)
 // and scripts/measure-pagedjs-patches.mjs (its own copy of the print modules).
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -29,8 +30,31 @@ const NO_BROWSER_INSTALL = {
   },
 };
 
+/**
+ * Puppeteer base64-encodes a response body in JavaScript, a code point at a time, through a
+ * string as long as the body (util/encoding.js): the print HTML that src/browser/lockdown.ts
+ * serves to the page, 700 KB at x10, took 25-40 ms of the build's thread (CPU profiles) before
+ * Chromium could begin to parse it; 3 MB take 170 ms. Node's Buffer gives the same base64
+ * natively in about 1 ms. The
+ * build fails if Puppeteer's function is no longer found as it was.
+ */
+const NODE_BASE64 = {
+  name: 'node-base64',
+  setup(build) {
+    build.onLoad({ filter: /puppeteer-core[\\/]lib[\\/]esm[\\/]puppeteer[\\/]util[\\/]encoding\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const patched = source.replace(
+        /export function typedArrayToBase64\(typedArray\) \{[^]*?\n\}/,
+        'export function typedArrayToBase64(typedArray) {\n    return Buffer.from(typedArray.buffer, typedArray.byteOffset, typedArray.byteLength).toString("base64");\n}',
+      );
+      if (patched === source) throw new Error(`node-base64: typedArrayToBase64 not found in ${args.path}; see scripts/bundle-options.mjs`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 export const BUNDLE_OPTIONS = {
-  plugins: [NO_NETWORK, NO_BROWSER_INSTALL],
+  plugins: [NO_NETWORK, NO_BROWSER_INSTALL, NODE_BASE64],
   bundle: true,
   splitting: true,
   format: 'esm',
