@@ -35,8 +35,7 @@ const NO_BROWSER_INSTALL = {
  * string as long as the body (util/encoding.js): the print HTML that src/browser/lockdown.ts
  * serves to the page, 700 KB at x10, took 25-40 ms of the build's thread (CPU profiles) before
  * Chromium could begin to parse it; 3 MB take 170 ms. Node's Buffer gives the same base64
- * natively in about 1 ms. The
- * build fails if Puppeteer's function is no longer found as it was.
+ * natively in about 1 ms. The build fails if Puppeteer's function is no longer found as it was.
  */
 const NODE_BASE64 = {
   name: 'node-base64',

@@ -395,12 +395,13 @@ class Session implements BrowserSession {
     await step(page.evaluate(registerFirstLetterRuleRemoval), limit('loading the page-break rules'));
     if (request.onPage) {
       // A bare CDP binding, not page.exposeFunction: each of its calls is one event to Node,
-      // where exposeFunction's returned promise cost two evaluations in the page for every
-      // page laid out, run between Paged.js's pages on the renderer's one thread.
+      // where exposeFunction settles the call's promise with an evaluation in the page for
+      // every page laid out, run between Paged.js's pages on the renderer's one thread.
       const onPage = request.onPage;
       const client = await step(page.createCDPSession(), limit('loading the page counter'));
       client.on('Runtime.bindingCalled', ({ name, payload }) => {
-        if (name === PAGE_BINDING) onPage(Number(payload));
+        const pages = Number(payload);
+        if (name === PAGE_BINDING && Number.isSafeInteger(pages)) onPage(pages);
       });
       await step(client.send('Runtime.addBinding', { name: PAGE_BINDING }), limit('loading the page counter'));
       await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
