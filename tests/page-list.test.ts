@@ -377,12 +377,20 @@ describe('a small page that breaks in emphasis, notes, lists, quotations, tables
 
   // Page 5 is the first numbered page: title page, imprint (the ISBN), contents, and the
   // part's opening page carry no number.
-  test('a heading called “Page 5” keeps its id; the marker of page 5 takes another', () => {
+  test('a heading called “Page 5” takes no page’s id: the contents give the page it is on, and page 5’s marker is `page-5`', () => {
     const text = fromHtml(files['OEBPS/text.xhtml'] ?? '');
-    expect((select('h2#page-5', text) as Element | undefined)?.tagName).toBe('h2');
+    expect((select('h2#section-page-5', text) as Element | undefined)?.tagName).toBe('h2');
     const page5 = markers.find((m) => m.label === '5');
-    expect(page5?.id).toBe('page-5-2');
-    expect(pageList(files)[0]).toEqual(['5', 'text.xhtml#page-5-2']);
+    expect(page5?.id).toBe('page-5');
+    expect(pageList(files)[0]).toEqual(['5', 'text.xhtml#page-5']);
+    // Paged.js names its own pages `page-5`: with the heading by that id, the contents gave
+    // the heading page 5, the page Paged.js named, wherever the heading was.
+    const at = printed.find((p) => p.words.join(' ').includes('Page 5 A heading whose name'));
+    expect(at?.number).toMatch(/^\d+$/);
+    const contents = printed.find((p) => p.words[0] === 'Contents')?.words ?? [];
+    const entry = contents.findIndex((word, i) => word === 'Page' && contents[i + 1] === '5');
+    expect(entry).toBeGreaterThan(0);
+    expect(contents[entry + 2]).toBe(at?.number);
   });
 
   test('the print edition is named with its size and ISBN, as dc:source', () => {

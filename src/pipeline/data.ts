@@ -17,6 +17,10 @@ export interface CollectedCitations {
 
 /** GitHub slug of a heading → its id here, for links written GitHub's way. */
 export type SlugAliases = Map<string, string>;
+/** An anchor's name as written → its id, where they differ (`6.3.3` → `anchor-6-3-3`). */
+export type AnchorAliases = Map<string, string>;
+/** The ids of the author's anchors (`<a id>`, `<a name>`), which headings avoid. */
+export type AnchorIds = Set<string>;
 
 declare module 'vfile' {
   interface DataMap {
@@ -41,6 +45,9 @@ declare module 'vfile' {
     paragraphCount: number;
     /** Set by rehype-heading-ids, read by rehype-links. */
     slugAliases: SlugAliases;
+    /** Set by rehype-anchors, read by rehype-heading-ids. */
+    anchorIds: AnchorIds;
+    anchorAliases: AnchorAliases;
   }
 }
 

@@ -22,6 +22,7 @@
  *   to hast      remark-rehype              with handlers for our nodes
  *                rehypeRawWhenPresent       inline HTML becomes elements (rehype-raw)
  *                rehypeSanitize             the whole tree against the allow-list, again
+ *                rehypeAnchors              the author's `<a id>`, `<a name>`: ids in every format
  *   lint         lintStraightQuotes         straight-quotes (only with `smart: false`)
  *                rehypeTypography           smart punctuation and no-break spaces, by language
  *                rehypeFontCoverage         warns of characters no embedded print face has
@@ -65,6 +66,7 @@ import remarkReferences from './remark-references.js';
 import remarkSafety from './remark-safety.js';
 import rehypeFontCoverage from './rehype-font-coverage.js';
 import rehypeDirection from './rehype-direction.js';
+import rehypeAnchors from './rehype-anchors.js';
 import lintHeadingLevels from './lint-heading-levels.js';
 import lintImages from './lint-images.js';
 import lintStraightQuotes from './lint-straight-quotes.js';
@@ -130,6 +132,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkRehype, { allowDangerousHtml: true, handlers })
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize)
+    .use(rehypeAnchors)
     .use(lintStraightQuotes, { smart: options.smart })
     .use(rehypeTypography, { lang: options.lang, smart: options.smart })
     .use(rehypeFontCoverage, options.isCovered ? { isCovered: options.isCovered } : {})

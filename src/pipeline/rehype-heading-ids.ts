@@ -4,8 +4,9 @@
  * "1. Introduction", "2024-01-01", an emoji, nothing at all. The id is GitHub's slug
  * when that is already valid ("capitalist-development--world-war"), else prefixed
  * ("section-1-introduction"), else "section"; never one of the ids pamphlet uses
- * itself. The GitHub slug is remembered, so `[see](#1-introduction)` written the way
- * GitHub readers know still finds its heading (rehype-links.ts).
+ * itself, nor an anchor's (rehype-anchors.ts). The GitHub slug is remembered, so
+ * `[see](#1-introduction)` written the way GitHub readers know still finds its heading
+ * (rehype-links.ts).
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -13,11 +14,7 @@ import GithubSlugger from 'github-slugger';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Section } from '../document.js';
-
-/** Ids pamphlet gives its own elements in some format. */
-const RESERVED = /^(p\d+|note-\d+|noteref-\d+(-\d+)?|pamphlet-.*|toc(-title)?|landmarks|questions(-title)?(-\d+)?|bibliography(-title)?|cover|title-block|section)$/;
-/** An XML NCName that is also a CSS identifier: a letter or `_` first. */
-const VALID = /^[\p{L}_][\p{L}\p{N}_\p{M}-]*$/u;
+import { RESERVED_ID, VALID_ID } from './ids.js';
 
 /** A heading's words without its note calls: "Head", not "Head1", in the contents, the navigation and the id. */
 function headingText(node: Element): string {
@@ -33,8 +30,10 @@ function headingText(node: Element): string {
 export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile): void => {
     const github = new GithubSlugger();
-    const taken = new Set<string>();
-    const aliases = new Map<string, string>();
+    // An author's anchors keep their names; a heading by the same name takes the next free one.
+    const taken = new Set<string>(file.data.anchorIds);
+    // An anchor's name whose id differs (`6.3.3`, `anchor-6-3-3`) comes before any heading's slug.
+    const aliases = new Map<string, string>(file.data.anchorAliases);
     const sections: Section[] = [];
     visit(tree, 'element', (node: Element, index, parent: Root | Element | undefined) => {
       if (node.properties.dataPamphletStore !== undefined) return SKIP;
@@ -49,8 +48,8 @@ export default function rehypeHeadingIds() {
       }
       const slug = github.slug(title);
       let base = slug;
-      if (!VALID.test(base) || RESERVED.test(base)) base = base ? `section-${base.replace(/^-+/, '')}` : 'section';
-      if (!VALID.test(base)) base = 'section';
+      if (!VALID_ID.test(base) || RESERVED_ID.test(base)) base = base ? `section-${base.replace(/^-+/, '')}` : 'section';
+      if (!VALID_ID.test(base)) base = 'section';
       let id = base;
       for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
       taken.add(id);

@@ -27,8 +27,12 @@ import { classifyUrl } from './url-policy.js';
 export const INLINE_HTML: Readonly<Record<string, readonly string[]>> = {
   sup: [], sub: [], br: [], wbr: [], small: [], mark: [], kbd: [], u: [], s: [], q: [], cite: [],
   b: [], i: [], em: [], strong: [], code: [], del: [], ins: [], var: [], samp: [], bdi: [],
-  abbr: ['title'], dfn: ['title'], span: [], time: ['dateTime'], bdo: [], a: ['href'],
+  abbr: ['title'], dfn: ['title'], span: [], time: ['dateTime'], bdo: [],
+  // `<a id>` and the older `<a name>` are anchors that links in the part may point at (rehype-anchors.ts).
+  a: ['href', 'id', 'name'],
 };
+/** Ids a link already reaches by pamphlet's own syntax (`#p12`, `#note-3`): an anchor by that name could never be reached. */
+const LINK_SYNTAX_ID = /^(p\d+|note-\d+|noteref-\d+(-\d+)?)$/;
 /** Attributes allowed on every element above (hast property names). */
 export const GLOBAL_ATTRIBUTES: readonly string[] = ['lang', 'dir', 'title', 'style'];
 
@@ -106,12 +110,27 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
         error(file, `link to \`${value}\` in raw HTML: write it as a Markdown link, [text](${value}), so it can be checked and placed`, { place: node.position, ruleId: 'link-outside-book', source: 'pamphlet' });
         ok = false;
       }
+    } else if (property === 'id' || property === 'name') {
+      const problem = /^\S+$/.test(value)
+        ? LINK_SYNTAX_ID.test(value)
+          ? `\`#${value}\` already means ${value.startsWith('p') ? 'a ¶ number' : 'a note'} in every format; give the anchor another name`
+          : undefined
+        : 'an anchor’s name is one word, without spaces';
+      if (problem) {
+        error(file, `anchor \`${attribute}="${value}"\` refused: ${problem}`, { place: node.position, ruleId: 'raw-html-anchor', source: 'pamphlet' });
+        ok = false;
+      }
     } else if (property === 'style') {
       for (const problem of checkInlineStyle(value)) {
         error(file, `style refused: ${problem}`, { place: node.position, ruleId: 'raw-html-style', source: 'pamphlet' });
         ok = false;
       }
     }
+  }
+  const { id, name: anchorName } = element.properties;
+  if (id !== undefined && anchorName !== undefined && String(id) !== String(anchorName)) {
+    error(file, `<a> with id \`${String(id)}\` and name \`${String(anchorName)}\`: an anchor has one name`, { place: node.position, ruleId: 'raw-html-anchor', source: 'pamphlet' });
+    ok = false;
   }
   return ok ? 'keep' : 'drop';
 }

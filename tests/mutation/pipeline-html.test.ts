@@ -89,3 +89,38 @@ describe('raw HTML, construct by construct', () => {
     ]);
   });
 });
+
+describe('anchors an author writes, `<a id>` and `<a name>`', () => {
+  test('a lone anchor goes into the heading below it; names no id may hold are renamed and still reached; a heading by an anchor’s name takes the next id', () => {
+    const { doc, messages } = onePart(
+      '<a name="usage"></a>\n## Usage\n\nSee [usage](#usage), [1.2.0](#1.2.0), [toc](#toc) and <a id="here">this</a>.\n\n<a name="1.2.0"></a>\n\n<a id="toc"></a>\n\n## 1.2.0\n\nText.\n\n<a id="end"></a>\n',
+    );
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      [
+        '<h2 id="usage-2"><a id="usage"></a>Usage</h2>',
+        '<p id="p1" data-pn="1">See <a href="#usage">usage</a>, <a href="#anchor-1-2-0">1.2.0</a>, <a href="#anchor-toc">toc</a> and <a id="here">this</a>.</p>',
+        '<h2 id="section-120"><a id="anchor-1-2-0"></a><a id="anchor-toc"></a>1.2.0</h2>',
+        '<p id="p2" data-pn="2">Text.<a id="end"></a></p>',
+      ].join('\n'),
+    );
+  });
+
+  test('a name given twice is a warning, and links go to the first', () => {
+    const { doc, messages } = onePart('## <a name="parse"></a> `parse(txt)`\n\n## <a name="parse"></a> `parse.noExceptions(txt)`\n\n[p](#parse)\n');
+    expect(messages).toEqual(['part-1.md:8:4: warning: anchor `parse` is named twice: links to `#parse` go to the first (line 6); this one is `parse-2`']);
+    expect(body(doc)).toContain('<h2 id="parsenoexceptionstxt"><a id="parse-2"></a> <code>parse.noExceptions(txt)</code></h2>');
+    expect(body(doc)).toContain('<a href="#parse">p</a>');
+  });
+
+  test('names no link could reach are refused at their places', () => {
+    expect(onePartRefused('A <a name="two words"></a> <a id="p2"></a> <a id="note-1"></a> <a name=""></a> <a id="a" name="b"></a> <a id="x" class="y"></a>.\n')).toEqual([
+      'part-1.md:6:3: error: anchor `name="two words"` refused: an anchor’s name is one word, without spaces',
+      'part-1.md:6:28: error: anchor `id="p2"` refused: `#p2` already means a ¶ number in every format; give the anchor another name',
+      'part-1.md:6:44: error: anchor `id="note-1"` refused: `#note-1` already means a note in every format; give the anchor another name',
+      'part-1.md:6:64: error: anchor `name=""` refused: an anchor’s name is one word, without spaces',
+      'part-1.md:6:80: error: <a> with id `a` and name `b`: an anchor has one name',
+      'part-1.md:6:104: error: attribute `class` is not allowed on <a> (allowed: lang, dir, title, style, href, id, name)',
+    ]);
+  });
+});

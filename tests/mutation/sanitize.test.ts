@@ -55,8 +55,9 @@ describe('rehype-sanitize keeps what pamphlet makes and drops the rest', () => {
       "orphan cellorphan roworphan caption"],
     ["<input type=\"text\" value=\"v\"><input type=\"checkbox\" onfocus=\"x\" autofocus>",
       "<input type=\"checkbox\" disabled><input type=\"checkbox\" disabled>"],
+    // `name` stays for rehype-anchors, which makes an author's `<a name>` the anchor's id.
     ["<a href=\"#frag\" name=\"n\" target=\"_blank\" rel=\"opener\" ping=\"http://x\" download>f</a>",
-      "<a href=\"#frag\">f</a>"],
+      "<a href=\"#frag\" name=\"n\">f</a>"],
     ["<video src=\"a.mp4\" poster=\"http://x/p.png\"></video><audio src=\"a.mp3\"></audio><source src=\"x\"><track src=\"x\">",
       ""],
     ["<p id=\"__proto__\">proto</p><p id=\"constructor\">c</p>",

@@ -1,0 +1,99 @@
+/**
+ * An author's anchors, `<a id="x">` and the older `<a name="x">` (READMEs written for
+ * GitHub, and conventional-changelog's `<a name="6.3.3"></a>` before each version), are
+ * places a link in the part may point at. Each becomes `<a id>`: the name kept where it is
+ * an id in every format (an XML name, a CSS identifier) and none pamphlet or Paged.js
+ * gives its own elements, else `anchor-` and the name with what no id may hold made `-`
+ * (`6.3.3` → `anchor-6-3-3`), remembered so that `[6.3.3](#6.3.3)` still arrives
+ * (rehype-links.ts). A name given twice is a warning, as GitHub shows it: links go to
+ * the first, the second is renamed. Headings take other ids (rehype-heading-ids.ts).
+ * remark-raw-html.ts has refused, at their places, names no link could reach.
+ *
+ * An anchor on a line of its own is a paragraph of nothing to Markdown; it would be an
+ * empty numbered ¶. Such anchors go to the start of the next block's text (the heading
+ * they were written above), or to the end of the one before.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { SKIP, visit } from 'unist-util-visit';
+import { RESERVED_ID, VALID_ID } from './ids.js';
+
+export default function rehypeAnchors() {
+  return (tree: Root, file: VFile): void => {
+    const ids = new Set<string>();
+    const aliases = new Map<string, string>();
+    const firstAt = new Map<string, Element['position']>();
+    visit(tree, 'element', (node: Element, _index, parent: Root | Element | undefined) => {
+      // pamphlet's own links carry a class (noteref, next-part); an author's cannot.
+      if (node.tagName !== 'a' || node.properties.className !== undefined) return;
+      const { id, name } = node.properties;
+      delete node.properties.name;
+      const written = id ?? name;
+      if (typeof written !== 'string') return;
+      const base = VALID_ID.test(written) && !RESERVED_ID.test(written) ? written : `anchor-${written.replace(/[^\p{L}\p{N}_\p{M}-]/gu, '-')}`;
+      let unique = base;
+      for (let n = 2; ids.has(unique); n++) unique = `${base}-${n}`;
+      ids.add(unique);
+      node.properties.id = unique;
+      const place = node.position ?? (parent && 'position' in parent ? parent.position : undefined);
+      const first = firstAt.get(written);
+      if (firstAt.has(written)) {
+        const where = first ? ` (line ${first.start.line})` : '';
+        file.message(`anchor \`${written}\` is named twice: links to \`#${written}\` go to the first${where}; this one is \`${unique}\``, { place, ruleId: 'duplicate-anchor', source: 'pamphlet' });
+        return;
+      }
+      firstAt.set(written, place);
+      if (unique !== written) aliases.set(written, unique);
+    });
+    file.data.anchorIds = ids;
+    file.data.anchorAliases = aliases;
+    if (ids.size) moveLoneAnchors(tree);
+  };
+}
+
+const HOSTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'td', 'figcaption']);
+
+const isBlank = (node: ElementContent): boolean => node.type === 'text' && !node.value.trim();
+const isAnchor = (node: ElementContent): node is Element =>
+  node.type === 'element' && node.tagName === 'a' && node.properties.href === undefined && node.properties.className === undefined && node.children.every(isBlank);
+
+/** The element whose text a block starts (or, `last`, ends) with, where an inline anchor may go. */
+function textHost(node: Element, last: boolean): Element | undefined {
+  if (HOSTS.has(node.tagName)) return node;
+  const children = node.children.filter((child) => !isBlank(child));
+  const edge = last ? children.at(-1) : children[0];
+  if (!edge) return undefined;
+  // A tight list's item holds its text itself.
+  if (node.tagName === 'li' && edge.type !== 'element') return node;
+  if (edge.type !== 'element' || edge.tagName === 'pre') return undefined;
+  if (node.tagName === 'li' && !/^(ul|ol|p|blockquote|table|figure|div|section|h[1-6]|hr)$/.test(edge.tagName)) return node;
+  return textHost(edge, last);
+}
+
+function moveLoneAnchors(tree: Root): void {
+  visit(tree, (node) => {
+    if (node.type !== 'root' && node.type !== 'element') return;
+    const children = node.children as ElementContent[];
+    for (let i = 0; i < children.length; i++) {
+      const block = children[i];
+      if (block?.type !== 'element' || block.tagName !== 'p' || !block.children.some(isAnchor)) continue;
+      if (!block.children.every((child) => isBlank(child) || isAnchor(child))) continue;
+      const anchors = block.children.filter(isAnchor);
+      const next = children.slice(i + 1).find((child): child is Element => child.type === 'element');
+      const previous = children.slice(0, i).reverse().find((child): child is Element => child.type === 'element');
+      const host = next && textHost(next, false);
+      const last = !host && previous ? textHost(previous, true) : undefined;
+      if (host) host.children.unshift(...anchors);
+      else if (last) last.children.push(...anchors);
+      else continue;
+      // The line between blocks goes with the block.
+      const after = children[i + 1];
+      const before = children[i - 1];
+      if (after && isBlank(after)) children.splice(i, 2);
+      else if (before && isBlank(before)) children.splice(--i, 2);
+      else children.splice(i, 1);
+      i--;
+    }
+    return node.type === 'element' && HOSTS.has(node.tagName) ? SKIP : undefined;
+  });
+}
