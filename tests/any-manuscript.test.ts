@@ -167,7 +167,7 @@ describe('what the constructs become', () => {
 describe('constructs that are refused at their place, by check and build alike', () => {
   const refused: Array<[string, string]> = [
     ['link-to-file', 'manuscript/part-1.md:9:38: error: link to `CHANGELOG.md`, a file that is not in the book: link to its web address, or give pamphlet.yaml a `base-url` where it is published'],
-    ['link-missing-anchor', 'manuscript/part-1.md:14:61: error: link to `#setup`: no heading, ¶ or note in this part has that id'],
+    ['link-missing-anchor', 'manuscript/part-1.md:14:61: error: link to `#setup`: no heading, anchor, ¶ or note in this part has that id'],
     ['reference-image-missing', 'manuscript/part-1.md:12:1: error: image file not found: images/missing.png'],
     ['reference-image-remote', 'manuscript/part-1.md:12:1: error: image from the network is not allowed'],
   ];

@@ -1,6 +1,7 @@
 /**
  * Links to a place in this part must land somewhere: a heading (by its id, or by the
- * slug GitHub would give it), a ¶ number (`#p12`) or a note (`#note-3`). A link to an
+ * slug GitHub would give it), an author's anchor (by its name as written, rehype-anchors.ts),
+ * a ¶ number (`#p12`) or a note (`#note-3`). A link to an
  * anchor that does not exist is an error at its place: epubcheck refuses the book
  * (RSC-012) and a reader's tap would go nowhere.
  */
@@ -40,7 +41,7 @@ export default function rehypeLinks() {
         node.properties.href = `#${alias}`;
         return;
       }
-      error(file, `link to \`#${target}\`: no heading, ¶ or note in this part has that id`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
+      error(file, `link to \`#${target}\`: no heading, anchor, ¶ or note in this part has that id`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
     });
   };
 }

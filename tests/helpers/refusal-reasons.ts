@@ -34,7 +34,7 @@ export const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
   'raw-html-attribute': { why: 'an attribute outside the inline-HTML allow-list (class, data-*, …)' },
   'raw-html-style': { why: 'a style attribute that loads something or goes beyond typographic properties' },
   'link-outside-book': { why: 'a link to a file that is not in the book (and no `base-url` to send it to)' },
-  'missing-anchor': { why: 'a link to an anchor (#id) that no heading, ¶ or note in the part has' },
+  'missing-anchor': { why: 'a link to an anchor (#id) that no heading, anchor, ¶ or note in the part has' },
   'image-path': { why: 'an image path that is not a valid URL path (a malformed %-escape)' },
   'image-type': { why: 'an image that is not PNG, JPEG, GIF or SVG' },
   'not-an-image': { why: 'an image file whose content is not the image type it claims' },

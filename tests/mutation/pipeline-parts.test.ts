@@ -222,14 +222,14 @@ describe('links to places in the part', () => {
     const { doc } = onePart('[a](#intro) [b](#1-intro) [d](#p1) [f](#INTRO)\n\n## Intro\n\n## 1. Intro\n');
     expect(body(doc)).toBe('<p id="p1" data-pn="1"><a href="#intro">a</a> <a href="#section-1-intro">b</a> <a href="#p1">d</a> <a href="#intro">f</a></p>\n<h2 id="intro">Intro</h2>\n<h2 id="section-1-intro">1. Intro</h2>');
     expect(onePartRefused('[c](#missing) and [e](#note-1)\n\n## Intro\n')).toEqual([
-      'part-1.md:6:1: error: link to `#missing`: no heading, ¶ or note in this part has that id',
-      'part-1.md:6:19: error: link to `#note-1`: no heading, ¶ or note in this part has that id',
+      'part-1.md:6:1: error: link to `#missing`: no heading, anchor, ¶ or note in this part has that id',
+      'part-1.md:6:19: error: link to `#note-1`: no heading, anchor, ¶ or note in this part has that id',
     ]);
   });
 
   test('a link to a note that exists; inline HTML links are placed at their ancestor', () => {
     expect(body(onePart('[see](#note-1) x[^1]\n\n[^1]: N.\n').doc)).toBe('<p id="p1" data-pn="1"><a href="#note-1">see</a> x<a class="noteref" id="noteref-1" href="#note-1" data-note="1">1</a></p>\n');
-    expect(onePartRefused('Text.\n\nSee <a href="#nowhere">this</a>.\n')).toEqual(['part-1.md:8:5: error: link to `#nowhere`: no heading, ¶ or note in this part has that id']);
+    expect(onePartRefused('Text.\n\nSee <a href="#nowhere">this</a>.\n')).toEqual(['part-1.md:8:5: error: link to `#nowhere`: no heading, anchor, ¶ or note in this part has that id']);
   });
 });
 
