@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { pamphlet } from './helpers/cli.js';
 import { png } from './helpers/png.js';
 import { builtManuscript, expectRefused } from './helpers/refusal.js';
@@ -234,5 +235,20 @@ describe('runs of marks whose parse grows with the square of their length', () =
     expect(warned[0]).toMatch(new RegExp(`^manuscript/part-1\\.md:${line}:${unit.length + 1}: `));
     expect(warned[4_999]).toMatch(new RegExp(`^manuscript/part-1\\.md:${line}:${4_999 * step + unit.length + 1}: `));
     expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  test('20,000 anchors by one name, each on its own line: a warning each, in seconds', () => {
+    // Each anchor's new name was looked for from `x-2` up, and each lone anchor's paragraph
+    // spliced out of the whole list of blocks: 54 s on this machine; now one pass each.
+    const { root, line } = withText(`${'<a name="x"></a>\n\n'.repeat(20_000)}## After them\n\nText.\n`);
+    const started = Date.now();
+    // 2.6 MB of warnings: past spawnSync's default buffer.
+    const checked = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '..', 'bin', 'pamphlet.js'), 'check', 'manuscript'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(checked.status, checked.stderr.slice(-2000)).toBe(0);
+    const warned = checked.stderr.split('\n').filter((text) => text.includes('warning: anchor `x` is named twice'));
+    expect(warned).toHaveLength(19_999);
+    expect(warned[0]).toBe(`manuscript/part-1.md:${line + 2}:1: warning: anchor \`x\` is named twice: links to \`#x\` go to the first (line ${line}); this one is \`x-2\``);
+    expect(warned[19_998]).toMatch(/this one is `x-20000`$/);
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });

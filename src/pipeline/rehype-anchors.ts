@@ -23,6 +23,8 @@ export default function rehypeAnchors() {
     const ids = new Set<string>();
     const aliases = new Map<string, string>();
     const firstAt = new Map<string, Element['position']>();
+    // The next suffix to try for a name already taken: a thousand anchors by one name stay linear.
+    const suffix = new Map<string, number>();
     visit(tree, 'element', (node: Element, _index, parent: Root | Element | undefined) => {
       // pamphlet's own links carry a class (noteref, next-part); an author's cannot.
       if (node.tagName !== 'a' || node.properties.className !== undefined) return;
@@ -32,7 +34,10 @@ export default function rehypeAnchors() {
       if (typeof written !== 'string') return;
       const base = VALID_ID.test(written) && !RESERVED_ID.test(written) ? written : `anchor-${written.replace(/[^\p{L}\p{N}_\p{M}-]/gu, '-')}`;
       let unique = base;
-      for (let n = 2; ids.has(unique); n++) unique = `${base}-${n}`;
+      for (let n = suffix.get(base) ?? 2; ids.has(unique); n++) {
+        unique = `${base}-${n}`;
+        suffix.set(base, n + 1);
+      }
       ids.add(unique);
       node.properties.id = unique;
       const place = node.position ?? (parent && 'position' in parent ? parent.position : undefined);
@@ -56,6 +61,8 @@ const HOSTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'td', 'fig
 const isBlank = (node: ElementContent): boolean => node.type === 'text' && !node.value.trim();
 const isAnchor = (node: ElementContent): node is Element =>
   node.type === 'element' && node.tagName === 'a' && node.properties.href === undefined && node.properties.className === undefined && node.children.every(isBlank);
+const isLoneAnchors = (node: ElementContent): boolean =>
+  node.type === 'element' && node.tagName === 'p' && node.children.some(isAnchor) && node.children.every((child) => isBlank(child) || isAnchor(child));
 
 /** The element whose text a block starts (or, `last`, ends) with, where an inline anchor may go. */
 function textHost(node: Element, last: boolean): Element | undefined {
@@ -70,29 +77,51 @@ function textHost(node: Element, last: boolean): Element | undefined {
   return textHost(edge, last);
 }
 
+/**
+ * Paragraphs of lone anchors out of every block list, their anchors moved; the list is
+ * rebuilt once, not spliced per paragraph (a changelog has hundreds).
+ */
 function moveLoneAnchors(tree: Root): void {
   visit(tree, (node) => {
     if (node.type !== 'root' && node.type !== 'element') return;
     const children = node.children as ElementContent[];
-    for (let i = 0; i < children.length; i++) {
-      const block = children[i];
-      if (block?.type !== 'element' || block.tagName !== 'p' || !block.children.some(isAnchor)) continue;
-      if (!block.children.every((child) => isBlank(child) || isAnchor(child))) continue;
-      const anchors = block.children.filter(isAnchor);
-      const next = children.slice(i + 1).find((child): child is Element => child.type === 'element');
-      const previous = children.slice(0, i).reverse().find((child): child is Element => child.type === 'element');
-      const host = next && textHost(next, false);
-      const last = !host && previous ? textHost(previous, true) : undefined;
-      if (host) host.children.unshift(...anchors);
-      else if (last) last.children.push(...anchors);
-      else continue;
+    if (!children.some(isLoneAnchors)) return HOSTS.has((node as Element).tagName) ? SKIP : undefined;
+    const gone = new Set<number>();
+    // Anchors waiting for the next block, and the text the block before ends with.
+    let waiting: Element[] = [];
+    let waitingAt: number[] = [];
+    let lastHost: Element | undefined;
+    const place = (host: Element | undefined, first: boolean): void => {
+      if (host) {
+        if (first) host.children.unshift(...waiting);
+        else host.children.push(...waiting);
+        for (const at of waitingAt) gone.add(at);
+      }
+      waiting = [];
+      waitingAt = [];
+    };
+    children.forEach((child, i) => {
+      if (child.type !== 'element') return;
+      if (isLoneAnchors(child)) {
+        waiting.push(...child.children.filter(isAnchor));
+        waitingAt.push(i);
+        return;
+      }
+      // To the start of the next block's text, else the end of the block before; else they stay.
+      if (waiting.length) {
+        const next = textHost(child, false);
+        place(next ?? lastHost, next !== undefined);
+      }
+      lastHost = textHost(child, true);
+    });
+    if (waiting.length) place(lastHost, false);
+    if (gone.size) {
       // The line between blocks goes with the block.
-      const after = children[i + 1];
-      const before = children[i - 1];
-      if (after && isBlank(after)) children.splice(i, 2);
-      else if (before && isBlank(before)) children.splice(--i, 2);
-      else children.splice(i, 1);
-      i--;
+      for (const at of [...gone]) {
+        if (children[at + 1] && isBlank(children[at + 1]!)) gone.add(at + 1);
+        else if (children[at - 1] && isBlank(children[at - 1]!)) gone.add(at - 1);
+      }
+      node.children = children.filter((_, i) => !gone.has(i)) as typeof node.children;
     }
     return node.type === 'element' && HOSTS.has(node.tagName) ? SKIP : undefined;
   });
