@@ -1,9 +1,9 @@
 /**
- * An author's anchors, `<a id="x">` and the older `<a name="x">` (READMEs written for
- * GitHub, and conventional-changelog's `<a name="6.3.3"></a>` before each version), are
- * places a link in the part may point at. Each becomes `<a id>`: the name kept where it is
- * an id in every format (an XML name, a CSS identifier) and none pamphlet or Paged.js
- * gives its own elements, else `anchor-` and the name with what no id may hold made `-`
+ * An author's anchors, `<a id="x">`, `<span id="x">` and the older `<a name="x">` (READMEs
+ * written for GitHub, and conventional-changelog's `<a name="6.3.3"></a>` before each
+ * version), are places a link in the part may point at. `name` becomes `id`: the name
+ * kept where it is an id in every format (an XML name, a CSS identifier) and none
+ * pamphlet or Paged.js gives its own elements, else `anchor-` and the name with what no id may hold made `-`
  * (`6.3.3` → `anchor-6-3-3`), remembered so that `[6.3.3](#6.3.3)` still arrives
  * (rehype-links.ts). A name given twice is a warning, as GitHub shows it: links go to
  * the first, the second is renamed. Headings take other ids (rehype-heading-ids.ts).
@@ -26,8 +26,8 @@ export default function rehypeAnchors() {
     // The next suffix to try for a name already taken: a thousand anchors by one name stay linear.
     const suffix = new Map<string, number>();
     visit(tree, 'element', (node: Element, _index, parent: Root | Element | undefined) => {
-      // pamphlet's own links carry a class (noteref, next-part); an author's cannot.
-      if (node.tagName !== 'a' || node.properties.className !== undefined) return;
+      // pamphlet's own links and spans carry a class (noteref, citation); an author's cannot.
+      if ((node.tagName !== 'a' && node.tagName !== 'span') || node.properties.className !== undefined) return;
       const { id, name } = node.properties;
       delete node.properties.name;
       const written = id ?? name;
@@ -60,7 +60,7 @@ const HOSTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'td', 'fig
 
 const isBlank = (node: ElementContent): boolean => node.type === 'text' && !node.value.trim();
 const isAnchor = (node: ElementContent): node is Element =>
-  node.type === 'element' && node.tagName === 'a' && node.properties.href === undefined && node.properties.className === undefined && node.children.every(isBlank);
+  node.type === 'element' && (node.tagName === 'a' || node.tagName === 'span') && node.properties.id !== undefined && node.properties.href === undefined && node.properties.className === undefined && node.children.every(isBlank);
 const isLoneAnchors = (node: ElementContent): boolean =>
   node.type === 'element' && node.tagName === 'p' && node.children.some(isAnchor) && node.children.every((child) => isBlank(child) || isAnchor(child));
 

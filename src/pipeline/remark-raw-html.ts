@@ -27,9 +27,8 @@ import { classifyUrl } from './url-policy.js';
 export const INLINE_HTML: Readonly<Record<string, readonly string[]>> = {
   sup: [], sub: [], br: [], wbr: [], small: [], mark: [], kbd: [], u: [], s: [], q: [], cite: [],
   b: [], i: [], em: [], strong: [], code: [], del: [], ins: [], var: [], samp: [], bdi: [],
-  abbr: ['title'], dfn: ['title'], span: [], time: ['dateTime'], bdo: [],
-  // `<a id>` and the older `<a name>` are anchors that links in the part may point at (rehype-anchors.ts).
-  a: ['href', 'id', 'name'],
+  // `<span id>`, `<a id>` and the older `<a name>` are anchors that links in the part may point at (rehype-anchors.ts).
+  abbr: ['title'], dfn: ['title'], span: ['id'], time: ['dateTime'], bdo: [], a: ['href', 'id', 'name'],
 };
 /** Ids a link already reaches by pamphlet's own syntax (`#p12`, `#note-3`): an anchor by that name could never be reached. */
 const LINK_SYNTAX_ID = /^(p\d+|note-\d+|noteref-\d+(-\d+)?)$/;

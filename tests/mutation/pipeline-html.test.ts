@@ -18,7 +18,7 @@ describe('raw HTML', () => {
       'part-1.md:6:98: error: link refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
       'part-1.md:6:135: error: link to `other.md` in raw HTML: write it as a Markdown link, [text](other.md), so it can be checked and placed',
       // The attribute as the author wrote it (it read `datax` before).
-      'part-1.md:6:161: error: attribute `data-x` is not allowed on <span> (allowed: lang, dir, title, style)',
+      'part-1.md:6:161: error: attribute `data-x` is not allowed on <span> (allowed: lang, dir, title, style, id)',
       `part-1.md:6:188: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       'part-1.md:8:1: error: raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)',
     ]);
@@ -52,7 +52,7 @@ describe('raw HTML, construct by construct', () => {
     expect(onePartRefused(text)).toEqual([
       `part-1.md:6:10: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       "part-1.md:6:28: error: event-handler attribute `onclick` is not allowed: the renderer never runs a manuscript's scripts",
-      'part-1.md:6:71: error: attribute `data-mono` is not allowed on <span> (allowed: lang, dir, title, style)',
+      'part-1.md:6:71: error: attribute `data-mono` is not allowed on <span> (allowed: lang, dir, title, style, id)',
     ]);
   });
 
@@ -103,6 +103,14 @@ describe('anchors an author writes, `<a id>` and `<a name>`', () => {
         '<h2 id="section-120"><a id="anchor-1-2-0"></a><a id="anchor-toc"></a>1.2.0</h2>',
         '<p id="p2" data-pn="2">Text.<a id="end"></a></p>',
       ].join('\n'),
+    );
+  });
+
+  test('`<span id>` is an anchor too, around its words', () => {
+    const { doc, messages } = onePart('The <span id="claim">claim</span> and <span id="9.1" lang="de">Satz</span>; see [it](#claim), [9.1](#9.1).\n');
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      '<p id="p1" data-pn="1">The <span id="claim">claim</span> and <span id="anchor-9-1" lang="de">Satz</span>; see <a href="#claim">it</a>, <a href="#anchor-9-1">9.1</a>.</p>',
     );
   });
 
