@@ -172,3 +172,32 @@ describe('an anchor named like a global of the print page (DOM clobbering)', () 
     expect(texts[0]).toEqual(texts[1]);
   }, 120_000);
 });
+
+describe('links to headings in another script', () => {
+  // micromark percent-encodes a link's non-ASCII letters (`#%D0%BA…`): every link to a
+  // heading in Russian, Greek or Chinese was refused as going nowhere.
+  test('a contents line in Russian, linked to the headings of Lenin’s text, lands on them in the PDF and passes epubcheck', async () => {
+    const root = copyFixture('russian');
+    const file = path.join(root, 'manuscript', 'part-1.md');
+    const source = readFileSync(file, 'utf8');
+    const end = source.indexOf('\n---\n', 4) + 5;
+    const contents = 'Оглавление: [Классовое общество и государство](#классовое-общество-и-государство), [Государство --- продукт непримиримости](#государство--продукт-непримиримости-классовых-противоречий).';
+    writeFileSync(file, `${source.slice(0, end)}\n${contents}\n${source.slice(end)}`);
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf,epub', '--no-cache', '--quiet'], root);
+    expect(result.status, result.stderr).toBe(0);
+    const pdf = path.join(root, 'out', 'biblioteka-marksizma-1.pdf');
+    const words = pdfWords(pdf);
+    const links = await pdfLinks(pdf);
+    for (const heading of ['Классовое', 'Государство']) {
+      const link = links.find((l) => l.text.startsWith(heading));
+      expect(link, heading).toBeDefined();
+      // The heading's first word, the first on its line, where the link leads.
+      const found = words[link!.target.page - 1]!.find((w, i, page) => w.text === heading && (i === 0 || page[i - 1]!.yMin < w.yMin - 5));
+      expect(found, `${heading}: page ${link!.target.page}`).toBeDefined();
+      // The top of the heading's line box, a few points inside the face's tall ascent (2.6 pt), not a line off.
+      expect(Math.abs(link!.target.y - found!.yMin)).toBeLessThan(4);
+    }
+    const checked = epubcheck(path.join(root, 'out', 'biblioteka-marksizma-1.epub'));
+    expect({ errors: checked.errors, warnings: checked.warnings }, checked.output).toEqual({ errors: 0, warnings: 0 });
+  }, 120_000);
+});

@@ -71,6 +71,23 @@ describe('the text', () => {
     expect(pages).toBeGreaterThan(40);
     expect(labels).toEqual(Array.from({ length: pages - 2 }, (_, i) => i + 3));
   });
+
+  test('a heading of 200 KB, and an anchor of 200 KB with a link to it, print', () => {
+    // pdf-lib reads a name or a title by passing each of its bytes to one call, which
+    // overflows the stack past some 100,000: the build failed with "Maximum call stack size
+    // exceeded" and no place. The contents link every heading, so every heading's id is a name.
+    const { root, dir } = builtManuscript();
+    const part = path.join(dir, 'part-1.md');
+    const front = readFileSync(part, 'utf8').split(/^---$/m).slice(0, 2).join('---');
+    const anchor = 'a'.repeat(200_000);
+    writeFileSync(part, `${front}---\n\n## ${'Petrograd Soviet '.repeat(12_000)}\n\n<a id="${anchor}"></a>Text, and [back](#${anchor}).\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--quiet'], root);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    const text = squash(pagesText(path.join(root, 'dist', 'citation-tests-1.pdf')).join(' '));
+    expect(text).toContain(squash('Petrograd Soviet Petrograd Soviet'));
+    expect(text).toContain(squash('Text, and back.'));
+  }, 120_000);
 });
 
 describe('pamphlet.yaml', () => {

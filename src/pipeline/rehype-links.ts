@@ -34,14 +34,23 @@ export default function rehypeLinks() {
       if (typeof href !== 'string' || !href.startsWith('#')) return;
       // Our own note calls point at notes that exist by construction.
       if (Array.isArray(node.properties.className) && node.properties.className.includes('noteref')) return;
-      const target = href.slice(1);
-      if (ids.has(target)) return;
-      const alias = aliases.get(target) ?? aliases.get(target.toLowerCase());
-      if (alias) {
-        node.properties.href = `#${alias}`;
+      // micromark percent-encodes what is not ASCII: `#введение` arrives as `#%D0%B2…`.
+      const target = percentDecoded(href.slice(1));
+      const id = ids.has(target) ? target : aliases.get(target) ?? aliases.get(target.toLowerCase());
+      if (id) {
+        node.properties.href = `#${id}`;
         return;
       }
       error(file, `link to \`#${target}\`: no heading, anchor, ¶ or note in this part has that id`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
     });
   };
+}
+
+/** `%D0%B2` → `в`; text that is no valid encoding stays as it is. */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

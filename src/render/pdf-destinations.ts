@@ -8,6 +8,7 @@
  * syntax error at each, and some readers cannot follow a link to it.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument } from 'pdf-lib';
+import { nameText } from './pdf-text.js';
 
 /** PDF 1.7, Annex C: the longest name a reader is required to handle. */
 const MAX_NAME_BYTES = 127;
@@ -35,7 +36,7 @@ function renameRandomDestinations(pdf: PDFDocument, dests: PDFDict): void {
   const pageIndex = new Map<string, number>(pdf.getPages().map((page, i) => [page.ref.toString(), i]));
   const random: Array<{ key: PDFName; prefix: string; page: number; y: number }> = [];
   for (const [key, value] of dests.entries()) {
-    const text = key.decodeText();
+    const text = nameText(key);
     const match = RANDOM_NAME.exec(text) ?? (Buffer.byteLength(text, 'utf8') > MAX_NAME_BYTES ? ['', ''] : null);
     if (!match) continue;
     const target = pdf.context.lookup(value);
@@ -58,7 +59,7 @@ function renameRandomDestinations(pdf: PDFDocument, dests: PDFDict): void {
     const n = (counts.get(prefix) ?? 0) + 1;
     counts.set(prefix, n);
     const name = PDFName.of(`${prefix}-${n}`);
-    renamed.set(key.decodeText(), name);
+    renamed.set(nameText(key), name);
     const value = dests.get(key);
     dests.delete(key);
     if (value) dests.set(name, value);
@@ -69,7 +70,7 @@ function renameRandomDestinations(pdf: PDFDocument, dests: PDFDict): void {
       const annot = annots?.lookupMaybe(i, PDFDict);
       const dest = annot?.get(PDFName.of('Dest'));
       if (dest instanceof PDFName) {
-        const name = renamed.get(dest.decodeText());
+        const name = renamed.get(nameText(dest));
         if (name) annot?.set(PDFName.of('Dest'), name);
       }
     }

@@ -11,6 +11,7 @@ import { removeSoftHyphens } from './pdf-soft-hyphens.js';
 import { loadPdf, savePdf } from './pdf-io.js';
 import { stabilizeDestinations } from './pdf-destinations.js';
 import { stabilizeStructureIds } from './pdf-structure-ids.js';
+import { stringText } from './pdf-text.js';
 import type { PdfMetadata } from './pdf-metadata.js';
 
 export interface FinishOptions {
@@ -39,7 +40,7 @@ function retitleOutline(pdf: PDFDocument, titles: readonly string[]): void {
   while (pending.length > 0 && budget-- > 0) {
     const item = pending.pop()!;
     const title = item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);
-    const proper = title && byKey.get(outlineKey(title.decodeText()));
+    const proper = title && byKey.get(outlineKey(stringText(title)));
     if (proper) item.set(PDFName.of('Title'), PDFHexString.fromText(proper));
     const next = item.lookupMaybe(PDFName.of('Next'), PDFDict);
     const child = item.lookupMaybe(PDFName.of('First'), PDFDict);

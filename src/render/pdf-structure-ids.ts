@@ -7,6 +7,7 @@
  * match, makes a PDF with a table reproducible.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { stringText } from './pdf-text.js';
 
 const ID = PDFName.of('ID');
 const HEADERS = PDFName.of('Headers');
@@ -17,7 +18,7 @@ const KIDS = PDFName.of('K');
 const stableId = (n: number): string => `node${String(n).padStart(8, '0')}`;
 
 function text(value: PDFObject | undefined): string | undefined {
-  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
+  return value instanceof PDFString || value instanceof PDFHexString ? stringText(value) : undefined;
 }
 
 export function stabilizeStructureIds(pdf: PDFDocument): void {

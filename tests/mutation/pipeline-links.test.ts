@@ -41,6 +41,17 @@ describe('links and images', () => {
     );
   });
 
+  test('a place named in Cyrillic, Greek or Chinese, as typed or percent-encoded, by its id or GitHub’s slug', () => {
+    const loaded = twoParts('', '## Введение\n\n## 1. Ἀρχή\n\n## 第一章\n\n[a](#введение) [b](#%D0%B2%D0%B2%D0%B5%D0%B4%D0%B5%D0%BD%D0%B8%D0%B5) [c](#1-ἀρχή) [d](#第一章) [e](#%E7%AC%AC%E4%B8%80%E7%AB%A0)\n');
+    // The one message: the print faces have no Han (the scripts' fixtures use their own).
+    expect(loaded.messages).toEqual([expect.stringContaining('no embedded font has these 3 Han characters')]);
+    expect(body(loaded.manuscript.parts[0]!)).toContain(
+      '<p id="p1" data-pn="1"><a href="#введение">a</a> <a href="#введение">b</a> <a href="#section-1-ἀρχή">c</a> <a href="#第一章">d</a> <a href="#第一章">e</a>',
+    );
+    // A `%` that encodes nothing is read as written, and that place does not exist.
+    expect(onePartRefused('## A\n\n[f](#%zz)\n')).toEqual(['part-1.md:8:1: error: link to `#%zz`: no heading, anchor, ¶ or note in this part has that id']);
+  });
+
   test('a base-url ending in a slash gives the same addresses', () => {
     const loaded = twoParts('base-url: https://example.org/rf/\n', '[p2](part-2.md#end) [file](docs/a.pdf)\n');
     expect(body(loaded.manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1"><a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/docs/a.pdf">file</a></p>');
