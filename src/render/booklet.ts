@@ -6,6 +6,7 @@
  */
 import {
   PDFArray,
+  PDFDict,
   PDFDocument,
   type PDFEmbeddedPage,
   PDFHexString,
@@ -26,6 +27,7 @@ import {
 
 import type { PageSizeName } from '../config/types.js';
 import { loadPdf, savePdf } from './pdf-io.js';
+import { stringText } from './pdf-text.js';
 
 export type BookletSheet = 'A4' | 'letter';
 
@@ -237,13 +239,20 @@ function placeInHalf(side: PDFPage, page: PDFEmbeddedPage | PlacedPage, half: 'l
 }
 
 /** The booklet is the same document rearranged, so it keeps the source's Info entries and /Lang. */
+/** An entry of the document information, of any length (pdf-lib's getTitle and the rest decode it in one call: pdf-text.ts). */
+function infoText(pdf: PDFDocument, key: string): string | undefined {
+  const info = pdf.context.lookupMaybe(pdf.context.trailerInfo.Info, PDFDict);
+  const value = info?.lookupMaybe(PDFName.of(key), PDFString, PDFHexString);
+  return value === undefined ? undefined : stringText(value);
+}
+
 function copyMetadata(from: PDFDocument, to: PDFDocument): void {
-  const title = from.getTitle();
-  const author = from.getAuthor();
-  const subject = from.getSubject();
-  const keywords = from.getKeywords();
-  const creator = from.getCreator();
-  const producer = from.getProducer();
+  const title = infoText(from, 'Title');
+  const author = infoText(from, 'Author');
+  const subject = infoText(from, 'Subject');
+  const keywords = infoText(from, 'Keywords');
+  const creator = infoText(from, 'Creator');
+  const producer = infoText(from, 'Producer');
   const created = from.getCreationDate();
   const modified = from.getModificationDate();
   if (title !== undefined) to.setTitle(title);
@@ -256,5 +265,5 @@ function copyMetadata(from: PDFDocument, to: PDFDocument): void {
   if (created !== undefined) to.setCreationDate(created);
   if (modified !== undefined) to.setModificationDate(modified);
   const lang = from.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString);
-  if (lang !== undefined) to.setLanguage(lang.decodeText());
+  if (lang !== undefined) to.setLanguage(stringText(lang));
 }
