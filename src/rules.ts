@@ -27,6 +27,7 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'citation-not-a-key': { about: 'a bracket that looks like a Pandoc citation with no known key (left as text)', fix: 'correct the key, or escape the bracket' },
   'next-part-none': { about: '`::next-part` in a part that has no next part', fix: 'remove it, or give the part a next part or `next:`' },
   'questions-extra': { about: 'text in `:::questions` other than its numbered list (left out)', fix: 'put it before the block, or make it a question of the list' },
+  'duplicate-anchor': { about: 'an anchor name (`<a name>`, `<a id>`, `<span id>`) given a second time (renamed; links go to the first)', fix: 'give the second anchor a name of its own, or delete it' },
   'part-link-text': { about: 'a link to another part with no `base-url` (printed as plain text)', fix: 'give pamphlet.yaml a `base-url` where the parts are published' },
 };
 
@@ -42,7 +43,7 @@ export const ERROR_RULES: Readonly<Record<string, string>> = {
   'outside-folder': 'put the file inside the manuscript folder (a symbolic link must lead inside it too)',
   'remote-resource': 'download the file into the manuscript folder and name it by its path',
   'unsafe-url': 'link to an http(s) address, a mailto: address or a place in the part',
-  'missing-anchor': 'link to an existing heading (#its-slug), ¶ (#p12) or note (#note-3)',
+  'missing-anchor': 'link to an existing heading (#its-slug), anchor (<a id>), ¶ (#p12) or note (#note-3)',
   'link-outside-book': 'link to its web address, or give pamphlet.yaml a `base-url`',
   'unknown-directive': 'use one of :cite :span :::quote :::questions ::next-part ::pagebreak, or escape the colon',
   frontmatter: 'start the part with --- front matter giving title: and part:',

@@ -2,7 +2,7 @@
 // real CLI, with the exact rule id, place and end of each diagnostic in `--format json`,
 // the same places in the human form, and `--strict` failing on them.
 import { afterAll, expect, test } from 'vitest';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { png } from './helpers/png.js';
@@ -88,4 +88,19 @@ test('two parts with the same `part:` is an error at the second one\'s `part:`',
     file: 'manuscript/part-one-again.md', line: 3, column: 7, endLine: 3, endColumn: 7, severity: 'error', ruleId: 'part-twice',
     message: 'part 1 appears twice (also in part-1.md)', fix: 'give each part its own `part:` number',
   }]);
+});
+
+test('an anchor name given twice: a warning at the second, with a fix, in check --format json', () => {
+  const { status, diagnostics } = checkJson('basic', (dir) => {
+    const file = path.join(dir, 'part-1.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## Opening\n', '## <a name="start"></a>Opening\n\n<a id="start"></a>\n'));
+  });
+  expect(status).toBe(0);
+  expect(diagnostics.filter((d) => d.ruleId === 'duplicate-anchor')).toEqual([
+    {
+      file: 'manuscript/part-1.md', line: 10, column: 1, endLine: 10, endColumn: 19, severity: 'warning', ruleId: 'duplicate-anchor',
+      message: 'anchor `start` is named twice: links to `#start` go to the first (line 8); this one is `start-2`',
+      fix: 'give the second anchor a name of its own, or delete it',
+    },
+  ]);
 });

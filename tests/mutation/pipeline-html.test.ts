@@ -121,6 +121,7 @@ describe('anchors an author writes, `<a id>` and `<a name>`', () => {
     expect(body(doc)).toContain('<a href="#parse">p</a>');
   });
 
+
   test('names no link could reach are refused at their places', () => {
     expect(onePartRefused('A <a name="two words"></a> <a id="p2"></a> <a id="note-1"></a> <a name=""></a> <a id="a" name="b"></a> <a id="x" class="y"></a>.\n')).toEqual([
       'part-1.md:6:3: error: anchor `name="two words"` refused: an anchor’s name is one word, without spaces',
