@@ -51,13 +51,22 @@ export function runningHead(meta: PartMeta): string {
   return [meta.series, meta.partLabel, meta.title].filter((s) => s.trim() !== '').join(' · ');
 }
 
+/**
+ * The letters of a title page's lines beyond which it is set as plain blocks: a title of
+ * some 60 words (370 letters) overflows the centred column on A5, and Paged.js 0.4.3 does
+ * not carry a flex item over to the next page, so the title was lost from the print.
+ */
+const TITLE_PAGE_LETTERS = 300;
+
 export function titleBlock(meta: PartMeta, form: TitleForm, fallback: { subtitle?: string; publisher?: string } = {}): Element {
   const subtitle = meta.subtitle ?? fallback.subtitle;
   const publisher = meta.publisher ?? fallback.publisher;
   const authors = meta.authors.length > 0 ? byline(meta.authors, meta.lang) : undefined;
   switch (form) {
-    case 'title-page':
-      return el('section', { className: ['title-page'] }, [
+    case 'title-page': {
+      // Past this many letters the page cannot hold its lines centred in one column (print.css).
+      const letters = [meta.series, subtitle, meta.partLabel, meta.title, authors, publisher].reduce((sum, line) => sum + (line?.length ?? 0), 0);
+      return el('section', { className: letters > TITLE_PAGE_LETTERS ? ['title-page', 'title-page-long'] : ['title-page'] }, [
         el('p', { className: ['series'] }, [text(meta.series)]),
         ...(subtitle ? [el('p', { className: ['series-subtitle'] }, [text(subtitle)])] : []),
         el('p', { className: ['part-label'] }, [text(meta.partLabel)]),
@@ -65,6 +74,7 @@ export function titleBlock(meta: PartMeta, form: TitleForm, fallback: { subtitle
         ...(authors ? [el('p', { className: ['authors'] }, [text(authors)])] : []),
         ...(publisher ? [el('p', { className: ['publisher'] }, [text(publisher)])] : []),
       ]);
+    }
     case 'handout':
       // The running head rides as an attribute, for handout.css's `string-set`: Paged.js then repeats it on every later page.
       return el('header', { className: ['handout-title'], dataRunningHead: runningHead(meta) }, [

@@ -92,6 +92,23 @@ describe('the text', () => {
     expect(pageCount(path.join(root, 'dist', 'citation-tests-1-booklet.pdf'))).toBeGreaterThan(0);
   }, 180_000);
 
+  test.each([150, 1_500])('a title of %i words from the real text is printed whole, every word in order', (count) => {
+    // The print title page is a centred flex column one page high; Paged.js 0.4.3 does not
+    // carry a flex item over to the next page, so a title past some 55 words (A5, this theme) was
+    // missing from the PDF, with no word said. Such a page is now set as plain blocks.
+    const source = readFileSync(path.resolve(import.meta.dirname, '..', 'manuscript', 'part-1.md'), 'utf8');
+    const words = source.split(/\s+/).filter((word) => /^[A-Za-z,.;]+$/.test(word)).slice(0, count);
+    expect(words).toHaveLength(count);
+    const { root, dir } = builtManuscript();
+    const part = path.join(dir, 'part-1.md');
+    writeFileSync(part, readFileSync(part, 'utf8').replace(/^title: .*$/m, `title: "${words.join(' ')}"`));
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--quiet'], root);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    const text = squash(pagesText(path.join(root, 'dist', 'citation-tests-1.pdf')).join(' '));
+    expect(text).toContain(squash(words.join(' ')));
+  }, 120_000);
+
   test('a heading of 200 KB, and an anchor of 200 KB with a link to it, print', () => {
     // pdf-lib reads a name or a title by passing each of its bytes to one call, which
     // overflows the stack past some 100,000: the build failed with "Maximum call stack size
