@@ -16,15 +16,14 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { RESERVED_ID, VALID_ID } from './ids.js';
+import { idMaker, RESERVED_ID, VALID_ID } from './ids.js';
 
 export default function rehypeAnchors() {
   return (tree: Root, file: VFile): void => {
     const ids = new Set<string>();
     const aliases = new Map<string, string>();
     const firstAt = new Map<string, Element['position']>();
-    // The next suffix to try for a name already taken: a thousand anchors by one name stay linear.
-    const suffix = new Map<string, number>();
+    const uniqueId = idMaker(ids);
     visit(tree, 'element', (node: Element, _index, parent: Root | Element | undefined) => {
       // pamphlet's own links and spans carry a class (noteref, citation); an author's cannot.
       if ((node.tagName !== 'a' && node.tagName !== 'span') || node.properties.className !== undefined) return;
@@ -33,16 +32,11 @@ export default function rehypeAnchors() {
       const written = id ?? name;
       if (typeof written !== 'string') return;
       const base = VALID_ID.test(written) && !RESERVED_ID.test(written) ? written : `anchor-${written.replace(/[^\p{L}\p{N}_\p{M}-]/gu, '-')}`;
-      let unique = base;
-      for (let n = suffix.get(base) ?? 2; ids.has(unique); n++) {
-        unique = `${base}-${n}`;
-        suffix.set(base, n + 1);
-      }
-      ids.add(unique);
+      const unique = uniqueId(base);
       node.properties.id = unique;
       const place = node.position ?? (parent && 'position' in parent ? parent.position : undefined);
-      const first = firstAt.get(written);
       if (firstAt.has(written)) {
+        const first = firstAt.get(written);
         const where = first ? ` (line ${first.start.line})` : '';
         file.message(`anchor \`${written}\` is named twice: links to \`#${written}\` go to the first${where}; this one is \`${unique}\``, { place, ruleId: 'duplicate-anchor', source: 'pamphlet' });
         return;

@@ -14,7 +14,7 @@ import GithubSlugger from 'github-slugger';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Section } from '../document.js';
-import { RESERVED_ID, VALID_ID } from './ids.js';
+import { idMaker, RESERVED_ID, VALID_ID } from './ids.js';
 
 /** A heading's words without its note calls: "Head", not "Head1", in the contents, the navigation and the id. */
 function headingText(node: Element): string {
@@ -31,7 +31,7 @@ export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile): void => {
     const github = new GithubSlugger();
     // An author's anchors keep their names; a heading by the same name takes the next free one.
-    const taken = new Set<string>(file.data.anchorIds);
+    const uniqueId = idMaker(new Set<string>(file.data.anchorIds));
     // An anchor's name whose id differs (`6.3.3`, `anchor-6-3-3`) comes before any heading's slug.
     const aliases = new Map<string, string>(file.data.anchorAliases);
     const sections: Section[] = [];
@@ -50,9 +50,7 @@ export default function rehypeHeadingIds() {
       let base = slug;
       if (!VALID_ID.test(base) || RESERVED_ID.test(base)) base = base ? `section-${base.replace(/^-+/, '')}` : 'section';
       if (!VALID_ID.test(base)) base = 'section';
-      let id = base;
-      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-      taken.add(id);
+      const id = uniqueId(base);
       node.properties.id = id;
       if (slug && !aliases.has(slug)) aliases.set(slug, id);
       sections.push({ id, title, depth: Number(depth) });

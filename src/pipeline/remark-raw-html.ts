@@ -21,6 +21,7 @@ import { find, html } from 'property-information';
 import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import { checkInlineStyle } from './css-policy.js';
+import { LINK_SYNTAX_ID } from './ids.js';
 import { classifyUrl } from './url-policy.js';
 
 /** Inline elements an author may write as HTML, with the attributes each may carry. */
@@ -30,8 +31,6 @@ export const INLINE_HTML: Readonly<Record<string, readonly string[]>> = {
   // `<span id>`, `<a id>` and the older `<a name>` are anchors that links in the part may point at (rehype-anchors.ts).
   abbr: ['title'], dfn: ['title'], span: ['id'], time: ['dateTime'], bdo: [], a: ['href', 'id', 'name'],
 };
-/** Ids a link already reaches by pamphlet's own syntax (`#p12`, `#note-3`): an anchor by that name could never be reached. */
-const LINK_SYNTAX_ID = /^(p\d+|note-\d+|noteref-\d+(-\d+)?)$/;
 /** Attributes allowed on every element above (hast property names). */
 export const GLOBAL_ATTRIBUTES: readonly string[] = ['lang', 'dir', 'title', 'style'];
 
