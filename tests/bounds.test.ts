@@ -109,6 +109,45 @@ describe('the text', () => {
     expect(text).toContain(squash(words.join(' ')));
   }, 120_000);
 
+  test("an imprint holding a licence's whole text (TypeScript's Apache 2.0) is printed whole, every word in order", () => {
+    // The imprint stands at the foot of the title page's back, a flex column one page high:
+    // what did not fit was drawn above the page and cut off (the licence's first 1,000 words),
+    // with no word said. The session now finds such a page after the layout and lays the book
+    // out again with the imprint as running text.
+    const licence = readFileSync(path.resolve(import.meta.dirname, '..', 'node_modules', 'typescript', 'LICENSE.txt'), 'utf8').split(/\s+/).filter(Boolean);
+    expect(licence.length).toBeGreaterThan(1_000);
+    const { root, dir } = builtManuscript();
+    appendFileSync(path.join(dir, 'pamphlet.yaml'), `publisher: Test Press\nrights: ${JSON.stringify(licence.join(' '))}\nedition: Second edition\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--quiet'], root);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    const pages = pagesText(path.join(root, 'dist', 'citation-tests-1.pdf')).map(squash);
+    const text = pages.join('');
+    expect(text).toContain(squash(`Second edition ${licence.join(' ')}`));
+    // It still opens on the back of the title page, and the text after it.
+    expect(pages[1]).toContain(squash(licence.slice(0, 8).join(' ')));
+    expect(text.indexOf(squash(licence.slice(-8).join(' ')))).toBeLessThan(text.indexOf('contentsworkscited'));
+  }, 120_000);
+
+  test("a title under 300 letters in a house style's large face is printed whole, every word in order", () => {
+    // Below the letters past which a title page is set as plain blocks from the start, a house
+    // style can still make the centred column taller than the page: found after the layout,
+    // the page is laid out again in its long form.
+    const source = readFileSync(path.resolve(import.meta.dirname, '..', 'manuscript', 'part-1.md'), 'utf8');
+    const words = source.split(/\s+/).filter((word) => /^[A-Za-z,.;]+$/.test(word)).slice(0, 40);
+    expect(words.join(' ').length).toBeLessThan(280);
+    const { root, dir } = builtManuscript();
+    const part = path.join(dir, 'part-1.md');
+    writeFileSync(part, readFileSync(part, 'utf8').replace(/^title: .*$/m, `title: "${words.join(' ')}"`));
+    mkdirSync(path.join(dir, 'styles'), { recursive: true });
+    writeFileSync(path.join(dir, 'styles', 'print.css'), '.title-page h1.part-title { font-size: 40pt; line-height: 1.2; }\n');
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--quiet'], root);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    const text = squash(pagesText(path.join(root, 'dist', 'citation-tests-1.pdf')).join(' '));
+    expect(text).toContain(squash(words.join(' ')));
+  }, 120_000);
+
   test('a heading of 200 KB, and an anchor of 200 KB with a link to it, print', () => {
     // pdf-lib reads a name or a title by passing each of its bytes to one call, which
     // overflows the stack past some 100,000: the build failed with "Maximum call stack size

@@ -60,3 +60,36 @@ export function lostBlocks(): Array<{ seq: number; src: string; tag: string }> {
   }
   return lost;
 }
+
+/**
+ * Front-matter pages set one page high (the title page's centred column, the imprint at the
+ * foot of the title page's back): Paged.js 0.4.3 carries none of their lines over to the next
+ * page, so what does not fit is cut off, silently, and the block check above cannot see it
+ * (the blocks are there, drawn off the page). Their classes, in `print.css` and `house.css`;
+ * each has a `-long` form set as plain blocks, which runs on over the pages.
+ */
+export const ONE_PAGE_FRONT_MATTER = ['title-page', 'imprint-page'] as const;
+
+/**
+ * In the page, after Paged.js: which of these pages have a line outside their box. Runs in
+ * the page (puppeteer serialises it): it must not refer to anything outside its own body.
+ */
+export function overflowingFrontMatter(classes: readonly string[]): string[] {
+  const over: string[] = [];
+  for (const name of classes) {
+    for (const page of Array.from(document.querySelectorAll<HTMLElement>(`.pagedjs_pages .${name}:not(.${name}-long)`))) {
+      const box = page.getBoundingClientRect();
+      const out = page.scrollHeight > page.clientHeight + 1 || Array.from(page.children).some((child) => {
+        const r = child.getBoundingClientRect();
+        return r.height > 0 && (r.top < box.top - 1 || r.bottom > box.bottom + 1);
+      });
+      if (out && !over.includes(name)) over.push(name);
+    }
+  }
+  return over;
+}
+
+/** In the page, before Paged.js: these front-matter pages set in their `-long` form. */
+export function setFrontMatterLong(classes: readonly string[]): void {
+  for (const name of classes) for (const el of Array.from(document.querySelectorAll(`.${name}`))) el.classList.add(`${name}-long`);
+}

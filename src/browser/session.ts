@@ -17,7 +17,7 @@ import { printPageCsp } from '../csp.js';
 import { ChromiumStartError, startChromium } from './chromium-process.js';
 import { findChromium } from './find-chromium.js';
 import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
-import { LayoutLossError, lostBlocks, recordBlocks } from './layout-integrity.js';
+import { LayoutLossError, lostBlocks, ONE_PAGE_FRONT_MATTER, overflowingFrontMatter, recordBlocks, setFrontMatterLong } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { knuthPlass } from './knuth-plass.js';
 import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING, linesTooWide, MEASURING_STYLE, type LineBreakReport } from './line-breaker.js';
@@ -277,6 +277,8 @@ interface LaidOutTab {
   step: <T>(work: Promise<T>, stepLimit: StepLimit) => Promise<T>;
   lines: LineBreakReport;
   wide: number[];
+  /** Front-matter pages with lines cut off their one page (layout-integrity.ts). */
+  cut: string[];
 }
 
 class Session implements BrowserSession {
@@ -306,16 +308,21 @@ class Session implements BrowserSession {
     try {
       // The paragraphs a layout found a line of wider than the measure: the book is laid out
       // again with those left to the browser's breaking, at most MAX_LAYOUTS times in all.
+      // And the front-matter pages whose lines did not fit their one page: laid out again
+      // in their long form, which runs on over the pages.
       let leave: number[] = [];
+      let long: string[] = [];
       let laidOut: LaidOutTab;
       for (let layout = 1; ; layout++) {
         page = await withTimeLimit(opening, limit('opening a browser tab'));
-        laidOut = await this.layOut(page, request, limit, leave);
-        // Those of `leave` were not set, so every one found is new.
-        const { wide } = laidOut;
-        if (wide.length === 0 || layout === MAX_LAYOUTS) break;
-        trace(`${request.label}: ${wide.length} paragraph(s) with a line wider than the measure, laid out again without their breaking`);
+        laidOut = await this.layOut(page, request, limit, leave, long);
+        // Those of `leave` were not set, so every one found is new; so are the pages cut.
+        const { wide, cut } = laidOut;
+        if ((wide.length === 0 && cut.length === 0) || layout === MAX_LAYOUTS) break;
+        if (wide.length > 0) trace(`${request.label}: ${wide.length} paragraph(s) with a line wider than the measure, laid out again without their breaking`);
+        if (cut.length > 0) trace(`${request.label}: ${cut.join(', ')} too long for one page, laid out again as running text`);
         leave = [...leave, ...wide];
+        long = [...long, ...cut];
         void page.close().catch(() => undefined);
         page = undefined;
         opening = this.browser.newPage();
@@ -336,6 +343,8 @@ class Session implements BrowserSession {
         }, request.simulateLostContent);
       }
       const lost = await step(page.evaluate(lostBlocks), limit('checking that no block was lost'));
+      // A page still cut after the last layout: its lines are missing from the print.
+      for (const name of laidOut.cut) lost.push({ seq: 0, src: '', tag: name });
       if (lost.length) throw new LayoutLossError(request.label, lost);
       if (request.onLaidOut) request.onLaidOut(await step(page.evaluate(readPrintPages), limit('reading where each page begins')));
       if (request.print === false) return new Uint8Array();
@@ -364,7 +373,7 @@ class Session implements BrowserSession {
    * paragraphs broken into lines (but those of `leave`), the pages made, the fonts loaded;
    * and which set paragraphs have a line wider than the measure.
    */
-  private async layOut(page: Page, request: PaginateRequest, limit: (step: string, hint?: string) => StepLimit, leave: readonly number[]): Promise<LaidOutTab> {
+  private async layOut(page: Page, request: PaginateRequest, limit: (step: string, hint?: string) => StepLimit, leave: readonly number[], long: readonly string[]): Promise<LaidOutTab> {
     const pageFailed = watchPageErrors(page, request.label);
     const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> => {
       const since = performance.now();
@@ -406,6 +415,7 @@ class Session implements BrowserSession {
       await step(client.send('Runtime.addBinding', { name: PAGE_BINDING }), limit('loading the page counter'));
       await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
     }
+    if (long.length > 0) await step(page.evaluate(setFrontMatterLong, long), limit('numbering the blocks'));
     await step(page.evaluate(recordBlocks), limit('numbering the blocks'));
     // Not an option like the rest of the soft hyphens' removal: where these stay, the page
     // shows them. Before the line breaker's changes to the page: after them, the pause
@@ -433,7 +443,8 @@ class Session implements BrowserSession {
       limit('loading fonts'),
     );
     const wide = lines.set > 0 ? await step(page.evaluate(linesTooWide), limit('checking the lines')) : [];
-    return { step, lines, wide };
+    const cut = await step(page.evaluate(overflowingFrontMatter, ONE_PAGE_FRONT_MATTER), limit('checking the lines'));
+    return { step, lines, wide, cut };
   }
 
   close(): Promise<void> {

@@ -141,12 +141,15 @@ async function paginateJob(session: BrowserSession, job: PreparedPrint, options:
 function layoutLoss(cause: LayoutLossError, job: PreparedPrint): ManuscriptError {
   const file = new VFile({ path: job.sourcePath ?? job.label });
   const messages = cause.lost.map((block) => {
+    const front = FRONT_MATTER_NAMES[block.tag];
+    if (front) return error(file, `${front} of ${job.label} does not fit its page even set as running text: the PDF would cut its lines off (please report the part)`, { place: { line: 1, column: 1 }, ruleId: 'layout-lost-content', source: 'pamphlet' });
     const [line = 1, column = 1] = block.src.split(':').map(Number);
     return error(file, `the page layout (Paged.js) lost this ${BLOCK_NAMES[block.tag] ?? 'block'} from ${job.label}: the PDF would not have it; a \`::pagebreak\` before it usually helps (please report the part)`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
   });
   return new ManuscriptError(messages);
 }
 
+const FRONT_MATTER_NAMES: Readonly<Record<string, string>> = { 'title-page': 'the title page', 'imprint-page': 'the imprint (edition, rights, ISBN, publisher)' };
 const BLOCK_NAMES: Readonly<Record<string, string>> = { p: 'paragraph', li: 'list item', tr: 'table row', pre: 'code block', figcaption: 'caption', span: 'note', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading' };
 
 export async function renderPdf(
