@@ -11,6 +11,8 @@ export interface LostBlock {
   seq: number;
   src: string;
   tag: string;
+  /** On its pages, but with text Paged.js dropped where it broke the block across pages. */
+  cut?: boolean;
 }
 
 /** Thrown by the session when blocks were lost; the print renderer names their places. */
@@ -35,11 +37,38 @@ export function recordBlocks(): void {
 }
 
 /**
+ * In the page, after Paged.js: the table rows it broke across pages. The page-break rules
+ * break a table only between rows (paged-rules.ts), so such a row is taller than the page,
+ * and Paged.js 0.4.3 breaks each of its cells at a line of its own: the lines of a long cell
+ * beside a short one were missing from the print at every page turn, silently (a cell of
+ * 1,500 words lost some fifteen lines at each), though every word was still in the page's
+ * DOM. A table's head, which Paged.js repeats on each page, and a table already set as
+ * blocks do not count. Runs in the page: it must not refer to anything outside its own body.
+ */
+export function rowsBrokenAcrossPages(): number[] {
+  const parts = new Map<number, number>();
+  for (const row of Array.from(document.querySelectorAll('.pagedjs_pages tr[data-seq]'))) {
+    if (row.closest('thead, table.table-stacked')) continue;
+    const seq = Number(row.getAttribute('data-seq'));
+    parts.set(seq, (parts.get(seq) ?? 0) + 1);
+  }
+  return [...parts].filter(([, count]) => count > 1).map(([seq]) => seq);
+}
+
+/**
+ * In the page, before Paged.js: the tables holding these rows set as blocks (`table-stacked`,
+ * print.css), each cell a paragraph of its own that Paged.js breaks like any other.
+ */
+export function stackTables(rows: readonly number[]): void {
+  for (const seq of rows) document.querySelector(`tr[data-seq="${seq}"]`)?.closest('table')?.classList.add('table-stacked');
+}
+
+/**
  * In the page, after Paged.js: the recorded blocks found on no page. A block Paged.js
  * splits across pages is there twice, a moved note or a floated figure elsewhere on its
  * page: presence is what counts for those; the text's own blocks must also keep their order.
  */
-export function lostBlocks(): Array<{ seq: number; src: string; tag: string }> {
+export function lostBlocks(): LostBlock[] {
   const expected = (window as unknown as { __pamphletBlocks?: Array<{ seq: number; src: string; tag: string }> }).__pamphletBlocks ?? [];
   const onPages = [...document.querySelectorAll('.pagedjs_pages [data-seq]')];
   const found = new Set(onPages.map((el) => Number(el.getAttribute('data-seq'))));
