@@ -168,6 +168,28 @@ describe('the text', () => {
     expect(result.stderr).toContain('1 table row(s) taller than a page, their tables laid out again as blocks');
   }, 120_000);
 
+  test("a note of 1,500 words (TypeScript's licence) runs on over the pages' feet, and the text after its call is printed", () => {
+    // Paged.js 0.4.3 gave the note area the height of all the note still to set: the next page
+    // was a note from head to foot, with no room for the text, the pagination stopped there (its
+    // loop check), and the build failed, every paragraph after the call lost (also three notes
+    // of 500 words on one page). The notes now take at most 70 % of a page (print.css).
+    const licence = readFileSync(path.resolve(import.meta.dirname, '..', 'node_modules', 'typescript', 'LICENSE.txt'), 'utf8').split(/\s+/).filter(Boolean);
+    const { root, dir } = builtManuscript();
+    const part = path.join(dir, 'part-1.md');
+    const front = readFileSync(part, 'utf8').split(/^---$/m).slice(0, 2).join('---');
+    writeFileSync(part, `${front}---\n\n## Licence\n\nA sentence with a long note.[^n]\n\nThe paragraph after the call.\n\n[^n]: ${licence.join(' ')}\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--quiet'], root);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    // Each page's text without its running head and its number.
+    const pages = pagesText(path.join(root, 'dist', 'citation-tests-1.pdf')).map((page) => squash(page).replace(/^(citationtests|licence)/, '').replace(/\d+$/, ''));
+    const text = pages.join('');
+    expect(text).toContain(squash('A sentence with a long note.1 The paragraph after the call.'));
+    expect(text).toContain(squash(licence.join(' ')));
+    // Every page of the note but the last has text beside it or is the note's run-on: none blank.
+    expect(pages.every((page) => page.length > 0)).toBe(true);
+  }, 120_000);
+
   test('a heading of 200 KB, and an anchor of 200 KB with a link to it, print', () => {
     // pdf-lib reads a name or a title by passing each of its bytes to one call, which
     // overflows the stack past some 100,000: the build failed with "Maximum call stack size

@@ -143,7 +143,8 @@ function layoutLoss(cause: LayoutLossError, job: PreparedPrint): ManuscriptError
   const messages = cause.lost.map((block) => {
     const front = FRONT_MATTER_NAMES[block.tag];
     if (front) return error(file, `${front} of ${job.label} does not fit its page even set as running text: the PDF would cut its lines off (please report the part)`, { place: { line: 1, column: 1 }, ruleId: 'layout-lost-content', source: 'pamphlet' });
-    const [line = 1, column = 1] = block.src.split(':').map(Number);
+    // A block pamphlet adds (the closing "Next:" line) has no place in the part: its first line.
+    const [line = 1, column = 1] = block.src ? block.src.split(':').map(Number) : [];
     if (block.cut) return error(file, `the page layout (Paged.js) broke this table row across pages and dropped part of its text, even with the table set as blocks: the PDF would not have it all; shorter cells help (please report the part)`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
     return error(file, `the page layout (Paged.js) lost this ${BLOCK_NAMES[block.tag] ?? 'block'} from ${job.label}: the PDF would not have it; a \`::pagebreak\` before it usually helps (please report the part)`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
   });
