@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { pamphlet } from './helpers/cli.js';
 import { png } from './helpers/png.js';
 import { builtManuscript, expectRefused } from './helpers/refusal.js';
-import { pageCount, pagesText, squash } from './helpers/poppler.js';
+import { pageCount, pagesText, pdfImages, squash } from './helpers/poppler.js';
 import { epubcheck } from './helpers/epubcheck.js';
 import { unzipSync } from 'fflate';
 import { toRoman } from '../src/roman.js';
@@ -188,6 +188,38 @@ describe('the text', () => {
     expect(text).toContain(squash(licence.join(' ')));
     // Every page of the note but the last has text beside it or is the note's run-on: none blank.
     expect(pages.every((page) => page.length > 0)).toBe(true);
+  }, 120_000);
+
+  test('a picture of 1,500 × 20,000 pixels in a table cell is printed within the page, and the cell beside it too', () => {
+    // No figure, so the page rules did not scale it to the page: its row ran past the page's
+    // foot, and the row was cut there, the text of the cell beside it with it (the page showed
+    // the table's head and a rule). A picture in a cell now takes at most 60 % of the text block.
+    const { root, dir } = builtManuscript();
+    mkdirSync(path.join(dir, 'images'), { recursive: true });
+    writeFileSync(path.join(dir, 'images', 'tall.png'), png(1_500, 20_000));
+    const part = path.join(dir, 'part-1.md');
+    const front = readFileSync(part, 'utf8').split(/^---$/m).slice(0, 2).join('---');
+    writeFileSync(part, `${front}---\n\n## Pictures\n\n| Picture | Words |\n|---|---|\n| ![a tall picture](images/tall.png) | the words beside it |\n| last row | end |\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--quiet'], root);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    const pdf = path.join(root, 'dist', 'citation-tests-1.pdf');
+    const [picture] = pdfImages(pdf).filter((image) => image.height === 20_000);
+    expect(picture).toBeDefined();
+    // Printed at most 60 % of A5's text block (about 170 mm) high.
+    expect((20_000 / picture!.yPpi) * 25.4).toBeLessThan(110);
+    const page = squash(pagesText(pdf)[picture!.page - 1]!);
+    expect(page).toContain(squash('the words beside it'));
+    expect(squash(pagesText(pdf).join(' '))).toContain(squash('last row end'));
+    // A house style that lifts the cap: the row is cut even with its table set as blocks, which
+    // is an error at the row, and the PDF built before stays as it was.
+    const before = readFileSync(pdf);
+    mkdirSync(path.join(dir, 'styles'), { recursive: true });
+    writeFileSync(path.join(dir, 'styles', 'print.css'), ':is(td, th) img { max-height: none !important; }\n');
+    const refused = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--quiet'], root);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^manuscript\/part-1\.md:\d+:1: error: this table row is taller than the page, even with its table set as blocks/m);
+    expect(readFileSync(pdf).equals(before)).toBe(true);
   }, 120_000);
 
   test('a heading of 200 KB, and an anchor of 200 KB with a link to it, print', () => {

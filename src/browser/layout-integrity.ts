@@ -47,12 +47,17 @@ export function recordBlocks(): void {
  */
 export function rowsBrokenAcrossPages(): number[] {
   const parts = new Map<number, number>();
+  const tall = new Set<number>();
   for (const row of Array.from(document.querySelectorAll('.pagedjs_pages tr[data-seq]'))) {
-    if (row.closest('thead, table.table-stacked')) continue;
+    if (row.closest('thead')) continue;
     const seq = Number(row.getAttribute('data-seq'));
-    parts.set(seq, (parts.get(seq) ?? 0) + 1);
+    // A row Paged.js could not break (a picture in it) runs past the page's foot instead; in a
+    // table set as blocks too, when a house style lets a picture be taller than the page.
+    const area = row.closest('.pagedjs_area');
+    if (area && row.getBoundingClientRect().bottom > area.getBoundingClientRect().bottom + 1) tall.add(seq);
+    if (!row.closest('table.table-stacked')) parts.set(seq, (parts.get(seq) ?? 0) + 1);
   }
-  return [...parts].filter(([, count]) => count > 1).map(([seq]) => seq);
+  return [...new Set([...[...parts].filter(([, count]) => count > 1).map(([seq]) => seq), ...tall])];
 }
 
 /**

@@ -321,7 +321,9 @@ class Session implements BrowserSession {
         page = await withTimeLimit(opening, limit('opening a browser tab'));
         laidOut = await this.layOut(page, request, limit, { leave, long, stacked });
         // Those of `leave` were not set, so every one found is new; so are the pages and rows cut.
-        const { wide, cut, cutRows } = laidOut;
+        const { wide, cut } = laidOut;
+        // A row still cut in a table already set as blocks: no layout mends it (an error below).
+        const cutRows = laidOut.cutRows.filter((seq) => !stacked.includes(seq));
         if ((wide.length === 0 && cut.length === 0 && cutRows.length === 0) || layout === MAX_LAYOUTS) break;
         if (wide.length > 0) trace(`${request.label}: ${wide.length} paragraph(s) with a line wider than the measure, laid out again without their breaking`);
         if (cut.length > 0) trace(`${request.label}: ${cut.join(', ')} too long for one page, laid out again as running text`);

@@ -35,6 +35,9 @@ export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cove
     `@page :left { margin-left: ${m.outside}; margin-right: ${m.inside}; }`,
     `@page :right { margin-left: ${m.inside}; margin-right: ${m.outside}; }`,
   ];
+  // A picture in a table cell is no figure the page rules scale to the page: a tall one made
+  // its row taller than the page, and the row was cut at the page's foot, the cells beside it too.
+  rules.push(`:is(td, th) img { max-height: calc((${height} - ${m.top} - ${m.bottom}) * ${CELL_PICTURE_SHARE}); }`);
   const bleed = cssLength(print.bleed, 'bleed');
   if (!isZero(bleed) || print.marks) {
     const parts = [isZero(bleed) ? '' : `bleed: ${bleed};`, print.marks ? 'marks: crop;' : ''];
@@ -52,6 +55,9 @@ export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cove
   }
   return rules.join('\n');
 }
+
+/** The share of the text block's height a picture in a table cell may take. */
+const CELL_PICTURE_SHARE = 0.6;
 
 /**
  * The width of the text block, as a CSS length: what the line breaker
@@ -113,5 +119,6 @@ export function handoutPageCss(page: HandoutPage, lang: string): string {
     `@page :left { margin-left: ${m.left}; margin-right: ${m.right}; }`,
     `@page :right { margin-left: ${m.left}; margin-right: ${m.right}; }`,
     `@page { @top-right { content: ${folio}; } }`,
+    `:is(td, th) img { max-height: calc((${cssLength(page.height, 'height')} - ${m.top} - ${m.bottom}) * ${CELL_PICTURE_SHARE}); }`,
   ].join('\n');
 }

@@ -145,7 +145,7 @@ function layoutLoss(cause: LayoutLossError, job: PreparedPrint): ManuscriptError
     if (front) return error(file, `${front} of ${job.label} does not fit its page even set as running text: the PDF would cut its lines off (please report the part)`, { place: { line: 1, column: 1 }, ruleId: 'layout-lost-content', source: 'pamphlet' });
     // A block pamphlet adds (the closing "Next:" line) has no place in the part: its first line.
     const [line = 1, column = 1] = block.src ? block.src.split(':').map(Number) : [];
-    if (block.cut) return error(file, `the page layout (Paged.js) broke this table row across pages and dropped part of its text, even with the table set as blocks: the PDF would not have it all; shorter cells help (please report the part)`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
+    if (block.cut) return error(file, `this table row is taller than the page, even with its table set as blocks: the PDF would cut it off at the page's foot; a smaller picture or shorter cells help`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
     return error(file, `the page layout (Paged.js) lost this ${BLOCK_NAMES[block.tag] ?? 'block'} from ${job.label}: the PDF would not have it; a \`::pagebreak\` before it usually helps (please report the part)`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
   });
   return new ManuscriptError(messages);
