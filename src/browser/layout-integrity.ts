@@ -104,12 +104,28 @@ export function lostBlocks(): LostBlock[] {
  */
 export const ONE_PAGE_FRONT_MATTER = ['title-page', 'imprint-page'] as const;
 
+/** What a layout cut off where the block check cannot see it, each mended by laying the book out again. */
+export interface CutContent {
+  /** Front-matter pages (their classes) with a line outside their one page. */
+  frontMatter: string[];
+  /** Table rows taller than the page (`data-seq`, `data-src`). */
+  rows: Array<{ seq: number; src: string }>;
+}
+
 /**
- * In the page, after Paged.js: which of these pages have a line outside their box. Runs in
- * the page (puppeteer serialises it): it must not refer to anything outside its own body.
+ * In the page, after Paged.js: the front-matter pages of `classes` with a line outside their
+ * box, and the table rows taller than the page. The page-break rules break a table only
+ * between rows (paged-rules.ts), so a row on more than one page is taller than the page, and
+ * Paged.js 0.4.3 breaks each of its cells at a line of its own: the lines of a long cell beside
+ * a short one were missing from the print at every page turn, silently (a cell of 1,500 words
+ * lost some fifteen lines at each), though every word was still in the page's DOM. A row it
+ * could not break (a picture in it) runs past the page's foot instead; in a table set as
+ * blocks too, when a house style lets a picture be taller than the page. A table's head, which
+ * Paged.js repeats on each page, does not count. Runs in the page (puppeteer serialises it): it
+ * must not refer to anything outside its own body.
  */
-export function overflowingFrontMatter(classes: readonly string[]): string[] {
-  const over: string[] = [];
+export function cutContent(classes: readonly string[]): CutContent {
+  const frontMatter: string[] = [];
   for (const name of classes) {
     for (const page of Array.from(document.querySelectorAll<HTMLElement>(`.pagedjs_pages .${name}:not(.${name}-long)`))) {
       const box = page.getBoundingClientRect();
@@ -117,13 +133,32 @@ export function overflowingFrontMatter(classes: readonly string[]): string[] {
         const r = child.getBoundingClientRect();
         return r.height > 0 && (r.top < box.top - 1 || r.bottom > box.bottom + 1);
       });
-      if (out && !over.includes(name)) over.push(name);
+      if (out && !frontMatter.includes(name)) frontMatter.push(name);
     }
   }
-  return over;
+  const parts = new Map<number, number>();
+  const cut = new Map<number, string>();
+  for (const row of Array.from(document.querySelectorAll('.pagedjs_pages tr[data-seq]'))) {
+    if (row.closest('thead')) continue;
+    const seq = Number(row.getAttribute('data-seq'));
+    const src = row.getAttribute('data-src') ?? '';
+    const area = row.closest('.pagedjs_area');
+    if (area && row.getBoundingClientRect().bottom > area.getBoundingClientRect().bottom + 1) cut.set(seq, src);
+    if (row.closest('table.table-stacked')) continue;
+    const count = (parts.get(seq) ?? 0) + 1;
+    parts.set(seq, count);
+    if (count > 1) cut.set(seq, src);
+  }
+  return { frontMatter, rows: [...cut].map(([seq, src]) => ({ seq, src })) };
 }
 
-/** In the page, before Paged.js: these front-matter pages set in their `-long` form. */
-export function setFrontMatterLong(classes: readonly string[]): void {
-  for (const name of classes) for (const el of Array.from(document.querySelectorAll(`.${name}`))) el.classList.add(`${name}-long`);
+/**
+ * In the page, before Paged.js: what an earlier layout cut, set so that it is not cut again:
+ * the front-matter pages of `long` in their `-long` form, the tables holding the rows of
+ * `stacked` as blocks (`table-stacked`, print.css: each cell a paragraph Paged.js breaks like
+ * any other).
+ */
+export function mendCutContent(mend: { long: readonly string[]; stacked: readonly number[] }): void {
+  for (const name of mend.long) for (const el of Array.from(document.querySelectorAll(`.${name}`))) el.classList.add(`${name}-long`);
+  for (const seq of mend.stacked) document.querySelector(`tr[data-seq="${seq}"]`)?.closest('table')?.classList.add('table-stacked');
 }

@@ -487,7 +487,7 @@ export function registerPageRules(settings: PageRuleSettings): void {
    * Soft hyphens still break words in narrow columns where the browser must.
    */
   function fixColumns(original: HTMLTableElement, rendered: HTMLTableElement, host: Element, bounds: DOMRect): void {
-    // A table set as blocks (layout-integrity.ts, stackTables) has no columns.
+    // A table set as blocks (layout-integrity.ts, mendCutContent) has no columns.
     if (original.hasAttribute('data-fixed-columns') || original.classList.contains('table-stacked') || original.querySelector('[colspan], [rowspan]')) return;
     const hostStyle = getComputedStyle(host);
     // A container already running into Paged.js's overflow column is as wide as all its

@@ -17,7 +17,7 @@ import { printPageCsp } from '../csp.js';
 import { ChromiumStartError, startChromium } from './chromium-process.js';
 import { findChromium } from './find-chromium.js';
 import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
-import { rowsBrokenAcrossPages, LayoutLossError, lostBlocks, ONE_PAGE_FRONT_MATTER, overflowingFrontMatter, recordBlocks, setFrontMatterLong, stackTables } from './layout-integrity.js';
+import { cutContent, LayoutLossError, lostBlocks, mendCutContent, ONE_PAGE_FRONT_MATTER, recordBlocks, type CutContent } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { knuthPlass } from './knuth-plass.js';
 import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING, linesTooWide, MEASURING_STYLE, type LineBreakReport } from './line-breaker.js';
@@ -277,10 +277,8 @@ interface LaidOutTab {
   step: <T>(work: Promise<T>, stepLimit: StepLimit) => Promise<T>;
   lines: LineBreakReport;
   wide: number[];
-  /** Front-matter pages with lines cut off their one page (layout-integrity.ts). */
-  cut: string[];
-  /** Table rows Paged.js broke across pages, which loses lines (layout-integrity.ts). */
-  cutRows: number[];
+  /** Front-matter pages and table rows the layout cut off (layout-integrity.ts). */
+  cut: CutContent;
 }
 
 class Session implements BrowserSession {
@@ -310,9 +308,9 @@ class Session implements BrowserSession {
     try {
       // The paragraphs a layout found a line of wider than the measure: the book is laid out
       // again with those left to the browser's breaking, at most MAX_LAYOUTS times in all.
-      // And the front-matter pages whose lines did not fit their one page: laid out again
-      // in their long form, which runs on over the pages.
-      // And the tables with a row Paged.js broke across pages (losing lines): set as blocks.
+      // And what the layout cut off where the block check cannot see it (layout-integrity.ts):
+      // a front-matter page then set as running text, a table with a row taller than the page
+      // set as blocks.
       let leave: number[] = [];
       let long: string[] = [];
       let stacked: number[] = [];
@@ -321,16 +319,17 @@ class Session implements BrowserSession {
         page = await withTimeLimit(opening, limit('opening a browser tab'));
         laidOut = await this.layOut(page, request, limit, { leave, long, stacked });
         // Those of `leave` were not set, so every one found is new; so are the pages and rows cut.
-        const { wide, cut } = laidOut;
+        const { wide } = laidOut;
+        const cut = laidOut.cut.frontMatter;
         // A row still cut in a table already set as blocks: no layout mends it (an error below).
-        const cutRows = laidOut.cutRows.filter((seq) => !stacked.includes(seq));
-        if ((wide.length === 0 && cut.length === 0 && cutRows.length === 0) || layout === MAX_LAYOUTS) break;
+        const rows = laidOut.cut.rows.map((row) => row.seq).filter((seq) => !stacked.includes(seq));
+        if ((wide.length === 0 && cut.length === 0 && rows.length === 0) || layout === MAX_LAYOUTS) break;
         if (wide.length > 0) trace(`${request.label}: ${wide.length} paragraph(s) with a line wider than the measure, laid out again without their breaking`);
         if (cut.length > 0) trace(`${request.label}: ${cut.join(', ')} too long for one page, laid out again as running text`);
-        if (cutRows.length > 0) trace(`${request.label}: ${cutRows.length} table row(s) taller than a page, their tables laid out again as blocks`);
+        if (rows.length > 0) trace(`${request.label}: ${rows.length} table row(s) taller than a page, their tables laid out again as blocks`);
         leave = [...leave, ...wide];
         long = [...long, ...cut];
-        stacked = [...stacked, ...cutRows];
+        stacked = [...stacked, ...rows];
         void page.close().catch(() => undefined);
         page = undefined;
         opening = this.browser.newPage();
@@ -351,12 +350,9 @@ class Session implements BrowserSession {
         }, request.simulateLostContent);
       }
       const lost = await step(page.evaluate(lostBlocks), limit('checking that no block was lost'));
-      // A page still cut after the last layout: its lines are missing from the print.
-      for (const name of laidOut.cut) lost.push({ seq: 0, src: '', tag: name });
-      for (const seq of laidOut.cutRows) {
-        const row = await page.evaluate((n: number) => document.querySelector(`tr[data-seq="${n}"]`)?.getAttribute('data-src') ?? '', seq);
-        lost.push({ seq, src: row, tag: 'tr', cut: true });
-      }
+      // A page or row still cut after the last layout: lines missing from the print.
+      for (const name of laidOut.cut.frontMatter) lost.push({ seq: 0, src: '', tag: name });
+      for (const { seq, src } of laidOut.cut.rows) lost.push({ seq, src, tag: 'tr', cut: true });
       if (lost.length) throw new LayoutLossError(request.label, lost);
       if (request.onLaidOut) request.onLaidOut(await step(page.evaluate(readPrintPages), limit('reading where each page begins')));
       if (request.print === false) return new Uint8Array();
@@ -383,7 +379,7 @@ class Session implements BrowserSession {
   /**
    * One layout of the book in the tab: the page loaded, Paged.js and our rules in, the
    * paragraphs broken into lines (but those of `leave`), the pages made, the fonts loaded;
-   * and which set paragraphs have a line wider than the measure.
+   * and which set paragraphs have a line wider than the measure, and what was cut off.
    */
   private async layOut(page: Page, request: PaginateRequest, limit: (step: string, hint?: string) => StepLimit, redo: { leave: readonly number[]; long: readonly string[]; stacked: readonly number[] }): Promise<LaidOutTab> {
     const { leave, long, stacked } = redo;
@@ -428,8 +424,7 @@ class Session implements BrowserSession {
       await step(client.send('Runtime.addBinding', { name: PAGE_BINDING }), limit('loading the page counter'));
       await step(page.evaluate(countPages, PAGE_BINDING), limit('loading the page counter'));
     }
-    if (long.length > 0) await step(page.evaluate(setFrontMatterLong, long), limit('numbering the blocks'));
-    if (stacked.length > 0) await step(page.evaluate(stackTables, stacked), limit('numbering the blocks'));
+    if (long.length > 0 || stacked.length > 0) await step(page.evaluate(mendCutContent, { long, stacked }), limit('numbering the blocks'));
     await step(page.evaluate(recordBlocks), limit('numbering the blocks'));
     // Not an option like the rest of the soft hyphens' removal: where these stay, the page
     // shows them. Before the line breaker's changes to the page: after them, the pause
@@ -457,9 +452,8 @@ class Session implements BrowserSession {
       limit('loading fonts'),
     );
     const wide = lines.set > 0 ? await step(page.evaluate(linesTooWide), limit('checking the lines')) : [];
-    const cut = await step(page.evaluate(overflowingFrontMatter, ONE_PAGE_FRONT_MATTER), limit('checking the lines'));
-    const cutRows = await step(page.evaluate(rowsBrokenAcrossPages), limit('checking the lines'));
-    return { step, lines, wide, cut, cutRows };
+    const cut = await step(page.evaluate(cutContent, ONE_PAGE_FRONT_MATTER), limit('checking the lines'));
+    return { step, lines, wide, cut };
   }
 
   close(): Promise<void> {
