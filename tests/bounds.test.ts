@@ -178,7 +178,7 @@ describe('the text', () => {
     const part = path.join(dir, 'part-1.md');
     const front = readFileSync(part, 'utf8').split(/^---$/m).slice(0, 2).join('---');
     writeFileSync(part, `${front}---\n\n## Licence\n\nA sentence with a long note.[^n]\n\nThe paragraph after the call.\n\n[^n]: ${licence.join(' ')}\n`);
-    const result = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', 'dist', '--quiet'], root);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf,handout', '--out', 'dist', '--quiet'], root);
     expect(result.stderr).not.toMatch(/error/);
     expect(result.status).toBe(0);
     // Each page's text without its running head and its number.
@@ -188,6 +188,11 @@ describe('the text', () => {
     expect(text).toContain(squash(licence.join(' ')));
     // Every page of the note but the last has text beside it or is the note's run-on: none blank.
     expect(pages.every((page) => page.length > 0)).toBe(true);
+    // The handout's pages the note runs on to are counted: "page 3 of 3", never "page 3 of 1".
+    const handout = pagesText(path.join(root, 'dist', 'citation-tests-1-handout.pdf'));
+    expect(handout.length).toBeGreaterThan(1);
+    handout.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`page ${i + 1} of ${handout.length}`));
+    expect(squash(handout.map((page) => page.replace(/^.*page \d+ of \d+/m, '')).join(''))).toContain(squash(licence.join(' ')));
   }, 120_000);
 
   test('a picture of 1,500 × 20,000 pixels in a table cell is printed within the page, and the cell beside it too', () => {

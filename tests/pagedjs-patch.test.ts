@@ -1,9 +1,10 @@
 // Paged.js 0.4.3 with pamphlet's speed patches (vendor/pagedjs/: finished pages out of the
 // document, no search through every page for each new one, a running maximum for how much
 // text a page takes, no wait for an animation frame per page, indexed refs, a set for loop
-// detection) must lay out every page exactly as the published Paged.js does, given the two
+// detection) must lay out every page exactly as the published Paged.js does, given the three
 // fixes that change layout on purpose (07: images loaded before the page rules measure; 08:
-// only an inline display: none hides an element). Each document below is printed twice by
+// only an inline display: none hides an element; 12: the notes capped at a share of the page
+// and pages a note runs on to counted). Each document below is printed twice by
 // the real session, in real Chromium, once with the published Paged.js plus those fixes and
 // once with ours, and the two PDFs are read back with poppler: the same number of pages, and
 // each page the same text (its first words, its notes at the foot, its folio).
@@ -29,7 +30,7 @@ import { copyBody, splitFrontmatter } from '../scripts/make-bench-manuscript.mjs
 
 const REPO = path.resolve(import.meta.dirname, '..');
 /** The patches that change layout on purpose (vendor/pagedjs/README.md); the others may not. */
-const LAYOUT_FIXES = ['07', '08'];
+const LAYOUT_FIXES = ['07', '08', '12'];
 let workDir: string;
 let upstream: BrowserSession;
 let patched: BrowserSession;
