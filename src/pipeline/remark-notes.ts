@@ -56,11 +56,23 @@ interface State {
   inNote: CollectedNote | null;
 }
 
+/**
+ * The longest note, in characters of its source (some 14,000 words, 40 pages at the foot of an
+ * A5 pamphlet). Paged.js 0.4.3 lays out all of a note still to set on each page it runs on to,
+ * so a note's cost grows with the square of its length: 12,000 words print in 4 s, a note of
+ * 200 KB held the layout for minutes. A text that long is a chapter, not a note.
+ */
+export const NOTE_MAX_CHARS = 100_000;
+
 export default function remarkNotes(options: NotesOptions) {
   return (tree: Root, file: VFile): void => {
     const definitions = new Map<string, FootnoteDefinition>();
     visit(tree, 'footnoteDefinition', (node: FootnoteDefinition, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return;
+      const length = (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0);
+      if (length > NOTE_MAX_CHARS) {
+        error(file, `footnote \`[^${node.label ?? node.identifier}]\` is ${length.toLocaleString('en')} characters long, more than the ${NOTE_MAX_CHARS.toLocaleString('en')} a note may have (some 40 pages at the foot of the print, whose layout grows with the square of a note's length): make it a section of the text`, { place: node.position, ruleId: 'note-too-long', source: 'pamphlet' });
+      }
       if (definitions.has(node.identifier)) error(file, `footnote \`[^${node.label ?? node.identifier}]\` is defined twice`, { place: node.position, ruleId: 'footnote-twice', source: 'pamphlet' });
       else definitions.set(node.identifier, node);
       parent.children.splice(index, 1);
