@@ -11,7 +11,7 @@ export interface LostBlock {
   seq: number;
   src: string;
   tag: string;
-  /** On its pages, but with text Paged.js dropped where it broke the block across pages. */
+  /** On its pages, but cut off at a page's foot: a table row taller than the page even as blocks (cutContent). */
   cut?: boolean;
 }
 
@@ -34,38 +34,6 @@ export function recordBlocks(): void {
     tag: el.tagName.toLowerCase(),
   }));
   (window as unknown as { __pamphletBlocks: typeof blocks }).__pamphletBlocks = blocks;
-}
-
-/**
- * In the page, after Paged.js: the table rows it broke across pages. The page-break rules
- * break a table only between rows (paged-rules.ts), so such a row is taller than the page,
- * and Paged.js 0.4.3 breaks each of its cells at a line of its own: the lines of a long cell
- * beside a short one were missing from the print at every page turn, silently (a cell of
- * 1,500 words lost some fifteen lines at each), though every word was still in the page's
- * DOM. A table's head, which Paged.js repeats on each page, and a table already set as
- * blocks do not count. Runs in the page: it must not refer to anything outside its own body.
- */
-export function rowsBrokenAcrossPages(): number[] {
-  const parts = new Map<number, number>();
-  const tall = new Set<number>();
-  for (const row of Array.from(document.querySelectorAll('.pagedjs_pages tr[data-seq]'))) {
-    if (row.closest('thead')) continue;
-    const seq = Number(row.getAttribute('data-seq'));
-    // A row Paged.js could not break (a picture in it) runs past the page's foot instead; in a
-    // table set as blocks too, when a house style lets a picture be taller than the page.
-    const area = row.closest('.pagedjs_area');
-    if (area && row.getBoundingClientRect().bottom > area.getBoundingClientRect().bottom + 1) tall.add(seq);
-    if (!row.closest('table.table-stacked')) parts.set(seq, (parts.get(seq) ?? 0) + 1);
-  }
-  return [...new Set([...[...parts].filter(([, count]) => count > 1).map(([seq]) => seq), ...tall])];
-}
-
-/**
- * In the page, before Paged.js: the tables holding these rows set as blocks (`table-stacked`,
- * print.css), each cell a paragraph of its own that Paged.js breaks like any other.
- */
-export function stackTables(rows: readonly number[]): void {
-  for (const seq of rows) document.querySelector(`tr[data-seq="${seq}"]`)?.closest('table')?.classList.add('table-stacked');
 }
 
 /**
