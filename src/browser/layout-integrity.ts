@@ -28,12 +28,23 @@ export class LayoutLossError extends Error {
 
 /** In the page, before Paged.js: the numbered blocks of the source, in order. */
 export function recordBlocks(): void {
+  // The front matter, which has no numbered blocks, by its classes (print.css, house.css, handout.css).
+  const FRONT_MATTER_CHECKED = ['title-page', 'imprint-page', 'handout-title'];
   const blocks = [...document.querySelectorAll('[data-seq]')].map((el) => ({
     seq: Number(el.getAttribute('data-seq')),
     src: el.getAttribute('data-src') ?? '',
     tag: el.tagName.toLowerCase(),
   }));
   (window as unknown as { __pamphletBlocks: typeof blocks }).__pamphletBlocks = blocks;
+  // The front matter's letters and figures, to compare with those of its parts on the pages
+  // (cutContent): it has no numbered blocks, and Paged.js cut a title of 1,800 "Long Title"s
+  // short after 177, silently.
+  const front: Record<string, string> = {};
+  for (const name of FRONT_MATTER_CHECKED) {
+    const el = document.querySelector(`.${name}`);
+    if (el) front[name] = (el.textContent ?? '').replace(/[^\p{L}\p{N}]+/gu, '');
+  }
+  (window as unknown as { __pamphletFrontMatter: typeof front }).__pamphletFrontMatter = front;
 }
 
 /**
@@ -94,6 +105,12 @@ export interface CutContent {
  */
 export function cutContent(classes: readonly string[]): CutContent {
   const frontMatter: string[] = [];
+  // Any front matter whose parts on the pages hold other letters than it had: cut short.
+  const recorded = (window as unknown as { __pamphletFrontMatter?: Record<string, string> }).__pamphletFrontMatter ?? {};
+  for (const [name, letters] of Object.entries(recorded)) {
+    const onPages = Array.from(document.querySelectorAll(`.pagedjs_pages .${name}`)).map((el) => (el.textContent ?? '').replace(/[^\p{L}\p{N}]+/gu, '')).join('');
+    if (onPages !== letters) frontMatter.push(name);
+  }
   for (const name of classes) {
     for (const page of Array.from(document.querySelectorAll<HTMLElement>(`.pagedjs_pages .${name}:not(.${name}-long)`))) {
       const box = page.getBoundingClientRect();

@@ -320,7 +320,8 @@ class Session implements BrowserSession {
         laidOut = await this.layOut(page, request, limit, { leave, long, stacked });
         // Those of `leave` were not set, so every one found is new; so are the pages and rows cut.
         const { wide } = laidOut;
-        const cut = laidOut.cut.frontMatter;
+        // A page already in its long form, or one with none (the handout's title block): no layout mends it.
+        const cut = laidOut.cut.frontMatter.filter((name) => !long.includes(name) && (ONE_PAGE_FRONT_MATTER as readonly string[]).includes(name));
         // A row still cut in a table already set as blocks: no layout mends it (an error below).
         const rows = laidOut.cut.rows.map((row) => row.seq).filter((seq) => !stacked.includes(seq));
         if ((wide.length === 0 && cut.length === 0 && rows.length === 0) || layout === MAX_LAYOUTS) break;

@@ -142,7 +142,7 @@ function layoutLoss(cause: LayoutLossError, job: PreparedPrint): ManuscriptError
   const file = new VFile({ path: job.sourcePath ?? job.label });
   const messages = cause.lost.map((block) => {
     const front = FRONT_MATTER_NAMES[block.tag];
-    if (front) return error(file, `${front} of ${job.label} does not fit its page even set as running text: the PDF would cut its lines off (please report the part)`, { place: { line: 1, column: 1 }, ruleId: 'layout-lost-content', source: 'pamphlet' });
+    if (front) return error(file, `the page layout (Paged.js) cut ${front} of ${job.label} short, even set as running text: the PDF would not have all of it; shorter front matter (title, subtitle, rights) helps`, { place: { line: 1, column: 1 }, ruleId: 'layout-lost-content', source: 'pamphlet' });
     // A block pamphlet adds (the closing "Next:" line) has no place in the part: its first line.
     const [line = 1, column = 1] = block.src ? block.src.split(':').map(Number) : [];
     if (block.cut) return error(file, `this table row is taller than the page, even with its table set as blocks: the PDF would cut it off at the page's foot; a smaller picture or shorter cells help`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
@@ -151,7 +151,7 @@ function layoutLoss(cause: LayoutLossError, job: PreparedPrint): ManuscriptError
   return new ManuscriptError(messages);
 }
 
-const FRONT_MATTER_NAMES: Readonly<Record<string, string>> = { 'title-page': 'the title page', 'imprint-page': 'the imprint (edition, rights, ISBN, publisher)' };
+const FRONT_MATTER_NAMES: Readonly<Record<string, string>> = { 'title-page': 'the title page', 'imprint-page': 'the imprint (edition, rights, ISBN, publisher)', 'handout-title': "the handout's title block" };
 const BLOCK_NAMES: Readonly<Record<string, string>> = { p: 'paragraph', li: 'list item', tr: 'table row', pre: 'code block', figcaption: 'caption', span: 'note', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading' };
 
 export async function renderPdf(
