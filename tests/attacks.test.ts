@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { copyFixture, pamphlet } from './helpers/cli.js';
+import { pagesText } from './helpers/poppler.js';
 import { listen, type Listener } from './helpers/listener.js';
 import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
 
@@ -101,4 +102,52 @@ describe('quiet damage', () => {
     const [html] = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.html'));
     expect(readFileSync(path.join(root, 'dist', html as string), 'utf8')).toMatch(/<aside[^>]*>[\s\S]*<img src="data:image\/png;base64,/);
   });
+});
+
+// Every element id is also a name on the page's `window` (HTML's named access), so a book's
+// ids are names the print page's scripts may read: Node's own globals.md, with headings
+// "exports" and "module", made Paged.js take the page for CommonJS, and the build failed
+// with "Paged.js did not load in the page", at no place in the manuscript.
+describe('ids named like the print page’s scripts (DOM clobbering)', () => {
+  const pdfText = (root: string, file: string) => pagesText(path.join(root, 'dist', file)).map((page) => page.replace(/\s+/g, ' ').trim());
+
+  test('headings "exports" and "module" print, in the pamphlet and the handout (with its ¶ numbers)', () => {
+    const root = copyFixture('basic');
+    writeFileSync(path.join(root, 'manuscript', 'part-1.md'), `${FRONT}## exports\n\nThe object a module gives.\n\n## module\n\nThe module itself.\n`);
+    const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'pdf,handout'], root);
+    expect(build.status, build.stderr).toBe(0);
+    for (const file of ['a-test-series-1.pdf', 'a-test-series-1-handout.pdf']) {
+      expect(pdfText(root, file).join(' '), file).toMatch(/exports (1 )?The object a module gives\. module (2 )?The module itself\./);
+    }
+  });
+
+  test('an id for every name in Paged.js and our page scripts changes no page of the PDF or the handout', () => {
+    // The names are read from the scripts as shipped, so a name added to them is covered too.
+    const repo = path.resolve(import.meta.dirname, '..');
+    const browserDir = path.join(repo, 'src', 'browser');
+    const scripts = [readFileSync(path.join(repo, 'vendor', 'pagedjs', 'paged.polyfill.min.js'), 'utf8'), ...readdirSync(browserDir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(path.join(browserDir, f), 'utf8'))];
+    const names = [...new Set(scripts.join('\n').match(/[A-Za-z_$][\w$]*/g))].filter((name) => !/^(p\d+|fn-?\d+)$/.test(name)).sort();
+    expect(names.length).toBeGreaterThan(3000);
+    expect(names).toEqual(expect.arrayContaining(['exports', 'module', 'define', 'PagedConfig', 'PagedPolyfill', 'Paged']));
+    const part = (withIds: boolean) => {
+      const paragraphs: string[] = [];
+      for (let i = 0; i < names.length; i += 25) {
+        paragraphs.push(names.slice(i, i + 25).map((name, j) => `word${i + j} <span${withIds ? ` id="${name}"` : ''}>here</span>`).join(' ') + '.');
+      }
+      return `${FRONT}## exports\n\nText.\n\n${paragraphs.join('\n\n')}\n`;
+    };
+    const roots = [true, false].map((withIds) => {
+      const root = copyFixture('basic');
+      writeFileSync(path.join(root, 'manuscript', 'part-1.md'), part(withIds));
+      const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'pdf,handout', '--quiet'], root);
+      expect(build.status, build.stderr).toBe(0);
+      return root;
+    });
+    const [withIds, without] = roots as [string, string];
+    for (const file of ['a-test-series-1.pdf', 'a-test-series-1-handout.pdf']) {
+      const pages = pdfText(withIds, file);
+      expect(pages.length, file).toBeGreaterThan(10);
+      expect(pages, file).toEqual(pdfText(without, file));
+    }
+  }, 120_000);
 });
