@@ -70,7 +70,7 @@ export function titleBlock(meta: PartMeta, form: TitleForm, fallback: { subtitle
         el('p', { className: ['series'] }, [text(meta.series)]),
         ...(subtitle ? [el('p', { className: ['series-subtitle'] }, [text(subtitle)])] : []),
         el('p', { className: ['part-label'] }, [text(meta.partLabel)]),
-        el('h1', { className: ['part-title'] }, [text(meta.title)]),
+        el('h1', { className: ['part-title'], ...(meta.titleId ? { id: meta.titleId } : {}) }, [text(meta.title)]),
         ...(authors ? [el('p', { className: ['authors'] }, [text(authors)])] : []),
         ...(publisher ? [el('p', { className: ['publisher'] }, [text(publisher)])] : []),
       ]);
@@ -80,7 +80,7 @@ export function titleBlock(meta: PartMeta, form: TitleForm, fallback: { subtitle
       return el('header', { className: ['handout-title'], dataRunningHead: runningHead(meta) }, [
         el('p', { className: ['series'] }, [text(meta.series), ...(subtitle ? [el('span', { className: ['series-subtitle'] }, [text(subtitle)])] : [])]),
         el('p', { className: ['part-label'] }, [text(meta.partLabel)]),
-        el('h1', { className: ['part-title'] }, [text(meta.title)]),
+        el('h1', { className: ['part-title'], ...(meta.titleId ? { id: meta.titleId } : {}) }, [text(meta.title)]),
         ...(authors ? [el('p', { className: ['authors'] }, [text(authors)])] : []),
       ]);
     case 'reader': {
@@ -90,7 +90,7 @@ export function titleBlock(meta: PartMeta, form: TitleForm, fallback: { subtitle
       return el('header', { className: ['title-block'] }, [
         el('p', { className: ['series'] }, [text(meta.series)]),
         ...(subtitle ? [el('p', { className: ['subtitle'] }, [text(subtitle)])] : []),
-        el('h1', { className: ['part-title'] }, heading),
+        el('h1', { className: ['part-title'], ...(meta.titleId ? { id: meta.titleId } : {}) }, heading),
         ...(authors ? [el('p', { className: ['author'] }, [text(authors)])] : []),
       ]);
     }

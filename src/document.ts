@@ -43,6 +43,8 @@ export interface PartMeta {
   imprint?: Imprint;
   /** The cover image (the part's `cover:`, else the series'); none: the generated cover. */
   cover?: CoverImage;
+  /** The title's id, where the text began with a heading repeating it: links to that heading land on the title. */
+  titleId?: string;
 }
 
 export interface Section {

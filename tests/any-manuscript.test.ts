@@ -314,6 +314,34 @@ describe('a part whose first heading repeats its title', () => {
   });
 });
 
+describe('links to a first heading that repeats the title', () => {
+  // Node's zlib.md begins "# Zlib" and links back to it, `[example](#zlib)`: with the heading
+  // dropped (above) the link had nowhere to go, and the build stopped at it.
+  test('land on the title in the EPUB, the web page and the PDF; a later heading by that name takes GitHub’s next slug', async () => {
+    const root = fixture('title-repeated');
+    const file = path.join(root, 'manuscript', 'part-1.md');
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, `${source}\nBack to [the start](#economy); on to [the second](#economy-1).\n\n## Economy\n\nThe second heading of that name.\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf,epub,html', '--out', 'dist', '--quiet'], root);
+    expect(result.status, result.stderr).toBe(0);
+    const dist = path.join(root, 'dist');
+    const epubFile = readdirSync(dist).find((f) => f.endsWith('.epub')) as string;
+    const text = strFromU8(unzipSync(readFileSync(path.join(dist, epubFile)))['OEBPS/text.xhtml'] as Uint8Array);
+    const html = readFileSync(path.join(dist, readdirSync(dist).find((f) => f.endsWith('.html')) as string), 'utf8');
+    for (const [name, doc] of [['EPUB', text], ['web page', html]] as const) {
+      expect(doc, name).toMatch(/<h1 class="part-title" id="economy">/);
+      expect(doc, name).toContain('<a href="#economy">the start</a>');
+      expect(doc, name).toMatch(/<h[2-6] id="economy-1">Economy<\/h[2-6]>/);
+      expect(doc, name).toContain('<a href="#economy-1">the second</a>');
+    }
+    const [check] = await epubcheckAll([path.join(dist, epubFile)]);
+    expect(check?.errors, describeResult(check as never)).toBe(0);
+    // The PDF's named destination for the link is on the title page.
+    const dests = execFileSync('pdfinfo', ['-dests', path.join(dist, readdirSync(dist).find((f) => f.endsWith('.pdf')) as string)], { encoding: 'utf8' });
+    expect(dests).toMatch(/^\s*1 \[[^\]]*\] "economy"$/m);
+  });
+});
+
 describe('metadata that lasts (a manuscript in git)', () => {
   test('correcting one word keeps the EPUB identifier and moves dcterms:modified to the correcting commit', () => {
     const root = fixture('title-repeated');

@@ -43,6 +43,10 @@ declare module 'vfile' {
     notes: Note[];
     questions: Questions | null;
     paragraphCount: number;
+    /** Set by remark-part-title: the words of a first heading dropped for repeating the title. */
+    titleHeading: string;
+    /** Set by rehype-heading-ids: the id that dropped heading would have had, now the title's. */
+    titleId: string;
     /** Set by rehype-heading-ids, read by rehype-links. */
     slugAliases: SlugAliases;
     /** Set by rehype-anchors, read by rehype-heading-ids. */

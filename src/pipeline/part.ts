@@ -32,7 +32,7 @@ export function buildPart(processor: PartProcessor, parsed: ParsedPart, meta: Pa
   const entries = data.bibliographyEntries ?? [];
   const nextPartInBody = data.nextPartInBody === true;
   return {
-    meta,
+    meta: data.titleId ? { ...meta, titleId: data.titleId } : meta,
     body,
     sections: data.sections ?? [],
     notes: data.notes ?? [],

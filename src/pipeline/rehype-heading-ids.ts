@@ -35,6 +35,20 @@ export default function rehypeHeadingIds() {
     // An anchor's name whose id differs (`6.3.3`, `anchor-6-3-3`) comes before any heading's slug.
     const aliases = new Map<string, string>(file.data.anchorAliases);
     const sections: Section[] = [];
+    const idFor = (title: string): { slug: string; id: string } => {
+      const slug = github.slug(title);
+      let base = slug;
+      if (!VALID_ID.test(base) || RESERVED_ID.test(base)) base = base ? `section-${base.replace(/^-+/, '')}` : 'section';
+      if (!VALID_ID.test(base)) base = 'section';
+      const id = uniqueId(base);
+      if (slug && !aliases.has(slug)) aliases.set(slug, id);
+      return { slug, id };
+    };
+    // A first heading dropped for repeating the title (remark-part-title.ts) was the first
+    // heading GitHub numbered: it keeps its id, on the title, and later headings by its name
+    // take the next ones, as they would on GitHub.
+    const dropped = file.data.titleHeading?.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+    if (dropped) file.data.titleId = idFor(dropped).id;
     visit(tree, 'element', (node: Element, index, parent: Root | Element | undefined) => {
       if (node.properties.dataPamphletStore !== undefined) return SKIP;
       const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
@@ -46,13 +60,8 @@ export default function rehypeHeadingIds() {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      const slug = github.slug(title);
-      let base = slug;
-      if (!VALID_ID.test(base) || RESERVED_ID.test(base)) base = base ? `section-${base.replace(/^-+/, '')}` : 'section';
-      if (!VALID_ID.test(base)) base = 'section';
-      const id = uniqueId(base);
+      const { id } = idFor(title);
       node.properties.id = id;
-      if (slug && !aliases.has(slug)) aliases.set(slug, id);
       sections.push({ id, title, depth: Number(depth) });
       return SKIP;
     });

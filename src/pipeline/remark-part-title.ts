@@ -2,7 +2,8 @@
  * The part's title is the front matter's `title:`; every format prints it in its own
  * title block. A first-level heading that repeats it (authors coming from other tools
  * often start with `# Title`) is dropped, so the title is not printed twice or nested
- * under itself in the contents. The remaining headings are shifted so the top level
+ * under itself in the contents; its words are kept, so that the links the author wrote
+ * to it land on the title (rehype-heading-ids.ts). The remaining headings are shifted so the top level
  * of the text is `h2` under the part title's `h1`, whichever level the author began at.
  */
 import type { Heading, Root } from 'mdast';
@@ -20,6 +21,7 @@ export default function remarkPartTitle() {
     const labels = meta ? [meta.partLabel, `Part ${toRoman(meta.part)}`] : [];
     if (title && first?.depth === 1 && sameTitle(toString(first), title, labels)) {
       tree.children.splice(tree.children.indexOf(first), 1);
+      file.data.titleHeading = toString(first);
     }
     let top = 6;
     visit(tree, 'heading', (node: Heading) => {
