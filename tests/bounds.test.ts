@@ -379,6 +379,32 @@ describe('nesting', () => {
     expectRefused(root, `manuscript/part-1.md:${line}:398: error: the text here is nested over 200 levels deep (quotations, lists or emphasis inside one another): nest fewer levels`);
   });
 
+  // In the Markdown tree inline tags are siblings; rehype-raw nests them, and until 2026-12-03
+  // 50,000 `<span>` in a row stopped `check` and `build` with "Maximum call stack size exceeded"
+  // and no place (hast-util-from-parse5 recurses once per level).
+  const HTML_DEEP = 'error: inline HTML nested over 200 levels deep (tags opened inside one another and not closed): close each element before the next opens';
+
+  test('50,000 <span> opened in a row are refused at the one past 200', () => {
+    const { root, line } = withText(`${'<span>'.repeat(50_000)}x\n`);
+    expectRefused(root, `manuscript/part-1.md:${line}:1201: ${HTML_DEEP}`);
+  });
+
+  test('tags still open in a paragraph count inside the emphasis after them', () => {
+    // 150 open, then emphasis: its 51st tag is the 201st level.
+    const { root, line } = withText(`${'<span>'.repeat(150)}*${'<span>'.repeat(100)}x*\n`);
+    expectRefused(root, `manuscript/part-1.md:${line}:${901 + 1 + 50 * 6}: ${HTML_DEEP}`);
+  });
+
+  test('150 levels of <span>, closed, and 5,000 closed one after another build, and the EPUB passes epubcheck', () => {
+    const { root } = withText(`${'<span>'.repeat(150)}deep${'</span>'.repeat(150)} and ${'<span>a</span>'.repeat(5000)} flat.\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist', '--quiet'], root);
+    expect(result.status, result.stderr).toBe(0);
+    const file = path.join(root, 'dist', 'citation-tests-1.epub');
+    const xhtml = Object.entries(unzipSync(readFileSync(file))).filter(([name]) => name.endsWith('.xhtml')).map(([, data]) => Buffer.from(data).toString('utf8')).join('');
+    expect(xhtml).toContain(`${'<span>'.repeat(150)}deep${'</span>'.repeat(150)}`);
+    expect(epubcheck(file).errors).toBe(0);
+  });
+
   test('ten levels of lists and of quotations build', () => {
     const { root } = withText(`${Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}- item ${i + 1}`).join('\n')}\n\n${'> '.repeat(10)}ten deep\n`);
     const result = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist', '--quiet'], root);

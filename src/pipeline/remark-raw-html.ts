@@ -18,10 +18,11 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { htmlTagNames } from 'html-tag-names';
 import { find, html } from 'property-information';
-import { SKIP, visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import { error } from '../diagnostics.js';
 import { checkInlineStyle } from './css-policy.js';
 import { LINK_SYNTAX_ID } from './ids.js';
+import { MAX_DEPTH } from './nesting.js';
 import { classifyUrl } from './url-policy.js';
 
 /** Inline elements an author may write as HTML, with the attributes each may carry. */
@@ -35,24 +36,52 @@ export const INLINE_HTML: Readonly<Record<string, readonly string[]>> = {
 export const GLOBAL_ATTRIBUTES: readonly string[] = ['lang', 'dir', 'title', 'style'];
 
 const KNOWN_ELEMENTS = new Set(htmlTagNames);
+/** The allowed elements that never hold anything, so never nest. */
+const VOID_ELEMENT = /^<(br|wbr)[\s/>]/i;
 /** mdast parents whose children are phrasing content: raw HTML inside them is inline. */
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'textDirective', 'inlineContainer']);
 
 export default function remarkRawHtml() {
   return (tree: Root, file: VFile): void => {
-    visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
-      if (!parent || index === undefined) return;
+    // Tags left open, by the node they were written in. In the mdast they are siblings, but
+    // rehype-raw nests them, and hast-util-from-parse5 recurses once per level: 50,000
+    // `<span>` in a row overflowed the stack ("Maximum call stack size exceeded", at no
+    // place). nesting.ts bounds Markdown's own nesting; this bounds the HTML's, counted
+    // through the node's ancestors, since a tag open in a paragraph stays open in the
+    // emphasis after it.
+    const open = new Map<Parent, number>();
+    const replaced = new Map<Html, Text | null>();
+    visitParents(tree, 'html', (node: Html, ancestors: Parent[]) => {
+      const parent = ancestors.at(-1);
+      if (!parent) return;
       const inline = PHRASING_PARENTS.has(parent.type);
-      const outcome = inline ? checkInlineConstruct(node, file) : checkBlock(node, file);
-      if (outcome === 'drop') {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
+      let outcome = inline ? checkInlineConstruct(node, file) : checkBlock(node, file);
+      if (outcome === 'keep') {
+        const here = open.get(parent) ?? 0;
+        if (node.value.startsWith('</')) open.set(parent, Math.max(0, here - 1));
+        else if (!VOID_ELEMENT.test(node.value) && !node.value.endsWith('/>')) {
+          const depth = ancestors.reduce((sum, ancestor) => sum + (open.get(ancestor) ?? 0), 0);
+          if (depth === MAX_DEPTH) {
+            error(file, `inline HTML nested over ${MAX_DEPTH} levels deep (tags opened inside one another and not closed): close each element before the next opens`, { place: node.position, ruleId: 'nesting', source: 'pamphlet' });
+          }
+          if (depth >= MAX_DEPTH) outcome = 'drop';
+          open.set(parent, here + 1);
+        }
       }
-      if (outcome === 'text') {
-        const text: Text = { type: 'text', value: node.value, ...(node.position ? { position: node.position } : {}) };
-        parent.children[index] = text as Parent['children'][number];
+      if (outcome === 'drop') replaced.set(node, null);
+      if (outcome === 'text') replaced.set(node, { type: 'text', value: node.value, ...(node.position ? { position: node.position } : {}) });
+    });
+    // Changed after the walk, each parent once: a paragraph of 50,000 tags is not spliced 50,000 times.
+    if (replaced.size === 0) return;
+    visitParents(tree, (node) => {
+      if (!('children' in node) || !node.children.some((child) => replaced.has(child as Html))) return;
+      const children: Array<(typeof node.children)[number]> = [];
+      for (const child of node.children) {
+        const replacement = replaced.get(child as Html);
+        if (replacement === undefined) children.push(child);
+        else if (replacement !== null) children.push(replacement as (typeof node.children)[number]);
       }
-      return SKIP;
+      (node as Parent).children = children as Parent['children'];
     });
   };
 }
