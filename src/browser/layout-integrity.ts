@@ -13,6 +13,10 @@ export interface LostBlock {
   tag: string;
   /** On its pages, but cut off at a page's foot: a table row taller than the page even as blocks (cutContent). */
   cut?: boolean;
+  /** On its pages, but with other letters and figures there than in the book: `[on the pages, written]`. */
+  short?: [number, number];
+  /** On its pages, but running past the foot of a page's text area, where the page cuts it off. */
+  past?: boolean;
 }
 
 /** Thrown by the session when blocks were lost; the print renderer names their places. */
@@ -30,10 +34,22 @@ export class LayoutLossError extends Error {
 export function recordBlocks(): void {
   // The front matter, which has no numbered blocks, by its classes (print.css, house.css, handout.css).
   const FRONT_MATTER_CHECKED = ['title-page', 'imprint-page', 'handout-title'];
+  // Each block's own letters and figures (those of the blocks inside it are theirs): a block
+  // can be on its page with lines of it gone. Paged.js found where a page began inside a
+  // paragraph by searching the paragraph for the rest of its text, so a paragraph repeating
+  // itself lost all but two pages of it, silently (patch 14 mends that; this sees any other).
+  const letters = new Map<Element, number>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const block = text.parentElement?.closest('[data-seq]');
+    if (block) letters.set(block, (letters.get(block) ?? 0) + (text.nodeValue ?? '').replace(/[^\p{L}\p{N}]+/gu, '').length);
+  }
   const blocks = [...document.querySelectorAll('[data-seq]')].map((el) => ({
     seq: Number(el.getAttribute('data-seq')),
     src: el.getAttribute('data-src') ?? '',
     tag: el.tagName.toLowerCase(),
+    letters: letters.get(el) ?? 0,
+    head: el.closest('thead') !== null,
   }));
   (window as unknown as { __pamphletBlocks: typeof blocks }).__pamphletBlocks = blocks;
   // The front matter's letters and figures, to compare with those of its parts on the pages
@@ -53,10 +69,45 @@ export function recordBlocks(): void {
  * page: presence is what counts for those; the text's own blocks must also keep their order.
  */
 export function lostBlocks(): LostBlock[] {
-  const expected = (window as unknown as { __pamphletBlocks?: Array<{ seq: number; src: string; tag: string }> }).__pamphletBlocks ?? [];
+  const expected = (window as unknown as { __pamphletBlocks?: Array<{ seq: number; src: string; tag: string; letters: number; head: boolean }> }).__pamphletBlocks ?? [];
   const onPages = [...document.querySelectorAll('.pagedjs_pages [data-seq]')];
   const found = new Set(onPages.map((el) => Number(el.getAttribute('data-seq'))));
-  const lost = expected.filter((block) => !found.has(block.seq));
+  const lost: LostBlock[] = expected.filter((block) => !found.has(block.seq)).map(({ seq, src, tag }) => ({ seq, src, tag }));
+  // Letters on the pages, by block: a block split over pages counts on each, and its parts
+  // hold its letters exactly once. More is as wrong as fewer: when Paged.js cannot lay a
+  // paragraph out ("Unable to layout item") it leaves the whole of it on a page, drawn to
+  // the page's height, and moves on. A table's head, repeated on each page, is not counted.
+  const printed = new Map<number, number>();
+  const pages = document.querySelector('.pagedjs_pages');
+  if (pages) {
+    const walker = document.createTreeWalker(pages, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const block = text.parentElement?.closest('[data-seq]');
+      if (!block || block.closest('thead')) continue;
+      const seq = Number(block.getAttribute('data-seq'));
+      if (seq) printed.set(seq, (printed.get(seq) ?? 0) + (text.nodeValue ?? '').replace(/[^\p{L}\p{N}]+/gu, '').length);
+    }
+  }
+  for (const block of expected) {
+    const count = printed.get(block.seq) ?? 0;
+    if (found.has(block.seq) && count !== block.letters && !block.head) lost.push({ seq: block.seq, src: block.src, tag: block.tag, short: [count, block.letters] });
+  }
+  // And on the pages but past the foot of the page's text area, where the page cuts it off:
+  // what Paged.js left of a paragraph it could not break ("Unable to layout item"), drawn on
+  // below the page, its letters all in the DOM. Notes have their own area, and rows theirs
+  // (cutContent).
+  const areas = new Map<Element, number>();
+  for (const el of onPages) {
+    if (el.closest('.pagedjs_footnote_area, thead') || el.tagName === 'TR') continue;
+    const area = el.closest('.pagedjs_area');
+    if (!area) continue;
+    let foot = areas.get(area);
+    if (foot === undefined) areas.set(area, (foot = area.getBoundingClientRect().bottom));
+    const seq = Number(el.getAttribute('data-seq'));
+    if (el.getBoundingClientRect().bottom > foot + 1 && !lost.some((one) => one.seq === seq)) {
+      lost.push({ seq, src: el.getAttribute('data-src') ?? '', tag: el.tagName.toLowerCase(), past: true });
+    }
+  }
   // Order: the first appearance of each text block (not notes or figures, which move).
   const seen = new Set<number>();
   let last = 0;
@@ -67,7 +118,7 @@ export function lostBlocks(): LostBlock[] {
     seen.add(seq);
     if (seq < last) {
       const block = expected.find((b) => b.seq === seq);
-      if (block && !lost.includes(block)) lost.push(block);
+      if (block && !lost.some((one) => one.seq === seq)) lost.push({ seq: block.seq, src: block.src, tag: block.tag });
     }
     last = Math.max(last, seq);
   }

@@ -145,6 +145,11 @@ function layoutLoss(cause: LayoutLossError, job: PreparedPrint): ManuscriptError
     if (front) return error(file, `the page layout (Paged.js) cut ${front} of ${job.label} short, even set as running text: the PDF would not have all of it; shorter front matter (title, subtitle, rights) helps`, { place: { line: 1, column: 1 }, ruleId: 'layout-lost-content', source: 'pamphlet' });
     // A block pamphlet adds (the closing "Next:" line) has no place in the part: its first line.
     const [line = 1, column = 1] = block.src ? block.src.split(':').map(Number) : [];
+    if (block.short) {
+      const [printed, written] = block.short;
+      return error(file, `the page layout (Paged.js) set this ${BLOCK_NAMES[block.tag] ?? 'block'} of ${job.label} wrongly: its pages hold ${printed} letters and figures of its ${written}, so lines of it would be lost or repeated in the PDF; a \`::pagebreak\` before it usually helps (please report the part)`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
+    }
+    if (block.past) return error(file, `the page layout (Paged.js) could not break this ${BLOCK_NAMES[block.tag] ?? 'block'} of ${job.label} across pages: lines of it run past a page's foot, where the PDF would cut them off; a \`::pagebreak\` before it usually helps (please report the part)`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
     if (block.cut) return error(file, `this table row is taller than the page, even with its table set as blocks: the PDF would cut it off at the page's foot; a smaller picture or shorter cells help`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
     return error(file, `the page layout (Paged.js) lost this ${BLOCK_NAMES[block.tag] ?? 'block'} from ${job.label}: the PDF would not have it; a \`::pagebreak\` before it usually helps (please report the part)`, { place: { line, column }, ruleId: 'layout-lost-content', source: 'pamphlet' });
   });
