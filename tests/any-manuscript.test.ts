@@ -342,6 +342,41 @@ describe('links to a first heading that repeats the title', () => {
   });
 });
 
+describe('links to the top, and links with no address', () => {
+  // READMEs end sections with "[Back to top](#)" (HTML scrolls to the top for `#` and for
+  // `#top` when nothing has that id); CommonMark 485 and 486 are links with no address,
+  // `[link]()` and `[link](<>)`, an author's link yet to be written. All four stopped the build.
+  test('`#` and `#top` land on the title in every format; `[link]()` and `[link](<>)` print their words, with a warning at each', async () => {
+    const root = fixture('link-missing-anchor');
+    const file = path.join(root, 'manuscript', 'part-1.md');
+    const source = readFileSync(file, 'utf8').replace('(#setup)', '(#setting-up)');
+    writeFileSync(file, `${source}\n[Back to top](#)\n\nOr [to the top](#top) by name.\n\nThe spec's [link]() and [link](<>), in one paragraph.\n`);
+    const line = readFileSync(file, 'utf8').split('\n').indexOf("The spec's [link]() and [link](<>), in one paragraph.") + 1;
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf,epub,html', '--out', 'dist'], root);
+    expect(result.status, result.stderr).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('link with no address'));
+    expect(warnings.map((line) => /part-1\.md:(\d+:\d+): warning:/.exec(line)?.[1])).toEqual([`${line}:12`, `${line}:25`]);
+    const dist = path.join(root, 'dist');
+    const named = (ext: string) => path.join(dist, readdirSync(dist).find((f) => f.endsWith(ext)) as string);
+    const text = strFromU8(unzipSync(readFileSync(named('.epub')))['OEBPS/text.xhtml'] as Uint8Array);
+    const html = readFileSync(named('.html'), 'utf8');
+    for (const [name, doc] of [['EPUB', text], ['web page', html]] as const) {
+      expect(doc, name).toMatch(/<h1 class="part-title" id="top">(?:(?!<\/h1>).)*Your First Shift(?:<\/span>)?<\/h1>/s);
+      expect(doc, name).toContain('<a href="#top">Back to top</a>');
+      expect(doc, name).toContain('Or <a href="#top">to the top</a> by name.');
+      expect(doc, name).toMatch(/The spec.s link and link, in one paragraph\./);
+      expect(doc, name).not.toContain('href=""');
+    }
+    const [check] = await epubcheckAll([named('.epub')]);
+    expect(check?.errors, describeResult(check as never)).toBe(0);
+    expect(check?.warnings, describeResult(check as never)).toBe(0);
+    // Both links of the PDF go to the title page.
+    const dests = execFileSync('pdfinfo', ['-dests', named('.pdf')], { encoding: 'utf8' });
+    expect(dests).toMatch(/^\s*1 \[[^\]]*\] "top"$/m);
+    expect(squash(execFileSync('pdftotext', [named('.pdf'), '-'], { encoding: 'utf8' }))).toContain(squash("The spec's link and link, in one paragraph."));
+  });
+});
+
 describe('metadata that lasts (a manuscript in git)', () => {
   test('correcting one word keeps the EPUB identifier and moves dcterms:modified to the correcting commit', () => {
     const root = fixture('title-repeated');

@@ -9,6 +9,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
+import { idMaker } from './ids.js';
 
 export default function rehypeLinks() {
   return (tree: Root, file: VFile): void => {
@@ -17,6 +18,9 @@ export default function rehypeLinks() {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
     });
     const aliases = file.data.slugAliases ?? new Map<string, string>();
+    // `#` and `#top` are the top of the document in HTML (a README's "Back to top"): here the
+    // part's title, given an id of its own when no dropped first heading gave it one.
+    const topId = (): string => (file.data.titleId ??= idMaker(ids)('top'));
     // An element the HTML parser rebuilt (rehype-raw) may have no place: use its nearest ancestor's.
     const places = new Map<Element, Element['position']>();
     const locate = (node: Root | Element, inherited: Element['position']) => {
@@ -36,7 +40,7 @@ export default function rehypeLinks() {
       if (Array.isArray(node.properties.className) && node.properties.className.includes('noteref')) return;
       // micromark percent-encodes what is not ASCII: `#введение` arrives as `#%D0%B2…`.
       const target = percentDecoded(href.slice(1));
-      const id = ids.has(target) ? target : aliases.get(target) ?? aliases.get(target.toLowerCase());
+      const id = ids.has(target) ? target : aliases.get(target) ?? aliases.get(target.toLowerCase()) ?? (isTop(target) ? topId() : undefined);
       if (id) {
         node.properties.href = `#${id}`;
         return;
@@ -44,6 +48,11 @@ export default function rehypeLinks() {
       error(file, `link to \`#${target}\`: no heading, anchor, ¶ or note in this part has that id`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
     });
   };
+}
+
+/** What HTML scrolls to the top for, where no element has the id: an empty fragment, or `top` in any case. */
+function isTop(target: string): boolean {
+  return target === '' || target.toLowerCase() === 'top';
 }
 
 /** `%D0%B2` → `в`; text that is no valid encoding stays as it is. */

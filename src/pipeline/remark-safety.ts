@@ -47,6 +47,12 @@ export default function remarkSafety(options: SafetyOptions) {
     });
 
     visit(tree, 'link', (node: Link, index, parent: Parent | undefined) => {
+      // `[text]()`: an address the author has yet to write. Nothing for a reader to follow,
+      // and nothing unsafe: the words are printed, and the build goes on.
+      if (node.url.trim() === '') {
+        file.message('link with no address: printed as plain text; give it its address, or remove the brackets', { place: node.position, ruleId: 'empty-link', source: 'pamphlet' });
+        return unlink(node, index, parent);
+      }
       const url = classifyUrl(node.url);
       switch (url.kind) {
         case 'refused':

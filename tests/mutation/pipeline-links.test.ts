@@ -41,6 +41,22 @@ describe('links and images', () => {
     );
   });
 
+  test('the top: `#` and `#top` (any case) go to the title, unless an element is named top; a link with no address is its words', () => {
+    const plain = onePart('[a](#) [b](#TOP) [c](#Top) [d]() [e](<>)\n');
+    expect(plain.messages).toEqual([
+      'part-1.md:6:28: warning: link with no address: printed as plain text; give it its address, or remove the brackets',
+      'part-1.md:6:34: warning: link with no address: printed as plain text; give it its address, or remove the brackets',
+    ]);
+    expect(plain.doc.meta.titleId).toBe('top');
+    expect(body(plain.doc)).toBe('<p id="p1" data-pn="1"><a href="#top">a</a> <a href="#top">b</a> <a href="#top">c</a> d e</p>');
+    // HTML goes to an element named top before the top of the document; the title takes the next id.
+    const named = onePart('## Top\n\n[a](#) [b](#top)\n');
+    expect(named.doc.meta.titleId).toBe('top-2');
+    expect(body(named.doc)).toBe('<h2 id="top">Top</h2>\n<p id="p1" data-pn="1"><a href="#top-2">a</a> <a href="#top">b</a></p>');
+    // No link to the top, no id on the title.
+    expect(onePart('Text.\n').doc.meta.titleId).toBeUndefined();
+  });
+
   test('a place named in Cyrillic, Greek or Chinese, as typed or percent-encoded, by its id or GitHub’s slug', () => {
     const loaded = twoParts('', '## Введение\n\n## 1. Ἀρχή\n\n## 第一章\n\n[a](#введение) [b](#%D0%B2%D0%B2%D0%B5%D0%B4%D0%B5%D0%BD%D0%B8%D0%B5) [c](#1-ἀρχή) [d](#第一章) [e](#%E7%AC%AC%E4%B8%80%E7%AB%A0)\n');
     // The one message: the print faces have no Han (the scripts' fixtures use their own).
