@@ -356,7 +356,7 @@ function withText(text: string): { root: string; line: number; length: number } 
 }
 
 describe('nesting', () => {
-  const PREFIX = 'error: this line opens with over 256 columns of spaces, tabs and `>`: quotations and lists nested this deep take the Markdown parser minutes; nest fewer levels';
+  const PREFIX = 'error: this line opens with over 256 columns of spaces, tabs, `>` and list markers: quotations and lists nested this deep take the Markdown parser minutes; nest fewer levels';
 
   test('5,000 nested quotations are refused at their line', () => {
     const { root, line } = withText(`${'>'.repeat(5000)} deep\n`);
@@ -366,8 +366,23 @@ describe('nesting', () => {
   test('a list nested 1,000 deep is refused at the line that goes past 256 columns, without a minute of parsing', () => {
     const { root, line } = withText(Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item\n`).join(''));
     const started = Date.now();
-    expectRefused(root, `manuscript/part-1.md:${line + 129}:1: ${PREFIX}`);
+    expectRefused(root, `manuscript/part-1.md:${line + 128}:1: ${PREFIX}`);
     expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  test('3,000 list markers on one line (lists in lists) are refused at their line, not after a stack overflow at 1:1', () => {
+    for (const marker of ['- ', '1. ', '* ']) {
+      const { root, line } = withText(`${marker.repeat(3000)}deep\n`);
+      expectRefused(root, `manuscript/part-1.md:${line}:1: ${PREFIX}`);
+    }
+  });
+
+  test('a thematic break of 400 `- ` or `* ` or `_ `, in a quotation too, is no nesting: it builds', () => {
+    const { root } = withText(`${'- '.repeat(400)}\n\nBetween.\n\n${'* '.repeat(400)}*\n\n> ${'_ '.repeat(300)}\n`);
+    const result = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist', '--quiet'], root);
+    expect(result.status, result.stderr).toBe(0);
+    const xhtml = Buffer.from(unzipSync(readFileSync(path.join(root, 'dist', 'citation-tests-1.epub')))['OEBPS/text.xhtml'] as Uint8Array).toString('utf8');
+    expect(xhtml.match(/<hr\b/g)).toHaveLength(3);
   });
 
   test('emphasis nested 1,000 deep is refused at the first level past 200', () => {
