@@ -5,7 +5,8 @@
 // literal: words, places, captions and dates are written here, not computed by the code.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { unified } from 'unified';
@@ -13,12 +14,15 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { visit } from 'unist-util-visit';
+import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { loadManuscript } from '../src/manuscript.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
 import { pagesRawText, pagesText, pagesWith, pdfImages, squash } from './helpers/poppler.js';
 import { epubText } from './helpers/spec-corpus.js';
+import { readmeAsPart } from './helpers/readme-manuscript.js';
+import { epubChapterText, letters, missingLetters } from './helpers/letters.js';
 
 const fixture = (name: string) => copyFixture(`any-manuscript/${name}`);
 
@@ -405,6 +409,53 @@ describe('metadata that lasts (a manuscript in git)', () => {
     expect(modified(before)).toBe('2024-01-02T03:04:05Z');
     expect(modified(after)).toBe('2024-03-04T05:06:07Z');
   });
+});
+
+describe('inline tags on lines of their own, as READMEs write them', () => {
+  // picomatch's and zod's READMEs space their sections with lines of `<br>` and `<br/>`, which
+  // CommonMark reads as raw HTML blocks (its seventh kind): each stopped the build, "raw HTML
+  // blocks are not allowed". Their other raw HTML (centred <p> and <div> blocks, badges) is
+  // taken out as an author would after reading `check`; the `<br>` lines stay as they wrote them.
+  const READMES = ['picomatch/README.md', 'zod/README.md'];
+  const BREAKS = /^(?:<br\s*\/?>\s*)+$/i;
+  test('build, each `<br>` line left out with a warning at its place; no ¶ is empty; every word is in the EPUB, every letter of it in the PDF', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-br-lines-'));
+    const manuscript = path.join(dir, 'manuscript');
+    mkdirSync(manuscript);
+    writeFileSync(path.join(manuscript, 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
+    const expected: string[] = [];
+    READMES.forEach((readme, i) => {
+      const text = readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', readme), path.dirname(readme), i + 1, { keepHtml: (html) => BREAKS.test(html.trim()) });
+      writeFileSync(path.join(manuscript, `part-${i + 1}.md`), text);
+      // Where the warnings must be: the `<br>` lines that CommonMark reads as blocks, by this test's own parse.
+      visit(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text), 'html', (node, _index, parent) => {
+        if (parent && !['paragraph', 'heading', 'tableCell'].includes(parent.type) && BREAKS.test(node.value.trim())) expected.push(`part-${i + 1}.md:${node.position?.start.line}:${node.position?.start.column}`);
+      });
+    });
+    expect(expected.length).toBeGreaterThan(10);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf,epub', '--out', 'dist', '--no-cache'], dir);
+    expect(result.stderr).not.toMatch(/ error: /);
+    expect(result.status, result.stderr).toBe(0);
+    const warned = result.stderr.split('\n').filter((line) => line.includes('[empty-paragraph]') || line.includes('a paragraph with nothing to read'));
+    expect(warned.map((line) => /(part-\d+\.md:\d+:\d+): warning:/.exec(line)?.[1])).toEqual(expected);
+    const dist = path.join(dir, 'dist');
+    for (const [i] of READMES.entries()) {
+      const name = readdirSync(dist).find((file) => file.endsWith(`-${i + 1}.epub`)) as string;
+      const epub = path.join(dist, name);
+      epubs.push({ name, path: epub });
+      const body = strFromU8(unzipSync(readFileSync(epub))['OEBPS/text.xhtml'] as Uint8Array);
+      const numbered: string[] = [];
+      visit(fromHtml(body), 'element', (node) => {
+        if (node.tagName === 'p' && node.properties.dataPn !== undefined) numbered.push(hastToString(node));
+      });
+      expect(numbered.length, name).toBeGreaterThan(5);
+      expect(numbered.filter((text) => !/[\p{L}\p{N}]/u.test(text)), name).toEqual([]);
+      const words = sourceWords(path.join(manuscript, `part-${i + 1}.md`));
+      expect(missingInOrder(epubText(readFileSync(epub)), words), name).toEqual([]);
+      // Letters, not words: code in a narrow cell breaks without a hyphen (`literal` / `Brackets`).
+      expect(missingLetters(letters(epubChapterText(epub)), letters(pagesText(path.join(dist, name.replace(/\.epub$/, '.pdf'))).join(' '))), name).toEqual([]);
+    }
+  }, 300_000);
 });
 
 describe('every EPUB built above', () => {

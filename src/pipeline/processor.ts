@@ -8,7 +8,8 @@
  *                remarkReferences           `[x][ref]`, `![alt][ref]` become plain links/images
  *                remarkInlineNotes          Pandoc `^[inline notes]`
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
- *   safety       remarkRawHtml              raw HTML parsed and checked against the allow-list
+ *   safety       remarkInlineHtmlLines      a line of only an inline tag (`<br>`) is inline markup, not a block
+ *                remarkRawHtml              raw HTML parsed and checked against the allow-list
  *                remarkSafety               links and images under the URL policy
  *   lint         lintImages                 image-resolution (under 300 ppi printed), image-file-size (over 10 MB)
  *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak
@@ -28,6 +29,7 @@
  *                rehypeFontCoverage         warns of characters no embedded print face has
  *                rehypeDirection            right-to-left blocks (Arabic, Hebrew…) marked dir="rtl"
  *                rehypeHeadingIds           ids valid in every format; the section list
+ *                rehypeEmptyParagraphs      paragraphs with nothing to read (a lone `<br>`) left out
  *                rehypeParagraphNumbers     ¶ numbers shared by every format
  *                rehypeLinks                `#anchors` must exist
  *                rehypeTableAlign           GFM alignment as classes
@@ -61,11 +63,13 @@ import remarkLiteralColons from './remark-literal-colons.js';
 import remarkNotes from './remark-notes.js';
 import remarkPandocCitations from './remark-pandoc-citations.js';
 import remarkPartTitle from './remark-part-title.js';
+import remarkInlineHtmlLines from './remark-inline-html-lines.js';
 import remarkRawHtml from './remark-raw-html.js';
 import remarkReferences from './remark-references.js';
 import remarkSafety from './remark-safety.js';
 import rehypeFontCoverage from './rehype-font-coverage.js';
 import rehypeDirection from './rehype-direction.js';
+import rehypeEmptyParagraphs from './rehype-empty-paragraphs.js';
 import rehypeAnchors from './rehype-anchors.js';
 import lintHeadingLevels from './lint-heading-levels.js';
 import lintImages from './lint-images.js';
@@ -120,6 +124,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkReferences)
     .use(remarkInlineNotes)
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
+    .use(remarkInlineHtmlLines)
     .use(remarkRawHtml)
     .use(remarkSafety, { dir: options.dir, parts: options.parts, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), checkImage: options.checkImage })
     .use(lintImages, { textWidthIn: options.textWidthIn ?? A5_TEXT_WIDTH_IN, checkImage: options.checkImage })
@@ -138,6 +143,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(rehypeFontCoverage, options.isCovered ? { isCovered: options.isCovered } : {})
     .use(rehypeDirection)
     .use(rehypeHeadingIds)
+    .use(rehypeEmptyParagraphs)
     .use(rehypeParagraphNumbers)
     .use(rehypeLinks)
     .use(rehypeTableAlign)

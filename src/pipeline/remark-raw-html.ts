@@ -7,7 +7,8 @@
  * its element and attributes are allowed by name. What an author pastes is mostly
  * inline markup (`<sup>`, `<br>`, `<abbr title>`, `<span lang>`); comments are
  * dropped silently; a tag name that is no HTML element (`Promise<Buffer>`) is text.
- * Raw HTML blocks are refused: a manuscript's structure is Markdown and directives.
+ * Raw HTML blocks are refused: a manuscript's structure is Markdown and directives. (A
+ * line of only an inline tag, `<br>`, is inline markup: remark-inline-html-lines.ts.)
  *
  * This is the first line. After remark-rehype and rehype-raw, rehype-sanitize.ts
  * cleans the whole tree with the same allow-list as a second one.
@@ -39,7 +40,7 @@ const KNOWN_ELEMENTS = new Set(htmlTagNames);
 /** The allowed elements that never hold anything, so never nest. */
 const VOID_ELEMENT = /^<(br|wbr)[\s/>]/i;
 /** mdast parents whose children are phrasing content: raw HTML inside them is inline. */
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'textDirective', 'inlineContainer']);
+export const PHRASING_PARENTS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'textDirective', 'inlineContainer']);
 
 export default function remarkRawHtml() {
   return (tree: Root, file: VFile): void => {
@@ -49,7 +50,9 @@ export default function remarkRawHtml() {
     // place). nesting.ts bounds Markdown's own nesting; this bounds the HTML's, counted
     // through the node's ancestors, since a tag open in a paragraph stays open in the
     // emphasis after it.
-    const open = new Map<Parent, number>();
+    const open = new Map<Parent, string[]>();
+    /** Tags opened past the bound, by node: dropped, and counted so that each is reported once. */
+    const excess = new Map<Parent, number>();
     const replaced = new Map<Html, Text | null>();
     visitParents(tree, 'html', (node: Html, ancestors: Parent[]) => {
       const parent = ancestors.at(-1);
@@ -57,20 +60,30 @@ export default function remarkRawHtml() {
       const inline = PHRASING_PARENTS.has(parent.type);
       let outcome = inline ? checkInlineConstruct(node, file) : checkBlock(node, file);
       if (outcome === 'keep') {
-        const here = open.get(parent) ?? 0;
-        if (node.value.startsWith('</')) open.set(parent, Math.max(0, here - 1));
-        else if (!VOID_ELEMENT.test(node.value) && !node.value.endsWith('/>')) {
-          const depth = ancestors.reduce((sum, ancestor) => sum + (open.get(ancestor) ?? 0), 0);
+        const closing = /^<\/([A-Za-z][A-Za-z0-9-]*)/.exec(node.value)?.[1]?.toLowerCase();
+        if (closing !== undefined) {
+          const over = excess.get(parent) ?? 0;
+          if (over > 0) excess.set(parent, over - 1);
+          else closeTag(closing, ancestors, open);
+        } else if (!VOID_ELEMENT.test(node.value) && !node.value.endsWith('/>')) {
+          const depth = ancestors.reduce((sum, ancestor) => sum + (open.get(ancestor)?.length ?? 0) + (excess.get(ancestor) ?? 0), 0);
           if (depth === MAX_DEPTH) {
             error(file, `inline HTML nested over ${MAX_DEPTH} levels deep (tags opened inside one another and not closed): close each element before the next opens`, { place: node.position, ruleId: 'nesting', source: 'pamphlet' });
           }
-          if (depth >= MAX_DEPTH) outcome = 'drop';
-          open.set(parent, here + 1);
+          if (depth >= MAX_DEPTH) {
+            outcome = 'drop';
+            excess.set(parent, (excess.get(parent) ?? 0) + 1);
+          } else {
+            const stack = open.get(parent) ?? [];
+            stack.push(/^<([A-Za-z][A-Za-z0-9-]*)/.exec(node.value)?.[1]?.toLowerCase() ?? '');
+            open.set(parent, stack);
+          }
         }
       }
       if (outcome === 'drop') replaced.set(node, null);
       if (outcome === 'text') replaced.set(node, { type: 'text', value: node.value, ...(node.position ? { position: node.position } : {}) });
     });
+    closeAtTheirEnds(open);
     // Changed after the walk, each parent once: a paragraph of 50,000 tags is not spliced 50,000 times.
     if (replaced.size === 0) return;
     visitParents(tree, (node) => {
@@ -87,6 +100,32 @@ export default function remarkRawHtml() {
 }
 
 type Outcome = 'keep' | 'drop' | 'text';
+
+/** A closing tag closes the innermost open tag of its name (at most MAX_DEPTH open), in its own node or one around it. */
+function closeTag(name: string, ancestors: readonly Parent[], open: Map<Parent, string[]>): void {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const stack = open.get(ancestors[i] as Parent);
+    const at = stack ? stack.lastIndexOf(name) : -1;
+    if (stack && at >= 0) {
+      stack.splice(at);
+      return;
+    }
+  }
+}
+
+/**
+ * Tags still open at the end of the paragraph, heading, cell, emphasis or link they were
+ * written in are closed there. An HTML parser would carry an open `<b>` or `<a>` on into
+ * every block after it (they are "formatting elements"): `Text <b>bold` made the next
+ * paragraphs bold, inside a `<b>` no XHTML allows (epubcheck: "element p not allowed
+ * here"), and an `<a name="x">` never closed, as old documents write it, wrapped the rest
+ * of the part in anchors.
+ */
+function closeAtTheirEnds(open: Map<Parent, string[]>): void {
+  for (const [parent, stack] of open) {
+    for (const name of stack.reverse()) (parent.children as Html[]).push({ type: 'html', value: `</${name}>` });
+  }
+}
 
 function checkBlock(node: Html, file: VFile): Outcome {
   const parsed = fromHtml(node.value, { fragment: true });
@@ -129,6 +168,11 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
       ok = false;
     } else if (property === 'href') {
       const url = classifyUrl(value);
+      if (!value.trim() && element.properties.id === undefined && element.properties.name === undefined) {
+        // `<a href="">`, as `[text]()`: a link yet to be written. Its words are printed (the tag goes).
+        file.message('link with no address (`href=""`): printed as plain text; give it its address, or remove the <a>', { place: node.position, ruleId: 'empty-link', source: 'pamphlet' });
+        return 'drop';
+      }
       if (url.kind === 'refused') {
         error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
         ok = false;

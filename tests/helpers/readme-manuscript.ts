@@ -5,7 +5,8 @@
  * its own text, markup kept. Everything else is the author's source, byte for byte: the
  * edits are cut out of the text at the parser's positions, not re-serialised.
  * With `anchors`, the author's anchors (`<a id>`, `<a name>`, read as parsed HTML) and
- * the links to places in the text (`#…`) stay as written too.
+ * the links to places in the text (`#…`) stay as written too; with `keepHtml`, each raw HTML
+ * construct it says yes to.
  */
 import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
@@ -22,7 +23,7 @@ function onlyAnchors(html: string): boolean {
   return nodes.length > 0 && nodes.every((node) => node.type === 'element' && node.tagName === 'a' && node.properties.href === undefined && (node.properties.id !== undefined || node.properties.name !== undefined) && node.children.length === 0);
 }
 
-export function readmeAsPart(file: string, title: string, part: number, options: { anchors?: boolean } = {}): string {
+export function readmeAsPart(file: string, title: string, part: number, options: { anchors?: boolean; keepHtml?: (html: string) => boolean } = {}): string {
   const source = readFileSync(file, 'utf8');
   const tree = unified().use(remarkParse).use(remarkGfm).parse(source);
   const edits: Array<[number, number, string]> = [];
@@ -35,6 +36,7 @@ export function readmeAsPart(file: string, title: string, part: number, options:
     const at = span(node);
     if (!at) return undefined;
     if (options.anchors && node.type === 'html' && onlyAnchors((node as { value: string }).value)) return SKIP;
+    if (options.keepHtml && node.type === 'html' && options.keepHtml((node as { value: string }).value)) return SKIP;
     if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') {
       edits.push([...at, '']);
       return SKIP;

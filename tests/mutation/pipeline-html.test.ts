@@ -133,3 +133,65 @@ describe('anchors an author writes, `<a id>` and `<a name>`', () => {
     ]);
   });
 });
+
+describe('inline tags on lines of their own (remark-inline-html-lines.ts)', () => {
+  // CommonMark's seventh kind of HTML block: a line of only one tag of an inline element.
+  test('a lone `<br>` is left out with a warning; a lone `<a name>` is an anchor on the heading below; the text between tags stays as typed', () => {
+    const { doc, messages } = onePart('Intro\n\n<br>\n\n<a name="intro">\n\n## Intro\n\n<span lang="fr">\nC\'est *la vie* &amp; <b>bien</b>\n</span>\n\n[back](#intro)\n');
+    expect(messages).toEqual(['part-1.md:8:1: warning: a paragraph with nothing to read (only line breaks (`<br>`): space between paragraphs is the theme’s) is left out']);
+    expect(body(doc)).toBe(
+      [
+        '<p id="p1" data-pn="1">Intro</p>',
+        '<h2 id="intro-2"><a id="intro"></a>Intro</h2>',
+        '<p id="p2" data-pn="2"><span lang="fr">\nC’est *la vie* &#x26; <b>bien</b>\n</span></p>',
+        '<p id="p3" data-pn="3"><a href="#intro">back</a></p>',
+      ].join('\n'),
+    );
+  });
+
+  test('each tag is checked at its own line and column, inside quotations and list items too', () => {
+    expect(onePartRefused('Before.\n\n> <a href="https://x.org">\n>   <img src="a.png">\n> </a>\n\n- <span>\n  <iframe></iframe>\n')).toEqual([
+      `part-1.md:9:5: error: <img> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
+      `part-1.md:13:3: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
+    ]);
+  });
+
+  test('a block element on a line of its own is still a raw HTML block, refused', () => {
+    for (const block of ['<div>\ntext\n</div>', '<p align="center">\ntext\n</p>', '<details>\n<summary>s</summary>\n</details>', '<hr>']) {
+      expect(onePartRefused(`Intro\n\n${block}\n`), block).toEqual(['part-1.md:8:1: error: raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)']);
+    }
+  });
+});
+
+describe('tags left open', () => {
+  test('are closed at the end of the paragraph, emphasis or cell they were written in, never carried into the blocks after', () => {
+    const { doc, messages } = onePart('Text <b>bold\n\nNext\n\n*a <i>b* c\n\n| <b>x | y |\n|---|---|\n| <a name="cell"> z | w |\n');
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      [
+        '<p id="p1" data-pn="1">Text <b>bold</b></p>',
+        '<p id="p2" data-pn="2">Next</p>',
+        '<p id="p3" data-pn="3"><em>a <i>b</i></em> c</p>',
+        '<table>\n<thead>\n<tr>\n<th><b>x</b></th>\n<th>y</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><a id="cell"> z</a></td>\n<td>w</td>\n</tr>\n</tbody>\n</table>',
+      ].join('\n'),
+    );
+  });
+
+  test('a paragraph of only empty tags is left out, and numbers no ¶', () => {
+    const { doc, messages } = onePart('One\n\n<span></span>\n\nTwo <b>\n\n</b>\n');
+    expect(messages).toEqual(['part-1.md:8:1: warning: a paragraph with nothing to read (only empty tags) is left out', 'part-1.md:12:1: warning: a paragraph with nothing to read (only empty tags) is left out']);
+    expect(body(doc)).toBe('<p id="p1" data-pn="1">One</p>\n<p id="p2" data-pn="2">Two <b></b></p>');
+  });
+});
+
+describe('`<a href="">`', () => {
+  test('prints its words with the warning `[text]()` gets; an anchor with an empty href is still refused', () => {
+    const { doc, messages } = onePart('A <a href="">raw</a> link and <a href=" ">spaced</a> one.\n');
+    expect(messages).toEqual([
+      'part-1.md:6:3: warning: link with no address (`href=""`): printed as plain text; give it its address, or remove the <a>',
+      'part-1.md:6:31: warning: link with no address (`href=""`): printed as plain text; give it its address, or remove the <a>',
+    ]);
+    expect(body(doc)).toBe('<p id="p1" data-pn="1">A raw link and spaced one.</p>');
+    expect(onePartRefused('An <a href="" id="x">anchor</a>.\n')).toEqual(['part-1.md:6:4: error: link refused: an empty URL']);
+  });
+});

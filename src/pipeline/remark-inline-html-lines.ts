@@ -1,0 +1,87 @@
+/**
+ * Inline tags on lines of their own. CommonMark reads a line that is nothing but one
+ * complete tag of an element it does not know as a block (`<br>`, `<a name="intro">`,
+ * `<a href="https://…">` over a `<b>` on the next line) as the start of a raw HTML block,
+ * its seventh kind, which runs to the next blank line. Authors write these as inline markup
+ * (READMEs put `<br>` between their sections: picomatch's, zod's, pdf-lib's), and the format allows
+ * raw HTML for inline markup only, so such a block is read here as a paragraph of that
+ * inline markup: its tags and text as CommonMark gives them inside a paragraph, each tag
+ * then checked on its own, at its own place, by remark-raw-html.ts (`<img>` is refused
+ * there as it is anywhere). The text between the tags stays raw, as it is in any HTML block:
+ * `*a*` is printed as typed, `&amp;` is `&`. The other six kinds (`<div>`, `<table>`,
+ * `<pre>`, `<details>`, comments…) stay blocks, and remark-raw-html.ts refuses them.
+ */
+import type { Html, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
+import type { Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
+import { SKIP, visit } from 'unist-util-visit';
+import { PHRASING_PARENTS } from './remark-raw-html.js';
+
+/** Every micromark construct but inline HTML and character references: the text of an HTML block is not Markdown. */
+const RAW_INLINE_ONLY = {
+  disable: {
+    null: ['attention', 'autolink', 'blockQuote', 'characterEscape', 'codeFenced', 'codeIndented', 'codeText', 'definition', 'hardBreakEscape', 'headingAtx', 'htmlFlow', 'labelEnd', 'labelStartImage', 'labelStartLink', 'list', 'setextUnderline', 'thematicBreak'],
+  },
+};
+
+const BLOCK_KINDS = new Set([...htmlBlockNames, ...htmlRawNames]);
+
+/** The seventh kind: a block that starts with a tag of no element CommonMark knows as a block. */
+function isInlineTagBlock(value: string): boolean {
+  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1];
+  return name !== undefined && !BLOCK_KINDS.has(name.toLowerCase());
+}
+
+export default function remarkInlineHtmlLines() {
+  return (tree: Root, file: VFile): void => {
+    let places: Places | undefined;
+    visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined || PHRASING_PARENTS.has(parent.type) || !isInlineTagBlock(node.value) || !node.position) return;
+      places ??= new Places(String(file.value));
+      const paragraph = inlineParagraph(node, places);
+      if (!paragraph) return;
+      parent.children.splice(index, 1, paragraph);
+      return SKIP;
+    });
+  };
+}
+
+/** The block read as a paragraph, with places in the part; undefined if it is not one paragraph. */
+function inlineParagraph(node: Html, places: Places): Paragraph | undefined {
+  const read = fromMarkdown(node.value, { extensions: [RAW_INLINE_ONLY] });
+  const only = read.children[0];
+  if (read.children.length !== 1 || only?.type !== 'paragraph') return undefined;
+  const at = node.position as Position;
+  const lines = node.value.split(/\r\n|\r|\n/);
+  const shift = (point: Point): Point => places.point(at.start, lines, point);
+  visit(only, (inner) => {
+    if (inner.position) inner.position = { start: shift(inner.position.start), end: shift(inner.position.end) };
+  });
+  // Two spaces at a line's end break the line in Markdown, not in HTML: a line's end, as typed.
+  const children = only.children.map((child): PhrasingContent => (child.type === 'break' ? { type: 'text', value: '\n', ...(child.position ? { position: child.position } : {}) } : child));
+  return { type: 'paragraph', children, position: at };
+}
+
+/** Places in the part's source, for points read in a block's value (which lacks its container's `>` and indents). */
+class Places {
+  private readonly lineStarts: number[] = [0];
+  private readonly sourceLines: string[];
+
+  constructor(source: string) {
+    const pattern = /\r\n|\r|\n/g;
+    for (let match = pattern.exec(source); match; match = pattern.exec(source)) this.lineStarts.push(match.index + match[0].length);
+    this.sourceLines = source.split(/\r\n|\r|\n/);
+  }
+
+  point(start: Point, valueLines: readonly string[], inner: Point): Point {
+    const line = start.line + inner.line - 1;
+    // The block's first line starts where the block does; a later one after its container's prefix.
+    const sourceLine = this.sourceLines[line - 1] ?? '';
+    const valueLine = valueLines[inner.line - 1] ?? '';
+    const prefix = inner.line === 1 ? start.column - 1 : sourceLine.endsWith(valueLine) ? sourceLine.length - valueLine.length : 0;
+    const column = inner.column + prefix;
+    return { line, column, offset: (this.lineStarts[line - 1] ?? 0) + column - 1 };
+  }
+}
