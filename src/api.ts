@@ -15,6 +15,7 @@ import { loadConfig } from './config/load.js';
 import { realInside } from './files/inside.js';
 import { packagePath } from './package-root.js';
 import { trace } from './trace.js';
+import { ManuscriptError } from './diagnostics.js';
 import type { PartDocument, PartMeta } from './document.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { BrowserSession } from './browser/session.js';
@@ -123,7 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return (launching as Promise<BrowserSession>).catch((cause: unknown) => {
       // Only the EPUB's page-list wanted a browser: say how to do without.
       if (formats.some(isPrinted) || !(cause instanceof Error)) throw cause;
-      throw new Error(`${cause.message} (the EPUB's page-list lays out the print edition in it; \`--no-print-pages\` builds the EPUB without one)`, { cause });
+      throw new Error(`${cause.message}${PAGE_LIST_HINT}`, { cause });
     });
   };
   // Chromium starts while the manuscript is parsed (the two take about as long, and neither
@@ -146,6 +147,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     covers?.close();
     await launching?.then((browser) => browser.close(), () => undefined);
   }
+}
+
+const PAGE_LIST_HINT = " (the EPUB's page-list lays out the print edition in it; `--no-print-pages` builds the EPUB without one)";
+
+/** A failure of the layout only the EPUB's page-list wanted, with the hint: the author asked for no print. */
+function forThePageList(cause: unknown): unknown {
+  if (cause instanceof ManuscriptError) {
+    for (const message of cause.messages) if (message.fatal === true) message.reason += PAGE_LIST_HINT;
+    return new ManuscriptError(cause.messages);
+  }
+  return cause instanceof Error ? new Error(`${cause.message}${PAGE_LIST_HINT}`, { cause }) : cause;
 }
 
 function partNamesOf(dir: string): string[] | undefined {
@@ -407,7 +419,10 @@ async function renderAll(
       for (const { plan, pamphlet, handout } of jobs) {
         const wanted = plan.pamphlet;
         if (pamphlet && wanted) {
-          tasks.push({ cost: pamphlet.cost, run: async () => {
+          // Laid out for the EPUB's page-list alone: a failure says so, and how to do without.
+          const forPageListOnly = !wanted.pdf && !wanted.booklet;
+          tasks.push({ cost: pamphlet.cost, run: async () => (forPageListOnly ? layOut().catch((cause: unknown) => { throw forThePageList(cause); }) : layOut()) });
+          const layOut = async (): Promise<void> => {
             const since = performance.now();
             // The pages laid out are the PDF's, or the booklet's or the EPUB's when only it is wanted.
             const shown = wanted.pdf ?? wanted.booklet?.output ?? (wanted.epub?.output as OutputRef);
@@ -463,7 +478,7 @@ async function renderAll(
               const booklet = await imposeBooklet(finished.document, { sheet: bookletSheetFor(config.page.name), creep: config.booklet.creep });
               record(wanted.booklet.output, booklet, wanted.pdf ? imposing : since, wanted.booklet.key);
             }
-          } });
+          };
         }
         const handoutPlan = plan.handout;
         if (handout && handoutPlan) {

@@ -246,6 +246,12 @@ describe('the text', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^manuscript\/part-1\.md:\d+:1: error: this table row is taller than the page, even with its table set as blocks/m);
     expect(readFileSync(pdf).equals(before)).toBe(true);
+    // For an EPUB alone the same row fails its page-list, laid out in the print edition: the
+    // error says so, and how to build the EPUB without one (which then builds).
+    const epubOnly = pamphlet(['build', 'manuscript', '--format', 'epub', '--out', 'dist', '--quiet'], root);
+    expect(epubOnly.status).toBe(1);
+    expect(epubOnly.stderr).toMatch(/^manuscript\/part-1\.md:\d+:1: error: this table row is taller than the page, even with its table set as blocks.* \(the EPUB's page-list lays out the print edition in it; `--no-print-pages` builds the EPUB without one\)$/m);
+    expect(pamphlet(['build', 'manuscript', '--format', 'epub', '--no-print-pages', '--out', 'dist', '--quiet'], root).status).toBe(0);
   }, 120_000);
 
   test('a heading of 200 KB, and an anchor of 200 KB with a link to it, print', () => {
