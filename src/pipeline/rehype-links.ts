@@ -1,6 +1,6 @@
 /**
  * Links to a place in this part must land somewhere: a heading (by its id, or by the
- * slug GitHub would give it), an author's anchor (by its name as written, rehype-anchors.ts),
+ * slug GitHub would give it, or by either without accents and joiners), an author's anchor (by its name as written, rehype-anchors.ts),
  * a ¶ number (`#p12`) or a note (`#note-3`). A link to an
  * anchor that does not exist is an error at its place: epubcheck refuses the book
  * (RSC-012) and a reader's tap would go nowhere.
@@ -32,6 +32,7 @@ export default function rehypeLinks() {
       }
     };
     locate(tree, undefined);
+    let folded: Map<string, string | null> | undefined;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a') return;
       const href = node.properties.href;
@@ -40,7 +41,7 @@ export default function rehypeLinks() {
       if (Array.isArray(node.properties.className) && node.properties.className.includes('noteref')) return;
       // micromark percent-encodes what is not ASCII: `#введение` arrives as `#%D0%B2…`.
       const target = percentDecoded(href.slice(1));
-      const id = ids.has(target) ? target : aliases.get(target) ?? aliases.get(target.toLowerCase()) ?? (isTop(target) ? topId() : undefined);
+      const id = ids.has(target) ? target : aliases.get(target) ?? aliases.get(target.toLowerCase()) ?? (isTop(target) ? topId() : undefined) ?? (folded ??= foldedTargets(ids, aliases)).get(fold(target)) ?? undefined;
       if (id) {
         node.properties.href = `#${id}`;
         return;
@@ -48,6 +49,30 @@ export default function rehypeLinks() {
       error(file, `link to \`#${target}\`: no heading, anchor, ¶ or note in this part has that id`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
     });
   };
+}
+
+/**
+ * A fragment without its accents and invisible joiners, in lower case. Slugs differ by
+ * renderer: GitHub keeps `é` and Pandoc's `ascii_identifiers`, kramdown and many site
+ * generators drop it, so a Czech index links `#algoritmy-a-datove-struktury` for "Algoritmy a
+ * datové struktury"; a Persian one keeps the zero-width non-joiner of "نرم‌افزار" that
+ * github-slugger drops. Compared so, the link finds its heading.
+ */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\p{M}\p{Cf}]/gu, '').toLowerCase();
+}
+
+/** Every id and GitHub slug, folded; null where two places fold alike (the link stays unresolved). */
+function foldedTargets(ids: ReadonlySet<string>, aliases: ReadonlyMap<string, string>): Map<string, string | null> {
+  const folded = new Map<string, string | null>();
+  const add = (key: string, id: string): void => {
+    const at = fold(key);
+    const there = folded.get(at);
+    folded.set(at, there === undefined || there === id ? id : null);
+  };
+  for (const id of ids) add(id, id);
+  for (const [slug, id] of aliases) add(slug, id);
+  return folded;
 }
 
 /** What HTML scrolls to the top for, where no element has the id: an empty fragment, or `top` in any case. */

@@ -68,6 +68,18 @@ describe('links and images', () => {
     expect(onePartRefused('## A\n\n[f](#%zz)\n')).toEqual(['part-1.md:8:1: error: link to `#%zz`: no heading, anchor, ¶ or note in this part has that id']);
   });
 
+  test('an index written for another renderer’s slugs: accents dropped (Czech), a zero-width non-joiner kept (Persian); two places alike stay unresolved', () => {
+    // The index links of free-programming-books' Czech and Persian lists (books/free-programming-books-cs.md, -fa_IR.md), as written; their headings are `####` and `###` there.
+    const cs = onePart('* [Algoritmy a datové struktury](#algoritmy-a-datove-struktury)\n* [Právo](#pravo)\n\n## Algoritmy a datové struktury\n\n## Právo\n');
+    expect(cs.messages).toEqual([]);
+    expect(body(cs.doc)).toContain('<a href="#algoritmy-a-datové-struktury">Algoritmy a datové struktury</a>');
+    expect(body(cs.doc)).toContain('<a href="#právo">Právo</a>');
+    const fa = twoParts('', '* [مهندسی نرم‌افزار](#%D9%85%D9%87%D9%86%D8%AF%D8%B3%DB%8C-%D9%86%D8%B1%D9%85%E2%80%8C%D8%A7%D9%81%D8%B2%D8%A7%D8%B1)\n\n## مهندسی نرم‌افزار\n');
+    expect(fa.messages).toEqual([]);
+    expect(body(fa.manuscript.parts[0]!)).toMatch(/<a href="#([^"]+)">مهندسی نرم‌افزار<\/a>(?:(?!<h2).)*<h2[^>]* id="\1">/s);
+    expect(onePartRefused('## Résumé\n\n## Resumé\n\n[r](#resume)\n')).toEqual(['part-1.md:10:1: error: link to `#resume`: no heading, anchor, ¶ or note in this part has that id']);
+  });
+
   test('a base-url ending in a slash gives the same addresses', () => {
     const loaded = twoParts('base-url: https://example.org/rf/\n', '[p2](part-2.md#end) [file](docs/a.pdf)\n');
     expect(body(loaded.manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1"><a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/docs/a.pdf">file</a></p>');
