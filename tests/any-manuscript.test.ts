@@ -458,6 +458,57 @@ describe('inline tags on lines of their own, as READMEs write them', () => {
   }, 300_000);
 });
 
+describe('GitHub’s alerts, as READMEs write them', () => {
+  // `> [!NOTE]` and its kin in five READMEs of our dependencies (obug's, std-env's, minimatch's,
+  // baseline-browser-mapping's and environment's): each printed "[!NOTE]" as the first words
+  // of a quotation. GitHub shows a labelled box.
+  const READMES = ['obug/README.md', 'std-env/README.md', 'minimatch/README.md', 'baseline-browser-mapping/README.md', 'environment/readme.md'];
+  const LABELS: Record<string, string> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' };
+  test('each is a note headed by its label, in the EPUB and the PDF; no quotation begins "[!"; every letter of the EPUB is in the PDF', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-alerts-'));
+    const manuscript = path.join(dir, 'manuscript');
+    mkdirSync(manuscript);
+    writeFileSync(path.join(manuscript, 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
+    /** Per part, the labels GitHub shows: a quotation whose first line is a marker and nothing else. */
+    const expected: string[][] = READMES.map((readme, i) => {
+      const text = readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', readme), path.dirname(readme), i + 1);
+      writeFileSync(path.join(manuscript, `part-${i + 1}.md`), text);
+      const labels: string[] = [];
+      visit(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text), 'blockquote', (node) => {
+        const start = node.position?.start.offset ?? 0;
+        const kind = /^>[ \t]?\[!(\w+)\][ \t]*\n/.exec(text.slice(start))?.[1]?.toLowerCase();
+        if (kind && LABELS[kind]) labels.push(LABELS[kind] as string);
+      });
+      return labels;
+    });
+    expect(expected.flat().length).toBeGreaterThan(8);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf,epub', '--out', 'dist', '--no-cache'], dir);
+    expect(result.stderr).not.toMatch(/ error: /);
+    expect(result.status, result.stderr).toBe(0);
+    const dist = path.join(dir, 'dist');
+    for (const [i, labels] of expected.entries()) {
+      const name = readdirSync(dist).find((file) => file.endsWith(`-${i + 1}.epub`)) as string;
+      const epub = path.join(dist, name);
+      epubs.push({ name, path: epub });
+      const tree = fromHtml(strFromU8(unzipSync(readFileSync(epub))['OEBPS/text.xhtml'] as Uint8Array));
+      const found: string[] = [];
+      visit(tree, 'element', (node) => {
+        const classes = node.properties.className;
+        if (node.tagName === 'div' && Array.isArray(classes) && classes.includes('callout')) {
+          expect(node.properties.role, name).toBe('note');
+          const title = node.children.find((child) => child.type === 'element');
+          found.push(title ? hastToString(title) : '');
+        }
+        if (node.tagName === 'blockquote') expect(hastToString(node).trim(), name).not.toMatch(/^\[!/);
+      });
+      expect(found, name).toEqual(labels);
+      const pdf = pagesText(path.join(dist, name.replace(/\.epub$/, '.pdf'))).join('\n');
+      for (const label of labels) expect(pdf, name).toContain(label);
+      expect(missingLetters(letters(epubChapterText(epub)), letters(pdf)), name).toEqual([]);
+    }
+  }, 300_000);
+});
+
 describe('every EPUB built above', () => {
   test('passes epubcheck with 0 errors and 0 warnings', async () => {
     expect(epubs.length).toBeGreaterThan(10);

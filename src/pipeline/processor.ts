@@ -4,7 +4,8 @@
  *
  *   parse        remark-parse (CommonMark), remark-gfm, remark-frontmatter, remark-directive
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
- *   syntax       remarkLiteralColons        `10:30`, `localhost:8080` stay text
+ *   syntax       remarkGithubAlerts         `> [!NOTE]` and its kin: a labelled note, not a quotation
+ *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
  *                remarkReferences           `[x][ref]`, `![alt][ref]` become plain links/images
  *                remarkInlineNotes          Pandoc `^[inline notes]`
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
@@ -59,6 +60,7 @@ import { handlers } from './handlers.js';
 import remarkCiteproc from './remark-citeproc.js';
 import remarkDirectives from './remark-directives.js';
 import remarkFigures from './remark-figures.js';
+import remarkGithubAlerts from './remark-github-alerts.js';
 import remarkInlineNotes from './remark-inline-notes.js';
 import remarkLiteralColons from './remark-literal-colons.js';
 import remarkNotes from './remark-notes.js';
@@ -122,6 +124,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirective)
     .use(remarkPartFrontmatter)
+    .use(remarkGithubAlerts, { lang: options.lang })
     .use(remarkLiteralColons)
     .use(remarkReferences)
     .use(remarkInlineNotes)

@@ -16,7 +16,7 @@ import { GLOBAL_ATTRIBUTES, INLINE_HTML } from './remark-raw-html.js';
 
 /** What mdast-util-to-hast makes of CommonMark and GFM, and what our plugins add. */
 const GENERATED: Record<string, Schema['attributes'] extends Record<string, infer V> | null | undefined ? V : never> = {
-  p: [['className', 'next-part']],
+  p: [['className', 'next-part', 'callout-title']],
   h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
   blockquote: [], hr: [], br: [],
   ul: [['className', 'contains-task-list']],
@@ -34,7 +34,7 @@ const GENERATED: Record<string, Schema['attributes'] extends Record<string, infe
   figure: [['className', 'quote', 'figure']],
   figcaption: [],
   cite: [],
-  div: [['className', 'pagebreak', 'csl-entry', 'csl-bib-body', 'csl-left-margin', 'csl-right-inline', 'csl-indent', 'csl-block'], 'dataNote', ['dataKind', 'footnote', 'citation'], 'dataCalls'],
+  div: [['role', 'note'], ['className', 'callout', 'callout-note', 'callout-tip', 'callout-important', 'callout-warning', 'callout-caution', 'pagebreak', 'csl-entry', 'csl-bib-body', 'csl-left-margin', 'csl-right-inline', 'csl-indent', 'csl-block'], 'dataNote', ['dataKind', 'footnote', 'citation'], 'dataCalls'],
   span: [['className', 'citation', 'nocase']],
   section: [['dataPamphletStore', 'notes', 'questions', 'bibliography'], 'dataTitle'],
 };
