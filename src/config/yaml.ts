@@ -27,7 +27,11 @@ export interface YamlRead {
  */
 const MAX_ALIAS_COUNT = 50;
 
-export function readYaml(text: string): YamlRead {
+export function readYaml(written: string): YamlRead {
+  // YAML 1.2 counts a lone CR as a line break (files saved with classic Mac OS line ends);
+  // the yaml package reads only LF and CRLF, and took such a file for one long line. Same
+  // length, so every offset and place stays as it was.
+  const text = written.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   // The composer recurses once per level: a flow collection nested thousands deep is refused first, at its place.
   const tooDeep = deepestFlowOpening(text);

@@ -16,6 +16,17 @@ describe('front matter', () => {
     ]);
   });
 
+  test('a part and pamphlet.yaml saved with classic Mac OS line ends (CR alone) read as with LF', () => {
+    // "Nested mappings are not allowed in compact mappings" at 2:8: the yaml package took each file for one line.
+    const files = { 'pamphlet.yaml': 'series: Test Series\rlang: en\r', 'part-1.md': '---\rtitle: Old Mac\rpart: 1\r---\r\r## Section\r\rText *in* two\rlines.\r' };
+    const loaded = load(files);
+    expect(loaded.messages).toEqual([]);
+    expect(loaded.manuscript.parts[0]?.meta.title).toBe('Old Mac');
+    const withLf = load(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, text.replaceAll('\r', '\n')])));
+    expect(body(loaded.manuscript.parts[0]!)).toBe(body(withLf.manuscript.parts[0]!).replace('two\nlines', 'two\rlines'));
+    expect(body(loaded.manuscript.parts[0]!)).toContain('<p id="p1" data-pn="1">Text <em>in</em> two');
+  });
+
   test('front matter that is not YAML, or not a mapping', () => {
     expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': '---\ntitle: [x\n---\nText\n' })).toEqual([
       'part-1.md:2:10: error: invalid front matter: Flow sequence in block collection must be sufficiently indented and end with a ]',

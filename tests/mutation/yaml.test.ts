@@ -24,6 +24,12 @@ describe('readYaml', () => {
     expect(problems('a: b: c\n')).toEqual([{ line: 1, column: 4, reason: 'Nested mappings are not allowed in compact mappings' }]);
   });
 
+  test('a lone CR ends a line, as YAML 1.2 says (classic Mac OS line ends), and places stay where the text has them', () => {
+    expect(readYaml('title: Old Mac\rpart: 1\r')).toMatchObject({ data: { title: 'Old Mac', part: 1 }, problems: [] });
+    expect(problems('a: 1\ra: 2\r')).toEqual([{ line: 2, column: 1, reason: 'Map keys must be unique' }]);
+    expect(readYaml('a: 1\r\nb: 2\r\n')).toMatchObject({ data: { a: 1, b: 2 }, problems: [] });
+  });
+
   test('an alias with no anchor before it', () => {
     expect(readYaml('publisher: *me\nauthor: &me Ada\n')).toMatchObject({ data: undefined, problems: [{ line: 1, column: 12, reason: 'the alias `*me` has no anchor `&me` before it' }] });
   });
