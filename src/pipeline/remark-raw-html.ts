@@ -152,7 +152,9 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
   if (!KNOWN_ELEMENTS.has(name)) return 'text';
   if (!(name in INLINE_HTML) || !element) {
     const scripting = name === 'script' || name === 'iframe' || name === 'object' || name === 'embed';
-    error(file, `<${name}> is not allowed in a manuscript${scripting ? ': the renderer never runs or loads embedded content' : ''} (inline HTML may use ${Object.keys(INLINE_HTML).map((n) => `<${n}>`).join(' ')})`, { place: node.position, ruleId: scripting ? 'raw-html-script' : 'raw-html-tag', source: 'pamphlet' });
+    // The one READMEs write most: a picture has its Markdown, where the image policy can check and place it.
+    const instead = name === 'img' ? ': write the picture in Markdown, ![what it shows](images/file.png), with the file in the manuscript folder' : '';
+    error(file, `<${name}> is not allowed in a manuscript${scripting ? ': the renderer never runs or loads embedded content' : instead} (inline HTML may use ${Object.keys(INLINE_HTML).map((n) => `<${n}>`).join(' ')})`, { place: node.position, ruleId: scripting ? 'raw-html-script' : 'raw-html-tag', source: 'pamphlet' });
     return 'drop';
   }
   let ok = true;

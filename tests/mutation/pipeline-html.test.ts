@@ -73,7 +73,7 @@ describe('raw HTML, construct by construct', () => {
       'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:unsafe-url', 'pamphlet:link-outside-book', 'pamphlet:raw-html-attribute', 'pamphlet:raw-html-block',
     ]);
     expect(onePartRefused(text)).toEqual([
-      `part-1.md:6:3: error: <img> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
+      `part-1.md:6:3: error: <img> is not allowed in a manuscript: write the picture in Markdown, ![what it shows](images/file.png), with the file in the manuscript folder (inline HTML may use ${INLINE})`,
       `part-1.md:6:29: error: <object> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       `part-1.md:6:56: error: <embed> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       `part-1.md:6:72: error: <video> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
@@ -151,7 +151,7 @@ describe('inline tags on lines of their own (remark-inline-html-lines.ts)', () =
 
   test('each tag is checked at its own line and column, inside quotations and list items too', () => {
     expect(onePartRefused('Before.\n\n> <a href="https://x.org">\n>   <img src="a.png">\n> </a>\n\n- <span>\n  <iframe></iframe>\n')).toEqual([
-      `part-1.md:9:5: error: <img> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
+      `part-1.md:9:5: error: <img> is not allowed in a manuscript: write the picture in Markdown, ![what it shows](images/file.png), with the file in the manuscript folder (inline HTML may use ${INLINE})`,
       `part-1.md:13:3: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
     ]);
   });
