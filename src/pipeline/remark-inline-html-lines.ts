@@ -14,6 +14,8 @@
 import type { Html, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { SKIP, visit } from 'unist-util-visit';
@@ -28,10 +30,20 @@ const RAW_INLINE_ONLY = {
 
 const BLOCK_KINDS = new Set([...htmlBlockNames, ...htmlRawNames]);
 
-/** The seventh kind: a block that starts with a tag of no element CommonMark knows as a block. */
+/**
+ * The seventh kind, with no block element in it: a block that starts with a tag of no
+ * element CommonMark knows as a block, and holds none (parsed as HTML). A `<br>` line runs on
+ * to the next blank line, and READMEs put `<p align="center">` right under one: that stays a
+ * raw HTML block, refused as one.
+ */
 function isInlineTagBlock(value: string): boolean {
   const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1];
-  return name !== undefined && !BLOCK_KINDS.has(name.toLowerCase());
+  if (name === undefined || BLOCK_KINDS.has(name.toLowerCase())) return false;
+  let blockInside = false;
+  visit(fromHtml(value, { fragment: true }), 'element', (element: Element) => {
+    blockInside ||= BLOCK_KINDS.has(element.tagName);
+  });
+  return !blockInside;
 }
 
 export default function remarkInlineHtmlLines() {
