@@ -7,6 +7,7 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { closest, distance } from 'fastest-levenshtein';
 import { visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import { idMaker } from './ids.js';
@@ -46,7 +47,8 @@ export default function rehypeLinks() {
         node.properties.href = `#${id}`;
         return;
       }
-      error(file, `link to \`#${target}\`: no heading, anchor, ¶ or note in this part has that id`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
+      const near = nearest(target, [...aliases.keys(), ...ids]);
+      error(file, `link to \`#${target}\`: no heading, anchor, ¶ or note in this part has that id${near ? ` (did you mean \`#${near}\`?)` : ''}`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
     });
   };
 }
@@ -73,6 +75,22 @@ function foldedTargets(ids: ReadonlySet<string>, aliases: ReadonlyMap<string, st
   for (const id of ids) add(id, id);
   for (const [slug, id] of aliases) add(slug, id);
   return folded;
+}
+
+/**
+ * The place a mistyped link most likely meant, for its error: an index left behind when a
+ * heading was renamed or translated (`#roq-prover` for "Rocq Prover"). At most a quarter of the
+ * fragment's letters apart (one at least: `#cpp` is not `#c`), compared as `fold` compares them; none where the
+ * fragment folds to two places (that error is about them) or is a ¶ number or a note.
+ */
+function nearest(target: string, candidates: readonly string[]): string | undefined {
+  const wanted = fold(target);
+  if (!wanted || /^(p|note-)\d+$/.test(wanted)) return undefined;
+  const places = candidates.filter((candidate) => !/^(p|note-)\d+$/.test(candidate) && fold(candidate) !== wanted);
+  if (!places.length) return undefined;
+  const best = closest(wanted, places.map(fold));
+  const index = places.findIndex((candidate) => fold(candidate) === best);
+  return distance(wanted, best) <= Math.max(1, Math.floor(wanted.length / 4)) ? places[index] : undefined;
 }
 
 /** What HTML scrolls to the top for, where no element has the id: an empty fragment, or `top` in any case. */

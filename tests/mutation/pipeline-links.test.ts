@@ -80,6 +80,18 @@ describe('links and images', () => {
     expect(onePartRefused('## Résumé\n\n## Resumé\n\n[r](#resume)\n')).toEqual(['part-1.md:10:1: error: link to `#resume`: no heading, anchor, ¶ or note in this part has that id']);
   });
 
+  test('a link to no place names the nearest one, if one is near: index entries left behind by a renamed heading', () => {
+    // free-programming-books' list of languages links `#roq-prover` under its heading "Rocq Prover";
+    // coding-interview-university's Uzbek README links a heading with one apostrophe GitHub drops and one it keeps.
+    expect(onePartRefused("[Rocq](#roq-prover)\n\n## Rocq Prover\n\n[x](#bazi-mavzular-bo'yicha-qoshimcha-malumotlar)\n\n## Ba'zi mavzular bo'yicha qo'shimcha ma'lumotlar\n\n[y](#far-away)\n\n## C\n\n[z](#cpp)\n")).toEqual([
+      'part-1.md:6:1: error: link to `#roq-prover`: no heading, anchor, ¶ or note in this part has that id (did you mean `#rocq-prover`?)',
+      "part-1.md:10:1: error: link to `#bazi-mavzular-bo'yicha-qoshimcha-malumotlar`: no heading, anchor, ¶ or note in this part has that id (did you mean `#bazi-mavzular-boyicha-qoshimcha-malumotlar`?)",
+      'part-1.md:14:1: error: link to `#far-away`: no heading, anchor, ¶ or note in this part has that id',
+      // Too short to guess: C++ is not C.
+      'part-1.md:18:1: error: link to `#cpp`: no heading, anchor, ¶ or note in this part has that id',
+    ]);
+  });
+
   test('a base-url ending in a slash gives the same addresses', () => {
     const loaded = twoParts('base-url: https://example.org/rf/\n', '[p2](part-2.md#end) [file](docs/a.pdf)\n');
     expect(body(loaded.manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1"><a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/docs/a.pdf">file</a></p>');
