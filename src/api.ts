@@ -151,7 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 const PAGE_LIST_HINT = " (the EPUB's page-list lays out the print edition in it; `--no-print-pages` builds the EPUB without one)";
 
-/** A failure of the layout only the EPUB's page-list wanted, with the hint: the author asked for no print. */
+/** A failure of the layout only the EPUB's page-list wanted, with the hint (added to its messages, which go nowhere else): the author asked for no print. */
 function forThePageList(cause: unknown): unknown {
   if (cause instanceof ManuscriptError) {
     for (const message of cause.messages) if (message.fatal === true) message.reason += PAGE_LIST_HINT;
@@ -419,9 +419,6 @@ async function renderAll(
       for (const { plan, pamphlet, handout } of jobs) {
         const wanted = plan.pamphlet;
         if (pamphlet && wanted) {
-          // Laid out for the EPUB's page-list alone: a failure says so, and how to do without.
-          const forPageListOnly = !wanted.pdf && !wanted.booklet;
-          tasks.push({ cost: pamphlet.cost, run: async () => (forPageListOnly ? layOut().catch((cause: unknown) => { throw forThePageList(cause); }) : layOut()) });
           const layOut = async (): Promise<void> => {
             const since = performance.now();
             // The pages laid out are the PDF's, or the booklet's or the EPUB's when only it is wanted.
@@ -479,6 +476,9 @@ async function renderAll(
               record(wanted.booklet.output, booklet, wanted.pdf ? imposing : since, wanted.booklet.key);
             }
           };
+          // Laid out for the EPUB's page-list alone: a failure says so, and how to do without.
+          const forPageListOnly = !wanted.pdf && !wanted.booklet;
+          tasks.push({ cost: pamphlet.cost, run: () => (forPageListOnly ? layOut().catch((cause: unknown) => { throw forThePageList(cause); }) : layOut()) });
         }
         const handoutPlan = plan.handout;
         if (handout && handoutPlan) {

@@ -154,6 +154,11 @@ export function isNextPartLine(node: ElementContent | undefined): node is Elemen
   return node !== undefined && node.type === 'element' && node.tagName === 'p' && hasClass(node, 'next-part');
 }
 
+/** An alert's label ("Note", remark-github-alerts.ts): a heading of sorts, not a paragraph of the text. */
+export function isCalloutTitle(node: ElementContent | undefined): boolean {
+  return node !== undefined && node.type === 'element' && node.tagName === 'p' && hasClass(node, 'callout-title');
+}
+
 // ---------- note calls ----------
 
 /** The call of note `number`; `repeat` counts calls of the same note (a note referenced twice). */

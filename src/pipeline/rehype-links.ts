@@ -83,14 +83,16 @@ function foldedTargets(ids: ReadonlySet<string>, aliases: ReadonlyMap<string, st
  * fragment's letters apart (one at least: `#cpp` is not `#c`), compared as `fold` compares them; none where the
  * fragment folds to two places (that error is about them) or is a ¶ number or a note.
  */
+const NUMBERED = /^(p|note-)\d+$/;
+
 function nearest(target: string, candidates: readonly string[]): string | undefined {
   const wanted = fold(target);
-  if (!wanted || /^(p|note-)\d+$/.test(wanted)) return undefined;
-  const places = candidates.filter((candidate) => !/^(p|note-)\d+$/.test(candidate) && fold(candidate) !== wanted);
-  if (!places.length) return undefined;
-  const best = closest(wanted, places.map(fold));
-  const index = places.findIndex((candidate) => fold(candidate) === best);
-  return distance(wanted, best) <= Math.max(1, Math.floor(wanted.length / 4)) ? places[index] : undefined;
+  if (!wanted || NUMBERED.test(wanted)) return undefined;
+  const places = new Map(candidates.filter((candidate) => !NUMBERED.test(candidate)).map((candidate) => [fold(candidate), candidate]));
+  places.delete(wanted);
+  if (!places.size) return undefined;
+  const best = closest(wanted, [...places.keys()]);
+  return distance(wanted, best) <= Math.max(1, Math.floor(wanted.length / 4)) ? places.get(best) : undefined;
 }
 
 /** What HTML scrolls to the top for, where no element has the id: an empty fragment, or `top` in any case. */

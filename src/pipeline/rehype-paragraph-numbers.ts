@@ -7,12 +7,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { isNextPartLine } from '../blocks.js';
-
-/** An alert's label ("Note", remark-github-alerts.ts): a heading of sorts, not a paragraph of the text. */
-function isCalloutTitle(node: Element): boolean {
-  return Array.isArray(node.properties.className) && node.properties.className.includes('callout-title');
-}
+import { isCalloutTitle, isNextPartLine } from '../blocks.js';
 
 export default function rehypeParagraphNumbers() {
   return (tree: Root, file: VFile): void => {
