@@ -92,6 +92,15 @@ describe('links and images', () => {
     ]);
   });
 
+  test('guesses are bounded: none for a fragment over 100 letters, none past the 20th guess of a part', () => {
+    const long = 'a'.repeat(101);
+    const errors = onePartRefused(`## ${long}b\n\n[x](#${long})\n\n## Rocq Prover\n\n${'[r](#roq-prover)\n\n'.repeat(21)}`);
+    expect(errors).toHaveLength(22);
+    expect(errors[0]).not.toContain('did you mean');
+    expect(errors.slice(1, 21).every((line) => line.endsWith('(did you mean `#rocq-prover`?)'))).toBe(true);
+    expect(errors[21]).not.toContain('did you mean');
+  });
+
   test('a base-url ending in a slash gives the same addresses', () => {
     const loaded = twoParts('base-url: https://example.org/rf/\n', '[p2](part-2.md#end) [file](docs/a.pdf)\n');
     expect(body(loaded.manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1"><a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/docs/a.pdf">file</a></p>');
