@@ -749,3 +749,80 @@ describe('code in the text of READMEs nobody here wrote', () => {
     }
   });
 });
+
+describe('web addresses in the text of READMEs nobody here wrote', () => {
+  // An address is one long word: it may break after `//` and before `/ . _ - ? # & = %`
+  // (src/render/print-blocks.ts). A piece between two of those longer than the measure
+  // allows (a commit hash, `#static-method-bufferbytelengthstring`) left the line before it
+  // with its few spaces stretched across the page: "practices      fails      https://…/blob",
+  // 3.3 em gaps in axe-core-for-ace's README, 3.1 in proxy-from-env's, 1.6 to 1.9 in b4a's
+  // "See https://…" lines, which no justification of one space could fill. Now such a piece
+  // may break between its letters (dearer than a hyphen), and a line ending inside an
+  // address may end short with its natural spaces. hosted-git-info's code broke between
+  // `https:` and `//` (1.7 em gaps); code now breaks only after the `//`.
+  const READMES = ['@daisy/axe-core-for-ace/README.md', 'proxy-from-env/README.md', 'b4a/README.md', 'hosted-git-info/README.md'];
+  const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"`]+/g;
+  const addresses: string[][] = [];
+  const codeBlocks: string[][] = [];
+  const pdfs: string[] = [];
+  beforeAll(() => {
+    const { dir, trees } = readmeManuscript('addresses', READMES);
+    for (const tree of trees) {
+      const found: string[] = [];
+      const blocks: string[] = [];
+      visit(tree, (node) => {
+        if (node.type === 'text' || node.type === 'inlineCode') found.push(...[...(node as { value: string }).value.matchAll(ADDRESS)].map((m) => m[0]));
+        if (node.type === 'code') blocks.push(squash((node as Code).value));
+      });
+      addresses.push(found);
+      codeBlocks.push(blocks);
+    }
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    for (let part = 1; part <= READMES.length; part++) pdfs.push(path.join(dir, 'out', `read-me-${part}.pdf`));
+  });
+
+  test('holds what the test is about: addresses in the text, some with a piece of more than 16 letters between two places to break', () => {
+    expect(addresses.flat().length).toBeGreaterThan(40);
+    const long = addresses.flat().filter((address) => address.split(/\/\/|(?=[/._\-?#&=%])/).some((piece) => [...piece].length > 16));
+    expect(long.length).toBeGreaterThan(10);
+  });
+
+  test('no line that holds an address has a word gap wider than about an em, and every address reads whole', () => {
+    for (const [i, pdf] of pdfs.entries()) {
+      // The text without the page furniture, so that an address broken across two pages
+      // reads whole: folios, and running heads (a page's first line that heads other pages too).
+      const pages = pagesRawText(pdf).map((page) => page.split('\n').filter((line) => line.trim() !== ''));
+      const heads = pages.map((lines) => lines[0] ?? '');
+      const text = squash(
+        pages
+          .map((lines) => lines.filter((line, k) => !/^\s*\d+\s*$/.test(line) && !(k === 0 && heads.filter((head) => head === line).length > 1)).join('\n'))
+          .join('\n'),
+      );
+      expect(addresses[i]!.filter((address) => !text.includes(squash(address))), READMES[i]).toEqual([]);
+      const wide: string[] = [];
+      for (const words of pdfWords(pdf)) {
+        // A line's words, in the text face and in the code face (whose boxes sit a little
+        // apart): those whose middles are within 3 pt.
+        const lines: Word[][] = [];
+        for (const w of words) {
+          const middle = (w.yMin + w.yMax) / 2;
+          const line = lines.find((l) => Math.abs((l[0]!.yMin + l[0]!.yMax) / 2 - middle) < 3);
+          if (line) line.push(w);
+          else lines.push([w]);
+        }
+        for (const line of lines) {
+          line.sort((a, b) => a.xMin - b.xMin);
+          const said = line.map((w) => w.text).join(' ');
+          if (!line.some((w) => w.text.includes('://')) || codeBlocks[i]!.some((block) => block.includes(squash(said)))) continue;
+          // Word boxes are the face's ascent to descent: about 1.3 of its size. Natural spaces
+          // measure 0.15 to 0.3 of that here.
+          const size = Math.max(...line.map((w) => w.yMax - w.yMin));
+          const gaps = line.slice(1).map((w, k) => (w.xMin - line[k]!.xMax) / size);
+          if (gaps.some((gap) => gap > 1)) wide.push(`${said} (${Math.max(...gaps).toFixed(2)})`);
+        }
+      }
+      expect(wide, READMES[i]).toEqual([]);
+    }
+  });
+});

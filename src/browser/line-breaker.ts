@@ -55,6 +55,22 @@ export interface LineBreakSettings extends BreakOptions {
    * breaking without a cut leaves spaces past the tolerance.
    */
   codeBreakPenalty: number;
+  /**
+   * Breaking between two letters of a long run of an address or of code, which has no other
+   * place to break (a hash, a long path segment): dearer than a hyphen, in the tries that
+   * may hyphenate, so that it is taken only where the line before would otherwise be left
+   * with its spaces stretched past the tolerance.
+   */
+  cutPenalty: number;
+  /**
+   * A line that ends inside a web address or code (at a `<wbr>` or a cut) may end short of
+   * the measure, set with its natural spaces, by up to this many em at a ratio of 1: in the
+   * tries that may hyphenate, such a break carries this much stretch of its own (TeX's
+   * ragged-right glue, taken back after the break). "See https://…" has one space, which no
+   * justification could stretch across the room an address leaves. A line set so is left
+   * unjustified only where its own spaces would stretch past the tolerance.
+   */
+  raggedAddress: number;
   /** First try without hyphens: taken when every line stays within this ratio. */
   pretolerance: number;
   /** A try only to avoid a runt (a last line of one short word): a little looser than `tolerance`. */
@@ -156,6 +172,8 @@ export const LINE_BREAKING: LineBreakSettings = {
   dashPenalty: 50,
   wbrPenalty: 50,
   codeBreakPenalty: 1000,
+  cutPenalty: 2000,
+  raggedAddress: 2,
   doubleHyphenDemerits: 10000,
   finalHyphenDemerits: 20000,
   fitnessDemerits: 10000,
@@ -268,6 +286,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     name?: boolean;
     /** A `<wbr>` inside code: `codeBreakPenalty`. */
     code?: boolean;
+    /** Between two letters of a long run in an address or code (an empty `span.cut`, src/render/print-blocks.ts `CUT_CLASS`): `cutPenalty`. */
+    cut?: boolean;
     /** A space never to break at (a capitalised word and the number after it). */
     glued?: boolean;
     /** How far the mark before this place hangs past the measure when a line ends here. */
@@ -583,6 +603,15 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           } else if (element.nextSibling?.nodeType === 3 && (element.nextSibling as Text).data.length > 0 && !pendingSpace) {
             push({ kind: 'wbr', ...at(parent, index, element.nextSibling, 1), left: inkEnd, right: inkEnd, hyphenWidth: 0, ...(element.parentElement?.closest('code') ? { code: true } : {}) });
           }
+        } else if (tag === 'SPAN' && element.classList.contains('cut') && !element.firstChild) {
+          // A place a long run of an address or code may break (src/render/print-blocks.ts):
+          // no break for Chromium, so that it cannot end a line there on its own; a <wbr>
+          // once chosen (below).
+          const parent = element.parentNode!;
+          const index = Array.prototype.indexOf.call(parent.childNodes, element) as number;
+          if (element.nextSibling?.nodeType === 3 && (element.nextSibling as Text).data.length > 0 && !pendingSpace) {
+            push({ kind: 'wbr', ...at(parent, index, element.nextSibling, 1), left: inkEnd, right: inkEnd, hyphenWidth: 0, cut: true });
+          }
         } else if (tag === 'IMG' || getComputedStyle(element).display.startsWith('inline-')) {
           // An atom: part of the word it stands in.
           inkOf(element);
@@ -698,12 +727,15 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     owner: number[];
     naturals: number[];
     spaces: number[];
+    /** Lines set short of the measure with their natural spaces, ending at a forced break (`raggedAddress`). */
+    ragged: Set<number>;
   }
 
   function itemsOf(block: Block, hyphenate: boolean): { items: BreakItem[]; owner: number[] } {
     const items: BreakItem[] = [];
     const owner: number[] = [];
     let x = block.start;
+    const ragged = hyphenate && settings.raggedAddress > 0 ? settings.raggedAddress * (parseFloat(getComputedStyle(block.el).fontSize) || 16) : 0;
     const { opportunities, letters } = block;
     for (let k = 0; k < opportunities.length; k++) {
       const o = opportunities[k]!;
@@ -733,9 +765,25 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         case 'dash':
           items.push({ type: 2, width: 0, cost: settings.dashPenalty });
           break;
-        case 'wbr':
-          items.push({ type: 2, width: 0, cost: o.code ? (hyphenate ? settings.codeBreakPenalty : INFINITY) : settings.wbrPenalty });
+        case 'wbr': {
+          const cost = o.cut ? (hyphenate ? settings.cutPenalty : INFINITY) : o.code ? (hyphenate ? settings.codeBreakPenalty : INFINITY) : settings.wbrPenalty;
+          if (ragged > 0 && cost < INFINITY) {
+            // Stretch for a line ending here, taken back by the glue after it when the line
+            // goes on; no break at that glue (the penalty before it), none kept after a break.
+            items.push({ type: 2, width: 0, cost: INFINITY });
+            owner.push(-1);
+            items.push({ type: 1, width: 0, stretch: ragged, shrink: 0 });
+            owner.push(-1);
+            items.push({ type: 2, width: 0, cost });
+            owner.push(k);
+            items.push({ type: 1, width: 0, stretch: -ragged, shrink: 0 });
+            owner.push(-1);
+            x = o.right;
+            continue;
+          }
+          items.push({ type: 2, width: 0, cost });
           break;
+        }
         case 'br':
           items.push({ type: 2, width: 0, cost: INFINITY });
           owner.push(-1);
@@ -771,7 +819,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       if (ratio > 0 && line < result.breaks.length - 1) {
         for (let i = from; i < end; i++) {
           const item = items[i]!;
-          if (item.type === 1 && (item.stretch ?? 0) < INFINITY) widest = Math.max(widest, item.width + ratio * (item.stretch ?? 0));
+          if (item.type === 1 && item.width > 0 && (item.stretch ?? 0) < INFINITY) widest = Math.max(widest, item.width + ratio * (item.stretch ?? 0));
         }
       }
       from = end + 1;
@@ -822,28 +870,40 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     }
     if (chosen) chosen = thinnerHyphens(block, chosen);
     if (!chosen) continue;
-    // Each line's natural width and spaces, for the lines that must shrink.
+    // Each line's natural width and spaces, for the lines that must shrink; and the lines
+    // that end inside an address with more room than their own spaces could take.
     const naturals: number[] = [];
     const spaces: number[] = [];
+    const ragged = new Set<number>();
     let from = 0;
-    for (const end of chosen.result.breaks) {
+    for (const [line, end] of chosen.result.breaks.entries()) {
       let width = 0;
       let count = 0;
+      let stretch = 0;
       let i = from;
       while (i < end && chosen.items[i]!.type !== 0) i++;
       for (; i < end; i++) {
         const item = chosen.items[i]!;
         if (item.type !== 2) width += item.width;
-        if (item.type === 1 && (item.stretch ?? 0) < INFINITY) count++;
+        // A word space; not the zero-width glue of a place in an address (itemsOf).
+        if (item.type === 1 && item.width > 0 && (item.stretch ?? 0) < INFINITY) {
+          count++;
+          stretch += item.stretch ?? 0;
+        }
       }
       const last = chosen.items[end]!;
       if (last.type === 2) width += last.width;
       width -= last.hang ?? 0;
       naturals.push(width);
       spaces.push(count);
+      const before = chosen.items[end - 1];
+      const target = block.widths[Math.min(line, block.widths.length - 1)] ?? 0;
+      if (last.type === 2 && before?.type === 1 && before.width === 0 && (before.stretch ?? 0) > 0 && (before.stretch ?? 0) < INFINITY && width < target) {
+        if (stretch === 0 || (target - width) / stretch > settings.tolerance) ragged.add(line);
+      }
       from = end + 1;
     }
-    choices.push({ block, result: chosen.result, owner: chosen.owner, naturals, spaces });
+    choices.push({ block, result: chosen.result, owner: chosen.owner, naturals, spaces, ragged });
   }
 
   // ---------- Writing the breaks into the DOM ----------
@@ -883,6 +943,13 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       if (!o || o.kind === 'br' || o.kind === 'nbsp') continue;
       const span = document.createElement('span');
       span.className = BREAK;
+      if (o.kind === 'wbr' && (o.cut || choice.ragged.has(line))) {
+        // The cut's marker becomes the <wbr> the line breaks at, in the same place among its
+        // siblings; a line set short, a <br>: justification leaves a line before a forced
+        // break with its natural spaces.
+        const marker = o.startNode.childNodes[o.startOffset];
+        if (marker) marker.replaceWith(document.createElement(choice.ragged.has(line) ? 'br' : 'wbr'));
+      }
       try {
         probe.setStart(o.startNode, o.startOffset);
         probe.setEnd(o.endNode, o.endOffset);

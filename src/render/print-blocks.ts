@@ -6,10 +6,15 @@
  *   two of them;
  * - a table says how many columns it has, and a wide one is set smaller;
  * - a web address in the text may break after `//` and before `/ . _ - ? # & = %` (a
- *   `<wbr>` there), so a long one breaks where a reader expects rather than anywhere;
+ *   `<wbr>` there), so a long one breaks where a reader expects rather than anywhere; a
+ *   piece between two of those places longer than `LONG_RUN` characters may also break
+ *   between any two of its letters (an empty `span.cut`, dearer than a hyphen): a 100-letter
+ *   piece is wider than the measure, and the line before it was left with its spaces
+ *   stretched across the page;
  * - code in the text (`myapp.config.js`, `FootnoteBackContentTemplate`) may break before a
- *   `.` or `/`, after a `_` or `,`, and between a small letter and a capital, three letters
- *   from either end of the word at least: a `<wbr>` the line breaker takes only where no
+ *   `.` or `/` (an address after its `//`, never inside `://`), after a `_` or `,`, between a small letter and a
+ *   capital, and anywhere in a run of more than `LONG_RUN` characters with none of those,
+ *   three letters from either end of the word at least: a `<wbr>` the line breaker takes only where no
  *   breaking without one keeps the spaces within its tolerance, as it takes a hyphen
  *   (src/browser/line-breaker.ts, `codeBreakPenalty`). Unbroken, a run of long names left
  *   its lines' spaces an em and more wide (typo.py's 99th percentile of the word gaps in
@@ -81,6 +86,47 @@ const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"]+/g;
 /** After `//`, or before one of these (the Chicago Manual's places to break an address). */
 const ADDRESS_BREAK = /(\/\/)|(?=[/._\-?#&=%])/g;
 
+/** A piece of an address or a word of code longer than this may break between any two of its characters. */
+export const LONG_RUN = 16;
+/**
+ * The class of the empty span that marks a place between two letters of a long run: the line
+ * breaker prices it at its `cutPenalty`, and makes it a `<wbr>` where it ends a line. Not a
+ * `<wbr>` itself: Chromium breaks a set paragraph's line at a `<wbr>` that fits before the
+ * break the line breaker chose, and a run with one between every two letters has many.
+ */
+export const CUT_CLASS = 'cut';
+/** Letters kept together at either end of a long run. */
+const CUT_KEEP = 3;
+const MARK = /\p{M}/u;
+
+const wbr = (): Element => ({ type: 'element', tagName: 'wbr', properties: {}, children: [] });
+const cut = (): Element => ({ type: 'element', tagName: 'span', properties: { className: [CUT_CLASS] }, children: [] });
+
+/** The class of the span around a long run with cuts: set without ligatures (print.css). */
+export const LONG_RUN_CLASS = 'long-run';
+
+/**
+ * A run of text with a cut marker between any two characters (not before a combining mark,
+ * and `CUT_KEEP` from either end) when it is longer than `LONG_RUN`, in a span set without
+ * ligatures (Chromium joins "ff" across the empty markers, and the PDF's text layer then
+ * reads "f": "bufer"); else the text alone.
+ */
+function cutLongRun(run: string): ElementContent[] {
+  const chars = [...run];
+  if (chars.length <= LONG_RUN) return [{ type: 'text', value: run }];
+  const children: ElementContent[] = [];
+  let piece = '';
+  chars.forEach((char, k) => {
+    if (k >= CUT_KEEP && chars.length - k >= CUT_KEEP && !MARK.test(char)) {
+      children.push({ type: 'text', value: piece }, cut());
+      piece = '';
+    }
+    piece += char;
+  });
+  children.push({ type: 'text', value: piece });
+  return [{ type: 'element', tagName: 'span', properties: { className: [LONG_RUN_CLASS] }, children }];
+}
+
 /** The pieces of one address with `<wbr>` where it may break (never before its first characters). */
 function addressPieces(address: string): ElementContent[] {
   const pieces: ElementContent[] = [];
@@ -88,10 +134,10 @@ function addressPieces(address: string): ElementContent[] {
   for (const match of address.matchAll(ADDRESS_BREAK)) {
     const at = match.index + (match[1]?.length ?? 0);
     if (at <= 8 || at >= address.length || at === last) continue;
-    pieces.push({ type: 'text', value: address.slice(last, at) }, { type: 'element', tagName: 'wbr', properties: {}, children: [] });
+    pieces.push(...cutLongRun(address.slice(last, at)), wbr());
     last = at;
   }
-  pieces.push({ type: 'text', value: address.slice(last) });
+  pieces.push(...cutLongRun(address.slice(last)));
   return pieces;
 }
 
@@ -118,7 +164,9 @@ const CAPITAL = /\p{Lu}/u;
 function codeBreakAt(chars: readonly string[], k: number): boolean {
   const before = chars[k - 1] ?? '';
   const after = chars[k] ?? '';
-  if (after === '.' || after === '/') return before !== '.' && before !== '/';
+  // An address in code breaks after its `//` (never inside `://`), as in the text.
+  if (before === '/' && chars[k - 2] === '/') return after !== '/';
+  if (after === '.' || after === '/') return before !== '.' && before !== '/' && before !== ':';
   if (before === '_' || before === ',') return after !== '_' && after !== ',';
   return SMALL.test(before) && CAPITAL.test(after);
 }
@@ -126,27 +174,34 @@ function codeBreakAt(chars: readonly string[], k: number): boolean {
 /** The text of an inline `code` with `<wbr>` where a word of it may break, or null when it has none. */
 function withCodeBreaks(text: string): ElementContent[] | null {
   const out: ElementContent[] = [];
-  let piece = '';
   let breaks = 0;
+  const add = (node: ElementContent): void => {
+    const last = out[out.length - 1];
+    if (node.type === 'text' && last?.type === 'text') last.value += node.value;
+    else out.push(node);
+  };
   for (const [index, run] of text.split(/(\s+)/).entries()) {
     // Odd pieces are the spaces between words.
     const chars = index % 2 === 1 ? [] : [...run];
     if (chars.length === 0) {
-      piece += run;
+      if (run !== '') add({ type: 'text', value: run });
       continue;
     }
-    for (let k = 0; k < chars.length; k++) {
-      if (k >= CODE_PIECE && chars.length - k >= CODE_PIECE && codeBreakAt(chars, k)) {
-        out.push({ type: 'text', value: piece }, { type: 'element', tagName: 'wbr', properties: {}, children: [] });
-        piece = '';
+    const at: number[] = [];
+    for (let k = CODE_PIECE; chars.length - k >= CODE_PIECE; k++) if (codeBreakAt(chars, k)) at.push(k);
+    // Between two of those places (or the word's ends), a stretch longer than a long run may
+    // also break between its letters, as a long piece of an address does.
+    [0, ...at].forEach((from, i) => {
+      if (i > 0) {
+        out.push(wbr());
         breaks++;
       }
-      piece += chars[k];
-    }
+      const pieces = cutLongRun(chars.slice(from, at[i] ?? chars.length).join(''));
+      if (pieces.some((piece) => piece.type === 'element')) breaks++;
+      pieces.forEach(add);
+    });
   }
-  if (breaks === 0) return null;
-  if (piece !== '') out.push({ type: 'text', value: piece });
-  return out;
+  return breaks === 0 ? null : out;
 }
 
 function shapeCode(pre: Element): void {
