@@ -5,7 +5,8 @@
 // opened in Chromium. (Symbolic links, bombs, huge numbers, signals, damaged outputs and
 // bad files have tests of their own: real-paths, bounds, signals, output, bad-files.)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { copyFixture, pamphlet } from './helpers/cli.js';
@@ -66,6 +67,84 @@ describe('attacks in front matter', () => {
     const result = pamphlet(['check', 'manuscript'], root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('manuscript/part-1.md:4:7: error: `next.href` must be an http or https URL');
+  });
+});
+
+// pamphlet.yaml comes with the manuscript. `browser:` names the program a PDF build runs,
+// and a script shipped in the folder (executable in a zip or a clone) ran with the
+// publisher's rights: "Could not start Chromium", and the script had read what it wanted.
+describe('a program the manuscript ships, named by `browser:`', () => {
+  test.each([
+    ['manuscript/run.sh', 'must be an absolute path'],
+    ['./chromium', 'must be an absolute path'],
+    ['{root}/manuscript/chromium', 'must not name a program inside the manuscript folder'],
+    ['{root}/manuscript/tools/../chromium', 'must not name a program inside the manuscript folder'],
+    ['{root}/link/chromium', 'must not name a program inside the manuscript folder'],
+    ['/bin/sh', 'must name a Chrome or Chromium'],
+  ])('browser: %s is refused at its place by check and build, and never runs', (value, reason) => {
+    const root = copyFixture('basic');
+    const marker = path.join(root, 'ran');
+    for (const name of ['run.sh', 'chromium']) {
+      writeFileSync(path.join(root, 'manuscript', name), `#!/bin/sh\necho ran > '${marker}'\nexit 1\n`);
+      chmodSync(path.join(root, 'manuscript', name), 0o755);
+    }
+    // A link outside the folder that leads back into it.
+    symlinkSync(path.join(root, 'manuscript'), path.join(root, 'link'));
+    const yaml = path.join(root, 'manuscript', 'pamphlet.yaml');
+    const lines = readFileSync(yaml, 'utf8').trimEnd().split('\n');
+    writeFileSync(yaml, `${lines.join('\n')}\nbrowser: ${value.replace('{root}', root)}\n`);
+    const place = `manuscript/pamphlet.yaml:${lines.length + 1}:10: error: \`browser:\` ${reason}`;
+    for (const args of [['check', 'manuscript'], ['build', 'manuscript', '--out', 'dist', '--format', 'pdf']]) {
+      const result = pamphlet(args, root);
+      expect(result.status, args[0]).toBe(1);
+      expect(result.stderr, args[0]).toContain(place);
+    }
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
+
+  test('the machine’s Chromium by its absolute path still builds', () => {
+    const root = copyFixture('basic');
+    const yaml = path.join(root, 'manuscript', 'pamphlet.yaml');
+    writeFileSync(yaml, `${readFileSync(yaml, 'utf8').trimEnd()}\nbrowser: /usr/bin/chromium\n`);
+    const result = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'pdf', '--quiet'], root);
+    expect(result.status, result.stderr).toBe(0);
+  });
+});
+
+// A manuscript may come as a folder with its `.git/` (a zip of a clone, a shared folder), and
+// the repository's own configuration names programs git runs: with `log.showSignature` and
+// `gpg.program`, the `git log` that dates each part ran the folder's script at every check.
+describe('a repository shipped with the manuscript', () => {
+  test('its configured programs never run, and the part is still dated by its last commit', () => {
+    const root = copyFixture('basic');
+    const marker = path.join(root, 'ran');
+    const evil = path.join(root, 'evil.sh');
+    writeFileSync(evil, `#!/bin/sh\necho ran >> '${marker}'\nexit 1\n`);
+    chmodSync(evil, 0o755);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+    git('init', '-q');
+    git('-c', 'user.name=A', '-c', 'user.email=a@example.org', 'add', 'manuscript');
+    git('-c', 'user.name=A', '-c', 'user.email=a@example.org', 'commit', '-qm', 'first');
+    // A commit touching the part that carries a signature, which `log.showSignature` checks.
+    writeFileSync(path.join(root, 'manuscript', 'part-1.md'), `${readFileSync(path.join(root, 'manuscript', 'part-1.md'), 'utf8')}\nOne more line.\n`);
+    git('add', 'manuscript/part-1.md');
+    const commit = `tree ${git('write-tree').trim()}\nparent ${git('rev-parse', 'HEAD').trim()}\nauthor A <a@example.org> 1700000000 +0000\ncommitter A <a@example.org> 1700000000 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n -----END PGP SIGNATURE-----\n\nsigned\n`;
+    writeFileSync(path.join(root, 'commit.txt'), commit);
+    git('update-ref', 'HEAD', git('hash-object', '-t', 'commit', '-w', 'commit.txt').trim());
+    for (const setting of [['log.showSignature', 'true'], ['gpg.program', evil], ['gpg.ssh.program', evil], ['core.fsmonitor', evil], ['core.pager', evil], ['diff.external', evil]]) git('config', setting[0]!, setting[1]!);
+    // The trap is live: plain `git log` runs the script.
+    git('log', '-1', '--format=%ct', '--', 'manuscript/part-1.md');
+    expect(existsSync(marker)).toBe(true);
+    rmSync(marker);
+    const env = { SOURCE_DATE_EPOCH: '' };
+    const check = pamphlet(['check', 'manuscript'], root, env);
+    expect(check.status, check.stderr).toBe(0);
+    const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'epub', '--no-print-pages', '--quiet'], root, env);
+    expect(build.status, build.stderr).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+    const opf = execFileSync('unzip', ['-p', path.join(root, 'dist', 'a-test-series-1.epub'), 'OEBPS/package.opf'], { encoding: 'utf8' });
+    expect(opf).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>');
   });
 });
 

@@ -2,7 +2,7 @@
  * Reads and validates pamphlet.yaml once, at the edge: every later stage gets a
  * ResolvedConfig with defaults filled in and paths made absolute.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { isMap, isScalar, type Node as YamlNode, type Document } from 'yaml';
@@ -243,6 +243,10 @@ export function loadConfig(dir: string): ResolvedConfig {
   if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,6}$/.test(lang)) fail('lang', `\`lang\` must be a BCP 47 language tag such as en or en-GB, not “${lang}”`);
 
   const timeout = (values.timeout as number | undefined) ?? 120_000;
+  if (values.browser !== undefined) {
+    const reason = browserProblem(absDir, values.browser as string);
+    if (reason) fail('browser', reason);
+  }
   const cacheDir = values['cache-dir'] === undefined ? undefined : cacheFolder(absDir, values['cache-dir'] as string, (reason) => fail('cache-dir', reason, 'outside-folder'));
 
   const fonts = { ...CLASSIC_FONTS };
@@ -306,6 +310,36 @@ export function loadConfig(dir: string): ResolvedConfig {
  * path pamphlet.yaml names), which need not exist yet: a manuscript never makes
  * pamphlet write elsewhere.
  */
+/**
+ * Why `browser:` cannot name this program, or undefined. pamphlet.yaml comes with the
+ * manuscript, from whoever wrote it, and `browser:` names a program the build runs: a script
+ * shipped in the folder (`browser: ./evil.sh`, executable in the zip or the clone) ran with the
+ * publisher's rights before Chromium's launch failed. So the program must be named by an
+ * absolute path, be a Chrome or Chromium by its name, and really (links followed) lie outside
+ * the manuscript folder; anything else belongs in PUPPETEER_EXECUTABLE_PATH, which the machine's
+ * owner sets.
+ */
+function browserProblem(absDir: string, value: string): string | undefined {
+  const hint = 'name the machine’s Chromium by an absolute path, or set PUPPETEER_EXECUTABLE_PATH instead';
+  if (!path.isAbsolute(value)) return `\`browser:\` must be an absolute path (${value} would be found from wherever the build is run); ${hint}`;
+  if (!/chrom/i.test(path.basename(value))) return `\`browser:\` must name a Chrome or Chromium (its file name says so), not ${path.basename(value)}: pamphlet.yaml comes with the manuscript and must not choose a program to run; ${hint}`;
+  let real = value;
+  try {
+    real = realpathSync(value);
+  } catch {
+    // A missing file is findChromium's error, where the browser is needed.
+  }
+  const root = (() => {
+    try {
+      return realpathSync(absDir);
+    } catch {
+      return absDir;
+    }
+  })();
+  if (spelledInside(absDir, value) || spelledInside(root, real)) return `\`browser:\` must not name a program inside the manuscript folder (${value}): the manuscript would choose what the build runs; ${hint}`;
+  return undefined;
+}
+
 function cacheFolder(absDir: string, value: string, fail: (reason: string) => void): string | undefined {
   const abs = path.resolve(absDir, value);
   if (!spelledInside(absDir, abs) || abs === absDir) {
