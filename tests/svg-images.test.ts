@@ -71,6 +71,47 @@ describe('an SVG image that does more than draw', () => {
   });
 });
 
+// Found by a red-team pass, 2026-12-04: each passed the allow-list, was packaged in the EPUB
+// byte for byte, and when that file was opened in Chromium it ran or fetched. A DOCTYPE's
+// `<!ATTLIST>` gives elements attributes the file does not spell (a browser's XML parser
+// applies the defaults; saxes does not), and a <style>'s text split by a comment or a CDATA
+// section was checked piece by piece, each piece harmless alone.
+describe('an SVG that hides what it does from a reading piece by piece', () => {
+  const svg = (port: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100"/><image width="10" height="10"/></svg>`;
+  const cases = (port: number): Array<[string, string, number, string]> => [
+    ['attribute defaults in the DOCTYPE', `<?xml version="1.0"?>\n<!DOCTYPE svg [\n  <!ATTLIST svg onload CDATA "fetch('http://127.0.0.1:${port}/attlist-onload')">\n  <!ATTLIST image href CDATA "http://127.0.0.1:${port}/attlist-image">\n]>\n${svg(port)}\n`, 5, 'its DOCTYPE declares entities or attributes'],
+    ['a DTD on the network', `<?xml version="1.0"?>\n<!DOCTYPE svg SYSTEM "http://127.0.0.1:${port}/svg.dtd">\n${svg(port)}\n`, 2, 'its DOCTYPE names a DTD other than the W3C'],
+    ['a <style> split by a comment', `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">\n<style>rect{content:"<!-- split -->/*"; fill:url(http://127.0.0.1:${port}/split)}</style><rect width="100" height="100"/></svg>\n`, 2, 'its CSS loads `url(http://127.0.0.1:'],
+    ['a <style> split by a CDATA section', `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">\n<style>rect{content:"<![CDATA[/*"; fill:url(http://127.0.0.1:${port}/cdata)}]]></style><rect width="100" height="100"/></svg>\n`, 2, 'its CSS loads `url(http://127.0.0.1:'],
+  ];
+  test.each(cases(0).map((c, index) => [index, c[0]] as const))('case %i (%s): refused at the image with its line in the SVG, by check and build', (index) => {
+    const [name, text, line, expected] = cases(server.port)[index]!;
+    const root = copyFixture('basic');
+    writeFileSync(path.join(root, 'manuscript', 'part-1.md'), PART);
+    mkdirSync(path.join(root, 'manuscript', 'images'), { recursive: true });
+    writeFileSync(path.join(root, 'manuscript', 'images', 'drawing.svg'), text);
+    for (const command of [['check', 'manuscript'], ['build', 'manuscript', '--out', 'dist', '--format', 'epub,html', '--no-print-pages']]) {
+      const result = pamphlet(command, root);
+      expect(result.status, `${name}: ${result.stderr}`).toBe(1);
+      expect(result.stderr, name).toContain(`manuscript/part-1.md:8:1: error: image images/drawing.svg (its line ${line}, column `);
+      expect(result.stderr, name).toContain(expected);
+    }
+    expect(existsSync(path.join(root, 'dist')) ? readdirSync(path.join(root, 'dist')).filter((f) => !f.startsWith('.')) : [], name).toEqual([]);
+  });
+
+  test('the W3C’s own DOCTYPE, as Inkscape and Illustrator write it, still builds, and a <style> in pieces that are CSS together', async () => {
+    const root = copyFixture('basic');
+    writeFileSync(path.join(root, 'manuscript', 'part-1.md'), PART);
+    mkdirSync(path.join(root, 'manuscript', 'images'), { recursive: true });
+    writeFileSync(
+      path.join(root, 'manuscript', 'images', 'drawing.svg'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><style><![CDATA[rect { fill: ]]>red<!-- a note -->; }</style><rect width="40" height="20"/></svg>\n',
+    );
+    const result = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'epub', '--no-print-pages'], root);
+    expect(result.status, result.stderr).toBe(0);
+  });
+});
+
 /** Flags whose SVG epubcheck's SVG 1.1 schema refused until the EPUB mended them (src/render/epub/svg-mend.ts). */
 const MENDED = ['bo.svg', 'eac.svg', 'gb-nir.svg', 'gu.svg', 'sh-ac.svg'];
 

@@ -174,6 +174,7 @@ export function svgProblem(text: string): SvgProblem | 'not-svg' | undefined {
   const nodes: DrawnNode[] = [];
   const ids = new Map<string, number>();
   const open: number[] = [];
+  let style: { text: string; line: number; column: number } | undefined;
   const read = readXml(
     text,
     (element) => {
@@ -191,11 +192,32 @@ export function svgProblem(text: string): SvgProblem | 'not-svg' | undefined {
       if (element.attributes.id !== undefined && !ids.has(element.attributes.id)) ids.set(element.attributes.id, index);
     },
     {
+      // A <style>'s CSS is all its text and CDATA sections together, as a browser reads it:
+      // checked piece by piece, `rect{content:"<!-- -->/*"; fill:url(http://…)}` passed, each
+      // piece harmless alone (a string left open, a comment to the end).
       onText: (value, ancestors, line, column) => {
-        if (ancestors.at(-1) !== 'style' || value.trim() === '') return;
-        const ast = parseCss(value, 'stylesheet');
+        if (ancestors.at(-1) !== 'style') return;
+        style ??= { text: '', line, column };
+        style.text += value;
+      },
+      onCloseTag: (local) => {
+        if (local !== 'style' || !style) return;
+        const { text: css, line, column } = style;
+        style = undefined;
+        if (css.trim() === '') return;
+        const ast = parseCss(css, 'stylesheet');
         const problem = typeof ast === 'string' ? ast : cssProblem(ast);
         if (problem) throw new XmlRefusal(`<style>: ${problem}`, line, column);
+      },
+      // Declarations in a DOCTYPE give elements attributes the file does not spell (an
+      // `<!ATTLIST svg onload CDATA "…">` default, which a browser's parser applies and saxes
+      // does not), and a DTD elsewhere is a file to fetch. Only the W3C's own SVG DTDs are named.
+      onDoctype: (doctype, line, column) => {
+        if (doctype.includes('[')) throw new XmlRefusal('its DOCTYPE declares entities or attributes (`<!DOCTYPE svg [ … ]>`), which could add to the drawing what no check sees: save the SVG without them', line, column);
+        const named = doctype.match(/["']([^"']*)["']\s*$/)?.[1];
+        if (/\bSYSTEM\b|\bPUBLIC\b/i.test(doctype) && named !== undefined && !/^https?:\/\/www\.w3\.org\/(Graphics\/SVG|TR)\/[\w./-]+\.dtd$/.test(named)) {
+          throw new XmlRefusal(`its DOCTYPE names a DTD other than the W3C's (${named}): save the SVG without it`, line, column);
+        }
       },
       onProcessingInstruction: (target, line, column) => {
         if (target.toLowerCase() === 'xml-stylesheet') throw new XmlRefusal('an <?xml-stylesheet?> instruction loads a stylesheet: put the CSS in a <style> element', line, column);

@@ -41,6 +41,10 @@ export interface XmlListeners {
   /** Text and CDATA, with the local names of the elements it is in, outermost first. */
   onText?: (text: string, ancestors: readonly string[], line: number, column: number) => void;
   onProcessingInstruction?: (target: string, line: number, column: number) => void;
+  /** An end tag (or a self-closing tag's end), with the local names of the elements still open around it. */
+  onCloseTag?: (local: string, ancestors: readonly string[], line: number, column: number) => void;
+  /** The document type declaration, as written between `<!DOCTYPE` and `>`. */
+  onDoctype?: (doctype: string, line: number, column: number) => void;
 }
 
 /**
@@ -61,10 +65,12 @@ export function readXml(text: string, onElement: (element: XmlElement) => void, 
     onElement({ local: tag.local, uri: tag.uri, attributes, attributeList, ancestors: [...open], line: parser.line, column: parser.column });
     if (!tag.isSelfClosing) open.push(tag.local);
   });
+  const { onText, onProcessingInstruction, onCloseTag, onDoctype } = listeners;
   parser.on('closetag', (tag) => {
     if (!tag.isSelfClosing) open.pop();
+    onCloseTag?.(tag.local ?? '', open, parser.line, parser.column);
   });
-  const { onText, onProcessingInstruction } = listeners;
+  if (onDoctype) parser.on('doctype', (doctype) => onDoctype(doctype, parser.line, parser.column));
   if (onText) {
     parser.on('text', (text) => onText(text, open, parser.line, parser.column));
     parser.on('cdata', (text) => onText(text, open, parser.line, parser.column));
