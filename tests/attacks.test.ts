@@ -6,7 +6,8 @@
 // bad files have tests of their own: real-paths, bounds, signals, output, bad-files.)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { copyFixture, pamphlet } from './helpers/cli.js';
@@ -145,6 +146,65 @@ describe('a repository shipped with the manuscript', () => {
     expect(existsSync(marker)).toBe(false);
     const opf = execFileSync('unzip', ['-p', path.join(root, 'dist', 'a-test-series-1.epub'), 'OEBPS/package.opf'], { encoding: 'utf8' });
     expect(opf).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>');
+  });
+});
+
+// Found by a red-team pass, 2026-12-04. A manuscript's stylesheet is checked with css-tree,
+// which takes `u\72 l(…)` for a function of another name: the EPUB carried such a url() and a
+// reader fetched it. And the sheets are put into the print page and the web page inside
+// <style>, which the HTML parser ends at the first `</style`, a CSS string's too.
+describe('a manuscript’s stylesheet that hides a load, or ends its <style>', () => {
+  test('a url() or @import written with escapes is refused at its place in each sheet', () => {
+    const root = copyFixture('basic');
+    const http = `http://127.0.0.1:${server.port}`;
+    mkdirSync(path.join(root, 'manuscript', 'styles'), { recursive: true });
+    const sheet = `@\\69mport "${http}/import.css";\np { background: u\\72 l("${http}/bg.png"); }\nh2 { cursor: u\\rl("${http}/cursor"), auto; }\n@font-face { font-family: X; src: u\\72 l("${http}/font.woff2"); }\nh3 { background: cross-fade(url(images/a.png), url(images/a.png), 50%); }\n`;
+    writeFileSync(path.join(root, 'manuscript', 'styles', 'epub.css'), sheet);
+    writeFileSync(path.join(root, 'manuscript', 'styles', 'print.css'), sheet);
+    const before = server.hits.length;
+    for (const args of [['check', 'manuscript'], ['build', 'manuscript', '--out', 'dist']]) {
+      const result = pamphlet(args, root);
+      expect(result.status, args[0]).toBe(1);
+      for (const name of ['epub', 'print']) {
+        expect(result.stderr).toContain(`manuscript/styles/${name}.css:1:1: error: \`@import\` is not allowed`);
+        expect(result.stderr).toContain(`manuscript/styles/${name}.css:2:17: error: \`u\\72 l()\` is \`url()\` written with escapes`);
+        expect(result.stderr).toContain(`manuscript/styles/${name}.css:3:14: error: \`u\\rl()\` is \`url()\` written with escapes`);
+        expect(result.stderr).toContain(`manuscript/styles/${name}.css:4:35: error: \`u\\72 l()\` is \`url()\``);
+        expect(result.stderr).toContain(`manuscript/styles/${name}.css:5:18: error: \`cross-fade()\` loads what no check reads`);
+      }
+    }
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    expect(server.hits.slice(before)).toEqual([]);
+  });
+
+  test('`</style>` in a CSS string stays in the CSS: the web page has no element the manuscript did not make, the PDF no link to javascript: or file:', async () => {
+    const root = copyFixture('basic');
+    const http = `http://127.0.0.1:${server.port}`;
+    mkdirSync(path.join(root, 'manuscript', 'styles'), { recursive: true });
+    const breakout = (tag: string) => `p::after { content: "</style><meta http-equiv=refresh content='0;url=${http}/refresh'><link rel=preconnect href=${http}/pre><a href='javascript:app.alert(1)'>${tag}JS</a> <a href='file:///etc/passwd'>${tag}FILE</a><style>"; }\n`;
+    writeFileSync(path.join(root, 'manuscript', 'styles', 'epub.css'), breakout('EPUB'));
+    writeFileSync(path.join(root, 'manuscript', 'styles', 'print.css'), breakout('PRINT'));
+    const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'pdf,html'], root);
+    expect(build.status, build.stderr).toBe(0);
+    const before = server.hits.length;
+    const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${path.join(root, 'dist', 'a-test-series-1.html')}`, { waitUntil: 'networkidle0' });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // One <style> in the head, as the page is built, and none of what the string spells.
+      expect(await page.evaluate(() => [document.querySelectorAll('style').length, document.querySelectorAll('meta[http-equiv=refresh], link[rel=preconnect], a[href^="javascript:"], a[href^="file:"]').length])).toEqual([1, 0]);
+      expect(page.url()).toMatch(/a-test-series-1\.html$/);
+    } finally {
+      await browser.close();
+    }
+    expect(server.hits.slice(before)).toEqual([]);
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(path.join(root, 'dist', 'a-test-series-1.pdf'))), useSystemFonts: false }).promise;
+    const links: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      for (const annotation of await (await pdf.getPage(n)).getAnnotations()) if (annotation.url || annotation.unsafeUrl) links.push(String(annotation.unsafeUrl ?? annotation.url));
+    }
+    expect(links.filter((link) => /^(javascript|file):/i.test(link))).toEqual([]);
   });
 });
 

@@ -36,6 +36,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUNDLED_FAMILIES, bundledFamily, nearestWeight, type BundledFamily } from '../style/families.js';
 import { fontHasGlyph } from './font-cmaps.js';
+import { cssString } from '../style/css-text.js';
 
 export const PRINT_FONT_FAMILY = 'EB Garamond';
 export const SMALL_CAPS_FAMILY = 'EB Garamond SC';
@@ -303,7 +304,7 @@ export function fontFaceCss(urls: Readonly<Record<FontPackage, string>>, page?: 
       const format = face.format ?? (face.file.endsWith('.ttf') ? 'truetype' : 'woff2');
       const range = face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : '';
       return (
-        `@font-face { font-family: '${face.family.replace(/['\\]/g, '\\$&')}'; font-style: ${face.style}; ` +
+        `@font-face { font-family: ${cssString(face.family)}; font-style: ${face.style}; ` +
         `font-weight: ${face.weight}; font-display: block; ` +
         `src: url("${faceUrl(face, urls, manuscriptUrl)}") format('${format}');${range} }`
       );

@@ -20,6 +20,7 @@ import { textContent } from './epub/text.js';
 import { elements } from './epub/tree.js';
 import { imprintBlock } from '../blocks.js';
 import { readerStyles } from './epub/styles.js';
+import { styleElementText } from '../style/css-text.js';
 
 export interface HtmlOptions {
   /** pamphlet's base reader sheet; default styles/epub.css and house-epub.css. The theme's and the manuscript's follow it. */
@@ -70,7 +71,7 @@ export function renderHtml(source: PartDocument, config: ResolvedConfig, options
               { type: 'element', tagName: 'title', properties: {}, children: [{ type: 'text', value: `${partTitle(doc.meta)} — ${doc.meta.series}` }] },
               ...(doc.meta.authors.length ? [meta('author', doc.meta.authors.join(', '))] : []),
               meta('generator', 'pamphlet'),
-              { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: `${styles.css}\nbody { max-width: var(--measure, 36em); margin: 2em auto; padding: 0 1em; }\n` }] },
+              { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: styleElementText(`${styles.css}\nbody { max-width: var(--measure, 36em); margin: 2em auto; padding: 0 1em; }\n`) }] },
             ],
           },
           { type: 'element', tagName: 'body', properties: {}, children: [main, ...back] },

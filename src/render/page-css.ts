@@ -4,6 +4,7 @@
  */
 import type { PageGeometry, ResolvedConfig } from '../config/types.js';
 import { wordsFor } from '../words.js';
+import { cssString } from '../style/css-text.js';
 
 /** A CSS length as the config gives it; anything else would inject CSS. */
 function cssLength(value: string, what: string): string {
@@ -100,7 +101,7 @@ export function handoutPage(size: ResolvedConfig['handout']['size']): HandoutPag
 }
 
 /** A CSS string literal; the words come from src/words.ts, but a quote must not end it. */
-const cssString = (text: string): string => `"${text.replace(/["\\]/g, '\\$&')}"`;
+const quoted = (text: string): string => cssString(text, '"');
 
 /** The handout's @page rules: size, margins, and the "page x of y" of its running head. */
 export function handoutPageCss(page: HandoutPage, lang: string): string {
@@ -112,7 +113,7 @@ export function handoutPageCss(page: HandoutPage, lang: string): string {
     bottom: cssLength(page.margins.bottom, 'bottom margin'),
     left: cssLength(page.margins.left, 'left margin'),
   };
-  const folio = `${cssString(`${pageWord} `)} counter(page) ${cssString(` ${ofWord} `)} counter(pages)`;
+  const folio = `${quoted(`${pageWord} `)} counter(page) ${quoted(` ${ofWord} `)} counter(pages)`;
   return [
     `@page { size: ${cssLength(page.width, 'width')} ${cssLength(page.height, 'height')}; margin: ${m.top} ${m.right} ${m.bottom} ${m.left}; }`,
     // Every page, :left and :right alike (print.css mirrors them for the pamphlet).

@@ -27,6 +27,7 @@ import { inlineFootnotes, inlineFootnotesIn } from './print-notes.js';
 import { numberBlocks } from './block-numbers.js';
 import { markAnchors } from './anchors.js';
 import { wordsFor } from '../words.js';
+import { styleElementText } from '../style/css-text.js';
 
 export type PrintVariant = 'pamphlet' | 'handout';
 
@@ -179,14 +180,14 @@ export function printHtml(
           h('meta', { charset: 'utf-8' }),
           h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
           doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: byline(doc.meta.authors, doc.meta.lang) }) : null,
-          h('style', fontFaceCss(assets.fontUrls, { text: toString(body), code: monoText(body) }, config.fonts, assets.manuscriptUrl)),
+          h('style', styleElementText(fontFaceCss(assets.fontUrls, { text: toString(body), code: monoText(body) }, config.fonts, assets.manuscriptUrl))),
           // Inline, not <link>ed: the page may make no request that is not a font or an image.
           // The base sheet, the theme's, the faces chosen, the manuscript's own (src/style/sheets.ts);
           // the handout is the pamphlet's typography, restyled for reading at a desk.
-          ...printSheets(config, variant, assets, assets.manuscriptUrl).map((css) => h('style', css)),
+          ...printSheets(config, variant, assets, assets.manuscriptUrl).map((css) => h('style', styleElementText(css))),
           // After the stylesheets, so the configured geometry wins over their defaults.
           // The handout has no bleed or crop marks: it is printed on a desktop printer.
-          h('style', handout ? handoutPageCss(handoutPage(config.handout.size), lang) : pageCss(config.page, config.print, doc.meta.cover ? (assets.manuscriptUrl ?? ((real: string) => pathToFileURL(real).href))(doc.meta.cover.path) : undefined)),
+          h('style', styleElementText(handout ? handoutPageCss(handoutPage(config.handout.size), lang) : pageCss(config.page, config.print, doc.meta.cover ? (assets.manuscriptUrl ?? ((real: string) => pathToFileURL(real).href))(doc.meta.cover.path) : undefined))),
         ]),
         body,
       ]),

@@ -44,6 +44,11 @@ export type ManuscriptSheets = Partial<Record<Exclude<StyleSheetName, 'pamphlet'
 
 const NAMES = ['print', 'handout', 'epub'] as const;
 
+/** CSS functions that load a resource (as css-policy.ts lists them for a `style` attribute). */
+const LOADING_FUNCTIONS = new Set(['url', 'image-set', '-webkit-image-set', 'image', 'cross-fade', 'element', 'paint', 'src', 'expression']);
+/** Those whose arguments this check does not read as URLs: refused. */
+const UNCHECKED_LOADING = new Set(['image', 'cross-fade', 'element', 'paint', 'expression', '-webkit-cross-fade']);
+
 export function readManuscriptSheets(dir: string): { sheets: ManuscriptSheets; messages: VFileMessage[] } {
   const sheets: ManuscriptSheets = {};
   const messages: VFileMessage[] = [];
@@ -71,7 +76,7 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
   const fail = (reason: string, line: number, column: number): void => {
     error(file, reason, { place: { line, column }, ruleId: 'stylesheet', source: 'pamphlet' });
   };
-  const { parse, walk } = cssTree();
+  const { ident, parse, walk } = cssTree();
   const ast = parse(text, {
     positions: true,
     filename: rel,
@@ -87,13 +92,20 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
   const digest = createHash('sha256');
   walk(ast, (node: CssNode) => {
     const loc = node.loc?.start ?? { line: 1, column: 1 };
-    if (node.type === 'Atrule' && node.name.toLowerCase() === 'import') {
+    // Names as the browser reads them, escapes decoded: `@\69mport` is `@import`, and
+    // `u\72 l(…)` is `url(…)`, which css-tree takes for a function of another name (until
+    // 2026-12-04 such a url() went into the EPUB unread, and a reader fetched it).
+    const name = node.type === 'Atrule' || node.type === 'Function' ? ident.decode(node.name).toLowerCase() : '';
+    if (node.type === 'Atrule' && name === 'import') {
       fail('`@import` is not allowed: put the rules in this file (a stylesheet may load nothing but files of the manuscript folder named with url())', loc.line, loc.column);
     }
-    if (node.type === 'Function' && node.name.toLowerCase() === 'local') {
+    if (node.type === 'Function' && name === 'local') {
       fail('`local()` names a font of the machine that builds, which the PDF would embed as it finds it (or as Type 3): give the font in `fonts:` of pamphlet.yaml, or a url() to a .ttf or .woff2 file inside the manuscript folder', loc.line, loc.column);
     }
-    if (node.type === 'Function' && ['image-set', '-webkit-image-set', 'src'].includes(node.name.toLowerCase())) {
+    if (node.type === 'Function' && (name !== node.name.toLowerCase() ? LOADING_FUNCTIONS.has(name) || name === 'local' : UNCHECKED_LOADING.has(name))) {
+      fail(name !== node.name.toLowerCase() ? `\`${node.name}()\` is \`${name}()\` written with escapes: write it plainly, so that what it loads can be checked` : `\`${name}()\` loads what no check reads: name a file with url()`, loc.line, loc.column);
+    }
+    if (node.type === 'Function' && ['image-set', '-webkit-image-set', 'src'].includes(name)) {
       // Their plain-string arguments are URLs too; a quoted one is read as a url() would be.
       walk(node, (inner: CssNode) => {
         if (inner.type === 'String') checkUrl(inner.value, inner.loc?.start ?? loc);

@@ -10,8 +10,9 @@ import type { ResolvedConfig } from '../config/types.js';
 import { FALLBACK_FAMILY, SMALL_CAPS_FAMILY, usesSmallCaps, type FontChoice, type PrintFonts } from '../render/fonts.js';
 import { sheetWithUrls, type ManuscriptSheet } from './manuscript-css.js';
 import type { Theme } from './themes.js';
+import { cssString } from './css-text.js';
 
-const family = (choice: FontChoice): string => `'${choice.family.replace(/['\\]/g, '\\$&')}'`;
+const family = (choice: FontChoice): string => cssString(choice.family);
 
 /**
  * The faces as the custom properties print.css and handout.css read. Headings in EB

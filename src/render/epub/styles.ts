@@ -21,6 +21,7 @@ import { sheetWithUrls } from '../../style/manuscript-css.js';
 import { bundledFamily, nearestWeight } from '../../style/families.js';
 import { themeSheetText } from '../../style/themes.js';
 import { fontPackageDir, fontsourceSubsets, type FontChoice } from '../fonts.js';
+import { cssString } from '../../style/css-text.js';
 
 export interface ReaderFile {
   id: string;
@@ -95,7 +96,7 @@ function embeddedFonts(config: ResolvedConfig, text: string, dir: string, files:
   // The code face only for a book with code: a reader's download carries no face it never shows.
   for (const role of hasCode ? (['text', 'headings', 'mono'] as const) : (['text', 'headings'] as const)) {
     const choice = config.fonts[role];
-    const familyCss = `'${choice.family.replace(/['\\]/g, '\\$&')}'`;
+    const familyCss = cssString(choice.family);
     // A face from the manuscript's files comes in every face it gave, as in print (src/render/fonts.ts).
     const faces = choice.kind === 'file' ? choice.faces.map(({ weight, style }) => ({ weight, style })) : ROLE_FACES[role];
     for (const face of faces) {
