@@ -208,6 +208,40 @@ describe('a manuscript’s stylesheet that hides a load, or ends its <style>', (
   });
 });
 
+describe('`base-url`, where the parts are published', () => {
+  // Every Next link and link to a part is made from it; until 2026-12-04 it skipped the URL
+  // policy: `file:///etc/` and an address with a password went into the web page and the EPUB.
+  test.each(['file:///etc/', 'http://user:pw@127.0.0.1:9/', 'javascript:alert(1)//', '//host/', 'java\tscript:alert(1)'])('%s is refused at its place', (value) => {
+    const root = copyFixture('basic');
+    const yaml = path.join(root, 'manuscript', 'pamphlet.yaml');
+    const lines = readFileSync(yaml, 'utf8').trimEnd().split('\n');
+    writeFileSync(yaml, `${lines.join('\n')}\nbase-url: ${JSON.stringify(value)}\n`);
+    const result = pamphlet(['check', 'manuscript'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`manuscript/pamphlet.yaml:${lines.length + 1}:11: error: \`base-url\` must be an http or https address`);
+  });
+});
+
+describe('markup in a title', () => {
+  // `]]>` may not stand in XML character data: package.opf and toc.ncx carried it raw and were
+  // not well-formed (red team, 2026-12-04); the reading view (text.xhtml, nav) was already right.
+  test('a title holding `]]>`, a comment and a script makes a valid EPUB that shows it as text', async () => {
+    const root = copyFixture('basic');
+    const title = 'T <script>alert(1)</script> ]]> --> <!-- &amp;';
+    writeFileSync(path.join(root, 'manuscript', 'part-1.md'), `---\ntitle: ${JSON.stringify(title)}\npart: 1\n---\n\nSome text.\n`);
+    const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'epub', '--no-print-pages', '--quiet'], root);
+    expect(build.status, build.stderr).toBe(0);
+    const [epub] = readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.epub'));
+    const results = await epubcheckAll([path.join(root, 'dist', epub as string)]);
+    expect(results[0]?.errors, describeResult(results[0] as never)).toBe(0);
+    for (const entry of ['OEBPS/package.opf', 'OEBPS/toc.ncx']) {
+      const xml = execFileSync('unzip', ['-p', path.join(root, 'dist', epub as string), entry], { encoding: 'utf8' });
+      expect(xml, entry).not.toContain(']]>');
+      expect(xml, entry).toContain('T &#x3C;script>alert(1)&#x3C;/script> ]]&#x3E; --> &#x3C;!-- &#x26;amp;');
+    }
+  });
+});
+
 describe('a manuscript that builds, opened as a web page', () => {
   test('the page fetches nothing, even where the text names the server', async () => {
     const root = copyFixture('basic');

@@ -10,6 +10,7 @@ import type { ConfigPlace, PageGeometry, PageSizeName, ResolvedConfig } from './
 import { ManuscriptError, error } from '../diagnostics.js';
 import { realInside, spelledInside } from '../files/inside.js';
 import { readTextInside } from '../files/read.js';
+import { isWebUrl } from '../pipeline/url-policy.js';
 import { readYaml, resolved } from './yaml.js';
 import { CLASSIC_FONTS } from '../render/fonts.js';
 import { resolveFont } from '../style/font-files.js';
@@ -242,6 +243,12 @@ export function loadConfig(dir: string): ResolvedConfig {
   const lang = (values.lang as string | undefined) ?? 'en';
   if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,6}$/.test(lang)) fail('lang', `\`lang\` must be a BCP 47 language tag such as en or en-GB, not “${lang}”`);
 
+  // Where the parts are published: a web address by the same policy as a link's (a `file:`
+  // base, or one with a password, went into every Next link until 2026-12-04; one the URL
+  // parser refused was an error with no place, "Invalid URL").
+  if (values['base-url'] !== undefined && !isWebUrl(values['base-url'] as string)) {
+    fail('base-url', '`base-url` must be an http or https address without a password (where the parts are published), such as https://example.org/pamphlets/');
+  }
   const timeout = (values.timeout as number | undefined) ?? 120_000;
   if (values.browser !== undefined) {
     const reason = browserProblem(absDir, values.browser as string);

@@ -33,7 +33,9 @@ export function toXml(node: Root | Element): string {
 
 /** XML-escaped text, for the few documents written as templates (the OPF). */
 export function escapeText(value: string): string {
-  return xastToXml({ type: 'text', value: value.replace(NOT_XML, '') });
+  // `]]>` may not appear in character data either (xast-util-to-xml leaves `>` as is): a part
+  // title holding it made package.opf and toc.ncx not well-formed, until 2026-12-04.
+  return xastToXml({ type: 'text', value: value.replace(NOT_XML, '') }).replace(/]]>/g, ']]&#x3E;');
 }
 
 /** An XML attribute value, escaped (without the quotes). */
