@@ -2,7 +2,7 @@
 // has a sane range, and a value outside it is an error at its line, found fast, instead
 // of a loop until memory runs out (`part: 1e308`) or a timer that fires at once.
 import { describe, expect, test } from 'vitest';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pamphlet } from './helpers/cli.js';
@@ -41,6 +41,16 @@ describe('front matter', () => {
 });
 
 describe('the text', () => {
+  // Node's own words named no file until 2026-12-04: "Cannot create a string longer than
+  // 0x1fffffe8 characters" (600 MB), "File size (3221225472) is greater than 2 GiB" (3 GB);
+  // 100 MB of NUL bytes read for 30 s and was "nested thousands of levels deep".
+  test.each([['600 MB', 600], ['3 GB', 3072]])('a part of %s (sparse) is refused at its first line, naming its size, and earlier outputs stay', (_label, mb) => {
+    const { root, dir } = builtManuscript();
+    writeFileSync(path.join(dir, 'part-9.md'), '');
+    truncateSync(path.join(dir, 'part-9.md'), mb * 1024 * 1024);
+    expectRefused(root, `manuscript/part-9.md:1:1: error: part-9.md is ${mb} MB, more than the 100 MB a text file of a manuscript may be: split it, or take out what is not text`);
+  });
+
   // An attacker's paragraph: one run of text, 140 KB, a number after every other word. The line
   // breaker measures each word with figures in the page; the browser finds a word's place by
   // reading its text node from the start, so one such node took it time in the square of its
