@@ -1,14 +1,15 @@
 // Citations as a scholar reads them: exact strings from citeproc-js with the official
 // CSL styles (Debian's citation-style-language-styles), through our pipeline.
 import { describe, expect, test } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { toString as hastToString } from 'hast-util-to-string';
 import { loadManuscript } from '../src/manuscript.js';
 import type { PartDocument } from '../src/document.js';
 import { ManuscriptError, formatMessage } from '../src/diagnostics.js';
-import { copyFixture } from './helpers/cli.js';
+import { copyFixture, pamphlet } from './helpers/cli.js';
+import { resolveStyle } from '../src/citations/engine.js';
 
 /** The text as a reader sees it: a no-break space is a space. */
 const readerText = (node: Parameters<typeof hastToString>[0]) => hastToString(node).replace(/[\u00A0\u202F]/g, ' ');
@@ -75,6 +76,51 @@ describe('APA (author-date): citations in the text', () => {
       'Reed, J. (1919). Ten Days That Shook the World. Boni & Liveright.',
       'Trotsky, L. (1932). The History of the Russian Revolution (M. Eastman, Trans.). Simon & Schuster.',
     ]);
+  });
+});
+
+// Debian ships 7,832 dependent styles (a journal named, its parent's rules); generated from the
+// CSL journals repository, they carry no `class`, and each was "not a CSL style" until
+// 2026-12-04, though a dependent style's class is its parent's.
+describe('a dependent style from Debian, by its id', () => {
+  const doc = withStyle('accounting-forum');
+  test('cites as its parent, APA, does', () => {
+    expect(readerText(doc.body)).toContain('First mention of Carr. (Carr, 1950, p. 12)');
+    expect(doc.bibliography?.entries.map((e) => readerText(e))[0]).toBe('Carr, E. H. (1950). The Bolshevik Revolution, 1917–1923 (Vol. 1). Macmillan.');
+  });
+  test('every style Debian ships, independent and dependent, is read as a style', () => {
+    const dir = '/usr/share/citation-style-language/styles';
+    const names = [...readdirSync(dir).filter((f) => f.endsWith('.csl')), ...readdirSync(path.join(dir, 'dependent')).filter((f) => f.endsWith('.csl')).map((f) => `dependent/${f}`)];
+    expect(names.length).toBeGreaterThan(10_000);
+    const refused = names.filter((name) => {
+      try {
+        resolveStyle(path.join(dir, name), [dir]);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(refused).toEqual([]);
+  });
+});
+
+// A 3 KB style whose forty macros each call the next twice sets off 2^40 calls: citeproc-js
+// filled 4 GB and died after two minutes, with no place (red team, 2026-12-04).
+describe('a style whose macros multiply', () => {
+  test('is refused at `citation-style` in a second, before any citation is formatted', () => {
+    const root = copyFixture('citations');
+    const macros = Array.from({ length: 40 }, (_, i) => `<macro name="m${i}"><group delimiter=" "><text macro="m${i + 1}"/><text macro="m${i + 1}"/></group></macro>`).join('\n');
+    writeFileSync(
+      path.join(root, 'manuscript', 'evil.csl'),
+      `<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>Evil</title><id>evil</id><updated>2026-01-01T00:00:00+00:00</updated></info>\n${macros}\n<macro name="m40"><text variable="title"/></macro>\n<citation><layout><text macro="m0"/></layout></citation><bibliography><layout><text variable="title"/></layout></bibliography></style>\n`,
+    );
+    const yaml = path.join(root, 'manuscript', 'pamphlet.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/citation-style: .*/, 'citation-style: evil.csl'));
+    const started = Date.now();
+    const result = pamphlet(['check', 'manuscript'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^manuscript\/pamphlet\.yaml:\d+:\d+: error: CSL style .*evil\.csl: its macros call one another over 20,000 times/m);
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
 

@@ -93,6 +93,48 @@ export function resolveStyle(idOrPath: string, dirs: readonly string[], depth = 
 }
 
 /**
+ * How many macro calls one citation or bibliography entry may set off. A 3 KB style whose
+ * forty macros each call the next twice makes 2^40, and citeproc-js filled 4 GB of memory and
+ * died after two minutes (red team, 2026-12-04); it only catches a macro that calls itself.
+ * The 2,548 independent styles of Debian's citation-style-language-styles make at most 667.
+ */
+export const MAX_MACRO_CALLS = 20_000;
+
+/**
+ * The macro calls of the citation's layout or the bibliography's, whichever makes more, each
+ * macro's own calls counted in; past `limit` the count stops. A macro that calls itself (or one
+ * of its callers) counts nothing more: citeproc-js refuses it with its own message.
+ */
+function macroCalls(calls: ReadonlyMap<string, readonly string[]>, roots: readonly (readonly string[])[], limit: number): number {
+  const memo = new Map<string, number>();
+  const visiting = new Set<string>();
+  const count = (name: string): number => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    if (visiting.has(name)) return 0;
+    visiting.add(name);
+    let total = 1;
+    for (const callee of calls.get(name) ?? []) {
+      total += count(callee);
+      if (total > limit) break;
+    }
+    visiting.delete(name);
+    memo.set(name, total);
+    return total;
+  };
+  let most = 0;
+  for (const list of roots) {
+    let total = 0;
+    for (const name of list) {
+      total += count(name);
+      if (total > limit) break;
+    }
+    most = Math.max(most, total);
+  }
+  return most;
+}
+
+/**
  * What we need from a style, read from its XML elements: its class (note or in-text)
  * and, for a dependent style, the id of its parent. Anything that is not a CSL style
  * (not XML, another root element, no <citation>) is a StyleError with its place.
@@ -103,6 +145,10 @@ function readStyleShape(xml: string, stylePath: string): { kind: 'note' | 'in-te
   let parentHref: string | undefined;
   let hasCitation = false;
   let notCsl: string | undefined;
+  // Which macros each macro, and the citation and the bibliography, call (with repeats).
+  const calls = new Map<string, string[]>();
+  const roots: string[][] = [[], []];
+  let macro: string | undefined;
   const read = readXml(xml, (element) => {
     if (!rootSeen) {
       rootSeen = true;
@@ -118,16 +164,33 @@ function readStyleShape(xml: string, stylePath: string): { kind: 'note' | 'in-te
       parentHref = element.attributes.href;
     }
     if (element.local === 'citation' && parent === 'style' && element.ancestors.length === 1) hasCitation = true;
+    if (element.local === 'macro' && element.ancestors.length === 1) {
+      macro = element.attributes.name ?? '';
+      if (!calls.has(macro)) calls.set(macro, []);
+    }
+    const called = element.attributes.macro;
+    if (called !== undefined && element.ancestors.length >= 2) {
+      const top = element.ancestors[1];
+      if (top === 'macro' && macro !== undefined) calls.get(macro)?.push(called);
+      else if (top === 'citation') roots[0]!.push(called);
+      else if (top === 'bibliography') roots[1]!.push(called);
+    }
   });
   if (!read.ok) throw new StyleError(`CSL style ${stylePath} is not well-formed XML (its line ${read.line}, column ${read.column}: ${read.reason})`);
   if (notCsl) throw new StyleError(`CSL style ${stylePath} is not a CSL style: ${notCsl}`);
-  if (kind !== 'note' && kind !== 'in-text') throw new StyleError(`CSL style ${stylePath} is not a CSL style: <style class> must be "note" or "in-text", not ${kind === undefined ? 'missing' : `“${kind}”`}`);
+  const expanded = macroCalls(calls, roots, MAX_MACRO_CALLS);
+  if (expanded > MAX_MACRO_CALLS) {
+    throw new StyleError(`CSL style ${stylePath}: its macros call one another over ${MAX_MACRO_CALLS.toLocaleString('en')} times for one citation or entry (a macro that calls another twice, which calls another twice, …, doubles at each step): the citation processor would run out of memory; the largest of the 2,548 styles of the CSL repository makes 667 calls`);
+  }
   if (parentHref !== undefined) {
     // The parent is named by URL (http://www.zotero.org/styles/chicago-author-date): its last segment is the id.
     const parent = parentHref.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? '';
     if (!STYLE_ID.test(parent) || parent.includes('..')) throw new StyleError(`CSL style ${stylePath}: its independent-parent link “${parentHref}” does not end in a style id`);
-    return { kind, parent };
+    // Its class is its parent's: the 7,832 dependent styles Debian ships (the CSL journals
+    // repository's) carry none, and each was "not a CSL style" until 2026-12-04.
+    return { kind: kind === 'note' ? 'note' : 'in-text', parent };
   }
+  if (kind !== 'note' && kind !== 'in-text') throw new StyleError(`CSL style ${stylePath} is not a CSL style: <style class> must be "note" or "in-text", not ${kind === undefined ? 'missing' : `“${kind}”`}`);
   if (!hasCitation) throw new StyleError(`CSL style ${stylePath} is not a CSL style: an independent style needs a <citation> element`);
   return { kind };
 }
