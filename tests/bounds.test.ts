@@ -44,6 +44,20 @@ describe('the text', () => {
   // Node's own words named no file until 2026-12-04: "Cannot create a string longer than
   // 0x1fffffe8 characters" (600 MB), "File size (3221225472) is greater than 2 GiB" (3 GB);
   // 100 MB of NUL bytes read for 30 s and was "nested thousands of levels deep".
+  // retext's parser spread a word's pieces into one call: 300,000 `a'` in a row overflowed the
+  // stack, and check ended with "Maximum call stack size exceeded", no place (red team).
+  test('a paragraph of 300,000 `a\'` in one run keeps its quotes as typed, with a warning at it; the EPUB builds', () => {
+    const { root, dir } = builtManuscript();
+    const part = path.join(dir, 'part-1.md');
+    const front = readFileSync(part, 'utf8').split(/^---$/m).slice(0, 2).join('---');
+    writeFileSync(part, `${front}---\n\nBefore it.\n\n${"a'".repeat(300_000)}\n\nAfter "it".\n`);
+    const lines = `${front}---\n\nBefore it.\n\n`.split('\n').length;
+    const result = pamphlet(['build', 'manuscript', '--format', 'epub', '--no-print-pages', '--out', 'dist'], root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`manuscript/part-1.md:${lines}:1: warning: smart punctuation could not read this block`);
+    expect(result.stderr).not.toMatch(/Maximum call stack/);
+  });
+
   test.each([['600 MB', 600], ['3 GB', 3072]])('a part of %s (sparse) is refused at its first line, naming its size, and earlier outputs stay', (_label, mb) => {
     const { root, dir } = builtManuscript();
     writeFileSync(path.join(dir, 'part-9.md'), '');

@@ -87,20 +87,30 @@ function makePunctuators(quotes: Quotes) {
 
 export default function rehypeTypography(options: TypographyOptions) {
   return (tree: Root, file: VFile): void => {
+    // retext's parser (parse-latin) spreads a word's pieces into one call, and a "word" of
+    // hundreds of thousands of them (`a'a'a'…`, 600 KB) overflowed the stack: the build ended
+    // with "Maximum call stack size exceeded" and no place. Such a block keeps what was typed.
+    const unread = (node: Root | Element): void => {
+      file.message('smart punctuation could not read this block (its parser ran out of stack on one run of text without spaces, hundreds of thousands of characters long): its quotes, dashes and ellipses are left as typed', {
+        ...(node.position ? { place: node.position } : {}),
+        ruleId: 'smart-punctuation',
+        source: 'pamphlet',
+      });
+    };
     // A part may be in another language than the series (its front matter's `lang`).
-    walkBlocks(tree, file.data.meta?.lang ?? options.lang, options);
+    walkBlocks(tree, file.data.meta?.lang ?? options.lang, options, unread);
   };
 }
 
-function walkBlocks(node: Root | Element, lang: string, options: TypographyOptions): void {
+function walkBlocks(node: Root | Element, lang: string, options: TypographyOptions, unread: (node: Root | Element) => void): void {
   const here = node.type === 'element' && typeof node.properties.lang === 'string' && node.properties.lang ? node.properties.lang : lang;
   if (node.type === 'element' && VERBATIM.has(node.tagName)) return;
   const { run, foreign } = textRun(node, here);
-  if (run.length) typesetRun(run, here, options);
+  if (run.length && !typesetRun(run, here, options)) unread(node);
   // A phrase in another language (`:span[…]{lang=de}`) gets that language's quotes and rules.
-  for (const phrase of foreign) walkBlocks(phrase, here, options);
+  for (const phrase of foreign) walkBlocks(phrase, here, options, unread);
   for (const child of node.children) {
-    if (child.type === 'element' && (BLOCKS.has(child.tagName) || hasBlockInside(child))) walkBlocks(child, here, options);
+    if (child.type === 'element' && (BLOCKS.has(child.tagName) || hasBlockInside(child))) walkBlocks(child, here, options, unread);
   }
   noBreakBeforeNoteCalls(node);
 }
@@ -149,8 +159,10 @@ function isAutolink(node: Element): boolean {
 /** What `rest` changes: `--`/`---` (dashes), three dots with or without spaces (ellipses). */
 const SMARTYPANTS_REST = /--|\.\s*\.\s*\./;
 
-function typesetRun(run: Array<Text | null>, lang: string, options: TypographyOptions): void {
+/** Sets a run's typography in place; false when smart punctuation could not read it (its text then kept as typed). */
+function typesetRun(run: Array<Text | null>, lang: string, options: TypographyOptions): boolean {
   const primary = lang.toLowerCase().split('-')[0] ?? 'en';
+  let read = true;
   if (options.smart) {
     const { quotes, rest } = processorsFor(lang);
     // Verbatim pieces stand in as letters, so quotes on either side pair as in the source.
@@ -158,7 +170,16 @@ function typesetRun(run: Array<Text | null>, lang: string, options: TypographyOp
     // retext parses a text into sentences and words before smartypants looks at it, which costs
     // more than the rest of the pipeline together; a text without a straight quote (or without
     // `--` and three dots) is what smartypants would give back, so it is not parsed.
-    const quoted = /["']/.test(joined) ? String(quotes.processSync(joined)) : joined;
+    const smarten = (processor: typeof quotes, text: string): string => {
+      try {
+        return String(processor.processSync(text));
+      } catch (cause) {
+        if (!(cause instanceof RangeError)) throw cause;
+        read = false;
+        return text;
+      }
+    };
+    const quoted = /["']/.test(joined) ? smarten(quotes, joined) : joined;
     let at = 0;
     for (const node of run) {
       if (!node) {
@@ -167,7 +188,7 @@ function typesetRun(run: Array<Text | null>, lang: string, options: TypographyOp
       }
       const length = node.value.length;
       const piece = quoted.slice(at, at + length);
-      node.value = SMARTYPANTS_REST.test(piece) ? String(rest.processSync(piece)) : piece;
+      node.value = SMARTYPANTS_REST.test(piece) ? smarten(rest, piece) : piece;
       at += length;
     }
   }
@@ -184,6 +205,7 @@ function typesetRun(run: Array<Text | null>, lang: string, options: TypographyOp
     }
     node.value = noBreaks(value);
   }
+  return read;
 }
 
 function frenchSpacing(value: string): string {
