@@ -388,6 +388,13 @@ function withText(text: string): { root: string; line: number; length: number } 
 describe('nesting', () => {
   const PREFIX = 'error: this line opens with over 256 columns of spaces, tabs, `>` and list markers: quotations and lists nested this deep take the Markdown parser minutes; nest fewer levels';
 
+  test('a stylesheet of 50,000 nested `@media print {` is refused at its first line, not a stack overflow with no place', () => {
+    const { root, dir } = builtManuscript();
+    mkdirSync(path.join(dir, 'styles'), { recursive: true });
+    writeFileSync(path.join(dir, 'styles', 'print.css'), `${'@media print {'.repeat(50_000)}p { color: red }${'}'.repeat(50_000)}\n`);
+    expectRefused(root, 'manuscript/styles/print.css:1:1: error: CSS nested too deep to read (blocks inside blocks, thousands of levels): nest fewer levels');
+  });
+
   test('5,000 nested quotations are refused at their line', () => {
     const { root, line } = withText(`${'>'.repeat(5000)} deep\n`);
     expectRefused(root, `manuscript/part-1.md:${line}:1: ${PREFIX}`);

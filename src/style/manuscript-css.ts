@@ -65,7 +65,15 @@ export function readManuscriptSheets(dir: string): { sheets: ManuscriptSheets; m
       continue;
     }
     file.value = read.text;
-    const sheet = checkSheet(dir, rel, read.text, file);
+    let sheet: ManuscriptSheet | undefined;
+    try {
+      sheet = checkSheet(dir, rel, read.text, file);
+    } catch (cause) {
+      // css-tree parses and walks nested blocks by recursion: 50,000 `@media print {` inside one
+      // another ended the build with "Maximum call stack size exceeded", naming no file.
+      if (!(cause instanceof RangeError)) throw cause;
+      error(file, 'CSS nested too deep to read (blocks inside blocks, thousands of levels): nest fewer levels', { place: { line: 1, column: 1 }, ruleId: 'stylesheet', source: 'pamphlet' });
+    }
     messages.push(...file.messages);
     if (sheet) sheets[name] = sheet;
   }
