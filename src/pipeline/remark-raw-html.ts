@@ -147,7 +147,7 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
     // A disallowed element was reported at its opening tag; its end tag goes with it.
     return name in INLINE_HTML ? 'keep' : 'drop';
   }
-  const element = fromHtml(value, { fragment: true }).children.find((child): child is Element => child.type === 'element');
+  const element = fromHtml(value, { fragment: true, verbose: true }).children.find((child): child is Element => child.type === 'element');
   const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1]?.toLowerCase() ?? '';
   if (!KNOWN_ELEMENTS.has(name)) return 'text';
   if (!(name in INLINE_HTML) || !element) {
@@ -159,8 +159,16 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
   }
   let ok = true;
   const allowed = new Set([...GLOBAL_ATTRIBUTES, ...(INLINE_HTML[name] ?? [])]);
+  // Each attribute's name as the author wrote it (the parser's is lower-cased and mapped): a
+  // JSX `className` was reported as `class`, which the author never wrote.
+  const places = (element.data as { position?: { properties?: Record<string, { start: { offset?: number }; end: { offset?: number } }> } } | undefined)?.position?.properties;
+  const written = (property: string): string => {
+    const place = places?.[property];
+    const spelled = place?.start.offset === undefined ? undefined : /^[^\s=/>]+/.exec(value.slice(place.start.offset, place.end.offset))?.[0];
+    return spelled ?? attributeName(property);
+  };
   for (const [property, raw] of Object.entries(element.properties)) {
-    const attribute = attributeName(property);
+    const attribute = written(property);
     const value = Array.isArray(raw) ? raw.join(' ') : String(raw);
     if (/^on/i.test(attribute)) {
       error(file, `event-handler attribute \`${attribute}\` is not allowed: the renderer never runs a manuscript's scripts`, { place: node.position, ruleId: 'raw-html-script', source: 'pamphlet' });

@@ -78,7 +78,7 @@ describe('raw HTML, construct by construct', () => {
       `part-1.md:6:56: error: <embed> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       `part-1.md:6:72: error: <video> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
       "part-1.md:6:88: error: event-handler attribute `onmouseover` is not allowed: the renderer never runs a manuscript's scripts",
-      "part-1.md:6:88: error: event-handler attribute `onclick` is not allowed: the renderer never runs a manuscript's scripts",
+      "part-1.md:6:88: error: event-handler attribute `ONCLICK` is not allowed: the renderer never runs a manuscript's scripts",
       `part-1.md:6:145: error: style refused: the property \`background\` (allowed: ${STYLE_PROPERTIES})`,
       "part-1.md:6:145: error: style refused: `url(x)`: a manuscript's style loads nothing",
       `part-1.md:6:145: error: style refused: the property \`position\` (allowed: ${STYLE_PROPERTIES})`,
@@ -86,6 +86,17 @@ describe('raw HTML, construct by construct', () => {
       'part-1.md:6:244: error: link to `notes.md` in raw HTML: write it as a Markdown link, [text](notes.md), so it can be checked and placed',
       'part-1.md:6:269: error: attribute `class` is not allowed on <time> (allowed: lang, dir, title, style, datetime)',
       'part-1.md:8:1: error: raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)',
+    ]);
+  });
+});
+
+describe('an attribute named as the author wrote it', () => {
+  // JSX in a README (`className`, `onClick`): the parser lower-cases and maps names, and the
+  // message said `class`, which the author never wrote (a sweep of real READMEs, 2026-12-04).
+  test('`className` and `onClick` are refused by those names', () => {
+    expect(onePartRefused('Text <a className="button" href="https://example.org/">Go</a> and <b onClick="go()">b</b>.\n')).toEqual([
+      'part-1.md:6:6: error: attribute `className` is not allowed on <a> (allowed: lang, dir, title, style, href, id, name)',
+      "part-1.md:6:67: error: event-handler attribute `onClick` is not allowed: the renderer never runs a manuscript's scripts",
     ]);
   });
 });
