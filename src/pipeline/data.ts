@@ -19,6 +19,8 @@ export interface CollectedCitations {
 export type SlugAliases = Map<string, string>;
 /** An anchor's name as written → its id, where they differ (`6.3.3` → `anchor-6-3-3`). */
 export type AnchorAliases = Map<string, string>;
+/** The `{#id}` written after a heading, by the heading's start offset in the part. */
+export type WrittenHeadingIds = Map<number, string>;
 /** The ids of the author's anchors (`<a id>`, `<a name>`), which headings avoid. */
 export type AnchorIds = Set<string>;
 
@@ -49,6 +51,8 @@ declare module 'vfile' {
     titleId: string;
     /** Set by rehype-heading-ids, read by rehype-links. */
     slugAliases: SlugAliases;
+    /** Set by remark-heading-ids: the `{#id}` written after a heading, by the heading's start offset. */
+    writtenHeadingIds: WrittenHeadingIds;
     /** Set by rehype-anchors, read by rehype-heading-ids. */
     anchorIds: AnchorIds;
     anchorAliases: AnchorAliases;

@@ -79,6 +79,7 @@ import lintImages from './lint-images.js';
 import lintTableCells from './lint-table-cells.js';
 import lintStraightQuotes from './lint-straight-quotes.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
+import remarkHeadingIds from './remark-heading-ids.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeParagraphNumbers from './rehype-paragraph-numbers.js';
 import rehypePartDocument from './rehype-part-document.js';
@@ -134,6 +135,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkSafety, { dir: options.dir, parts: options.parts, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), checkImage: options.checkImage })
     .use(lintImages, { textWidthIn: options.textWidthIn ?? A5_TEXT_WIDTH_IN, checkImage: options.checkImage })
     .use(remarkDirectives, { items, noBibliography: !options.bibliography })
+    .use(remarkHeadingIds)
     .use(remarkPartTitle)
     .use(lintHeadingLevels)
     .use(lintTableCells)

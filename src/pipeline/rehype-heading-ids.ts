@@ -35,15 +35,19 @@ export default function rehypeHeadingIds() {
     // An anchor's name whose id differs (`6.3.3`, `anchor-6-3-3`) comes before any heading's slug.
     const aliases = new Map<string, string>(file.data.anchorAliases);
     const sections: Section[] = [];
-    const idFor = (title: string): { slug: string; id: string } => {
+    const idFor = (title: string, written?: string): { slug: string; id: string } => {
       const slug = github.slug(title);
       let base = slug;
       if (!VALID_ID.test(base) || RESERVED_ID.test(base)) base = base ? `section-${base.replace(/^-+/, '')}` : 'section';
       if (!VALID_ID.test(base)) base = 'section';
+      // An id the author wrote after the heading (remark-heading-ids.ts) is its id where it may be one.
+      if (written !== undefined && VALID_ID.test(written) && !RESERVED_ID.test(written)) base = written;
       const id = uniqueId(base);
       if (slug && !aliases.has(slug)) aliases.set(slug, id);
+      if (written !== undefined && !aliases.has(written)) aliases.set(written, id);
       return { slug, id };
     };
+    const writtenIds = file.data.writtenHeadingIds;
     // A first heading dropped for repeating the title (remark-part-title.ts) was the first
     // heading GitHub numbered: it keeps its id, on the title, and later headings by its name
     // take the next ones, as they would on GitHub.
@@ -60,7 +64,8 @@ export default function rehypeHeadingIds() {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      const { id } = idFor(title);
+      const offset = node.position?.start.offset;
+      const { id } = idFor(title, offset === undefined ? undefined : writtenIds?.get(offset));
       node.properties.id = id;
       sections.push({ id, title, depth: Number(depth) });
       return SKIP;

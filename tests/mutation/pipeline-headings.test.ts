@@ -140,3 +140,36 @@ describe('straight-quotes', () => {
     expect(messages).toEqual([]);
   });
 });
+
+// Pandoc's, kramdown's, Docusaurus's and mdBook's `## Heading {#id}`: until 2026-12-04 the
+// braces printed in the heading and `[…](#id)` was an error (a sweep of real Markdown:
+// yangshun/tech-interview-handbook writes seven such headings).
+describe('an id written after a heading', () => {
+  test('is the heading’s id, out of its words; links find it; elsewhere `{#x}` is text', () => {
+    const { doc, messages } = onePart(
+      [
+        '## 2. Plan your time {#plan}',
+        '## Unnumbered {#extra .unnumbered .unlisted}',
+        '## One {#1}',
+        '## Again {#plan}',
+        '## Code `{#x}`',
+        '## Glued{#no}',
+        'A paragraph with {#x} inside, and [the plan](#plan), [one](#1), [again](#plan-2), [extra](#extra).',
+        '',
+      ].join('\n\n'),
+    );
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      [
+        '<h2 id="plan">2. Plan your time</h2>',
+        '<h2 id="extra">Unnumbered</h2>',
+        // `1` is no id in every format: the heading keeps its own, and `#1` leads to it.
+        '<h2 id="one">One</h2>',
+        '<h2 id="plan-2">Again</h2>',
+        '<h2 id="code-x">Code <code>{#x}</code></h2>',
+        '<h2 id="gluedno">Glued{#no}</h2>',
+        '<p id="p1" data-pn="1">A paragraph with {#x} inside, and <a href="#plan">the plan</a>, <a href="#one">one</a>, <a href="#plan-2">again</a>, <a href="#extra">extra</a>.</p>',
+      ].join('\n'),
+    );
+  });
+});
