@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { pagesText } from './helpers/poppler.js';
 import { listen, type Listener } from './helpers/listener.js';
@@ -24,6 +24,18 @@ afterAll(async () => {
 });
 
 const FRONT = '---\ntitle: A Part Under Attack\npart: 1\n---\n\n';
+
+/** The built web page (dist/a-test-series-1.html) opened in Chromium as a reader opens it, until `inspect` is done. */
+async function openWebPage(root: string, inspect: (page: Page) => Promise<void>): Promise<void> {
+  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`file://${path.join(root, 'dist', 'a-test-series-1.html')}`, { waitUntil: 'networkidle0' });
+    await inspect(page);
+  } finally {
+    await browser.close();
+  }
+}
 
 /** Each attack: the part's text after its front matter (or its whole front matter), and the error it must get. */
 function attacks(port: number): Array<[string, string, string]> {
@@ -187,17 +199,12 @@ describe('a manuscript’s stylesheet that hides a load, or ends its <style>', (
     const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'pdf,html'], root);
     expect(build.status, build.stderr).toBe(0);
     const before = server.hits.length;
-    const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
-    try {
-      const page = await browser.newPage();
-      await page.goto(`file://${path.join(root, 'dist', 'a-test-series-1.html')}`, { waitUntil: 'networkidle0' });
+    await openWebPage(root, async (page) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       // One <style> in the head, as the page is built, and none of what the string spells.
       expect(await page.evaluate(() => [document.querySelectorAll('style').length, document.querySelectorAll('meta[http-equiv=refresh], link[rel=preconnect], a[href^="javascript:"], a[href^="file:"]').length])).toEqual([1, 0]);
       expect(page.url()).toMatch(/a-test-series-1\.html$/);
-    } finally {
-      await browser.close();
-    }
+    });
     expect(server.hits.slice(before)).toEqual([]);
     const pdf = await getDocument({ data: new Uint8Array(readFileSync(path.join(root, 'dist', 'a-test-series-1.pdf'))), useSystemFonts: false }).promise;
     const links: string[] = [];
@@ -250,14 +257,9 @@ describe('a manuscript that builds, opened as a web page', () => {
     const build = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'html,epub'], root);
     expect(build.status, build.stderr).toBe(0);
     const before = server.hits.length;
-    const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
-    try {
-      const page = await browser.newPage();
-      await page.goto(`file://${path.join(root, 'dist', 'a-test-series-1.html')}`, { waitUntil: 'networkidle0' });
+    await openWebPage(root, async (page) => {
       expect(await page.evaluate(() => document.body.innerText)).toContain('a link to the server');
-    } finally {
-      await browser.close();
-    }
+    });
     expect(server.hits.slice(before)).toEqual([]);
   });
 });
