@@ -166,11 +166,11 @@ describe('a repository shipped with the manuscript', () => {
 // reader fetched it. And the sheets are put into the print page and the web page inside
 // <style>, which the HTML parser ends at the first `</style`, a CSS string's too.
 describe('a manuscript’s stylesheet that hides a load, or ends its <style>', () => {
-  test('a url() or @import written with escapes is refused at its place in each sheet', () => {
+  test('a url() or @import written with escapes, or hidden in a custom property or a var() fallback, is refused at its place in each sheet', () => {
     const root = copyFixture('basic');
     const http = `http://127.0.0.1:${server.port}`;
     mkdirSync(path.join(root, 'manuscript', 'styles'), { recursive: true });
-    const sheet = `@\\69mport "${http}/import.css";\np { background: u\\72 l("${http}/bg.png"); }\nh2 { cursor: u\\rl("${http}/cursor"), auto; }\n@font-face { font-family: X; src: u\\72 l("${http}/font.woff2"); }\nh3 { background: cross-fade(url(images/a.png), url(images/a.png), 50%); }\n`;
+    const sheet = `@\\69mport "${http}/import.css";\np { background: u\\72 l("${http}/bg.png"); }\nh2 { cursor: u\\rl("${http}/cursor"), auto; }\n@font-face { font-family: X; src: u\\72 l("${http}/font.woff2"); }\nh3 { background: cross-fade(url(images/a.png), url(images/a.png), 50%); }\nq { --z: url(${http}/z.png); background: var(--z); }\nem { background: var(--x, url(${http}/x.png)); }\n`;
     writeFileSync(path.join(root, 'manuscript', 'styles', 'epub.css'), sheet);
     writeFileSync(path.join(root, 'manuscript', 'styles', 'print.css'), sheet);
     const before = server.hits.length;
@@ -183,6 +183,8 @@ describe('a manuscript’s stylesheet that hides a load, or ends its <style>', (
         expect(result.stderr).toContain(`manuscript/styles/${name}.css:3:14: error: \`u\\rl()\` is \`url()\` written with escapes`);
         expect(result.stderr).toContain(`manuscript/styles/${name}.css:4:35: error: \`u\\72 l()\` is \`url()\``);
         expect(result.stderr).toContain(`manuscript/styles/${name}.css:5:18: error: \`cross-fade()\` loads what no check reads`);
+        expect(result.stderr).toContain(`manuscript/styles/${name}.css:6:9: error: \`url(${http}/z.png)\` in a custom property or a var() fallback`);
+        expect(result.stderr).toContain(`manuscript/styles/${name}.css:7:26: error: \`url(${http}/x.png)\` in a custom property or a var() fallback`);
       }
     }
     expect(existsSync(path.join(root, 'dist'))).toBe(false);

@@ -15,7 +15,32 @@ const ALLOWED_PROPERTIES = new Set([
   'text-transform', 'letter-spacing', 'word-spacing', 'vertical-align', 'white-space', 'font-size',
 ]);
 /** CSS functions that fetch a resource or reach outside the phrase. */
-const LOADING_FUNCTIONS = new Set(['url', 'image-set', '-webkit-image-set', 'image', 'cross-fade', 'element', 'paint', 'src', 'expression']);
+export const LOADING_FUNCTIONS = new Set(['url', 'image-set', '-webkit-image-set', 'image', 'cross-fade', 'element', 'paint', 'src', 'expression']);
+
+/**
+ * What loads in text css-tree keeps unparsed (a `Raw` node): a custom property's value
+ * (`--bg: url(…)`) and a `var()`'s fallback (`var(--x, url(…))`) are read only where they are
+ * used, so the parser leaves them as text, and a `url()` there went unchecked (2026-12-04).
+ * Read here as a value, as the browser reads it where it lands; the first `url()` or loading
+ * function found, or none.
+ */
+export function rawLoads(raw: string): string | undefined {
+  const { ident, parse, walk } = cssTree();
+  let found: string | undefined;
+  let ast: CssNode;
+  try {
+    ast = parse(raw, { context: 'value' });
+  } catch {
+    return undefined;
+  }
+  walk(ast, (node) => {
+    if (found) return;
+    if (node.type === 'Url') found = `url(${node.value})`;
+    else if (node.type === 'Function' && LOADING_FUNCTIONS.has(ident.decode(node.name).toLowerCase())) found = `${node.name}()`;
+    else if (node.type === 'Raw') found = rawLoads(node.value);
+  });
+  return found;
+}
 
 /** Every reason to refuse `style`, or none. */
 export function checkInlineStyle(style: string): string[] {
@@ -41,6 +66,9 @@ export function checkInlineStyle(style: string): string[] {
       problems.push(`\`${node.name}()\`: a manuscript's style loads nothing`);
     } else if (node.type === 'Atrule') {
       problems.push(`\`@${node.name}\``);
+    } else if (node.type === 'Raw') {
+      const loads = rawLoads(node.value);
+      if (loads) problems.push(`\`${loads}\` in a var() fallback: a manuscript's style loads nothing`);
     }
   });
   return problems;

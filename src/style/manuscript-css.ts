@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CssNode } from 'css-tree';
 import { cssTree } from './css-tree.js';
+import { LOADING_FUNCTIONS, rawLoads } from '../pipeline/css-policy.js';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { error } from '../diagnostics.js';
@@ -44,8 +45,6 @@ export type ManuscriptSheets = Partial<Record<Exclude<StyleSheetName, 'pamphlet'
 
 const NAMES = ['print', 'handout', 'epub'] as const;
 
-/** CSS functions that load a resource (as css-policy.ts lists them for a `style` attribute). */
-const LOADING_FUNCTIONS = new Set(['url', 'image-set', '-webkit-image-set', 'image', 'cross-fade', 'element', 'paint', 'src', 'expression']);
 /** Those whose arguments this check does not read as URLs: refused. */
 const UNCHECKED_LOADING = new Set(['image', 'cross-fade', 'element', 'paint', 'expression', '-webkit-cross-fade']);
 
@@ -120,6 +119,10 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
       });
     }
     if (node.type === 'Url') checkUrl(node.value, loc);
+    if (node.type === 'Raw') {
+      const loads = rawLoads(node.value);
+      if (loads) fail(`\`${loads}\` in a custom property or a var() fallback, which is read only where it is used: write it in the property that uses it, where it is checked`, loc.line, loc.column);
+    }
   });
 
   function checkUrl(value: string, loc: { line: number; column: number }): void {

@@ -130,6 +130,10 @@ describe('checkInlineStyle', () => {
     ['color: red;;', []],
     ['color: red /* url(x) */', []],
     ['color: var(--x)', []],
+    ['color: var(--x, red)', []],
+    // A var()'s fallback is kept unparsed by css-tree; read as the value it becomes (2026-12-04).
+    ['background-color: var(--x, url(http://x/y))', ['`url(http://x/y)` in a var() fallback: a manuscript\'s style loads nothing']],
+    ['color: var(--x, var(--y, image-set("http://x/y" 1x)))', ['`image-set()` in a var() fallback: a manuscript\'s style loads nothing']],
     [
       'font-size: 2em; letter-spacing: .1em; word-spacing: 1px; vertical-align: super; white-space: nowrap; text-transform: uppercase; text-decoration: underline; text-decoration-line: underline; text-decoration-style: wavy; text-decoration-color: red; font-variant: small-caps; font-variant-caps: small-caps; font-variant-numeric: oldstyle-nums; font-variant-ligatures: none; font-feature-settings: "smcp"; font-kerning: normal; font-style: italic; background-color: yellow',
       [],
