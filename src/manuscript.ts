@@ -27,6 +27,7 @@ import { lastCommit, lastCommitSync } from './files/last-commit.js';
 import { slugify } from './slug.js';
 import type { Root } from 'mdast';
 import { depthProblem, linePrefixProblem } from './pipeline/nesting.js';
+import { tableCellsProblem } from './pipeline/table-size.js';
 import { parseTimeLimit, parseTimeProblem, parseWithin } from './pipeline/parse-time.js';
 import { wordsFor } from './words.js';
 import { coverageFor } from './render/font-coverage.js';
@@ -124,6 +125,11 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     const tooWide = linePrefixProblem(read.text);
     if (tooWide) {
       error(file, tooWide.reason, { place: { line: tooWide.line, column: tooWide.column }, ruleId: 'nesting', source: 'pamphlet' });
+      continue;
+    }
+    const tooManyCells = tableCellsProblem(read.text);
+    if (tooManyCells) {
+      error(file, tooManyCells.reason, { place: { line: tooManyCells.line, column: tooManyCells.column }, ruleId: 'table-size', source: 'pamphlet' });
       continue;
     }
     const parsing = performance.now();

@@ -388,6 +388,17 @@ function withText(text: string): { root: string; line: number; length: number } 
 describe('nesting', () => {
   const PREFIX = 'error: this line opens with over 256 columns of spaces, tabs, `>` and list markers: quotations and lists nested this deep take the Markdown parser minutes; nest fewer levels';
 
+  // 45,000 rows of 30 cells (5.5 MB) filled the 4 GB heap, and check died after two minutes
+  // with V8's "heap out of memory", no place (red team, 2026-12-04).
+  test('a table of 45,000 rows of 30 cells is refused at its header in a second, not a heap exhausted', () => {
+    const header = `| ${Array.from({ length: 30 }, (_, i) => `h${i}`).join(' | ')} |`;
+    const row = `| ${Array.from({ length: 30 }, () => 'c').join(' | ')} |`;
+    const { root, line } = withText(`${header}\n|${'---|'.repeat(30)}\n${`${row}\n`.repeat(45_000)}`);
+    const started = Date.now();
+    expectRefused(root, `manuscript/part-1.md:${line}:1: error: this table takes the part past 100,000 table cells (45,001 rows of 30, 1,350,030 cells in the part so far): the Markdown parser would need gigabytes of memory for them; split the table, or the part`);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
   test('a stylesheet of 50,000 nested `@media print {` is refused at its first line, not a stack overflow with no place', () => {
     const { root, dir } = builtManuscript();
     mkdirSync(path.join(dir, 'styles'), { recursive: true });
