@@ -124,6 +124,24 @@ describe('a style whose macros multiply', () => {
   });
 });
 
+describe('a style whose macros chain deep', () => {
+  // Counted by recursion, 100,000 macros each calling the next would overflow the stack.
+  test('100,000 macros in a chain are refused at `citation-style`, not a stack overflow', () => {
+    const root = copyFixture('citations');
+    const macros = Array.from({ length: 100_000 }, (_, i) => `<macro name="m${i}"><text macro="m${i + 1}"/></macro>`).join('\n');
+    writeFileSync(
+      path.join(root, 'manuscript', 'chain.csl'),
+      `<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>Chain</title><id>chain</id><updated>2026-01-01T00:00:00+00:00</updated></info>\n${macros}\n<macro name="m100000"><text variable="title"/></macro>\n<citation><layout><text macro="m0"/></layout></citation><bibliography><layout><text variable="title"/></layout></bibliography></style>\n`,
+    );
+    const yaml = path.join(root, 'manuscript', 'pamphlet.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/citation-style: .*/, 'citation-style: chain.csl'));
+    const result = pamphlet(['check', 'manuscript'], root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^manuscript\/pamphlet\.yaml:\d+:\d+: error: CSL style .*chain\.csl: its macros call one another over 20,000 times \(or over 500 deep\)/m);
+    expect(result.stderr).not.toMatch(/Maximum call stack/);
+  });
+});
+
 describe('bibliography errors', () => {
   test('a malformed .bib is an error naming the file and line', () => {
     const root = copyFixture('citations');

@@ -11,6 +11,7 @@ import { readTextInside } from '../files/read.js';
 import { readXml } from '../files/xml.js';
 import { VFile } from 'vfile';
 import { ManuscriptError, error } from '../diagnostics.js';
+import { expandedSize } from '../expanded-size.js';
 
 export interface CiteItem {
   id: string;
@@ -101,40 +102,6 @@ export function resolveStyle(idOrPath: string, dirs: readonly string[], depth = 
 export const MAX_MACRO_CALLS = 20_000;
 
 /**
- * The macro calls of the citation's layout or the bibliography's, whichever makes more, each
- * macro's own calls counted in; past `limit` the count stops. A macro that calls itself (or one
- * of its callers) counts nothing more: citeproc-js refuses it with its own message.
- */
-function macroCalls(calls: ReadonlyMap<string, readonly string[]>, roots: readonly (readonly string[])[], limit: number): number {
-  const memo = new Map<string, number>();
-  const visiting = new Set<string>();
-  const count = (name: string): number => {
-    const known = memo.get(name);
-    if (known !== undefined) return known;
-    if (visiting.has(name)) return 0;
-    visiting.add(name);
-    let total = 1;
-    for (const callee of calls.get(name) ?? []) {
-      total += count(callee);
-      if (total > limit) break;
-    }
-    visiting.delete(name);
-    memo.set(name, total);
-    return total;
-  };
-  let most = 0;
-  for (const list of roots) {
-    let total = 0;
-    for (const name of list) {
-      total += count(name);
-      if (total > limit) break;
-    }
-    most = Math.max(most, total);
-  }
-  return most;
-}
-
-/**
  * What we need from a style, read from its XML elements: its class (note or in-text)
  * and, for a dependent style, the id of its parent. Anything that is not a CSL style
  * (not XML, another root element, no <citation>) is a StyleError with its place.
@@ -178,9 +145,10 @@ function readStyleShape(xml: string, stylePath: string): { kind: 'note' | 'in-te
   });
   if (!read.ok) throw new StyleError(`CSL style ${stylePath} is not well-formed XML (its line ${read.line}, column ${read.column}: ${read.reason})`);
   if (notCsl) throw new StyleError(`CSL style ${stylePath} is not a CSL style: ${notCsl}`);
-  const expanded = macroCalls(calls, roots, MAX_MACRO_CALLS);
+  // Each macro counts itself and the macros it calls; the citation's layout or the bibliography's, whichever makes more.
+  const expanded = Math.max(...roots.map((list) => expandedSize(list, (name) => calls.get(name) ?? [], MAX_MACRO_CALLS)));
   if (expanded > MAX_MACRO_CALLS) {
-    throw new StyleError(`CSL style ${stylePath}: its macros call one another over ${MAX_MACRO_CALLS.toLocaleString('en')} times for one citation or entry (a macro that calls another twice, which calls another twice, …, doubles at each step): the citation processor would run out of memory; the largest of the 2,548 styles of the CSL repository makes 667 calls`);
+    throw new StyleError(`CSL style ${stylePath}: its macros call one another over ${MAX_MACRO_CALLS.toLocaleString('en')} times (or over 500 deep) for one citation or entry (a macro that calls another twice, which calls another twice, …, doubles at each step): the citation processor would run out of memory; the largest of the 2,548 styles of the CSL repository makes 667 calls`);
   }
   if (parentHref !== undefined) {
     // The parent is named by URL (http://www.zotero.org/styles/chicago-author-date): its last segment is the id.

@@ -14,6 +14,7 @@
  */
 import type { CssNode } from 'css-tree';
 import { cssTree } from '../style/css-tree.js';
+import { expandedSize } from '../expanded-size.js';
 import { readXml, XmlRefusal, type XmlElement } from './xml.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -140,32 +141,16 @@ interface DrawnNode {
 
 /**
  * How many elements the drawing makes once each `<use>` is replaced by a copy of what it
- * names; Infinity past `limit` or `depth`. A `<use>` of itself or of an ancestor draws nothing
- * in a browser, and counts nothing here.
+ * names; Infinity past 500 levels. A `<use>` of itself or of an ancestor draws nothing in a
+ * browser, and counts nothing here.
  */
 function drawnCount(nodes: readonly DrawnNode[], ids: ReadonlyMap<string, number>, limit: number): number {
-  const memo = new Map<number, number>();
-  const visiting = new Set<number>();
-  const DEPTH = 500;
-  const count = (index: number, depth: number): number => {
-    const known = memo.get(index);
-    if (known !== undefined) return known;
-    if (visiting.has(index)) return 0;
-    if (depth > DEPTH) return Infinity;
-    visiting.add(index);
+  const named = (index: number): number[] => {
     const node = nodes[index]!;
-    let total = 1;
-    for (const child of node.children) {
-      total += count(child, depth + 1);
-      if (total > limit) break;
-    }
     const target = node.copies === undefined ? undefined : ids.get(node.copies);
-    if (target !== undefined && total <= limit) total += count(target, depth + 1);
-    visiting.delete(index);
-    memo.set(index, total);
-    return total;
+    return target === undefined ? node.children : [...node.children, target];
   };
-  return nodes.length ? count(0, 0) : 0;
+  return nodes.length ? expandedSize([0], named, limit) : 0;
 }
 
 /** The first thing in `text` (an SVG file, well-formed or not) that an SVG image may not hold, or none. */

@@ -15,7 +15,7 @@ const ALLOWED_PROPERTIES = new Set([
   'text-transform', 'letter-spacing', 'word-spacing', 'vertical-align', 'white-space', 'font-size',
 ]);
 /** CSS functions that fetch a resource or reach outside the phrase. */
-export const LOADING_FUNCTIONS = new Set(['url', 'image-set', '-webkit-image-set', 'image', 'cross-fade', 'element', 'paint', 'src', 'expression']);
+export const LOADING_FUNCTIONS = new Set(['url', 'image-set', '-webkit-image-set', 'image', 'cross-fade', '-webkit-cross-fade', 'element', 'paint', 'src', 'expression']);
 
 /**
  * What loads in text css-tree keeps unparsed (a `Raw` node): a custom property's value

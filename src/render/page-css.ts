@@ -100,9 +100,6 @@ export function handoutPage(size: ResolvedConfig['handout']['size']): HandoutPag
   };
 }
 
-/** A CSS string literal; the words come from src/words.ts, but a quote must not end it. */
-const quoted = (text: string): string => cssString(text, '"');
-
 /** The handout's @page rules: size, margins, and the "page x of y" of its running head. */
 export function handoutPageCss(page: HandoutPage, lang: string): string {
   // "page 3 of 9" in the part's language (src/words.ts).
@@ -113,7 +110,7 @@ export function handoutPageCss(page: HandoutPage, lang: string): string {
     bottom: cssLength(page.margins.bottom, 'bottom margin'),
     left: cssLength(page.margins.left, 'left margin'),
   };
-  const folio = `${quoted(`${pageWord} `)} counter(page) ${quoted(` ${ofWord} `)} counter(pages)`;
+  const folio = `${cssString(`${pageWord} `, '"')} counter(page) ${cssString(` ${ofWord} `, '"')} counter(pages)`;
   return [
     `@page { size: ${cssLength(page.width, 'width')} ${cssLength(page.height, 'height')}; margin: ${m.top} ${m.right} ${m.bottom} ${m.left}; }`,
     // Every page, :left and :right alike (print.css mirrors them for the pamphlet).

@@ -45,8 +45,8 @@ export type ManuscriptSheets = Partial<Record<Exclude<StyleSheetName, 'pamphlet'
 
 const NAMES = ['print', 'handout', 'epub'] as const;
 
-/** Those whose arguments this check does not read as URLs: refused. */
-const UNCHECKED_LOADING = new Set(['image', 'cross-fade', 'element', 'paint', 'expression', '-webkit-cross-fade']);
+/** Loading functions whose arguments this check reads as URLs (`url()` is css-tree's `Url`); the others are refused. */
+const URL_ARGUMENTS = new Set(['image-set', '-webkit-image-set', 'src']);
 
 export function readManuscriptSheets(dir: string): { sheets: ManuscriptSheets; messages: VFileMessage[] } {
   const sheets: ManuscriptSheets = {};
@@ -109,10 +109,10 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
     if (node.type === 'Function' && name === 'local') {
       fail('`local()` names a font of the machine that builds, which the PDF would embed as it finds it (or as Type 3): give the font in `fonts:` of pamphlet.yaml, or a url() to a .ttf or .woff2 file inside the manuscript folder', loc.line, loc.column);
     }
-    if (node.type === 'Function' && (name !== node.name.toLowerCase() ? LOADING_FUNCTIONS.has(name) || name === 'local' : UNCHECKED_LOADING.has(name))) {
+    if (node.type === 'Function' && (name !== node.name.toLowerCase() ? LOADING_FUNCTIONS.has(name) || name === 'local' : LOADING_FUNCTIONS.has(name) && name !== 'url' && !URL_ARGUMENTS.has(name))) {
       fail(name !== node.name.toLowerCase() ? `\`${node.name}()\` is \`${name}()\` written with escapes: write it plainly, so that what it loads can be checked` : `\`${name}()\` loads what no check reads: name a file with url()`, loc.line, loc.column);
     }
-    if (node.type === 'Function' && ['image-set', '-webkit-image-set', 'src'].includes(name)) {
+    if (node.type === 'Function' && URL_ARGUMENTS.has(name)) {
       // Their plain-string arguments are URLs too; a quoted one is read as a url() would be.
       walk(node, (inner: CssNode) => {
         if (inner.type === 'String') checkUrl(inner.value, inner.loc?.start ?? loc);

@@ -33,9 +33,13 @@ export function toXml(node: Root | Element): string {
 
 /** XML-escaped text, for the few documents written as templates (the OPF). */
 export function escapeText(value: string): string {
-  // `]]>` may not appear in character data either (xast-util-to-xml leaves `>` as is): a part
-  // title holding it made package.opf and toc.ncx not well-formed, until 2026-12-04.
-  return xastToXml({ type: 'text', value: value.replace(NOT_XML, '') }).replace(/]]>/g, ']]&#x3E;');
+  // A part title holding `]]>` made package.opf and toc.ncx not well-formed, until 2026-12-04.
+  return textXml(value.replace(NOT_XML, ''));
+}
+
+/** Character data as XML: `]]>` may not appear in it, and xast-util-to-xml leaves `>` as is. */
+function textXml(value: string): string {
+  return xastToXml({ type: 'text', value }).replace(/]]>/g, ']]&#x3E;');
 }
 
 /** An XML attribute value, escaped (without the quotes). */
@@ -47,8 +51,7 @@ export function escapeAttribute(value: string): string {
 /** Writes void elements (and empty SVG ones: SVG is pure XML) self-closed, every other element with its end tag. */
 function write(node: XastNodes, inSvg = false): string {
   if (node.type === 'root') return node.children.map((child) => write(child, inSvg)).join('');
-  // `]]>` may not appear in character data; xast-util-to-xml leaves `>` as is.
-  if (node.type === 'text') return xastToXml(node).replace(/]]>/g, ']]&#x3E;');
+  if (node.type === 'text') return textXml(node.value);
   if (node.type !== 'element') return xastToXml(node);
   const svg = inSvg || node.name === 'svg';
   if (node.children.length === 0) return xastToXml(node, { closeEmptyElements: svg || VOID.has(node.name), tightClose: true });
