@@ -242,6 +242,27 @@ describe('images', () => {
     expectRefused(root, 'manuscript/part-1.md:20:1: error: image images/damaged.png is a damaged PNG image: its header cannot be read');
   });
 
+  test('a PNG cut short is an error at the image, though its header is whole', () => {
+    const { root, dir } = builtManuscript();
+    // The signature, the header chunk and 4 bytes of the compressed picture.
+    image(dir, 'cut.png', png().subarray(0, 45));
+    appendToPart(dir, '![Cut](images/cut.png)');
+    expectRefused(root, 'manuscript/part-1.md:20:1: error: image images/cut.png is a damaged PNG image: it is cut short (an interrupted download or copy?): copy the file again from where it came');
+  });
+
+  test('a PNG whose compressed picture is garbled, checksums and all, is an error at the image', () => {
+    const { root, dir } = builtManuscript();
+    const whole = png();
+    const idat = whole.indexOf('IDAT', 0, 'latin1');
+    const length = whole.readUInt32BE(idat - 4);
+    // Bits flipped in the deflate data, then the chunk's checksum made right again.
+    for (let at = idat + 6; at < idat + 4 + length; at++) whole[at] = (whole[at] as number) ^ 0x5a;
+    whole.writeUInt32BE(crc32(whole.subarray(idat, idat + 4 + length)), idat + 4 + length);
+    image(dir, 'garbled.png', whole);
+    appendToPart(dir, '![Garbled](images/garbled.png)');
+    expectRefused(root, 'manuscript/part-1.md:20:1: error: image images/garbled.png is a damaged PNG image: its compressed image data cannot be read (invalid stored block lengths), so readers show no picture: copy the file again from where it came');
+  });
+
   test('a PNG named .jpg is an error: the outputs would declare the wrong type', () => {
     const { root, dir } = builtManuscript();
     image(dir, 'square.jpg', png());

@@ -11,6 +11,7 @@ import { JPG } from 'image-size/types/jpg';
 import { PNG } from 'image-size/types/png';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { realInside } from './inside.js';
+import { jpegFrameSize, rasterProblem } from './raster-whole.js';
 import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from './media-types.js';
 import { svgProblem } from './svg-policy.js';
 
@@ -79,6 +80,9 @@ export function checkImageContent(realPath: string, relPath: string): { ok: true
       ruleId: 'image-pixels',
     };
   }
+  // The whole file, not only its header: a file cut short prints as nothing.
+  const whole = read ? rasterProblem(bytes, DETECTED[mediaType] as 'png' | 'jpg' | 'gif') : undefined;
+  if (whole) return { ok: false, reason: `image ${relPath} ${whole}`, ruleId: 'not-an-image' };
   return { ok: true, mediaType };
 }
 
@@ -96,6 +100,13 @@ function readRaster(bytes: Uint8Array, mediaType: string): string | { width: num
   try {
     found = imageSize(bytes);
   } catch {
+    if (wanted === 'jpg') {
+      const frame = jpegFrameSize(bytes);
+      if (frame?.width && frame.height) return frame;
+    }
+    // A file cut short before its size is said so, rather than "its header cannot be read".
+    const whole = startsLike(bytes, wanted) ? rasterProblem(bytes, wanted as 'png' | 'jpg' | 'gif') : undefined;
+    if (whole?.includes('cut short')) return whole;
     return startsLike(bytes, wanted)
       ? `is a damaged ${NAMES[wanted]} image: its header cannot be read`
       : `is not a ${NAMES[wanted]} image: its content is not an image at all (a renamed file?)`;
