@@ -2,7 +2,8 @@
  * The pipeline, as one unified processor built once per run and applied to every part.
  * The stages, in the order they run:
  *
- *   parse        remark-parse (CommonMark), remark-gfm, remark-frontmatter, remark-directive
+ *   parse        remarkParseGfm             remark-parse and remark-gfm, GFM's syntax only where a part could hold it
+ *                remark-frontmatter, remark-directive
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
  *   syntax       remarkGithubAlerts         `> [!NOTE]` and its kin: a labelled note, not a quotation
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
@@ -44,8 +45,7 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import remarkParseGfm from './remark-parse-gfm.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import remarkRehype from 'remark-rehype';
@@ -120,8 +120,7 @@ export type PartProcessor = Processor<Root, Root, HastRoot>;
 export function createProcessor(options: ProcessorOptions): PartProcessor {
   const items = options.bibliography?.items ?? new Map();
   return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkParseGfm)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirective)
     .use(remarkPartFrontmatter)
