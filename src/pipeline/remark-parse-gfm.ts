@@ -10,12 +10,18 @@
  * nothing in the tree, so leaving out the extension of a construct whose characters are not
  * in the text gives the same tree, positions and all (tests/mutation/parse-gfm.test.ts holds
  * the two parses equal on the CommonMark and GFM specs' examples and on long real documents).
- * The mdast side of GFM (building nodes from tokens, the autolink transform) is registered as
- * remark-gfm registers it; its Markdown writer is not, for nothing here writes Markdown.
+ * The same goes for the tree's side of each (building nodes from tokens; the autolink
+ * transform, 29 ms of that manuscript's parse, looks for the same marks); GFM's Markdown
+ * writer is not registered, for nothing here writes Markdown.
  */
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Extension } from 'micromark-util-types';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
@@ -31,15 +37,16 @@ import type {} from 'remark-parse';
  * text in which its construct can occur (it may be true of others: then the extension is
  * there, and finds nothing).
  */
-const GFM_SYNTAX: readonly { construct: string; extension: Extension; mayOccur: (text: string) => boolean }[] = [
-  // `www.` and `http(s)://` in any case; an e-mail address's `@` after a letter, digit, `.`, `_`, `+` or `-`.
-  { construct: 'autolink literal', extension: gfmAutolinkLiteral(), mayOccur: (text) => /www\.|:\/\/|[\w.+-]@/i.test(text) },
+const GFM_SYNTAX: readonly { construct: string; syntax: Extension; tree: FromMarkdownExtension; mayOccur: (text: string) => boolean }[] = [
+  // `www.` and `http(s)://` in any case; an e-mail address's `@` after a letter, digit, `.`, `_`, `+`
+  // or `-`. The tree's side finds addresses in text by the same marks (its regular expressions).
+  { construct: 'autolink literal', syntax: gfmAutolinkLiteral(), tree: gfmAutolinkLiteralFromMarkdown(), mayOccur: (text) => /www\.|:\/\/|[\w.+-]@/i.test(text) },
   // A note's call and its definition both begin `[^`.
-  { construct: 'footnote', extension: gfmFootnote(), mayOccur: (text) => text.includes('[^') },
-  { construct: 'strikethrough', extension: gfmStrikethrough(), mayOccur: (text) => text.includes('~') },
+  { construct: 'footnote', syntax: gfmFootnote(), tree: gfmFootnoteFromMarkdown(), mayOccur: (text) => text.includes('[^') },
+  { construct: 'strikethrough', syntax: gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown(), mayOccur: (text) => text.includes('~') },
   // A table's delimiter row always holds a `|`.
-  { construct: 'table', extension: gfmTable(), mayOccur: (text) => text.includes('|') },
-  { construct: 'task list item', extension: gfmTaskListItem(), mayOccur: (text) => text.includes('[') },
+  { construct: 'table', syntax: gfmTable(), tree: gfmTableFromMarkdown(), mayOccur: (text) => text.includes('|') },
+  { construct: 'task list item', syntax: gfmTaskListItem(), tree: gfmTaskListItemFromMarkdown(), mayOccur: (text) => text.includes('[') },
 ];
 
 /** The GFM constructs a text may hold, by name, in remark-gfm's order. */
@@ -47,22 +54,20 @@ export function gfmConstructsIn(text: string): string[] {
   return GFM_SYNTAX.filter((syntax) => syntax.mayOccur(text)).map((syntax) => syntax.construct);
 }
 
-/** The syntax extensions a text needs, in remark-gfm's order. */
-function gfmSyntaxFor(text: string): Extension[] {
-  return GFM_SYNTAX.filter((syntax) => syntax.mayOccur(text)).map((syntax) => syntax.extension);
-}
+
 
 /** A parser plugin, typed as remark-parse is: from a string to an mdast root. */
 const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
   const data = this.data();
-  (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown());
   // Read when a part is parsed, so that the plugins after this one (front matter, directives)
   // have added their extensions, after GFM's as with remark-gfm.
-  this.parser = (document: string): Root =>
-    fromMarkdown(document, {
-      extensions: [...gfmSyntaxFor(document), ...(data.micromarkExtensions ?? [])],
-      mdastExtensions: data.fromMarkdownExtensions ?? [],
+  this.parser = (document: string): Root => {
+    const gfm = GFM_SYNTAX.filter((construct) => construct.mayOccur(document));
+    return fromMarkdown(document, {
+      extensions: [...gfm.map((construct) => construct.syntax), ...(data.micromarkExtensions ?? [])],
+      mdastExtensions: [...gfm.map((construct) => construct.tree), ...(data.fromMarkdownExtensions ?? [])],
     });
+  };
 };
 
 export default remarkParseGfm;
