@@ -42,6 +42,7 @@ export const ERROR_RULES: Readonly<Record<string, string>> = {
   'missing-image': 'correct the path (relative to the manuscript folder), or add the file',
   'not-an-image': 'replace the file with a real PNG, JPEG, GIF or SVG of that type',
   'image-type': 'convert the image to PNG, JPEG, GIF or SVG',
+  'image-too-large': 'make the file smaller than 200 MB: resize or recompress it',
   'image-path': 'write the path without a lone % or spell % as %25',
   'outside-folder': 'put the file inside the manuscript folder (a symbolic link must lead inside it too)',
   'remote-resource': 'download the file into the manuscript folder and name it by its path',

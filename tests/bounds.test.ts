@@ -2,7 +2,7 @@
 // has a sane range, and a value outside it is an error at its line, found fast, instead
 // of a loop until memory runs out (`part: 1e308`) or a timer that fires at once.
 import { describe, expect, test } from 'vitest';
-import { appendFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pamphlet } from './helpers/cli.js';
@@ -377,6 +377,32 @@ describe('images', () => {
     const { root } = withPicture('photo.png', png(9_504, 6_336));
     const checked = pamphlet(['check', 'manuscript'], root);
     expect(checked.status, checked.stderr).toBe(0);
+  });
+
+  // Node's own words named no file until then: "File size (3221225472) is greater than 2 GiB".
+  test('a picture of 3 GB (sparse) is refused at the image, and a font of 3 GB at its url() in the stylesheet', () => {
+    const { root, line } = withPicture('huge.png', '');
+    truncateSync(path.join(root, 'manuscript', 'images', 'huge.png'), 3072 * 1024 * 1024);
+    expectRefused(root, `manuscript/part-1.md:${line}:1: error: image images/huge.png is 3072 MB, more than the 200 MB a picture or font of a manuscript may be: every EPUB and PDF carries it; make it smaller`);
+    rmSync(path.join(root, 'manuscript', 'images', 'huge.png'));
+    const part = path.join(root, 'manuscript', 'part-1.md');
+    writeFileSync(part, readFileSync(part, 'utf8').replace('![A picture](images/huge.png)\n', ''));
+    mkdirSync(path.join(root, 'manuscript', 'styles'), { recursive: true });
+    writeFileSync(path.join(root, 'manuscript', 'styles', 'epub.css'), '@font-face { font-family: Big; src: url(big.woff2); }\n');
+    writeFileSync(path.join(root, 'manuscript', 'styles', 'big.woff2'), '');
+    truncateSync(path.join(root, 'manuscript', 'styles', 'big.woff2'), 3072 * 1024 * 1024);
+    expectRefused(root, 'manuscript/styles/epub.css:1:37: error: url(big.woff2): styles/big.woff2 is 3072 MB, more than the 200 MB a picture or font of a manuscript may be: every EPUB and PDF carries it; make it smaller');
+  });
+
+  test('a font of 3 GB (sparse) named in pamphlet.yaml is refused at its key', () => {
+    const { root, dir } = builtManuscript();
+    mkdirSync(path.join(dir, 'fonts'));
+    writeFileSync(path.join(dir, 'fonts', 'Big-Regular.ttf'), '');
+    truncateSync(path.join(dir, 'fonts', 'Big-Regular.ttf'), 3072 * 1024 * 1024);
+    const config = readFileSync(path.join(dir, 'pamphlet.yaml'), 'utf8').replace(/\n*$/, '\n');
+    writeFileSync(path.join(dir, 'pamphlet.yaml'), `${config}fonts:\n  text: fonts/Big-Regular.ttf\n`);
+    const line = config.split('\n').length + 1;
+    expectRefused(root, `manuscript/pamphlet.yaml:${line}:9: error: fonts/Big-Regular.ttf is 3072 MB, more than the 200 MB a picture or font of a manuscript may be: every EPUB and PDF carries it; make it smaller`);
   });
 
   test('an SVG whose <use> copies a group of <use>, nine deep (a billion laughs in 1 KB), is refused at the image', () => {

@@ -11,6 +11,7 @@ import { JPG } from 'image-size/types/jpg';
 import { PNG } from 'image-size/types/png';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { realInside } from './inside.js';
+import { assetSizeProblem } from './read.js';
 import { jpegFrameSize, rasterProblem } from './raster-whole.js';
 import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from './media-types.js';
 import { svgProblem } from './svg-policy.js';
@@ -68,6 +69,8 @@ export function checkImageContent(realPath: string, relPath: string): { ok: true
   if (!mediaType) {
     return { ok: false, reason: `image ${relPath}: use ${IMAGE_EXTENSIONS_TEXT} (the EPUB 3 core media types, which every output can carry)`, ruleId: 'image-type' };
   }
+  const tooLarge = assetSizeProblem(realPath, relPath);
+  if (tooLarge) return { ok: false, reason: `image ${tooLarge}`, ruleId: 'image-too-large' };
   const bytes = readFileSync(realPath);
   if (bytes.length === 0) return { ok: false, reason: `image ${relPath} is an empty file (0 bytes)`, ruleId: 'not-an-image' };
   const read = mediaType === 'image/svg+xml' ? svgFileProblem(bytes) : readRaster(bytes, mediaType);

@@ -15,6 +15,20 @@ import { decodeUtf8 } from './utf8.js';
  */
 export const MAX_TEXT_BYTES = 100 * 1024 * 1024;
 
+/**
+ * The largest picture or font a manuscript may hold. A 61-megapixel camera's JPEG is some 30 MB,
+ * and every EPUB and PDF carries the file (over 10 MB is already a warning, `image-file-size`).
+ * Past this Node's own words named no file: a 3 GB image was "File size (3221225472) is greater
+ * than 2 GiB"; a 600 MB one took `check` 8 s and 1.3 GB of memory to read.
+ */
+export const MAX_ASSET_BYTES = 200 * 1024 * 1024;
+
+/** Why a picture or font at `realPath` is too large to read, if it is; `rel` as the author wrote it. */
+export function assetSizeProblem(realPath: string, rel: string): string | undefined {
+  const size = statSync(realPath).size;
+  return size > MAX_ASSET_BYTES ? `${rel} is ${(size / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_ASSET_BYTES / 1024 / 1024} MB a picture or font of a manuscript may be: every EPUB and PDF carries it; make it smaller` : undefined;
+}
+
 export type TextRead =
   | { ok: true; text: string; /** Real path. */ path: string }
   | { ok: false; problem: InsideProblem | 'too-large'; reason: string }

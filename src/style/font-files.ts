@@ -18,6 +18,7 @@ import path from 'node:path';
 import type * as fontkit from 'fontkit';
 import { loadFontkit } from '../render/font-cmaps.js';
 import { realInside } from '../files/inside.js';
+import { assetSizeProblem } from '../files/read.js';
 import type { FileFace, FontChoice } from '../render/fonts.js';
 import { BUNDLED_FAMILIES, bundledFamily } from './families.js';
 
@@ -83,6 +84,8 @@ export function resolveFont(dir: string, role: FontRole, value: string): FontRes
 type Opened = { ok: true; bytes: Uint8Array; family: string } | { ok: false; reason: string };
 
 function openFace(real: string, rel: string): Opened {
+  const tooLarge = assetSizeProblem(real, rel);
+  if (tooLarge) return { ok: false, reason: tooLarge };
   const bytes = readFileSync(real);
   let font: fontkit.Font | fontkit.FontCollection;
   try {

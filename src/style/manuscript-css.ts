@@ -27,7 +27,7 @@ import { error } from '../diagnostics.js';
 import { checkImageContent } from '../files/image.js';
 import { realInside } from '../files/inside.js';
 import { FONT_MEDIA_TYPES, fontMediaType, IMAGE_EXTENSIONS_TEXT, imageMediaType } from '../files/media-types.js';
-import { readTextInside } from '../files/read.js';
+import { assetSizeProblem, readTextInside } from '../files/read.js';
 import type { StyleSheetName } from './themes.js';
 
 export interface ManuscriptSheet {
@@ -171,7 +171,7 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
  * with a script, named in styles/epub.css, went into the EPUB unread.
  */
 function fileKindProblem(realPath: string, relPath: string): string | undefined {
-  if (fontMediaType(relPath)) return undefined;
+  if (fontMediaType(relPath)) return assetSizeProblem(realPath, relPath);
   if (!imageMediaType(relPath)) return `a stylesheet may name fonts (${Object.keys(FONT_MEDIA_TYPES).join(', ')}) and images (${IMAGE_EXTENSIONS_TEXT}), not ${path.basename(relPath)}`;
   const image = checkImageContent(realPath, relPath);
   return image.ok ? undefined : image.reason;
