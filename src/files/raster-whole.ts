@@ -11,10 +11,10 @@
  * would otherwise never decode). So this walks each format's structure, small, and leaves
  * the compressed data to zlib: a PNG's chunks with their checksums, its header's values and
  * its image data inflated and measured, as libpng does before it draws; a JPEG's markers to
- * its end marker; a GIF's blocks to its last image. What a browser decodes from damaged
- * data (a JPEG's scan with wrong bits in it) is not looked for: a reader sees a picture.
- * The verdicts were compared with Chromium's own decoder on PngSuite and image-png's fuzz
- * corpus (tests/raster-whole.test.ts).
+ * its end marker, with the frame, Huffman tables and scan headers libjpeg-turbo checks; a
+ * GIF's blocks to its last image. Damage inside a JPEG's compressed picture data is not
+ * looked for: only decoding every pixel finds it. tests/damaged-images.test.ts holds the
+ * verdicts to Chromium's own decoders on 1,650 corpus files and their halves.
  */
 import { constants, crc32, inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
