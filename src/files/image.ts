@@ -12,7 +12,7 @@ import { PNG } from 'image-size/types/png';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { realInside } from './inside.js';
 import { assetSizeProblem } from './read.js';
-import { jpegFrameSize, rasterProblem } from './raster-whole.js';
+import { isCutShort, jpegFrameSize, rasterProblem } from './raster-whole.js';
 import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from './media-types.js';
 import { svgProblem } from './svg-policy.js';
 
@@ -109,7 +109,7 @@ function readRaster(bytes: Uint8Array, mediaType: string): string | { width: num
     }
     // A file cut short before its size is said so, rather than "its header cannot be read".
     const whole = startsLike(bytes, wanted) ? rasterProblem(bytes, wanted as 'png' | 'jpg' | 'gif') : undefined;
-    if (whole?.includes('cut short')) return whole;
+    if (whole && isCutShort(whole)) return whole;
     return startsLike(bytes, wanted)
       ? `is a damaged ${NAMES[wanted]} image: its header cannot be read`
       : `is not a ${NAMES[wanted]} image: its content is not an image at all (a renamed file?)`;

@@ -29,6 +29,11 @@ export function rasterProblem(bytes: Uint8Array, type: 'png' | 'jpg' | 'gif'): s
 
 const CUT_SHORT = 'is cut short (an interrupted download or copy?): copy the file again from where it came';
 
+/** Whether a reason of `rasterProblem` is that the file ends too soon. */
+export function isCutShort(reason: string): boolean {
+  return reason.endsWith(CUT_SHORT);
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Bit depths the PNG specification allows for each colour type. */
