@@ -87,7 +87,7 @@ async function drawn(bytes: Uint8Array, kind: Kind): Promise<{ drawn: Drawn; pix
   }, Buffer.from(bytes).toString('base64'), MEDIA[kind]) as Promise<{ drawn: Drawn; pixels?: string }>;
 }
 
-function judged(name: string, kind: Kind, bytes: Uint8Array): string | undefined {
+function judged(kind: Kind, bytes: Uint8Array): string | undefined {
   const file = path.join(dir, `sample.${kind === 'jpeg' ? 'jpg' : kind}`);
   writeFileSync(file, bytes);
   const verdict = checkImageContent(file, path.basename(file));
@@ -104,13 +104,13 @@ beforeAll(async () => {
     if (!(kind in MEDIA) || !bytes.length) continue;
     const name = entry.slice(kind.length + 1);
     const full = await drawn(bytes, kind);
-    samples.push({ name, kind, bytes, refused: judged(name, kind, bytes), drawn: full.drawn });
+    samples.push({ name, kind, bytes, refused: judged(kind, bytes), drawn: full.drawn });
     // The same file cut in half, as an interrupted download leaves it.
     const half = bytes.subarray(0, Math.floor(bytes.length / 2));
     if (!half.length) continue;
     const cut = await drawn(half, kind);
     const same = full.drawn === 'whole' && cut.pixels !== undefined && cut.pixels === full.pixels;
-    samples.push({ name: `${name} (first half)`, kind, bytes: half, refused: judged(name, kind, half), drawn: cut.drawn === 'whole' && !same ? 'partial' : cut.drawn });
+    samples.push({ name: `${name} (first half)`, kind, bytes: half, refused: judged(kind, half), drawn: cut.drawn === 'whole' && !same ? 'partial' : cut.drawn });
   }
 }, 600_000);
 

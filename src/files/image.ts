@@ -12,7 +12,7 @@ import { PNG } from 'image-size/types/png';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { realInside } from './inside.js';
 import { assetSizeProblem } from './read.js';
-import { isCutShort, jpegFrameSize, rasterProblem } from './raster-whole.js';
+import { isCutShort, jpegFrameSize, rasterProblem, type RasterType } from './raster-whole.js';
 import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from './media-types.js';
 import { svgProblem } from './svg-policy.js';
 
@@ -21,7 +21,7 @@ export type ImageCheck =
   | { ok: false; reason: string; ruleId: string };
 
 /** image-size's name for what each media type must contain, and its reader of that type's signature. */
-const DETECTED: Readonly<Record<string, string>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
+const DETECTED: Readonly<Record<string, RasterType>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
 const SIGNATURES: Readonly<Record<string, { validate(input: Uint8Array): boolean }>> = { png: PNG, jpg: JPG, gif: GIF };
 const NAMES: Readonly<Record<string, string>> = { png: 'PNG', jpg: 'JPEG', gif: 'GIF', svg: 'SVG', webp: 'WebP', bmp: 'BMP', tiff: 'TIFF', ico: 'ICO', avif: 'AVIF', heif: 'HEIF' };
 
@@ -84,7 +84,7 @@ export function checkImageContent(realPath: string, relPath: string): { ok: true
     };
   }
   // The whole file, not only its header: a file cut short prints as nothing.
-  const whole = read ? rasterProblem(bytes, DETECTED[mediaType] as 'png' | 'jpg' | 'gif') : undefined;
+  const whole = read ? rasterProblem(bytes, DETECTED[mediaType] as RasterType) : undefined;
   if (whole) return { ok: false, reason: `image ${relPath} ${whole}`, ruleId: 'not-an-image' };
   return { ok: true, mediaType };
 }
@@ -98,7 +98,7 @@ const MAX_PIXELS = 100_000_000;
 
 /** A raster image's size in pixels, or what is wrong with its file. */
 function readRaster(bytes: Uint8Array, mediaType: string): string | { width: number; height: number } {
-  const wanted = DETECTED[mediaType] as string;
+  const wanted = DETECTED[mediaType] as RasterType;
   let found: { type?: string; width?: number; height?: number };
   try {
     found = imageSize(bytes);
@@ -107,12 +107,10 @@ function readRaster(bytes: Uint8Array, mediaType: string): string | { width: num
       const frame = jpegFrameSize(bytes);
       if (frame?.width && frame.height) return frame;
     }
+    if (!startsLike(bytes, wanted)) return `is not a ${NAMES[wanted]} image: its content is not an image at all (a renamed file?)`;
     // A file cut short before its size is said so, rather than "its header cannot be read".
-    const whole = startsLike(bytes, wanted) ? rasterProblem(bytes, wanted as 'png' | 'jpg' | 'gif') : undefined;
-    if (whole && isCutShort(whole)) return whole;
-    return startsLike(bytes, wanted)
-      ? `is a damaged ${NAMES[wanted]} image: its header cannot be read`
-      : `is not a ${NAMES[wanted]} image: its content is not an image at all (a renamed file?)`;
+    const whole = rasterProblem(bytes, wanted);
+    return whole && isCutShort(whole) ? whole : `is a damaged ${NAMES[wanted]} image: its header cannot be read`;
   }
   if (found.type !== wanted) {
     const name = NAMES[found.type ?? ''] ?? found.type ?? 'another kind of';

@@ -19,8 +19,11 @@
 import { constants, crc32, inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 
+/** image-size's names of the raster types a manuscript may use. */
+export type RasterType = 'png' | 'jpg' | 'gif';
+
 /** What is wrong with the file, in words for its author, or undefined when it is whole. */
-export function rasterProblem(bytes: Uint8Array, type: 'png' | 'jpg' | 'gif'): string | undefined {
+export function rasterProblem(bytes: Uint8Array, type: RasterType): string | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (type === 'png') return pngProblem(buffer);
   if (type === 'jpg') return jpegProblem(buffer);
