@@ -1,20 +1,33 @@
 /**
- * An id written after a heading, as Pandoc, kramdown, Docusaurus and mdBook read it:
+ * Attributes written after a heading, as Pandoc, kramdown, Docusaurus and mdBook read them:
  * `## 2. Plan your time {#plan}`. The braces are taken out of the heading's words, and the id
  * goes to rehype-heading-ids.ts, which gives the heading that id where it is a valid one (else
  * its own, with the written one leading to it), so `[the plan](#plan)` finds it. Until
  * 2026-12-04 the heading printed "{#plan}" and the link was an error (seven headings of
- * tech-interview-handbook). Only a `{#id}` ending the heading's text counts, with classes after
- * it (`{#id .unnumbered}`, Pandoc's) dropped; `{#x}` anywhere else is text. Written small:
- * remark-custom-heading-id's parser extension reads `{#x}` in any paragraph, and its
- * transformer then throws.
+ * tech-interview-handbook). Only a block ending the heading's text counts, in Pandoc's
+ * attribute syntax: one `#id` at most, with classes (`.unnumbered`), `-` (Pandoc's short
+ * `.unnumbered`) and `key=value` pairs, in any order, which are dropped; `{#x}` anywhere else
+ * is text. Until 2026-12-04 a block without an id, `# References {-}` or Pandoc's own manual's
+ * `## Reader options {.options}`, printed in the heading and gave it a slug of its words and
+ * the braces. Written small: remark-custom-heading-id's parser extension reads `{#x}` in any
+ * paragraph, and its transformer then throws.
  */
 import type { Heading, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
-/** `{#id}` or `{#id .class …}` ending the text, after a space (or as all of it). */
-const WRITTEN_ID = /(^|[ \t]+)\{#([^\s{}#]+)((?:[ \t]+\.[^\s{}]+)*)[ \t]*\}[ \t]*$/u;
+/** One attribute: `#id`, `.class`, `-`, or `key=value` (the value bare or quoted). */
+const ATTRIBUTE = String.raw`(?:#[^\s{}#"'=]+|\.[^\s{}#"'=]+|-|[A-Za-z_][\w:.-]*=(?:"[^"]*"|'[^']*'|[^\s{}"']+))`;
+/** A block of attributes ending the text, after a space (or as all of it). */
+const WRITTEN_ATTRIBUTES = new RegExp(String.raw`(^|[ \t]+)\{[ \t]*(${ATTRIBUTE}(?:[ \t]+${ATTRIBUTE})*)[ \t]*\}[ \t]*$`, 'u');
+const EACH_ATTRIBUTE = new RegExp(ATTRIBUTE, 'gu');
+
+/** The block's id, '' for none; undefined when it names two, which Pandoc reads as text. */
+function writtenId(attributes: string): string | undefined {
+  const ids = (attributes.match(EACH_ATTRIBUTE) ?? []).filter((attribute) => attribute.startsWith('#'));
+  if (ids.length > 1) return undefined;
+  return ids[0]?.slice(1) ?? '';
+}
 
 export default function remarkHeadingIds() {
   return (tree: Root, file: VFile): void => {
@@ -22,12 +35,14 @@ export default function remarkHeadingIds() {
     visit(tree, 'heading', (node: Heading) => {
       const last = node.children.at(-1);
       if (last?.type !== 'text') return;
-      const match = WRITTEN_ID.exec(last.value);
+      const match = WRITTEN_ATTRIBUTES.exec(last.value);
       const offset = node.position?.start.offset;
       if (!match || offset === undefined) return;
+      const id = writtenId(match[2] ?? '');
+      if (id === undefined) return;
       last.value = last.value.slice(0, match.index);
       if (last.value === '') node.children.pop();
-      written.set(offset, match[2] ?? '');
+      if (id) written.set(offset, id);
     });
     if (written.size) file.data.writtenHeadingIds = written;
   };

@@ -172,4 +172,36 @@ describe('an id written after a heading', () => {
       ].join('\n'),
     );
   });
+
+  // Pandoc's own manual (MANUAL.txt) writes `## Reader options {.options}` and, sections later,
+  // links to the next "Reader options" as `#reader-options-1`; `{-}` is Pandoc's short
+  // `.unnumbered`. Until 2026-12-04 a block without an id printed in the heading.
+  test('a block with no id, in any order, is dropped from the heading; two ids are text', () => {
+    const { doc, messages } = onePart(
+      [
+        '## Reader options {.options}',
+        '## Reader options',
+        '## References {-}',
+        "## En français {lang=fr .x title='a b'}",
+        '## Last {.unnumbered #last data-x=1}',
+        '## Two ids {#a #b}',
+        '## Not a block {x}',
+        'See [the options](#reader-options), [the next](#reader-options-1), [last](#last), [references](#references).',
+        '',
+      ].join('\n\n'),
+    );
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      [
+        '<h2 id="reader-options">Reader options</h2>',
+        '<h2 id="reader-options-1">Reader options</h2>',
+        '<h2 id="references">References</h2>',
+        '<h2 id="en-français">En français</h2>',
+        '<h2 id="last">Last</h2>',
+        '<h2 id="two-ids-a-b">Two ids {#a #b}</h2>',
+        '<h2 id="not-a-block-x">Not a block {x}</h2>',
+        '<p id="p1" data-pn="1">See <a href="#reader-options">the options</a>, <a href="#reader-options-1">the next</a>, <a href="#last">last</a>, <a href="#references">references</a>.</p>',
+      ].join('\n'),
+    );
+  });
 });
