@@ -29,6 +29,15 @@ function writtenId(attributes: string): string | undefined {
   return ids[0]?.slice(1) ?? '';
 }
 
+/** An ATX heading's closing sequence: hashes after a space (or as all of the text). */
+const CLOSING_HASHES = /(^|[ \t]+)#+[ \t]*$/u;
+
+/** Written with hashes (`## Title`), not underlined: only those have a closing sequence. */
+function isAtx(node: Heading, file: VFile): boolean {
+  const offset = node.position?.start.offset;
+  return offset !== undefined && String(file.value).charCodeAt(offset) === 0x23;
+}
+
 export default function remarkHeadingIds() {
   return (tree: Root, file: VFile): void => {
     const written = new Map<number, string>();
@@ -41,6 +50,9 @@ export default function remarkHeadingIds() {
       const id = writtenId(match[2] ?? '');
       if (id === undefined) return;
       last.value = last.value.slice(0, match.index);
+      // `### Extension: styles ### {#ext-styles}` (Pandoc's manual): the block kept CommonMark
+      // from reading the closing hashes, which Pandoc drops with it.
+      if (isAtx(node, file)) last.value = last.value.replace(CLOSING_HASHES, '');
       if (last.value === '') node.children.pop();
       if (id) written.set(offset, id);
     });
