@@ -57,14 +57,16 @@ export default function rehypeLinks() {
 }
 
 /**
- * A fragment without its accents and invisible joiners, in lower case. Slugs differ by
- * renderer: GitHub keeps `é` and Pandoc's `ascii_identifiers`, kramdown and many site
+ * A fragment without its accents, invisible joiners and full stops, in lower case. Slugs
+ * differ by renderer: GitHub keeps `é` and Pandoc's `ascii_identifiers`, kramdown and many site
  * generators drop it, so a Czech index links `#algoritmy-a-datove-struktury` for "Algoritmy a
  * datové struktury"; a Persian one keeps the zero-width non-joiner of "نرم‌افزار" that
- * github-slugger drops. Compared so, the link finds its heading.
+ * github-slugger drops; Pandoc keeps the full stops GitHub drops, so Pandoc's Lua-filter
+ * manual links `#module-pandoc.utils` for "Module pandoc.utils". Compared so, the link finds
+ * its heading.
  */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\p{M}\p{Cf}]/gu, '').toLowerCase();
+  return text.normalize('NFD').replace(/[\p{M}\p{Cf}.]/gu, '').toLowerCase();
 }
 
 /** Every id and GitHub slug, folded; null where two places fold alike (the link stays unresolved). */

@@ -78,6 +78,10 @@ describe('links and images', () => {
     expect(fa.messages).toEqual([]);
     expect(body(fa.manuscript.parts[0]!)).toMatch(/<a href="#([^"]+)">مهندسی نرم‌افزار<\/a>(?:(?!<h2).)*<h2[^>]* id="\1">/s);
     expect(onePartRefused('## Résumé\n\n## Resumé\n\n[r](#resume)\n')).toEqual(['part-1.md:10:1: error: link to `#resume`: no heading, anchor, ¶ or note in this part has that id']);
+    // Pandoc's slugs keep the full stops GitHub's drop: its Lua-filter manual (doc/lua-filters.md) links its modules so.
+    const pandoc = onePart('See [pandoc.utils](#module-pandoc.utils) and [list](#module-pandoc.list).\n\n# Module pandoc.utils\n\n# Module pandoc.list\n');
+    expect(pandoc.messages).toEqual([]);
+    expect(body(pandoc.doc)).toContain('<a href="#module-pandocutils">pandoc.utils</a> and <a href="#module-pandoclist">list</a>');
   });
 
   test('a link to no place names the nearest one, if one is near: index entries left behind by a renamed heading', () => {
