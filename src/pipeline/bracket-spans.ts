@@ -17,7 +17,12 @@ export interface BracketSpan {
   content: PhrasingContent[];
   /** Where the span starts (its opener) and ends (its `]`) in the source. */
   position: Position | undefined;
+  /** The text right after the `]`, up to the next node: what may qualify the span (`{lang=fr}`). */
+  after: string;
 }
+
+/** What replaces a span; `consumed` characters of the text after it go with it. */
+export type BracketReplacement = PhrasingContent[] | { nodes: PhrasingContent[]; consumed: number };
 
 /**
  * Replaces every span opened by `opener` (which ends in `[`) in `parent`'s direct
@@ -26,7 +31,7 @@ export interface BracketSpan {
 export function replaceBracketSpans(
   parent: Parent,
   opener: string,
-  make: (span: BracketSpan, textBefore: string) => PhrasingContent[] | undefined,
+  make: (span: BracketSpan, textBefore: string) => BracketReplacement | undefined,
   /** The source text: an opener the author escaped there (`\[@key]`, `^\[`) is left as typed. */
   source?: string,
 ): void {
@@ -55,15 +60,18 @@ export function replaceBracketSpans(
         position: node.position && endNode.position
           ? { start: pointAt(node, at, source), end: pointAt(endNode, close.offset + 1, source) }
           : parent.position,
+        after: endNode.value.slice(close.offset + 1),
       };
       const made = make(span, node.value.slice(0, at));
       if (!made) {
         searchFrom = at + opener.length;
         continue;
       }
+      const nodes = Array.isArray(made) ? made : made.nodes;
+      const end = close.offset + 1 + (Array.isArray(made) ? 0 : made.consumed);
       const before: Text = { type: 'text', value: node.value.slice(0, at), ...(node.position ? { position: { start: node.position.start, end: pointAt(node, at, source) } } : {}) };
-      const after: Text = { type: 'text', value: endNode.value.slice(close.offset + 1), ...(endNode.position ? { position: { start: pointAt(endNode, close.offset + 1, source), end: endNode.position.end } } : {}) };
-      const replacement = [before, ...made, after].filter((n) => n.type !== 'text' || n.value !== '');
+      const after: Text = { type: 'text', value: endNode.value.slice(end), ...(endNode.position ? { position: { start: pointAt(endNode, end, source), end: endNode.position.end } } : {}) };
+      const replacement = [before, ...nodes, after].filter((n) => n.type !== 'text' || n.value !== '');
       children.splice(i, close.index - i + 1, ...replacement);
       // Continue after what was inserted: the text after the span may hold another.
       const afterIndex = children.indexOf(after);

@@ -80,6 +80,7 @@ import lintTableCells from './lint-table-cells.js';
 import lintStraightQuotes from './lint-straight-quotes.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
 import remarkHeadingIds from './remark-heading-ids.js';
+import remarkPandocSpans from './remark-pandoc-spans.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeParagraphNumbers from './rehype-paragraph-numbers.js';
 import rehypePartDocument from './rehype-part-document.js';
@@ -126,9 +127,12 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPartFrontmatter)
     .use(remarkGithubAlerts, { lang: options.lang })
     .use(remarkLiteralColons)
-    .use(remarkReferences)
     .use(remarkInlineNotes)
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
+    // Before references become links: `[Alignment]{#type-alignment}` is a span even where
+    // `[Alignment]` is also defined.
+    .use(remarkPandocSpans)
+    .use(remarkReferences)
     .use(remarkInlineHtmlLines)
     .use(remarkRawHtml)
     .use(remarkSafety, { dir: options.dir, parts: options.parts, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), checkImage: options.checkImage })

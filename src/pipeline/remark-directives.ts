@@ -147,7 +147,11 @@ function cite(node: TextDirective, file: VFile): Citation | RootContent {
   return { type: 'citation', items, narrative: false, ...(node.position ? { position: node.position } : {}) };
 }
 
-/** `:span[текст]{lang=ru}`: a phrase in another language (hyphenation, quotes, screen readers). */
+/**
+ * `:span[текст]{lang=ru}`: a phrase in another language (hyphenation, quotes, screen readers).
+ * `{#claim}` makes it an anchor, as `<span id="claim">` is (rehype-anchors.ts). Pandoc's
+ * `[текст]{lang=ru}` arrives here as this directive (remark-pandoc-spans.ts).
+ */
 function span(node: TextDirective, file: VFile): RootContent {
   const attributes = node.attributes ?? {};
   const properties: Record<string, string> = {};
@@ -157,8 +161,10 @@ function span(node: TextDirective, file: VFile): RootContent {
       const tag = value ?? '';
       if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(tag)) error(file, `\`lang\` must be a BCP 47 language tag such as ru or de-CH, not “${tag}”`, { place: node.position, ruleId: 'span-lang', source: 'pamphlet' });
       else properties.lang = tag;
+    } else if (key === 'id' && value) {
+      properties.id = value;
     } else {
-      file.message(`unknown attribute \`${key}\` on :span (known: lang)`, { place: node.position, ruleId: 'span-attribute', source: 'pamphlet' });
+      file.message(`unknown attribute \`${key}\`${key === 'class' && value ? ` (${value})` : ''} on a span, left out (known: lang, id)`, { place: node.position, ruleId: 'span-attribute', source: 'pamphlet' });
     }
   }
   const container: InlineContainer = { type: 'inlineContainer', children: node.children as PhrasingContent[], data: { hName: 'span', hProperties: properties }, ...(node.position ? { position: node.position } : {}) };

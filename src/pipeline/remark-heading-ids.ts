@@ -15,19 +15,7 @@
 import type { Heading, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-
-/** One attribute: `#id`, `.class`, `-`, or `key=value` (the value bare or quoted). */
-const ATTRIBUTE = String.raw`(?:#[^\s{}#"'=]+|\.[^\s{}#"'=]+|-|[A-Za-z_][\w:.-]*=(?:"[^"]*"|'[^']*'|[^\s{}"']+))`;
-/** A block of attributes ending the text, after a space (or as all of it). */
-const WRITTEN_ATTRIBUTES = new RegExp(String.raw`(^|[ \t]+)\{[ \t]*(${ATTRIBUTE}(?:[ \t]+${ATTRIBUTE})*)[ \t]*\}[ \t]*$`, 'u');
-const EACH_ATTRIBUTE = new RegExp(ATTRIBUTE, 'gu');
-
-/** The block's id, '' for none; undefined when it names two, which Pandoc reads as text. */
-function writtenId(attributes: string): string | undefined {
-  const ids = (attributes.match(EACH_ATTRIBUTE) ?? []).filter((attribute) => attribute.startsWith('#'));
-  if (ids.length > 1) return undefined;
-  return ids[0]?.slice(1) ?? '';
-}
+import { ATTRIBUTES_AT_END, readAttributes } from './pandoc-attributes.js';
 
 /** An ATX heading's closing sequence: hashes after a space (or as all of the text). */
 const CLOSING_HASHES = /(^|[ \t]+)#+[ \t]*$/u;
@@ -44,11 +32,12 @@ export default function remarkHeadingIds() {
     visit(tree, 'heading', (node: Heading) => {
       const last = node.children.at(-1);
       if (last?.type !== 'text') return;
-      const match = WRITTEN_ATTRIBUTES.exec(last.value);
+      const match = ATTRIBUTES_AT_END.exec(last.value);
       const offset = node.position?.start.offset;
       if (!match || offset === undefined) return;
-      const id = writtenId(match[2] ?? '');
-      if (id === undefined) return;
+      const attributes = readAttributes(match[2] ?? '');
+      if (!attributes) return;
+      const id = attributes.id ?? '';
       last.value = last.value.slice(0, match.index);
       // `### Extension: styles ### {#ext-styles}` (Pandoc's manual): the block kept CommonMark
       // from reading the closing hashes, which Pandoc drops with it.

@@ -2,7 +2,7 @@
 // warning at its own file:line:column, in the author's words, and what the accepted ones
 // print. Written out, as `check` prints them.
 import { describe, expect, test } from 'vitest';
-import { body, load, notes, part, refused, refusedRules } from './helpers.js';
+import { body, load, notes, onePart, part, refused, refusedRules } from './helpers.js';
 
 const BIB = '@book{carr1950, author = {Carr, Edward Hallett}, title = {The Bolshevik Revolution}, year = {1950}}\n';
 const YAML = 'series: S\nbibliography: refs.bib\n';
@@ -48,7 +48,7 @@ describe('directives', () => {
     expect(rules).toEqual(['pamphlet:cite-attribute', 'pamphlet:span-attribute', 'pamphlet:quote-attribute', 'pamphlet:quote-unattributed', 'pamphlet:next-part-none']);
     expect(messages).toEqual([
       'part-1.md:7:3: warning: unknown attribute `page` on :cite (known: locator, prefix, suffix)',
-      'part-1.md:7:74: warning: unknown attribute `class` on :span (known: lang)',
+      'part-1.md:7:74: warning: unknown attribute `class` (y) on a span, left out (known: lang, id)',
       'part-1.md:9:1: warning: unknown attribute `colour` on :::quote (known: source, locator, via, via-locator, author, title)',
       'part-1.md:9:1: warning: quotation without attribution: give `source=KEY`, or `author="…"`',
       'part-1.md:13:1: warning: `::next-part` but this part has no next part (the last of the series, or `next: false`)',
@@ -131,3 +131,49 @@ describe('directives, edges', () => {
   });
 });
 
+
+// Pandoc's bracketed spans, as Pandoc's own manuals write them: its Lua-filter manual
+// (doc/lua-filters.md) anchors "Inlines filter" and "Alignment" so and links to them; its
+// user's guide anchors each option. Until 2026-12-04 they printed as typed, brackets and
+// braces, and every link to them was an error.
+describe("Pandoc's bracketed spans", () => {
+  test('an id is an anchor links reach, a language is set, the block follows the bracket directly', () => {
+    const { doc, messages } = onePart(
+      [
+        '[`Inlines (inlines)`]{#inlines-filter}',
+        '*[Alignment]{#type-alignment}* is a string value indicating the horizontal alignment.',
+        '[`--reference-doc=`*FILE*|*URL*]{#option--reference-doc}',
+        'The [печатники]{lang=ru} struck; see [the filter](#inlines-filter), [alignment](#type-alignment) and [the option](#option--reference-doc).',
+        'Left as typed: [a] {#space}, \\[b]{#escaped}, [c]{not attributes}, [d]{#one #two}, and x[i]{ return i; }.',
+        // The manual also defines `[Alignment]: #type-alignment`, which makes the brackets a link to CommonMark.
+        'A [Cell]{#type-cell} holds blocks aligned by an [Alignment]{#type-align .x}: see [Alignment] and [Cell].',
+        '[Alignment]: #type-align',
+        '',
+      ].join('\n\n'),
+    );
+    expect(messages).toEqual(['part-1.md:16:49: warning: unknown attribute `class` (x) on a span, left out (known: lang, id)']);
+    expect(body(doc)).toBe(
+      [
+        '<p id="p1" data-pn="1"><span id="inlines-filter"><code>Inlines (inlines)</code></span></p>',
+        '<p id="p2" data-pn="2"><em><span id="type-alignment">Alignment</span></em> is a string value indicating the horizontal alignment.</p>',
+        '<p id="p3" data-pn="3"><span id="option--reference-doc"><code>--reference-doc=</code><em>FILE</em>|<em>URL</em></span></p>',
+        '<p id="p4" data-pn="4">The <span lang="ru">печатники</span> struck; see <a href="#inlines-filter">the filter</a>, <a href="#type-alignment">alignment</a> and <a href="#option--reference-doc">the option</a>.</p>',
+        '<p id="p5" data-pn="5">Left as typed: [a] {#space}, [b]{#escaped}, [c]{not attributes}, [d]{#one #two}, and x[i]{ return i; }.</p>',
+        '<p id="p6" data-pn="6">A <span id="type-cell">Cell</span> holds blocks aligned by an <span id="type-align">Alignment</span>: see <a href="#type-align">Alignment</a> and [Cell].</p>',
+      ].join('\n'),
+    );
+  });
+
+  test('what pamphlet has no use for is left out with a warning at the span; a bad language is an error', () => {
+    const { doc, messages } = onePart('Set in [small capitals]{.smallcaps} and [underlined]{.underline custom-style="Emphatic"}.\n');
+    expect(messages).toEqual([
+      'part-1.md:6:8: warning: unknown attribute `class` (smallcaps) on a span, left out (known: lang, id)',
+      'part-1.md:6:41: warning: unknown attribute `class` (underline) on a span, left out (known: lang, id)',
+      'part-1.md:6:41: warning: unknown attribute `custom-style` on a span, left out (known: lang, id)',
+    ]);
+    expect(body(doc)).toBe('<p id="p1" data-pn="1">Set in <span>small capitals</span> and <span>underlined</span>.</p>');
+    expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part('title: T\npart: 1', 'A [x]{lang=de_CH}.\n') })).toEqual([
+      'part-1.md:6:3: error: `lang` must be a BCP 47 language tag such as ru or de-CH, not “de_CH”',
+    ]);
+  });
+});
