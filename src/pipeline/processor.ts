@@ -81,6 +81,7 @@ import lintStraightQuotes from './lint-straight-quotes.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
 import remarkHeadingIds from './remark-heading-ids.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
+import remarkPandocCodeAttributes from './remark-pandoc-code-attributes.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeParagraphNumbers from './rehype-paragraph-numbers.js';
 import rehypePartDocument from './rehype-part-document.js';
@@ -132,6 +133,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     // Before references become links: `[Alignment]{#type-alignment}` is a span even where
     // `[Alignment]` is also defined.
     .use(remarkPandocSpans)
+    .use(remarkPandocCodeAttributes)
     .use(remarkReferences)
     .use(remarkInlineHtmlLines)
     .use(remarkRawHtml)

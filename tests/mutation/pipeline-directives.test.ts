@@ -177,3 +177,28 @@ describe("Pandoc's bracketed spans", () => {
     ]);
   });
 });
+
+// Pandoc's attributes on code, as its user's guide (MANUAL.txt, "Fenced code blocks" and
+// "Inline code") writes them. pamphlet highlights no code: the language only names it.
+describe("Pandoc's attributes on code", () => {
+  test('a fence’s first class is its language; the block after inline code is taken out of the text', () => {
+    const { doc, messages } = onePart(
+      [
+        '~~~~ {#mycode .haskell .numberLines startFrom="100"}\nqsort []     = []\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
+        '``` {.haskell}\nqsort [] = []\n```',
+        '```{=html}\n<b>raw</b>\n```',
+        'Use `<$>`{.haskell} and `x`{#x .lua}; `y` {.kept} and `z`{=html} stay as typed.',
+        '',
+      ].join('\n\n'),
+    );
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      [
+        '<pre><code class="language-haskell">qsort []     = []\n</code></pre>',
+        '<pre><code class="language-haskell">qsort [] = []\n</code></pre>',
+        '<pre><code class="">&#x3C;b>raw&#x3C;/b>\n</code></pre>',
+        '<p id="p1" data-pn="1">Use <code>&#x3C;$></code> and <code>x</code>; <code>y</code> {.kept} and <code>z</code>{=html} stay as typed.</p>',
+      ].join('\n'),
+    );
+  });
+});
