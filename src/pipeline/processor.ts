@@ -81,6 +81,7 @@ import lintStraightQuotes from './lint-straight-quotes.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
 import remarkHeadingIds from './remark-heading-ids.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
+import remarkPandocDivs from './remark-pandoc-divs.js';
 import remarkPandocCodeAttributes from './remark-pandoc-code-attributes.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeParagraphNumbers from './rehype-paragraph-numbers.js';
@@ -128,6 +129,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPartFrontmatter)
     .use(remarkGithubAlerts, { lang: options.lang })
     .use(remarkLiteralColons)
+    .use(remarkPandocDivs)
     .use(remarkInlineNotes)
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
     // Before references become links: `[Alignment]{#type-alignment}` is a span even where

@@ -202,3 +202,32 @@ describe("Pandoc's attributes on code", () => {
     );
   });
 });
+
+// Pandoc's fenced divs, as its user's guide ("Divs and Spans") and Quarto's callouts write them.
+describe("Pandoc's fenced divs", () => {
+  test('read as the text they hold: the fences go where they pair up, nested as written', () => {
+    const { doc, messages } = onePart(
+      [
+        '::::: {#special .sidebar}\nHere is a paragraph.\n\nAnd another.\n:::::',
+        '::: Warning ::::::\nThis is a warning.\n\n::: Danger\nThis is a warning within a warning.\n:::\n::::::::::::::::::',
+        '::: {.callout-note}\n## Note\n\n- one\n- two\n:::',
+        'A ratio of 3:::4, and\n:::\nalone.',
+        '::: {lang=fr}\nFirst.\n:::\nThen, with no blank line.',
+        '',
+      ].join('\n\n'),
+    );
+    expect(messages).toEqual(["part-1.md:28:1: warning: a fenced div's closing fence with no opening one, printed as typed: a fence is a line of its own, `:::` to close"]);
+    expect(body(doc)).toBe(
+      [
+        '<p id="p1" data-pn="1">Here is a paragraph.</p>',
+        '<p id="p2" data-pn="2">And another.</p>',
+        '<p id="p3" data-pn="3">This is a warning.</p>',
+        '<p id="p4" data-pn="4">This is a warning within a warning.</p>',
+        '<h2 id="note">Note</h2>',
+        '<ul>\n<li>one</li>\n<li>two</li>\n</ul>',
+        '<p id="p5" data-pn="5">A ratio of 3:::4, and\n:::\nalone.</p>',
+        '<p id="p6" data-pn="6">First.\nThen, with no blank line.</p>',
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Pandoc's fenced divs, `::: {.note}` … `:::` (and `::: warning`, `:::: {#special .sidebar}`,
+ * Quarto's `::: {.callout-note}`), are read as the text they hold: the fences go, with the
+ * classes and attributes they give, for pamphlet sets no style by class. Until 2026-12-04
+ * every fence printed as typed. CommonMark has no such block (remark-directive's containers
+ * need a name right after the colons, `:::quote`), so micromark reads each fence as a line of
+ * a paragraph; the fences are found here, as whole lines of paragraph text, and taken out
+ * where they pair up, opening with closing, nested as written. One left without a partner
+ * (a closing fence read as a table's last row, say) stays as typed, with a warning.
+ */
+import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { SKIP, visit } from 'unist-util-visit';
+import { pointAt, textPiece } from './bracket-spans.js';
+import { ATTRIBUTES_AT_START, readAttributes } from './pandoc-attributes.js';
+
+/** An opening fence: three colons or more, then attributes in braces or one class, then colons if any. */
+const OPENING = /^:{3,}[ \t]*(\{[^\n]*\}|[^\s{}:]+)[ \t]*:*[ \t]*$/u;
+const CLOSING = /^:{3,}[ \t]*$/u;
+
+interface Fence {
+  text: Text;
+  /** Where the fence itself begins, in the text's value. */
+  at: number;
+  opens: boolean;
+}
+
+export default function remarkPandocDivs() {
+  return (tree: Root, file: VFile): void => {
+    const source = String(file.value);
+    if (!source.includes(':::')) return;
+    const fences: Fence[] = [];
+    visit(tree, 'paragraph', (paragraph: Paragraph) => {
+      paragraph.children.forEach((child, index) => {
+        if (child.type === 'text') fences.push(...fencesIn(child, index === 0, index === paragraph.children.length - 1));
+      });
+      return SKIP;
+    });
+    if (!fences.length) return;
+    const open: Fence[] = [];
+    const paired = new Set<Fence>();
+    for (const fence of fences) {
+      if (fence.opens) open.push(fence);
+      else {
+        const opening = open.pop();
+        if (!opening) continue;
+        paired.add(opening).add(fence);
+      }
+    }
+    for (const fence of fences) {
+      if (paired.has(fence)) continue;
+      file.message(`a fenced div's ${fence.opens ? 'opening' : 'closing'} fence with no ${fence.opens ? 'closing' : 'opening'} one, printed as typed: a fence is a line of its own, \`:::\` to close`, { place: pointAt(fence.text, fence.at, source), ruleId: 'fenced-div', source: 'pamphlet' });
+    }
+    if (!paired.size) return;
+    const cut = new Map<Text, Fence[]>();
+    for (const fence of paired) cut.set(fence.text, [...(cut.get(fence.text) ?? []), fence]);
+    visit(tree, 'paragraph', (paragraph: Paragraph, index, parent: Parent | undefined) => {
+      if (!paragraph.children.some((child) => child.type === 'text' && cut.has(child))) return SKIP;
+      paragraph.children = paragraph.children.flatMap((child): PhrasingContent[] => {
+        const lines = child.type === 'text' ? cut.get(child) : undefined;
+        return child.type === 'text' && lines ? without(child, lines, source) : [child];
+      });
+      const empty = paragraph.children.every((child) => child.type === 'text' && child.value.trim() === '');
+      if (empty && parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      return SKIP;
+    });
+  };
+}
+
+/** The fences among a text node's whole lines (at the paragraph's edges, or between two line breaks). */
+function fencesIn(text: Text, first: boolean, last: boolean): Fence[] {
+  const found: Fence[] = [];
+  let start = 0;
+  for (const line of text.value.split('\n')) {
+    const end = start + line.length;
+    const whole = (start > 0 || first) && (end < text.value.length || last);
+    const opening = whole ? OPENING.exec(line) : null;
+    const opens = opening !== null && isAttributes(opening[1] ?? '');
+    if (whole && (opens || CLOSING.test(line))) {
+      found.push({ text, at: start, opens });
+    }
+    start = end + 1;
+  }
+  return found;
+}
+
+/** A class name, or a block Pandoc reads as attributes. */
+function isAttributes(written: string): boolean {
+  if (!written.startsWith('{')) return true;
+  const block = ATTRIBUTES_AT_START.exec(written);
+  return block !== null && block[0].length === written.length && readAttributes(block[1] ?? '') !== undefined;
+}
+
+/**
+ * The text without those lines, in pieces that keep their places in the source. Fences on
+ * consecutive lines go as one run, with one line break: the one after the run, else the one
+ * before, so the lines around it stay lines.
+ */
+function without(text: Text, lines: readonly Fence[], source: string): Text[] {
+  const value = text.value;
+  const runs: Array<{ from: number; to: number }> = [];
+  for (const line of [...lines].sort((a, b) => a.at - b.at)) {
+    const end = value.indexOf('\n', line.at);
+    const lineEnd = end < 0 ? value.length : end;
+    const last = runs.at(-1);
+    if (last && last.to + 1 === line.at) last.to = lineEnd;
+    else runs.push({ from: line.at, to: lineEnd });
+  }
+  const pieces: Text[] = [];
+  let from = 0;
+  for (const run of runs) {
+    const cut = run.to < value.length ? { from: run.from, to: run.to + 1 } : { from: Math.max(0, run.from - 1), to: run.to };
+    if (cut.from > from) pieces.push(textPiece(text, from, cut.from, source));
+    from = cut.to;
+  }
+  if (from < value.length) pieces.push(textPiece(text, from, value.length, source));
+  return pieces;
+}
