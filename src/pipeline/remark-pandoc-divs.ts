@@ -32,7 +32,8 @@ export default function remarkPandocDivs() {
     const fences: Fence[] = [];
     visit(tree, 'paragraph', (paragraph: Paragraph) => {
       paragraph.children.forEach((child, index) => {
-        if (child.type === 'text') fences.push(...fencesIn(child, index === 0, index === paragraph.children.length - 1));
+        // One by one: a spread of a paragraph's hundred thousand fences would overflow the stack.
+        if (child.type === 'text') for (const fence of fencesIn(child, index === 0, index === paragraph.children.length - 1)) fences.push(fence);
       });
       return SKIP;
     });
@@ -47,13 +48,20 @@ export default function remarkPandocDivs() {
         paired.add(opening).add(fence);
       }
     }
-    for (const fence of fences) {
-      if (paired.has(fence)) continue;
-      file.message(`a fenced div's ${fence.opens ? 'opening' : 'closing'} fence with no ${fence.opens ? 'closing' : 'opening'} one, printed as typed: a fence is a line of its own, \`:::\` to close`, { place: pointAt(fence.text, fence.at, source), ruleId: 'fenced-div', source: 'pamphlet' });
+    // At the first only, with the count: a text of colons alone would be a warning a line.
+    const alone = fences.filter((fence) => !paired.has(fence));
+    const first = alone[0];
+    if (first) {
+      const more = alone.length > 1 ? ` (and ${alone.length - 1} more fence${alone.length > 2 ? 's' : ''} with no partner after it)` : '';
+      file.message(`a fenced div's ${first.opens ? 'opening' : 'closing'} fence with no ${first.opens ? 'closing' : 'opening'} one, printed as typed${more}: a fence is a line of its own, \`:::\` to close`, { place: pointAt(first.text, first.at, source), ruleId: 'fenced-div', source: 'pamphlet' });
     }
     if (!paired.size) return;
     const cut = new Map<Text, Fence[]>();
-    for (const fence of paired) cut.set(fence.text, [...(cut.get(fence.text) ?? []), fence]);
+    for (const fence of paired) {
+      const lines = cut.get(fence.text);
+      if (lines) lines.push(fence);
+      else cut.set(fence.text, [fence]);
+    }
     visit(tree, 'paragraph', (paragraph: Paragraph, index, parent: Parent | undefined) => {
       if (!paragraph.children.some((child) => child.type === 'text' && cut.has(child))) return SKIP;
       paragraph.children = paragraph.children.flatMap((child): PhrasingContent[] => {

@@ -230,4 +230,9 @@ describe("Pandoc's fenced divs", () => {
       ].join('\n'),
     );
   });
+
+  test('fences with no partner: one warning, at the first, with how many more', () => {
+    const { messages } = onePart('A colon line:\n\n:::\n\n:::\n\n::: {.x}\n\nThe end.\n');
+    expect(messages).toEqual(["part-1.md:8:1: warning: a fenced div's closing fence with no opening one, printed as typed (and 2 more fences with no partner after it): a fence is a line of its own, `:::` to close"]);
+  });
 });
