@@ -82,6 +82,7 @@ import rehypeHeadingIds from './rehype-heading-ids.js';
 import remarkHeadingIds from './remark-heading-ids.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
+import remarkPandocSuperscripts from './remark-pandoc-superscripts.js';
 import remarkPandocCodeAttributes from './remark-pandoc-code-attributes.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeParagraphNumbers from './rehype-paragraph-numbers.js';
@@ -136,6 +137,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     // `[Alignment]` is also defined.
     .use(remarkPandocSpans)
     .use(remarkPandocCodeAttributes)
+    .use(remarkPandocSuperscripts)
     .use(remarkReferences)
     .use(remarkInlineHtmlLines)
     .use(remarkRawHtml)

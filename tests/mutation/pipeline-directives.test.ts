@@ -236,3 +236,19 @@ describe("Pandoc's fenced divs", () => {
     expect(messages).toEqual(["part-1.md:8:1: warning: a fenced div's closing fence with no opening one, printed as typed (and 2 more fences with no partner after it): a fence is a line of its own, `:::` to close"]);
   });
 });
+
+// Pandoc's superscripts, as its user's guide ("Superscripts and subscripts") and academic
+// prose write them (19^th^ century).
+describe("Pandoc's superscripts", () => {
+  test('the text between two carets, with no space, is a superscript; escaped, spaced or marked up, it is typed', () => {
+    const { doc, messages } = onePart('The 19^th^ century, 2^10^ bytes; a^*hello*^, x^2 + y^2, \\^x^ and `c^x^` as typed; a note^[of 2^n^ ways].\n\n## E = mc^2^\n');
+    expect(messages).toEqual([]);
+    expect(body(doc).trimEnd()).toBe(
+      [
+        '<p id="p1" data-pn="1">The 19<sup>th</sup> century, 2<sup>10</sup> bytes; a^<em>hello</em>^, x^2 + y^2, ^x^ and <code>c^x^</code> as typed; a note<a class="noteref" id="noteref-1" href="#note-1" data-note="1">1</a>.</p>',
+        '<h2 id="e--mc2">E = mc<sup>2</sup></h2>',
+      ].join('\n'),
+    );
+    expect(notes(doc)).toEqual(['1 footnote: <p>of 2<sup>n</sup> ways</p>']);
+  });
+});
