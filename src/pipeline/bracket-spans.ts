@@ -12,6 +12,9 @@
 import type { Parent, PhrasingContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 
+/** The parents whose text may hold a bracketed span (and whatever else Pandoc writes inline). */
+export const PHRASING_PARENTS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete']);
+
 export interface BracketSpan {
   /** The content between the brackets, as phrasing nodes (text split where needed). */
   content: PhrasingContent[];

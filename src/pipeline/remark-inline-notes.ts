@@ -6,10 +6,8 @@
 import type { FootnoteDefinition, FootnoteReference, Paragraph, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { replaceBracketSpans } from './bracket-spans.js';
+import { PHRASING_PARENTS, replaceBracketSpans } from './bracket-spans.js';
 
-/** Phrasing parents whose text may hold an inline note. */
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete']);
 
 export default function remarkInlineNotes() {
   return (tree: Root, file: VFile): void => {

@@ -14,7 +14,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { locatorLabelAt, type CiteItem } from '../citations/engine.js';
 import { error } from '../diagnostics.js';
-import { escapedInSource, pointAt, replaceBracketSpans, textPiece } from './bracket-spans.js';
+import { escapedInSource, PHRASING_PARENTS, pointAt, replaceBracketSpans, textPiece } from './bracket-spans.js';
 import type { Citation } from './mdast-nodes.js';
 
 export interface PandocCitationOptions {
@@ -23,7 +23,7 @@ export interface PandocCitationOptions {
 }
 
 /** Parents whose direct text may hold citations (not links: their text is the link). */
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'footnoteDefinition']);
+const CITATION_PARENTS = new Set([...PHRASING_PARENTS, 'footnoteDefinition']);
 
 /** Pandoc's key syntax: letters, digits and `_`, with internal punctuation `:.#$%&-+?<>~/`. */
 const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?`;
@@ -48,7 +48,7 @@ export default function remarkPandocCitations(options: PandocCitationOptions) {
     if (options.keys.size === 0) return;
     const source = String(file.value);
     visit(tree, (node) => {
-      if (!PHRASING_PARENTS.has(node.type)) return;
+      if (!CITATION_PARENTS.has(node.type)) return;
       const parent = node as Parent;
       replaceBracketSpans(parent, '[', (span) => bracketed(span.content, span.position, options.keys, file), source);
       narrative(parent, options.keys, source);

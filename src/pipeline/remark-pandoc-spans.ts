@@ -10,11 +10,9 @@ import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { pointAt, replaceBracketSpans } from './bracket-spans.js';
+import { PHRASING_PARENTS, pointAt, replaceBracketSpans } from './bracket-spans.js';
 import { ATTRIBUTES_AT_START, readAttributes } from './pandoc-attributes.js';
 
-/** Phrasing parents whose text may hold a span. */
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete']);
 
 export default function remarkPandocSpans() {
   return (tree: Root, file: VFile): void => {

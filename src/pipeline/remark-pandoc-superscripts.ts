@@ -8,11 +8,11 @@
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { escapedInSource, pointAt, textPiece } from './bracket-spans.js';
+import { escapedInSource, PHRASING_PARENTS, pointAt, textPiece } from './bracket-spans.js';
 import type { InlineContainer } from './mdast-nodes.js';
 
-/** Phrasing parents whose text may hold a superscript. */
-const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link']);
+/** Pandoc also sets a superscript inside a link's text. */
+const PARENTS = new Set([...PHRASING_PARENTS, 'link']);
 /** Between two carets: no space, no caret; not `^[`, an inline note's opener, which is read before this. */
 const SUPERSCRIPT = /\^([^\s^[\]]+)\^/gu;
 
@@ -21,8 +21,10 @@ export default function remarkPandocSuperscripts() {
     const source = String(file.value);
     if (!source.includes('^')) return;
     visit(tree, (node) => {
-      if (!PHRASING_PARENTS.has(node.type)) return;
+      if (!PARENTS.has(node.type)) return;
       const parent = node as Parent;
+      // Most parents have no caret: their children are left as they are, not copied.
+      if (!parent.children.some((child) => child.type === 'text' && child.value.includes('^'))) return;
       parent.children = (parent.children as PhrasingContent[]).flatMap((child) => (child.type === 'text' && child.value.includes('^') ? superscripts(child, source) : [child]));
     });
   };
