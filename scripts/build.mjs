@@ -11,13 +11,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/lib`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  // The worker threads of a build: the CSL engine's (src/citations/citation-thread.ts) and the
-  // EPUB's cover (src/render/epub/cover-thread.ts).
+  // The worker thread of a build: the EPUB's cover (src/render/epub/cover-thread.ts).
   entryPoints: {
     pamphlet: 'src/cli.ts',
     index: 'src/index.ts',
     'make-tables': 'src/make-tables.ts',
-    'citation-worker': 'src/citations/citation-worker.ts',
     'cover-worker': 'src/render/epub/cover-worker.ts',
   },
   outdir: 'lib',

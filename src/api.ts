@@ -7,7 +7,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { CitationThread } from './citations/citation-thread.js';
 import { commitTimesOf, loadManuscript, partFileNames, type Manuscript, type TitlePage } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { registerCleanup } from './cleanup.js';
@@ -100,9 +99,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const config = options.timeout ? { ...loaded, timeout: options.timeout } : loaded;
   const cache = options.cache === false ? undefined : new BuildCache(cacheDirFor(config, options.out));
   const printPages = options.printPages !== false;
-  // Started first: the thread loads citeproc-js and makes the CSL engine while this one
-  // starts Chromium and parses the parts.
-  const citations = config.bibliography ? CitationThread.start() : undefined;
   const laysOut = formats.some((format) => needsLayout(format, printPages));
   // The part files, read once for git and the tab count (only a build
   // that lays out pages starts a browser); undefined when the folder cannot be read (the build
@@ -141,9 +137,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // And the EPUB's generated cover, drawn on a thread of its own (begun in renderAll), unless
     // a cache is there that may well hold the EPUB.
     if (formats.includes('epub') && (!cache || cache.empty)) covers = new (await import('./render/epub/cover-thread.js')).CoverThread();
-    return await renderAll(options, formats, config, timings, { session, cache, printPages, laysOut, ownsBrowser: !options.browser, citations, commitTimes, covers }, started);
+    return await renderAll(options, formats, config, timings, { session, cache, printPages, laysOut, ownsBrowser: !options.browser, commitTimes, covers }, started);
   } finally {
-    citations?.close();
     covers?.close();
     await launching?.then((browser) => browser.close(), () => undefined);
   }
@@ -194,8 +189,6 @@ interface Resources {
   session: () => Promise<BrowserSession>;
   /** The session is this build's own (not a caller's): it may close it once the last layout is done. */
   ownsBrowser: boolean;
-  /** The CSL engine's thread (citation-thread.ts), when the manuscript has a bibliography. */
-  citations: CitationThread | undefined;
   /** Each part's last commit time, asked of git as the build started (`commitTimesOf`). */
   commitTimes: Promise<Map<string, Date | undefined>> | undefined;
   /** The EPUB covers' thread (render/epub/cover-thread.ts), when an EPUB is built. */
@@ -237,27 +230,20 @@ async function renderAll(
   formats: readonly Format[],
   config: ResolvedConfig,
   timings: Record<string, number>,
-  { session, cache, printPages, laysOut, ownsBrowser, citations, commitTimes, covers }: Resources,
+  { session, cache, printPages, laysOut, ownsBrowser, commitTimes, covers }: Resources,
   since: number,
 ): Promise<BuildResult> {
   let started = since;
-  let manuscript: Manuscript;
-  try {
-    const times = await commitTimes;
-    manuscript = loadManuscript(options.dir, options.env ?? process.env, config, {
-      ...(citations ? { citations } : {}),
-      ...(times ? { commitTimes: times } : {}),
-      // Without pages to lay out the EPUB is made next, so its cover is begun as soon as each
-      // part's front matter is read (and again as its pipeline starts, should the full parse
-      // say otherwise); with them it waits for the layout, and is begun once the parts are
-      // made, so that the CSL engine's thread and Chromium have the cores to themselves first.
-      ...(covers && !laysOut ? { onTitle: (title: TitlePage) => covers.draw(title), onPart: (meta: PartMeta) => covers.draw(meta) } : {}),
-    });
-    if (covers && laysOut) for (const doc of manuscript.parts) covers.draw(doc.meta);
-  } finally {
-    // Every part's citations are formatted by now.
-    citations?.close();
-  }
+  const times = await commitTimes;
+  const manuscript = loadManuscript(options.dir, options.env ?? process.env, config, {
+    ...(times ? { commitTimes: times } : {}),
+    // Without pages to lay out the EPUB is made next, so its cover is begun as soon as each
+    // part's front matter is read (and again as its pipeline starts, should the full parse
+    // say otherwise); with them it waits for the layout, and is begun once the parts are
+    // made, so that Chromium has the second core to itself first.
+    ...(covers && !laysOut ? { onTitle: (title: TitlePage) => covers.draw(title), onPart: (meta: PartMeta) => covers.draw(meta) } : {}),
+  });
+  if (covers && laysOut) for (const doc of manuscript.parts) covers.draw(doc.meta);
   timings.pipeline = performance.now() - started;
   trace('manuscript parsed and cited', started);
 

@@ -1,7 +1,6 @@
 /**
  * A worker thread of pamphlet's bundle (`lib/<name>.js`, an entry of scripts/build.mjs),
- * started for a build: the CSL engine's (citations/citation-thread.ts) and the EPUB cover's
- * (render/epub/cover-thread.ts). Undefined where there is no such file, when
+ * started for a build: the EPUB cover's (render/epub/cover-thread.ts). Undefined where there is no such file, when
  * pamphlet runs from src/ (the tests' in-process builds): that work is then done on the
  * build's own thread, as it always may be.
  */

@@ -11,7 +11,6 @@ import type { VFileMessage } from 'vfile-message';
 import { lengthInMm, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { loadBibliography, type Bibliography } from './citations/bibliography.js';
-import type { CitationThread } from './citations/citation-thread.js';
 import { resolveStyle, StyleError, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
 import type { NextPart, PartDocument, PartMeta } from './document.js';
 import { ManuscriptError, error, hasErrors } from './diagnostics.js';
@@ -43,8 +42,6 @@ export interface Manuscript {
 
 
 export interface LoadOptions {
-  /** A build's citation thread: the CSL engine is made there while the parts are parsed. */
-  citations?: CitationThread;
   /**
    * Each part's last commit time (`commitTimesOf`), asked for ahead by a build; without
    * it, git is asked here, one part after the other.
@@ -92,16 +89,12 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     }
   }
 
-  if (options.citations && bibliography && style) {
-    options.citations.prepare({ style, lang: config.lang, localeDir: config.localeDir, items: bibliography.items });
-  }
-
   const partFiles = partFileNames(config.dir);
   const files: VFile[] = [];
   // Built once, for every part of the run. Parts are parsed first: their front matter
   // orders and links them (`slugs`, filled below) before any is run.
   const slugs = new Map<string, string>();
-  const processor = createProcessor({ ...processorSettings(config, bibliography, style), parts: slugs, ...(options.citations ? { formatCitations: options.citations.format } : {}) });
+  const processor = createProcessor({ ...processorSettings(config, bibliography, style), parts: slugs });
   const parsed: ParsedPart[] = [];
   /** A part ran out of time: the others are not parsed (the build fails on it anyway, and each could take as long). */
   let outOfTime = false;

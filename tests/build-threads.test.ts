@@ -1,14 +1,10 @@
-// A build's worker threads change nothing in what it makes. The real CLI (lib/, which
-// starts them) and the library run from src/ (no bundled workers there, so everything runs
-// in-process) build the same files to the byte:
-// - the CSL engine's thread (src/citations/citation-thread.ts): the EPUB and web page of note
-//   and in-text styles, Pandoc's citations and our directives, English, German and Russian
-//   locales, the real manuscript (a style citeproc refuses gives the same error either way:
-//   tests/bad-files.test.ts);
-// - the EPUB covers' thread (src/render/epub/cover-thread.ts): a series of three parts, each
-//   with a cover of its own, Russian, and a part whose cover is the manuscript's own image.
+// A build's worker thread changes nothing in what it makes. The real CLI (lib/, which
+// starts it) and the library run from src/ (no bundled worker there, so everything runs
+// in-process) build the same files to the byte: the EPUB covers' thread
+// (src/render/epub/cover-thread.ts), for a series of three parts, each with a cover of its
+// own, Russian, and a part whose cover is the manuscript's own image.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
@@ -44,29 +40,6 @@ async function sameBothWays(root: string, formats: Format[]): Promise<string[]> 
   }
   return outputs;
 }
-
-const CASES: Array<[string, string, string | undefined]> = [
-  ['the real manuscript (Chicago notes, BibTeX)', '../../manuscript', undefined],
-  ['Pandoc citations', 'any-manuscript/citations-pandoc', undefined],
-  ['citations by directive', 'any-manuscript/citations-cite', undefined],
-  ['German', 'german', undefined],
-  ['Russian', 'russian', undefined],
-  ['an in-text style (APA)', 'any-manuscript/citations-pandoc', 'apa'],
-];
-
-describe('citations formatted on their own thread', () => {
-  test.each(CASES)('%s: the same EPUB and web page as formatted in-process', async (_, fixture, style) => {
-    const root = copyFixture(fixture);
-    const dir = path.join(root, 'manuscript');
-    if (style) {
-      const yaml = path.join(dir, 'pamphlet.yaml');
-      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^citation-style:.*$/m, `citation-style: ${style}`));
-    }
-    const outputs = await sameBothWays(root, ['epub', 'html']);
-    expect(outputs.length).toBeGreaterThanOrEqual(2);
-    if (style === 'apa') expect(readFileSync(path.join(root, 'threaded', outputs.find((n) => n.endsWith('.html'))!), 'utf8')).toMatch(/\(\w[^()]*, \d{4}/);
-  });
-});
 
 describe("the EPUB's generated cover drawn on its own thread", () => {
   test.each([

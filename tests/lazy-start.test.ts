@@ -20,7 +20,7 @@ interface Loaded {
   stderr: string;
   modules: string[];
   reads: string[];
-  /** Files read by name on a worker thread (the citation thread). */
+  /** Files read by name on a worker thread (the EPUB cover's). */
   workerReads: string[];
   /** Bytes of pamphlet's own bundled code (lib/) the command loaded. */
   libBytes: number;
@@ -115,16 +115,22 @@ describe('what each command loads', () => {
     expect(build.modules.filter((url) => clients.some((client) => url.includes(`/node_modules/${client}/`)))).toEqual([]);
   });
 
-  test("the citations are formatted on a thread of their own: the build's thread never reads citeproc-js, nor the CSL style", () => {
-    // The real manuscript cites from its BibTeX file in Chicago's note style.
+  test("the CSL engine is loaded on the build's own thread, and only by a manuscript that cites", () => {
+    // The real manuscript cites from its BibTeX file in Chicago's note style. A thread of its
+    // own for the engine cost more than it saved on two cores (README, "Speed and memory").
     const citeproc = (files: string[]) => files.filter((file) => file.includes(`${path.sep}node_modules${path.sep}citeproc${path.sep}`));
-    const style = (files: string[]) => files.filter((file) => file.endsWith('.csl'));
-    expect(citeproc(build.workerReads).length).toBeGreaterThan(0);
-    expect(citeproc(build.reads)).toEqual([]);
-    // The style is resolved (read) in the build's thread; its locale only where the engine is made.
-    expect(style(build.reads).length).toBeGreaterThan(0);
-    expect(build.workerReads.filter((file) => /locales-[\w-]+\.xml$/.test(file)).length).toBeGreaterThan(0);
-    expect(build.reads.filter((file) => /locales-[\w-]+\.xml$/.test(file))).toEqual([]);
+    const locale = (files: string[]) => files.filter((file) => /locales-[\w-]+\.xml$/.test(file));
+    expect(citeproc(build.reads).length).toBeGreaterThan(0);
+    expect(locale(build.reads).length).toBeGreaterThan(0);
+    expect(build.reads.filter((file) => file.endsWith('.csl')).length).toBeGreaterThan(0);
+    expect(citeproc(build.workerReads)).toEqual([]);
+    expect(locale(build.workerReads)).toEqual([]);
+    // A manuscript with no bibliography never reads citeproc-js.
+    const out = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lazy-out-'));
+    const uncited = run(['build', 'tests/fixtures/series', '--out', out, '--format', 'epub', '--no-print-pages', '--no-cache', '--quiet']);
+    expect(uncited.stderr).toBe('');
+    expect(uncited.status).toBe(0);
+    expect(citeproc([...uncited.reads, ...uncited.workerReads])).toEqual([]);
   });
 
   test("the print HTML's words are broken on the build's own thread: no thread reads the part or the patterns again", () => {

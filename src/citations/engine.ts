@@ -225,17 +225,11 @@ function engineFor(options: EngineOptions): CSL.Engine {
   return engine;
 }
 
-/** Makes the engine `formatCitations` will use for these options, ahead of it (citation-thread.ts). */
-export function prepareEngine(options: EngineOptions): void {
-  engineFor(options);
-}
-
 let citeproc: typeof CSL | undefined;
 
 /**
  * citeproc-js, required at the first engine: 750 KB of code that every build parsed at
- * start when it was bundled, though a manuscript without a bibliography never runs it and
- * a build formats its citations on a thread of its own (citation-thread.ts).
+ * start when it was bundled, though a manuscript without a bibliography never runs it.
  */
 function citeprocJs(): typeof CSL {
   citeproc ??= createRequire(import.meta.url)('citeproc') as typeof CSL;

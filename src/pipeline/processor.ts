@@ -50,7 +50,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import remarkRehype from 'remark-rehype';
 import type { Bibliography } from '../citations/bibliography.js';
-import type { CitationFormatter } from '../citations/citation-thread.js';
 import type { CitationStyle } from '../citations/engine.js';
 import type { ImageCheck } from '../files/image.js';
 import './data.js';
@@ -102,8 +101,6 @@ export interface ProcessorOptions {
   bibliography?: Bibliography;
   style?: CitationStyle;
   localeDir: string;
-  /** Formats a part's citations; engine.ts's formatCitations unless a build gives its thread's (citation-thread.ts). */
-  formatCitations?: CitationFormatter;
   /** Part file name → output slug, for links between parts. */
   parts: ReadonlyMap<string, string>;
   /** Heading of the questions when `:::questions` gives none, in the part's language. */
@@ -149,7 +146,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(lintHeadingLevels)
     .use(lintTableCells)
     .use(remarkNotes, { items, noBibliography: !options.bibliography, noteStyle: options.style?.kind !== 'in-text', lang: options.lang })
-    .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir, ...(options.formatCitations ? { format: options.formatCitations } : {}) })
+    .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir })
     .use(remarkFigures)
     .use(remarkRehype, { allowDangerousHtml: true, handlers })
     .use(rehypeRawWhenPresent)

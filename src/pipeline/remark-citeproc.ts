@@ -9,7 +9,6 @@ import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Bibliography } from '../citations/bibliography.js';
-import type { CitationFormatter } from '../citations/citation-thread.js';
 import { formatCitations, type CitationStyle } from '../citations/engine.js';
 import type { Container, Rendered } from './mdast-nodes.js';
 import type { CitationSlot } from './remark-notes.js';
@@ -20,8 +19,6 @@ export interface CiteprocOptions {
   style?: CitationStyle;
   lang: string;
   localeDir: string;
-  /** Default engine.ts's formatCitations; a build's citation thread answers the same (citation-thread.ts). */
-  format?: CitationFormatter;
 }
 
 /**
@@ -38,7 +35,7 @@ export default function remarkCiteproc(options: CiteprocOptions) {
     // Without a bibliography no citation gets this far: remark-notes and remark-directives
     // refuse each one at its place (`no-bibliography`).
     if (!options.style || !options.bibliography) return;
-    const formatted = (options.format ?? formatCitations)(
+    const formatted = formatCitations(
       { style: options.style, lang: file.data.meta?.lang ?? options.lang, localeDir: options.localeDir, items: options.bibliography.items },
       clusters,
       quoted,
