@@ -1,8 +1,8 @@
 /**
  * A worker thread of pamphlet's bundle (`lib/<name>.js`, an entry of scripts/build.mjs),
- * started for a build: the EPUB cover's (render/epub/cover-thread.ts). Undefined where there is no such file, when
- * pamphlet runs from src/ (the tests' in-process builds): that work is then done on the
- * build's own thread, as it always may be.
+ * started for a build: the EPUB cover's (render/epub/cover-thread.ts). Undefined where there
+ * is no such file, when pamphlet runs from src/ (the tests' in-process builds): that work is
+ * then done on the build's own thread, as it always may be.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -7,14 +7,19 @@
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
  *   syntax       remarkGithubAlerts         `> [!NOTE]` and its kin: a labelled note, not a quotation
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
- *                remarkReferences           `[x][ref]`, `![alt][ref]` become plain links/images
+ *                remarkPandocDivs           Pandoc `::: {.note}` fences go where they pair up
  *                remarkInlineNotes          Pandoc `^[inline notes]`
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
+ *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
+ *                remarkPandocCodeAttributes Pandoc `{.python}` on a fence or after inline code
+ *                remarkPandocSuperscripts   Pandoc `19^th^`
+ *                remarkReferences           `[x][ref]`, `![alt][ref]` become plain links/images
  *   safety       remarkInlineHtmlLines      a line of only an inline tag (`<br>`) is inline markup, not a block
  *                remarkRawHtml              raw HTML parsed and checked against the allow-list
  *                remarkSafety               links and images under the URL policy
  *   lint         lintImages                 image-resolution (under 300 ppi printed), image-file-size (over 10 MB)
  *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak
+ *                remarkHeadingIds           `## Heading {#id}`: the id kept, the braces (and Pandoc's classes) gone
  *                remarkPartTitle            a heading repeating the title goes; levels start at h2
  *   lint         lintHeadingLevels          heading-skip (`##` then `####`)
  *                lintTableCells             table-extra-cells (a row wider than its header: cut, as in GFM)

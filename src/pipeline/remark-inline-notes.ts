@@ -8,7 +8,6 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { PHRASING_PARENTS, replaceBracketSpans } from './bracket-spans.js';
 
-
 export default function remarkInlineNotes() {
   return (tree: Root, file: VFile): void => {
     const source = String(file.value);

@@ -13,7 +13,6 @@ import { visit } from 'unist-util-visit';
 import { PHRASING_PARENTS, pointAt, replaceBracketSpans } from './bracket-spans.js';
 import { ATTRIBUTES_AT_START, readAttributes } from './pandoc-attributes.js';
 
-
 export default function remarkPandocSpans() {
   return (tree: Root, file: VFile): void => {
     const source = String(file.value);

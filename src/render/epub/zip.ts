@@ -35,7 +35,8 @@ export function zipEpub(files: readonly PackageFile[], modified: string): Uint8A
   const add = (path: string, data: Uint8Array | string, method: number): void => {
     const entry = zip.addFile(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     entry.header.timeval = timeval;
-    // After addFile, which deflates every non-empty file.
+    // After addFile, which marks every non-empty file deflated; an empty one stays stored
+    // (an empty deflate stream is not empty, and adm-zip would write none).
     entry.header.method = data.length === 0 ? STORED : method;
   };
   // The OCF spec: first entry, uncompressed, no extra field, so readers can sniff it.
@@ -57,7 +58,7 @@ export function zipEpub(files: readonly PackageFile[], modified: string): Uint8A
  * signed shift). Zip dates cannot precede 1980 (SOURCE_DATE_EPOCH=0 is common) nor pass
  * 2107, so times outside 1980–2099 are clamped to noon of the first or last day.
  */
-export function dosTimestamp(modified: string): number {
+function dosTimestamp(modified: string): number {
   const parsed = Date.parse(modified);
   const floor = Date.UTC(1980, 0, 1, 12, 0, 0);
   const ceiling = Date.UTC(2099, 11, 31, 12, 0, 0);
