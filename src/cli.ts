@@ -175,7 +175,7 @@ async function runBuild(dir: string, values: BuildFlags): Promise<number> {
     }
   }
   const quiet = Boolean(values.quiet);
-  const progress = createProgress(process.stderr, process.env, quiet);
+  const progress = await createProgress(process.stderr, process.env, quiet);
   const options: BuildOptions = {
     dir,
     out: values.out ?? 'dist',

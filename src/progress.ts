@@ -5,7 +5,6 @@
  * (a log, a pipe), one plain line per finished output; nothing with --quiet. Colour
  * only on a terminal, and never when NO_COLOR is set (no-color.org).
  */
-import { createLogUpdate } from 'log-update';
 import type { BuildEvent } from './api.js';
 
 export interface Progress {
@@ -18,7 +17,7 @@ export interface Progress {
 
 type Stream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
 
-export function createProgress(stream: Stream, env: NodeJS.ProcessEnv, quiet: boolean): Progress {
+export async function createProgress(stream: Stream, env: NodeJS.ProcessEnv, quiet: boolean): Promise<Progress> {
   if (quiet) return { event: () => undefined, line: () => undefined, finish: () => undefined };
   const terminal = stream.isTTY === true && env.TERM !== 'dumb';
   const colour = terminal && !env.NO_COLOR;
@@ -50,6 +49,9 @@ export function createProgress(stream: Stream, env: NodeJS.ProcessEnv, quiet: bo
     get columns() { return stream.columns || 80; },
     get rows() { return stream.rows || 24; },
   };
+  // Loaded only for a terminal: its string-width makes an Intl.Segmenter as it loads, 15-20 ms
+  // of ICU set-up that every command paid, --help and a build into a log included.
+  const { createLogUpdate } = await import('log-update');
   const update = createLogUpdate(sized as unknown as NodeJS.WriteStream, { showCursor: true });
   const active = new Map<string, string>();
   const redraw = () => (active.size ? update([...active.values()].join('\n')) : update.clear());
