@@ -5,7 +5,7 @@
 // writes down every module Node resolves and every file read by name.
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,9 +24,15 @@ interface Loaded {
   workerReads: string[];
   /** Bytes of pamphlet's own bundled code (lib/) the command loaded. */
   libBytes: number;
-  /** That code's text, every file of lib/ the command loaded (esbuild names each module's source in a comment). */
-  libText: string;
+  /** The sources bundled into the files of lib/ the command loaded (`src/…`, `node_modules/…`), as scripts/build.mjs wrote them down. */
+  libInputs: Set<string>;
 }
+
+/** What esbuild put in each file of lib/ and what each imports (scripts/build.mjs writes lib/bundle-meta.json). */
+type BundleMeta = Record<string, { inputs: string[]; imports: Array<{ file: string; kind: string }> }>;
+const bundleMeta = (): BundleMeta => JSON.parse(readFileSync(path.join(REPO, 'lib', 'bundle-meta.json'), 'utf8')) as BundleMeta;
+/** Whether any of `inputs` is a file of the package or folder `prefix` (`node_modules/pdf-lib/`, `src/no-network.ts`). */
+const holds = (inputs: Iterable<string>, prefix: string): boolean => [...inputs].some((input) => input.startsWith(prefix));
 
 function run(args: string[]): Loaded {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-lazy-'));
@@ -43,14 +49,15 @@ function run(args: string[]): Loaded {
   const workerReads = [...new Set(lines.filter((l) => l.startsWith('worker read ')).map((l) => l.slice(12)))];
   const lib = modules.filter((url) => url.startsWith(pathToFileURL(path.join(REPO, 'lib')).href)).map((url) => fileURLToPath(url));
   const libBytes = lib.reduce((sum, file) => sum + statSync(file).size, 0);
-  const libText = lib.map((file) => readFileSync(file, 'utf8')).join('\n');
-  return { status: result.status, stderr: result.stderr, modules, reads, workerReads, libBytes, libText };
+  const meta = bundleMeta();
+  const libInputs = new Set(lib.flatMap((file) => meta[path.basename(file)]?.inputs ?? []));
+  return { status: result.status, stderr: result.stderr, modules, reads, workerReads, libBytes, libInputs };
 }
 
 /** Puppeteer, from node_modules or from the chunk of lib/ it is bundled into. */
 const puppeteer = (loaded: Loaded) => [
   ...loaded.modules.filter((url) => url === 'puppeteer-core' || url.includes('/puppeteer-core/')),
-  ...(loaded.libText.includes('// node_modules/puppeteer-core/') ? ['lib/ (bundled puppeteer-core)'] : []),
+  ...(holds(loaded.libInputs, 'node_modules/puppeteer-core/') ? ['lib/ (bundled puppeteer-core)'] : []),
 ];
 const fontkit = (loaded: Loaded) => loaded.reads.filter((file) => file.includes(`${path.sep}node_modules${path.sep}fontkit${path.sep}`));
 /** css-tree's parser (its main entry, lexer, syntax and data), by module or by file read (it is required, CommonJS). */
@@ -101,17 +108,17 @@ describe('what each command loads', () => {
 
   test('the code a build runs holds no HTTP or WebSocket client: node-fetch, sync-fetch, proxy-agent, ws and Puppeteer\'s browser installer, which the citation library and Puppeteer import, are left out of the bundle', () => {
     // The real manuscript cites from a BibTeX file, so the PDF build above ran the citation code.
-    const bundled = build.libText;
+    const bundled = build.libInputs;
     // Booleans and names, not the bundle itself, in a failure message.
-    expect(bundled.includes('// node_modules/@citation-js/core/'), 'the citation library is bundled').toBe(true);
-    expect(bundled.includes('// src/no-network.ts'), 'src/no-network.ts stands in for the HTTP clients').toBe(true);
+    expect(holds(bundled, 'node_modules/@citation-js/core/'), 'the citation library is bundled').toBe(true);
+    expect(holds(bundled, 'src/no-network.ts'), 'src/no-network.ts stands in for the HTTP clients').toBe(true);
     // Puppeteer's browser installer downloads through proxy-agent (and its proxy-script engine);
     // ws is its client for a browser reached over a DevTools port. Chromium is spawned by us
     // and spoken to over a pipe, so both are left out: src/no-browser-install.ts stands in.
-    expect(bundled.includes('// node_modules/puppeteer-core/'), 'Puppeteer is bundled').toBe(true);
-    expect(bundled.includes('// src/no-browser-install.ts'), 'src/no-browser-install.ts stands in for the installer and ws').toBe(true);
+    expect(holds(bundled, 'node_modules/puppeteer-core/'), 'Puppeteer is bundled').toBe(true);
+    expect(holds(bundled, 'src/no-browser-install.ts'), 'src/no-browser-install.ts stands in for the installer and ws').toBe(true);
     const clients = ['node-fetch', 'sync-fetch', 'fetch-blob', 'formdata-polyfill', 'proxy-agent', 'pac-proxy-agent', '@tootallnate/quickjs-emscripten', '@puppeteer/browsers', 'ws'];
-    expect(clients.filter((client) => bundled.includes(`// node_modules/${client}/`))).toEqual([]);
+    expect(clients.filter((client) => holds(bundled, `node_modules/${client}/`))).toEqual([]);
     expect(build.modules.filter((url) => clients.some((client) => url.includes(`/node_modules/${client}/`)))).toEqual([]);
   });
 
@@ -142,9 +149,8 @@ describe('what each command loads', () => {
   });
 
   test('preparing a print holds no pdf-lib: render/pdf.ts and its static imports leave it to a dynamic import, loaded while Chromium lays out', () => {
-    const libDir = path.join(REPO, 'lib');
-    const text = (file: string) => readFileSync(path.join(libDir, file), 'utf8');
-    const printModule = readdirSync(libDir).find((file) => file.endsWith('.js') && text(file).includes('// src/render/pdf.ts'));
+    const meta = bundleMeta();
+    const printModule = Object.keys(meta).find((file) => meta[file]!.inputs.includes('src/render/pdf.ts'));
     expect(printModule, 'the bundle has render/pdf.ts').toBeDefined();
     // The files render/pdf.ts's chunk imports statically, and theirs.
     const closure = new Set<string>();
@@ -153,13 +159,13 @@ describe('what each command loads', () => {
       const file = pending.pop()!;
       if (closure.has(file)) continue;
       closure.add(file);
-      // `from "./x.js"` and `import "./x.js"`; a dynamic `import("./x.js")` is not followed.
-      for (const match of text(file).matchAll(/(?:from|import)\s+"\.\/([\w.-]+\.js)"/g)) pending.push(match[1]!);
+      // Static imports only; a dynamic `import("./x.js")` is not followed.
+      for (const imported of meta[file]!.imports) if (imported.kind === 'import-statement') pending.push(imported.file);
     }
     expect(closure.size).toBeGreaterThan(1);
-    expect([...closure].filter((file) => text(file).includes('// node_modules/pdf-lib/'))).toEqual([]);
+    expect([...closure].filter((file) => holds(meta[file]!.inputs, 'node_modules/pdf-lib/'))).toEqual([]);
     // And the PDF build did load it, for the post-processing.
-    expect(build.libText.includes('// node_modules/pdf-lib/')).toBe(true);
+    expect(holds(build.libInputs, 'node_modules/pdf-lib/')).toBe(true);
   });
 
   test('a build in the bundled faces loads no fontkit: their cmaps come from the table make wrote', () => {
