@@ -1,5 +1,5 @@
 // The CLI tests run the real `bin/pamphlet.js`, which loads the bundled lib/: bundle
-// it first (esbuild, a fraction of a second) so a test never exercises stale JavaScript.
+// it first (esbuild, then make-tables.ts: about two seconds) so a test never exercises stale JavaScript.
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {
