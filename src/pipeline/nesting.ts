@@ -40,7 +40,13 @@ export function linePrefixProblem(text: string): NestingProblem | undefined {
       counting = true;
       continue;
     }
-    if (!counting) continue;
+    if (!counting) {
+      // The rest of the line is text: on to its end at once, not a character at a time.
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end - 1;
+      continue;
+    }
     if (char === 32 || char === 62) column++;
     else if (char === 9) column += 4 - (column % 4);
     else {

@@ -11,11 +11,22 @@ export function hasClass(node: Element, name: string): boolean {
   return Array.isArray(value) ? value.includes(name) : typeof value === 'string' && value.split(/\s+/).includes(name);
 }
 
-/** Every element under `nodes`, depth-first in document order. */
+/**
+ * Every element under `nodes`, depth-first in document order. A stack of its own rather than
+ * a generator per level: each element of a recursive `yield*` is passed up through every level
+ * above it. An element's children are read once it has been yielded, as before.
+ */
 export function* elements(nodes: readonly Nodes[]): Generator<Element> {
-  for (const node of nodes) {
+  const stack: Array<{ list: readonly Nodes[]; next: number }> = [{ list: nodes, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const node = top.list[top.next++]!;
     if (node.type === 'element') yield node;
-    if (node.type === 'element' || node.type === 'root') yield* elements(node.children);
+    if (node.type === 'element' || node.type === 'root') stack.push({ list: node.children, next: 0 });
   }
 }
 
