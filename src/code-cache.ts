@@ -34,9 +34,6 @@ interface Loaded {
 
 const loaded = new Map<string, Loaded>();
 
-function sourceHash(source: string): Buffer {
-  return createHash('sha256').update(source).digest();
-}
 
 /**
  * `require(id)` from `from`, compiled with the code cache in `cacheFile` when it was made
@@ -46,8 +43,10 @@ export function requireWithCodeCache(id: string, from: string, cacheFile: string
   const file = createRequire(from).resolve(id);
   const done = loaded.get(file);
   if (done) return done;
-  const source = readFileSync(file, 'utf8');
-  const hash = sourceHash(source);
+  // Hashed as read: the bytes, not the decoded text encoded again.
+  const bytes = readFileSync(file);
+  const hash = createHash('sha256').update(bytes).digest();
+  const source = bytes.toString('utf8');
   let cachedData: Buffer | undefined;
   let use: CodeCacheUse = 'absent';
   try {
