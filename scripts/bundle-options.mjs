@@ -74,6 +74,14 @@ const VISIT_WITHOUT_NAMES = {
 /** `--readable`: a bundle left as esbuild writes it unminified (see `minifyWhitespace`). */
 const READABLE = process.argv.includes('--readable');
 
+/**
+ * Blanks and comments out, names kept (a stack still names its functions): what Node compiles
+ * is in proportion to its text. lib/ 4.8 → 3.3 MB, the code a cited EPUB build compiles about
+ * 2.2 → 1.4 MB, 21 ms of its start when lib/ was ES modules compiled at every start.
+ * `node scripts/build.mjs --readable` leaves them in, to read a stack's lines.
+ */
+export const MINIFY = { minifyWhitespace: !READABLE, minifySyntax: !READABLE };
+
 export const BUNDLE_OPTIONS = {
   plugins: [NO_NETWORK, NO_BROWSER_INSTALL, NODE_BASE64, VISIT_WITHOUT_NAMES],
   bundle: true,
@@ -92,10 +100,5 @@ export const BUNDLE_OPTIONS = {
   // CommonJS dependencies (citeproc, pdf-lib) call require(); ESM output needs one made.
   banner: { js: "import { createRequire as __pamphletRequire } from 'node:module'; const require = __pamphletRequire(import.meta.url);" },
   logLevel: 'warning',
-  // Blanks and comments out, names kept (a stack still names its functions): Node 20 compiles
-  // an ES module with no code cache, at every start, in proportion to its text. lib/ 4.8 → 3.3
-  // MB, the code a cited EPUB build compiles about 2.2 → 1.4 MB, 21 ms of its start.
-  // `node scripts/build.mjs --readable` leaves them in, to read a stack's lines.
-  minifyWhitespace: !READABLE,
-  minifySyntax: !READABLE,
+  ...MINIFY,
 };

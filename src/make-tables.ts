@@ -7,11 +7,13 @@
  *   stylesheet-table.ts);
  * - lib/citeproc.code-cache: what V8 compiles of citeproc-js to format the real
  *   manuscript's citations (code-cache.ts), so that a cited build compiles none of it.
+ * The build it runs for that also compiles the code of lib/ a build runs, whose caches
+ * scripts/build.mjs writes next (lib-loader.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from './api.js';
+import { main } from './cli.js';
 import { writeCiteprocCodeCache } from './citations/engine.js';
 import { packagePath } from './package-root.js';
 import { writeFontCmaps } from './render/font-cmaps.js';
@@ -21,13 +23,13 @@ import { writeStylesheetTable } from './render/stylesheet-table.js';
 export async function makeTables(): Promise<void> {
   writeFontCmaps(bundledCoverageFiles());
   writeStylesheetTable();
-  // The web page alone: it formats every citation and bibliography entry a print or an
-  // EPUB would, with no browser and no cover.
+  // The web page and the EPUB without its page-list: every citation and bibliography entry a
+  // print would format, and the code of the pipeline and of both renderers, with no browser.
   const out = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-code-cache-'));
   try {
-    const result = await build({ dir: packagePath('manuscript'), out, formats: ['html'], cache: false });
-    const errors = result.messages.filter((message) => message.fatal);
-    if (errors.length) throw new Error(`make-tables: the real manuscript did not build: ${errors.map(String).join('; ')}`);
+    // As the command line runs it, so that the command's own code is compiled too.
+    const status = await main(['build', packagePath('manuscript'), '--out', out, '--format', 'html,epub', '--no-print-pages', '--no-cache', '--quiet']);
+    if (status !== 0) throw new Error(`make-tables: the real manuscript did not build (exit status ${status}; its errors are above)`);
     writeCiteprocCodeCache();
   } finally {
     rmSync(out, { recursive: true, force: true });

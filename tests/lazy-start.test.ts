@@ -47,7 +47,13 @@ function run(args: string[]): Loaded {
   const modules = [...new Set(lines.filter((l) => l.startsWith('module ')).map((l) => l.slice(7)))];
   const reads = [...new Set(lines.filter((l) => l.startsWith('read ')).map((l) => l.slice(5)))];
   const workerReads = [...new Set(lines.filter((l) => l.startsWith('worker read ')).map((l) => l.slice(12)))];
-  const lib = modules.filter((url) => url.startsWith(pathToFileURL(path.join(REPO, 'lib')).href)).map((url) => fileURLToPath(url));
+  // lib/'s entries are ES modules Node resolves; the bundle's own files are CommonJS, which
+  // lib/lib-loader.cjs reads to compile them from their code cache.
+  const libDir = path.join(REPO, 'lib') + path.sep;
+  const lib = [
+    ...modules.filter((url) => url.startsWith(pathToFileURL(libDir).href)).map((url) => fileURLToPath(url)),
+    ...reads.filter((file) => file.startsWith(libDir) && file.endsWith('.cjs')),
+  ];
   const libBytes = lib.reduce((sum, file) => sum + statSync(file).size, 0);
   const meta = bundleMeta();
   const libInputs = new Set(lib.flatMap((file) => meta[path.basename(file)]?.inputs ?? []));

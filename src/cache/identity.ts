@@ -24,14 +24,14 @@ export function toolIdentity(): string {
   }
   // The Paged.js the pages really run: ours, patched (vendor/pagedjs/), not the package's.
   hash.update(readFileSync(PATCHED_PAGEDJS));
-  // The running code: lib/*.js when bundled, src/**/*.ts under vitest (a developer's edit
+  // The running code: lib/*.cjs and *.js when bundled, src/**/*.ts under vitest (a developer's edit
   // counts), each by its size and the time it was written. Reading and hashing the 5 MB of
   // lib/ took 25-30 ms of every cached build; a file cannot change without a new time
   // short of setting it back on purpose, and lib/ made again, even the same, is only a
   // cold cache.
   const here = path.dirname(fileURLToPath(import.meta.url));
   const codeDir = path.basename(here) === 'cache' ? path.dirname(here) : here;
-  for (const file of filesUnder(codeDir, /\.(js|ts)$/)) {
+  for (const file of filesUnder(codeDir, /\.(c?js|ts)$/)) {
     const stat = statSync(file, { bigint: true });
     hash.update(`${file}\0${stat.size}\0${stat.mtimeNs}\0`);
   }
