@@ -41,7 +41,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 deps: system-deps node_modules/.package-lock.json
 
 # Type-check with tsc, then bundle with esbuild (start-up is half as long as tsc's many files).
-lib/pamphlet.js: node_modules/.package-lock.json $(shell find src -name '*.ts') tsconfig.json scripts/build.mjs scripts/bundle-options.mjs
+# Chromium first: scripts/build.mjs builds the real manuscript's PDF for lib/'s code cache.
+lib/pamphlet.js: node_modules/.package-lock.json $(shell find src -name '*.ts') tsconfig.json scripts/build.mjs scripts/bundle-options.mjs | system-deps
 	npx tsc -p tsconfig.json
 	node scripts/build.mjs
 

@@ -38,18 +38,19 @@ const PAIR = {
 };
 
 describe("lib/'s code cache", () => {
-  test('make wrote one for each file of lib/ an EPUB build loads on its own thread, and the build compiles each from it', () => {
+  test('make wrote one for each file of lib/ a PDF and EPUB build loads on its own thread, and the build compiles each from it', () => {
     const out = mkdtempSync(path.join(scratch, 'out-'));
-    const result = spawnSync(process.execPath, [path.join(REPO, 'bin', 'pamphlet.js'), 'build', 'manuscript', '--format', 'epub', '--no-print-pages', '--no-cache', '--quiet', '--out', out], {
+    const result = spawnSync(process.execPath, [path.join(REPO, 'bin', 'pamphlet.js'), 'build', 'manuscript', '--format', 'pdf,epub', '--no-print-pages', '--no-cache', '--quiet', '--out', out], {
       cwd: REPO,
       encoding: 'utf8',
       env: { ...process.env, PAMPHLET_TRACE: '1' },
     });
     expect(result.status).toBe(0);
     const compiled = [...result.stderr.matchAll(/lib\/([\w.-]+\.cjs) compiled \(its code cache: ([a-z ]+)\)/g)].map(([, file, use]) => [file!, use!] as const);
-    // The CLI's entry, the pipeline's split files, the EPUB renderer's.
-    expect(compiled.length).toBeGreaterThan(10);
+    // The CLI's entry, the pipeline's split files, Puppeteer's, the renderers'.
+    expect(compiled.length).toBeGreaterThan(20);
     expect(compiled.map(([file]) => file)).toContain('pamphlet.cjs');
+    expect(compiled.some(([file]) => file.startsWith('session-')), 'the browser session is loaded').toBe(true);
     // The cover's worker thread starts from a file of its own, which make's build did not load on its thread.
     expect(compiled.filter(([file, use]) => use !== 'used' && file !== 'cover-worker.cjs')).toEqual([]);
   });
