@@ -1,5 +1,5 @@
 // The CLI tests run the real `bin/pamphlet.js`, which loads the bundled lib/: bundle
-// it first (esbuild, then make-tables.ts: about two seconds) so a test never exercises stale JavaScript.
+// it first (esbuild, then make-tables.ts, which builds the real manuscript for the code cache: about three seconds) so a test never exercises stale JavaScript.
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {
