@@ -5,7 +5,7 @@
  * never run. The loader is lib/lib-loader.cjs as make built it, each case in a process of its own.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -53,6 +53,13 @@ describe("lib/'s code cache", () => {
     expect(compiled.some(([file]) => file.startsWith('session-')), 'the browser session is loaded').toBe(true);
     // The cover's worker thread starts from a file of its own, which make's build did not load on its thread.
     expect(compiled.filter(([file, use]) => use !== 'used' && file !== 'cover-worker.cjs')).toEqual([]);
+  });
+
+  test('every file of the bundle runs strict, as the ES module it was made from', () => {
+    const files = readdirSync(path.join(REPO, 'lib')).filter((file) => file.endsWith('.cjs') && file !== 'lib-loader.cjs');
+    expect(files.length).toBeGreaterThan(20);
+    // A directive counts only as the first statement: esbuild's transform adds none to an ES module's text.
+    expect(files.filter((file) => !readFileSync(path.join(REPO, 'lib', file), 'utf8').startsWith('"use strict";'))).toEqual([]);
   });
 
   test('split files that require each other load once each, and see each other as esbuild meant', () => {
