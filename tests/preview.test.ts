@@ -29,7 +29,10 @@ function shownText(page: Page): Promise<string> {
 async function pagesShown(page: Page): Promise<number> {
   await page.waitForFunction(() => {
     const doc = (document.querySelector('iframe.current') as HTMLIFrameElement | null)?.contentDocument;
-    return Boolean(doc?.querySelector('.pagedjs_page') && doc.querySelector('link[href="/_pamphlet/desk.css"]'));
+    // The desk look applied, not only its <link> added: until its sheet has loaded, the pages
+    // lie without the desk's gaps, and a place measured then moves by them (16 px a page).
+    const pages = doc?.querySelector('.pagedjs_pages');
+    return Boolean(doc?.querySelector('.pagedjs_page') && pages && doc.defaultView?.getComputedStyle(pages).display === 'flex');
   }, { timeout: 60_000 });
   return page.evaluate(() => (document.querySelector('iframe.current') as HTMLIFrameElement).contentDocument?.querySelectorAll('.pagedjs_page').length ?? 0);
 }
