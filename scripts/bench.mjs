@@ -519,8 +519,11 @@ async function main() {
   fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
   fs.writeFileSync(path.join(benchDir, 'results.md'), md);
   fs.mkdirSync(opt.resultsDir, { recursive: true });
-  // One file per run, named for when it started (UTC): bench/results/2026-11-29T11-40.md.
-  const dated = path.join(opt.resultsDir, `${result.date.slice(0, 16).replace(':', '-')}.md`);
+  // One file per run, named for when it started (UTC): bench/results/2026-11-29T11-40.md; a
+  // second run started in the same minute gets -2, and so on, rather than replace the first's.
+  const stem = path.join(opt.resultsDir, result.date.slice(0, 16).replace(':', '-'));
+  let dated = `${stem}.md`;
+  for (let n = 2; fs.existsSync(dated); n += 1) dated = `${stem}-${n}.md`;
   fs.writeFileSync(dated, md);
   process.stdout.write(md);
   log(`bench: wrote ${path.relative(process.cwd(), path.join(benchDir, 'results.json'))}, results.md and ${path.relative(process.cwd(), dated)}`);
