@@ -80,26 +80,54 @@ export function writeCachedData(compiled: CompiledCommonJs, cacheFile: string): 
   return data.length;
 }
 
-const packages = new Map<string, { exports: unknown; compiled: CompiledCommonJs }>();
+/** A file compiled and run by `loadCommonJs`, and the module it filled in. */
+export interface LoadedCommonJs {
+  module: CommonJsModule;
+  compiled: CompiledCommonJs;
+}
+
+const loaded = new Map<string, LoadedCommonJs>();
+
+/**
+ * `file` compiled (with `cacheFile`) and run once per process, with `requireFor(file)` as its
+ * require. As with require, a file still loading gives what it has exported so far (esbuild's
+ * CommonJS sets up its exports, as getters, before it requires anything), and one that threw
+ * is forgotten, to be tried again. `onCompiled` hears how a file was compiled, the first time.
+ */
+export function loadCommonJs(file: string, cacheFile: string, requireFor: (file: string) => NodeJS.Require, onCompiled?: (compiled: CompiledCommonJs, ms: number) => void): LoadedCommonJs {
+  const done = loaded.get(file);
+  if (done) return done;
+  const started = performance.now();
+  const compiled = compileCommonJs(file, cacheFile);
+  onCompiled?.(compiled, performance.now() - started);
+  const entry: LoadedCommonJs = { module: { exports: {} }, compiled };
+  loaded.set(file, entry);
+  try {
+    runCommonJs(compiled, entry.module, requireFor(file));
+  } catch (cause) {
+    loaded.delete(file);
+    throw cause;
+  }
+  return entry;
+}
+
+/** Every file `loadCommonJs` has loaded in this process, by path. */
+export function loadedCommonJs(): ReadonlyMap<string, LoadedCommonJs> {
+  return loaded;
+}
 
 /**
  * `require(id)` from `from`, compiled with the code cache in `cacheFile` when it was made
  * from the same source. Each file is loaded once per process, as `require` would.
  */
 export function requireWithCodeCache(id: string, from: string, cacheFile: string): { exports: unknown; use: CodeCacheUse } {
-  const file = createRequire(from).resolve(id);
-  const done = packages.get(file);
-  if (done) return { exports: done.exports, use: done.compiled.use };
-  const compiled = compileCommonJs(file, cacheFile);
-  const module: CommonJsModule = { exports: {} };
-  runCommonJs(compiled, module, createRequire(file));
-  packages.set(file, { exports: module.exports, compiled });
+  const { module, compiled } = loadCommonJs(createRequire(from).resolve(id), cacheFile, createRequire);
   return { exports: module.exports, use: compiled.use };
 }
 
 /** `writeCachedData` for a package `requireWithCodeCache` loaded. */
 export function writeCodeCache(id: string, from: string, cacheFile: string): number {
-  const entry = packages.get(createRequire(from).resolve(id));
+  const entry = loaded.get(createRequire(from).resolve(id));
   if (!entry) throw new Error(`writeCodeCache: ${id} was not loaded with requireWithCodeCache`);
   return writeCachedData(entry.compiled, cacheFile);
 }

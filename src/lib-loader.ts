@@ -11,48 +11,48 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CodeCacheUse, type CommonJsModule, type CompiledCommonJs, compileCommonJs, runCommonJs, writeCachedData } from './code-cache.js';
+import { type CodeCacheUse, type CompiledCommonJs, loadCommonJs, loadedCommonJs, writeCachedData } from './code-cache.js';
 
 /** As src/trace.ts prints, which this file, loaded before the bundle, cannot import. */
 const TRACE = Boolean(process.env.PAMPHLET_TRACE);
 
-const loaded = new Map<string, { module: CommonJsModule; compiled: CompiledCommonJs }>();
+function traceCompiled(compiled: CompiledCommonJs, ms: number): void {
+  if (TRACE) process.stderr.write(`[${performance.now().toFixed(0).padStart(5)} ms] lib/${path.basename(compiled.file)} compiled (its code cache: ${compiled.use}) (${ms.toFixed(0)} ms)\n`);
+}
 
 /** Where `make` writes the code cache of a file of lib/. */
 export function codeCacheFile(file: string): string {
   return path.join(path.dirname(file), 'code-cache', `${path.basename(file)}.v8`);
 }
 
-/** The exports of the file of lib/ at `file` (a path or a file: URL). */
-export function loadLib(file: string | URL): unknown {
-  const absolute = typeof file === 'string' ? path.resolve(file) : fileURLToPath(file);
-  const done = loaded.get(absolute);
-  // As require does, a file being loaded gives what it has exported so far: esbuild's
-  // CommonJS sets up its exports (as getters) before it requires anything.
-  if (done) return done.module.exports;
-  const started = performance.now();
-  const compiled = compileCommonJs(absolute, codeCacheFile(absolute));
-  if (TRACE) process.stderr.write(`[${performance.now().toFixed(0).padStart(5)} ms] lib/${path.basename(absolute)} compiled (its code cache: ${compiled.use}) (${(performance.now() - started).toFixed(0)} ms)\n`);
-  const module: CommonJsModule = { exports: {} };
-  loaded.set(absolute, { module, compiled });
-  const nodeRequire = createRequire(absolute);
-  const dir = path.dirname(absolute);
-  const require = Object.assign(
+/** A file of lib/'s require: another file of lib/ (`./chunk-….cjs`) through here, anything else through Node's. */
+function libRequire(file: string): NodeJS.Require {
+  const nodeRequire = createRequire(file);
+  const dir = path.dirname(file);
+  return Object.assign(
     (id: string): unknown => (id.startsWith('./') && id.endsWith('.cjs') && !id.includes('/', 2) ? loadLib(path.join(dir, id)) : nodeRequire(id)),
     { resolve: nodeRequire.resolve, cache: nodeRequire.cache, extensions: nodeRequire.extensions, main: nodeRequire.main },
   ) as NodeJS.Require;
-  runCommonJs(compiled, module, require);
-  return module.exports;
+}
+
+/** The exports of the file of lib/ at `file` (a path or a file: URL). */
+export function loadLib(file: string | URL): unknown {
+  const absolute = typeof file === 'string' ? path.resolve(file) : fileURLToPath(file);
+  return loadCommonJs(absolute, codeCacheFile(absolute), libRequire, traceCompiled).module.exports;
 }
 
 /** Each file of lib/ this process loaded, and how it was compiled: for `PAMPHLET_TRACE` and the tests. */
 export function libCodeCacheUse(): Record<string, CodeCacheUse> {
-  return Object.fromEntries([...loaded].map(([file, { compiled }]) => [path.basename(file), compiled.use]));
+  return Object.fromEntries([...loadedCommonJs()].map(([file, { compiled }]) => [path.basename(file), compiled.use]));
 }
 
-/** For `make`, once a build has run: the code cache of every file of lib/ this process loaded. */
+/**
+ * For `make`, once a build has run: the code cache of every file of lib/ this process loaded.
+ * lib/lib-loader.cjs is bundled on its own, so its `loadCommonJs` has loaded nothing else
+ * (citeproc-js goes through the bundle's copy of code-cache.ts).
+ */
 export function writeLibCodeCaches(): { files: number; bytes: number } {
   let bytes = 0;
-  for (const [file, { compiled }] of loaded) bytes += writeCachedData(compiled, codeCacheFile(file));
-  return { files: loaded.size, bytes };
+  for (const [file, { compiled }] of loadedCommonJs()) bytes += writeCachedData(compiled, codeCacheFile(file));
+  return { files: loadedCommonJs().size, bytes };
 }
