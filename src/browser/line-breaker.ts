@@ -120,6 +120,8 @@ export interface LineBreakReport {
 
 /** Where knuthPlass waits in the page for this pass. */
 export const KNUTH_PLASS_GLOBAL = '__pamphletKnuthPlass';
+/** And breakParagraphLines, for the session to run it and hold the rendering in the same task (render-hold.ts). */
+export const LINE_BREAKER_GLOBAL = '__pamphletBreakLines';
 
 /** A stylesheet of the pass's own, by the id it has in the page. */
 export interface MeasuringStyle {
@@ -131,9 +133,9 @@ export interface MeasuringStyle {
  * The page as this pass measures it: the body at the measure, every paragraph, list item
  * and note on one long line (`text-align-last: auto` sets that line from the start, as
  * `left` would, without changing the `text-align: justify` that makes a block a
- * candidate). The print page is served with it (session.ts), so the layout Chromium makes
- * as it loads the page is already the one measured: set here with style attributes, it
- * cost two more layouts of the whole book (x10: some 200 ms). The pass takes it out once
+ * candidate). The print page is served with it (session.ts), so the page's first layout
+ * (made once its fonts are in: render-hold.ts) is already the one measured: set here with
+ * style attributes, it cost two more layouts of the whole book (x10: some 200 ms). The pass takes it out once
  * everything is measured (the body's rule, first, once the lines are checked), and puts it
  * in first when the page came without it.
  */

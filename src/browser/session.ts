@@ -20,7 +20,8 @@ import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { cutContent, LayoutLossError, lostBlocks, mendCutContent, ONE_PAGE_FRONT_MATTER, recordBlocks, type CutContent } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { knuthPlass } from './knuth-plass.js';
-import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKING, linesTooWide, MEASURING_STYLE, type LineBreakReport } from './line-breaker.js';
+import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKER_GLOBAL, LINE_BREAKING, linesTooWide, MEASURING_STYLE, type LineBreakReport } from './line-breaker.js';
+import { HOLD_RENDERING, holdWhenSettled, loadTextFonts } from './render-hold.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
 import { dropMisprintedSoftHyphens, dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
@@ -397,9 +398,10 @@ class Session implements BrowserSession {
     // runs first: with auto on, Paged.js would paginate as soon as it loads and we could
     // neither wait for it nor see its errors.
     const pagedFile = pagedPolyfillPath(this.pagedjs);
-    // And the line breaker's measuring style: the layout the page gets as it loads is then
-    // the one the line breaker measures (line-breaker.ts, MEASURING_STYLE).
-    const prelude = `<script nonce="${nonce}">window.PagedConfig = ${JSON.stringify(PAGED_CONFIG)};</script><script nonce="${nonce}" src="${pathToFileURL(pagedFile).href}" defer></script><style id="${MEASURING_STYLE.id}">${MEASURING_STYLE.css}</style>`;
+    // And the line breaker's measuring style: the page's first layout is then the one the
+    // line breaker measures (line-breaker.ts, MEASURING_STYLE). Before all, the rendering
+    // held (render-hold.ts): nothing is laid out as the page loads.
+    const prelude = `<script nonce="${nonce}">${HOLD_RENDERING}window.PagedConfig = ${JSON.stringify(PAGED_CONFIG)};</script><script nonce="${nonce}" src="${pathToFileURL(pagedFile).href}" defer></script><style id="${MEASURING_STYLE.id}">${MEASURING_STYLE.css}</style>`;
     const url = await lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: [...request.allowedRoots, dirname(pagedFile)], csp: printPageCsp(nonce), prelude });
     // Laid out in the medium it is printed in: the pages are measured under the rules
     // that print them, and printing finds the layout it needs instead of restyling and
@@ -432,13 +434,20 @@ class Session implements BrowserSession {
     // between two calls let Chromium lay the whole book out again (x10: 80 ms).
     const misprinted = await step(page.evaluate(dropMisprintedSoftHyphens), limit('soft hyphens out of headings and small capitals'));
     if (misprinted > 0) trace(`${request.label}: ${misprinted} soft hyphens out of headings and small capitals`);
+    // The book's first layout, with the faces its text needs already in.
+    const faces = await step(page.evaluate(loadTextFonts), limit("loading the text's fonts and laying the book out"));
+    trace(`${request.label}: font faces: ${faces.early} asked for as the page loaded, ${faces.loaded} loaded before its first layout, ${faces.missed} more asked for by that layout`);
     // Whole paragraphs broken into lines before Paged.js measures them for pages. The
-    // breaking function goes in as source: it is ours, and page.evaluate is not bound by the page's CSP.
-    await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()};`), limit('breaking paragraphs into lines'));
-    const lines = await step(page.evaluate(breakParagraphLines, { ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL, MEASURING_STYLE, leave), limit('breaking paragraphs into lines'));
+    // breaking functions go in as source: they are ours, and page.evaluate is not bound by
+    // the page's CSP. The rendering is held again as the breaker ends (render-hold.ts).
+    await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()}; window[${JSON.stringify(LINE_BREAKER_GLOBAL)}] = ${breakParagraphLines.toString()};`), limit('breaking paragraphs into lines'));
+    const breaking = page.evaluate(holdWhenSettled, LINE_BREAKER_GLOBAL, [{ ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL, MEASURING_STYLE, leave]) as Promise<LineBreakReport>;
+    const lines = await step(breaking, limit('breaking paragraphs into lines'));
     await step(
       page.evaluate(async () => {
         const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;
+        // The hold off and Paged.js's first step (moving the book into its template) in one task.
+        document.documentElement.style.removeProperty('display');
         await paged.preview();
       }),
       limit('Paged.js pagination', 'the document is too big for the time limit; raise --timeout'),
