@@ -629,7 +629,8 @@ function traceStages(text, wallS) {
   // The five steps no build can skip, then pamphlet's own around them, in the order a build runs.
   const start = at(/^start$/);
   const markdown = sum(/: Markdown parsed$/);
-  const load = sum(/: loading the HTML$/);
+  // The page's first layout, with its fonts, is part of loading it: the floor's Chromium makes one too.
+  const load = sum(/: (loading the HTML|loading the text's fonts and laying the book out)$/);
   const pagination = sum(/: Paged\.js pagination$/);
   const print = sum(/: printing the PDF$/);
   const stages = [
@@ -638,7 +639,7 @@ function traceStages(text, wallS) {
     ['the rest of the pipeline: plugins, citations, typography', Math.max(0, sum(/^manuscript parsed and cited$/) - markdown), false],
     ['the print HTML, hyphenated', Math.max(0, at(/^print HTML written$/) - at(/^manuscript parsed and cited$/)), false],
     ['waiting for Chromium to finish starting', sum(/^browser ready$/), false],
-    ['Chromium loads the page', load, true],
+    ['Chromium loads the page and lays it out', load, true],
     ['Paged.js, the page rules and counters set up', sum(/: (configuring Paged\.js|loading Paged\.js|loading the page-break rules|loading the page counter|numbering the blocks)$/), false],
     ['paragraphs broken into lines', sum(/: (breaking paragraphs into lines|soft hyphens out of headings and small capitals)$/), false],
     ['Paged.js pagination', pagination, true],
