@@ -135,9 +135,9 @@ export interface MeasuringStyle {
  * `left` would, without changing the `text-align: justify` that makes a block a
  * candidate). The print page is served with it (session.ts), so the page's first layout
  * (made once its fonts are in: render-hold.ts) is already the one measured: set here with
- * style attributes, it cost two more layouts of the whole book (x10: some 200 ms). The pass takes it out once
- * everything is measured (the body's rule, first, once the lines are checked), and puts it
- * in first when the page came without it.
+ * style attributes, it cost two more layouts of the whole book (x10: some 200 ms). The
+ * pass takes it out once everything is measured (the body's rule, first, once the lines
+ * are checked), and puts it in first when the page came without it.
  */
 export const MEASURING_STYLE: MeasuringStyle = {
   id: 'pamphlet-line-measuring',

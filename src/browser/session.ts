@@ -394,7 +394,7 @@ class Session implements BrowserSession {
     // A fresh nonce per page: the only scripts this page may run are the ones we give it.
     const nonce = randomBytes(18).toString('base64');
     // Paged.js goes into the document as it is served, deferred: Chromium fetches and
-    // compiles it while it loads the page and its fonts, rather than after. The config
+    // compiles it while it loads the page, rather than after. The config
     // runs first: with auto on, Paged.js would paginate as soon as it loads and we could
     // neither wait for it nor see its errors.
     const pagedFile = pagedPolyfillPath(this.pagedjs);
