@@ -643,9 +643,10 @@ function traceStages(text, wallS) {
     ['Paged.js, the page rules and counters set up', sum(/: (configuring Paged\.js|loading Paged\.js|loading the page-break rules|loading the page counter|numbering the blocks)$/), false],
     ['paragraphs broken into lines', sum(/: (breaking paragraphs into lines|soft hyphens out of headings and small capitals)$/), false],
     ['Paged.js pagination', pagination, true],
-    ['after pagination: fonts, page-break checks, full pages, the lost-block check', sum(/: (loading fonts|checking the page breaks|filling the pages|checking that no block was lost|reading where each page begins)$/), false],
+    ['after pagination: fonts, page-break checks, full pages', sum(/: (loading fonts|checking the page breaks|filling the pages)$/), false],
     ['Chromium prints the PDF (tagged, with its outline)', print, true],
-    ['the PDF post-processed in Node', Math.max(0, at(/^rendered .*\.pdf$/) - at(/: printing the PDF$/)), false],
+    // The checks of the printed pages (lost blocks, lines too wide) run in Chromium beside it.
+    ['the PDF post-processed in Node, the printed pages checked beside it', Math.max(0, at(/^rendered .*\.pdf$/) - at(/: printing the PDF$/)), false],
   ];
   const counted = stages.reduce((t, [, seconds]) => t + seconds, 0);
   stages.push(['other (tab, writing, exit)', Math.max(0, wallS - counted), false]);

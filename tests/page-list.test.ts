@@ -299,7 +299,7 @@ describe('the real manuscript: the EPUB’s page-list is the print PDF’s pagin
   });
 
   test('a PDF alone with no cache does not read where its pages begin; with the cache, or with the EPUB, it does', () => {
-    // The page starts (a walk over the laid-out book in Chromium, before the print) serve only
+    // The page starts (a walk over the laid-out book in Chromium, with the checks after the print) serve only
     // an EPUB's page-list, now or from the cache later.
     const alone = pamphlet(['build', 'manuscript', '--format', 'pdf', '--out', temp('pagelist-pdf-alone'), '--no-cache'], REPO, { PAMPHLET_TRACE: '1' });
     expect(alone.status, alone.stderr).toBe(0);

@@ -108,9 +108,20 @@ export async function printPreparedDocument(session: BrowserSession, job: Prepar
         onPage(pages);
       }
     : undefined;
-  const printed = await paginateJob(session, job, { ...(told ? { onPage: told } : {}), ...(onLaidOut ? { onLaidOut } : {}) });
-  const { finishPdf } = await loadPdfPost();
-  return finishPdf(printed, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
+  const finish = async (bytes: Uint8Array): Promise<FinishedPdf> => {
+    const { finishPdf } = await loadPdfPost();
+    return finishPdf(bytes, job.metadata, { pageSize: job.pageSize, printBoxes: job.printBoxes });
+  };
+  // Finished while Chromium checks the printed pages; kept only if they are the bytes the
+  // checks let through (a layout they refuse is printed again, or fails the build).
+  let early: { bytes: Uint8Array; finished: Promise<FinishedPdf> } | undefined;
+  const onPrinted = (bytes: Uint8Array): void => {
+    const finished = finish(bytes);
+    finished.catch(() => undefined);
+    early = { bytes, finished };
+  };
+  const printed = await paginateJob(session, job, { onPrinted, ...(told ? { onPage: told } : {}), ...(onLaidOut ? { onLaidOut } : {}) });
+  return early?.bytes === printed ? early.finished : finish(printed);
 }
 
 /** The post-processing module; Node's loader keeps it once loaded. */
@@ -128,7 +139,7 @@ export async function layOutPrepared(session: BrowserSession, job: PreparedPrint
   return laidOut;
 }
 
-async function paginateJob(session: BrowserSession, job: PreparedPrint, options: Pick<PaginateRequest, 'onPage' | 'onLaidOut' | 'print'>): Promise<Uint8Array> {
+async function paginateJob(session: BrowserSession, job: PreparedPrint, options: Pick<PaginateRequest, 'onPage' | 'onLaidOut' | 'print' | 'onPrinted'>): Promise<Uint8Array> {
   try {
     return await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: job.label, timeout: job.timeout, ...options });
   } catch (cause) {
