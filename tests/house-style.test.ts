@@ -155,6 +155,14 @@ describe('the manuscript’s own stylesheets', () => {
     expect(real(`@media print {\n  ${rule}\n}\n`)).toEqual(plain);
   });
 
+  it('`content-visibility: visible` in print.css and `auto` in epub.css build: the PDF has every word, the EPUB passes epubcheck', () => {
+    const plain = pagesText(path.join(build(manuscript('house-style', ''), 'pdf'), `${SLUG}.pdf`));
+    const dir = manuscript('house-style', '', { 'styles/print.css': 'p { content-visibility: visible; }\n', 'styles/epub.css': 'p { content-visibility: auto; }\n' });
+    const out = build(dir);
+    expect(pagesText(path.join(out, `${SLUG}.pdf`))).toEqual(plain);
+    expectEpubcheck(path.join(out, `${SLUG}.epub`));
+  });
+
   it('the baseline classic fixture is black at 10.5 pt (the same reading, unstyled)', async () => {
     const out = build(manuscript('house-style', ''), 'pdf');
     expect((await typo(path.join(out, `${SLUG}.pdf`))).bodySizePt).toBe(10.5);
@@ -169,6 +177,9 @@ describe('refusals: exit 1 at the place, nothing in --out touched', () => {
     ['an unclosed block', '', { 'styles/print.css': 'html { color: #222; }\np { font-size: 12pt;\n' }, /^manuscript\/styles\/print\.css:2:3: error: CSS syntax error: this `\{` is never closed/m],
     ['a url() to the network', '', { 'styles/print.css': 'body {\n  background: url(http://attacker.example/track.png);\n}\n' }, /^manuscript\/styles\/print\.css:2:15: error: url\(http:\/\/attacker\.example\/track\.png\): a stylesheet may not load from the network/m],
     ['a url() out of the folder', '', { 'styles/epub.css': '@font-face { font-family: X; src: url(../../../etc/passwd); }\n' }, /^manuscript\/styles\/epub\.css:1:35: error: url\(\.\.\/\.\.\/\.\.\/etc\/passwd\): \.\.\/\.\.\/etc\/passwd is outside the manuscript folder/m],
+    // Paged.js measures such an element by its placeholder: the real manuscript printed 2,226 of its 7,889 words, exit 0.
+    ['content-visibility: auto in print.css', '', { 'styles/print.css': 'p {\n  color: #222;\n  content-visibility: auto;\n}\n' }, /^manuscript\/styles\/print\.css:3:3: error: `content-visibility` other than `visible` in a print stylesheet/m],
+    ['content-visibility through a var() in handout.css', '', { 'styles/handout.css': ':root { --shown: hidden; }\n@media print { li { CONTENT-VISIBILITY: var(--shown) } }\n' }, /^manuscript\/styles\/handout\.css:2:21: error: `content-visibility` other than `visible`/m],
     ['a missing font family', 'fonts:\n  text: Comic Sans MS\n', {}, /^manuscript\/pamphlet\.yaml:9:9: error: no bundled font family “Comic Sans MS” for `fonts\.text`/m],
     ['a missing font file', 'fonts: { mono: fonts/Missing-Regular.ttf }\n', {}, /^manuscript\/pamphlet\.yaml:8:16: error: `fonts\.mono`: font file not found: fonts\/Missing-Regular\.ttf/m],
     ['a CFF-flavoured OpenType font', 'fonts: { text: fonts/SourceCodePro-Regular.otf }\n', { 'fonts/SourceCodePro-Regular.otf': readFileSync(CFF_OTF) }, /^manuscript\/pamphlet\.yaml:8:16: error: fonts\/SourceCodePro-Regular\.otf is an OpenType font with CFF \(PostScript\) outlines, which Chromium embeds in a PDF as a Type 3 font.*use the TrueType build/m],

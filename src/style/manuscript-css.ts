@@ -97,6 +97,14 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
 
   const urls: ManuscriptSheet['urls'] = [];
   const digest = createHash('sha256');
+  // The sheets the pages are laid out with (the EPUB's is read by reading systems, which show it all).
+  const printed = rel !== 'styles/epub.css';
+  /** A declaration's value that is `visible` and nothing else (a var() may be anything). */
+  const isVisible = (value: CssNode): boolean => {
+    if (value.type !== 'Value') return false;
+    const parts = value.children.toArray();
+    return parts.length === 1 && parts[0]!.type === 'Identifier' && ident.decode(parts[0]!.name).toLowerCase() === 'visible';
+  };
   walk(ast, (node: CssNode) => {
     const loc = node.loc?.start ?? { line: 1, column: 1 };
     // Names as the browser reads them, escapes decoded: `@\69mport` is `@import`, and
@@ -119,6 +127,9 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
       });
     }
     if (node.type === 'Url') checkUrl(node.value, loc);
+    if (node.type === 'Declaration' && printed && ident.decode(node.property).toLowerCase() === 'content-visibility' && !isVisible(node.value)) {
+      fail('`content-visibility` other than `visible` in a print stylesheet: Paged.js measures such an element by its placeholder size, not its text, and the PDF loses what does not fit (a `p { content-visibility: auto }` printed 2,226 of the real manuscript\'s 7,889 words): leave it out (styles/epub.css may keep it)', loc.line, loc.column);
+    }
     if (node.type === 'Raw') {
       const loads = rawLoads(node.value);
       if (loads) fail(`\`${loads}\` in a custom property or a var() fallback, which is read only where it is used: write it in the property that uses it, where it is checked`, loc.line, loc.column);
