@@ -45,6 +45,15 @@ export type ManuscriptSheets = Partial<Record<Exclude<StyleSheetName, 'pamphlet'
 
 const NAMES = ['print', 'handout', 'epub'] as const;
 
+/**
+ * `contain` keywords the printed book cannot take: size containment lays an element out as if it
+ * held nothing (`size`, `strict`; `inline-size` in a box as wide as its content, such as the title
+ * page's lines, which then printed nothing), and style containment scopes CSS
+ * counters to it (`style`, `content`, `strict`), so the note calls in a paragraph counted from 1
+ * again while their notes did not.
+ */
+const PRINT_CONTAINMENT = new Set(['size', 'inline-size', 'strict', 'style', 'content']);
+
 /** Loading functions whose arguments this check reads as URLs (`url()` is css-tree's `Url`); the others are refused. */
 const URL_ARGUMENTS = new Set(['image-set', '-webkit-image-set', 'src']);
 
@@ -99,11 +108,11 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
   const digest = createHash('sha256');
   // The sheets the pages are laid out with (the EPUB's is read by reading systems, which show it all).
   const printed = rel !== 'styles/epub.css';
-  /** A declaration's value that is `visible` and nothing else (a var() may be anything). */
-  const isVisible = (value: CssNode): boolean => {
+  /** A declaration's value made of keywords that each pass `ok` (a var() may be anything). */
+  const keywordsOnly = (value: CssNode, ok: (word: string) => boolean): boolean => {
     if (value.type !== 'Value') return false;
     const parts = value.children.toArray();
-    return parts.length === 1 && parts[0]!.type === 'Identifier' && ident.decode(parts[0]!.name).toLowerCase() === 'visible';
+    return parts.length > 0 && parts.every((part) => part.type === 'Identifier' && ok(ident.decode(part.name).toLowerCase()));
   };
   walk(ast, (node: CssNode) => {
     const loc = node.loc?.start ?? { line: 1, column: 1 };
@@ -127,8 +136,14 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
       });
     }
     if (node.type === 'Url') checkUrl(node.value, loc);
-    if (node.type === 'Declaration' && printed && ident.decode(node.property).toLowerCase() === 'content-visibility' && !isVisible(node.value)) {
-      fail('`content-visibility` other than `visible` in a print stylesheet: Paged.js measures such an element by its placeholder size, not its text, and the PDF loses what does not fit (a `p { content-visibility: auto }` printed 2,226 of the real manuscript\'s 7,889 words): leave it out (styles/epub.css may keep it)', loc.line, loc.column);
+    if (node.type === 'Declaration' && printed) {
+      const property = ident.decode(node.property).toLowerCase();
+      if (property === 'content-visibility' && !keywordsOnly(node.value, (word) => word === 'visible')) {
+        fail('`content-visibility` other than `visible` in a print stylesheet: Paged.js measures such an element by its placeholder size, not its text, and the PDF loses what does not fit (a `p { content-visibility: auto }` printed 2,226 of the real manuscript\'s 7,889 words): leave it out (styles/epub.css may keep it)', loc.line, loc.column);
+      }
+      if (property === 'contain' && !keywordsOnly(node.value, (word) => !PRINT_CONTAINMENT.has(word))) {
+        fail('`contain` with `size`, `inline-size`, `style`, `content` or `strict` (or a var()) in a print stylesheet: size containment lays the element out as if it held nothing, so Paged.js cannot break its text across pages and the PDF loses or overprints it (a `p { contain: strict }` printed 756 of the real manuscript\'s 7,889 words), and style containment numbers the note calls inside it from 1 again: `layout` and `paint` are fine', loc.line, loc.column);
+      }
     }
     if (node.type === 'Raw') {
       const loads = rawLoads(node.value);
