@@ -212,6 +212,23 @@ describe('refusals: exit 1 at the place, nothing in --out touched', () => {
   });
 });
 
+describe('a house style that puts text off the page', () => {
+  it('`blockquote { display: table }` is an error at each quotation cut at the page edge, and the PDF built before stays', () => {
+    // The quotations' lines ran on past the page's right edge, one line of each printed, and
+    // the build exited 0: 340 lines of the real manuscript's 372.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-edge-'));
+    cpSync(path.resolve(FIXTURES, '../../manuscript'), path.join(dir, 'manuscript'), { recursive: true });
+    const pdf = path.join(build(dir, 'pdf'), 'celebrating-red-october-1.pdf');
+    const before = readFileSync(pdf);
+    mkdirSync(path.join(dir, 'manuscript/styles'));
+    writeFileSync(path.join(dir, 'manuscript/styles/print.css'), 'blockquote { display: table; }\n');
+    const refused = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--quiet'], dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^manuscript\/part-1\.md:\d+:1: error: this paragraph of celebrating-red-october-1 runs past the edge of its page, where the PDF would cut it off/m);
+    expect(readFileSync(pdf).equals(before)).toBe(true);
+  }, 120_000);
+});
+
 const IMPRINT = `rights: "Licensed under CC BY-SA 4.0"
 isbn: { print: 978-3-16-148410-0, epub: "0-306-40615-2" }
 edition: Second edition, 2024

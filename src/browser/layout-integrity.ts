@@ -17,6 +17,8 @@ export interface LostBlock {
   short?: [number, number];
   /** On its pages, but running past the foot of a page's text area, where the page cuts it off. */
   past?: boolean;
+  /** On its pages, but running past the page's edge at a side, where the page cuts it off. */
+  edge?: boolean;
 }
 
 /** Thrown by the session when blocks were lost; the print renderer names their places. */
@@ -94,18 +96,27 @@ export function lostBlocks(): LostBlock[] {
   }
   // And on the pages but past the foot of the page's text area, where the page cuts it off:
   // what Paged.js left of a paragraph it could not break ("Unable to layout item"), drawn on
-  // below the page, its letters all in the DOM. Notes have their own area, and rows theirs
-  // (cutContent).
-  const areas = new Map<Element, number>();
+  // below the page, its letters all in the DOM; or past the page's edge at either side, which
+  // no print shows (a quotation set as a table, `blockquote { display: table }`, printed its
+  // paragraphs one line each, cut at the page's edge). Notes have their own area, and rows
+  // theirs (cutContent).
+  const areas = new Map<Element, { foot: number; left: number; right: number }>();
   for (const el of onPages) {
     if (el.closest('.pagedjs_footnote_area, thead') || el.tagName === 'TR') continue;
     const area = el.closest('.pagedjs_area');
     if (!area) continue;
-    let foot = areas.get(area);
-    if (foot === undefined) areas.set(area, (foot = area.getBoundingClientRect().bottom));
+    let bounds = areas.get(area);
+    if (bounds === undefined) {
+      const sheet = area.closest('.pagedjs_page') ?? area;
+      const edges = sheet.getBoundingClientRect();
+      areas.set(area, (bounds = { foot: area.getBoundingClientRect().bottom, left: edges.left, right: edges.right }));
+    }
     const seq = Number(el.getAttribute('data-seq'));
-    if (el.getBoundingClientRect().bottom > foot + 1 && !lost.some((one) => one.seq === seq)) {
-      lost.push({ seq, src: el.getAttribute('data-src') ?? '', tag: el.tagName.toLowerCase(), past: true });
+    const rect = el.getBoundingClientRect();
+    const past = rect.bottom > bounds.foot + 1;
+    const edge = rect.width > 0 && (rect.right > bounds.right + 1 || rect.left < bounds.left - 1);
+    if ((past || edge) && !lost.some((one) => one.seq === seq)) {
+      lost.push({ seq, src: el.getAttribute('data-src') ?? '', tag: el.tagName.toLowerCase(), ...(past ? { past: true } : { edge: true }) });
     }
   }
   // Order: the first appearance of each text block (not notes or figures, which move).
