@@ -13,6 +13,7 @@ import type { ElementContent } from 'hast';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isHeadlessShell } from '../src/browser/find-chromium.js';
+import { LayoutLossError } from '../src/browser/layout-integrity.js';
 import { LOCKDOWN_FLAGS, lockDownPage } from '../src/browser/lockdown.js';
 import { openBrowser, type BrowserSession } from '../src/browser/session.js';
 import { printPageCsp } from '../src/csp.js';
@@ -100,7 +101,7 @@ describe.each(PRINT_BROWSERS)('the print renderer (BrowserSession in %s), fed ho
     await session?.close();
   });
 
-  it('runs no script, makes no request and still prints the PDF', async () => {
+  it('runs no script, makes no request and still prints the PDF (then refused for the lines it pushed off the page)', async () => {
     const manuscriptDir = join(here, 'manuscript');
     const workDir = join(here, 'work');
     mkdirSync(join(manuscriptDir, 'images'), { recursive: true });
@@ -114,7 +115,23 @@ describe.each(PRINT_BROWSERS)('the print renderer (BrowserSession in %s), fed ho
     const before = server.hits.length;
 
     const pdf = join(here, 'hostile.pdf');
-    writeFileSync(pdf, await session.paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: 'hostile', timeout: 60_000 }));
+    // The autofocused input scrolls the page's content box sideways, so the lines after it run
+    // past the page's edge, where the print cuts them off ("Questions for discussion" printed as
+    // "…begin in the advan"): the block check refuses the layout once it is printed. What was
+    // printed is read all the same, for what ran and what it asked for.
+    let printed: Uint8Array | undefined;
+    const outcome = await session
+      .paginate({ htmlPath: job.htmlPath, allowedRoots: job.allowedRoots, label: 'hostile', timeout: 60_000, onPrinted: (bytes) => (printed = bytes) })
+      .then((bytes) => bytes, (error: unknown) => error);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (outcome instanceof Uint8Array) printed = outcome;
+    else {
+      expect(outcome).toBeInstanceOf(LayoutLossError);
+      expect((outcome as LayoutLossError).lost.length).toBeGreaterThan(0);
+      expect((outcome as LayoutLossError).lost.every((block) => block.edge === true)).toBe(true);
+    }
+    expect(printed).toBeDefined();
+    writeFileSync(pdf, printed!);
     // Anything late (a refresh after a second, a socket retrying) has time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 1500));
 

@@ -386,7 +386,6 @@ class Session implements BrowserSession {
         // A page or row still cut after the last layout: lines missing from the print.
         for (const name of checked.cut.frontMatter) lost.push({ seq: 0, src: '', tag: name });
         for (const { seq, src } of checked.cut.rows) lost.push({ seq, src, tag: 'tr', cut: true });
-        if (lost.length && process.env.PT_DBG) console.error(JSON.stringify(lost.slice(0, 6)));
         if (lost.length) throw new LayoutLossError(request.label, lost);
         if (request.onLaidOut && checked.pages) request.onLaidOut(checked.pages);
         return pdf;
