@@ -357,11 +357,7 @@ class Session implements BrowserSession {
         }
         // The checks go to the page first; Node's work on the bytes begins once they are on their way.
         const checking = step(page.evaluate(printedChecksScript({ lines: lines.set > 0, frontMatter: ONE_PAGE_FRONT_MATTER, pages: request.onLaidOut !== undefined })) as Promise<PrintedChecks>, limit(request.onLaidOut ? 'checking the printed pages and reading where each page begins' : 'checking the printed pages'));
-        if (request.print !== false && request.onPrinted) {
-          const printed = pdf;
-          const onPrinted = request.onPrinted;
-          setImmediate(() => onPrinted(printed));
-        }
+        if (request.print !== false && request.onPrinted) setImmediate(request.onPrinted, pdf);
         const checked = await checking;
         // Those of `leave` were not set, so every one found is new; so are the pages and rows cut.
         const { wide } = checked;

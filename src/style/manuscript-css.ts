@@ -75,7 +75,7 @@ export function readManuscriptSheets(dir: string): { sheets: ManuscriptSheets; m
     file.value = read.text;
     let sheet: ManuscriptSheet | undefined;
     try {
-      sheet = checkSheet(dir, rel, read.text, file);
+      sheet = checkSheet(dir, rel, read.text, file, name !== 'epub');
     } catch (cause) {
       // css-tree parses and walks nested blocks by recursion: 50,000 `@media print {` inside one
       // another ended the build with "Maximum call stack size exceeded", naming no file.
@@ -88,7 +88,8 @@ export function readManuscriptSheets(dir: string): { sheets: ManuscriptSheets; m
   return { sheets, messages };
 }
 
-function checkSheet(dir: string, rel: string, text: string, file: VFile): ManuscriptSheet | undefined {
+/** `printed`: a sheet the pages are laid out with (the EPUB's is read by reading systems, which show it all). */
+function checkSheet(dir: string, rel: string, text: string, file: VFile, printed: boolean): ManuscriptSheet | undefined {
   const fail = (reason: string, line: number, column: number): void => {
     error(file, reason, { place: { line, column }, ruleId: 'stylesheet', source: 'pamphlet' });
   };
@@ -106,8 +107,6 @@ function checkSheet(dir: string, rel: string, text: string, file: VFile): Manusc
 
   const urls: ManuscriptSheet['urls'] = [];
   const digest = createHash('sha256');
-  // The sheets the pages are laid out with (the EPUB's is read by reading systems, which show it all).
-  const printed = rel !== 'styles/epub.css';
   /** A declaration's value made of keywords that each pass `ok` (a var() may be anything). */
   const keywordsOnly = (value: CssNode, ok: (word: string) => boolean): boolean => {
     if (value.type !== 'Value') return false;
