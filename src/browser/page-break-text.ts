@@ -10,12 +10,13 @@
  * a break span, and keeps the one a word broken at its soft hyphen needs.
  *
  * `dropStrayHyphens`, `dropMisprintedSoftHyphens` and `registerFirstLetterRuleRemoval` run in the page (puppeteer serialises it): it must not refer to
- * anything outside its own body.
+ * anything outside its own body. `dropStrayHyphens` runs on each page as it is filled
+ * (vertical-justify.ts, `registerPageFilling`), then on the book: a hyphen dropped is gone.
  */
-export function dropStrayHyphens(): number {
+export function dropStrayHyphens(within?: Element): number {
   const HYPHENATED = 'pagedjs_hyphen';
   let dropped = 0;
-  for (const content of Array.from(document.querySelectorAll('.pagedjs_pages .pagedjs_page_content'))) {
+  for (const content of Array.from((within ?? document).querySelectorAll(within ? '.pagedjs_page_content' : '.pagedjs_pages .pagedjs_page_content'))) {
     const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
     let previous: Text | null = null;
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {

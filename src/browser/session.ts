@@ -24,7 +24,7 @@ import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKER_GLOBAL, LINE_BREA
 import { printedChecksScript, type PrintedChecks } from './printed-checks.js';
 import { HOLD_RENDERING, holdWhenSettled, loadTextFonts } from './render-hold.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
-import { justifyPages, VERTICAL_JUSTIFY } from './vertical-justify.js';
+import { FILLED_GLOBAL, justifyPages, registerPageFilling, VERTICAL_JUSTIFY } from './vertical-justify.js';
 import { dropMisprintedSoftHyphens, dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
 import { pagedPolyfill, pagedPolyfillPath, type PagedBuild } from './pagedjs-source.js';
 import type { LaidOutPage } from './print-pages.js';
@@ -115,6 +115,9 @@ const CHROMIUM_FLAGS = [
  * published Paged.js (tests only), whose queue waits for idle time and frames, gets them.
  */
 const NO_FRAMES_FLAGS = ['--enable-begin-frame-control'];
+
+/** Where the print page keeps what the filling of pages as they are made uses (vertical-justify.ts, `registerPageFilling`). */
+const PAGE_FILLING = { justify: '__pamphletJustifyPages', dropStrayHyphens: '__pamphletDropStrayHyphens', filled: FILLED_GLOBAL };
 
 /**
  * Starting Chromium does not depend on the document, so it has its own limit rather
@@ -344,8 +347,9 @@ class Session implements BrowserSession {
           trace(`${request.label}: ${dropped} soft hyphens no line broke at taken out`);
         }
         // Full pages: the room under a page's last line shared out over its gaps.
-        const full = await step(page.evaluate(justifyPages, VERTICAL_JUSTIFY), limit('filling the pages'));
-        trace(`${request.label}: ${full.justified} of ${full.pages} pages filled to the foot (${full.undone} left as they were, ${full.writingLines} ruled lines added to write on)`);
+        // Most were as Paged.js made them (registerPageFilling); the rest now, with the book back together.
+        const full = await step(page.evaluate(justifyPages, VERTICAL_JUSTIFY, FILLED_GLOBAL), limit('filling the pages'));
+        trace(`${request.label}: ${full.justified} of ${full.pages} pages filled to the foot (${full.undone} left as they were, ${full.writingLines} ruled lines added to write on; ${full.asMade} pages read as Paged.js made them)`);
         if (request.simulateLostContent) {
           await page.evaluate((selector: string) => {
             for (const el of document.querySelectorAll(`.pagedjs_pages ${selector}`)) el.remove();
@@ -431,6 +435,13 @@ class Session implements BrowserSession {
     if (!loaded) throw new Error(`${request.label}: Paged.js did not load in the page`);
     await step(page.evaluate(registerPageRules, PAGE_RULES), limit('loading the page-break rules'));
     await step(page.evaluate(registerFirstLetterRuleRemoval), limit('loading the page-break rules'));
+    // After the page rules: a page is filled once their hook has run on the page after it.
+    const filling = [
+      `window[${JSON.stringify(PAGE_FILLING.justify)}] = ${justifyPages.toString()};`,
+      `window[${JSON.stringify(PAGE_FILLING.dropStrayHyphens)}] = ${dropStrayHyphens.toString()};`,
+      `(${registerPageFilling.toString()})(${JSON.stringify(VERTICAL_JUSTIFY)}, ${JSON.stringify(PAGE_FILLING)});`,
+    ];
+    await step(page.evaluate(filling.join('\n')), limit('loading the page-break rules'));
     if (request.onPage) {
       // A bare CDP binding, not page.exposeFunction: each of its calls is one event to Node,
       // where exposeFunction settles the call's promise with an evaluation in the page for
