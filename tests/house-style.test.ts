@@ -1,6 +1,7 @@
 // Issue 11: fonts, the manuscript's own CSS, the imprint and the cover, through the real
 // CLI: PDFs read back with poppler and pdf.js, every EPUB through epubcheck, and each
 // refusal at its file:line:column with --out left as it was.
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -153,6 +154,31 @@ describe('the manuscript’s own stylesheets', () => {
     // The rule does take effect: larger text, more pages.
     expect(plain.length).toBeGreaterThan(real().length + 10);
     expect(real(`@media print {\n  ${rule}\n}\n`)).toEqual(plain);
+  });
+
+  it('a `hyphenate-character` of the house style’s own is what the PDF’s broken words end in, inside `@media print` too', () => {
+    // The line breaker writes a hyphen-minus where a line ends at a soft hyphen, unless a rule
+    // gives another character (src/browser/line-breaker.ts, `mayHaveOwnHyphens`).
+    const lineEnds = (css?: string): { own: number; hyphens: number } => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-hyphens-'));
+      cpSync(path.resolve(FIXTURES, '../../manuscript'), path.join(dir, 'manuscript'), { recursive: true });
+      if (css) {
+        mkdirSync(path.join(dir, 'manuscript/styles'));
+        writeFileSync(path.join(dir, 'manuscript/styles/print.css'), css);
+      }
+      // Laid out: without -layout, pdftotext joins a word broken at a hyphen again.
+      const pdf = path.join(build(dir, 'pdf'), 'celebrating-red-october-1.pdf');
+      const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\n').map((line) => line.trimEnd());
+      return { own: lines.filter((line) => /\p{L}=$/u.test(line)).length, hyphens: lines.filter((line) => /\p{L}-$/u.test(line)).length };
+    };
+    const plain = lineEnds();
+    expect(plain.hyphens).toBeGreaterThan(10);
+    expect(plain.own).toBe(0);
+    for (const css of ['p { hyphenate-character: "="; }\n', '@media print {\n  p { hyphenate-character: "="; }\n}\n']) {
+      // The words broken at a soft hyphen end in it (those broken after a hyphen of their own
+      // keep theirs; the lines may break elsewhere, the character being wider).
+      expect(lineEnds(css).own, css).toBeGreaterThan(10);
+    }
   });
 
   it('`content-visibility: visible` and `contain: layout paint` in print.css, `auto` and `strict` in epub.css, build: the PDF has every word, the EPUB passes epubcheck', () => {

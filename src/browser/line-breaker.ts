@@ -1004,7 +1004,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
 
   // Every paragraph read before any is changed: no style recalculation between.
   if (settings.settleSoftHyphens) {
-    const settled = choices.map(({ block }) => settleSoftHyphens(block.el));
+    const ownHyphens = mayHaveOwnHyphens();
+    const settled = choices.map(({ block }) => settleSoftHyphens(block.el, ownHyphens));
     for (const changes of settled) {
       for (const { text, after, hyphen } of changes) {
         text.data = after;
@@ -1036,6 +1037,28 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   measuring.remove();
   if (!widthFromSheet) body.style.width = savedBodyWidth;
 
+  /**
+   * Whether any rule or inline style of the page sets `hyphenate-character`: without one, every
+   * element's is `auto`, and settling asks no break span's style. The first such question
+   * restyled the whole book just set into lines (x10: some 40 ms), which Paged.js then moves
+   * into its template and styles again on the pages. A sheet it cannot read counts as one.
+   */
+  function mayHaveOwnHyphens(): boolean {
+    const sets = (rules: CSSRuleList): boolean => Array.from(rules).some((rule) => {
+      if (rule instanceof CSSStyleRule && rule.style.getPropertyValue('hyphenate-character') !== '') return true;
+      // Grouping rules (@media, @supports, @layer, nesting) hold rules of their own.
+      return 'cssRules' in rule && sets((rule as CSSGroupingRule).cssRules);
+    });
+    for (const sheet of Array.from(document.styleSheets)) {
+      try {
+        if (sets(sheet.cssRules)) return true;
+      } catch {
+        return true;
+      }
+    }
+    return Array.from(document.querySelectorAll<HTMLElement>('[style]')).some((el) => el.style.getPropertyValue('hyphenate-character') !== '');
+  }
+
   /** A text node's soft hyphens as settling finds them and leaves them. */
   interface Settled { text: Text; after: string; hyphen: HTMLElement | null }
   /**
@@ -1049,7 +1072,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
    * page-list's reading of the pages (print-pages.ts) does not count it as a letter. Only
    * reads: every paragraph is read before any is changed, with no style recalculation between.
    */
-  function settleSoftHyphens(el: HTMLElement): Settled[] {
+  function settleSoftHyphens(el: HTMLElement, ownHyphens: boolean): Settled[] {
     // Notes are on the shelf by now (blocks of their own); one still inside is left as it is.
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     const changes: Settled[] = [];
@@ -1060,7 +1083,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       const parent = text.parentElement as HTMLElement;
       if (parent.classList.contains(BREAK) && text.data === '\u00AD') {
         // A hyphen of the house style's own (`hyphenate-character`) is left for Chromium to draw.
-        if (getComputedStyle(parent).hyphenateCharacter !== 'auto') continue;
+        if (ownHyphens && getComputedStyle(parent).hyphenateCharacter !== 'auto') continue;
         changes.push({ text, after: '-', hyphen: parent });
       } else changes.push({ text, after: text.data.replaceAll('\u00AD', ''), hyphen: null });
     }
