@@ -53,12 +53,15 @@ export const VERTICAL_JUSTIFY: VerticalJustifySettings = { blockGapLines: 2.5, p
  */
 export const FILLED_GLOBAL = '__pamphletFilledPages';
 
+/** A page whose gaps grow: each gap's element, its inline margin before, and the grown one. */
+interface Plan { flow: HTMLElement; area: DOMRect; line: number; gaps: Array<{ el: HTMLElement; before: string; grown: string }> }
+
 export interface FilledPages {
   pages: WeakSet<Element>;
   /** How many. */
   count: number;
-  /** The pages whose gaps grew as they were made, checked with the rest after pagination. */
-  grown: Array<{ flow: HTMLElement; line: number; gaps: Array<{ el: HTMLElement; before: string; grown: string }> }>;
+  /** The pages whose gaps grew as they were made, checked with the rest after pagination (their area read again then). */
+  grown: Plan[];
   writingLines: number;
 }
 
@@ -140,8 +143,6 @@ export function justifyPages(settings: VerticalJustifySettings, filledGlobal?: s
     report.writingLines += count;
   }
 
-  /** A page whose gaps grow: each gap's element, its inline margin before, and the grown one. */
-  interface Plan { flow: HTMLElement; area: DOMRect; line: number; gaps: Array<{ el: HTMLElement; before: string; grown: string }> }
   const plans: Plan[] = [];
   for (const { flow, area } of candidates) {
     const body = flow.querySelector('p');
@@ -240,12 +241,17 @@ export function registerPageFilling(settings: VerticalJustifySettings, globals: 
         } catch {
           continue;
         }
-        for (const rule of Array.from(rules)) {
-          if (!(rule instanceof CSSStyleRule)) continue;
-          const counter = /counter\((target-counter-[A-Za-z0-9-]+)/.exec(rule.style.content);
-          if (!counter) continue;
-          for (const selector of rule.selectorText.split(',')) references.push({ selector: selector.split(/::?(?:after|before|marker)\b/)[0]!.trim() || '*', resolved: `data-${counter[1]}` });
-        }
+        // Grouping rules (@media, @supports, @layer) hold rules of their own.
+        const read = (list: CSSRuleList): void => {
+          for (const rule of Array.from(list)) {
+            if ('cssRules' in rule && !(rule instanceof CSSStyleRule)) read((rule as CSSGroupingRule).cssRules);
+            if (!(rule instanceof CSSStyleRule)) continue;
+            const counter = /counter\((target-counter-[A-Za-z0-9-]+)/.exec(rule.style.content);
+            if (!counter) continue;
+            for (const selector of rule.selectorText.split(',')) references.push({ selector: selector.split(/::?(?:after|before|marker)\b/)[0]!.trim() || '*', resolved: `data-${counter[1]}` });
+          }
+        };
+        read(rules);
       }
     }
 
