@@ -188,6 +188,12 @@ async function runBuild(dir: string, values: BuildFlags): Promise<number> {
   if (values.watch) return watchMode(options, progress, quiet);
   const started = performance.now();
   try {
+    // An EPUB's cover thread starts while the pipeline's modules load (bundled-worker.ts),
+    // unless the output folder's cache may hold the EPUB: a rebuild would seldom use it.
+    if ((formats ?? FORMATS).includes('epub')) {
+      const [{ BuildCache, CACHE_FOLDER }, { COVER_WORKER, startEarly }] = await Promise.all([import('./cache/store.js'), import('./bundled-worker.js')]);
+      if (!options.cache || new BuildCache(path.join(path.resolve(options.out), CACHE_FOLDER)).empty) startEarly(COVER_WORKER);
+    }
     // The pipeline is loaded only by the commands that run it (not by --help or a usage error).
     const { build } = await import('./api.js');
     summarise(await build(options), progress, quiet, started);

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
+import { crc32, deflateSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { checkImageContent } from '../src/files/image.js';
 
@@ -175,6 +176,44 @@ describe('damaged images, judged as Chromium draws them', () => {
     for (const sample of whole) {
       const half = halves.find((candidate) => candidate.name === `${sample.name} (first half)`);
       expect(half?.refused, sample.name).toMatch(/cut short/);
+    }
+  });
+});
+
+/** A PNG chunk: its length, type, data and CRC. */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed) >>> 0);
+  return Buffer.concat([length, typed, crc]);
+}
+
+// Image data past 64 MB once inflated is read piece by piece (fflate's streaming inflate, loaded
+// only then): a plain picture of 8192 × 2049 pixels, 67 MB of rows, whole and with its last rows gone.
+describe('a picture too big to inflate whole', () => {
+  const picture = (rows: number): Buffer => {
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(8192, 0);
+    header.writeUInt32BE(2049, 4);
+    header[8] = 8;
+    header[9] = 6;
+    const data = deflateSync(Buffer.alloc((8192 * 4 + 1) * rows));
+    return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk('IHDR', header), pngChunk('IDAT', data), pngChunk('IEND', Buffer.alloc(0))]);
+  };
+
+  test('is taken whole, and refused with its last rows gone', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pamphlet-big-png-'));
+    try {
+      writeFileSync(path.join(folder, 'whole.png'), picture(2049));
+      writeFileSync(path.join(folder, 'short.png'), picture(2000));
+      expect(checkImageContent(path.join(folder, 'whole.png'), 'whole.png')).toEqual({ ok: true, mediaType: 'image/png' });
+      const short = checkImageContent(path.join(folder, 'short.png'), 'short.png');
+      expect(short.ok).toBe(false);
+      expect(short.ok ? '' : short.reason).toBe('image short.png is a damaged PNG image: it holds 65,538,000 bytes of image data where its size needs 67,143,681, so readers show part of the picture or none');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

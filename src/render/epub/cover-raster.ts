@@ -67,6 +67,11 @@ export async function coverPngAsync(svg: string): Promise<Uint8Array> {
   return png;
 }
 
+/** Loads the native addon ahead of the first drawing (the cover thread does, as it starts). */
+export function loadResvg(): void {
+  resvg();
+}
+
 // Loaded on first use: only EPUB builds need the native addon.
 function resvg(): typeof import('@resvg/resvg-js') {
   return require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');

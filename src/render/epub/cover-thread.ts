@@ -8,7 +8,7 @@
  * (running from src/, in tests).
  */
 import type { Worker } from 'node:worker_threads';
-import { startBundledWorker } from '../../bundled-worker.js';
+import { COVER_WORKER, startBundledWorker } from '../../bundled-worker.js';
 import type { TitlePage } from '../../manuscript.js';
 import { trace } from '../../trace.js';
 import { coverSvg } from './cover.js';
@@ -50,7 +50,7 @@ export class CoverThread {
   private start(): Worker | undefined {
     if (this.started) return this.worker;
     this.started = true;
-    const worker = startBundledWorker('cover-worker', {});
+    const worker = startBundledWorker(COVER_WORKER);
     worker?.on('message', ({ svg, png }: CoverDrawn) => this.settle(svg, png));
     // A thread that fails or is closed answers what it still owes with nothing.
     worker?.on('exit', () => {

@@ -4,8 +4,16 @@
  * refuses it (the packager then draws it itself and reports what went wrong).
  */
 import { parentPort } from 'node:worker_threads';
-import { coverPng } from './cover-raster.js';
+import { coverPng, loadResvg } from './cover-raster.js';
 import type { CoverDrawn } from './cover-thread.js';
+
+// resvg's native addon loaded before the first SVG comes (some 15 ms: the addon, and its
+// loader asking Node for a report to tell glibc from musl), while the build reads the manuscript.
+try {
+  loadResvg();
+} catch {
+  // Reported where it matters: the packager draws the cover itself and says what failed.
+}
 
 parentPort?.on('message', (svg: string) => {
   let png: Uint8Array | undefined;
