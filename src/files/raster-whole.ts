@@ -19,6 +19,8 @@
 import { constants, crc32, inflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 
+const require = createRequire(import.meta.url);
+
 /** image-size's names of the raster types a manuscript may use. */
 export type RasterType = 'png' | 'jpg' | 'gif';
 
@@ -165,8 +167,6 @@ function imageDataProblem(compressed: Buffer, header: { width: number; height: n
   if (rows.seen < expected) return `is a damaged PNG image: it holds ${rows.seen.toLocaleString('en')} bytes of image data where its size needs ${expected.toLocaleString('en')}, so readers show part of the picture or none`;
   return undefined;
 }
-
-const require = createRequire(import.meta.url);
 
 /**
  * fflate, loaded only for the rare picture too big to inflate whole: loading it builds its
