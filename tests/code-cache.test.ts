@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type CSL from 'citeproc';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { requireWithCodeCache, writeCodeCache } from '../src/code-cache.js';
 import { loadBibliography } from '../src/citations/bibliography.js';
 
@@ -62,6 +65,17 @@ describe("citeproc-js's code cache", () => {
     });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('citeproc-js loaded (its code cache: used)');
+    // What the bench reports as citeproc-js's work (scripts/bench.mjs): the works it names are the page's bibliography.
+    const counted = /citations formatted \(citeproc-js\): (\d+) citations, (\d+) works listed \(\d+ ms\)/.exec(result.stderr);
+    expect(counted).not.toBeNull();
+    const page = fromHtml(readFileSync(path.join(out, 'celebrating-red-october-1.html'), 'utf8'));
+    let entries = 0;
+    visit(page, 'element', (node: Element) => {
+      if (Array.isArray(node.properties.className) && node.properties.className.includes('csl-entry')) entries += 1;
+    });
+    expect(entries).toBeGreaterThan(0);
+    expect(Number(counted?.[2])).toBe(entries);
+    expect(Number(counted?.[1])).toBeGreaterThan(0);
   });
 
   test('a cache made from the same text is used, and formats what a fresh compile formats', () => {
