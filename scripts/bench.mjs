@@ -621,16 +621,25 @@ function scaleReport(result, sizes, get) {
 // ---------------------------------------------------------------- where the time goes
 
 /**
+ * The lines of a PAMPHLET_TRACE=1 log (src/trace.ts: "[ 1456 ms] what (N ms)") in seconds, with
+ * the sum of the durations of the lines a pattern matches and the time of the last one.
+ */
+function traceLines(text) {
+  const lines = text.split('\n').map((line) => /^\[\s*(\d+) ms\] (.*?)(?: \((\d+) ms\))?$/.exec(line)).filter(Boolean)
+    .map((m) => ({ at: Number(m[1]) / 1000, what: m[2], took: m[3] === undefined ? undefined : Number(m[3]) / 1000 }));
+  const sum = (re) => lines.filter((l) => re.test(l.what) && l.took !== undefined).reduce((t, l) => t + l.took, 0);
+  const at = (re) => lines.filter((l) => re.test(l.what)).at(-1)?.at ?? 0;
+  return { lines, sum, at };
+}
+
+/**
  * The stages of one build traced with PAMPHLET_TRACE=1 (src/trace.ts: "[ 1456 ms] what (N ms)"),
  * in seconds, and the part of it no pamphlet build can skip (`floor`): Node's start with the
  * bundle, remark-parse, loading the page, Paged.js 0.4.3's pagination and Chromium's print, all
  * parts the design fixes (README, "How it is built"). The rest is pamphlet's own work.
  */
 function traceStages(text, wallS) {
-  const lines = text.split('\n').map((line) => /^\[\s*(\d+) ms\] (.*?)(?: \((\d+) ms\))?$/.exec(line)).filter(Boolean)
-    .map((m) => ({ at: Number(m[1]) / 1000, what: m[2], took: m[3] === undefined ? undefined : Number(m[3]) / 1000 }));
-  const sum = (re) => lines.filter((l) => re.test(l.what) && l.took !== undefined).reduce((t, l) => t + l.took, 0);
-  const at = (re) => lines.filter((l) => re.test(l.what)).at(-1)?.at ?? 0;
+  const { sum, at } = traceLines(text);
   // The five steps no build can skip, then pamphlet's own around them, in the order a build runs.
   const start = at(/^start$/);
   const markdown = sum(/: Markdown parsed$/);
@@ -670,10 +679,7 @@ function traceStages(text, wallS) {
  * its own: the peers' text has no citations, and pandoc is given no bibliography.
  */
 function traceEpubStages(text, wallS) {
-  const lines = text.split('\n').map((line) => /^\[\s*(\d+) ms\] (.*?)(?: \((\d+) ms\))?$/.exec(line)).filter(Boolean)
-    .map((m) => ({ at: Number(m[1]) / 1000, what: m[2], took: m[3] === undefined ? undefined : Number(m[3]) / 1000 }));
-  const sum = (re) => lines.filter((l) => re.test(l.what) && l.took !== undefined).reduce((t, l) => t + l.took, 0);
-  const at = (re) => lines.filter((l) => re.test(l.what)).at(-1)?.at ?? 0;
+  const { lines, sum, at } = traceLines(text);
   const start = at(/^start$/);
   const markdown = sum(/: Markdown parsed$/);
   const firstParse = lines.find((l) => /: Markdown parsed$/.test(l.what));
