@@ -678,6 +678,8 @@ function traceStages(text, wallS) {
  * clusters and the bibliography, `citations formatted` in src/citations/engine.ts) is shown on
  * its own: the peers' text has no citations, and pandoc is given no bibliography.
  */
+const CITATIONS_STEP = 'citations and bibliography formatted (citeproc-js: its load, the engine, the clusters)';
+
 function traceEpubStages(text, wallS) {
   const { lines, sum, at } = traceLines(text);
   const start = at(/^start$/);
@@ -694,7 +696,7 @@ function traceEpubStages(text, wallS) {
     ['Node starts and loads the bundle', start, true],
     ['pamphlet.yaml, the bibliography and the CSL style read, the parts read', before, false],
     ['Markdown parsed (remark-parse)', markdown, true],
-    ['citations and bibliography formatted (citeproc-js: its load, the engine, the clusters)', citations, false],
+    [CITATIONS_STEP, citations, false],
     ['the rest of the pipeline: plugins, notes, typography', Math.max(0, pipelineEnd - start - before - markdown - citations), false],
     ['the EPUB made: XHTML, package, the cover (drawn on its thread), zip', Math.max(0, written - pipelineEnd), false],
   ];
@@ -724,27 +726,27 @@ function medianTrace(traces, pages) {
 function tracesReport(result) {
   const sizes = Object.keys(result.traces ?? {});
   if (!sizes.length) return epubTracesReport(result);
-  const steps = result.traces[sizes[0]].stages;
   let out = '\nWhere the time of a PDF build goes: the timed runs above, traced with `PAMPHLET_TRACE=1`; each step the median of the runs, so the steps need not add up to the total exactly. ';
   out += 'Steps marked ● are ones no pamphlet build can skip (Node, remark-parse, Chromium loading the page, Paged.js 0.4.3, Chromium\'s print); the others are pamphlet\'s own work.\n\n';
-  out += `| step | ${sizes.map((s) => `${s} s`).join(' | ')} |\n|---|${sizes.map(() => '---').join('|')}|\n`;
-  for (const [i, stage] of steps.entries()) out += `| ${stage.fixed ? '● ' : ''}${stage.name} | ${sizes.map((s) => result.traces[s].stages[i].seconds.toFixed(2)).join(' | ')} |\n`;
-  out += `| **total** | ${sizes.map((s) => `**${result.traces[s].wallS.toFixed(2)}**`).join(' | ')} |\n`;
-  out += `| ● of which no build can skip (median of the runs' sums) | ${sizes.map((s) => result.traces[s].floor.pdf.toFixed(2)).join(' | ')} |\n`;
-  return out + epubTracesReport(result);
+  return out + stepsTable(result.traces, 'pdf') + epubTracesReport(result);
 }
 
 function epubTracesReport(result) {
   const sizes = Object.keys(result.epubTraces ?? {});
   if (!sizes.length) return '';
-  const steps = result.epubTraces[sizes[0]].stages;
   let out = '\nWhere the time of an EPUB build without the page-list (`--format epub --no-print-pages`, no browser) goes, traced the same way. ';
   const cited = sizes.map((s) => `${s} ${result.epubTraces[s].cited.citations} citations and ${result.epubTraces[s].cited.works} works listed`).join(', ');
   out += `Steps marked ● are ones no pamphlet build can skip (Node, remark-parse). The peers' text has no citations and pandoc is given no bibliography; pamphlet's citeproc-js formats ${cited}.\n\n`;
-  out += `| step | ${sizes.map((s) => `${s} s`).join(' | ')} |\n|---|${sizes.map(() => '---').join('|')}|\n`;
-  for (const [i, stage] of steps.entries()) out += `| ${stage.fixed ? '● ' : ''}${stage.name} | ${sizes.map((s) => result.epubTraces[s].stages[i].seconds.toFixed(2)).join(' | ')} |\n`;
-  out += `| **total** | ${sizes.map((s) => `**${result.epubTraces[s].wallS.toFixed(2)}**`).join(' | ')} |\n`;
-  out += `| ● of which no build can skip (median of the runs' sums) | ${sizes.map((s) => result.epubTraces[s].floor.epub.toFixed(2)).join(' | ')} |\n`;
+  return out + stepsTable(result.epubTraces, 'epub');
+}
+
+/** Median traces by size as a table, step by step, with the total and the sum of the steps no build can skip (`floor[floorKey]`). */
+function stepsTable(traces, floorKey) {
+  const sizes = Object.keys(traces);
+  let out = `| step | ${sizes.map((s) => `${s} s`).join(' | ')} |\n|---|${sizes.map(() => '---').join('|')}|\n`;
+  for (const [i, stage] of traces[sizes[0]].stages.entries()) out += `| ${stage.fixed ? '● ' : ''}${stage.name} | ${sizes.map((s) => traces[s].stages[i].seconds.toFixed(2)).join(' | ')} |\n`;
+  out += `| **total** | ${sizes.map((s) => `**${traces[s].wallS.toFixed(2)}**`).join(' | ')} |\n`;
+  out += `| ● of which no build can skip (median of the runs' sums) | ${sizes.map((s) => traces[s].floor[floorKey].toFixed(2)).join(' | ')} |\n`;
   return out;
 }
 
@@ -796,7 +798,7 @@ function targetsReport(result, get) {
   const epubVerdict = (size, factor) => {
     const own = result.epubTraces?.[size];
     const why = verdict(times(factor, size, 'epub-np', 'pandoc-epub'), (own ?? traced[size])?.floor.epub, median(size, 'epub-np', 'pamphlet'), EPUB_STEPS);
-    const citations = own?.stages.find((stage) => stage.name.startsWith('citations'))?.seconds;
+    const citations = own?.stages.find((stage) => stage.name === CITATIONS_STEP)?.seconds;
     return why && citations ? `${why}; of them, citeproc-js formatting ${own.cited.citations} citations and a bibliography of ${own.cited.works} works took ${citations.toFixed(2)} s (median), work pandoc's run does not do (its text has no citations, and it is given no bibliography)` : why;
   };
   const LAYOUT_STEPS = 'the steps (Node, remark-parse, loading the page, Paged.js)';

@@ -20,7 +20,7 @@ import type { ResolvedConfig } from './config/types.js';
 import type { BrowserSession } from './browser/session.js';
 import type { CoverThread } from './render/epub/cover-thread.js';
 import { findChromium } from './browser/find-chromium.js';
-import { BuildCache, CACHE_FOLDER } from './cache/store.js';
+import { BuildCache, defaultCacheDir } from './cache/store.js';
 import { browserIdentity, toolIdentity } from './cache/identity.js';
 import { derivedKey, outputKey } from './cache/key.js';
 import { runOnPool, tabPoolSize, type PoolTask } from './browser/tab-pool.js';
@@ -88,7 +88,7 @@ export function outputName(doc: PartDocument, format: Format): string {
 
 /** Where the cache is: pamphlet.yaml's `cache-dir`, else `.pamphlet-cache` in the output folder. */
 export function cacheDirFor(config: ResolvedConfig, out: string): string {
-  return config.cacheDir ?? path.join(path.resolve(out), CACHE_FOLDER);
+  return config.cacheDir ?? defaultCacheDir(out);
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {

@@ -191,8 +191,8 @@ async function runBuild(dir: string, values: BuildFlags): Promise<number> {
     // An EPUB's cover thread starts while the pipeline's modules load (bundled-worker.ts),
     // unless the output folder's cache may hold the EPUB: a rebuild would seldom use it.
     if ((formats ?? FORMATS).includes('epub')) {
-      const [{ BuildCache, CACHE_FOLDER }, { COVER_WORKER, startEarly }] = await Promise.all([import('./cache/store.js'), import('./bundled-worker.js')]);
-      if (!options.cache || new BuildCache(path.join(path.resolve(options.out), CACHE_FOLDER)).empty) startEarly(COVER_WORKER);
+      const [{ BuildCache, defaultCacheDir }, { COVER_WORKER, startEarly }] = await Promise.all([import('./cache/store.js'), import('./bundled-worker.js')]);
+      if (!options.cache || new BuildCache(defaultCacheDir(options.out)).empty) startEarly(COVER_WORKER);
     }
     // The pipeline is loaded only by the commands that run it (not by --help or a usage error).
     const { build } = await import('./api.js');

@@ -21,8 +21,10 @@ const ENTRY = /^(.+)\.([0-9a-f]{64})$/;
 /** The Cache Directory Tagging convention: backup tools skip a folder holding this file. */
 const TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file marks the build cache of pamphlet (https://bford.info/cachedir/).\n';
 
-/** The cache's folder in the output folder, unless pamphlet.yaml names another (`cache-dir`). */
-export const CACHE_FOLDER = '.pamphlet-cache';
+/** The cache's folder in the output folder `out`, unless pamphlet.yaml names another (`cache-dir`). */
+export function defaultCacheDir(out: string): string {
+  return path.join(path.resolve(out), '.pamphlet-cache');
+}
 
 export class BuildCache {
   /** Which folder this is (bindingOf); unknown until it exists (it is made by the first commit). */
