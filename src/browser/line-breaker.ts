@@ -584,18 +584,23 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       if (x) inkEnd = Math.max(inkEnd, x.right);
       if (x) block.endMark = undefined;
     };
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-      acceptNode: (node) => {
-        if (node === markerEl) return NodeFilter.FILTER_REJECT;
-        // A <wbr> is hidden while measuring (MEASURING_STYLE), not from the page.
-        if (node.nodeType === 1 && (node as Element).tagName !== 'WBR' && getComputedStyle(node as Element).display === 'none') return NodeFilter.FILTER_REJECT;
-        return NodeFilter.FILTER_ACCEPT;
-      },
-    });
+    // No filter on the walker: a filter is a call from Chromium into the page's JavaScript
+    // for every node (some 17,000 in the x10 book). What it would reject, the loop skips whole.
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    const skipInside = (node: Node): void => {
+      let last: Node = node;
+      while (last.lastChild) last = last.lastChild;
+      walker.currentNode = last;
+    };
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.nodeType === 1) {
         const element = node as HTMLElement;
         const tag = element.tagName;
+        // A <wbr> is hidden while measuring (MEASURING_STYLE), not from the page.
+        if (element === markerEl || (tag !== 'WBR' && getComputedStyle(element).display === 'none')) {
+          skipInside(element);
+          continue;
+        }
         if (tag === 'BR' || tag === 'WBR') {
           const parent = element.parentNode!;
           const index = Array.prototype.indexOf.call(parent.childNodes, element) as number;
@@ -619,9 +624,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           inkOf(element);
           block.letters[block.letters.length - 1]! += 1;
           // Its inside is not text of this paragraph's lines.
-          let last: Node = element;
-          while (last.lastChild) last = last.lastChild;
-          walker.currentNode = last;
+          skipInside(element);
         } else if (element.classList.contains('line-probe-call')) {
           inkOf(element);
         }
@@ -977,13 +980,17 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     if (tight.length === 0) continue;
     const lineOf = new Map<Text, number>();
     let line = 0;
-    const walker = document.createTreeWalker(block.el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-      acceptNode: (node) => {
-        if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
-        return (node as Element).matches(`${NOTE}, .line-probe-call`) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-      },
-    });
+    // Notes and note calls skipped whole, in the loop rather than by a filter (see above).
+    const walker = document.createTreeWalker(block.el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 1) {
+        if ((node as Element).matches(`${NOTE}, .line-probe-call`)) {
+          let last: Node = node;
+          while (last.lastChild) last = last.lastChild;
+          walker.currentNode = last;
+        }
+        continue;
+      }
       // The text of a break span ends its line; it has no space to shrink.
       if ((node.parentElement as Element).classList.contains(BREAK)) line++;
       else lineOf.set(node as Text, line);
