@@ -13,6 +13,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_OPTIONS, MINIFY } from './bundle-options.mjs';
+import { constantExports, settledExports } from './settled-exports.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/lib`, { recursive: true, force: true });
@@ -39,7 +40,8 @@ const { metafile } = await build({
 // which is what lets two files that import each other load.
 const IMPORT_META_URL = '__pamphletImportMetaUrl';
 for (const file of Object.keys(metafile.outputs)) {
-  const made = await transform(readFileSync(`${root}/${file}`, 'utf8'), {
+  const esm = readFileSync(`${root}/${file}`, 'utf8');
+  const made = await transform(esm, {
     format: 'cjs',
     loader: 'js',
     platform: 'node',
@@ -57,7 +59,7 @@ for (const file of Object.keys(metafile.outputs)) {
   // An `import.meta` other than its url would be left empty in CommonJS: the build stops.
   const lost = made.warnings.filter((w) => w.id === 'empty-import-meta' || w.text.includes('import.meta'));
   if (lost.length > 0) throw new Error(`build: ${file} as CommonJS: ${lost.map((w) => w.text).join('; ')}`);
-  writeFileSync(`${root}/${file}`, made.code);
+  writeFileSync(`${root}/${file}`, made.code + settledExports(constantExports(esm)));
 }
 
 // The loader the entries go through (src/lib-loader.ts), a file of its own: it cannot load itself.

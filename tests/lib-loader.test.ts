@@ -2,13 +2,17 @@
  * pamphlet's bundle is CommonJS compiled from the V8 code cache `make` writes (src/lib-loader.ts,
  * scripts/build.mjs): a build really compiles lib/ from it, the split files load one another
  * as esbuild meant (a cycle included), and a cache that does not belong to a file is ignored,
- * never run. The loader is lib/lib-loader.cjs as make built it, each case in a process of its own.
+ * never run. Once a file has run, what it exports and never assigns again is a plain value for
+ * the files that import it, not one of esbuild's getters (scripts/settled-exports.mjs). The loader is lib/lib-loader.cjs as make built it, each case in a process of its own.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { transform } from 'esbuild';
 import { afterAll, describe, expect, test } from 'vitest';
+// @ts-expect-error: a script of the repository, plain ESM without types
+import { constantExports, settledExports } from '../scripts/settled-exports.mjs';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const LOADER = path.join(REPO, 'lib', 'lib-loader.cjs');
@@ -85,5 +89,51 @@ describe("lib/'s code cache", () => {
     folder('edited', { 'a.cjs': PAIR['a.cjs'].replace('twice(21)', 'twice(12)') });
     const edited = inNode(`const x = loader.loadLib(${a}); console.log(JSON.stringify({ answer: x.answer(), uses: loader.libCodeCacheUse() }));`);
     expect(edited).toEqual({ answer: 25, uses: { 'a.cjs': 'other source', 'b.cjs': 'used' } });
+  });
+});
+
+describe("lib/'s exports once loaded", () => {
+  /** Where each export of a file of lib/ comes from, as another file sees it. */
+  const KINDS = 'Object.fromEntries(Object.entries(Object.getOwnPropertyDescriptors(x)).map(([k, d]) => [k, d.get ? "getter" : "value"]))';
+
+  test('the functions micromark imports from another split file are plain values, not getters', () => {
+    const meta = JSON.parse(readFileSync(path.join(REPO, 'lib', 'bundle-meta.json'), 'utf8')) as Record<string, { inputs: string[] }>;
+    const file = Object.keys(meta).find((name) => meta[name]!.inputs.some((input) => input.includes('micromark-util-character/')));
+    expect(file, 'a split file holds micromark-util-character').toBeDefined();
+    const kinds = inNode(`const x = loader.loadLib(${JSON.stringify(path.join(REPO, 'lib', file!))}); console.log(JSON.stringify(${KINDS}));`) as Record<string, string>;
+    expect(kinds['markdownLineEnding']).toBe('value');
+    expect(kinds['asciiAlpha']).toBe('value');
+    expect(Object.values(kinds).filter((kind) => kind === 'getter')).toEqual([]);
+  });
+
+  test('a binding assigned again stays live; one still loading in a cycle is seen through its getters', async () => {
+    const esm = [
+      'import { fromB } from "./b.mjs";',
+      'function twice(n) { return n * 2; }',
+      'const table = { answer: 42 };',
+      'let count = 0;',
+      'function bump() { count++; return count; }',
+      'var Kind; (function (K) { K.A = "a"; })(Kind || (Kind = {}));',
+      'const early = fromB();',
+      'export { twice, table, count, bump, Kind, early };',
+    ].join('\n');
+    const made = await transform(esm, { format: 'cjs', loader: 'js', platform: 'node', logLevel: 'silent' });
+    const names = constantExports(esm) as string[];
+    expect([...names].sort()).toEqual(['bump', 'early', 'table', 'twice']);
+    const dir = folder('settled', {
+      'a.cjs': made.code.replace('./b.mjs', './b.cjs') + settledExports(names),
+      // b.cjs reads a.cjs while a.cjs is still loading: its exports object then has only getters.
+      'b.cjs': 'const a = require("./a.cjs");\nexports.fromB = () => typeof a.twice;\nexports.later = () => a.twice(4);\n',
+    });
+    const seen = inNode(`const x = loader.loadLib(${JSON.stringify(path.join(dir, 'a.cjs'))}); const b = loader.loadLib(${JSON.stringify(path.join(dir, 'b.cjs'))}); const before = x.count; x.bump(); x.bump(); console.log(JSON.stringify({ kinds: ${KINDS}, before, after: x.count, kind: x.Kind.A, early: x.early, later: b.later(), answer: x.table.answer }));`);
+    expect(seen).toEqual({
+      kinds: { __esModule: 'value', twice: 'value', table: 'value', count: 'getter', bump: 'value', Kind: 'getter', early: 'value' },
+      before: 0,
+      after: 2,
+      kind: 'a',
+      early: 'function',
+      later: 8,
+      answer: 42,
+    });
   });
 });
