@@ -166,6 +166,28 @@ describe('what each command loads', () => {
     expect(/defineProperty\(\w+,\s*"name"/.test(text), 'a closure is named').toBe(false);
   });
 
+  test("property-information's find() is bundled keeping each answer, the same answers as the package's own (scripts/bundle-options.mjs)", async () => {
+    // hast-util-to-html asks find() for every attribute it writes; for a data- attribute the
+    // package makes a new Info each time (13 ms of the x10 print HTML).
+    const meta = bundleMeta();
+    const file = Object.keys(meta).find((name) => meta[name]!.inputs.includes('node_modules/property-information/lib/find.js'));
+    expect(file, 'a split file holds property-information').toBeDefined();
+    const NAMES = ['className', 'class', 'dataPn', 'data-pn', 'dataFootnoteCall', 'data-x.y:z', 'data', 'onClick', 'ariaLabel', 'xLinkHref', 'xlinkHref', 'colSpan', 'hidden', 'unknownThing', 'viewBox', 'dataÉ'];
+    const loader = path.join(REPO, 'lib', 'lib-loader.cjs');
+    const code = `const x = require(${JSON.stringify(loader)}).loadLib(${JSON.stringify(path.join(REPO, 'lib', file!))}); const out = {}; for (const [schema, name] of ${JSON.stringify(NAMES.flatMap((name) => [['html', name], ['svg', name]]))}) { const a = x.find(x[schema], name); out[schema + ' ' + name] = { same: a === x.find(x[schema], name), info: { ...a } }; } console.log(JSON.stringify(out));`;
+    const run = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const bundled = JSON.parse(run.stdout) as Record<string, { same: boolean; info: Record<string, unknown> }>;
+    const own = (await import('property-information')) as unknown as { find: (schema: unknown, name: string) => object; html: unknown; svg: unknown };
+    for (const name of NAMES) {
+      for (const schema of ['html', 'svg'] as const) {
+        const entry = bundled[`${schema} ${name}`]!;
+        expect(entry.same, `${schema} ${name}: one answer kept`).toBe(true);
+        expect(entry.info, `${schema} ${name}`).toEqual(JSON.parse(JSON.stringify({ ...own.find(own[schema], name) })));
+      }
+    }
+  });
+
   test('preparing a print holds no pdf-lib: render/pdf.ts and its static imports leave it to a dynamic import, loaded while Chromium lays out', () => {
     const meta = bundleMeta();
     const printModule = Object.keys(meta).find((file) => meta[file]!.inputs.includes('src/render/pdf.ts'));
