@@ -3,7 +3,8 @@
  * scripts/build.mjs): a build really compiles lib/ from it, the split files load one another
  * as esbuild meant (a cycle included), and a cache that does not belong to a file is ignored,
  * never run. Once a file has run, what it exports and never assigns again is a plain value for
- * the files that import it, not one of esbuild's getters (scripts/settled-exports.mjs). The loader is lib/lib-loader.cjs as make built it, each case in a process of its own.
+ * the files that import it, not one of esbuild's getters (scripts/settled-exports.mjs). The
+ * loader is lib/lib-loader.cjs as make built it, each case in a process of its own.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
