@@ -78,6 +78,10 @@ export function startChromium(options: StartOptions): StartedChromium {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
+  // A Chromium killed with the pipes still open (session.ts kills it when the build is done)
+  // resets them: the reset ends each stream, and is no error of the build's. What went wrong
+  // while it ran shows in its exit status and the protocol connection, not here.
+  for (const stream of [child.stdio[2], child.stdio[3], child.stdio[4]]) stream?.on('error', () => undefined);
   let stderr = '';
   // Read to the end, or a chatty Chromium would block on a full pipe.
   child.stderr?.setEncoding('utf8');
