@@ -8,7 +8,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { processesMarkedBy, waitForNoProcesses } from './helpers/processes.js';
+import { descendantsOf, processesMarkedBy, waitForNoProcesses } from './helpers/processes.js';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/pamphlet.js');
 const MANUSCRIPT = path.resolve(import.meta.dirname, '../manuscript');
@@ -50,7 +50,7 @@ interface Outcome {
  * Starts a build and sends `signal` when `when` says so: after a delay in ms, or once
  * a stderr line matches (PAMPHLET_TRACE=1 prints the start of each browser step).
  */
-function buildAndSignal(run: Run, signal: NodeJS.Signals | undefined, when: number | RegExp, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+function buildAndSignal(run: Run, signal: NodeJS.Signals | undefined, when: number | RegExp, args: string[] = [], env: NodeJS.ProcessEnv = {}, target: 'build' | 'browser' | 'renderers' = 'build'): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'build', 'manuscript', '--out', 'dist', ...args], {
       cwd: run.root,
@@ -62,7 +62,23 @@ function buildAndSignal(run: Run, signal: NodeJS.Signals | undefined, when: numb
     const send = (): void => {
       if (sentAt !== undefined || !signal) return;
       sentAt = performance.now();
-      child.kill(signal);
+      if (target === 'build') child.kill(signal);
+      else if (target === 'renderers') {
+        // The pages' renderer processes alone, as the out-of-memory killer takes the largest
+        // (Chromium starts them with an environment of its own: found as the build's descendants).
+        const renderers = descendantsOf(child.pid ?? -1).filter(({ cmdline }) => cmdline.includes('--type=renderer'));
+        for (const { pid } of renderers) process.kill(pid, signal);
+        if (renderers.length === 0) child.kill('SIGKILL');
+      } else {
+        // Chromium leads a process group of its own: the whole group, as the kernel's
+        // out-of-memory killer or a crash would end it, while the build goes on.
+        const leaders = processesMarkedBy(run.tmp)
+          .filter((line) => /chrom/i.test(line))
+          .map((line) => Number(line.split(' ')[0]))
+          .filter((pid) => processGroupOf(pid) === pid);
+        for (const pid of leaders) process.kill(-pid, signal);
+        if (leaders.length === 0) child.kill('SIGKILL');
+      }
     };
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += String(chunk);
@@ -79,6 +95,16 @@ function buildAndSignal(run: Run, signal: NodeJS.Signals | undefined, when: numb
       resolve({ code, signal: exitSignal, stderr, exitAfter: performance.now() - (sentAt ?? performance.now()) });
     });
   });
+}
+
+/** A process's group, from /proc (the field after its state and parent). */
+function processGroupOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+  } catch {
+    return undefined;
+  }
 }
 
 async function expectNothingLeft(run: Run): Promise<void> {
@@ -131,6 +157,32 @@ describe('SIGKILL, which no handler sees', () => {
     expect(outcome.signal).toBe('SIGKILL');
     // Nothing could remove the temporary folders; but the browser went with its pipe.
     expect(await waitForNoProcesses(run.tmp, 10_000)).toEqual([]);
+  });
+});
+
+describe('a browser that ends mid-build', () => {
+  test('killed (as the out-of-memory killer would) is an error that says so, and leaves nothing behind', async () => {
+    const run = prepare();
+    // Once Paged.js is in the page: the kill lands as the page is laid out or printed.
+    const outcome = await buildAndSignal(run, 'SIGKILL', /loading the page-break rules/, ['--format', 'pdf'], {}, 'browser');
+    expect(outcome.code, outcome.stderr).toBe(1);
+    // Not Puppeteer's "Target closed": what ended, in which step, and how.
+    expect(outcome.stderr).toMatch(/^pamphlet: error: celebrating-red-october-1: Chromium quit in the middle of [^\n]+ \(killed by SIGKILL, as the system ends a process when memory runs out\)$/m);
+    expect(outcome.stderr).not.toMatch(/Target closed|Protocol error/);
+    expect(outcome.exitAfter).toBeLessThan(3000);
+    await expectNothingLeft(run);
+  });
+});
+
+describe("a page's renderer that ends mid-build", () => {
+  test('killed, in a build with a renderer per tab, is an error that says so at once, not a time limit run out', async () => {
+    const run = prepare();
+    const outcome = await buildAndSignal(run, 'SIGKILL', /loading the page-break rules/, [], {}, 'renderers');
+    expect(outcome.code, outcome.stderr).toBe(1);
+    expect(outcome.stderr).toMatch(/^pamphlet: error: [a-z0-9-]+: Chromium's page crashed in the middle of [^\n]+ \(Page crashed!; a renderer the system kills when memory runs out ends this way\)$/m);
+    expect(outcome.stderr).not.toMatch(/did not finish within/);
+    expect(outcome.exitAfter).toBeLessThan(3000);
+    await expectNothingLeft(run);
   });
 });
 

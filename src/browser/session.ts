@@ -8,13 +8,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { readlink, rm } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { registerCleanup } from '../cleanup.js';
 import { printPageCsp } from '../csp.js';
-import { ChromiumStartError, startChromium } from './chromium-process.js';
+import { ChromiumStartError, startChromium, type ChromiumExit } from './chromium-process.js';
 import { findChromium, isHeadlessShell } from './find-chromium.js';
 import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { LayoutLossError, mendCutContent, ONE_PAGE_FRONT_MATTER, recordBlocks } from './layout-integrity.js';
@@ -201,7 +202,7 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
     removeProfile(userDataDir);
   });
   let browser: Browser;
-  let exited: Promise<unknown>;
+  let exited: Promise<ChromiumExit>;
   try {
     const started = startChromium({
       executablePath,
@@ -295,6 +296,9 @@ function chromiumSocketDir(linkTarget: string): string | undefined {
   return basename(socketDir).startsWith('org.chromium.Chromium.') ? socketDir : undefined;
 }
 
+/** How long a failed step waits for Chromium's exit status once its connection has gone. */
+const CHROMIUM_REAPED_MS = 250;
+
 /** A paragraph given back is laid out again; a third layout finding more keeps them (a house style no breaking satisfies). */
 const MAX_LAYOUTS = 3;
 
@@ -309,8 +313,8 @@ class Session implements BrowserSession {
 
   constructor(
     private readonly browser: Browser,
-    /** Settles when the Chromium process has ended. */
-    private readonly exited: Promise<unknown>,
+    /** Settles when the Chromium process has ended, with how it ended. */
+    private readonly exited: Promise<ChromiumExit>,
     /** The start tab, until the first page laid out takes it. */
     private startTab: Page | undefined,
     private readonly timeout: number,
@@ -339,7 +343,9 @@ class Session implements BrowserSession {
       let long: string[] = [];
       let stacked: number[] = [];
       for (let layout = 1; ; layout++) {
-        page = await withTimeLimit(opening, limit('opening a browser tab'));
+        page = await withTimeLimit(opening, limit('opening a browser tab')).catch(async (error: unknown) => {
+          throw await this.failureOf(error, request.label, 'opening a browser tab');
+        });
         const { step, lines } = await this.layOut(page, request, limit, { leave, long, stacked });
         await step(page.evaluate(dropStrayHyphens), limit('checking the page breaks'));
         if (this.dropSoftHyphens) {
@@ -409,7 +415,11 @@ class Session implements BrowserSession {
     const pageFailed = watchPageErrors(page, request.label);
     const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> => {
       const since = performance.now();
-      return withTimeLimit(Promise.race([work, pageFailed]), stepLimit).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
+      return withTimeLimit(Promise.race([work, pageFailed]), stepLimit)
+        .catch(async (error: unknown) => {
+          throw await this.failureOf(error, request.label, stepLimit.step);
+        })
+        .finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
     };
 
     // A fresh nonce per page: the only scripts this page may run are the ones we give it.
@@ -492,6 +502,25 @@ class Session implements BrowserSession {
     return { step, lines };
   }
 
+  /**
+   * What to report for a step that failed. When Chromium itself has ended meanwhile (the
+   * kernel's out-of-memory killer, a crash), Puppeteer says only "Target closed" or "Session
+   * closed"; the process's exit says what happened. Its pipe closes a moment before the
+   * process is reaped: that moment is waited for. When only the page's renderer ended (a
+   * build with a renderer per tab), the step says so, rather than that it timed out.
+   */
+  private async failureOf(error: unknown, label: string, step: string): Promise<unknown> {
+    if (this.closing) return error;
+    const exit = await Promise.race([this.exited, delay(CHROMIUM_REAPED_MS, undefined, { ref: false })]);
+    if (this.closing) return error;
+    if (!exit) {
+      if (!(error instanceof RendererCrash)) return error;
+      return new Error(`${label}: Chromium's page crashed in the middle of ${step} (${error.message}; a renderer the system kills when memory runs out ends this way)`, { cause: error });
+    }
+    const how = exit.signal ? `killed by ${exit.signal}${exit.signal === 'SIGKILL' ? ', as the system ends a process when memory runs out' : ''}` : `exit code ${exit.code}`;
+    return new Error(`${label}: Chromium quit in the middle of ${step} (${how})`, { cause: error });
+  }
+
   close(): Promise<void> {
     this.closing ??= this.shutDown();
     return this.closing;
@@ -511,12 +540,18 @@ class Session implements BrowserSession {
   }
 }
 
-/** A promise that rejects on the first uncaught exception in the page; never resolves. */
+/** What Puppeteer reports when a page's renderer process has ended ("Page crashed!"). */
+class RendererCrash extends Error {}
+
+/** A promise that rejects on the first uncaught exception in the page, or when its renderer ends; never resolves. */
 function watchPageErrors(page: Page, label: string): Promise<never> {
   const failed = new Promise<never>((_, reject) => {
     page.on('pageerror', (error: unknown) => {
       reject(new Error(`${label}: the page raised an error during pagination: ${describe(error)}`));
     });
+    // The page's renderer process ended under it (a crash, or killed when memory ran out):
+    // the call in progress never answers, and the step would wait out its time limit.
+    page.on('error', (error: unknown) => reject(new RendererCrash(describe(error))));
   });
   failed.catch(() => undefined);
   return failed;
