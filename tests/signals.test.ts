@@ -8,7 +8,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { descendantsOf, processesMarkedBy, waitForNoProcesses } from './helpers/processes.js';
+import { descendantsOf, processesMarkedBy, processGroupOf, waitForNoProcesses } from './helpers/processes.js';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/pamphlet.js');
 const MANUSCRIPT = path.resolve(import.meta.dirname, '../manuscript');
@@ -95,16 +95,6 @@ function buildAndSignal(run: Run, signal: NodeJS.Signals | undefined, when: numb
       resolve({ code, signal: exitSignal, stderr, exitAfter: performance.now() - (sentAt ?? performance.now()) });
     });
   });
-}
-
-/** A process's group, from /proc (the field after its state and parent). */
-function processGroupOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-  } catch {
-    return undefined;
-  }
 }
 
 async function expectNothingLeft(run: Run): Promise<void> {

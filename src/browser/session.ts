@@ -343,9 +343,7 @@ class Session implements BrowserSession {
       let long: string[] = [];
       let stacked: number[] = [];
       for (let layout = 1; ; layout++) {
-        page = await withTimeLimit(opening, limit('opening a browser tab')).catch(async (error: unknown) => {
-          throw await this.failureOf(error, request.label, 'opening a browser tab');
-        });
+        page = await this.reported(withTimeLimit(opening, limit('opening a browser tab')), request.label, 'opening a browser tab');
         const { step, lines } = await this.layOut(page, request, limit, { leave, long, stacked });
         await step(page.evaluate(dropStrayHyphens), limit('checking the page breaks'));
         if (this.dropSoftHyphens) {
@@ -415,11 +413,7 @@ class Session implements BrowserSession {
     const pageFailed = watchPageErrors(page, request.label);
     const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> => {
       const since = performance.now();
-      return withTimeLimit(Promise.race([work, pageFailed]), stepLimit)
-        .catch(async (error: unknown) => {
-          throw await this.failureOf(error, request.label, stepLimit.step);
-        })
-        .finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
+      return this.reported(withTimeLimit(Promise.race([work, pageFailed]), stepLimit), request.label, stepLimit.step).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
     };
 
     // A fresh nonce per page: the only scripts this page may run are the ones we give it.
@@ -500,6 +494,13 @@ class Session implements BrowserSession {
       limit('loading fonts'),
     );
     return { step, lines };
+  }
+
+  /** `work`, failing with what `failureOf` says happened in the step. */
+  private reported<T>(work: Promise<T>, label: string, step: string): Promise<T> {
+    return work.catch(async (error: unknown) => {
+      throw await this.failureOf(error, label, step);
+    });
   }
 
   /**

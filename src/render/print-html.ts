@@ -11,7 +11,6 @@ import { h } from 'hastscript';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
 import type { ResolvedConfig } from '../config/types.js';
 import type { PartDocument } from '../document.js';
 import { hyphenateTree } from '../pipeline/rehype-hyphenate.js';
@@ -114,7 +113,7 @@ function monoText(node: Root | Element): string {
   let text = '';
   for (const child of node.children) {
     if (child.type !== 'element') continue;
-    text += MONO_TAGS.has(child.tagName) ? toString(child) : monoText(child);
+    text += MONO_TAGS.has(child.tagName) ? allText(child) : monoText(child);
   }
   return text;
 }

@@ -94,3 +94,9 @@ export function descendantsOf(root: number): Array<{ pid: number; cmdline: strin
   }
   return found;
 }
+
+/** A process's group, from /proc (after the state and the parent's pid); undefined once it is gone. */
+export function processGroupOf(pid: number): number | undefined {
+  const stat = read(`/proc/${pid}/stat`);
+  return stat === undefined ? undefined : Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+}
