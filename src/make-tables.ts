@@ -6,7 +6,9 @@
  * - lib/stylesheets.json: pamphlet's stylesheets cut at their relative url()s (read by
  *   stylesheet-table.ts);
  * - lib/citeproc.code-cache: what V8 compiles of citeproc-js to format the real
- *   manuscript's citations (code-cache.ts), so that a cited build compiles none of it.
+ *   manuscript's citations (code-cache.ts), so that a cited build compiles none of it;
+ * - lib/csl-parsed.json: the style and locales that build handed citeproc-js, parsed
+ *   (parsed-csl.ts), so that a build with the same style does not parse them again.
  * The build it runs for that also compiles the code of lib/ a build runs, whose caches
  * scripts/build.mjs writes next (lib-loader.ts): this needs the Chromium `make` installs.
  */
@@ -14,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from './cli.js';
-import { writeCiteprocCodeCache } from './citations/engine.js';
+import { writeCiteprocCodeCache, writeParsedCslTable } from './citations/engine.js';
 import { packagePath } from './package-root.js';
 import { writeFontCmaps } from './render/font-cmaps.js';
 import { bundledCoverageFiles } from './render/font-coverage.js';
@@ -31,6 +33,7 @@ export async function makeTables(): Promise<void> {
     const status = await main(['build', packagePath('manuscript'), '--out', out, '--no-cache', '--quiet']);
     if (status !== 0) throw new Error(`make-tables: the real manuscript did not build (exit status ${status}; its errors are above)`);
     writeCiteprocCodeCache();
+    writeParsedCslTable();
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

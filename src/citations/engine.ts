@@ -14,6 +14,7 @@ import { expandedSize } from '../expanded-size.js';
 import { requireWithCodeCache, writeCodeCache } from '../code-cache.js';
 import { packagePath } from '../package-root.js';
 import { trace } from '../trace.js';
+import { cslSource, writeParsedCsl } from './parsed-csl.js';
 
 export interface CiteItem {
   id: string;
@@ -251,6 +252,11 @@ function citeprocJs(): typeof CSL {
   return citeproc;
 }
 
+/** For `make`: the styles and locales citeproc-js was given, parsed by its own parser (parsed-csl.ts). */
+export function writeParsedCslTable(): number {
+  return writeParsedCsl((xml) => citeprocJs().parseXml(xml));
+}
+
 /** For `make`: what V8 compiled of citeproc-js, once a build has formatted citations. */
 export function writeCiteprocCodeCache(): number {
   return writeCodeCache('citeproc', import.meta.url, CITEPROC_CODE_CACHE);
@@ -258,11 +264,14 @@ export function writeCiteprocCodeCache(): number {
 
 function createEngine({ style, lang, localeDir, items }: EngineOptions): CSL.Engine {
   const sys = {
-    retrieveLocale: (locale: string) => readLocale(localeDir, locale),
+    retrieveLocale: (locale: string) => {
+      const xml = readLocale(localeDir, locale);
+      return xml === false ? false : cslSource(xml);
+    },
     retrieveItem: (id: string) => items.get(id),
   };
   try {
-    return new (citeprocJs().Engine)(sys, style.xml, lang);
+    return new (citeprocJs().Engine)(sys, cslSource(style.xml), lang);
   } catch (cause) {
     // Well-formed CSL that citeproc still cannot use (an unknown element, a missing macro).
     throw new UnusableStyleError(style, cause instanceof Error ? cause.message : String(cause));

@@ -1,0 +1,56 @@
+/**
+ * CSL styles and locales as citeproc-js reads them, parsed once by `make` rather than at
+ * every build. citeproc-js parses each XML text it is given (its own parser, regular
+ * expressions over the text) into a JSON tree before anything else: for the real
+ * manuscript's style and its locale some 17 ms of a cited build's own thread, cold, every
+ * time. It also takes that tree as JSON text (`CSL.setupXml`: a string not beginning with
+ * "<"), which parses in 1–2 ms. `make` (make-tables.ts) writes lib/csl-parsed.json with the
+ * trees of the texts it handed citeproc-js, keyed by each text's SHA-256; a build hands
+ * over the tree of a text it finds there, and any other text as it is.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { packagePath } from '../package-root.js';
+
+export const PARSED_CSL = packagePath('lib', 'csl-parsed.json');
+
+/** SHA-256 of an XML text → its tree as JSON text; read at the first style or locale. */
+let table: Record<string, string> | undefined;
+/** Every XML text handed to citeproc-js in this process, for `make` to parse. */
+const handed = new Set<string>();
+
+const keyOf = (xml: string): string => createHash('sha256').update(xml).digest('hex');
+
+/** What to give citeproc-js for a style's or a locale's XML: its tree as JSON when `make` parsed the same text, else the text. */
+export function cslSource(xml: string): string {
+  handed.add(xml);
+  if (!table) {
+    try {
+      table = JSON.parse(readFileSync(PARSED_CSL, 'utf8')) as Record<string, string>;
+    } catch {
+      // Not made (a checkout before `make`): every text goes to citeproc-js as it is.
+      table = {};
+    }
+  }
+  const key = keyOf(xml);
+  return Object.hasOwn(table, key) ? table[key]! : xml;
+}
+
+/**
+ * For `make`, once a build has formatted citations: the trees of the texts handed to
+ * citeproc-js, made by its own parser (`parse`, CSL.parseXml) from the text as
+ * `CSL.setupXml` gives it one. A tree JSON would not carry whole is left out. Returns how many.
+ */
+export function writeParsedCsl(parse: (xml: string) => unknown): number {
+  const out: Record<string, string> = {};
+  for (const xml of handed) {
+    // As CSL.setupXml has it: its first replace looks for the two characters "^\uFEFF", not a BOM at the start.
+    const tree = parse(xml.replace('^\uFEFF', '').replace(/^\s+/, ''));
+    const json = JSON.stringify(tree);
+    if (json === undefined || json.startsWith('<') || !isDeepStrictEqual(JSON.parse(json), tree)) continue;
+    out[keyOf(xml)] = json;
+  }
+  writeFileSync(PARSED_CSL, JSON.stringify(out));
+  return Object.keys(out).length;
+}
