@@ -657,7 +657,7 @@ function traceStages(text, wallS) {
     ['Paged.js, the page rules and counters set up', sum(/: (configuring Paged\.js|loading Paged\.js|loading the page-break rules|loading the page counter|numbering the blocks)$/), false],
     ['paragraphs broken into lines', sum(/: (breaking paragraphs into lines|soft hyphens out of headings and small capitals)$/), false],
     ['Paged.js pagination', pagination, true],
-    ['after pagination: fonts, page-break checks, full pages', sum(/: (loading fonts|checking the page breaks|filling the pages)$/), false],
+    ['after pagination: fonts, page-break checks, full pages', sum(/: (loading fonts|checking the page breaks|filling the pages|making the page boxes plain)$/), false],
     ['Chromium prints the PDF (tagged, with its outline)', print, true],
     // The checks of the printed pages (lost blocks, lines too wide) run in Chromium beside it.
     ['the PDF post-processed in Node, the printed pages checked beside it', Math.max(0, at(/^rendered .*\.pdf$/) - at(/: printing the PDF$/)), false],

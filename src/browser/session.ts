@@ -29,6 +29,7 @@ import { FILLED_GLOBAL, justifyPages, registerPageFilling, VERTICAL_JUSTIFY } fr
 import { dropMisprintedSoftHyphens, dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
 import { pagedPolyfill, pagedPolyfillPath, type PagedBuild } from './pagedjs-source.js';
 import type { LaidOutPage } from './print-pages.js';
+import { flattenPageLayers } from './print-layers.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { processFlags, tabPoolSize } from './tab-pool.js';
 import { trace } from '../trace.js';
@@ -50,6 +51,11 @@ export interface OpenBrowserOptions {
    * dropUnbrokenSoftHyphens'), for a test to compare with the pages as Chromium printed them so.
    */
   dropUnbrokenSoftHyphens?: boolean;
+  /**
+   * false: print Paged.js's page boxes as it made them (print-layers.ts), for a test to
+   * compare with the pages printed with them made plain.
+   */
+  flattenPageLayers?: boolean;
 }
 
 export interface PaginateRequest {
@@ -229,7 +235,7 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
   // laid out takes it. Closing it and opening a new tab cost the real manuscript's PDF
   // 0.7 s of 5.6 s (medians of 8 interleaved runs), and an unused one would hold a renderer.
   const startTab = await keepOneStartTab(browser);
-  return new Session(browser, exited, startTab, options.timeout, options.pagedjs ?? 'patched', options.dropUnbrokenSoftHyphens ?? true, async () => {
+  return new Session(browser, exited, startTab, options.timeout, options.pagedjs ?? 'patched', options.dropUnbrokenSoftHyphens ?? true, options.flattenPageLayers ?? true, async () => {
     killGroup();
     // Off this thread: the build may still be post-processing a PDF (a synchronous removal of
     // the profile's 70-odd files held it up 10-20 ms). An interrupt meanwhile removes it itself.
@@ -320,6 +326,7 @@ class Session implements BrowserSession {
     private readonly timeout: number,
     private readonly pagedjs: PagedBuild,
     private readonly dropSoftHyphens: boolean,
+    private readonly flattenLayers: boolean,
     /** Kills whatever is left of the process group, then removes the profile (settles once it is gone). */
     private readonly tearDown: () => Promise<void>,
   ) {}
@@ -361,6 +368,10 @@ class Session implements BrowserSession {
         }
         let pdf: Uint8Array = new Uint8Array();
         if (request.print !== false) {
+          if (this.flattenLayers) {
+            const flat = await step(page.evaluate(flattenPageLayers), limit('making the page boxes plain'));
+            trace(`${request.label}: page boxes made plain for the print: ${flat.bleeds ? 'bleeds unclipped, ' : ''}empty note areas plain, ${flat.known ? `page boxes unpositioned on ${flat.pages - flat.kept} of ${flat.pages} pages` : 'page boxes kept (positions not known)'}`);
+          }
           pdf = await step(page.pdf({ preferCSSPageSize: true, outline: true, tagged: true, printBackground: true, timeout: 0 }), limit('printing the PDF'));
         }
         // The checks go to the page first; Node's work on the bytes begins once they are on their way.
