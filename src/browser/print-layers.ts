@@ -61,14 +61,16 @@ export function flattenPageLayers(): FlattenReport {
     if (!box || !PAGE_BOXES.some((name) => box.classList.contains(name))) return;
     if (getComputedStyle(el, pseudo).position === 'absolute') placedIn.add(box);
   };
+  /** Positions that never take the page box or text area as a containing block; anything else may come to `absolute`. */
+  const NOT_PLACED = ['static', 'relative', 'sticky', 'fixed'];
   const PSEUDO = /::?(before|after|marker|first-line|first-letter|placeholder|selection|backdrop|file-selector-button)\b(\([^)]*\))?/gi;
   const positioning: string[] = [];
   const collect = (rules: CSSRuleList): void => {
     for (const rule of Array.from(rules)) {
       if (rule instanceof CSSStyleRule) {
         const position = rule.style.getPropertyValue('position').trim();
-        // Anything but these may come to `absolute` (inherit, var(), revert, absolute itself).
-        if (position && !['static', 'relative', 'sticky', 'fixed'].includes(position)) positioning.push(rule.selectorText);
+        // inherit, var(), revert, absolute itself: anything else is followed up.
+        if (position && !NOT_PLACED.includes(position)) positioning.push(rule.selectorText);
       }
       // Grouping rules (@media, @supports, @layer, nested style rules) hold rules of their own.
       const inner = (rule as CSSGroupingRule).cssRules;
@@ -83,7 +85,11 @@ export function flattenPageLayers(): FlattenReport {
         for (const pseudo of pseudos.length ? pseudos : [null]) notePlacement(el, pseudo);
       }
     }
-    for (const el of Array.from(book.querySelectorAll('[style*="position" i]'))) notePlacement(el, null);
+    // Inline styles as the page parsed them (escapes and case resolved), not their text.
+    for (const el of Array.from(book.querySelectorAll<HTMLElement>('[style]'))) {
+      const position = el.style?.getPropertyValue('position') ?? '';
+      if (position && !NOT_PLACED.includes(position)) notePlacement(el, null);
+    }
   } catch {
     // A sheet whose rules cannot be read, a selector this cannot take apart: what is placed where is not known.
     report.known = false;
