@@ -6,7 +6,8 @@
 // are the same, on the real manuscript's bibliography and on Debian styles nobody here wrote.
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadBibliography } from '../src/citations/bibliography.js';
@@ -20,7 +21,7 @@ const LOCALES = path.join(SYSTEM_CSL_ROOT, 'locales');
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 const CSL = createRequire(import.meta.url)('citeproc') as { parseXml(xml: string): unknown };
 
-const table = JSON.parse(readFileSync(PARSED_CSL, 'utf8')) as Record<string, string>;
+const table = JSON.parse(readFileSync(PARSED_CSL, 'utf8')) as Record<string, { tree: string; shape?: { kind: string; parent?: string } }>;
 // The real manuscript's style, as pamphlet.yaml names it.
 const realStyleName = /^citation-style:\s*(\S+)/m.exec(readFileSync(path.join(REPO, 'manuscript', 'pamphlet.yaml'), 'utf8'))?.[1] ?? 'chicago-fullnote-bibliography-with-ibid';
 const realStyle = resolveStyle(realStyleName, [STYLES]);
@@ -36,17 +37,35 @@ function clustersOf(ids: string[]): Cluster[] {
 describe('CSL parsed by make', () => {
   test("holds the real manuscript's style and the en-US locale, each as citeproc-js's own parser reads the text", () => {
     expect(Object.keys(table).sort()).toEqual([sha(realStyle.xml), sha(enUS)].sort());
-    expect(JSON.parse(table[sha(realStyle.xml)]!)).toEqual(CSL.parseXml(realStyle.xml.replace(/^\s+/, '')));
-    expect(JSON.parse(table[sha(enUS)]!)).toEqual(CSL.parseXml(enUS.replace(/^\s+/, '')));
+    expect(JSON.parse(table[sha(realStyle.xml)]!.tree)).toEqual(CSL.parseXml(realStyle.xml.replace(/^\s+/, '')));
+    expect(JSON.parse(table[sha(enUS)]!.tree)).toEqual(CSL.parseXml(enUS.replace(/^\s+/, '')));
+    // The style's shape as engine.ts reads it (a note style, no parent); a locale has none.
+    expect(table[sha(realStyle.xml)]!.shape).toEqual({ kind: 'note' });
+    expect(table[sha(enUS)]!.shape).toBeUndefined();
   });
 
   test('hands citeproc-js the tree of a text it holds, and any other text as it is', () => {
-    expect(cslSource(realStyle.xml)).toBe(table[sha(realStyle.xml)]);
+    expect(cslSource(realStyle.xml)).toBe(table[sha(realStyle.xml)]!.tree);
     expect(cslSource(realStyle.xml).startsWith('{')).toBe(true);
     const other = `${realStyle.xml}\n<!-- one byte more is another text -->`;
     expect(cslSource(other)).toBe(other);
     const apa = readFileSync(path.join(STYLES, 'apa.csl'), 'utf8');
     expect(cslSource(apa)).toBe(apa);
+  });
+
+  test("a style's shape from the table is the one read from its text", () => {
+    // The same style with a comment after it, in a file of its own: not in the table, so read.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-parsed-csl-'));
+    try {
+      writeFileSync(path.join(dir, 'copy.csl'), `${realStyle.xml}\n<!-- not in the table -->`);
+      expect(resolveStyle(path.join(dir, 'copy.csl'), [dir]).kind).toBe(realStyle.kind);
+      expect(realStyle.kind).toBe('note');
+      // A dependent style Debian ships, read from its text, still finds its parent.
+      const dependent = resolveStyle('nature-physics', [STYLES]);
+      expect(dependent.kind).toBe('in-text');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('citations and bibliography formatted from the tree are those formatted from the text', () => {

@@ -14,7 +14,7 @@ import { expandedSize } from '../expanded-size.js';
 import { requireWithCodeCache, writeCodeCache } from '../code-cache.js';
 import { packagePath } from '../package-root.js';
 import { trace } from '../trace.js';
-import { cslSource, writeParsedCsl } from './parsed-csl.js';
+import { cslSource, styleShapeOf, writeParsedCsl, type CslShape } from './parsed-csl.js';
 
 export interface CiteItem {
   id: string;
@@ -109,7 +109,7 @@ export const MAX_MACRO_CALLS = 20_000;
  * and, for a dependent style, the id of its parent. Anything that is not a CSL style
  * (not XML, another root element, no <citation>) is a StyleError with its place.
  */
-function readStyleShape(xml: string, stylePath: string): { kind: 'note' | 'in-text'; parent?: string } {
+function readStyleShape(xml: string, stylePath: string): CslShape {
   let rootSeen = false;
   let kind: string | undefined;
   let parentHref: string | undefined;
@@ -198,11 +198,12 @@ export function formatCitations(options: EngineOptions, clusters: readonly Clust
 }
 
 /** Shapes by style text: reading a style's XML costs more than reading the file again. */
-const shapes = new Map<string, ReturnType<typeof readStyleShape>>();
-function styleShape(text: string, name: string): ReturnType<typeof readStyleShape> {
+const shapes = new Map<string, CslShape>();
+function styleShape(text: string, name: string): CslShape {
   let shape = shapes.get(text);
   if (!shape) {
-    shape = readStyleShape(text, name);
+    // `make` read the shape of the text it formatted with, as this would: a text it did not is read here.
+    shape = styleShapeOf(text, () => readStyleShape(text, name));
     shapes.set(text, shape);
   }
   return shape;

@@ -6,7 +6,9 @@
  * time. It also takes that tree as JSON text (`CSL.setupXml`: a string not beginning with
  * "<"), which parses in 1–2 ms. `make` (make-tables.ts) writes lib/csl-parsed.json with the
  * trees of the texts it handed citeproc-js, keyed by each text's SHA-256; a build hands
- * over the tree of a text it finds there, and any other text as it is.
+ * over the tree of a text it finds there, and any other text as it is. A style's shape (its
+ * class and parent, once its macros are found to stay within bounds: engine.ts) goes with
+ * it: reading the style's XML for it took some 10 ms more of the same builds.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,26 +17,54 @@ import { packagePath } from '../package-root.js';
 
 export const PARSED_CSL = packagePath('lib', 'csl-parsed.json');
 
-/** SHA-256 of an XML text → its tree as JSON text; read at the first style or locale. */
-let table: Record<string, string> | undefined;
+/** What engine.ts reads of a style's XML before citeproc-js sees it. */
+export interface CslShape {
+  kind: 'note' | 'in-text';
+  parent?: string;
+}
+
+interface Parsed {
+  /** The tree as JSON text. */
+  tree: string;
+  /** A style's shape; none for a locale. */
+  shape?: CslShape;
+}
+
+/** SHA-256 of an XML text → what `make` made of it; read at the first style or locale. */
+let table: Record<string, Parsed> | undefined;
 /** Every XML text handed to citeproc-js in this process, for `make` to parse. */
 const handed = new Set<string>();
+/** The shape of every style read in this process, for `make` to keep. */
+const shapes = new Map<string, CslShape>();
 
 const keyOf = (xml: string): string => createHash('sha256').update(xml).digest('hex');
 
-/** What to give citeproc-js for a style's or a locale's XML: its tree as JSON when `make` parsed the same text, else the text. */
-export function cslSource(xml: string): string {
-  handed.add(xml);
+function parsedOf(xml: string): Parsed | undefined {
   if (!table) {
     try {
-      table = JSON.parse(readFileSync(PARSED_CSL, 'utf8')) as Record<string, string>;
+      table = JSON.parse(readFileSync(PARSED_CSL, 'utf8')) as Record<string, Parsed>;
     } catch {
-      // Not made (a checkout before `make`): every text goes to citeproc-js as it is.
+      // Not made (a checkout before `make`): every text is read as it is.
       table = {};
     }
   }
   const key = keyOf(xml);
-  return Object.hasOwn(table, key) ? table[key]! : xml;
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** What to give citeproc-js for a style's or a locale's XML: its tree as JSON when `make` parsed the same text, else the text. */
+export function cslSource(xml: string): string {
+  handed.add(xml);
+  return parsedOf(xml)?.tree ?? xml;
+}
+
+/** A style's shape as `make` read it from the same text, or `read` run on it now (and kept for `make`). */
+export function styleShapeOf(xml: string, read: () => CslShape): CslShape {
+  const known = parsedOf(xml)?.shape;
+  if (known) return known;
+  const shape = read();
+  shapes.set(xml, shape);
+  return shape;
 }
 
 /**
@@ -43,13 +73,14 @@ export function cslSource(xml: string): string {
  * `CSL.setupXml` gives it one. A tree JSON would not carry whole is left out. Returns how many.
  */
 export function writeParsedCsl(parse: (xml: string) => unknown): number {
-  const out: Record<string, string> = {};
+  const out: Record<string, Parsed> = {};
   for (const xml of handed) {
     // As CSL.setupXml has it: its first replace looks for the two characters "^\uFEFF", not a BOM at the start.
     const tree = parse(xml.replace('^\uFEFF', '').replace(/^\s+/, ''));
     const json = JSON.stringify(tree);
     if (json === undefined || json.startsWith('<') || !isDeepStrictEqual(JSON.parse(json), tree)) continue;
-    out[keyOf(xml)] = json;
+    const shape = shapes.get(xml);
+    out[keyOf(xml)] = shape ? { tree: json, shape } : { tree: json };
   }
   writeFileSync(PARSED_CSL, JSON.stringify(out));
   return Object.keys(out).length;
