@@ -197,16 +197,12 @@ export function formatCitations(options: EngineOptions, clusters: readonly Clust
   return { clusters: map, bibliography };
 }
 
-/** Shapes by style text: reading a style's XML costs more than reading the file again. */
-const shapes = new Map<string, CslShape>();
+/**
+ * A style's shape, once per text (reading a style's XML costs more than reading the file
+ * again): `make` read that of the text it formatted with, as this would; any other is read here.
+ */
 function styleShape(text: string, name: string): CslShape {
-  let shape = shapes.get(text);
-  if (!shape) {
-    // `make` read the shape of the text it formatted with, as this would: a text it did not is read here.
-    shape = styleShapeOf(text, () => readStyleShape(text, name));
-    shapes.set(text, shape);
-  }
-  return shape;
+  return styleShapeOf(text, () => readStyleShape(text, name));
 }
 
 /**

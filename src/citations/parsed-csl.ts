@@ -34,12 +34,15 @@ interface Parsed {
 let table: Record<string, Parsed> | undefined;
 /** Every XML text handed to citeproc-js in this process, for `make` to parse. */
 const handed = new Set<string>();
-/** The shape of every style read in this process, for `make` to keep. */
+/** The shape of every style looked at in this process: asked again, and kept by `make`. */
 const shapes = new Map<string, CslShape>();
+/** What the table holds for each text looked up, so that a text is hashed once (a style is looked up for its shape, then for its tree). */
+const lookedUp = new Map<string, Parsed | undefined>();
 
 const keyOf = (xml: string): string => createHash('sha256').update(xml).digest('hex');
 
 function parsedOf(xml: string): Parsed | undefined {
+  if (lookedUp.has(xml)) return lookedUp.get(xml);
   if (!table) {
     try {
       table = JSON.parse(readFileSync(PARSED_CSL, 'utf8')) as Record<string, Parsed>;
@@ -49,7 +52,9 @@ function parsedOf(xml: string): Parsed | undefined {
     }
   }
   const key = keyOf(xml);
-  return Object.hasOwn(table, key) ? table[key] : undefined;
+  const parsed = Object.hasOwn(table, key) ? table[key] : undefined;
+  lookedUp.set(xml, parsed);
+  return parsed;
 }
 
 /** What to give citeproc-js for a style's or a locale's XML: its tree as JSON when `make` parsed the same text, else the text. */
@@ -58,12 +63,13 @@ export function cslSource(xml: string): string {
   return parsedOf(xml)?.tree ?? xml;
 }
 
-/** A style's shape as `make` read it from the same text, or `read` run on it now (and kept for `make`). */
+/** A style's shape: as `make` read it from the same text, else `read` run on it, once per text. */
 export function styleShapeOf(xml: string, read: () => CslShape): CslShape {
-  const known = parsedOf(xml)?.shape;
-  if (known) return known;
-  const shape = read();
-  shapes.set(xml, shape);
+  let shape = shapes.get(xml);
+  if (!shape) {
+    shape = parsedOf(xml)?.shape ?? read();
+    shapes.set(xml, shape);
+  }
   return shape;
 }
 
