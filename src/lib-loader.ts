@@ -11,13 +11,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trace } from './trace.js';
 import { type CodeCacheUse, type CompiledCommonJs, loadCommonJs, loadedCommonJs, writeCachedData } from './code-cache.js';
 
-/** As src/trace.ts prints, which this file, loaded before the bundle, cannot import. */
-const TRACE = Boolean(process.env.PAMPHLET_TRACE);
-
+/** `PAMPHLET_TRACE=1`: this file is bundled on its own, with a copy of trace.ts (its clock is the process's either way). */
 function traceCompiled(compiled: CompiledCommonJs, ms: number): void {
-  if (TRACE) process.stderr.write(`[${performance.now().toFixed(0).padStart(5)} ms] lib/${path.basename(compiled.file)} compiled (its code cache: ${compiled.use}) (${ms.toFixed(0)} ms)\n`);
+  trace(`lib/${path.basename(compiled.file)} compiled (its code cache: ${compiled.use})`, performance.now() - ms);
 }
 
 /** Where `make` writes the code cache of a file of lib/. */
