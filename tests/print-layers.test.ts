@@ -6,6 +6,9 @@
 // PDFs is rendered by poppler and compared pixel for pixel. Among them: ¶ numbers set in the
 // margin by absolutely positioned marks, crop marks in a bleed, notes, the handout, and a house
 // style placing marks absolutely in the text area itself (the pages that keep their boxes).
+// The same holds for the boxes taken out of the pages as Paged.js makes them (the content boxes
+// of empty margin boxes, the marks of a page that shows none), and a house style that shows
+// those content boxes keeps them; the real CLI's trace says what went.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +19,7 @@ import { printBothWays, printJobsOf } from './helpers/print-jobs.js';
 import { renderPage } from './helpers/pixels.js';
 import { pageCount } from './helpers/poppler.js';
 import { readmeAsPart } from './helpers/readme-manuscript.js';
+import { pamphlet } from './helpers/cli.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 let workDir: string;
@@ -45,6 +49,15 @@ const addToConfig = (dir: string, yaml: string): void => writeFileSync(path.join
 
 /** How many generic containers (`/NonStruct`) the PDF's tag tree has: Chromium tags a box that clips or is positioned. */
 const genericTags = (file: string): number => readFileSync(file).toString('latin1').split('/NonStruct').length - 1;
+
+/** What the real CLI's traced PDF build of `dir` took out of its pages (print-layers.ts): null where it kept them. */
+function emptiedBoxes(dir: string): { margins: number | null; marks: number | null } | undefined {
+  const out = mkdtempSync(path.join(workDir, 'out-'));
+  const result = pamphlet(['build', dir, '--format', 'pdf', '--out', out, '--no-cache', '--quiet'], workDir, { PAMPHLET_TRACE: '1' });
+  expect(result.status, result.stderr).toBe(0);
+  const line = /empty boxes out of the pages: (?:(\d+) empty margin boxes' content boxes|margin boxes kept[^,]*), (?:the marks of (\d+) pages|marks kept)/.exec(result.stderr);
+  return line ? { margins: line[1] === undefined ? null : Number(line[1]), marks: line[2] === undefined ? null : Number(line[2]) } : undefined;
+}
 
 /** Prints every part of `dir` in `variant` both ways; fails at the first page that looks different. Returns the two PDFs of the first part. */
 async function samePixels(dir: string, variant: PrintVariant): Promise<string[]> {
@@ -90,6 +103,24 @@ describe('page boxes made plain for the print', () => {
       writeFileSync(path.join(d, 'styles', 'print.css'), 'blockquote::after { content: "\\2766"; position: absolute; right: 0; bottom: 0; }\nh2::before { content: "\\00A7"; position: absolute; left: -4mm; }\n');
     });
     await samePixels(dir, 'pamphlet');
+  });
+
+  test('a house style that shows the empty margins\' content boxes keeps them, and looks the same', async () => {
+    const dir = realManuscriptWith('margin-boxes', (d) => {
+      mkdirSync(path.join(d, 'styles'));
+      // Shown in every margin box, those with nothing to say too: taking their content boxes out would show.
+      writeFileSync(path.join(d, 'styles', 'print.css'), '.pagedjs_margin-content { visibility: visible; outline: 0.5pt solid #c00; min-height: 4mm; }\n');
+    });
+    await samePixels(dir, 'pamphlet');
+    expect(emptiedBoxes(dir)).toEqual({ margins: null, marks: 22 });
+  });
+
+  test('what the CLI takes out of the pages: every empty margin\'s content box, and the marks a page does not show', () => {
+    // The real manuscript: 22 pages, most with a folio and a running head, none with marks.
+    expect(emptiedBoxes(path.join(REPO, 'manuscript'))).toEqual({ margins: expect.any(Number), marks: 22 });
+    expect(emptiedBoxes(path.join(REPO, 'manuscript'))!.margins).toBeGreaterThan(22 * 12);
+    // Crop marks shown: the marks stay.
+    expect(emptiedBoxes(realManuscriptWith('marks-cli', (dir) => addToConfig(dir, 'print:\n  bleed: 3mm\n  marks: true')))).toEqual({ margins: expect.any(Number), marks: 0 });
   });
 
   test('notes, in the three parts of the reading-room fixture', async () => {

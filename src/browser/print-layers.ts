@@ -18,9 +18,25 @@
  *   with the margin boxes rather than after them, and the checks refuse text past the area.
  * The sheet keeps its clip: it keeps anything drawn past a page's edge off the page after it.
  *
- * `flattenPageLayers` runs in the page (puppeteer serialises it): it must not refer to anything
- * outside its own body. It adds one style sheet, once the pages are laid out, filled and checked.
+ * Before that, as Paged.js makes the pages, what they hold that nothing shows goes
+ * (`registerEmptyBoxRemoval`): the content box of every margin box with no content, and the
+ * crop and cross marks of a page that shows neither.
+ *
+ * `flattenPageLayers` and `registerEmptyBoxRemoval` run in the page (puppeteer serialises them):
+ * they must not refer to anything outside their own bodies. `flattenPageLayers` adds one style
+ * sheet, once the pages are laid out, filled and checked.
  */
+
+/** Where the print page keeps what `registerEmptyBoxRemoval` took out, for the trace. */
+export const EMPTIED_GLOBAL = '__pamphletEmptiedBoxes';
+
+/** What `registerEmptyBoxRemoval` took out of the pages; false where a style sheet might show it (nothing of that kind taken out). */
+export interface EmptiedBoxes {
+  /** Content boxes of margin boxes with no content. */
+  margins: number | false;
+  /** Pages whose crop and cross marks went. */
+  marks: number | false;
+}
 export interface FlattenReport {
   pages: number;
   /** Whether the bleed boxes no longer clip (no crop marks on any page). */
@@ -119,4 +135,87 @@ export function flattenPageLayers(): FlattenReport {
   sheet.textContent = rules.join('\n');
   document.head.append(sheet);
   return report;
+}
+
+/**
+ * Takes out of each page, as Paged.js makes it, the boxes of its template that nothing shows.
+ * Every page of the template holds sixteen margin boxes, each with a box for its content, and
+ * four bleed boxes holding eight crop marks and four cross marks: some 75 elements, where a
+ * page of the x10 book holds some 50 of its own. Each was styled and laid out again in every
+ * later pass over the book (the layout after pagination, the print).
+ *
+ * - The marks of a page that shows neither crop nor cross marks (their display variables
+ *   `none`, as Paged.js sets them from `@page { marks }`), as the page is made, before its
+ *   layout. Both or neither: the crop marks are placed by their place among the bleed box's
+ *   children (`:nth-child`).
+ * - The content box of a margin box with no content, once Paged.js has finished the page and
+ *   said which have some (`hasContent`; the others are `visibility: hidden`). Empty, with no
+ *   generated content (Paged.js writes a margin box's `content` only for one that has some),
+ *   in a box whose size is its grid's.
+ *
+ * Neither goes where a style sheet might show it: a rule for a margin's content box other than
+ * Paged.js's own (its generated content, `::after`, and the running heads, `> *`), or one
+ * that asks whether a margin or bleed box is empty or what it holds (`:empty`, `:has()`,
+ * `:nth-child()` and their kin). A sheet that cannot be read keeps both.
+ */
+export function registerEmptyBoxRemoval(emptiedGlobal: string): void {
+  interface PagedGlobal {
+    Handler: new (chunker: unknown, polisher: unknown, caller: unknown) => object;
+    registerHandlers(...handlers: unknown[]): void;
+  }
+  const paged = (window as unknown as { Paged: PagedGlobal }).Paged;
+  const emptied: EmptiedBoxes = { margins: 0, marks: 0 };
+  (window as unknown as Record<string, EmptiedBoxes>)[emptiedGlobal] = emptied;
+  /**
+   * Paged.js's own rules for a margin's content box: its generated content, the running heads
+   * and the box's width. Only these may style it, and none may make it visible.
+   */
+  const OWN_CONTENT_RULE = /^(?:\.pagedjs_pages \.pagedjs_margin \.pagedjs_margin-content|.*\.pagedjs_margin-content(?:::?(?:after|before)|\s*>\s*\*))$/;
+  const STRUCTURAL = /:(?:empty|has|nth-|first-|last-|only-)/;
+  const readRules = (rules: CSSRuleList): void => {
+    for (const rule of Array.from(rules)) {
+      if (rule instanceof CSSStyleRule) {
+        const text = rule.selectorText;
+        if (text.includes('pagedjs_margin-content') && (rule.style.getPropertyValue('visibility') !== '' || !text.split(',').every((selector) => OWN_CONTENT_RULE.test(selector.trim())))) emptied.margins = false;
+        if (STRUCTURAL.test(text)) {
+          if (text.includes('pagedjs_margin')) emptied.margins = false;
+          if (/pagedjs_(?:bleed|sheet)\b[^,]*:(?:empty|has)/.test(text)) emptied.marks = false;
+        }
+      }
+      // Grouping rules (@media, @supports, @layer, nested style rules) hold rules of their own.
+      const inner = (rule as CSSGroupingRule).cssRules;
+      if (inner) readRules(inner);
+    }
+  };
+  class RemoveEmptyBoxes extends paged.Handler {
+    // By now Paged.js has turned the @page rules into the rules the pages are styled by.
+    afterParsed(): void {
+      try {
+        for (const sheet of Array.from(document.styleSheets)) readRules(sheet.cssRules);
+      } catch {
+        emptied.margins = false;
+        emptied.marks = false;
+      }
+    }
+
+    beforePageLayout(page: { element?: Element }): void {
+      if (emptied.marks === false) return;
+      const sheet = page.element?.querySelector('.pagedjs_sheet');
+      if (!sheet) return;
+      const style = getComputedStyle(sheet);
+      if (style.getPropertyValue('--pagedjs-mark-crop-display').trim() !== 'none' || style.getPropertyValue('--pagedjs-mark-cross-display').trim() !== 'none') return;
+      for (const bleed of Array.from(sheet.querySelectorAll(':scope > .pagedjs_bleed'))) bleed.replaceChildren();
+      emptied.marks++;
+    }
+
+    finalizePage(pageElement: Element): void {
+      if (emptied.margins === false) return;
+      for (const content of Array.from(pageElement.querySelectorAll('.pagedjs_margin:not(.hasContent) > .pagedjs_margin-content'))) {
+        if (content.firstChild) continue;
+        content.remove();
+        emptied.margins++;
+      }
+    }
+  }
+  paged.registerHandlers(RemoveEmptyBoxes);
 }

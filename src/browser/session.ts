@@ -29,7 +29,7 @@ import { FILLED_GLOBAL, justifyPages, registerPageFilling, VERTICAL_JUSTIFY } fr
 import { dropMisprintedSoftHyphens, dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
 import { pagedPolyfill, pagedPolyfillPath, type PagedBuild } from './pagedjs-source.js';
 import type { LaidOutPage } from './print-pages.js';
-import { flattenPageLayers } from './print-layers.js';
+import { EMPTIED_GLOBAL, type EmptiedBoxes, flattenPageLayers, registerEmptyBoxRemoval } from './print-layers.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { processFlags, tabPoolSize } from './tab-pool.js';
 import { trace } from '../trace.js';
@@ -371,6 +371,8 @@ class Session implements BrowserSession {
           if (this.flattenLayers) {
             const flat = await step(page.evaluate(flattenPageLayers), limit('making the page boxes plain'));
             trace(`${request.label}: page boxes made plain for the print: ${flat.bleeds ? 'bleeds unclipped, ' : ''}empty note areas plain, ${flat.known ? `page boxes unpositioned on ${flat.pages - flat.kept} of ${flat.pages} pages` : 'page boxes kept (positions not known)'}`);
+            const emptied = await step(page.evaluate((name: string) => (window as unknown as Record<string, EmptiedBoxes | undefined>)[name], EMPTIED_GLOBAL), limit('making the page boxes plain'));
+            if (emptied) trace(`${request.label}: empty boxes out of the pages: ${emptied.margins === false ? 'margin boxes kept (a style sheet may show them)' : `${emptied.margins} empty margin boxes' content boxes`}, ${emptied.marks === false ? 'marks kept (a style sheet may show them)' : `the marks of ${emptied.marks} pages`}`);
           }
           pdf = await step(page.pdf({ preferCSSPageSize: true, outline: true, tagged: true, printBackground: true, timeout: 0 }), limit('printing the PDF'));
         }
@@ -457,6 +459,8 @@ class Session implements BrowserSession {
       `(${registerPageFilling.toString()})(${JSON.stringify(VERTICAL_JUSTIFY)}, ${JSON.stringify(PAGE_FILLING)});`,
     ];
     await step(page.evaluate(filling.join('\n')), limit('loading the page-break rules'));
+    // What nothing shows out of each page as it is made, with the boxes made plain for the print (print-layers.ts).
+    if (this.flattenLayers) await step(page.evaluate(registerEmptyBoxRemoval, EMPTIED_GLOBAL), limit('loading the page-break rules'));
     if (request.onPage) {
       // A bare CDP binding, not page.exposeFunction: each of its calls is one event to Node,
       // where exposeFunction settles the call's promise with an evaluation in the page for
