@@ -14,7 +14,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, HTTPRequest, Page, Target } from 'puppeteer-core';
-import { isAllowedUrl } from './url-policy.js';
+import { allowedUrlTest } from './url-policy.js';
 
 export const LOCKDOWN_FLAGS: readonly string[] = [
   // A dead proxy for every scheme Chromium proxies (http, https, ws, wss), and
@@ -57,6 +57,7 @@ export interface PageLockdown {
 export async function lockDownPage(page: Page, lockdown: PageLockdown): Promise<string> {
   const documentUrl = pathToFileURL(lockdown.documentPath).href;
   let documentServed = false;
+  const allowed = allowedUrlTest(lockdown.allowedRoots);
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
@@ -69,7 +70,7 @@ export async function lockDownPage(page: Page, lockdown: PageLockdown): Promise<
         return;
       }
       documentServed = true;
-      const body = readDocument(lockdown);
+      const body = readDocument(lockdown, allowed);
       if (body === undefined) {
         void request.abort('accessdenied');
         return;
@@ -82,15 +83,15 @@ export async function lockDownPage(page: Page, lockdown: PageLockdown): Promise<
       });
       return;
     }
-    if (isAllowedUrl(request.url(), lockdown.allowedRoots)) void request.continue();
+    if (allowed(request.url())) void request.continue();
     else void request.abort('blockedbyclient');
   });
   return documentUrl;
 }
 
-function readDocument(lockdown: PageLockdown): Buffer | undefined {
+function readDocument(lockdown: PageLockdown, allowed: (url: string) => boolean): Buffer | undefined {
   const url = pathToFileURL(lockdown.documentPath).href;
-  if (!isAllowedUrl(url, lockdown.allowedRoots)) return undefined;
+  if (!allowed(url)) return undefined;
   let bytes: Buffer;
   try {
     bytes = readFileSync(realpathSync(lockdown.documentPath));
