@@ -129,10 +129,16 @@ const PDF_LIB_PARSE = {
       if (patched === source) throw new Error(`pdf-lib-parse: ${String(from).slice(0, 60)} not found in ${file}; see scripts/bundle-options.mjs`);
       return patched;
     };
-    build.onLoad({ filter: /pdf-lib[\\/]es[\\/]core[\\/](parser[\\/]PDFParser|objects[\\/]PDFName|objects[\\/]PDFRef)\.js$/ }, async (args) => {
+    build.onLoad({ filter: /pdf-lib[\\/]es[\\/]core[\\/](parser[\\/]PDFParser|objects[\\/]PDFName|objects[\\/]PDFRef|PDFContext)\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       if (/PDFName\.js$/.test(args.path)) {
         return { contents: patch(args.path, source, /\nvar decodeName = function \(name\) \{\n/, "\nvar decodeName = function (name) {\n    if (name.indexOf('#') === -1)\n        return name;\n"), loader: 'js' };
+      }
+      if (/PDFContext\.js$/.test(args.path)) {
+        // A dictionary kept as its bytes (below) is read the first time it is looked up, and kept read.
+        const resolve = '$1var result = ref instanceof PDFRef ? this.indirectObjects.get(ref) : ref;\n$1if (result !== undefined && result !== null && result.pamphletUnread === true) {\n$1    result = result.read();\n$1    this.indirectObjects.set(ref, result);\n$1}\n';
+        const once = patch(args.path, source, /\n(\s*)var result = ref instanceof PDFRef \? this\.indirectObjects\.get\(ref\) : ref;\n(?=\s*if \(!result \|\| \(result === PDFNull && !preservePDFNull\)\))/, `\n${resolve}`);
+        return { contents: patch(args.path, once, /\n(\s*)var result = ref instanceof PDFRef \? this\.indirectObjects\.get\(ref\) : ref;\n(?=\s*if \(types\.length === 0\))/, `\n${resolve}`), loader: 'js' };
       }
       if (/PDFRef\.js$/.test(args.path)) {
         const key = 'var tag = Number.isInteger(objectNumber) && objectNumber >= 0 && objectNumber < 137438953472 && Number.isInteger(generationNumber) && generationNumber >= 0 && generationNumber < 65536 ? objectNumber * 65536 + generationNumber : objectNumber + " " + generationNumber + " R";';
@@ -140,11 +146,115 @@ const PDF_LIB_PARSE = {
       }
       const once = [
         '',
+        '// [pamphlet] scripts/bundle-options.mjs, PDF_LIB_PARSE: a plain dictionary kept as its bytes until it is looked up.',
+        'function plainDictEnd(bytes, start) {',
+        '    var length = bytes.length;',
+        '    if (bytes[start] !== 60 || bytes[start + 1] !== 60)',
+        '        return -1;',
+        '    var depth = 0;',
+        '    var i = start;',
+        '    while (i < length) {',
+        '        var b = bytes[i];',
+        '        if (b === 60) {',
+        '            if (bytes[i + 1] === 60) {',
+        '                depth += 1;',
+        '                i += 2;',
+        '                continue;',
+        '            }',
+        '            i += 1;',
+        '            while (i < length && bytes[i] !== 62) {',
+        '                var h = bytes[i];',
+        '                if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102) || h === 32 || h === 10 || h === 13 || h === 9 || h === 12 || h === 0))',
+        '                    return -1;',
+        '                i += 1;',
+        '            }',
+        '            if (i >= length)',
+        '                return -1;',
+        '            i += 1;',
+        '            continue;',
+        '        }',
+        '        if (b === 62) {',
+        '            if (bytes[i + 1] !== 62)',
+        '                return -1;',
+        '            depth -= 1;',
+        '            i += 2;',
+        '            if (depth === 0)',
+        '                break;',
+        '            continue;',
+        '        }',
+        '        if (b === 40) {',
+        '            var parens = 1;',
+        '            i += 1;',
+        '            while (i < length && parens > 0) {',
+        '                var c = bytes[i];',
+        '                if (c === 92) {',
+        '                    i += 2;',
+        '                    continue;',
+        '                }',
+        '                if (c === 40)',
+        '                    parens += 1;',
+        '                else if (c === 41)',
+        '                    parens -= 1;',
+        '                i += 1;',
+        '            }',
+        '            if (parens > 0)',
+        '                return -1;',
+        '            continue;',
+        '        }',
+        '        if (b === 41 || b === 123 || b === 125 || b === 37)',
+        '            return -1;',
+        '        i += 1;',
+        '    }',
+        '    if (depth !== 0 || i > length)',
+        '        return -1;',
+        '    var end = i;',
+        '    while (i < length && (bytes[i] === 32 || bytes[i] === 10 || bytes[i] === 13 || bytes[i] === 9 || bytes[i] === 12 || bytes[i] === 0))',
+        '        i += 1;',
+        '    if (bytes[i] !== 101 || bytes[i + 1] !== 110 || bytes[i + 2] !== 100 || bytes[i + 3] !== 111 || bytes[i + 4] !== 98 || bytes[i + 5] !== 106)',
+        '        return -1;',
+        '    return end;',
+        '}',
+        'var PDFUnreadDict = (function (_super) {',
+        '    __extends(PDFUnreadDict, _super);',
+        '    function PDFUnreadDict(bytes, context, capNumbers) {',
+        '        var _this = _super.call(this) || this;',
+        '        _this.bytes = bytes;',
+        '        _this.context = context;',
+        '        _this.capNumbers = capNumbers;',
+        '        _this.pamphletUnread = true;',
+        '        return _this;',
+        '    }',
+        '    PDFUnreadDict.prototype.read = function () {',
+        '        try {',
+        '            return PDFObjectParser.forBytes(this.bytes, this.context, this.capNumbers).parseObject();',
+        '        }',
+        '        catch (e) {',
+        '            return PDFInvalidObject.of(this.bytes.slice());',
+        '        }',
+        '    };',
+        '    PDFUnreadDict.prototype.clone = function (context) { return this.read().clone(context); };',
+        '    PDFUnreadDict.prototype.toString = function () { return this.read().toString(); };',
+        '    PDFUnreadDict.prototype.sizeInBytes = function () { return this.bytes.length; };',
+        '    PDFUnreadDict.prototype.copyBytesInto = function (buffer, offset) {',
+        '        buffer.set(this.bytes, offset);',
+        '        return this.bytes.length;',
+        '    };',
+        '    return PDFUnreadDict;',
+        '}(PDFObject));',
         '// [pamphlet] scripts/bundle-options.mjs, PDF_LIB_PARSE: each object read at once; an object stream awaited.',
         'PDFParser.prototype.parseIndirectObjectAtOnce = function () {',
         '    var ref = this.parseIndirectObjectHeader();',
         '    this.skipWhitespaceAndComments();',
-        '    var object = this.parseObject();',
+        '    var start = this.bytes.offset();',
+        '    var end = plainDictEnd(this.bytes.bytes, start);',
+        '    var object;',
+        '    if (end !== -1) {',
+        '        object = new PDFUnreadDict(this.bytes.bytes.subarray(start, end), this.context, this.capNumbers);',
+        '        this.bytes.moveTo(end);',
+        '    }',
+        '    else {',
+        '        object = this.parseObject();',
+        '    }',
         '    this.skipWhitespaceAndComments();',
         '    this.matchKeyword(Keywords.endobj);',
         "    if (object instanceof PDFRawStream && object.dict.lookup(PDFName.of('Type')) === PDFName.of('ObjStm')) {",
@@ -183,7 +293,10 @@ const PDF_LIB_PARSE = {
       for (const needed of [/\n {4}PDFParser\.prototype\.parseIndirectObjects = function \(\) \{\n/, /\n {4}PDFParser\.prototype\.parseIndirectObject = function \(\) \{\n/, /\bimport \{ IsDigit \} from "\.\.\/syntax\/Numeric";/, /\bimport \{ waitForTick \} from "\.\.\/\.\.\/utils";/, /\bimport \{ Keywords \} from "\.\.\/syntax\/Keywords";/, /\bimport PDFObjectStreamParser from /, /\bimport PDFXRefStreamParser from /, /\bimport PDFRawStream from /, /\bimport PDFName from /]) {
         if (!needed.test(source)) throw new Error(`pdf-lib-parse: ${String(needed).slice(0, 60)} not found in ${args.path}; see scripts/bundle-options.mjs`);
       }
-      return { contents: patch(args.path, source, /\nexport default PDFParser;\n/, `${once}export default PDFParser;\n`), loader: 'js' };
+      const withImport = patch(args.path, source, /\nimport PDFInvalidObject from "\.\.\/objects\/PDFInvalidObject";\n/, '\nimport PDFInvalidObject from "../objects/PDFInvalidObject";\nimport PDFObject from "../objects/PDFObject";\n');
+      // The search for a catalog in a file whose trailer names none reads what it looks at.
+      const recovering = patch(args.path, withImport, /\n(\s*)var _a = indirectObjects\[idx\], ref = _a\[0\], object = _a\[1\];\n/, '\n$1var _a = indirectObjects[idx], ref = _a[0], object = this.context.lookup(_a[0]);\n');
+      return { contents: patch(args.path, recovering, /\nexport default PDFParser;\n/, `${once}export default PDFParser;\n`), loader: 'js' };
     });
   },
 };

@@ -1,17 +1,18 @@
 // The pdf-lib bundled into lib/ reads PDFs as the package does. Its parser is patched as it is
 // bundled, for speed (scripts/bundle-options.mjs, PDF_LIB_PARSE: each object read at once, names
-// without escapes and references looked up without building a string): every PDF a build
+// without escapes, references looked up without building a string, and a plain dictionary kept
+// as its bytes until it is looked up, and saved as such if it never is): every PDF a build
 // finishes goes through it. Read with the bundled pdf-lib (src/render/pdf-io.ts, as a build
-// reads) and with the package's own, the same PDFs must give the same objects and, saved, the
-// same bytes: the real manuscript's PDF, a print of Chromium's own, the real manuscript's
-// PDF again with object streams (which the patched parser still awaits), the same with an
-// object stream damaged two ways, and a damaged file.
+// reads) and with the package's own, the same PDFs must give the same objects and, saved, files
+// the package reads the same objects from: the real manuscript's PDF, a print of Chromium's own,
+// the real manuscript's PDF again with object streams (which the patched parser still awaits),
+// the same with an object stream damaged two ways, and a damaged file.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { findChromium } from '../src/browser/find-chromium.js';
 import { pamphlet } from './helpers/cli.js';
 
@@ -33,6 +34,8 @@ interface Compared {
   differing: string[];
   trailer: boolean;
   savedSame: boolean;
+  /** How many of the bundled reader's objects were never read (kept as their bytes). */
+  unread: number;
   /** Why the bundled pdf-lib could not save it (the package's gave the same reason, or savedSame is false). */
   saveError?: string;
 }
@@ -46,8 +49,9 @@ function compare(files: string[]): { report: Compared[]; stderr: string } {
 /**
  * A PDF with what the patches touch at their edges, then damaged by hand: names with `#xx`
  * escapes, references at and past the numbers the pool keys by number (object numbers of
- * 2^37 - 1 and 2^40, generations of 3, 65,535 and 70,000), and between two objects a line of
- * junk and an object whose body does not parse (pdf-lib keeps it as an invalid object).
+ * 2^37 - 1 and 2^40, generations of 3, 65,535 and 70,000), strings and dictionaries a scan for
+ * a dictionary's end must read past, and between two objects a line of junk, an object whose
+ * body does not parse (pdf-lib keeps it as an invalid object) and one with a comment inside.
  */
 async function damaged(): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -63,11 +67,18 @@ async function damaged(): Promise<Buffer> {
   dict.set(PDFName.of('BelowTop'), PDFRef.of(2 ** 37 - 1, 65_534));
   dict.set(PDFName.of('Generation'), PDFRef.of(7, 3));
   dict.set(PDFName.of('BigGeneration'), PDFRef.of(9, 70_000));
+  // What the scan for a dictionary's end must read past: parentheses, escapes, `>>` and
+  // `endobj` inside strings, hex strings, a dictionary inside, an array of them.
+  dict.set(PDFName.of('Tricky'), PDFString.of('a \\) b \\( c (nested >> endobj) d \\\\'));
+  // An escaped parenthesis alone: read as one that closes, the dictionary would end inside the string.
+  dict.set(PDFName.of('Close'), PDFString.of('a \\) >> endobj b'));
+  dict.set(PDFName.of('Hex'), PDFHexString.of('3E3E20656E646F626A'));
+  dict.set(PDFName.of('Inner'), doc.context.obj({ Depth: PDFString.of('<< not a dict'), More: [doc.context.obj({ Deeper: PDFNumber.of(3) })] }));
   doc.catalog.set(PDFName.of('Extra'), doc.context.register(dict));
   const text = Buffer.from(await doc.save({ useObjectStreams: false })).toString('latin1');
   const at = text.indexOf('endobj') + 'endobj'.length;
   expect(at).toBeGreaterThan(10);
-  return Buffer.from(`${text.slice(0, at)}\n% a comment\n@@@ junk between objects @@@\n900 0 obj\n<< /Broken ) >>\nendobj\n${text.slice(at)}`, 'latin1');
+  return Buffer.from(`${text.slice(0, at)}\n% a comment\n@@@ junk between objects @@@\n900 0 obj\n<< /Broken ) >>\nendobj\n901 0 obj\n<< /Plain 1 % a comment, with >> in it (left to pdf-lib's own parser)\n/After 2 >>\nendobj\n${text.slice(at)}`, 'latin1');
 }
 
 describe('the bundled pdf-lib reads PDFs as the package does', () => {
@@ -106,7 +117,7 @@ describe('the bundled pdf-lib reads PDFs as the package does', () => {
     writeFileSync(files.damaged, await damaged());
   }, 180_000);
 
-  test('the same objects, trailer and saved bytes from every file', () => {
+  test('the same objects, trailer and saved objects from every file', () => {
     const { report, stderr } = compare(Object.values(files));
     expect(report).toHaveLength(6);
     for (const entry of report) {
@@ -118,10 +129,14 @@ describe('the bundled pdf-lib reads PDFs as the package does', () => {
     const by = Object.fromEntries(report.map((entry) => [path.basename(entry.file), entry]));
     // The real manuscript's tag tree makes it a PDF of well over a thousand objects.
     expect(by[path.basename(files.real!)]!.objects[0]).toBeGreaterThan(1000);
+    // Its tag tree's elements, which the finishing never looks at, stay unread and are saved as Chromium wrote them.
+    expect(by[path.basename(files.real!)]!.unread).toBeGreaterThan(1000);
+    expect(by['chromium.pdf']!.unread).toBeGreaterThan(10);
     // Object streams hold most objects; both parsers unpacked them.
     expect(by['object-streams.pdf']!.objects[0]).toBeGreaterThan(1000);
-    // The broken object and the two broken streams were met, by both (pdf-lib warns at each).
-    expect(stderr.match(/Trying to parse invalid object/g)).toHaveLength(6);
+    // The broken object and the two broken streams were met, by both (pdf-lib warns at each),
+    // and the broken object again in each saved copy of the damaged file, read back.
+    expect(stderr.match(/Trying to parse invalid object/g)).toHaveLength(8);
     // The objects a broken stream held are missing, from both, the page tree with them: neither can save it.
     for (const name of ['broken-object-stream-data.pdf', 'broken-object-stream-count.pdf']) {
       expect(by[name]!.objects[0], name).toBeLessThan(by['object-streams.pdf']!.objects[0]);
@@ -130,9 +145,10 @@ describe('the bundled pdf-lib reads PDFs as the package does', () => {
     for (const name of ['object-streams.pdf', 'damaged.pdf', 'chromium.pdf']) expect(by[name]!.saveError, name).toBeUndefined();
   });
 
-  test('the bundle carries the three patches (else this file would compare pdf-lib with itself)', () => {
+  test('the bundle carries the four patches (else this file would compare pdf-lib with itself)', () => {
     const text = readFileSync(pdfLibChunk(), 'utf8');
     expect(text).toContain('parseIndirectObjectAtOnce');
+    expect(text).toContain('PDFUnreadDict');
     expect(text).toMatch(/indexOf\("#"\)\s*===\s*-1/);
     expect(text).toMatch(/objectNumber\s*\*\s*65536\s*\+\s*generationNumber/);
   });
