@@ -125,7 +125,7 @@ function limitsOf(options: HyphenateOptions): { minWordLength: number; leftMin: 
   const minWordLength = options.minWordLength ?? 6;
   const leftMin = options.leftMin ?? 2;
   const rightMin = options.rightMin ?? RIGHT_MIN[options.lang.toLowerCase().split('-')[0] ?? ''] ?? 3;
-  return { minWordLength, leftMin, rightMin, key: `${options.lang.toLowerCase()}|${leftMin}|${rightMin}` };
+  return { minWordLength, leftMin, rightMin, key: `${options.lang.toLowerCase()}|${leftMin}|${rightMin}|${minWordLength}` };
 }
 
 /** Inserts soft hyphens into one run of text. */
@@ -137,16 +137,21 @@ export function hyphenateText(text: string, options: HyphenateOptions): string {
   // known once the pamphlet's print HTML is written.
   let hyphenate: PatternHyphenator | null | undefined;
   return text.replace(WORD, (word) => {
-    if ([...word].length < minWordLength) return word;
-    // Acronyms ("USSR", "RSDLP") are not words to break; caseless scripts are.
-    if (word === word.toUpperCase() && word !== word.toLowerCase()) return word;
+    // Every word seen is kept with what it became, the short ones and acronyms as they are:
+    // a book's words come back many times, and the tests below cost more than the lookup.
     let broken = known.get(word);
-    if (broken === undefined) {
+    if (broken !== undefined) return broken;
+    // Fewer UTF-16 units than the minimum is fewer letters too; only a longer word is counted.
+    if (word.length < minWordLength || [...word].length < minWordLength) broken = word;
+    // Acronyms ("USSR", "RSDLP") are not words to break; caseless scripts are.
+    else if (word === word.toUpperCase() && word !== word.toLowerCase()) broken = word;
+    else {
       hyphenate ??= hyphenatorFor(options.lang);
+      // A language without patterns: nothing kept, since no word of it is ever broken.
       if (hyphenate === null) return word;
       broken = trimBreaks(hyphenate(word), leftMin, rightMin);
-      if (known.size < MAX_KNOWN_WORDS) known.set(word, broken);
     }
+    if (known.size < MAX_KNOWN_WORDS) known.set(word, broken);
     return broken;
   });
 }
