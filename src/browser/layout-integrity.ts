@@ -77,6 +77,8 @@ export function recordBlocks(): void {
     head: el.closest('thead') !== null,
   }));
   (window as unknown as { __pamphletBlocks: typeof blocks }).__pamphletBlocks = blocks;
+  // For lostBlocks, which counts the letters on the pages the same way.
+  (window as unknown as { __pamphletLettersIn: typeof lettersIn }).__pamphletLettersIn = lettersIn;
   // The front matter's letters and figures, to compare with those of its parts on the pages
   // (cutContent): it has no numbered blocks, and Paged.js cut a title of 1,800 "Long Title"s
   // short after 177, silently.
@@ -105,21 +107,9 @@ export function lostBlocks(): LostBlock[] {
   const printed = new Map<number, number>();
   const pages = document.querySelector('.pagedjs_pages');
   if (pages) {
-    // As recordBlocks counts them (its comment says why so).
-    const LETTER = /[\p{L}\p{N}]/u;
-    const lettersIn = (text: string): number => {
-      let count = 0;
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code < 128) {
-          if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) count++;
-        } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-          if (LETTER.test(text.slice(i, i + 2))) count += 2;
-          i++;
-        } else if (LETTER.test(text[i]!)) count++;
-      }
-      return count;
-    };
+    // Counted as recordBlocks counted them, with its counter (its comment says why so); without
+    // it, recordBlocks did not run in this page and no block is expected.
+    const lettersIn = (window as unknown as { __pamphletLettersIn?: (text: string) => number }).__pamphletLettersIn ?? (() => 0);
     // Each parent's block (its number; 0 for none, or a table's head) found once.
     const seqOf = new Map<Element, number>();
     const walker = document.createTreeWalker(pages, NodeFilter.SHOW_TEXT);
