@@ -146,7 +146,7 @@ const PDF_LIB_PARSE = {
       }
       if (/PDFContext\.js$/.test(args.path)) {
         // A dictionary kept as its bytes (below) is read the first time it is looked up, and kept read.
-        const resolve = '$1var result = ref instanceof PDFRef ? this.indirectObjects.get(ref) : ref;\n$1if (result !== undefined && result !== null && result.pamphletUnread === true) {\n$1    result = result.read();\n$1    this.indirectObjects.set(ref, result);\n$1}\n';
+        const resolve = '$1var result = ref instanceof PDFRef ? this.indirectObjects.get(ref) : ref;\n$1if (result && result.pamphletUnread === true) {\n$1    result = result.read();\n$1    this.indirectObjects.set(ref, result);\n$1}\n';
         const once = patch(args.path, source, /\n(\s*)var result = ref instanceof PDFRef \? this\.indirectObjects\.get\(ref\) : ref;\n(?=\s*if \(!result \|\| \(result === PDFNull && !preservePDFNull\)\))/, `\n${resolve}`);
         return { contents: patch(args.path, once, /\n(\s*)var result = ref instanceof PDFRef \? this\.indirectObjects\.get\(ref\) : ref;\n(?=\s*if \(types\.length === 0\))/, `\n${resolve}`), loader: 'js' };
       }
@@ -157,6 +157,9 @@ const PDF_LIB_PARSE = {
       const once = [
         '',
         '// [pamphlet] scripts/bundle-options.mjs, PDF_LIB_PARSE: a plain dictionary kept as its bytes until it is looked up.',
+        'function isPdfWhitespace(b) {',
+        '    return b === 32 || b === 10 || b === 13 || b === 9 || b === 12 || b === 0;',
+        '}',
         'function plainDictEnd(bytes, start) {',
         '    var length = bytes.length;',
         '    if (bytes[start] !== 60 || bytes[start + 1] !== 60)',
@@ -174,7 +177,7 @@ const PDF_LIB_PARSE = {
         '            i += 1;',
         '            while (i < length && bytes[i] !== 62) {',
         '                var h = bytes[i];',
-        '                if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102) || h === 32 || h === 10 || h === 13 || h === 9 || h === 12 || h === 0))',
+        '                if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102) || isPdfWhitespace(h)))',
         '                    return -1;',
         '                i += 1;',
         '            }',
@@ -215,10 +218,10 @@ const PDF_LIB_PARSE = {
         '            return -1;',
         '        i += 1;',
         '    }',
-        '    if (depth !== 0 || i > length)',
+        '    if (depth !== 0)',
         '        return -1;',
         '    var end = i;',
-        '    while (i < length && (bytes[i] === 32 || bytes[i] === 10 || bytes[i] === 13 || bytes[i] === 9 || bytes[i] === 12 || bytes[i] === 0))',
+        '    while (i < length && isPdfWhitespace(bytes[i]))',
         '        i += 1;',
         '    if (bytes[i] !== 101 || bytes[i + 1] !== 110 || bytes[i + 2] !== 100 || bytes[i + 3] !== 111 || bytes[i + 4] !== 98 || bytes[i + 5] !== 106)',
         '        return -1;',

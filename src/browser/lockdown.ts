@@ -70,7 +70,7 @@ export async function lockDownPage(page: Page, lockdown: PageLockdown): Promise<
         return;
       }
       documentServed = true;
-      const body = readDocument(lockdown, allowed);
+      const body = readDocument(lockdown, documentUrl, allowed);
       if (body === undefined) {
         void request.abort('accessdenied');
         return;
@@ -89,9 +89,8 @@ export async function lockDownPage(page: Page, lockdown: PageLockdown): Promise<
   return documentUrl;
 }
 
-function readDocument(lockdown: PageLockdown, allowed: (url: string) => boolean): Buffer | undefined {
-  const url = pathToFileURL(lockdown.documentPath).href;
-  if (!allowed(url)) return undefined;
+function readDocument(lockdown: PageLockdown, documentUrl: string, allowed: (url: string) => boolean): Buffer | undefined {
+  if (!allowed(documentUrl)) return undefined;
   let bytes: Buffer;
   try {
     bytes = readFileSync(realpathSync(lockdown.documentPath));
