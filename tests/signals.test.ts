@@ -50,7 +50,7 @@ interface Outcome {
  * Starts a build and sends `signal` when `when` says so: after a delay in ms, or once
  * a stderr line matches (PAMPHLET_TRACE=1 prints the start of each browser step).
  */
-function buildAndSignal(run: Run, signal: NodeJS.Signals | undefined, when: number | RegExp, args: string[] = [], env: NodeJS.ProcessEnv = {}, target: 'build' | 'browser' | 'renderers' = 'build'): Promise<Outcome> {
+function buildAndSignal(run: Run, signal: NodeJS.Signals | undefined, when: number | RegExp, args: string[] = [], env: NodeJS.ProcessEnv = {}, target: 'build' | 'browser' | 'renderers' | 'renderers as they start' = 'build'): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'build', 'manuscript', '--out', 'dist', ...args], {
       cwd: run.root,
@@ -63,7 +63,23 @@ function buildAndSignal(run: Run, signal: NodeJS.Signals | undefined, when: numb
       if (sentAt !== undefined || !signal) return;
       sentAt = performance.now();
       if (target === 'build') child.kill(signal);
-      else if (target === 'renderers') {
+      else if (target === 'renderers as they start') {
+        // Every renderer the build has, and every one Chromium starts in the next half
+        // second: a tab being opened loses its renderer before Puppeteer has made its Page.
+        const until = performance.now() + 500;
+        const sweep = (): void => {
+          for (const { pid, cmdline } of descendantsOf(child.pid ?? -1)) {
+            if (!cmdline.includes('--type=renderer')) continue;
+            try {
+              process.kill(pid, signal);
+            } catch {
+              // Gone meanwhile.
+            }
+          }
+          if (performance.now() < until) setTimeout(sweep, 5);
+        };
+        sweep();
+      } else if (target === 'renderers') {
         // The pages' renderer processes alone, as the out-of-memory killer takes the largest
         // (Chromium starts them with an environment of its own: found as the build's descendants).
         const renderers = descendantsOf(child.pid ?? -1).filter(({ cmdline }) => cmdline.includes('--type=renderer'));
@@ -170,6 +186,20 @@ describe("a page's renderer that ends mid-build", () => {
     const outcome = await buildAndSignal(run, 'SIGKILL', /loading the page-break rules/, [], {}, 'renderers');
     expect(outcome.code, outcome.stderr).toBe(1);
     expect(outcome.stderr).toMatch(/^pamphlet: error: [a-z0-9-]+: Chromium's page crashed in the middle of [^\n]+ \(Page crashed!; a renderer the system kills when memory runs out ends this way\)$/m);
+    expect(outcome.stderr).not.toMatch(/did not finish within/);
+    expect(outcome.exitAfter).toBeLessThan(3000);
+    await expectNothingLeft(run);
+  });
+});
+
+describe('renderers killed as a tab opens', () => {
+  // Seen in a CI run: the handout's tab lost its renderer while Puppeteer was still making
+  // it, newPage() never answered, and the build waited out its two-minute time limit.
+  test('is an error that says so at once, whichever tab was opening', async () => {
+    const run = prepare();
+    const outcome = await buildAndSignal(run, 'SIGKILL', /celebrating-red-october-1-handout: a new tab asked for/, [], {}, 'renderers as they start');
+    expect(outcome.code, outcome.stderr).toBe(1);
+    expect(outcome.stderr).toMatch(/^pamphlet: error: [a-z0-9-]+: Chromium's page crashed in the middle of [^\n]+ \((Page crashed!|a renderer was killed, code 9); a renderer the system kills when memory runs out ends this way\)$/m);
     expect(outcome.stderr).not.toMatch(/did not finish within/);
     expect(outcome.exitAfter).toBeLessThan(3000);
     await expectNothingLeft(run);

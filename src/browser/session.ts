@@ -31,6 +31,7 @@ import { pagedPolyfill, pagedPolyfillPath, type PagedBuild } from './pagedjs-sou
 import type { LaidOutPage } from './print-pages.js';
 import { EMPTIED_GLOBAL, type EmptiedBoxes, flattenPageLayers, registerEmptyBoxRemoval } from './print-layers.js';
 import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
+import { RendererCrash, watchRendererCrashes, type CrashWatch } from './renderer-crashes.js';
 import { processFlags, tabPoolSize } from './tab-pool.js';
 import { trace } from '../trace.js';
 
@@ -209,6 +210,7 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
   });
   let browser: Browser;
   let exited: Promise<ChromiumExit>;
+  let crashes: CrashWatch;
   try {
     const started = startChromium({
       executablePath,
@@ -222,6 +224,7 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
     browserPid = started.pid;
     exited = started.exited;
     browser = await withTimeLimit(started.browser, { label: 'browser', step: `starting ${executablePath}`, ms: LAUNCH_TIMEOUT_MS });
+    crashes = await withTimeLimit(watchRendererCrashes(browser), { label: 'browser', step: 'watching its renderers', ms: LAUNCH_TIMEOUT_MS });
   } catch (error) {
     const interrupted = killed;
     killGroup();
@@ -234,8 +237,8 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
   // The about:blank tab Chromium opens at start already has its renderer: the first page
   // laid out takes it. Closing it and opening a new tab cost the real manuscript's PDF
   // 0.7 s of 5.6 s (medians of 8 interleaved runs), and an unused one would hold a renderer.
-  const startTab = await keepOneStartTab(browser);
-  return new Session(browser, exited, startTab, options.timeout, options.pagedjs ?? 'patched', options.dropUnbrokenSoftHyphens ?? true, options.flattenPageLayers ?? true, async () => {
+  const startTab = await keepOneStartTab(browser, crashes);
+  return new Session(browser, exited, crashes, startTab, options.timeout, options.pagedjs ?? 'patched', options.dropUnbrokenSoftHyphens ?? true, options.flattenPageLayers ?? true, async () => {
     killGroup();
     // Off this thread: the build may still be post-processing a PDF (a synchronous removal of
     // the profile's 70-odd files held it up 10-20 ms). An interrupt meanwhile removes it itself.
@@ -245,16 +248,20 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
 }
 
 /** The tab Chromium opened at start, any others closed; undefined if there is none to take. */
-async function keepOneStartTab(browser: Browser): Promise<Page | undefined> {
+async function keepOneStartTab(browser: Browser, crashes: CrashWatch): Promise<Page | undefined> {
+  const crash = crashes.from();
   try {
     const keeping = browser.pages().then(async (pages) => {
       await Promise.all(pages.slice(1).map((page) => page.close()));
       return pages[0];
     });
-    return await withTimeLimit(keeping, { label: 'browser', step: 'finding its start tab', ms: 5_000 });
+    return await withTimeLimit(Promise.race([keeping, crash.crashed]), { label: 'browser', step: 'finding its start tab', ms: 5_000 });
   } catch {
-    // A tab that is gone already, or a browser that is closing: the first page opens its own.
+    // A tab that is gone already, its renderer ended (Puppeteer's wait for the tab would not
+    // end), or a browser that is closing: the first page opens its own.
     return undefined;
+  } finally {
+    crash.stop();
   }
 }
 
@@ -321,6 +328,8 @@ class Session implements BrowserSession {
     private readonly browser: Browser,
     /** Settles when the Chromium process has ended, with how it ended. */
     private readonly exited: Promise<ChromiumExit>,
+    /** Renderer crashes, for the tabs that cannot report their own (a tab still opening). */
+    private readonly crashes: CrashWatch,
     /** The start tab, until the first page laid out takes it. */
     private startTab: Page | undefined,
     private readonly timeout: number,
@@ -337,8 +346,15 @@ class Session implements BrowserSession {
     const limit = (step: string, hint?: string): StepLimit => ({ label: request.label, step, ms, hint });
 
     let page: Page | undefined;
-    let opening = this.startTab && !this.startTab.isClosed() ? Promise.resolve(this.startTab) : this.browser.newPage();
+    // A renderer ended since the start (the system's out-of-memory killer): the start tab
+    // may be the one without, and a fresh tab costs less than finding out.
+    if (this.startTab && this.crashes.seen) void this.startTab.close().catch(() => undefined);
+    let opening = this.startTab && !this.startTab.isClosed() && !this.crashes.seen ? Promise.resolve(this.startTab) : this.newTab(request.label);
     this.startTab = undefined;
+    // Every step also ends when any of the browser's renderers does: a tab that is still
+    // opening cannot report its own, and the build fails at once, not when the other
+    // tabs' layouts are done.
+    const crash = this.crashes.from();
     try {
       // The paragraphs a layout found a line of wider than the measure: the book is laid out
       // again with those left to the browser's breaking, at most MAX_LAYOUTS times in all.
@@ -350,8 +366,8 @@ class Session implements BrowserSession {
       let long: string[] = [];
       let stacked: number[] = [];
       for (let layout = 1; ; layout++) {
-        page = await this.reported(withTimeLimit(opening, limit('opening a browser tab')), request.label, 'opening a browser tab');
-        const { step, lines } = await this.layOut(page, request, limit, { leave, long, stacked });
+        page = await this.reported(withTimeLimit(Promise.race([opening, crash.crashed]), limit('opening a browser tab')), request.label, 'opening a browser tab', crash.crashed);
+        const { step, lines } = await this.layOut(page, request, limit, { leave, long, stacked }, crash.crashed);
         await step(page.evaluate(dropStrayHyphens), limit('checking the page breaks'));
         if (this.dropSoftHyphens) {
           const dropped = await step(page.evaluate(dropUnbrokenSoftHyphens), limit('checking the page breaks'));
@@ -395,7 +411,7 @@ class Session implements BrowserSession {
           stacked = [...stacked, ...rows];
           void page.close().catch(() => undefined);
           page = undefined;
-          opening = this.browser.newPage();
+          opening = this.newTab(request.label);
           continue;
         }
         trace(`${request.label}: ${lines.set} of ${lines.blocks} blocks set in ${lines.lines} lines (${lines.hyphenated} hyphenated, ${lines.emergency} at the widest tolerance, ${lines.left} left to the browser, ${lines.overflowed} of them as too wide), in ${lines.ms.toFixed(0)} ms`);
@@ -408,6 +424,7 @@ class Session implements BrowserSession {
         return pdf;
       }
     } finally {
+      crash.stop();
       // Closing the page also cancels whatever step timed out; a tab that opened too
       // late is closed when it arrives. The bytes do not wait for the tab to close (some
       // 35 ms at x1); closing the browser ends a close still under way.
@@ -421,12 +438,14 @@ class Session implements BrowserSession {
    * paragraphs broken into lines (but those of `leave`), the pages made, the fonts loaded;
    * and which set paragraphs have a line wider than the measure, and what was cut off.
    */
-  private async layOut(page: Page, request: PaginateRequest, limit: (step: string, hint?: string) => StepLimit, redo: { leave: readonly number[]; long: readonly string[]; stacked: readonly number[] }): Promise<LaidOutTab> {
+  private async layOut(page: Page, request: PaginateRequest, limit: (step: string, hint?: string) => StepLimit, redo: { leave: readonly number[]; long: readonly string[]; stacked: readonly number[] }, crashed: Promise<never>): Promise<LaidOutTab> {
     const { leave, long, stacked } = redo;
     const pageFailed = watchPageErrors(page, request.label);
+    const ended = Promise.race([pageFailed, crashed]);
+    ended.catch(() => undefined);
     const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> => {
       const since = performance.now();
-      return this.reported(withTimeLimit(Promise.race([work, pageFailed]), stepLimit), request.label, stepLimit.step).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
+      return this.reported(withTimeLimit(Promise.race([work, pageFailed, crashed]), stepLimit), request.label, stepLimit.step, ended).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
     };
 
     // A fresh nonce per page: the only scripts this page may run are the ones we give it.
@@ -440,7 +459,8 @@ class Session implements BrowserSession {
     // line breaker measures (line-breaker.ts, MEASURING_STYLE). Before all, the rendering
     // held (render-hold.ts): nothing is laid out as the page loads.
     const prelude = `<script nonce="${nonce}">${HOLD_RENDERING}window.PagedConfig = ${JSON.stringify(PAGED_CONFIG)};</script><script nonce="${nonce}" src="${pathToFileURL(pagedFile).href}" defer></script><style id="${MEASURING_STYLE.id}">${MEASURING_STYLE.css}</style>`;
-    const url = await lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: [...request.allowedRoots, dirname(pagedFile)], csp: printPageCsp(nonce), prelude });
+    // A step like the rest: its request interception is a call to the renderer, which may have ended.
+    const url = await step(lockDownPage(page, { documentPath: request.htmlPath, allowedRoots: [...request.allowedRoots, dirname(pagedFile)], csp: printPageCsp(nonce), prelude }), limit('loading the HTML'));
     // Laid out in the medium it is printed in: the pages are measured under the rules
     // that print them, and printing finds the layout it needs instead of restyling and
     // relaying the whole book for print (x10: 'printing the PDF' 2.2-3.2 -> 1.6-2.2 s).
@@ -511,10 +531,16 @@ class Session implements BrowserSession {
     return { step, lines };
   }
 
-  /** `work`, failing with what `failureOf` says happened in the step. */
-  private reported<T>(work: Promise<T>, label: string, step: string): Promise<T> {
+  /** A tab opened for `label`'s layout (the start tab taken, or one laid out before closed). */
+  private newTab(label: string): Promise<Page> {
+    trace(`${label}: a new tab asked for`);
+    return this.browser.newPage();
+  }
+
+  /** `work`, failing with what `failureOf` says happened in the step; `ended` rejects if the step's renderer (or any) ends. */
+  private reported<T>(work: Promise<T>, label: string, step: string, ended: Promise<never>): Promise<T> {
     return work.catch(async (error: unknown) => {
-      throw await this.failureOf(error, label, step);
+      throw await this.failureOf(error, label, step, ended);
     });
   }
 
@@ -522,16 +548,22 @@ class Session implements BrowserSession {
    * What to report for a step that failed. When Chromium itself has ended meanwhile (the
    * kernel's out-of-memory killer, a crash), Puppeteer says only "Target closed" or "Session
    * closed"; the process's exit says what happened. Its pipe closes a moment before the
-   * process is reaped: that moment is waited for. When only the page's renderer ended (a
-   * build with a renderer per tab), the step says so, rather than that it timed out.
+   * process is reaped: that moment is waited for. When only a renderer ended (a build with a
+   * renderer per tab), the step says so, rather than that it timed out, or what the call
+   * under way made of it: a print whose renderer is killed fails as "Printing failed" a
+   * moment before the crash is reported, and that moment is the same wait.
    */
-  private async failureOf(error: unknown, label: string, step: string): Promise<unknown> {
+  private async failureOf(error: unknown, label: string, step: string, ended: Promise<never>): Promise<unknown> {
     if (this.closing) return error;
+    let crash = error instanceof RendererCrash ? error : undefined;
+    ended.catch((reason: unknown) => {
+      if (reason instanceof RendererCrash) crash ??= reason;
+    });
     const exit = await Promise.race([this.exited, delay(CHROMIUM_REAPED_MS, undefined, { ref: false })]);
     if (this.closing) return error;
     if (!exit) {
-      if (!(error instanceof RendererCrash)) return error;
-      return new Error(`${label}: Chromium's page crashed in the middle of ${step} (${error.message}; a renderer the system kills when memory runs out ends this way)`, { cause: error });
+      if (!crash) return error;
+      return new Error(`${label}: Chromium's page crashed in the middle of ${step} (${crash.message}; a renderer the system kills when memory runs out ends this way)`, { cause: error });
     }
     const how = exit.signal ? `killed by ${exit.signal}${exit.signal === 'SIGKILL' ? ', as the system ends a process when memory runs out' : ''}` : `exit code ${exit.code}`;
     return new Error(`${label}: Chromium quit in the middle of ${step} (${how})`, { cause: error });
@@ -555,9 +587,6 @@ class Session implements BrowserSession {
     await withTimeLimit(this.exited, { label: 'browser', step: 'closing Chromium', ms: 5_000 }).catch(() => undefined);
   }
 }
-
-/** What Puppeteer reports when a page's renderer process has ended ("Page crashed!"). */
-class RendererCrash extends Error {}
 
 /** A promise that rejects on the first uncaught exception in the page, or when its renderer ends; never resolves. */
 function watchPageErrors(page: Page, label: string): Promise<never> {
