@@ -23,6 +23,8 @@ interface Traced {
   /** Faces loaded before the first layout, and those the first layout still asked for. */
   preloaded: number;
   missed: number;
+  /** Faces loaded while Paged.js made the pages: not in as it measured them. */
+  lateFaces: number;
   pages: number;
   fonts: string[];
 }
@@ -40,11 +42,13 @@ function build(name: string, source: string, css?: string): Traced {
   expect(result.status).toBe(0);
   const faces = /: font faces: (\d+) asked for as the page loaded, (\d+) loaded before its first layout, (\d+) more asked for by that layout/.exec(result.stderr);
   expect(faces, result.stderr).not.toBeNull();
+  const late = /: font faces loaded as the pages were made: (\d+)/.exec(result.stderr);
+  expect(late, result.stderr).not.toBeNull();
   const pdf = path.join(dir, 'out', readdirSync(path.join(dir, 'out')).find((file) => file.endsWith('.pdf'))!);
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   // pdffonts: a header of two lines, then one font a line, its name first.
   const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-  return { loading: Number(faces![1]), preloaded: Number(faces![2]), missed: Number(faces![3]), pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), fonts };
+  return { loading: Number(faces![1]), preloaded: Number(faces![2]), missed: Number(faces![3]), lateFaces: Number(late![1]), pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), fonts };
 }
 
 describe('the print page is laid out only when a layout is used', () => {
@@ -57,6 +61,9 @@ describe('the print page is laid out only when a layout is used', () => {
     expect(built.loading).toBe(0);
     expect(built.preloaded).toBeGreaterThan(0);
     expect(built.missed).toBe(0);
+    // Nor do the pages: the faces only they ask for (running heads, what the page rules style)
+    // are in before Paged.js measures them, not loading as it ends and the book laid out again for them.
+    expect(built.lateFaces).toBe(0);
     // What a reader sees: the book in its own faces, every one embedded as a TrueType subset.
     expect(built.pages).toBeGreaterThan(1);
     expect(built.fonts.length).toBeGreaterThan(0);

@@ -10,7 +10,8 @@
  *
  * - HOLD_RENDERING: the page's first script (session.ts), before the body is parsed.
  * - loadTextFonts: the faces the text asks for loaded, then the hold off: the book's first
- *   layout is the one the line breaker measures, with its fonts.
+ *   layout is the one the line breaker measures, with its fonts; the rest of the book's
+ *   faces begin to load (REST_OF_FACES).
  * - holdWhenSettled: the line breaker run, the hold back on in the same task.
  * - The pagination's call takes it off and starts Paged.js in the same task (session.ts).
  *
@@ -18,6 +19,24 @@
  */
 
 /** Script text: the root not rendered, until loadTextFonts or the pagination takes it off. */
+/**
+ * Where the page keeps the loads of the book's faces no text asked for (running heads, page
+ * numbers, what Paged.js's page rules style): the pagination awaits them before it takes the
+ * hold off. Left to the pagination's own layout, those faces loaded as it began, and the news
+ * of their load waited for its end (the pagination is one task), when Chromium laid the
+ * whole book out again for them: x10, 290-320 ms of style and layout between the last page
+ * and the next call, for pages that did not change. Loaded while the rendering is held, they
+ * cost that layout nothing; and the pages are measured in the faces they are printed in.
+ */
+export const REST_OF_FACES = '__pamphletRestOfFaces';
+
+/**
+ * The style element of the book's @font-face rules (print-html.ts) carries Paged.js's mark for
+ * a sheet it leaves as it is: copied into its own sheets, the rules made every face anew, and
+ * each was loaded again as the pagination began.
+ */
+export const FACES_SHEET_MARK = 'data-pagedjs-ignore';
+
 export const HOLD_RENDERING = "document.documentElement.style.setProperty('display', 'none', 'important');";
 
 /**
@@ -27,7 +46,7 @@ export const HOLD_RENDERING = "document.documentElement.style.setProperty('displ
  * layout and awaited by the line breaker (line-breaker.ts, `document.fonts.ready`), at the
  * cost of one more layout; so is a font the browser cannot parse from a computed value.
  */
-export async function loadTextFonts(): Promise<{ early: number; loaded: number; missed: number }> {
+export async function loadTextFonts(restName: string, facesMark: string): Promise<{ early: number; loaded: number; missed: number; rest: number }> {
   // The font shorthand takes only keywords for the stretch; a computed value is a percentage.
   const STRETCH: Record<string, string> = { '50%': 'ultra-condensed', '62.5%': 'extra-condensed', '75%': 'condensed', '87.5%': 'semi-condensed', '112.5%': 'semi-expanded', '125%': 'expanded', '150%': 'extra-expanded', '200%': 'ultra-expanded' };
   const root = document.documentElement;
@@ -62,7 +81,19 @@ export async function loadTextFonts(): Promise<{ early: number; loaded: number; 
   document.fonts.forEach((face) => {
     if (face.status === 'loading') missed++;
   });
-  return { early, loaded: faces.reduce((sum, matched) => sum + matched.length, 0), missed };
+  // The book's own faces (not a house style's: Paged.js makes those anew) no text asked for.
+  const unquoted = (family: string): string => family.trim().replace(/^(["'])(.*)\1$/, '$2');
+  const ours = new Set<string>();
+  for (const sheet of document.styleSheets) {
+    if (!(sheet.ownerNode instanceof Element) || !sheet.ownerNode.hasAttribute(facesMark)) continue;
+    for (const rule of sheet.cssRules) if (rule instanceof CSSFontFaceRule) ours.add(unquoted(rule.style.getPropertyValue('font-family')));
+  }
+  const rest: Promise<unknown>[] = [];
+  document.fonts.forEach((face) => {
+    if (face.status === 'unloaded' && ours.has(unquoted(face.family))) rest.push(face.load().catch(() => undefined));
+  });
+  (window as unknown as Record<string, Promise<unknown>>)[restName] = Promise.all(rest);
+  return { early, loaded: faces.reduce((sum, matched) => sum + matched.length, 0), missed, rest: rest.length };
 }
 
 /**

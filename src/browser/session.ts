@@ -23,7 +23,7 @@ import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { knuthPlass } from './knuth-plass.js';
 import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKER_GLOBAL, LINE_BREAKING, MEASURING_STYLE, type LineBreakReport } from './line-breaker.js';
 import { printedChecksScript, type PrintedChecks } from './printed-checks.js';
-import { HOLD_RENDERING, holdWhenSettled, loadTextFonts } from './render-hold.js';
+import { FACES_SHEET_MARK, HOLD_RENDERING, holdWhenSettled, loadTextFonts, REST_OF_FACES } from './render-hold.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
 import { FILLED_GLOBAL, justifyPages, registerPageFilling, VERTICAL_JUSTIFY } from './vertical-justify.js';
 import { dropMisprintedSoftHyphens, dropStrayHyphens, dropUnbrokenSoftHyphens, registerFirstLetterRuleRemoval } from './page-break-text.js';
@@ -502,26 +502,38 @@ class Session implements BrowserSession {
     const misprinted = await step(page.evaluate(dropMisprintedSoftHyphens), limit('soft hyphens out of headings and small capitals'));
     if (misprinted > 0) trace(`${request.label}: ${misprinted} soft hyphens out of headings and small capitals`);
     // The book's first layout, with the faces its text needs already in.
-    const faces = await step(page.evaluate(loadTextFonts), limit("loading the text's fonts and laying the book out"));
-    trace(`${request.label}: font faces: ${faces.early} asked for as the page loaded, ${faces.loaded} loaded before its first layout, ${faces.missed} more asked for by that layout`);
+    const faces = await step(page.evaluate(loadTextFonts, REST_OF_FACES, FACES_SHEET_MARK), limit("loading the text's fonts and laying the book out"));
+    trace(`${request.label}: font faces: ${faces.early} asked for as the page loaded, ${faces.loaded} loaded before its first layout, ${faces.missed} more asked for by that layout, ${faces.rest} more of the book's begun`);
     // Whole paragraphs broken into lines before Paged.js measures them for pages. The
     // breaking functions go in as source: they are ours, and page.evaluate is not bound by
     // the page's CSP. The rendering is held again as the breaker ends (render-hold.ts).
     await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()}; window[${JSON.stringify(LINE_BREAKER_GLOBAL)}] = ${breakParagraphLines.toString()};`), limit('breaking paragraphs into lines'));
     const breaking = page.evaluate(holdWhenSettled, LINE_BREAKER_GLOBAL, [{ ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL, MEASURING_STYLE, leave]) as Promise<LineBreakReport>;
     const lines = await step(breaking, limit('breaking paragraphs into lines'));
-    await step(
-      page.evaluate(async () => {
+    const lateFaces = await step(
+      page.evaluate(async (restName: string) => {
         const paged = (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill;
+        await (window as unknown as Record<string, Promise<unknown> | undefined>)[restName];
+        const ready = new Set<FontFace>();
+        document.fonts.forEach((face) => {
+          if (face.status === 'loaded') ready.add(face);
+        });
         // The hold off and Paged.js's first step (moving the book into its template) in one task.
         document.documentElement.style.removeProperty('display');
         await paged.preview();
-      }),
+        // Faces the pages asked for that were not in as Paged.js began measuring them.
+        let late = 0;
+        document.fonts.forEach((face) => {
+          if (face.status !== 'unloaded' && !ready.has(face)) late++;
+        });
+        return late;
+      }, REST_OF_FACES),
       limit('Paged.js pagination', 'the document is too big for the time limit; raise --timeout'),
     ).catch((error: unknown) => {
       if (error instanceof Error && error.message.startsWith(`${request.label}:`)) throw error;
       throw new Error(`${request.label}: Paged.js failed: ${describe(error)}`, { cause: error });
     });
+    trace(`${request.label}: font faces loaded as the pages were made: ${lateFaces}`);
     await step(
       page.evaluate(async () => {
         await document.fonts.ready;
