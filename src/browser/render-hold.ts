@@ -22,11 +22,10 @@
 /**
  * Where the page keeps the loads of the book's faces no text asked for (running heads, page
  * numbers, what Paged.js's page rules style): the pagination awaits them before it takes the
- * hold off. Left to the pagination's own layout, those faces loaded as it began, and the news
- * of their load waited for its end (the pagination is one task), when Chromium laid the
- * whole book out again for them: x10, 290-320 ms of style and layout between the last page
- * and the next call, for pages that did not change. Loaded while the rendering is held, they
- * cost that layout nothing; and the pages are measured in the faces they are printed in.
+ * hold off. Left to the pagination, they were first asked for by the pages' layout and loaded
+ * while Paged.js measured the pages (Chromium's trace of the x10 book: six faces, as its first
+ * page was made). Loaded while the rendering is held, a face's arrival lays nothing out again,
+ * and the pages are measured in the faces they are printed in.
  */
 export const REST_OF_FACES = '__pamphletRestOfFaces';
 
