@@ -32,6 +32,9 @@ export interface CrashWatch {
   readonly seen: boolean;
 }
 
+/** How Chromium's termination statuses read in a message; any other is named as it is. */
+const ENDINGS: Record<string, string> = { killed: 'was killed', oom: 'was out of memory' };
+
 /**
  * Starts the watch: a CDP session of the browser's own target told to report targets. One
  * round trip at start (a few ms), beside the rest of the launch.
@@ -42,7 +45,8 @@ export async function watchRendererCrashes(browser: Browser): Promise<CrashWatch
   let seen = false;
   client.on('Target.targetCrashed', ({ status, errorCode }: TargetCrashed) => {
     seen = true;
-    const crash = new RendererCrash(`a renderer ${status === 'killed' || status === 'oom' ? `was ${status === 'oom' ? 'out of memory' : 'killed'}` : `ended (${status})`}, code ${errorCode}`);
+    const how = ENDINGS[status] ?? `ended (${status})`;
+    const crash = new RendererCrash(`a renderer ${how}, code ${errorCode}`);
     for (const listener of listeners) listener(crash);
   });
   await client.send('Target.setDiscoverTargets', { discover: true });
@@ -51,13 +55,13 @@ export async function watchRendererCrashes(browser: Browser): Promise<CrashWatch
       return seen;
     },
     from() {
-      let listener: ((crash: RendererCrash) => void) | undefined;
-      const crashed = new Promise<never>((_, reject) => {
-        listener = reject;
-        listeners.add(reject);
+      let reject!: (crash: RendererCrash) => void;
+      const crashed = new Promise<never>((_, settle) => {
+        reject = settle;
       });
       crashed.catch(() => undefined);
-      return { crashed, stop: () => void (listener && listeners.delete(listener)) };
+      listeners.add(reject);
+      return { crashed, stop: () => void listeners.delete(reject) };
     },
   };
 }

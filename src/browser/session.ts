@@ -346,11 +346,15 @@ class Session implements BrowserSession {
     const limit = (step: string, hint?: string): StepLimit => ({ label: request.label, step, ms, hint });
 
     let page: Page | undefined;
+    let start = this.startTab;
+    this.startTab = undefined;
     // A renderer ended since the start (the system's out-of-memory killer): the start tab
     // may be the one without, and a fresh tab costs less than finding out.
-    if (this.startTab && this.crashes.seen) void this.startTab.close().catch(() => undefined);
-    let opening = this.startTab && !this.startTab.isClosed() && !this.crashes.seen ? Promise.resolve(this.startTab) : this.newTab(request.label);
-    this.startTab = undefined;
+    if (start && (this.crashes.seen || start.isClosed())) {
+      void start.close().catch(() => undefined);
+      start = undefined;
+    }
+    let opening = start ? Promise.resolve(start) : this.newTab(request.label);
     // Every step also ends when any of the browser's renderers does: a tab that is still
     // opening cannot report its own, and the build fails at once, not when the other
     // tabs' layouts are done.
@@ -445,7 +449,7 @@ class Session implements BrowserSession {
     ended.catch(() => undefined);
     const step = <T>(work: Promise<T>, stepLimit: StepLimit): Promise<T> => {
       const since = performance.now();
-      return this.reported(withTimeLimit(Promise.race([work, pageFailed, crashed]), stepLimit), request.label, stepLimit.step, ended).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
+      return this.reported(withTimeLimit(Promise.race([work, ended]), stepLimit), request.label, stepLimit.step, ended).finally(() => trace(`${request.label}: ${stepLimit.step}`, since));
     };
 
     // A fresh nonce per page: the only scripts this page may run are the ones we give it.
