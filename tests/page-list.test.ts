@@ -414,6 +414,52 @@ describe('a small page that breaks in emphasis, notes, lists, quotations, tables
   });
 });
 
+// ---------- a figure that waits for the next page ----------
+
+describe('a figure too tall for the room left on its page opens the next one', () => {
+  let files: Record<string, string>;
+  let markers: Marker[];
+  let printed: PrintedPage[];
+  let epub: string;
+  beforeAll(() => {
+    const root = copyFixture('page-list-figure');
+    made.push(root);
+    build(['manuscript', '--format', 'pdf,epub', '--out', 'dist', '--no-cache'], root);
+    epub = path.join(root, 'dist', 'figures-that-wait-1.epub');
+    files = unzip(epub);
+    markers = markersOf(files);
+    // pamphlet.yaml: 12 mm above the text, 14 mm below.
+    printed = printedPages(path.join(root, 'dist', 'figures-that-wait-1.pdf'), (12 / 25.4) * 72, (14 / 25.4) * 72);
+  });
+
+  test('the text after the figure filled the page before it, and the figure opens page 4', () => {
+    const page3 = printed.find((p) => p.number === '3');
+    expect(page3?.words.slice(-3)).toEqual(['acknowledging', 'that', 'the']);
+    const page4 = printed.find((p) => p.number === '4');
+    expect(page4?.words.slice(0, 7)).toEqual(['The', 'Winter', 'Palace', 'Tsarist', 'Empire', 'was', 'ripe']);
+  });
+
+  // The picture belongs where the text has it, before the paragraph it interrupts; the page
+  // begins, for a reader of the EPUB, where its text does (src/browser/print-pages.ts, FLOATED).
+  test('page 4’s marker stands before the page’s first line of text, after the figure, not before its caption', () => {
+    const numbered = printed.filter((p) => p.number !== null);
+    expect(markers.map((m) => m.label)).toEqual(numbered.map((p) => p.number));
+    for (const [i, marker] of markers.entries()) {
+      expectSameStart(marker, numbered[i] as PrintedPage, ['The Winter Palace']);
+      expectNotInWord(marker);
+    }
+    const page4 = markers.find((m) => m.label === '4');
+    expect(page4?.after.trimStart().startsWith('Tsarist Empire was ripe for revolution')).toBe(true);
+    expect(page4?.before).toContain('The Winter Palace');
+    expect(page4?.before.trimEnd().endsWith('while acknowledging that the')).toBe(true);
+  });
+
+  test('epubcheck finds nothing', () => {
+    const report = epubcheck(epub);
+    expect({ errors: report.errors, warnings: report.warnings }, report.output).toEqual({ errors: 0, warnings: 0 });
+  });
+});
+
 // ---------- ¶ numbers ----------
 
 describe('paragraph-numbers: true', () => {
