@@ -19,6 +19,7 @@ import type { PartDocument } from '../src/document.js';
 import { loadManuscript } from '../src/manuscript.js';
 import { renderEpub } from '../src/render/epub/index.js';
 import { printHtml } from '../src/render/print-html.js';
+import { pamphlet } from './helpers/cli.js';
 import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
@@ -192,4 +193,40 @@ describe('page breaks at any letter of any fixture', () => {
     const failed = results.filter((r) => r.fatal + r.errors + r.warnings > 0).map((r) => `${books.find((b) => b.path === r.path)?.name}: ${describeResult(r)}`);
     expect(failed).toEqual([]);
   }, 300_000);
+});
+
+// The other half: the places Chromium reads off the laid-out pages (readPrintPages) are the
+// letters the EPUB side counts. The EPUB side moves a page start whose letters are not where
+// its count says to the nearest place they are (page-list.ts, `locate`), which hid a count
+// gone wrong: taking note calls or notes out of the skipped text left every marker in place.
+// Here each page's start must be exactly a place `possibleStarts` lists, with the same next letters.
+describe('the pages as Chromium laid them out begin at letters counted as the EPUB counts them', () => {
+  const REPO = path.resolve(import.meta.dirname, '..');
+  const cases = [path.join(REPO, 'manuscript'), path.join(FIXTURES, 'page-list'), path.join(FIXTURES, 'page-list-figure'), path.join(FIXTURES, 'print-blocks')];
+  test.each(cases)('%s', (dir) => {
+    const dist = mkdtempSync(path.join(out, 'laid-out-'));
+    const env = { SOURCE_DATE_EPOCH: '0' };
+    const result = pamphlet(['build', dir, '--format', 'pdf', '--out', dist, '--quiet'], REPO, env);
+    // print-blocks warns, on purpose.
+    expect(result.status, result.stderr).toBe(0);
+    const { config, parts } = loadManuscript(dir, env);
+    let checked = 0;
+    for (const doc of parts) {
+      const cache = path.join(dist, '.pamphlet-cache');
+      const entry = readdirSync(cache).find((name) => name.startsWith(`${doc.meta.slug}.print-pages.json.`));
+      expect(entry, `${doc.meta.slug}: where its pages begin, kept in the cache`).toBeDefined();
+      const pages = JSON.parse(readFileSync(path.join(cache, entry as string), 'utf8')) as LaidOutPage[];
+      const places = new Map(possibleStarts(printHtml(doc, config, 'pamphlet')).map((place) => [`${place.anchor} ${place.letters}`, place.text]));
+      for (const page of pages) {
+        if (!page.start) continue;
+        const { anchor, letters, text } = page.start;
+        const there = places.get(`${anchor} ${letters}`);
+        expect(there, `${doc.meta.slug}, page ${page.number}: letter ${letters} of ${anchor} is no letter of the print HTML`).toBeDefined();
+        // A page that begins inside a word broken across the page turn: its sample ends with that word's tail.
+        expect(there, `${doc.meta.slug}, page ${page.number}: the letters at ${anchor} ${letters}`).toBe(text);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(2);
+  }, 120_000);
 });
