@@ -14,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastText } from 'hast-util-to-string';
 import { openBrowser, type BrowserSession } from '../src/browser/session.js';
 import { findChromium } from '../src/browser/find-chromium.js';
 import { PATCHED_PAGEDJS, pagedPolyfill } from '../src/browser/pagedjs-source.js';
@@ -23,8 +25,6 @@ import type { PrintVariant } from '../src/render/print-html.js';
 import { copyFixture } from './helpers/cli.js';
 import { printBothWays, printJobsOf } from './helpers/print-jobs.js';
 import { pagesRawText, pagesText } from './helpers/poppler.js';
-import { fromHtml } from 'hast-util-from-html';
-import { toString as hastText } from 'hast-util-to-string';
 // @ts-expect-error: a script of the repository, plain ESM without types
 import { buildPagedjs, patchFiles } from '../scripts/build-pagedjs.mjs';
 // @ts-expect-error: a script of the repository, plain ESM without types

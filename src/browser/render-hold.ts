@@ -18,7 +18,6 @@
  * Each function runs in the page, so each is whole in itself (Puppeteer sends its source).
  */
 
-/** Script text: the root not rendered, until loadTextFonts or the pagination takes it off. */
 /**
  * Where the page keeps the loads of the book's faces no text asked for (running heads, page
  * numbers, what Paged.js's page rules style): the pagination awaits them before it takes the
@@ -36,6 +35,7 @@ export const REST_OF_FACES = '__pamphletRestOfFaces';
  */
 export const FACES_SHEET_MARK = 'data-pagedjs-ignore';
 
+/** Script text: the root not rendered, until loadTextFonts or the pagination takes it off. */
 export const HOLD_RENDERING = "document.documentElement.style.setProperty('display', 'none', 'important');";
 
 /**

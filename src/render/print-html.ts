@@ -27,6 +27,7 @@ import { numberBlocks } from './block-numbers.js';
 import { markAnchors } from './anchors.js';
 import { wordsFor } from '../words.js';
 import { styleElementText } from '../style/css-text.js';
+import { FACES_SHEET_MARK } from '../browser/render-hold.js';
 
 export type PrintVariant = 'pamphlet' | 'handout';
 
@@ -195,8 +196,8 @@ export function printHtml(
           h('meta', { charset: 'utf-8' }),
           h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
           doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: byline(doc.meta.authors, doc.meta.lang) }) : null,
-          // Left as it is by Paged.js (render-hold.ts, FACES_SHEET_MARK).
-          h('style', { dataPagedjsIgnore: '' }, styleElementText(fontFaceCss(assets.fontUrls, { text: allText(body), code: monoText(body) }, config.fonts, assets.manuscriptUrl))),
+          // Left as it is by Paged.js (render-hold.ts).
+          h('style', { [FACES_SHEET_MARK]: '' }, styleElementText(fontFaceCss(assets.fontUrls, { text: allText(body), code: monoText(body) }, config.fonts, assets.manuscriptUrl))),
           // Inline, not <link>ed: the page may make no request that is not a font or an image.
           // The base sheet, the theme's, the faces chosen, the manuscript's own (src/style/sheets.ts);
           // the handout is the pamphlet's typography, restyled for reading at a desk.
