@@ -2,7 +2,7 @@
  * Loads pamphlet's bundle: the files of lib/ are CommonJS (`.cjs`, scripts/build.mjs), each
  * compiled from the V8 code cache `make` wrote for it in lib/code-cache/ (code-cache.ts). Node
  * 20 caches no compiled code for an ES module, and compiling the bundle an EPUB build loads
- * took some 70 ms of every command (README, "Speed and memory").
+ * took some 70 ms of every command (docs/speed.md).
  *
  * The entries of lib/ (pamphlet.js, index.js, make-tables.js, cover-worker.js) stay small ES
  * modules that load their `.cjs` through here. A file of lib/ requires another (`./chunk-….cjs`,

@@ -130,7 +130,7 @@ describe('what each command loads', () => {
 
   test("the CSL engine is loaded on the build's own thread, and only by a manuscript that cites", () => {
     // The real manuscript cites from its BibTeX file in Chicago's note style. A thread of its
-    // own for the engine cost more than it saved on two cores (README, "Speed and memory").
+    // own for the engine cost more than it saved on two cores (docs/speed.md).
     const citeproc = (files: string[]) => files.filter((file) => file.includes(`${path.sep}node_modules${path.sep}citeproc${path.sep}`));
     const locale = (files: string[]) => files.filter((file) => /locales-[\w-]+\.xml$/.test(file));
     expect(citeproc(build.reads).length).toBeGreaterThan(0);
@@ -147,7 +147,7 @@ describe('what each command loads', () => {
   });
 
   test("the print HTML's words are broken on the build's own thread: no thread reads the part or the patterns again", () => {
-    // A thread that broke them ahead cost more CPU than it saved (README, "Speed and memory").
+    // A thread that broke them ahead cost more CPU than it saved (docs/speed.md).
     const patterns = (files: string[]) => files.filter((file) => file.endsWith(path.join('hyphen', 'patterns', 'en-us.js')));
     expect(patterns(build.reads)).toHaveLength(1);
     expect(patterns(build.workerReads)).toEqual([]);

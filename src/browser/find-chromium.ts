@@ -11,7 +11,7 @@ import { accessSync, constants } from 'node:fs';
  * outputs are the same to the byte), without the browser's profile services (its
  * history, autofill and login databases, a 3 MB profile written at every start) and
  * without a distribution's launcher script. It took 0.3-0.5 CPU s off every PDF build
- * and 1-2 s off a build of all five outputs (README, "Speed and memory"). Debian names
+ * and 1-2 s off a build of all five outputs (docs/speed.md). Debian names
  * it `chromium-headless-shell`; the binary is run, not its /usr/bin script, which runs
  * it as a child of a shell.
  */

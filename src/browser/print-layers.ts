@@ -4,7 +4,7 @@
  * four bleed boxes and three note boxes that clip (`overflow: hidden`), the page box, the text
  * area and the note area (`position: relative`), and the sheet. Chromium prints page by page,
  * and each page's paint goes through the layers of the whole book, so that the print took time
- * in the square of the page count (README, "Speed and memory").
+ * in the square of the page count (docs/speed.md).
  *
  * Made plain, and only then:
  * - the bleed boxes no longer clip when no page shows crop marks: all they hold is the marks,

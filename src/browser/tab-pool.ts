@@ -67,7 +67,7 @@ const LEAN_PROCESS_FLAGS: readonly string[] = [
  * since a second renderer would have nothing to do in parallel: the x10 PDF's peak memory
  * fell from 1402 to 917 MiB (summed RSS of the tree; each process maps its own copy of
  * Chromium's data) for the same PDF to the byte, at some 8 % more time on that long part
- * (README, Speed and memory). More tabs keep a renderer each, so that they paginate side by side.
+ * (docs/speed.md). More tabs keep a renderer each, so that they paginate side by side.
  */
 export function processFlags(tabs: number): readonly string[] {
   if (tabs <= 1) return ['--single-process', ...LEAN_PROCESS_FLAGS];

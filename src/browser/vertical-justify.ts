@@ -211,7 +211,7 @@ export function justifyPages(settings: VerticalJustifySettings, filledGlobal?: s
  * split elements marked (Splits, then the page rules), and Paged.js's hyphen after a whole
  * word is dropped first, as after pagination. A page with a page reference Paged.js has not
  * yet resolved (`target-counter()` to a later page: the contents) changes when it is, so it
- * waits for the filling after pagination. The same PDFs to the byte (README, "Speed and memory").
+ * waits for the filling after pagination. The same PDFs to the byte (docs/speed.md).
  *
  * Runs in the page (puppeteer serialises it): it must not refer to anything outside its own
  * body; it finds `justifyPages` and `dropStrayHyphens` on `window` under the names `globals`

@@ -237,7 +237,7 @@ export const CITEPROC_CODE_CACHE = packagePath('lib', 'citeproc.code-cache');
  * citeproc-js, required at the first engine: 970 KB of code that every build parsed at
  * start when it was bundled, though a manuscript without a bibliography never runs it.
  * It is compiled from the code cache `make` wrote (code-cache.ts): some 50 ms less of a
- * cited build's own thread (README, "Speed and memory").
+ * cited build's own thread (docs/speed.md).
  */
 function citeprocJs(): typeof CSL {
   if (!citeproc) {

@@ -1,7 +1,7 @@
 /**
  * The generated cover's pixels as a PNG, deflated by Node's zlib. resvg's own encoder (the
  * `png` crate, through `asPng`) takes 33–41 ms for the cover's 1200 × 1800 pixels on this
- * machine and writes 84 KB; this takes 19–21 ms and writes 61 KB (README, "Speed and memory":
+ * machine and writes 84 KB; this takes 19–21 ms and writes 61 KB (docs/speed.md:
  * the EPUB 21 % smaller, the same pixels). pngjs, the library that
  * would do it, took 60–110 ms for the same pixels (its per-pixel packing in JavaScript). A PNG
  * is four chunks, each a length, a type, its data and a CRC (PNG specification, section 5):
