@@ -175,9 +175,10 @@ describe('soft hyphens are not printed in headings, running heads and small capi
     const prose = readFileSync(path.join(commonMarkProse(), 'part-1.md'), 'utf8').split('\n\n').filter((block) => /^[A-Z][a-z]/.test(block)).slice(0, 40).join('\n\n');
     const more = `\n## More Ent&shy;wick&shy;lung af&shy;ter\n\n- Col&shy;lec&shy;tiv&shy;i&shy;sa&shy;tion and in\u00ADter\u00ADna\u00ADtion\u00ADal\u00ADi\u00ADsa\u00ADtion, in small capitals\n\n${prose}\n`;
     writeFileSync(path.join(dir, 'part-1.md'), `${readFileSync(path.join(dir, 'part-1.md'), 'utf8')}\n${BY_HAND}${more}`);
-    // A list set in small capitals, ragged: the line breaker leaves it to the browser.
+    // A list set in small capitals, centred: the line breaker leaves it to the browser (a
+    // ragged-right one it has set itself since 2026-12-06).
     mkdirSync(path.join(dir, 'styles'), { recursive: true });
-    writeFileSync(path.join(dir, 'styles', 'print.css'), '.text ul li { font-family: "EB Garamond SC", serif; font-variant-caps: all-small-caps; text-align: left; }\n');
+    writeFileSync(path.join(dir, 'styles', 'print.css'), '.text ul li { font-family: "EB Garamond SC", serif; font-variant-caps: all-small-caps; text-align: center; }\n');
     const [job] = await jobsOf(dir, ['pamphlet']);
     const file = path.join(workDir, 'misprinted.pdf');
     writeFileSync(file, await printPrepared(dropped, job!));

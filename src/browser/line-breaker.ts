@@ -25,6 +25,12 @@
  *   the break spans are its only break points; a continued paragraph has no indent,
  *   and neither has any line after the first in the breaking.
  *
+ * A paragraph of the running text that a house style sets ragged-right (`text-align: left`)
+ * is chosen the same way, with rigid spaces and a stretch at each line's end instead
+ * (`raggedRight`, TeX's `\raggedright`): the lines are left short where the whole paragraph
+ * is better for it, not wherever the next word did not fit, so that hyphens come only where
+ * the rag would otherwise gape, and never pile up. Nothing is stretched, shrunk or hung.
+ *
  * Notes (`span.footnote`, which Paged.js moves to the page foot) are broken at the
  * width of the note area, with their number ("12. ") on the first line; in the
  * paragraph they stand as their call, a raised number. A paragraph the pass cannot
@@ -71,6 +77,13 @@ export interface LineBreakSettings extends BreakOptions {
    * unjustified only where its own spaces would stretch past the tolerance.
    */
   raggedAddress: number;
+  /**
+   * A block of the running text set ragged-right (`text-align: left`, or `start` left to
+   * right, in `main.text`): its spaces keep their width, and each line may end short of the
+   * measure by this many em at a ratio of 1 (TeX's `\raggedright` stretches 2 em). 0 leaves
+   * such blocks to the browser's breaking, as before 2026-12-06 (a test's, of Chromium's lines).
+   */
+  raggedRight: number;
   /** First try without hyphens: taken when every line stays within this ratio. */
   pretolerance: number;
   /** A try only to avoid a runt (a last line of one short word): a little looser than `tolerance`. */
@@ -176,6 +189,7 @@ export const LINE_BREAKING: LineBreakSettings = {
   codeBreakPenalty: 1000,
   cutPenalty: 2000,
   raggedAddress: 2,
+  raggedRight: 2,
   doubleHyphenDemerits: 10000,
   finalHyphenDemerits: 20000,
   fitnessDemerits: 10000,
@@ -319,6 +333,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     widths: number[];
     /** The paragraph's last mark, when it may hang: a full last line hangs it too. */
     endMark?: { node: Text; offset: number; hang: number };
+    /** Set ragged-right (`raggedRight`): rigid spaces, nothing hung. */
+    raggedRight: boolean;
   }
 
   const canvas = document.createElement('canvas').getContext('2d');
@@ -337,6 +353,13 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     return true;
   };
 
+  /**
+   * Ragged-right running text: a house style's (the imprint, the handout's questions and
+   * the other blocks pamphlet's own sheets set flush left stay the browser's).
+   */
+  const isRaggedRight = (el: Element, style: CSSStyleDeclaration): boolean =>
+    settings.raggedRight > 0 && (style.textAlign === 'left' || style.textAlign === 'start') && el.closest('main.text') !== null;
+
   let givenBack = 0;
   const candidates = Array.from(body.querySelectorAll<HTMLElement>(`p, li, ${NOTE}`)).filter((el) => {
     if (leave.length > 0 && leave.includes(Number(el.dataset['seq']))) {
@@ -347,9 +370,9 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     if (!note && el.closest(NOTE)) return false;
     if (el.closest(SKIP)) return false;
     const style = getComputedStyle(el);
-    if (style.textAlign !== 'justify') return false;
     // Positions are read left to right: a right-to-left block keeps the browser's breaking.
     if (style.direction === 'rtl') return false;
+    if (style.textAlign !== 'justify' && !isRaggedRight(el, style)) return false;
     return isInlineOnly(el, note);
   });
   report.blocks = candidates.length + givenBack;
@@ -405,7 +428,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const indent = style.textIndent.endsWith('%') ? (px(style.textIndent) * width) / 100 : px(style.textIndent);
     const first = note ? width : width - indent;
     const firstLine = note || style.textIndent.includes('hanging') ? 0 : indent;
-    return { el, note, opportunities: [], letters: [0], indent: firstLine, start: 0, end: 0, widths: [first - settings.slack, width - settings.slack] };
+    return { el, note, opportunities: [], letters: [0], indent: firstLine, start: 0, end: 0, widths: [first - settings.slack, width - settings.slack], raggedRight: style.textAlign !== 'justify' };
   });
   for (const { el, note } of blocks) {
     if (note) {
@@ -746,12 +769,31 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const owner: number[] = [];
     let x = block.start;
     const ragged = hyphenate && settings.raggedAddress > 0 ? settings.raggedAddress * (parseFloat(getComputedStyle(block.el).fontSize) || 16) : 0;
+    const flush = block.raggedRight ? settings.raggedRight * (parseFloat(getComputedStyle(block.el).fontSize) || 16) : 0;
     const { opportunities, letters } = block;
     for (let k = 0; k < opportunities.length; k++) {
       const o = opportunities[k]!;
       items.push({ type: 0, width: Math.max(0, o.left - x), letters: letters[k] ?? 0 });
       owner.push(-1);
       const space = o.right - o.left;
+      if (flush > 0 && o.kind !== 'br') {
+        // Ragged-right: a space keeps its width. A line ending here gets the stretch of the
+        // line's end, which the glue after the break takes back when the line goes on (as an
+        // address's place does above); no break at that first glue (the penalty before it).
+        const cost = costOf(o, hyphenate);
+        const rigid = o.kind === 'space' || o.kind === 'nbsp' ? space : 0;
+        if (cost < INFINITY) {
+          items.push({ type: 2, width: 0, cost: INFINITY }, { type: 1, width: 0, stretch: flush, shrink: 0 });
+          owner.push(-1, -1);
+          items.push({ type: 2, width: o.kind === 'shy' ? o.hyphenWidth : 0, cost, flagged: o.kind === 'shy' || o.kind === 'hyphen' }, { type: 1, width: rigid, stretch: -flush, shrink: 0 });
+          owner.push(k, -1);
+        } else {
+          items.push({ type: 2, width: 0, cost: INFINITY }, { type: 1, width: rigid, stretch: 0, shrink: 0 });
+          owner.push(-1, k);
+        }
+        x = o.right;
+        continue;
+      }
       switch (o.kind) {
         case 'space':
           if (o.glued) {
@@ -767,16 +809,16 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           items.push({ type: 1, width: space, stretch: space * settings.stretch, shrink: space * settings.shrink });
           break;
         case 'shy':
-          items.push({ type: 2, width: o.hyphenWidth, cost: hyphenate ? (o.name ? settings.namePenalty : settings.hyphenPenalty) : INFINITY, flagged: true });
+          items.push({ type: 2, width: o.hyphenWidth, cost: costOf(o, hyphenate), flagged: true });
           break;
         case 'hyphen':
-          items.push({ type: 2, width: 0, cost: hyphenate ? settings.explicitHyphenPenalty : INFINITY, flagged: true });
+          items.push({ type: 2, width: 0, cost: costOf(o, hyphenate), flagged: true });
           break;
         case 'dash':
-          items.push({ type: 2, width: 0, cost: settings.dashPenalty });
+          items.push({ type: 2, width: 0, cost: costOf(o, hyphenate) });
           break;
         case 'wbr': {
-          const cost = o.cut ? (hyphenate ? settings.cutPenalty : INFINITY) : o.code ? (hyphenate ? settings.codeBreakPenalty : INFINITY) : settings.wbrPenalty;
+          const cost = costOf(o, hyphenate);
           if (ragged > 0 && cost < INFINITY) {
             // Stretch for a line ending here, taken back by the glue after it when the line
             // goes on; no break at that glue (the penalty before it), none kept after a break.
@@ -812,9 +854,29 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     owner.push(-1);
     items.push({ type: 1, width: 0, stretch: INFINITY, shrink: 0 });
     owner.push(-1);
-    items.push({ type: 2, width: 0, cost: -INFINITY, hang: block.endMark?.hang ?? 0 });
+    items.push({ type: 2, width: 0, cost: -INFINITY, hang: block.raggedRight ? 0 : (block.endMark?.hang ?? 0) });
     owner.push(-1);
     return { items, owner };
+  }
+
+  /** What a line ending at `o` costs (INFINITY: no line ends there), in a try that may hyphenate or not. */
+  function costOf(o: Opportunity, hyphenate: boolean): number {
+    switch (o.kind) {
+      case 'space':
+        return o.glued ? INFINITY : 0;
+      case 'nbsp':
+        return INFINITY;
+      case 'shy':
+        return hyphenate ? (o.name ? settings.namePenalty : settings.hyphenPenalty) : INFINITY;
+      case 'hyphen':
+        return hyphenate ? settings.explicitHyphenPenalty : INFINITY;
+      case 'dash':
+        return settings.dashPenalty;
+      case 'wbr':
+        return o.cut ? (hyphenate ? settings.cutPenalty : INFINITY) : o.code ? (hyphenate ? settings.codeBreakPenalty : INFINITY) : settings.wbrPenalty;
+      case 'br':
+        return -INFINITY;
+    }
   }
 
   /** Hyphenated line ends of a breaking. */
@@ -829,7 +891,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       if (ratio > 0 && line < result.breaks.length - 1) {
         for (let i = from; i < end; i++) {
           const item = items[i]!;
-          if (item.type === 1 && item.width > 0 && (item.stretch ?? 0) < INFINITY) widest = Math.max(widest, item.width + ratio * (item.stretch ?? 0));
+          // A word space that stretches: a ragged-right block's are rigid (itemsOf), and make no gap wider.
+          if (item.type === 1 && item.width > 0 && (item.stretch ?? 0) >= 0 && (item.stretch ?? 0) < INFINITY) widest = Math.max(widest, item.width + ratio * (item.stretch ?? 0));
         }
       }
       from = end + 1;
@@ -886,7 +949,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const spaces: number[] = [];
     const ragged = new Set<number>();
     let from = 0;
-    for (const [line, end] of chosen.result.breaks.entries()) {
+    // A ragged-right block's lines neither shrink nor end short at an address: nothing to read.
+    for (const [line, end] of block.raggedRight ? [] : chosen.result.breaks.entries()) {
       let width = 0;
       let count = 0;
       let stretch = 0;
@@ -943,7 +1007,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   for (const choice of choices) {
     const { block, result, owner } = choice;
     // The paragraph's last mark first: wrapping it leaves every earlier offset where it was.
-    if (block.endMark) hangMark(block, block.endMark.node, block.endMark.offset, block.endMark.hang);
+    if (block.endMark && !block.raggedRight) hangMark(block, block.endMark.node, block.endMark.offset, block.endMark.hang);
     // Last first: wrapping a break splits its text node, which would move later offsets.
     const lineEnds = result.breaks.slice(0, -1);
     let hyphens = 0;
@@ -968,7 +1032,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         continue;
       }
       if (o.kind === 'shy' || o.kind === 'hyphen') hyphens++;
-      if (o.kind === 'space' && o.hang) {
+      if (o.kind === 'space' && o.hang && !block.raggedRight) {
         // The mark ending the line, just before the space: still the end of the text node
         // the break was cut from. A negative margin takes its hanging share out of the
         // line, so justification sets it that far past the edge. (Only before a space: a
@@ -1032,7 +1096,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   for (const { block } of choices) {
     const hang = hanging.get(block) ?? 0;
     if (hang > 0) block.el.dataset['linesHang'] = hang.toFixed(3);
-    if (block.endMark) block.el.dataset['linesEndHang'] = block.endMark.hang.toFixed(3);
+    if (block.endMark && !block.raggedRight) block.el.dataset['linesEndHang'] = block.endMark.hang.toFixed(3);
   }
   for (const marker of markers) marker.remove();
   for (const [note, call] of standIns) {

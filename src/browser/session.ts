@@ -57,6 +57,12 @@ export interface OpenBrowserOptions {
    * compare with the pages printed with them made plain.
    */
   flattenPageLayers?: boolean;
+  /**
+   * false: leave the paragraphs a house style sets ragged-right to Chromium's own breaking,
+   * as before 2026-12-06 (line-breaker.ts, `raggedRight`), for a test of what Paged.js makes
+   * of Chromium's lines.
+   */
+  raggedRight?: boolean;
 }
 
 export interface PaginateRequest {
@@ -238,7 +244,7 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
   // laid out takes it. Closing it and opening a new tab cost the real manuscript's PDF
   // 0.7 s of 5.6 s (medians of 8 interleaved runs), and an unused one would hold a renderer.
   const startTab = await keepOneStartTab(browser, crashes);
-  return new Session(browser, exited, crashes, startTab, options.timeout, options.pagedjs ?? 'patched', options.dropUnbrokenSoftHyphens ?? true, options.flattenPageLayers ?? true, async () => {
+  return new Session(browser, exited, crashes, startTab, options.timeout, options.pagedjs ?? 'patched', options.dropUnbrokenSoftHyphens ?? true, options.flattenPageLayers ?? true, options.raggedRight ?? true, async () => {
     killGroup();
     // Off this thread: the build may still be post-processing a PDF (a synchronous removal of
     // the profile's 70-odd files held it up 10-20 ms). An interrupt meanwhile removes it itself.
@@ -336,6 +342,7 @@ class Session implements BrowserSession {
     private readonly pagedjs: PagedBuild,
     private readonly dropSoftHyphens: boolean,
     private readonly flattenLayers: boolean,
+    private readonly raggedRight: boolean,
     /** Kills whatever is left of the process group, then removes the profile (settles once it is gone). */
     private readonly tearDown: () => Promise<void>,
   ) {}
@@ -512,7 +519,7 @@ class Session implements BrowserSession {
     // breaking functions go in as source: they are ours, and page.evaluate is not bound by
     // the page's CSP. The rendering is held again as the breaker ends (render-hold.ts).
     await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()}; window[${JSON.stringify(LINE_BREAKER_GLOBAL)}] = ${breakParagraphLines.toString()};`), limit('breaking paragraphs into lines'));
-    const breaking = page.evaluate(holdWhenSettled, LINE_BREAKER_GLOBAL, [{ ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens }, KNUTH_PLASS_GLOBAL, MEASURING_STYLE, leave]) as Promise<LineBreakReport>;
+    const breaking = page.evaluate(holdWhenSettled, LINE_BREAKER_GLOBAL, [{ ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens, ...(this.raggedRight ? {} : { raggedRight: 0 }) }, KNUTH_PLASS_GLOBAL, MEASURING_STYLE, leave]) as Promise<LineBreakReport>;
     const lines = await step(breaking, limit('breaking paragraphs into lines'));
     const lateFaces = await step(
       page.evaluate(async (restName: string) => {
