@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pamphlet } from './helpers/cli.js';
 import { paginateEpub, underfilled } from './helpers/epub-pages.js';
 import { epubcheck } from './helpers/epubcheck.js';
+import { epubChapterText } from './helpers/letters.js';
 import { fullLinesAndEdge, lineEnd, pdfWords } from './helpers/pdf-words.js';
 import { pagesText } from './helpers/poppler.js';
 import { typo, type TypoReport } from './helpers/typo.js';
@@ -38,6 +39,29 @@ describe('the PDF’s text layer', () => {
   it('reads every section heading as its words, on a line of its own', () => {
     const lines = pagesText(path.join(out, `${SLUG}.pdf`)).slice(2).flatMap((page) => page.split('\n').map((l) => l.trim().toLowerCase()));
     for (const title of SECTIONS) expect(lines, title).toContain(title.toLowerCase());
+  });
+
+  // A line that ends after a hyphen (a compound's, or a soft hyphen's written out) goes on with
+  // the rest of its word. The line breaker wrapped the hyphen and the letter after it in a
+  // span: "rank-and-<span>-f</span>ile" still drew the "fi" ligature, and poppler (pdftotext,
+  // and the readers built on it) read the word as "rank-and-fle".
+  it('reads each word broken after a hyphen at a line’s end whole, ligatures and all', () => {
+    const words = new Set(epubChapterText(path.join(out, `${SLUG}.epub`)).split(/\s+/).map(bare));
+    const broken: string[] = [];
+    const lost: string[] = [];
+    pdfWords(path.join(out, `${SLUG}.pdf`)).forEach((page) => {
+      page.forEach((word, i) => {
+        const next = page[i + 1];
+        // The last word of a line, and the first of the line under it.
+        if (!next || next.yMin < word.yMin + 2 || !/\p{L}-$/u.test(word.text) || !/^\p{L}/u.test(next.text)) return;
+        const joined = bare(`${word.text}${next.text}`);
+        broken.push(joined);
+        if (!words.has(joined) && !words.has(joined.replace(/-(?=[^-]*$)/, ''))) lost.push(joined);
+      });
+    });
+    expect(broken.length).toBeGreaterThan(10);
+    expect(broken).toContain('rank-and-file');
+    expect(lost).toEqual([]);
   });
 
   it('has no letter-spaced words anywhere, running heads and title page included', () => {
@@ -251,3 +275,8 @@ describe('the EPUB in a paginated reader (epub.js in Chromium)', () => {
     expect(result.strandedLeadIns).toEqual([]);
   });
 });
+
+/** A word without the punctuation around it. */
+function bare(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}

@@ -11,7 +11,7 @@
  *
  * - the paragraph gets `white-space: nowrap` (class `lines-set`), so no line breaks by
  *   itself, and each chosen break point (the space, the soft hyphen, the hyphen and the
- *   letter after it) is wrapped in a `<span class="line-break">` with `white-space:
+ *   letters after it) is wrapped in a `<span class="line-break">` with `white-space:
  *   normal`, the only places a line may end. Nothing is added to the text: the PDF's
  *   text layer reads as before, with a hyphen only where a word is broken;
  * - `text-align: justify` still stretches each line to the measure, so the right edge
@@ -727,10 +727,16 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         }
         if (isLetter(ch)) block.letters[block.letters.length - 1]! += 1;
         // After a hyphen or dash inside a word: wrapped with the letter after it, since
-        // the common ancestor of the two decides whether a line may end there (CSS Text 3).
+        // the common ancestor of the two decides whether a line may end there (CSS Text 3),
+        // and with the letters after that but the word part's last: a ligature split
+        // between two elements ("rank-and-<span>-f</span>ile") reads in poppler without its
+        // second letter ("fle"), though it looks the same; and a span that ends where a
+        // space begins lets Chromium end a line at that space too.
         if ((isHyphen(ch) || isDash(ch)) && i > 0 && i < l && isLetter(data[i - 1]!) && isLetter(data[i + 1]!)) {
           const left = x(i + 1);
-          push({ kind: isHyphen(ch) ? 'hyphen' : 'dash', startNode: text, startOffset: i, endNode: text, endOffset: i + 2, left, right: left, hyphenWidth: 0 });
+          let end = i + 2;
+          while (end + 1 <= l && isLetter(data[end]!) && isLetter(data[end + 1]!)) end++;
+          push({ kind: isHyphen(ch) ? 'hyphen' : 'dash', startNode: text, startOffset: i, endNode: text, endOffset: end, left, right: left, hyphenWidth: 0 });
         }
       }
       inkEnd = Math.max(inkEnd, ink.right);
