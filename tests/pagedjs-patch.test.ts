@@ -36,11 +36,13 @@ const LAYOUT_FIXES = ['07', '08', '12'];
 let workDir: string;
 let upstream: BrowserSession;
 let patched: BrowserSession;
+/** The published Paged.js with only the patches that fix layout (written in beforeAll). */
+let fixedOnly: string;
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-pagedjs-patch-'));
   // The published Paged.js with only the patches that fix layout, not speed.
-  const fixedOnly = path.join(workDir, 'paged.fixes-only.js');
+  fixedOnly = path.join(workDir, 'paged.fixes-only.js');
   writeFileSync(fixedOnly, await buildPagedjs({ names: patchFiles({ only: LAYOUT_FIXES }) }));
   [upstream, patched] = await Promise.all([
     openBrowser({ timeout: 600_000, pagedjs: { file: fixedOnly } }),
@@ -243,7 +245,6 @@ describe('patch 18: a page that ends at a soft hyphen', () => {
   let chromiumLinesPublished: BrowserSession;
   let chromiumLines: BrowserSession;
   beforeAll(async () => {
-    const fixedOnly = path.join(workDir, 'paged.fixes-only.js');
     [chromiumLinesPublished, chromiumLines] = await Promise.all([
       openBrowser({ timeout: 600_000, pagedjs: { file: fixedOnly }, raggedRight: false }),
       openBrowser({ timeout: 600_000, raggedRight: false }),

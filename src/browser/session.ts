@@ -21,7 +21,7 @@ import { closePopups, LOCKDOWN_FLAGS, lockDownPage } from './lockdown.js';
 import { LayoutLossError, mendCutContent, ONE_PAGE_FRONT_MATTER, recordBlocks } from './layout-integrity.js';
 import { PAGE_RULES, registerPageRules } from './paged-rules.js';
 import { knuthPlass } from './knuth-plass.js';
-import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKER_GLOBAL, LINE_BREAKING, MEASURING_STYLE, type LineBreakReport } from './line-breaker.js';
+import { breakParagraphLines, KNUTH_PLASS_GLOBAL, LINE_BREAKER_GLOBAL, LINE_BREAKING, MEASURING_STYLE, type LineBreakReport, type LineBreakSettings } from './line-breaker.js';
 import { printedChecksScript, type PrintedChecks } from './printed-checks.js';
 import { FACES_SHEET_MARK, HOLD_RENDERING, holdWhenSettled, loadTextFonts, REST_OF_FACES } from './render-hold.js';
 import { PAGE_BINDING, countPages } from './page-progress.js';
@@ -244,13 +244,17 @@ async function launchSession(options: OpenBrowserOptions, executablePath: string
   // laid out takes it. Closing it and opening a new tab cost the real manuscript's PDF
   // 0.7 s of 5.6 s (medians of 8 interleaved runs), and an unused one would hold a renderer.
   const startTab = await keepOneStartTab(browser, crashes);
-  return new Session(browser, exited, crashes, startTab, options.timeout, options.pagedjs ?? 'patched', options.dropUnbrokenSoftHyphens ?? true, options.flattenPageLayers ?? true, options.raggedRight ?? true, async () => {
+  return new Session(browser, exited, crashes, startTab, options.timeout, options.pagedjs ?? 'patched', options.dropUnbrokenSoftHyphens ?? true, options.flattenPageLayers ?? true, lineBreakingOf(options), async () => {
     killGroup();
     // Off this thread: the build may still be post-processing a PDF (a synchronous removal of
     // the profile's 70-odd files held it up 10-20 ms). An interrupt meanwhile removes it itself.
     await removeProfileAsync(userDataDir);
     unregister();
   });
+}
+
+function lineBreakingOf(options: OpenBrowserOptions): LineBreakSettings {
+  return { ...LINE_BREAKING, settleSoftHyphens: options.dropUnbrokenSoftHyphens ?? true, raggedRight: options.raggedRight === false ? 0 : LINE_BREAKING.raggedRight };
 }
 
 /** The tab Chromium opened at start, any others closed; undefined if there is none to take. */
@@ -342,7 +346,8 @@ class Session implements BrowserSession {
     private readonly pagedjs: PagedBuild,
     private readonly dropSoftHyphens: boolean,
     private readonly flattenLayers: boolean,
-    private readonly raggedRight: boolean,
+    /** What the line breaker is given (line-breaker.ts), the session's options in it. */
+    private readonly lineBreaking: LineBreakSettings,
     /** Kills whatever is left of the process group, then removes the profile (settles once it is gone). */
     private readonly tearDown: () => Promise<void>,
   ) {}
@@ -519,7 +524,7 @@ class Session implements BrowserSession {
     // breaking functions go in as source: they are ours, and page.evaluate is not bound by
     // the page's CSP. The rendering is held again as the breaker ends (render-hold.ts).
     await step(page.evaluate(`window[${JSON.stringify(KNUTH_PLASS_GLOBAL)}] = ${knuthPlass.toString()}; window[${JSON.stringify(LINE_BREAKER_GLOBAL)}] = ${breakParagraphLines.toString()};`), limit('breaking paragraphs into lines'));
-    const breaking = page.evaluate(holdWhenSettled, LINE_BREAKER_GLOBAL, [{ ...LINE_BREAKING, settleSoftHyphens: this.dropSoftHyphens, ...(this.raggedRight ? {} : { raggedRight: 0 }) }, KNUTH_PLASS_GLOBAL, MEASURING_STYLE, leave]) as Promise<LineBreakReport>;
+    const breaking = page.evaluate(holdWhenSettled, LINE_BREAKER_GLOBAL, [this.lineBreaking, KNUTH_PLASS_GLOBAL, MEASURING_STYLE, leave]) as Promise<LineBreakReport>;
     const lines = await step(breaking, limit('breaking paragraphs into lines'));
     const lateFaces = await step(
       page.evaluate(async (restName: string) => {
