@@ -5,7 +5,7 @@
 // page starts nothing in the EPUB has. The EPUB must have one marker per page, in order,
 // never inside a word, at the page's letters (or just after the word the page broke), and
 // pass epubcheck. fast-check prints the seed of a failure; `FUZZ_SEED=…` replays it.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -202,7 +202,13 @@ describe('page breaks at any letter of any fixture', () => {
 // Here each page's start must be exactly a place `possibleStarts` lists, with the same next letters.
 describe('the pages as Chromium laid them out begin at letters counted as the EPUB counts them', () => {
   const REPO = path.resolve(import.meta.dirname, '..');
-  const cases = [path.join(REPO, 'manuscript'), path.join(FIXTURES, 'page-list'), path.join(FIXTURES, 'page-list-figure'), path.join(FIXTURES, 'print-blocks')];
+  // And the real manuscript set ragged-right by a house style, whose lines the line breaker
+  // sets too since 2026-12-06 (line-breaker.ts, `raggedRight`), its hyphens written out.
+  const ragged = path.join(mkdtempSync(path.join(out, 'ragged-')), 'manuscript');
+  cpSync(path.join(REPO, 'manuscript'), ragged, { recursive: true });
+  mkdirSync(path.join(ragged, 'styles'));
+  writeFileSync(path.join(ragged, 'styles', 'print.css'), 'p, li { text-align: left; }\n');
+  const cases = [path.join(REPO, 'manuscript'), path.join(FIXTURES, 'page-list'), path.join(FIXTURES, 'page-list-figure'), path.join(FIXTURES, 'print-blocks'), ragged];
   test.each(cases)('%s', (dir) => {
     const dist = mkdtempSync(path.join(out, 'laid-out-'));
     const env = { SOURCE_DATE_EPOCH: '0' };
