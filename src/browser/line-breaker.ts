@@ -335,6 +335,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     endMark?: { node: Text; offset: number; hang: number };
     /** Set ragged-right (`raggedRight`): rigid spaces, nothing hung. */
     raggedRight: boolean;
+    /** Its font size in px, which the settings in em are reckoned in. */
+    em: number;
   }
 
   const canvas = document.createElement('canvas').getContext('2d');
@@ -428,7 +430,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const indent = style.textIndent.endsWith('%') ? (px(style.textIndent) * width) / 100 : px(style.textIndent);
     const first = note ? width : width - indent;
     const firstLine = note || style.textIndent.includes('hanging') ? 0 : indent;
-    return { el, note, opportunities: [], letters: [0], indent: firstLine, start: 0, end: 0, widths: [first - settings.slack, width - settings.slack], raggedRight: style.textAlign !== 'justify' };
+    return { el, note, opportunities: [], letters: [0], indent: firstLine, start: 0, end: 0, widths: [first - settings.slack, width - settings.slack], raggedRight: style.textAlign !== 'justify', em: parseFloat(style.fontSize) || 16 };
   });
   for (const { el, note } of blocks) {
     if (note) {
@@ -774,8 +776,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const items: BreakItem[] = [];
     const owner: number[] = [];
     let x = block.start;
-    const ragged = hyphenate && settings.raggedAddress > 0 ? settings.raggedAddress * (parseFloat(getComputedStyle(block.el).fontSize) || 16) : 0;
-    const flush = block.raggedRight ? settings.raggedRight * (parseFloat(getComputedStyle(block.el).fontSize) || 16) : 0;
+    const ragged = hyphenate && settings.raggedAddress > 0 ? settings.raggedAddress * block.em : 0;
+    const flush = block.raggedRight ? settings.raggedRight * block.em : 0;
     const { opportunities, letters } = block;
     for (let k = 0; k < opportunities.length; k++) {
       const o = opportunities[k]!;
@@ -903,7 +905,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       }
       from = end + 1;
     });
-    return widest / (parseFloat(getComputedStyle(block.el).fontSize) || 16);
+    return widest / block.em;
   };
   /** A densely hyphenated breaking traded for a looser one with fewer hyphens (`denseHyphens`). */
   function thinnerHyphens(block: Block, chosen: Chosen): Chosen {
