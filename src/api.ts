@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
-import { commitTimesOf, loadManuscript, partFileNames, type Manuscript, type TitlePage } from './manuscript.js';
+import { commitTimesOf, datedByCommits, loadManuscript, partFileNames, type Manuscript, type TitlePage } from './manuscript.js';
 import { writeOutputs, type OutputFile } from './output.js';
 import { registerCleanup } from './cleanup.js';
 import { loadConfig } from './config/load.js';
@@ -234,15 +234,24 @@ async function renderAll(
   since: number,
 ): Promise<BuildResult> {
   let started = since;
+  // git answers while the parts are parsed: waiting for it first left this thread idle some 40 ms.
+  let manuscript: Manuscript;
+  try {
+    manuscript = loadManuscript(options.dir, options.env ?? process.env, config, {
+      ...(commitTimes ? { commitsLater: true } : {}),
+      // Without pages to lay out the EPUB is made next, so its cover is begun as soon as each
+      // part's front matter is read (and again as its pipeline starts, should the full parse
+      // say otherwise); with them it waits for the layout, and is begun once the parts are
+      // made, so that Chromium has the second core to itself first.
+      ...(covers && !laysOut ? { onTitle: (title: TitlePage) => covers.draw(title), onPart: (meta: PartMeta) => covers.draw(meta) } : {}),
+    });
+  } catch (error) {
+    // A manuscript refused leaves no git running either.
+    await commitTimes;
+    throw error;
+  }
   const times = await commitTimes;
-  const manuscript = loadManuscript(options.dir, options.env ?? process.env, config, {
-    ...(times ? { commitTimes: times } : {}),
-    // Without pages to lay out the EPUB is made next, so its cover is begun as soon as each
-    // part's front matter is read (and again as its pipeline starts, should the full parse
-    // say otherwise); with them it waits for the layout, and is begun once the parts are
-    // made, so that Chromium has the second core to itself first.
-    ...(covers && !laysOut ? { onTitle: (title: TitlePage) => covers.draw(title), onPart: (meta: PartMeta) => covers.draw(meta) } : {}),
-  });
+  if (times) datedByCommits(manuscript, times);
   if (covers && laysOut) for (const doc of manuscript.parts) covers.draw(doc.meta);
   timings.pipeline = performance.now() - started;
   trace('manuscript parsed and cited', started);

@@ -43,10 +43,11 @@ export interface Manuscript {
 
 export interface LoadOptions {
   /**
-   * Each part's last commit time (`commitTimesOf`), asked for ahead by a build; without
-   * it, git is asked here, one part after the other.
+   * The caller dates the parts by their last commits itself (`commitTimesOf`, then
+   * `datedByCommits`), so git answers while the parts are parsed; without it, git is asked
+   * here, one part after the other.
    */
-  commitTimes?: ReadonlyMap<string, Date | undefined>;
+  commitsLater?: boolean;
   /** Told each part's metadata as its pipeline starts: a build begins drawing its EPUB cover then (epub/cover-thread.ts). */
   onPart?: (meta: PartMeta) => void;
   /**
@@ -71,6 +72,18 @@ export async function commitTimesOf(config: ResolvedConfig, partNames: readonly 
   const paths = partNames.map((name) => path.join(config.dir, name));
   const times = await Promise.all(paths.map((partPath) => lastCommit(partPath, sharedFiles(config), path.dirname(partPath))));
   return new Map(paths.map((partPath, index) => [partPath, times[index]]));
+}
+
+/**
+ * Each part's `modified` from its last commit, where git found one: a commit outranks the
+ * front matter's dates that `loadManuscript` fell back on, and `commitTimesOf` found none
+ * when SOURCE_DATE_EPOCH, which outranks it, is set.
+ */
+export function datedByCommits(manuscript: Manuscript, times: ReadonlyMap<string, Date | undefined>): void {
+  for (const { meta } of manuscript.parts) {
+    const committed = meta.sourcePath === undefined ? undefined : times.get(meta.sourcePath);
+    if (committed) meta.modified = isoSeconds(committed);
+  }
 }
 
 export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env, preloaded?: ResolvedConfig, options: LoadOptions = {}): Manuscript {
@@ -171,9 +184,9 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     bibliographyTitle: config.bibliographyTitle ?? wordsFor(partLang).bibliography,
     questionsInText: config.questions === 'everywhere',
   });
-  // A build asked git ahead (`commitTimesOf`); anything else asks it here, part after part.
+  // A build asked git ahead and dates the parts once it answers (`datedByCommits`); anything else asks it here, part after part.
   const lastCommitted = (partPath: string): Date | undefined =>
-    options.commitTimes?.has(partPath) ? options.commitTimes.get(partPath) : lastCommitSync(partPath, sharedFiles(config), path.dirname(partPath));
+    options.commitsLater ? undefined : lastCommitSync(partPath, sharedFiles(config), path.dirname(partPath));
   const usedKeys = new Set<string>();
   const parts = parsed.map((part, index) => {
     const following = parsed[index + 1];
