@@ -69,7 +69,7 @@ describe('the layout integrity check', () => {
 // right; Paged.js, which looks for text or a box that starts out there, leaves it; the block's
 // box then spans both, and the build was refused: "this code block runs past the edge of its
 // page". Nothing that prints was out there. A block counts as past the edge or the foot only
-// when letters of it are.
+// when something it draws is: letters, or a picture.
 describe('a block whose box reaches past the page, but none of its letters', () => {
   const area = (lastLine: string) => `<!doctype html><style>
     body { margin: 0; }
@@ -81,7 +81,7 @@ describe('a block whose box reaches past the page, but none of its letters', () 
     <pre data-seq="1" data-src="3:1"><code>${'<span class="code-line">x = 1</span>'.repeat(7)}<span class="code-line">${lastLine}</span></code></pre>
   </div></div></div></div>`;
 
-  test('an empty last line carried into the overflow column is not content lost; a line with letters is', async () => {
+  test('an empty last line carried into the overflow column is not content lost; a line with letters or a picture is', async () => {
     const browser = await puppeteer.launch({ executablePath: findChromium({}), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     try {
       const page = await browser.newPage();
@@ -94,6 +94,8 @@ describe('a block whose box reaches past the page, but none of its letters', () 
       };
       expect(await check('')).toEqual([]);
       expect(await check('y = 2')).toEqual([{ seq: 1, src: '3:1', tag: 'pre', edge: true }]);
+      // A picture draws without letters: one out there is lost too.
+      expect(await check('<svg width="8" height="10"></svg>')).toEqual([{ seq: 1, src: '3:1', tag: 'pre', edge: true }]);
     } finally {
       await browser.close();
     }

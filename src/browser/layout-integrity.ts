@@ -150,29 +150,35 @@ export function lostBlocks(): LostBlock[] {
     let past = rect.bottom > bounds.foot + 1;
     let edge = rect.width > 0 && (rect.right > bounds.right + 1 || rect.left < bounds.left - 1);
     // The box is out there; what counts is whether anything of it that prints is. A code
-    // block's empty last line (a line's height, no letters) that reaches a hair past the page's
-    // foot is carried into Paged.js's overflow column, far to the right, and Paged.js, which
-    // looks for text or a box that starts out there, leaves it: the block's box spans the two,
-    // and a README's code block was refused as running past the edge.
-    if (past || edge) [past, edge] = lettersOut(el, bounds);
+    // block's empty last line (a line's height, nothing drawn) that reaches a hair past the
+    // page's foot is carried into Paged.js's overflow column, far to the right, and Paged.js,
+    // which looks for text or a box that starts out there, leaves it: the block's box spans
+    // the two, and a README's code block was refused as running past the edge.
+    if (past || edge) [past, edge] = drawnOut(el, bounds);
     if ((past || edge) && !lost.some((one) => one.seq === seq)) {
       lost.push({ seq, src: el.getAttribute('data-src') ?? '', tag: el.tagName.toLowerCase(), ...(past ? { past: true } : { edge: true }) });
     }
   }
-  /** Whether some of `el`'s letters lie past the area's foot, and whether some lie past a side of the page. */
-  function lettersOut(el: Element, bounds: { foot: number; left: number; right: number }): [boolean, boolean] {
+  /**
+   * Whether something `el` draws lies past the area's foot, and whether something lies past a
+   * side of the page: its letters, or a picture (a paragraph of one image has none).
+   */
+  function drawnOut(el: Element, bounds: { foot: number; left: number; right: number }): [boolean, boolean] {
     let past = false;
     let edge = false;
+    const out = (box: DOMRect): void => {
+      if (box.width === 0 && box.height === 0) return;
+      past ||= box.bottom > bounds.foot + 1;
+      edge ||= box.right > bounds.right + 1 || box.left < bounds.left - 1;
+    };
+    // Inside this function: it is serialised into the page with nothing around it.
+    for (const picture of el.querySelectorAll('img, svg, picture, canvas, video, object, embed, math')) for (const box of picture.getClientRects()) out(box);
     const range = document.createRange();
     const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let text = texts.nextNode(); text && !(past && edge); text = texts.nextNode()) {
       if (!/[^\s\u00ad]/.test(text.nodeValue ?? '')) continue;
       range.selectNodeContents(text);
-      for (const box of range.getClientRects()) {
-        if (box.width === 0) continue;
-        past ||= box.bottom > bounds.foot + 1;
-        edge ||= box.right > bounds.right + 1 || box.left < bounds.left - 1;
-      }
+      for (const box of range.getClientRects()) if (box.width > 0) out(box);
     }
     return [past, edge];
   }
