@@ -779,22 +779,26 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
     const ragged = hyphenate && settings.raggedAddress > 0 ? settings.raggedAddress * block.em : 0;
     const flush = block.raggedRight ? settings.raggedRight * block.em : 0;
     const { opportunities, letters } = block;
+    /**
+     * A place opportunity `k` may end a line that falls short by up to `stretch` at a ratio of
+     * 1 (TeX's ragged break): the glue after it, `width` wide, takes the stretch back when the
+     * line goes on; no line ends at the first glue (the penalty before it).
+     */
+    const raggedBreak = (k: number, stretch: number, penalty: BreakItem, width: number): void => {
+      items.push({ type: 2, width: 0, cost: INFINITY }, { type: 1, width: 0, stretch, shrink: 0 }, penalty, { type: 1, width, stretch: -stretch, shrink: 0 });
+      owner.push(-1, -1, k, -1);
+    };
     for (let k = 0; k < opportunities.length; k++) {
       const o = opportunities[k]!;
       items.push({ type: 0, width: Math.max(0, o.left - x), letters: letters[k] ?? 0 });
       owner.push(-1);
       const space = o.right - o.left;
       if (flush > 0 && o.kind !== 'br') {
-        // Ragged-right: a space keeps its width. A line ending here gets the stretch of the
-        // line's end, which the glue after the break takes back when the line goes on (as an
-        // address's place does above); no break at that first glue (the penalty before it).
+        // Ragged-right: a space keeps its width, and a line ending here may fall short.
         const cost = costOf(o, hyphenate);
         const rigid = o.kind === 'space' || o.kind === 'nbsp' ? space : 0;
         if (cost < INFINITY) {
-          items.push({ type: 2, width: 0, cost: INFINITY }, { type: 1, width: 0, stretch: flush, shrink: 0 });
-          owner.push(-1, -1);
-          items.push({ type: 2, width: o.kind === 'shy' ? o.hyphenWidth : 0, cost, flagged: o.kind === 'shy' || o.kind === 'hyphen' }, { type: 1, width: rigid, stretch: -flush, shrink: 0 });
-          owner.push(k, -1);
+          raggedBreak(k, flush, { type: 2, width: o.kind === 'shy' ? o.hyphenWidth : 0, cost, flagged: o.kind === 'shy' || o.kind === 'hyphen' }, rigid);
         } else {
           items.push({ type: 2, width: 0, cost: INFINITY }, { type: 1, width: rigid, stretch: 0, shrink: 0 });
           owner.push(-1, k);
@@ -828,16 +832,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
         case 'wbr': {
           const cost = costOf(o, hyphenate);
           if (ragged > 0 && cost < INFINITY) {
-            // Stretch for a line ending here, taken back by the glue after it when the line
-            // goes on; no break at that glue (the penalty before it), none kept after a break.
-            items.push({ type: 2, width: 0, cost: INFINITY });
-            owner.push(-1);
-            items.push({ type: 1, width: 0, stretch: ragged, shrink: 0 });
-            owner.push(-1);
-            items.push({ type: 2, width: 0, cost });
-            owner.push(k);
-            items.push({ type: 1, width: 0, stretch: -ragged, shrink: 0 });
-            owner.push(-1);
+            // An address's place: its line may end short; none of it kept after a break.
+            raggedBreak(k, ragged, { type: 2, width: 0, cost }, 0);
             x = o.right;
             continue;
           }
