@@ -19,7 +19,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { loadManuscript } from '../src/manuscript.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
-import { pagesRawText, pagesText, pagesWith, pdfImages, squash } from './helpers/poppler.js';
+import { pagesRawText, pagesText, pagesWith, pdfImages, pdfLinks, squash } from './helpers/poppler.js';
 import { epubText } from './helpers/spec-corpus.js';
 import { readmeAsPart } from './helpers/readme-manuscript.js';
 import { epubChapterText, letters, missingLetters } from './helpers/letters.js';
@@ -203,6 +203,48 @@ describe('links between parts and to published files', () => {
     expect(text).toContain('<a href="https://printshop.example.org/guide/a-guide-for-volunteer-typesetters-2.epub">second part</a>');
     expect(text).toContain('<a href="#setting-up">setting up</a>');
     for (const file of built.epubPaths) epubs.push({ name: 'links-base-url', path: file });
+  });
+});
+
+describe('web addresses as READMEs write them', () => {
+  // Lines of rdflib's and scikit-rf's READMEs (PyPI): a Matrix room's address has a second `#`
+  // (`https://matrix.to/#/#room:server`), which browsers follow and RFC 3986 forbids, and each
+  // made an EPUB that epubcheck refuses (RSC-020). So did a raw <a href> with a space or `|`.
+  const ROOM = 'https://matrix.to/#/%23RDFLib_rdflib:gitter.im';
+  const CHANNEL = 'https://app.element.io/#/room/%23scikit-rf:matrix.org';
+  const LIST = 'https://example.org/reading%20list%7Cautumn%202026';
+  test('each link goes where its browser would, as a valid URI, in the EPUB, the web page and the PDF; its words are as written', () => {
+    const built = buildAll('web-addresses');
+    const links = (html: string) => {
+      const found: Array<[string, string]> = [];
+      visit(fromHtml(html), 'element', (node) => {
+        const href = node.properties.href;
+        if (node.tagName === 'a' && typeof href === 'string' && /^https?:/.test(href)) found.push([href, hastToString(node)]);
+      });
+      return found;
+    };
+    const expected: Array<[string, string]> = [
+      ['https://gitter.im/RDFLib/rdflib', 'gitter'],
+      [ROOM, '#RDFLib_rdflib:gitter.im'],
+      ['https://join.slack.com/t/scikit-rf/shared_invite/zt-d82b62wg-0bdSJjZVhHBKf6687V80Jg', 'Slack'],
+      [CHANNEL, 'Matrix'],
+      [ROOM, 'https://matrix.to/#/#RDFLib_rdflib:gitter.im'],
+      [CHANNEL, 'https://app.element.io/#/room/#scikit-rf:matrix.org'],
+      [LIST, 'the reading list'],
+    ];
+    const epubLinks = links(built.epub[1]?.['OEBPS/text.xhtml'] ?? '');
+    // The Next line, from front matter's `next.href`, ends the text.
+    expect(epubLinks.slice(0, -1)).toEqual(expected);
+    expect(epubLinks.at(-1)?.[0]).toBe(ROOM);
+    const page = readFileSync(path.join(built.root, 'dist', readdirSync(path.join(built.root, 'dist')).find((file) => file.endsWith('.html')) as string), 'utf8');
+    expect(links(page).slice(0, expected.length)).toEqual(expected);
+    const pdf = readdirSync(path.join(built.root, 'dist')).find((file) => /-1\.pdf$/.test(file)) as string;
+    expect(pdfLinks(path.join(built.root, 'dist', pdf))).toEqual([...new Set(expected.map(([href]) => href))]);
+    // The browser's own reading of each address the author wrote leads to the same place.
+    expect(new URL(ROOM).hash).toBe('#/%23RDFLib_rdflib:gitter.im');
+    expect(decodeURIComponent(new URL(ROOM).hash)).toBe(decodeURIComponent(new URL('https://matrix.to/#/#RDFLib_rdflib:gitter.im').hash));
+    expect(decodeURIComponent(new URL(LIST).pathname)).toBe('/reading list|autumn 2026');
+    for (const file of built.epubPaths) epubs.push({ name: 'web-addresses', path: file });
   });
 });
 

@@ -3,7 +3,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { error } from '../diagnostics.js';
-import { isWebUrl } from './url-policy.js';
+import { isWebUrl, webUri } from './url-policy.js';
 import { readYaml } from '../config/yaml.js';
 import { MAX_PART } from '../roman.js';
 import path from 'node:path';
@@ -94,7 +94,8 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
       const { title: nextTitle, href, ...rest } = next as { title: string; href?: unknown };
       if (Object.keys(rest).length) fail(`unknown key in \`next\`: ${Object.keys(rest).join(', ')} (known: title, href)`, nodeOf('next'));
       if (href !== undefined && (typeof href !== 'string' || !isWebUrl(href))) fail('`next.href` must be an http or https URL (where the next part is published)', nodeOf('next'));
-      result.next = { title: nextTitle, ...(typeof href === 'string' && isWebUrl(href) ? { href } : {}) };
+      const uri = typeof href === 'string' ? webUri(href) : undefined;
+      result.next = { title: nextTitle, ...(uri ? { href: uri } : {}) };
     } else fail('`next` is `false` or `{ title: …, href: … }`', nodeOf('next'));
   }
   // The same keys and rules as pamphlet.yaml's (a part is a publication of its own: its ISBN, its cover).

@@ -77,6 +77,8 @@ export default function rehypeSanitize() {
         const url = typeof value === 'string' ? classifyUrl(value) : undefined;
         const allowed = url !== undefined && (key === 'href' ? url.kind !== 'refused' : url.kind === 'relative');
         if (!allowed) delete node.properties[key];
+        // A raw <a href> as written may hold what a URI cannot (a space, `|`); Markdown's went through the policy already.
+        else if (url.kind === 'web' || url.kind === 'mailto') node.properties[key] = url.href;
       }
       const style = node.properties.style;
       if (style === undefined) return;

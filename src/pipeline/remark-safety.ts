@@ -15,7 +15,7 @@ import path from 'node:path';
 import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import type { ImageCheck } from '../files/image.js';
-import { classifyUrl } from './url-policy.js';
+import { classifyUrl, uriOf } from './url-policy.js';
 
 export interface SafetyOptions {
   /** Absolute path of the manuscript folder. */
@@ -96,7 +96,7 @@ export default function remarkSafety(options: SafetyOptions) {
 function published(baseUrl: string, file: string, fragment: string | undefined): string {
   const url = new URL(encodeURI(file), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   if (fragment) url.hash = fragment;
-  return url.href;
+  return uriOf(url);
 }
 
 /** Replaces a link with its text, where there is nothing a reader could follow. */

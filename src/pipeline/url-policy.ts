@@ -10,6 +10,7 @@
  */
 
 import { posix } from 'node:path';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 
 /** What a URL is, once read the way a browser reads it. */
 export type UrlClass =
@@ -51,13 +52,35 @@ export function classifyUrl(raw: string): UrlClass {
     if (path === '.' && fragment !== undefined) return { kind: 'fragment', id: fragment };
     return { kind: 'relative', path, ...(fragment ? { fragment } : {}) };
   }
-  if (url.protocol === 'mailto:') return { kind: 'mailto', href: url.href };
+  if (url.protocol === 'mailto:') return { kind: 'mailto', href: uriOf(url) };
   if (url.protocol === 'http:' || url.protocol === 'https:') {
     if (url.username || url.password) return { kind: 'refused', reason: `\`${shorten(value)}\` carries a user name or password` };
     if (!validHost(url.hostname)) return { kind: 'refused', reason: `\`${shorten(value)}\` has no valid host name` };
-    return { kind: 'web', href: url.href };
+    return { kind: 'web', href: uriOf(url) };
   }
   return { kind: 'refused', reason: `\`${url.protocol}\` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)` };
+}
+
+/**
+ * A URL as the URI an EPUB may carry, for the address a browser follows. WHATWG's serialization
+ * (`url.href`) leaves what browsers accept and RFC 3986 does not: a space or `|` in a raw
+ * `<a href>`, and a second `#` in the fragment, as every Matrix room link has
+ * (`https://matrix.to/#/#room:example.org`), which epubcheck refuses (RSC-020). micromark's
+ * `normalizeUri` (what a Markdown link's address goes through) percent-encodes the first kind
+ * and keeps `#`, the fragment's own delimiter; a `#` after it can only be data, `%23`, which is
+ * the same address to the page that reads it.
+ */
+export function uriOf(url: URL): string {
+  // The scheme and host as the URL parser wrote them (an IPv6 host's brackets are its own).
+  const rest = url.pathname + url.search;
+  const head = url.href.slice(0, url.href.length - rest.length - url.hash.length);
+  const fragment = url.hash ? `#${normalizeUri(url.hash.slice(1)).replaceAll('#', '%23')}` : '';
+  return head + normalizeUri(rest) + fragment;
+}
+
+/** A web address a reader may follow (front matter `next.href`), as `uriOf` writes it; undefined where `isWebUrl` says no. */
+export function webUri(raw: string): string | undefined {
+  return isWebUrl(raw) ? uriOf(new URL(raw.trim())) : undefined;
 }
 
 function parseUrl(value: string, base?: string): URL | undefined {

@@ -34,6 +34,13 @@ export function pagesRawText(file: string): string[] {
   return pages;
 }
 
+/** The web addresses a reader can follow from the PDF's pages (`pdfinfo -url`), each once, in order. */
+export function pdfLinks(file: string): string[] {
+  const out = execFileSync('pdfinfo', ['-url', file], { encoding: 'utf8' });
+  const urls = out.split('\n').slice(1).map((line) => /^\s*\d+\s+\S+\s+(\S+)/.exec(line)?.[1]).filter((url): url is string => url !== undefined);
+  return [...new Set(urls)];
+}
+
 /** The images of a PDF with their pages and resolution (`pdfimages -list`). */
 export function pdfImages(file: string): Array<{ page: number; width: number; height: number; xPpi: number; yPpi: number }> {
   const out = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });

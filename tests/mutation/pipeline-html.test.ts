@@ -62,7 +62,7 @@ describe('raw HTML, construct by construct', () => {
     );
     expect(messages).toEqual([]);
     expect(body(doc)).toBe(
-      '<p id="p1" data-pn="1">A &#x3C;?php echo 1 ?> &#x3C;!DOCTYPE html> &#x3C;![CDATA[x]]> Promise&#x3C;Buffer> and &#x3C;/Buffer> <a href="https://Example.org/x">w</a> <a href="#p1">here</a> <a href="mailto:a@b.org">m</a> <time datetime="1917-10-25">then</time> <bdo dir="rtl">ab</bdo>.</p>\n<p id="p2" data-pn="2">End.</p>',
+      '<p id="p1" data-pn="1">A &#x3C;?php echo 1 ?> &#x3C;!DOCTYPE html> &#x3C;![CDATA[x]]> Promise&#x3C;Buffer> and &#x3C;/Buffer> <a href="https://example.org/x">w</a> <a href="#p1">here</a> <a href="mailto:a@b.org">m</a> <time datetime="1917-10-25">then</time> <bdo dir="rtl">ab</bdo>.</p>\n<p id="p2" data-pn="2">End.</p>',
     );
   });
 

@@ -68,6 +68,12 @@ describe('classifyUrl', () => {
     ['HTTPS://EXAMPLE.ORG', { kind: 'web', href: 'https://example.org/' }],
     ['http://127.0.0.1:8080/x', { kind: 'web', href: 'http://127.0.0.1:8080/x' }],
     ['http://[::1]/', { kind: 'web', href: 'http://[::1]/' }],
+    // What a browser follows and RFC 3986 forbids, percent-encoded so that an EPUB may carry it (epubcheck RSC-020).
+    ['https://matrix.to/#/#room:example.org', { kind: 'web', href: 'https://matrix.to/#/%23room:example.org' }],
+    ['http://[::1]:8080/a b|c^d?q={x}#one#two', { kind: 'web', href: 'http://[::1]:8080/a%20b%7Cc%5Ed?q=%7Bx%7D#one%23two' }],
+    ['https://example.org/#a%23b', { kind: 'web', href: 'https://example.org/#a%23b' }],
+    ['https://example.org/50%/x', { kind: 'web', href: 'https://example.org/50%25/x' }],
+    ['mailto:a@b.org?subject=a b#x#y', { kind: 'mailto', href: 'mailto:a@b.org?subject=a%20b#x%23y' }],
     ['http://localhost/', { kind: 'web', href: 'http://localhost/' }],
     ['http://123/', { kind: 'web', href: 'http://0.0.0.123/' }],
     ['http://bücher.example/', { kind: 'web', href: 'http://xn--bcher-kva.example/' }],

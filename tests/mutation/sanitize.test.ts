@@ -40,7 +40,7 @@ describe('rehype-sanitize keeps what pamphlet makes and drops the rest', () => {
     ["<script>alert(1)</script><style>p{}</style><template><p>t</p></template><noscript>n</noscript><p>after</p>",
       "<p>after</p>"],
     ["<a href=\"javascript:alert(1)\">j</a><a href=\"JaVaScRiPt:alert(1)\">J</a><a href=\"data:text/html,x\">d</a><a href=\"vbscript:x\">v</a><a href=\"mailto:a@b.org\">m</a><a href=\"http://x.org\">h</a>",
-      "<a>j</a><a>J</a><a>d</a><a>v</a><a href=\"mailto:a@b.org\">m</a><a href=\"http://x.org\">h</a>"],
+      "<a>j</a><a>J</a><a>d</a><a>v</a><a href=\"mailto:a@b.org\">m</a><a href=\"http://x.org/\">h</a>"],
     ["<img src=\"javascript:alert(1)\" alt=\"a\"><img src=\"http://x.org/a.png\" alt=\"b\"><img src=\"//x.org/a.png\" alt=\"c\"><img src=\"a.png\" alt=\"d\">",
       "<img alt=\"a\"><img alt=\"b\"><img alt=\"c\"><img src=\"a.png\" alt=\"d\">"],
     ["<p onclick=\"alert(1)\" style=\"color:red\" class=\"x\" id=\"p1\" lang=\"en\" dir=\"rtl\">p</p>",

@@ -7,6 +7,7 @@
  * Without a base URL the line stays text.
  */
 import type { NextPart } from '../../document.js';
+import { uriOf } from '../../pipeline/url-policy.js';
 
 export function nextPartHref(next: NextPart, baseUrl: string | undefined): string | undefined {
   return next.href ?? (next.slug && baseUrl ? siblingUrl(baseUrl, `${next.slug}.epub`) : undefined);
@@ -15,7 +16,7 @@ export function nextPartHref(next: NextPart, baseUrl: string | undefined): strin
 /** `file` beside the parts published at `baseUrl` ("https://x.org/parts" means the folder). */
 function siblingUrl(baseUrl: string, file: string): string | undefined {
   try {
-    return new URL(file, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
+    return uriOf(new URL(file, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`));
   } catch {
     return undefined; // not an absolute URL: nothing a reader could follow
   }
