@@ -265,14 +265,14 @@ describe('signs real READMEs use: a tree drawn in code, check marks, emoji', () 
     expect(warnings.every((line) => / Han characters: /.test(line)), warnings.join('\n')).toBe(true);
   });
 
-  it('prints every one of them, each in a face of ours: the tree in Fira Mono, the signs in Noto Emoji or Noto Sans Symbols 2', async () => {
+  it('prints every one of them, each in a face of ours: the tree in Fira Code (Fira Mono drawn whole), the signs in Noto Emoji or Noto Sans Symbols 2', async () => {
     for (const [i, source] of sources.entries()) {
       const file = pdfOf(i + 1);
       for (const font of pdffonts(file)) expect(font.embedded, font.name).toBe(true);
       expect(pdffonts(file).map((f) => f.name).join(' ')).not.toMatch(/DejaVu|Liberation|FreeSerif/);
       const text = pagesText(file).join('\n');
       const runs = await textRuns(file);
-      for (const [pattern, face] of [[BOX, /\+FiraMono-/], [SIGN, /\+(NotoEmoji|NotoSansSymbols2)-/]] as const) {
+      for (const [pattern, face] of [[BOX, /\+FiraCode\w*-/], [SIGN, /\+(NotoEmoji|NotoSansSymbols2)-/]] as const) {
         for (const char of charsOf(source, pattern)) {
           expect(text, `${READMES[i]}: ${char}`).toContain(char);
           const inRuns = runs.filter((r) => r.text.includes(char));
@@ -309,6 +309,56 @@ describe('signs real READMEs use: a tree drawn in code, check marks, emoji', () 
       }
     }
     expect(seen).toBeGreaterThanOrEqual(10);
+  });
+});
+
+// Text nobody here wrote: the README of `figures` (a dependency of Stryker's execa), a
+// catalogue of the signs terminals print, each in a code span of a table. Until 2026-12-06 the
+// print set 25 of them in a face of the machine's: the dashed lines and rounded corners of box
+// drawing (Fira Mono's subset lacks them), ≡ ⌂ ♪ ♫ and six fractions.
+describe('a catalogue of signs: the README of figures', () => {
+  /** What no face pamphlet bundles has (DejaVu Sans Mono, the last resort, included): the warning names them. */
+  const NOWHERE = ['ⓞ', 'ⓧ', 'Ⓘ', '\u20DD', '？', '㋡', '෴', '⅒'];
+  let dir: string;
+  let stderr: string;
+  let source: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-figures-'));
+    mkdirSync(path.join(dir, 'manuscript'));
+    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
+    source = readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', 'figures/readme.md'), 'figures', 1);
+    writeFileSync(path.join(dir, 'manuscript', 'part-1.md'), source);
+    // The machine's faces, as Chromium finds them, only EB Garamond's TTF: this machine's one
+    // family is DejaVu, the face now bundled, so a DejaVu Sans Mono in the PDF is ours only if
+    // the system has none to give.
+    const fontconfig = path.join(dir, 'fonts.conf');
+    const garamond = path.resolve(import.meta.dirname, '..', 'node_modules', '@expo-google-fonts/eb-garamond/400Regular');
+    writeFileSync(fontconfig, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${garamond}</dir><cachedir>${path.join(dir, 'fontconfig-cache')}</cachedir></fontconfig>\n`);
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache'], dir, { FONTCONFIG_FILE: fontconfig });
+    expect(result.status, result.stderr).toBe(0);
+    stderr = result.stderr;
+  });
+
+  it('warns only about the signs no bundled face has, and prints every other one in a face of ours', async () => {
+    const warned = [...stderr.matchAll(/no embedded font has the character “(.+?)”/gu)].map((m) => m[1]);
+    expect(warned.sort()).toEqual([...NOWHERE].sort());
+    const body = source.replace(/^---\n[^]*?\n---\n/, '');
+    const signs = [...new Set([...body].filter((c) => c.codePointAt(0)! > 0x7f && !/[\p{L}\p{M}\s]/u.test(c) && !NOWHERE.includes(c)))];
+    expect(signs.length).toBeGreaterThan(100);
+    const file = path.join(dir, 'out', 'read-me-1.pdf');
+    const text = pagesText(file).join('\n');
+    const runs = await textRuns(file);
+    const ours = /^[A-Z]{6}\+(EBGaramond|NotoSerif|NotoSans|NotoSansMono|NotoSansSymbols2|NotoEmoji|FiraCode\w*|DejaVuSansMono)(-|$)/;
+    const faceOf = (char: string): string[] => [...new Set(runs.filter((r) => r.text.includes(char)).map((r) => r.font))];
+    for (const char of signs) {
+      expect(text, char).toContain(char);
+      const faces = faceOf(char);
+      expect(faces.length, char).toBeGreaterThan(0);
+      for (const face of faces) expect(face, `${char} (U+${char.codePointAt(0)!.toString(16)})`).toMatch(ours);
+    }
+    // The signs the machine's face used to print, each now in the bundled face that has it.
+    for (const char of ['┄', '┆', '╭', '╮', '╯', '╰']) expect(faceOf(char).join(' '), char).toMatch(/\+FiraCode\w*-/);
+    for (const char of ['≡', '⌂', '♪', '♫', '⅕']) expect(faceOf(char).join(' '), char).toMatch(/\+DejaVuSansMono\b/);
   });
 });
 

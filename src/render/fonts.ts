@@ -54,14 +54,20 @@ export type FontPackage = string;
  * has comes from it, not from the look of Noto Sans Symbols 2.
  */
 const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string }> = [
+  // The last resort, so first: DejaVu Sans Mono, one file of 3,322 characters (@fontsource
+  // names it `latin` and gives it no range), for the signs no face after it has, in code as in
+  // the text (≡ ⌂ ♪ ⅕ …): a symbol catalogue's README (figures) had 25 the PDF would have set
+  // in a face of the machine's.
+  { stem: 'dejavu-mono', subset: 'latin' },
   { stem: 'noto-naskh-arabic', subset: 'arabic' },
   { stem: 'noto-serif-hebrew', subset: 'hebrew' },
   { stem: 'noto-serif-thai', subset: 'thai' },
   // Dingbats, geometric shapes, arrows and technical signs (✓ ❯ ◉ ★ ⏎).
   { stem: 'noto-sans-symbols-2', subset: 'symbols' },
-  // Box drawing and block elements (├── └─ █), monospaced as code needs: the code face's
-  // @fontsource subsets lack them.
-  { stem: 'fira-mono', subset: 'symbols2' },
+  // Box drawing and block elements (├── └─ █ ╭╮ ┄), monospaced as code needs: the code face's
+  // @fontsource subsets lack them. Fira Code's, which is Fira Mono's drawn whole: Fira Mono's
+  // lacks the dashed lines and rounded corners (┄ ╭ ╯) that rich's panels are drawn with.
+  { stem: 'fira-code', subset: 'symbols2' },
   // Emoji, in one colour as print sets them; the package's whole font (its `emoji` subset).
   { stem: 'noto-emoji', subset: 'emoji' },
 ];
