@@ -314,8 +314,8 @@ describe('signs real READMEs use: a tree drawn in code, check marks, emoji', () 
 
 // Text nobody here wrote: the README of `figures` (a dependency of Stryker's execa), a
 // catalogue of the signs terminals print, each in a code span of a table. Until 2026-12-06 the
-// print set 25 of them in a face of the machine's: the dashed lines and rounded corners of box
-// drawing (Fira Mono's subset lacks them), ≡ ⌂ ♪ ♫ and six fractions.
+// print set 31 of them in a face of the machine's, among them the dashed lines and rounded
+// corners of box drawing (Fira Mono's subset lacks them), ≡ ⌂ ♪ ♫ and vulgar fractions.
 describe('a catalogue of signs: the README of figures', () => {
   /** What no face pamphlet bundles has (DejaVu Sans Mono, the last resort, included): the warning names them. */
   const NOWHERE = ['ⓞ', 'ⓧ', 'Ⓘ', '\u20DD', '？', '㋡', '෴', '⅒'];
