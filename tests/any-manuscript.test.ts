@@ -551,6 +551,41 @@ describe('GitHub’s alerts, as READMEs write them', () => {
   }, 300_000);
 });
 
+describe('Docusaurus’s admonitions, as READMEs write them', () => {
+  // @puppeteer/browsers's README warns with `:::caution` … `:::`, as Docusaurus (Puppeteer's
+  // documentation site) writes an admonition: refused as an unknown directive until 2026-12-06.
+  test('the caution is a note headed "Caution" in the EPUB and the PDF, and builds', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-admonitions-'));
+    const manuscript = path.join(dir, 'manuscript');
+    mkdirSync(manuscript);
+    writeFileSync(path.join(manuscript, 'pamphlet.yaml'), 'series: Read Me\nauthor: Their Authors\nlang: en\n');
+    const readme = '@puppeteer/browsers/README.md';
+    const text = readmeAsPart(path.resolve(import.meta.dirname, '..', 'node_modules', readme), path.dirname(readme), 1);
+    expect(text).toMatch(/^:::caution\n/m);
+    writeFileSync(path.join(manuscript, 'part-1.md'), text);
+    const result = pamphlet(['build', 'manuscript', '--format', 'pdf,epub', '--out', 'dist', '--no-cache'], dir);
+    expect(result.stderr).not.toMatch(/ error: /);
+    expect(result.status, result.stderr).toBe(0);
+    const dist = path.join(dir, 'dist');
+    const name = readdirSync(dist).find((file) => file.endsWith('-1.epub')) as string;
+    const epub = path.join(dist, name);
+    epubs.push({ name, path: epub });
+    const found: string[][] = [];
+    visit(fromHtml(strFromU8(unzipSync(readFileSync(epub))['OEBPS/text.xhtml'] as Uint8Array)), 'element', (node) => {
+      const classes = node.properties.className;
+      if (node.tagName === 'div' && Array.isArray(classes) && classes.includes('callout')) {
+        expect(classes).toContain('callout-caution');
+        expect(node.properties.role).toBe('note');
+        found.push(node.children.filter((child) => child.type === 'element').map((child) => hastToString(child)));
+      }
+    });
+    expect(found).toEqual([['Caution', 'Custom providers are NOT officially supported by Puppeteer. You accept full responsibility for binary compatibility, testing, and maintenance.']]);
+    const pdf = pagesText(path.join(dist, name.replace(/\.epub$/, '.pdf'))).join(' ');
+    expect(squash(pdf)).toContain(squash('Caution Custom providers are NOT officially supported by Puppeteer.'));
+    expect(pdf).not.toContain(':::');
+  }, 300_000);
+});
+
 describe('every EPUB built above', () => {
   test('passes epubcheck with 0 errors and 0 warnings', async () => {
     expect(epubs.length).toBeGreaterThan(10);

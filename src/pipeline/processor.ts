@@ -18,7 +18,7 @@
  *                remarkRawHtml              raw HTML parsed and checked against the allow-list
  *                remarkSafety               links and images under the URL policy
  *   lint         lintImages                 image-resolution (under 300 ppi printed), image-file-size (over 10 MB)
- *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak
+ *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak :::note …
  *                remarkHeadingIds           `## Heading {#id}`: the id kept, the braces (and Pandoc's classes) gone
  *                remarkPartTitle            a heading repeating the title goes; levels start at h2
  *   lint         lintHeadingLevels          heading-skip (`##` then `####`)
@@ -145,7 +145,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkRawHtml)
     .use(remarkSafety, { dir: options.dir, parts: options.parts, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), checkImage: options.checkImage })
     .use(lintImages, { textWidthIn: options.textWidthIn ?? A5_TEXT_WIDTH_IN, checkImage: options.checkImage })
-    .use(remarkDirectives, { items, noBibliography: !options.bibliography })
+    .use(remarkDirectives, { items, noBibliography: !options.bibliography, lang: options.lang })
     .use(remarkHeadingIds)
     .use(remarkPartTitle)
     .use(lintHeadingLevels)

@@ -1,6 +1,7 @@
 /**
  * Gives meaning to the generic directive syntax: `:cite[…]`, `:span[…]{lang=…}`,
- * `:::quote`, `:::questions`, `::next-part` and `::pagebreak`. Any other
+ * `:::quote`, `:::questions`, `::next-part`, `::pagebreak` and Docusaurus's admonitions
+ * (`:::note`, `:::tip`, `:::info`, `:::important`, `:::warning`, `:::caution`, `:::danger`). Any other
  * directive is an error at its place, never silently dropped text.
  */
 import type { BlockContent, List, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
@@ -17,7 +18,17 @@ import { parseLocator, type CiteItem } from '../citations/engine.js';
 import type { Citation, Container, InlineContainer, Rendered } from './mdast-nodes.js';
 import { STORE } from './stores.js';
 import { nextPartLine } from '../blocks.js';
+import { calloutData, calloutTitle } from './callout.js';
 
+/**
+ * Docusaurus's admonitions, as its docs and READMEs write them (`:::caution` … `:::`, a title as
+ * `:::tip[Before you start]`): the same note set apart as GitHub's alerts (callout.ts). Until
+ * 2026-12-06 each was refused as an unknown directive.
+ */
+const ADMONITIONS = ['note', 'tip', 'info', 'important', 'warning', 'caution', 'danger'] as const;
+type Admonition = (typeof ADMONITIONS)[number];
+const isAdmonition = (name: string): name is Admonition => (ADMONITIONS as readonly string[]).includes(name);
+/** pamphlet's own directives (`pamphlet init`'s sample part shows each). */
 export const KNOWN_DIRECTIVES = ['cite', 'span', 'quote', 'questions', 'next-part', 'pagebreak'] as const;
 const FORMS: Record<(typeof KNOWN_DIRECTIVES)[number], Directive['type']> = {
   cite: 'textDirective',
@@ -34,6 +45,8 @@ type Directive = ContainerDirective | LeafDirective | TextDirective;
 
 export interface DirectiveOptions {
   items: ReadonlyMap<string, CslItem>;
+  /** The series' language, for an admonition's label; a part's own `lang:` comes first. */
+  lang: string;
   /** pamphlet.yaml names no `bibliography`: a quote's source is then told so. */
   noBibliography?: boolean;
 }
@@ -45,6 +58,15 @@ export default function remarkDirectives(options: DirectiveOptions) {
     let questions: Container | undefined;
     const directive = (node: Node, index: number | undefined, parent: Parent | undefined): VisitorResult => {
       if (!isDirective(node) || !parent || index === undefined) return;
+      if (isAdmonition(node.name)) {
+        if (node.type === 'containerDirective') {
+          parent.children[index] = admonition(node, node.name, file.data.frontmatter?.lang ?? options.lang);
+          return undefined;
+        }
+        error(file, `\`${node.name}\` is written \`:::${node.name} … :::\``, { place: node.position, ruleId: 'directive-form', source: 'pamphlet' });
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
       const name = node.name as (typeof KNOWN_DIRECTIVES)[number];
       if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name)) {
         error(file, `unknown directive \`${prefixOf(node)}${node.name}\` (known: ${KNOWN_DIRECTIVES.join(', ')})`, { place: node.position, ruleId: 'unknown-directive', source: 'pamphlet' });
@@ -211,6 +233,16 @@ function quote(node: ContainerDirective, file: VFile, { items, noBibliography }:
   }
   const figure: Container = { type: 'container', children: children as BlockContent[], data: { hName: 'figure', hProperties: { className: ['quote'] } }, ...(node.position ? { position: node.position } : {}) };
   return figure as RootContent;
+}
+
+/** `:::tip[Its title]` … `:::`: the callout, titled by its label or by its kind's word. */
+function admonition(node: ContainerDirective, kind: Admonition, lang: string): RootContent {
+  const at = node.children.findIndex((child) => child.type === 'paragraph' && Boolean((child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
+  const label = at < 0 ? undefined : (node.children.splice(at, 1)[0] as Paragraph);
+  // The directive's own array, title first: the walk goes on into it, to directives nested there.
+  node.children.unshift(calloutTitle(kind, lang, label?.children));
+  const callout: Container = { type: 'container', children: node.children as BlockContent[], data: calloutData(kind), ...(node.position ? { position: node.position } : {}) };
+  return callout as RootContent;
 }
 
 /** The "Next: …" line where `::next-part` stands, or undefined when there is no next part. */

@@ -2,20 +2,19 @@
  * GitHub's alerts: a block quote whose first line is `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`,
  * `[!WARNING]` or `[!CAUTION]` (in any case), as READMEs and docs have written them since
  * 2023. GitHub shows a labelled box; CommonMark reads a quotation beginning "[!NOTE]", and
- * that is what every format printed. Here the quote becomes a note set apart
- * (`div.callout.callout-note`, `role="note"`: it is no quotation), headed by its label in
- * the part's language ("Note", "Hinweis"; English where pamphlet has no words for the
- * language, marked so). The rest is the author's Markdown, unchanged. A marker with nothing
+ * that is what every format printed. Here the quote becomes a note set apart (callout.ts),
+ * headed by its label in the part's language. The rest is the author's Markdown, unchanged. A marker with nothing
  * after it, or with words on its own line, is left as typed, as GitHub leaves it.
  *
  * Why not remark-github-blockquote-alert: it draws GitHub's octicons as inline SVG, which the
  * sanitizer refuses and a book does not want, and its labels are English only; the
  * recognising is one regular expression on the quote's first text.
  */
-import type { Blockquote, Paragraph, Root, Text } from 'mdast';
+import type { Blockquote, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { wordsFor, type AlertKind } from '../words.js';
+import type { AlertKind } from '../words.js';
+import { calloutData, calloutTitle } from './callout.js';
 
 export interface GithubAlertsOptions {
   /** The series' language; a part's own `lang:` comes first. */
@@ -43,15 +42,8 @@ export default function remarkGithubAlerts(options: GithubAlertsOptions) {
       // `[!WARNING]` and two spaces: the line break goes with the marker.
       if (first.children[0]?.type === 'break') first.children.shift();
       if (!first.children.length) node.children.shift();
-      const words = wordsFor(lang);
-      const label: Text = { type: 'text', value: words.alerts[kind] };
-      const title: Paragraph = {
-        type: 'paragraph',
-        children: [label],
-        data: { hProperties: { className: ['callout-title'], ...(words.lang !== lang.toLowerCase().split('-')[0] ? { lang: words.lang } : {}) } },
-      };
-      node.children.unshift(title);
-      node.data = { ...node.data, hName: 'div', hProperties: { className: ['callout', `callout-${kind}`], role: 'note' } };
+      node.children.unshift(calloutTitle(kind, lang));
+      node.data = { ...node.data, ...calloutData(kind) };
       return SKIP;
     });
   };

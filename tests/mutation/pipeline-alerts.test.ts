@@ -4,7 +4,7 @@
 // has no words for keeps GitHub's English label, marked English; what GitHub leaves a quote
 // stays one.
 import { describe, expect, test } from 'vitest';
-import { body, onePart } from './helpers.js';
+import { body, onePart, part, refused } from './helpers.js';
 
 const GITHUB_EXAMPLE = `> [!NOTE]
 > Useful information that users should know, even when skimming content.
@@ -52,5 +52,37 @@ describe('GitHub’s alerts', () => {
     expect(body(doc)).toBe(
       '<blockquote>\n<p id="p1" data-pn="1">[!NOTE]</p>\n</blockquote>\n<blockquote>\n<p id="p2" data-pn="2">[!TIP] on one line</p>\n</blockquote>\n<blockquote>\n<p id="p3" data-pn="3">[!HINT]\ntext</p>\n</blockquote>',
     );
+  });
+});
+
+// Docusaurus's admonitions (src/pipeline/remark-directives.ts), from its documentation's
+// example ("Admonitions", Markdown features): five kinds, and a title of the author's own.
+const DOCUSAURUS_EXAMPLE = ['note', 'tip', 'info', 'warning', 'danger'].map((kind) => `:::${kind}\n\nSome **content** with _Markdown_ \`syntax\`.\n\n:::\n`).join('\n');
+const SOME = 'Some <strong>content</strong> with <em>Markdown</em> <code>syntax</code>.';
+/** As `note`, without the line breaks between its blocks: an admonition is made as pamphlet's other containers are. */
+const box = (kind: string, label: string, text: string, pn: number) =>
+  `<div class="callout callout-${kind}" role="note"><p class="callout-title">${label}</p><p id="p${pn}" data-pn="${pn}">${text}</p></div>`;
+
+describe('Docusaurus’s admonitions', () => {
+  test('its example of five kinds: five labelled notes, as GitHub’s alerts become', () => {
+    const { doc, messages } = onePart(DOCUSAURUS_EXAMPLE);
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      [box('note', 'Note', SOME, 1), box('tip', 'Tip', SOME, 2), box('info', 'Info', SOME, 3), box('warning', 'Warning', SOME, 4), box('danger', 'Danger', SOME, 5)].join('\n'),
+    );
+  });
+
+  test('a title of the author’s own, with its Markdown; the label in the part’s language; nested; in the wrong form, refused at its place', () => {
+    const titled = onePart(':::note[Your Title **with** some _Markdown_ `syntax`!]\n\nSome **content** with _Markdown_ `syntax`.\n\n:::\n');
+    expect(body(titled.doc)).toBe(
+      '<div class="callout callout-note" role="note"><p class="callout-title">Your Title <strong>with</strong> some <em>Markdown</em> <code>syntax</code>!</p>' + `<p id="p1" data-pn="1">${SOME}</p></div>`,
+    );
+    const german = onePart(':::danger\nHeiß.\n:::\n', { frontmatter: 'title: T\npart: 1\nlang: de' });
+    expect(body(german.doc)).toBe(box('danger', 'Gefahr', 'Heiß.', 1));
+    const nested = onePart('::::tip\nOuter.\n\n:::caution\nInner.\n:::\n::::\n');
+    expect(body(nested.doc)).toBe(
+      '<div class="callout callout-tip" role="note"><p class="callout-title">Tip</p><p id="p1" data-pn="1">Outer.</p>' + `${box('caution', 'Caution', 'Inner.', 2)}</div>`,
+    );
+    expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part('title: T\npart: 1', 'Text.\n\n::note\n') })).toEqual(['part-1.md:8:1: error: `note` is written `:::note … :::`']);
   });
 });
