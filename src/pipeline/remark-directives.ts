@@ -60,7 +60,7 @@ export default function remarkDirectives(options: DirectiveOptions) {
       if (!isDirective(node) || !parent || index === undefined) return;
       if (isAdmonition(node.name)) {
         if (node.type === 'containerDirective') {
-          parent.children[index] = admonition(node, node.name, file.data.frontmatter?.lang ?? options.lang);
+          parent.children[index] = admonition(node, node.name, file, file.data.frontmatter?.lang ?? options.lang);
           return undefined;
         }
         error(file, `\`${node.name}\` is written \`:::${node.name} … :::\``, { place: node.position, ruleId: 'directive-form', source: 'pamphlet' });
@@ -236,7 +236,11 @@ function quote(node: ContainerDirective, file: VFile, { items, noBibliography }:
 }
 
 /** `:::tip[Its title]` … `:::`: the callout, titled by its label or by its kind's word. */
-function admonition(node: ContainerDirective, kind: Admonition, lang: string): RootContent {
+function admonition(node: ContainerDirective, kind: Admonition, file: VFile, lang: string): RootContent {
+  // Docusaurus gives an admonition none; what is written goes nowhere, an event handler included.
+  for (const key of Object.keys(node.attributes ?? {})) {
+    file.message(`attribute \`${key}\` on :::${kind} is left out: an admonition takes none (write a title as \`:::${kind}[…]\`)`, { place: node.position, ruleId: 'admonition-attribute', source: 'pamphlet' });
+  }
   const at = node.children.findIndex((child) => child.type === 'paragraph' && Boolean((child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
   const label = at < 0 ? undefined : (node.children.splice(at, 1)[0] as Paragraph);
   // The directive's own array, title first: the walk goes on into it, to directives nested there.

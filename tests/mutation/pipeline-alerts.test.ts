@@ -83,6 +83,13 @@ describe('Docusaurus’s admonitions', () => {
     expect(body(nested.doc)).toBe(
       '<div class="callout callout-tip" role="note"><p class="callout-title">Tip</p><p id="p1" data-pn="1">Outer.</p>' + `${box('caution', 'Caution', 'Inner.', 2)}</div>`,
     );
+    // remark-directive's own README writes `:::note{.warning}`: the class goes, with a warning, and so would an event handler.
+    const attributed = onePart(':::note{.warning}\nif you chose xxx, you should also use yyy somewhere…\n:::\n\n:::danger{onclick="alert(1)"}\nHot.\n:::\n');
+    expect(attributed.messages).toEqual([
+      'part-1.md:6:1: warning: attribute `class` on :::note is left out: an admonition takes none (write a title as `:::note[…]`)',
+      'part-1.md:10:1: warning: attribute `onclick` on :::danger is left out: an admonition takes none (write a title as `:::danger[…]`)',
+    ]);
+    expect(body(attributed.doc)).toBe(`${box('note', 'Note', 'if you chose xxx, you should also use yyy somewhere…', 1)}\n${box('danger', 'Danger', 'Hot.', 2)}`);
     expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part('title: T\npart: 1', 'Text.\n\n::note\n') })).toEqual(['part-1.md:8:1: error: `note` is written `:::note … :::`']);
   });
 });
