@@ -69,7 +69,7 @@ export default function remarkDirectives(options: DirectiveOptions) {
       }
       const name = node.name as (typeof KNOWN_DIRECTIVES)[number];
       if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name)) {
-        error(file, `unknown directive \`${prefixOf(node)}${node.name}\` (known: ${KNOWN_DIRECTIVES.join(', ')})`, { place: node.position, ruleId: 'unknown-directive', source: 'pamphlet' });
+        error(file, `unknown directive \`${prefixOf(node)}${node.name}\` (known: ${KNOWN_DIRECTIVES.join(', ')}; admonitions ${ADMONITIONS.join(', ')})`, { place: node.position, ruleId: 'unknown-directive', source: 'pamphlet' });
         parent.children.splice(index, 1);
         return [SKIP, index];
       }

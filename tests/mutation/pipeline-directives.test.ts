@@ -27,7 +27,7 @@ describe('directives', () => {
       'pamphlet:questions-twice',
     ]);
     expect(refused(files)).toEqual([
-      'part-1.md:6:1: error: unknown directive `:::sidebar` (known: cite, span, quote, questions, next-part, pagebreak)',
+      'part-1.md:6:1: error: unknown directive `:::sidebar` (known: cite, span, quote, questions, next-part, pagebreak; admonitions note, tip, info, important, warning, caution, danger)',
       'part-1.md:10:1: error: `quote` is written `:::quote … :::`',
       'part-1.md:12:3: error: `:cite[…]` needs at least one citation key, e.g. `:cite[carr1950]`',
       'part-1.md:12:24: error: `lang` must be a BCP 47 language tag such as ru or de-CH, not “123”',
@@ -98,8 +98,8 @@ describe('directives, edges', () => {
     expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part('title: T\npart: 1', '::cite[carr1950]\n\n:::pagebreak\n:::\n\n::foo\n\nA :bar[x] b.\n') })).toEqual([
       'part-1.md:6:1: error: `cite` is written `:cite[…]`',
       'part-1.md:8:1: error: `pagebreak` is written `::pagebreak`',
-      'part-1.md:11:1: error: unknown directive `::foo` (known: cite, span, quote, questions, next-part, pagebreak)',
-      'part-1.md:13:3: error: unknown directive `:bar` (known: cite, span, quote, questions, next-part, pagebreak)',
+      'part-1.md:11:1: error: unknown directive `::foo` (known: cite, span, quote, questions, next-part, pagebreak; admonitions note, tip, info, important, warning, caution, danger)',
+      'part-1.md:13:3: error: unknown directive `:bar` (known: cite, span, quote, questions, next-part, pagebreak; admonitions note, tip, info, important, warning, caution, danger)',
     ]);
   });
 
@@ -126,7 +126,7 @@ describe('directives, edges', () => {
     expect(questions).toContain('<span lang="de">why</span>');
     expect(notes(doc)).toEqual(['1 citation: <p><span class="citation">Edward Hallett Carr, <i>The Bolshevik Revolution</i>, 1950, 3.</span></p>']);
     expect(refused({ 'pamphlet.yaml': YAML, 'refs.bib': BIB, 'part-1.md': part('title: T\npart: 1', ':::questions\n1. What is :foo[x]?\n:::\n') })).toEqual([
-      'part-1.md:7:12: error: unknown directive `:foo` (known: cite, span, quote, questions, next-part, pagebreak)',
+      'part-1.md:7:12: error: unknown directive `:foo` (known: cite, span, quote, questions, next-part, pagebreak; admonitions note, tip, info, important, warning, caution, danger)',
     ]);
   });
 });

@@ -16,8 +16,8 @@ describe('colons', () => {
 
   test('a :name with brackets or braces is a directive, known or not', () => {
     expect(onePartRefused('At 10:30 :nope[x] and :nada{a=1}.\n')).toEqual([
-      'part-1.md:6:10: error: unknown directive `:nope` (known: cite, span, quote, questions, next-part, pagebreak)',
-      'part-1.md:6:23: error: unknown directive `:nada` (known: cite, span, quote, questions, next-part, pagebreak)',
+      'part-1.md:6:10: error: unknown directive `:nope` (known: cite, span, quote, questions, next-part, pagebreak; admonitions note, tip, info, important, warning, caution, danger)',
+      'part-1.md:6:23: error: unknown directive `:nada` (known: cite, span, quote, questions, next-part, pagebreak; admonitions note, tip, info, important, warning, caution, danger)',
     ]);
   });
 });
