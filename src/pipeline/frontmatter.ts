@@ -3,7 +3,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { error } from '../diagnostics.js';
-import { isWebUrl, webUri } from './url-policy.js';
+import { webUri } from './url-policy.js';
 import { readYaml } from '../config/yaml.js';
 import { MAX_PART } from '../roman.js';
 import path from 'node:path';
@@ -93,8 +93,8 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     else if (typeof next === 'object' && next !== null && typeof (next as { title?: unknown }).title === 'string') {
       const { title: nextTitle, href, ...rest } = next as { title: string; href?: unknown };
       if (Object.keys(rest).length) fail(`unknown key in \`next\`: ${Object.keys(rest).join(', ')} (known: title, href)`, nodeOf('next'));
-      if (href !== undefined && (typeof href !== 'string' || !isWebUrl(href))) fail('`next.href` must be an http or https URL (where the next part is published)', nodeOf('next'));
       const uri = typeof href === 'string' ? webUri(href) : undefined;
+      if (href !== undefined && !uri) fail('`next.href` must be an http or https URL (where the next part is published)', nodeOf('next'));
       result.next = { title: nextTitle, ...(uri ? { href: uri } : {}) };
     } else fail('`next` is `false` or `{ title: …, href: … }`', nodeOf('next'));
   }

@@ -30,7 +30,8 @@ type Admonition = (typeof ADMONITIONS)[number];
 const isAdmonition = (name: string): name is Admonition => (ADMONITIONS as readonly string[]).includes(name);
 /** pamphlet's own directives (`pamphlet init`'s sample part shows each). */
 export const KNOWN_DIRECTIVES = ['cite', 'span', 'quote', 'questions', 'next-part', 'pagebreak'] as const;
-const FORMS: Record<(typeof KNOWN_DIRECTIVES)[number], Directive['type']> = {
+type KnownDirective = (typeof KNOWN_DIRECTIVES)[number];
+const FORMS: Record<KnownDirective, Directive['type']> = {
   cite: 'textDirective',
   span: 'textDirective',
   quote: 'containerDirective',
@@ -58,28 +59,24 @@ export default function remarkDirectives(options: DirectiveOptions) {
     let questions: Container | undefined;
     const directive = (node: Node, index: number | undefined, parent: Parent | undefined): VisitorResult => {
       if (!isDirective(node) || !parent || index === undefined) return;
-      if (isAdmonition(node.name)) {
-        if (node.type === 'containerDirective') {
-          parent.children[index] = admonition(node, node.name, file, file.data.frontmatter?.lang ?? options.lang);
-          return undefined;
-        }
-        error(file, `\`${node.name}\` is written \`:::${node.name} … :::\``, { place: node.position, ruleId: 'directive-form', source: 'pamphlet' });
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
-      const name = node.name as (typeof KNOWN_DIRECTIVES)[number];
-      if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name)) {
+      const name = node.name;
+      if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name) && !isAdmonition(name)) {
         error(file, `unknown directive \`${prefixOf(node)}${node.name}\` (known: ${KNOWN_DIRECTIVES.join(', ')}; admonitions ${ADMONITIONS.join(', ')})`, { place: node.position, ruleId: 'unknown-directive', source: 'pamphlet' });
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      if (node.type !== FORMS[name]) {
-        const form = FORMS[name] === 'textDirective' ? `:${name}[…]` : FORMS[name] === 'containerDirective' ? `:::${name} … :::` : `::${name}`;
+      const wanted = isAdmonition(name) ? 'containerDirective' : FORMS[name as KnownDirective];
+      if (node.type !== wanted) {
+        const form = wanted === 'textDirective' ? `:${name}[…]` : wanted === 'containerDirective' ? `:::${name} … :::` : `::${name}`;
         error(file, `\`${name}\` is written \`${form}\``, { place: node.position, ruleId: 'directive-form', source: 'pamphlet' });
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      switch (name) {
+      if (isAdmonition(name)) {
+        parent.children[index] = admonition(node as ContainerDirective, name, file, file.data.frontmatter?.lang ?? options.lang);
+        return undefined;
+      }
+      switch (name as KnownDirective) {
         case 'cite':
           parent.children[index] = cite(node as TextDirective, file) as RootContent;
           return SKIP;
@@ -116,7 +113,7 @@ export default function remarkDirectives(options: DirectiveOptions) {
           } else {
             const title = labelText(directive);
             // Everything but the label: footnote definitions inside go with the list.
-            const content = directive.children.filter((child) => !(child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
+            const content = directive.children.filter((child) => !isLabel(child));
             // Only the list's questions are printed: say so where other text would vanish.
             for (const child of content) {
               if (child !== list && child.type !== 'footnoteDefinition') {
@@ -224,7 +221,7 @@ function quote(node: ContainerDirective, file: VFile, { items, noBibliography }:
   if (!caption.length && !attributes.source && !attributes.via) {
     file.message('quotation without attribution: give `source=KEY`, or `author="…"`', { place: node.position, ruleId: 'quote-unattributed', source: 'pamphlet' });
   }
-  const body = node.children.filter((child) => !(child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
+  const body = node.children.filter((child) => !isLabel(child));
   const blockquote: Parent = { type: 'blockquote', children: body as BlockContent[], ...(node.position ? { position: node.position } : {}) };
   const children: RootContent[] = [blockquote as RootContent];
   if (caption.length) {
@@ -241,7 +238,7 @@ function admonition(node: ContainerDirective, kind: Admonition, file: VFile, lan
   for (const key of Object.keys(node.attributes ?? {})) {
     file.message(`attribute \`${key}\` on :::${kind} is left out: an admonition takes none (write a title as \`:::${kind}[…]\`)`, { place: node.position, ruleId: 'admonition-attribute', source: 'pamphlet' });
   }
-  const at = node.children.findIndex((child) => child.type === 'paragraph' && Boolean((child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
+  const at = node.children.findIndex(isLabel);
   const label = at < 0 ? undefined : (node.children.splice(at, 1)[0] as Paragraph);
   // The directive's own array, title first: the walk goes on into it, to directives nested there.
   node.children.unshift(calloutTitle(kind, lang, label?.children));
@@ -265,7 +262,12 @@ function prefixOf(node: Directive): string {
   return node.type === 'containerDirective' ? ':::' : node.type === 'leafDirective' ? '::' : ':';
 }
 
+/** The paragraph remark-directive makes of a container's `[label]`. */
+function isLabel(child: ContainerDirective['children'][number]): child is Paragraph {
+  return child.type === 'paragraph' && Boolean((child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel);
+}
+
 function labelText(node: ContainerDirective): string | undefined {
-  const label = node.children.find((child): child is Paragraph => child.type === 'paragraph' && Boolean((child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
+  const label = node.children.find(isLabel);
   return label ? toString(label) : undefined;
 }
