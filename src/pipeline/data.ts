@@ -40,8 +40,9 @@ declare module 'vfile' {
     bibliographyEntries: Element[];
     /** Whether `::next-part` placed the series line in the text. */
     nextPartInBody: boolean;
-    /** Set by rehype-part-document: the pieces the renderers read. */
+    /** Set by rehype-sections: the contents, read by the renderers. */
     sections: Section[];
+    /** Set by rehype-part-document: the pieces the renderers read. */
     notes: Note[];
     questions: Questions | null;
     paragraphCount: number;

@@ -32,11 +32,13 @@
  *                rehypeRawWhenPresent       inline HTML becomes elements (rehype-raw)
  *                rehypeSanitize             the whole tree against the allow-list, again
  *                rehypeAnchors              the author's `<a id>`, `<a name>`: ids in every format
+ *                rehypeHeadingIds           ids valid in every format, GitHub's slugs of the words
+ *                                           as written (so before the typography)
  *   lint         lintStraightQuotes         straight-quotes (only with `smart: false`)
  *                rehypeTypography           smart punctuation and no-break spaces, by language
  *                rehypeFontCoverage         warns of characters no embedded print face has
  *                rehypeDirection            right-to-left blocks (Arabic, Hebrew…) marked dir="rtl"
- *                rehypeHeadingIds           ids valid in every format; the section list
+ *                rehypeSections             the section list, titles as typeset
  *                rehypeEmptyParagraphs      paragraphs with nothing to read (a lone `<br>`) left out
  *                rehypeParagraphNumbers     ¶ numbers shared by every format
  *                rehypeLinks                `#anchors` must exist
@@ -83,6 +85,7 @@ import lintImages from './lint-images.js';
 import lintTableCells from './lint-table-cells.js';
 import lintStraightQuotes from './lint-straight-quotes.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
+import rehypeSections from './rehype-sections.js';
 import remarkHeadingIds from './remark-heading-ids.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
@@ -157,11 +160,12 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize)
     .use(rehypeAnchors)
+    .use(rehypeHeadingIds)
     .use(lintStraightQuotes, { smart: options.smart })
     .use(rehypeTypography, { lang: options.lang, smart: options.smart })
     .use(rehypeFontCoverage, options.isCovered ? { isCovered: options.isCovered } : {})
     .use(rehypeDirection)
-    .use(rehypeHeadingIds)
+    .use(rehypeSections)
     .use(rehypeEmptyParagraphs)
     .use(rehypeParagraphNumbers)
     .use(rehypeLinks)

@@ -8,23 +8,22 @@
  * `[see](#1-introduction)` written the way GitHub readers know still finds its heading
  * (rehype-links.ts).
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
-import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import type { Section } from '../document.js';
+import { headingDepth, headingText } from './heading-text.js';
 import { idMaker, RESERVED_ID, VALID_ID } from './ids.js';
 
-/** A heading's words without its note calls: "Head", not "Head1", in the contents, the navigation and the id. */
-function headingText(node: Element): string {
-  const withoutCalls = (children: ElementContent[]): ElementContent[] =>
-    children.flatMap((child): ElementContent[] => {
-      if (child.type !== 'element') return [child];
-      if (child.properties.dataNote !== undefined) return [];
-      return [{ ...child, children: withoutCalls(child.children) }];
-    });
-  return toString({ ...node, children: withoutCalls(node.children) });
+/**
+ * The words GitHub slugs, as the author wrote them: this runs before the typography, whose
+ * no-break spaces and dashes GitHub never sees ("World War I" would be `world-wari`, "pages
+ * 24-25" `pages-2425`), and with spaces as written, so "Creating  Pandas Series" is
+ * `creating--pandas-series` there and here (the links of 30-Days-Of-Python's contents are
+ * written so); only soft hyphens, which no reader sees, and the ends' spaces go.
+ */
+function slugWords(text: string): string {
+  return text.replace(/\u00AD/g, '').trim();
 }
 
 export default function rehypeHeadingIds() {
@@ -34,9 +33,8 @@ export default function rehypeHeadingIds() {
     const uniqueId = idMaker(new Set<string>(file.data.anchorIds));
     // An anchor's name whose id differs (`6.3.3`, `anchor-6-3-3`) comes before any heading's slug.
     const aliases = new Map<string, string>(file.data.anchorAliases);
-    const sections: Section[] = [];
-    const idFor = (title: string, written?: string): { slug: string; id: string } => {
-      const slug = github.slug(title);
+    const idFor = (words: string, written?: string): { slug: string; id: string } => {
+      const slug = github.slug(words);
       let base = slug;
       if (!VALID_ID.test(base) || RESERVED_ID.test(base)) base = base ? `section-${base.replace(/^-+/, '')}` : 'section';
       if (!VALID_ID.test(base)) base = 'section';
@@ -51,26 +49,23 @@ export default function rehypeHeadingIds() {
     // A first heading dropped for repeating the title (remark-part-title.ts) was the first
     // heading GitHub numbered: it keeps its id, on the title, and later headings by its name
     // take the next ones, as they would on GitHub.
-    const dropped = file.data.titleHeading?.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+    const dropped = file.data.titleHeading === undefined ? undefined : slugWords(file.data.titleHeading);
     if (dropped) file.data.titleId = idFor(dropped).id;
     visit(tree, 'element', (node: Element, index, parent: Root | Element | undefined) => {
       if (node.properties.dataPamphletStore !== undefined) return SKIP;
-      const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
-      if (!depth) return;
-      const title = headingText(node).replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
-      if (!title && parent && index !== undefined) {
+      if (!headingDepth(node)) return;
+      const words = slugWords(headingText(node));
+      if (!words && parent && index !== undefined) {
         // Nothing to show in the contents or the navigation, nothing for a screen reader.
         file.message('empty heading left out', { place: node.position, ruleId: 'empty-heading', source: 'pamphlet' });
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
       const offset = node.position?.start.offset;
-      const { id } = idFor(title, offset === undefined ? undefined : writtenIds?.get(offset));
+      const { id } = idFor(words, offset === undefined ? undefined : writtenIds?.get(offset));
       node.properties.id = id;
-      sections.push({ id, title, depth: Number(depth) });
       return SKIP;
     });
-    file.data.sections = sections;
     file.data.slugAliases = aliases;
   };
 }

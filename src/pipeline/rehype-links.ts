@@ -57,16 +57,23 @@ export default function rehypeLinks() {
 }
 
 /**
- * A fragment without its accents, invisible joiners and full stops, in lower case. Slugs
- * differ by renderer: GitHub keeps `é` and Pandoc's `ascii_identifiers`, kramdown and many site
- * generators drop it, so a Czech index links `#algoritmy-a-datove-struktury` for "Algoritmy a
- * datové struktury"; a Persian one keeps the zero-width non-joiner of "نرم‌افزار" that
- * github-slugger drops; Pandoc keeps the full stops GitHub drops, so Pandoc's Lua-filter
- * manual links `#module-pandoc.utils` for "Module pandoc.utils". Compared so, the link finds
- * its heading.
+ * A fragment as its letters and digits alone, without accents, in lower case. Slugs differ by
+ * renderer in all else: GitHub keeps `é` and Pandoc's `ascii_identifiers`, kramdown and many
+ * site generators drop it (a Czech index links `#algoritmy-a-datove-struktury` for "Algoritmy a
+ * datové struktury"); a Persian index keeps the zero-width non-joiner of "نرم‌افزار" that
+ * github-slugger drops; Pandoc keeps the full stops GitHub drops (`#module-pandoc.utils`);
+ * editors' tables of contents keep the emoji and the `¿…?` GitHub drops
+ * (`#💻-ejercicios---día-2`, `#¿qué-es-un-módulo?`), make one hyphen of " : " where GitHub makes
+ * two (`#-exercices-jour-19`), a hyphen of an apostrophe (`#ma-lumot-o-qish--find` for
+ * "Ma'lumot o'qish - find") or none of the space between Latin and Chinese words
+ * (`#python错误类型` for "Python 错误类型"). Compared so, the link finds its heading; where two
+ * places compare alike, neither is chosen.
  */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\p{M}\p{Cf}.]/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
 }
 
 /** Every id and GitHub slug, folded; null where two places fold alike (the link stays unresolved). */
@@ -74,6 +81,8 @@ function foldedTargets(ids: ReadonlySet<string>, aliases: ReadonlyMap<string, st
   const folded = new Map<string, string | null>();
   const add = (key: string, id: string): void => {
     const at = fold(key);
+    // A slug of nothing but signs ("-") is no place a link could mean.
+    if (!at) return;
     const there = folded.get(at);
     folded.set(at, there === undefined || there === id ? id : null);
   };
@@ -99,12 +108,14 @@ const MAX_GUESSES = 20;
 
 function nearest(target: string, candidates: readonly string[]): string | undefined {
   const wanted = fold(target);
-  if (!wanted || NUMBERED.test(wanted)) return undefined;
+  if (!wanted || NUMBERED.test(target.toLowerCase())) return undefined;
   const most = Math.max(1, Math.floor(wanted.length / 4));
   // Two strings are at least their difference in length apart: only those near enough are compared.
-  const places = new Map(
-    candidates.filter((candidate) => !NUMBERED.test(candidate) && Math.abs(candidate.length - wanted.length) <= most).map((candidate) => [fold(candidate), candidate]),
-  );
+  const places = new Map<string, string>();
+  for (const candidate of candidates) {
+    const folded = fold(candidate);
+    if (folded && !NUMBERED.test(candidate) && Math.abs(folded.length - wanted.length) <= most) places.set(folded, candidate);
+  }
   places.delete(wanted);
   if (!places.size) return undefined;
   const best = closest(wanted, [...places.keys()]);

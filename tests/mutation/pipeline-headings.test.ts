@@ -59,6 +59,16 @@ describe('heading ids', () => {
   });
 });
 
+describe('heading ids as GitHub makes them', () => {
+  test('spaces as written: two spaces are two hyphens, and the contents line written for GitHub finds its heading', () => {
+    // 30-Days-Of-Python's day 25 (25_Day_Pandas/25_pandas.md), its contents line and its heading as written.
+    const { doc, messages } = onePart('- [Creating  Pandas Series with custom index](#creating--pandas-series-with-custom-index)\n\n## Creating  Pandas Series with custom index\n');
+    expect(messages).toEqual([]);
+    expect(body(doc)).toContain('<a href="#creating--pandas-series-with-custom-index">Creating  Pandas Series with custom index</a>');
+    expect(body(doc)).toContain('<h2 id="creating--pandas-series-with-custom-index">Creating  Pandas Series with custom index</h2>');
+  });
+});
+
 describe('heading ids that would clash', () => {
   test('each id pamphlet keeps for itself is prefixed; a prefixed id already taken is numbered', () => {
     const headings = ['P12', 'Note-3', 'Noteref-2', 'Noteref-2-1', 'Pamphlet-x', 'Toc', 'Toc-title', 'Landmarks', 'Questions', 'Questions-title', 'Questions-2', 'Bibliography', 'Bibliography-title', 'Cover', 'Title-block', 'Section P12', '-- Dash', 'Cafe\u0301', 'End\u00A0', '1917', 'Section 1917 2', 'Section 1917', 'Note 12', 'Noteref 12', 'Noteref 2 34', 'Pamphlet xy'];

@@ -223,8 +223,17 @@ describe('the part title and the headings', () => {
     ]);
   });
 
-  test('a soft hyphen and runs of spaces do not reach the contents', () => {
-    expect(onePart('## Revo\u00ADlution  and\tall\n').doc.sections).toEqual([{ id: 'revolution-and-all', title: 'Revolution and all', depth: 2 }]);
+  test('a soft hyphen and runs of spaces do not reach the contents; the id is GitHub’s slug of the words as written', () => {
+    // GitHub makes a hyphen of each space and drops a tab, as github-slugger does.
+    expect(onePart('## Revo\u00ADlution  and\tall\n').doc.sections).toEqual([{ id: 'revolution--andall', title: 'Revolution and all', depth: 2 }]);
+  });
+
+  test('the contents show the typeset title; the id is made from the words as typed, before the typography', () => {
+    // The no-break space before "I" and the en dash of "24–25" are the typography's; GitHub sees "World War I" and "24-25".
+    expect(onePart("## World War I and pages 24-25\n\n## Lenin's \"April Theses\" -- 1917\n").doc.sections).toEqual([
+      { id: 'world-war-i-and-pages-24-25', title: 'World War I and pages 24–25', depth: 2 },
+      { id: 'lenins-april-theses----1917', title: 'Lenin’s “April Theses” – 1917', depth: 2 },
+    ]);
   });
 });
 
