@@ -248,6 +248,26 @@ describe('web addresses as READMEs write them', () => {
   });
 });
 
+describe('a picture named as another type', () => {
+  // javascript-algorithms' READMEs (MIT licence) show PNGs named .jpeg 30 times over; browsers and
+  // GitHub sniff them. Until 2026-12-06 each was an error, "give the file the extension of what it is".
+  test('a PNG named .jpeg is printed, carried in the EPUB and the web page as the PNG it is, and warned about at its place', () => {
+    const built = buildAll('misnamed-image');
+    expect(built.stderr).toContain('part-1.md:12:1: warning: image ./images/array-representation.jpeg holds a PNG image, not JPEG: used as the PNG it is; give the file the extension of what it is');
+    const epub = built.epub[1] ?? {};
+    // epubcheck warns of an image whose name says another type (PKG-022): the package names it by what it holds.
+    expect(epub['OEBPS/package.opf']).toContain('<item id="img-1" href="media/images/array-representation.png" media-type="image/png"/>');
+    expect(epub['OEBPS/text.xhtml']).toContain('src="media/images/array-representation.png"');
+    const bytes = readFileSync(path.join(built.root, 'manuscript', 'images', 'array-representation.jpeg'));
+    const page = readFileSync(path.join(built.root, 'dist', readdirSync(path.join(built.root, 'dist')).find((file) => file.endsWith('.html')) as string), 'utf8');
+    expect(page).toContain(`src="data:image/png;base64,${bytes.toString('base64')}"`);
+    const pdf = readdirSync(path.join(built.root, 'dist')).find((file) => /-1\.pdf$/.test(file)) as string;
+    expect(pdfImages(path.join(built.root, 'dist', pdf)).map(({ width, height }) => [width, height])).toEqual([[1519, 962]]);
+    expect(only(built.pdf).join(' ')).toContain('called the root node');
+    for (const file of built.epubPaths) epubs.push({ name: 'misnamed-image', path: file });
+  });
+});
+
 describe('notes inside a quotation, a list item and a discussion question', () => {
   let built: Built;
   beforeAll(() => {

@@ -254,11 +254,11 @@ describe('images', () => {
     expectRefused(root, 'manuscript/part-1.md:20:1: error: image images/garbled.png is a damaged PNG image: its compressed image data cannot be read (invalid stored block lengths), so readers show no picture: copy the file again from where it came');
   });
 
-  test('a PNG named .jpg is an error: the outputs would declare the wrong type', () => {
+  test('an SVG named .png is an error: it would be read past the SVG allow-list (a PNG named .jpg is used as a PNG, any-manuscript.test.ts)', () => {
     const { root, dir } = builtManuscript();
-    image(dir, 'square.jpg', png());
-    appendToPart(dir, '![Square](images/square.jpg)');
-    expectRefused(root, 'manuscript/part-1.md:20:1: error: image images/square.jpg holds a PNG image, not JPEG: give the file the extension of what it is');
+    image(dir, 'square.png', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n');
+    appendToPart(dir, '![Square](images/square.png)');
+    expectRefused(root, 'manuscript/part-1.md:20:1: error: image images/square.png holds an SVG image, not PNG: give the file the extension of what it is');
   });
 
   test('.webp is refused by check exactly as by build (one table of media types)', () => {

@@ -17,11 +17,26 @@ import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from './media-types.js';
 import { svgProblem } from './svg-policy.js';
 
 export type ImageCheck =
-  | { ok: true; /** Real path of the file. */ path: string; /** As written, decoded, relative to the folder. */ relPath: string; mediaType: string }
+  | {
+      ok: true;
+      /** Real path of the file. */ path: string;
+      /** As written, decoded, relative to the folder. */ relPath: string;
+      /** What the file holds, which is what every output declares. */ mediaType: string;
+      /** Set when the name says another raster type than the content holds: the two types' names. */ misnamed?: Misnamed;
+    }
   | { ok: false; reason: string; ruleId: string };
+
+export interface Misnamed {
+  holds: string;
+  named: string;
+}
+
+type ContentCheck = { ok: true; mediaType: string; misnamed?: Misnamed } | { ok: false; reason: string; ruleId: string };
 
 /** image-size's name for what each media type must contain, and its reader of that type's signature. */
 const DETECTED: Readonly<Record<string, RasterType>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
+const MEDIA_TYPES: Readonly<Record<RasterType, string>> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif' };
+const isRaster = (type: string | undefined): type is RasterType => type !== undefined && Object.hasOwn(MEDIA_TYPES, type);
 const SIGNATURES: Readonly<Record<string, { validate(input: Uint8Array): boolean }>> = { png: PNG, jpg: JPG, gif: GIF };
 const NAMES: Readonly<Record<string, string>> = { png: 'PNG', jpg: 'JPEG', gif: 'GIF', svg: 'SVG', webp: 'WebP', bmp: 'BMP', tiff: 'TIFF', ico: 'ICO', avif: 'AVIF', heif: 'HEIF' };
 
@@ -57,24 +72,26 @@ export function checkImageFile(manuscriptDir: string, url: string): ImageCheck {
     }
   }
   const content = checkImageContent(inside.path, relPath);
-  return content.ok ? { ok: true, path: inside.path, relPath, mediaType: content.mediaType } : content;
+  return content.ok ? { ...content, path: inside.path, relPath } : content;
 }
 
 /**
  * An image file already found inside the folder (`realPath`), judged by its type and its
  * content: the part's images, and the files a manuscript's stylesheet names.
  */
-export function checkImageContent(realPath: string, relPath: string): { ok: true; mediaType: string } | { ok: false; reason: string; ruleId: string } {
-  const mediaType = imageMediaType(relPath);
-  if (!mediaType) {
+export function checkImageContent(realPath: string, relPath: string): ContentCheck {
+  const named = imageMediaType(relPath);
+  if (!named) {
     return { ok: false, reason: `image ${relPath}: use ${IMAGE_EXTENSIONS_TEXT} (the EPUB 3 core media types, which every output can carry)`, ruleId: 'image-type' };
   }
   const tooLarge = assetSizeProblem(realPath, relPath);
   if (tooLarge) return { ok: false, reason: `image ${tooLarge}`, ruleId: 'image-too-large' };
   const bytes = readFileSync(realPath);
   if (bytes.length === 0) return { ok: false, reason: `image ${relPath} is an empty file (0 bytes)`, ruleId: 'not-an-image' };
-  const read = mediaType === 'image/svg+xml' ? svgFileProblem(bytes) : readRaster(bytes, mediaType);
+  const read = named === 'image/svg+xml' ? svgFileProblem(bytes) : readRaster(bytes, named);
   if (typeof read === 'string') return { ok: false, reason: `image ${relPath} ${read}`, ruleId: 'not-an-image' };
+  const type = read ? (read.type ?? DETECTED[named]) : undefined;
+  const mediaType = type ? MEDIA_TYPES[type] : named;
   if (read && read.width * read.height > MAX_PIXELS) {
     const megapixels = Math.round((read.width * read.height) / 1e6);
     return {
@@ -84,9 +101,26 @@ export function checkImageContent(realPath: string, relPath: string): { ok: true
     };
   }
   // The whole file, not only its header: a file cut short prints as nothing.
-  const whole = read ? rasterProblem(bytes, DETECTED[mediaType] as RasterType) : undefined;
+  const whole = type ? rasterProblem(bytes, type) : undefined;
   if (whole) return { ok: false, reason: `image ${relPath} ${whole}`, ruleId: 'not-an-image' };
-  return { ok: true, mediaType };
+  if (!type || mediaType === named) return { ok: true, mediaType };
+  return { ok: true, mediaType, misnamed: { holds: NAMES[type] ?? type, named: NAMES[DETECTED[named] ?? ''] ?? named } };
+}
+
+/**
+ * The media type an image file is packaged as: what a PNG, JPEG or GIF holds, whatever its
+ * name says (browsers and GitHub show a PNG named .jpeg, and an EPUB must declare what it
+ * carries); otherwise the name's. `checkImageContent` has judged the file already.
+ */
+export function contentMediaType(relPath: string, bytes: Uint8Array): string | undefined {
+  const named = imageMediaType(relPath);
+  if (!named || !DETECTED[named]) return named;
+  try {
+    const type = imageSize(bytes).type;
+    return isRaster(type) ? MEDIA_TYPES[type] : named;
+  } catch {
+    return named;
+  }
 }
 
 /**
@@ -96,8 +130,11 @@ export function checkImageContent(realPath: string, relPath: string): { ok: true
  */
 const MAX_PIXELS = 100_000_000;
 
-/** A raster image's size in pixels, or what is wrong with its file. */
-function readRaster(bytes: Uint8Array, mediaType: string): string | { width: number; height: number } {
+/**
+ * A raster image's size in pixels, and its type where that is another raster type than its
+ * name says; or what is wrong with its file.
+ */
+function readRaster(bytes: Uint8Array, mediaType: string): string | { width: number; height: number; type?: RasterType } {
   const wanted = DETECTED[mediaType] as RasterType;
   let found: { type?: string; width?: number; height?: number };
   try {
@@ -112,12 +149,15 @@ function readRaster(bytes: Uint8Array, mediaType: string): string | { width: num
     const whole = rasterProblem(bytes, wanted);
     return whole && isCutShort(whole) ? whole : `is a damaged ${NAMES[wanted]} image: its header cannot be read`;
   }
-  if (found.type !== wanted) {
+  const type = found.type;
+  if (!isRaster(type)) {
     const name = NAMES[found.type ?? ''] ?? found.type ?? 'another kind of';
-    return `holds a ${name} image, not ${NAMES[wanted]}: give the file the extension of what it is`;
+    // Said as letters, these begin with a vowel: "an SVG image".
+    const article = ['SVG', 'AVIF', 'ICO'].includes(name) ? 'an' : 'a';
+    return `holds ${article} ${name} image, not ${NAMES[wanted]}: give the file the extension of what it is`;
   }
-  if (!found.width || !found.height) return `is a damaged ${NAMES[wanted]} image: it has no width or height`;
-  return { width: found.width, height: found.height };
+  if (!found.width || !found.height) return `is a damaged ${NAMES[type]} image: it has no width or height`;
+  return type === wanted ? { width: found.width, height: found.height } : { width: found.width, height: found.height, type };
 }
 
 /** Whether the file begins with the signature of `type` (a signature followed by a broken header counts). */

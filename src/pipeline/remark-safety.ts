@@ -44,6 +44,10 @@ export default function remarkSafety(options: SafetyOptions) {
       if (url.kind !== 'relative') return void error(file, `an image is a file inside the manuscript folder, not \`${node.url}\``, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
       const image = options.checkImage(node.url);
       if (!image.ok) error(file, image.reason, { place: node.position, ruleId: image.ruleId, source: 'pamphlet' });
+      else if (image.misnamed) {
+        const { holds, named } = image.misnamed;
+        file.message(`image ${image.relPath} holds a ${holds} image, not ${named}: used as the ${holds} it is; give the file the extension of what it is`, { place: node.position, ruleId: 'image-extension', source: 'pamphlet' });
+      }
     });
 
     visit(tree, 'link', (node: Link, index, parent: Parent | undefined) => {

@@ -199,7 +199,9 @@ function fileKindProblem(realPath: string, relPath: string): string | undefined 
   if (fontMediaType(relPath)) return assetSizeProblem(realPath, relPath);
   if (!imageMediaType(relPath)) return `a stylesheet may name fonts (${Object.keys(FONT_MEDIA_TYPES).join(', ')}) and images (${IMAGE_EXTENSIONS_TEXT}), not ${path.basename(relPath)}`;
   const image = checkImageContent(realPath, relPath);
-  return image.ok ? undefined : image.reason;
+  if (!image.ok) return image.reason;
+  // The EPUB declares a stylesheet's files by their names (src/render/epub/styles.ts).
+  return image.misnamed && `image ${relPath} holds a ${image.misnamed.holds} image, not ${image.misnamed.named}: give the file the extension of what it is`;
 }
 
 /** The `{` left open at the end of the sheet, if any (css-tree closes it without a word). */

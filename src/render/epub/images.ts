@@ -6,8 +6,11 @@
 import { posix } from 'node:path';
 import type { Nodes } from 'hast';
 import { elements } from './tree.js';
+import { contentMediaType } from '../../files/image.js';
 import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from '../../files/media-types.js';
 import { bytesForEpub } from './svg-mend.js';
+
+const EXTENSIONS: Readonly<Record<string, string>> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif' };
 
 export interface PackagedImage {
   /** Manifest id. */
@@ -43,17 +46,18 @@ export function packageImages(
     const relPath = manuscriptPath(src);
     let image = byPath.get(relPath);
     if (!image) {
+      if (!readAsset) throw new Error(`EPUB: ${relPath}: no readAsset option to read the image with`);
+      const bytes = readAsset(relPath);
       // The table `check` uses too, so a type refused here was already refused there.
-      const mediaType = imageMediaType(relPath);
+      const mediaType = contentMediaType(relPath, bytes);
       if (!mediaType) {
         throw new Error(`EPUB: ${relPath}: use ${IMAGE_EXTENSIONS_TEXT} (EPUB 3 core media types)`);
       }
-      if (!readAsset) throw new Error(`EPUB: ${relPath}: no readAsset option to read the image with`);
       image = {
         id: `img-${byPath.size + 1}`,
-        href: packagePath(relPath, taken),
+        href: packagePath(relPath, mediaType, taken),
         mediaType,
-        data: bytesForEpub(mediaType, readAsset(relPath)),
+        data: bytesForEpub(mediaType, bytes),
       };
       byPath.set(relPath, image);
     }
@@ -83,10 +87,13 @@ function manuscriptPath(src: string): string {
 
 /**
  * A package path under media/ with only URL-safe characters: epubcheck warns
- * about spaces and other characters in file names, and hrefs need no escaping.
+ * about spaces and other characters in file names, and hrefs need no escaping. Its
+ * extension is the content's (a PNG named .jpeg is `.png` here): epubcheck warns of a
+ * name that says another type (PKG-022).
  */
-function packagePath(relPath: string, taken: Set<string>): string {
-  const safe = `media/${relPath.replace(/[^A-Za-z0-9._/-]/g, '_')}`;
+function packagePath(relPath: string, mediaType: string, taken: Set<string>): string {
+  const named = `media/${relPath.replace(/[^A-Za-z0-9._/-]/g, '_')}`;
+  const safe = imageMediaType(named) === mediaType ? named : `${named.slice(0, named.length - posix.extname(named).length)}${EXTENSIONS[mediaType] ?? ''}`;
   const ext = posix.extname(safe);
   let path = safe;
   for (let n = 2; taken.has(path); n++) path = `${safe.slice(0, safe.length - ext.length)}-${n}${ext}`;
