@@ -3,6 +3,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { error } from '../diagnostics.js';
+import { readDate } from './dates.js';
 import { webUri } from './url-policy.js';
 import { readYaml } from '../config/yaml.js';
 import { MAX_PART } from '../roman.js';
@@ -70,17 +71,18 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     else result.identifier = data.identifier;
   }
   if (data.date !== undefined) {
-    const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) fail('`date` must be YYYY, YYYY-MM or YYYY-MM-DD', nodeOf('date'));
-    else result.date = date;
+    const date = readDate(data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date));
+    if (!date) fail('`date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)', nodeOf('date'));
+    else result.date = date.date;
   }
   if (data.lang !== undefined) {
     if (typeof data.lang !== 'string' || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(data.lang)) fail('`lang` must be a BCP 47 language tag such as de or en-GB', nodeOf('lang'));
     else result.lang = data.lang;
   }
   if (data.modified !== undefined) {
-    const modified = data.modified instanceof Date ? data.modified.toISOString() : String(data.modified);
-    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(modified) || Number.isNaN(Date.parse(modified))) fail('`modified` must be a date (YYYY-MM-DD) or an ISO date-time', nodeOf('modified'));
+    const modified = data.modified instanceof Date ? data.modified.toISOString() : String(data.modified).trim();
+    const read = readDate(modified);
+    if (!read || read.date.length < 10 || Number.isNaN(Date.parse(modified))) fail('`modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time', nodeOf('modified'));
     else result.modified = modified;
   }
   if (data.subtitle !== undefined) {

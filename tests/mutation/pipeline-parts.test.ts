@@ -54,9 +54,9 @@ describe('front matter', () => {
   test('the optional keys, each wrong', () => {
     expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': '---\ntitle: T\npart: 1\nidentifier: 5\ndate: 17\nlang: "en_US"\nmodified: yesterday\nsubtitle: 3\nnext: true\nbibliography: true\n---\nText\n' })).toEqual([
       'part-1.md:4:13: error: `identifier` must be text (urn:uuid:… or an ISBN)',
-      'part-1.md:5:7: error: `date` must be YYYY, YYYY-MM or YYYY-MM-DD',
+      'part-1.md:5:7: error: `date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)',
       'part-1.md:6:7: error: `lang` must be a BCP 47 language tag such as de or en-GB',
-      'part-1.md:7:11: error: `modified` must be a date (YYYY-MM-DD) or an ISO date-time',
+      'part-1.md:7:11: error: `modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time',
       'part-1.md:8:11: error: `subtitle` must be text',
       'part-1.md:9:7: error: `next` is `false` or `{ title: …, href: … }`',
       'part-1.md:10:15: error: `bibliography` in a part can only be `false` (no bibliography for this part)',
@@ -69,16 +69,23 @@ describe('front matter', () => {
     expect(one('next: { href: "https://x.org" }')).toEqual(['part-1.md:4:7: error: `next` is `false` or `{ title: …, href: … }`']);
     expect(one('next: { title: N, href: 5 }')).toEqual(['part-1.md:4:7: error: `next.href` must be an http or https URL (where the next part is published)']);
     expect(one('next: ~')).toEqual(['part-1.md:4:7: error: `next` is `false` or `{ title: …, href: … }`']);
-    expect(one('date: 2017-1-5')).toEqual(['part-1.md:4:7: error: `date` must be YYYY, YYYY-MM or YYYY-MM-DD']);
-    expect(one('date: 2017-10-23x')).toEqual(['part-1.md:4:7: error: `date` must be YYYY, YYYY-MM or YYYY-MM-DD']);
+    expect(one('date: 2017-1-5')).toEqual(['part-1.md:4:7: error: `date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)']);
+    expect(one('date: 2017-10-23x')).toEqual(['part-1.md:4:7: error: `date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)']);
     expect(one('lang: e')).toEqual(['part-1.md:4:7: error: `lang` must be a BCP 47 language tag such as de or en-GB']);
     expect(one('lang: en-')).toEqual(['part-1.md:4:7: error: `lang` must be a BCP 47 language tag such as de or en-GB']);
     expect(one('lang: [de]')).toEqual(['part-1.md:4:7: error: `lang` must be a BCP 47 language tag such as de or en-GB']);
     expect(one('lang: " de"')).toEqual(['part-1.md:4:7: error: `lang` must be a BCP 47 language tag such as de or en-GB']);
-    expect(one('modified: 2024-03-01T10')).toEqual(['part-1.md:4:11: error: `modified` must be a date (YYYY-MM-DD) or an ISO date-time']);
-    expect(one('modified: 2024-13-45')).toEqual(['part-1.md:4:11: error: `modified` must be a date (YYYY-MM-DD) or an ISO date-time']);
-    expect(one('modified: x2024-03-01')).toEqual(['part-1.md:4:11: error: `modified` must be a date (YYYY-MM-DD) or an ISO date-time']);
-    expect(one('modified: 2024-03-01T10:00:00+01:00x')).toEqual(['part-1.md:4:11: error: `modified` must be a date (YYYY-MM-DD) or an ISO date-time']);
+    expect(one('modified: 2024-03-01T10')).toEqual(['part-1.md:4:11: error: `modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time']);
+    expect(one('modified: 2024-13-45')).toEqual(['part-1.md:4:11: error: `modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time']);
+    expect(one('modified: x2024-03-01')).toEqual(['part-1.md:4:11: error: `modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time']);
+    // No such day: it passed `check`, then the PDF's metadata stopped `build` without a place (13th month),
+    // or the EPUB said 30 February and the PDF 2 March.
+    expect(one('date: 2021-13-45')).toEqual(['part-1.md:4:7: error: `date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)']);
+    expect(one('date: 2021-02-29')).toEqual(['part-1.md:4:7: error: `date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)']);
+    expect(one('date: 2021-00')).toEqual(['part-1.md:4:7: error: `date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)']);
+    expect(one('date: 2021-11-18T24:00:00Z')).toEqual(['part-1.md:4:7: error: `date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)']);
+    expect(one('modified: 2021-02-30')).toEqual(['part-1.md:4:11: error: `modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time']);
+    expect(one('modified: 2024-03-01T10:00:00+01:00x')).toEqual(['part-1.md:4:11: error: `modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time']);
   });
 
   test('the optional keys, each right, as the book’s metadata', () => {
@@ -113,6 +120,11 @@ describe('front matter', () => {
     expect(meta('modified: "2024-03-01 10:20:30Z"')).toMatchObject({ modified: '2024-03-01T10:20:30Z' });
     expect(meta('modified: 2024-03-01T10:20')).toMatchObject({ modified: expect.stringMatching(/^2024-03-01T\d\d:20:00Z$/) });
     expect(meta('date: 2017-10-23\nmodified: 2024-03-01')).toMatchObject({ date: '2017-10-23', modified: '2024-03-01T00:00:00Z' });
+    // As Hugo and Jekyll write them: the day as written is the date, whatever the time zone says.
+    expect(meta('date: 2021-11-18T23:30:00-05:00')).toMatchObject({ date: '2021-11-18', modified: '2021-11-18T00:00:00Z' });
+    expect(meta('date: 2021-11-18 10:00:00 +0000')).toMatchObject({ date: '2021-11-18' });
+    expect(meta('modified: 2021-11-18 10:00:00 +0000')).toMatchObject({ modified: '2021-11-18T10:00:00Z' });
+    expect(meta('date: 2020-02-29')).toMatchObject({ date: '2020-02-29' });
     expect(meta('')).toMatchObject({ modified: '2000-01-01T00:00:00Z' });
     expect(meta('')?.date).toBeUndefined();
   });
