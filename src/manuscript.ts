@@ -247,7 +247,8 @@ function titlePageOf(config: ResolvedConfig, fm: PartFrontmatter): TitlePage {
     ...(subtitle ? { subtitle } : {}),
     title: fm.title,
     partLabel: `${wordsFor(lang).part} ${toRoman(fm.part)}`,
-    authors: config.authors,
+    // An anthology's part names its own author; the identifier stays the series' (derivedIdentifier).
+    authors: fm.authors ?? config.authors,
     lang,
     slug: `${slugify(config.series)}-${fm.part}`,
     ...(cover ? { cover } : {}),

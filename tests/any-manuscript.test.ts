@@ -19,7 +19,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { loadManuscript } from '../src/manuscript.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
-import { pagesRawText, pagesText, pagesWith, pdfImages, pdfLinks, squash } from './helpers/poppler.js';
+import { pagesRawText, pagesText, pagesWith, pdfImages, pdfinfo, pdfLinks, squash } from './helpers/poppler.js';
 import { epubText } from './helpers/spec-corpus.js';
 import { readmeAsPart } from './helpers/readme-manuscript.js';
 import { epubChapterText, letters, missingLetters } from './helpers/letters.js';
@@ -245,6 +245,28 @@ describe('web addresses as READMEs write them', () => {
     expect(decodeURIComponent(new URL(ROOM).hash)).toBe(decodeURIComponent(new URL('https://matrix.to/#/#RDFLib_rdflib:gitter.im').hash));
     expect(decodeURIComponent(new URL(LIST).pathname)).toBe('/reading list|autumn 2026');
     for (const file of built.epubPaths) epubs.push({ name: 'web-addresses', path: file });
+  });
+});
+
+describe('front matter as other tools write it', () => {
+  // Pandoc's docs (doc/custom-readers.md: an author list; its free-form date made ISO, as the
+  // error asks) and Jekyll's welcome post (layout, a date-time with its zone), each a part.
+  test('each part names its own author and keeps its day, in the EPUB and the PDF; another tool’s key is a warning', () => {
+    const built = buildAll('other-tools-front-matter', 'pdf,epub');
+    expect(built.stderr.trim().split('\n')).toEqual([expect.stringMatching(/part-2\.md:2:1: warning: front matter key `layout` is not pamphlet's/)]);
+    const opf = (part: number) => built.epub[part]?.['OEBPS/package.opf'] ?? '';
+    expect(opf(1)).toContain('<dc:creator id="creator-1">John MacFarlane</dc:creator>');
+    expect(opf(2)).toContain('<dc:creator id="creator-1">Jane Doe</dc:creator>');
+    for (const part of [1, 2]) {
+      expect(opf(part)).toContain('<dc:date>2021-11-18</dc:date>');
+      expect(opf(part)).not.toContain('The Editors');
+    }
+    const dist = path.join(built.root, 'dist');
+    const authorOf = (part: number) => pdfinfo(path.join(dist, readdirSync(dist).find((file) => file.endsWith(`-${part}.pdf`)) as string)).Author;
+    expect([authorOf(1), authorOf(2)]).toEqual(['John MacFarlane', 'Jane Doe']);
+    // The title page says who wrote the part.
+    expect(squash(built.pdf[2]?.[0] ?? '')).toContain(squash('Welcome to Jekyll! Jane Doe'));
+    for (const file of built.epubPaths) epubs.push({ name: 'other-tools-front-matter', path: file });
   });
 });
 

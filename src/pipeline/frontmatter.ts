@@ -3,6 +3,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { error } from '../diagnostics.js';
+import { closest, distance } from 'fastest-levenshtein';
 import { readDate } from './dates.js';
 import { webUri } from './url-policy.js';
 import { readYaml } from '../config/yaml.js';
@@ -20,6 +21,8 @@ export interface PartFrontmatter {
   /** `false`: no bibliography at the end of this part. */
   bibliography?: false;
   subtitle?: string;
+  /** Who wrote this part, where not the series' authors (an anthology's contributor). */
+  authors?: string[];
   /** The part's language when it is not the series' (BCP 47). */
   lang?: string;
   /** When the text last changed (for `dcterms:modified` outside git): YYYY-MM-DD or an ISO date-time. */
@@ -29,7 +32,7 @@ export interface PartFrontmatter {
   cover?: CoverImage;
 }
 
-const KEYS = new Set(['title', 'part', 'lang', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle', ...IMPRINT_KEYS]);
+const KEYS = new Set(['title', 'part', 'author', 'authors', 'lang', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle', ...IMPRINT_KEYS]);
 
 export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | undefined {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
@@ -59,7 +62,10 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
   const nodeOf = (key: string) => doc.get(key, true) as YamlNode | undefined;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (!KEYS.has(key)) fail(`unknown front matter key \`${key}\` (known: ${[...KEYS].join(', ')})`, pair.key as YamlNode);
+    if (KEYS.has(key)) continue;
+    const meant = misspelled(key);
+    if (meant) fail(`unknown front matter key \`${key}\` (did you mean \`${meant}\`?)`, pair.key as YamlNode);
+    else file.message(`front matter key \`${key}\` is not pamphlet's (another tool's, such as Jekyll's \`layout\` or Hugo's \`tags\`): left out (pamphlet's: ${[...KEYS].join(', ')})`, { place: placeOf(pair.key as YamlNode), ruleId: 'frontmatter-key', source: 'pamphlet' });
   }
   const title = data.title;
   if (typeof title !== 'string' || !title.trim()) fail('`title` is required and must be text', nodeOf('title'));
@@ -85,6 +91,8 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     if (!read || read.date.length < 10 || Number.isNaN(Date.parse(modified))) fail('`modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time', nodeOf('modified'));
     else result.modified = modified;
   }
+  const authors = readAuthors(data, (reason, key) => fail(reason, nodeOf(key)));
+  if (authors) result.authors = authors;
   if (data.subtitle !== undefined) {
     if (typeof data.subtitle !== 'string') fail('`subtitle` must be text', nodeOf('subtitle'));
     else result.subtitle = data.subtitle;
@@ -111,6 +119,39 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     else result.bibliography = false;
   }
   return result;
+}
+
+/**
+ * The key a misspelt one meant (`tilte`, `modifed`, `bibliograpy`): at most a quarter of its
+ * letters from it, one at least. Such a key is an error, since its value would be lost; any
+ * other key is another tool's (Jekyll's `layout` and `categories`, Hugo's `draft` and `tags`,
+ * Docusaurus's `id`), left out with a warning, so that a post moved from a site builds.
+ */
+function misspelled(key: string): string | undefined {
+  const most = Math.max(1, Math.floor(key.length / 4));
+  const meant = closest(key.toLowerCase(), [...KEYS]);
+  return distance(key.toLowerCase(), meant) <= most ? meant : undefined;
+}
+
+/**
+ * A part's `author:` (a name, or a list of them, as Pandoc, Jekyll and Hugo write it) or
+ * `authors:` (a list, as pamphlet.yaml writes it). Pandoc's names with affiliations
+ * (`- name: …`) are refused: a part's author is a name.
+ */
+function readAuthors(data: Record<string, unknown>, fail: (reason: string, key: string) => void): string[] | undefined {
+  if (data.author !== undefined && data.authors !== undefined) {
+    fail('give `author` or `authors`, not both', 'authors');
+    return undefined;
+  }
+  const key = data.author !== undefined ? 'author' : 'authors';
+  const value = data[key];
+  if (value === undefined) return undefined;
+  const names = key === 'author' && typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(names) || !names.length || !names.every((name) => typeof name === 'string' && name.trim())) {
+    fail(`\`${key}\` is ${key === 'author' ? 'a name, or a list of names' : 'a list of names'} (written as text: \`author: Rosa Luxemburg\`)`, key);
+    return undefined;
+  }
+  return names.map((name: string) => name.trim());
 }
 
 /**

@@ -35,8 +35,8 @@ describe('front matter', () => {
   });
 
   test('title and part, required and of their kind, each at its value', () => {
-    expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': '---\ntitle: ""\npart: 0\nfoo: 1\n---\nText\n' })).toEqual([
-      'part-1.md:4:1: error: unknown front matter key `foo` (known: title, part, lang, identifier, date, modified, next, bibliography, subtitle, rights, isbn, edition, publisher-address, printer, description, subjects, source, cover)',
+    expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': '---\ntitle: ""\npart: 0\nmodifed: 1\n---\nText\n' })).toEqual([
+      'part-1.md:4:1: error: unknown front matter key `modifed` (did you mean `modified`?)',
       'part-1.md:2:8: error: `title` is required and must be text',
       'part-1.md:3:7: error: `part` is required: the position in the series, a whole number from 1 to 9999',
     ]);
@@ -49,6 +49,37 @@ describe('front matter', () => {
     ]);
     // The edges of the range are parts.
     expect(load({ 'pamphlet.yaml': SERIES, 'part-1.md': part('title: A\npart: 1', 'x\n'), 'part-2.md': part('title: B\npart: 9999', 'y\n') }).manuscript.parts.map((p) => p.meta.partLabel)).toEqual(['Part I', 'Part MMMMMMMMMCMXCIX']);
+  });
+
+  test('another tool’s keys are left out with a warning; a misspelt key of ours is an error', () => {
+    // Jekyll's welcome post (its template's front matter), and Pandoc's own docs' (doc/custom-readers.md, its date made ISO).
+    const jekyll = load({ 'pamphlet.yaml': SERIES, 'part-1.md': '---\nlayout: post\ntitle:  "Welcome to Jekyll!"\ndate:   2015-11-10 21:48:21 +0000\ncategories: jekyll update\npart: 1\n---\nText\n' }, {});
+    expect(jekyll.messages).toEqual([
+      "part-1.md:2:1: warning: front matter key `layout` is not pamphlet's (another tool's, such as Jekyll's `layout` or Hugo's `tags`): left out (pamphlet's: title, part, author, authors, lang, identifier, date, modified, next, bibliography, subtitle, rights, isbn, edition, publisher-address, printer, description, subjects, source, cover)",
+      "part-1.md:5:1: warning: front matter key `categories` is not pamphlet's (another tool's, such as Jekyll's `layout` or Hugo's `tags`): left out (pamphlet's: title, part, author, authors, lang, identifier, date, modified, next, bibliography, subtitle, rights, isbn, edition, publisher-address, printer, description, subjects, source, cover)",
+    ]);
+    expect(jekyll.manuscript.parts[0]?.meta).toMatchObject({ title: 'Welcome to Jekyll!', date: '2015-11-10' });
+    const pandoc = load({ 'pamphlet.yaml': SERIES, 'part-1.md': "---\nauthor:\n- John MacFarlane\ndate: '2021-11-18'\ntitle: Creating Custom Pandoc Readers in Lua\npart: 1\n---\nText\n" }, {});
+    expect(pandoc.messages).toEqual([]);
+    expect(pandoc.manuscript.parts[0]?.meta).toMatchObject({ authors: ['John MacFarlane'], date: '2021-11-18' });
+    const one = (line: string) => refused({ 'pamphlet.yaml': SERIES, 'part-1.md': `---\ntitle: T\npart: 1\n${line}\n---\nText\n` });
+    expect(one('data: 2017')).toEqual(['part-1.md:4:1: error: unknown front matter key `data` (did you mean `date`?)']);
+    expect(one('bibliograpy: false')).toEqual(['part-1.md:4:1: error: unknown front matter key `bibliograpy` (did you mean `bibliography`?)']);
+  });
+
+  test('a part’s own author: a name, a list (Pandoc’s), or `authors`; the series’ otherwise', () => {
+    const meta = (frontmatter: string) => load({ 'pamphlet.yaml': 'series: S\nauthor: The Editors\n', 'part-1.md': part(`title: T\npart: 1\n${frontmatter}`, 'x\n') }, {}).manuscript.parts[0]?.meta;
+    expect(meta('')?.authors).toEqual(['The Editors']);
+    expect(meta('author: Rosa Luxemburg')?.authors).toEqual(['Rosa Luxemburg']);
+    expect(meta('author: [Karl Marx, Friedrich Engels]')?.authors).toEqual(['Karl Marx', 'Friedrich Engels']);
+    expect(meta('authors: [Karl Marx]')?.authors).toEqual(['Karl Marx']);
+    // The identifier is the series': a contributor named later does not make the part another book.
+    expect(meta('author: Rosa Luxemburg')?.identifier).toBe(meta('')?.identifier);
+    const one = (line: string) => refused({ 'pamphlet.yaml': SERIES, 'part-1.md': `---\ntitle: T\npart: 1\n${line}\n---\nText\n` });
+    expect(one('author: [{ name: Jane, affiliation: X }]')).toEqual(['part-1.md:4:9: error: `author` is a name, or a list of names (written as text: `author: Rosa Luxemburg`)']);
+    expect(one('authors: Jane')).toEqual(['part-1.md:4:10: error: `authors` is a list of names (written as text: `author: Rosa Luxemburg`)']);
+    expect(one('author: A\nauthors: [B]')).toEqual(['part-1.md:5:10: error: give `author` or `authors`, not both']);
+    expect(one('author: ""')).toEqual(['part-1.md:4:9: error: `author` is a name, or a list of names (written as text: `author: Rosa Luxemburg`)']);
   });
 
   test('the optional keys, each wrong', () => {
