@@ -8,15 +8,11 @@
 
 const DATE_TIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)? ?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
-export interface WrittenDate {
-  /** The calendar date as written, YYYY, YYYY-MM or YYYY-MM-DD, whatever the time zone. */
-  date: string;
-  /** Whether a time of day was written after it. */
-  hasTime: boolean;
-}
-
-/** The date `text` names, or undefined where it is not one (wrong form, or no such day or time). */
-export function readDate(text: string): WrittenDate | undefined {
+/**
+ * The calendar date `text` names, as written (YYYY, YYYY-MM or YYYY-MM-DD, whatever the time
+ * zone after it says), or undefined where it is not one (wrong form, or no such day or time).
+ */
+export function readDate(text: string): string | undefined {
   const match = DATE_TIME.exec(text.trim());
   if (!match) return undefined;
   const [, year, month, day, hours, minutes, seconds, zone] = match;
@@ -25,7 +21,7 @@ export function readDate(text: string): WrittenDate | undefined {
   if (day !== undefined && (Number(day) < 1 || Number(day) > daysIn(Number(year), Number(month)))) return undefined;
   if (hours !== undefined && (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds ?? 0) > 59)) return undefined;
   if (zone && zone !== 'Z' && (Number(zone.slice(1, 3)) > 14 || Number(zone.slice(-2)) > 59)) return undefined;
-  return { date: [year, month, day].filter((part) => part !== undefined).join('-'), hasTime: hours !== undefined };
+  return [year, month, day].filter((part) => part !== undefined).join('-');
 }
 
 function daysIn(year: number, month: number): number {

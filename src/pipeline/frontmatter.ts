@@ -79,7 +79,7 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
   if (data.date !== undefined) {
     const date = readDate(data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date));
     if (!date) fail('`date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)', nodeOf('date'));
-    else result.date = date.date;
+    else result.date = date;
   }
   if (data.lang !== undefined) {
     if (typeof data.lang !== 'string' || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(data.lang)) fail('`lang` must be a BCP 47 language tag such as de or en-GB', nodeOf('lang'));
@@ -88,7 +88,7 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
   if (data.modified !== undefined) {
     const modified = data.modified instanceof Date ? data.modified.toISOString() : String(data.modified).trim();
     const read = readDate(modified);
-    if (!read || read.date.length < 10 || Number.isNaN(Date.parse(modified))) fail('`modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time', nodeOf('modified'));
+    if (!read || read.length < 10 || Number.isNaN(Date.parse(modified))) fail('`modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time', nodeOf('modified'));
     else result.modified = modified;
   }
   const authors = readAuthors(data, (reason, key) => fail(reason, nodeOf(key)));
