@@ -31,7 +31,6 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'duplicate-anchor': { about: 'an anchor name (`<a name>`, `<a id>`, `<span id>`) given a second time (renamed; links go to the first)', fix: 'give the second anchor a name of its own, or delete it' },
   'table-extra-cells': { about: 'a table row with more cells than its header (the cells past it are not printed, as in GFM)', fix: 'add a column to the header, or join the cells' },
   'frontmatter-key': { about: 'a front matter key pamphlet has no use for, another tool\'s (Jekyll\'s `layout`, Hugo\'s `tags`; left out)', fix: 'remove it, or leave it for the other tool: pamphlet ignores it' },
-  'grid-table': { about: 'a Pandoc grid table (`+---+` borders), which CommonMark and GFM read as a paragraph of its lines (printed as typed)', fix: 'write it as a GFM table: rows `| a | b |` under `|---|---|`' },
   'empty-paragraph': { about: 'a paragraph with nothing to read, such as a `<br>` on a line of its own (left out)', fix: 'delete it: the space between paragraphs is the theme’s' },
   'fenced-div': { about: "a Pandoc fenced div's fence (`::: {.note}`, `:::`) with no partner (printed as typed)", fix: 'give it its partner on a line of its own, with a blank line before it' },
   'span-attribute': { about: 'an attribute a span has no use for (`.smallcaps`, `custom-style`, …; left out)', fix: 'remove it: a span takes `lang=` and `#id`' },

@@ -248,6 +248,26 @@ describe('web addresses as READMEs write them', () => {
   });
 });
 
+describe('Pandoc’s grid tables', () => {
+  // Pandoc's manual (MANUAL.txt): its section on grid tables with its examples set as tables, and
+  // its first table of defaults files (code blocks in cells). Until 2026-12-06 each printed as its
+  // lines of `+---+` and `|`.
+  test('each is a table in every format: caption, header rows, spans, alignment, a foot, lists and code in cells', () => {
+    const built = buildAll('grid-tables', 'pdf,epub,html');
+    expect(built.stderr).toBe('');
+    const text = built.epub[1]?.['OEBPS/text.xhtml'] ?? '';
+    expect(text.match(/<table/g)).toHaveLength(7);
+    expect(text).toContain('<caption>Sample grid table.</caption>');
+    for (const made of ['colspan="2"', 'colspan="3"', 'rowspan="2"', 'rowspan="3"', '<tfoot>', 'class="align-right"', 'class="align-center"', '<pre><code class="language-yaml">input-files:']) expect(text).toContain(made);
+    expect(text).toMatch(/<td>\s*<ul>\s*<li>built-in wrapper<\/li>/);
+    const pdf = only(built.pdf).join('\n');
+    // No border is printed, and every cell's words are.
+    expect(pdf).not.toMatch(/\+-{3}|\+={3}|\|\s{3}/);
+    for (const words of ['Sample grid table.', 'Antarctica', 'in degree Celsius', 'cures scurvy', 'input-files:', '$3.44']) expect(squash(pdf)).toContain(squash(words));
+    for (const file of built.epubPaths) epubs.push({ name: 'grid-tables', path: file });
+  });
+});
+
 describe('front matter as other tools write it', () => {
   // Pandoc's docs (doc/custom-readers.md: an author list; its free-form date made ISO, as the
   // error asks) and Jekyll's welcome post (layout, a date-time with its zone), each a part.

@@ -526,7 +526,7 @@ describe('runs of marks whose parse grows with the square of their length', () =
   // its limit (10 s, and 20 s for each million characters) with an error at the paragraph.
   const seconds = (length: number) => Math.round((10_000 + Math.ceil((length / 1_000_000) * 20_000)) / 1000);
   const reason = (length: number, marks: string) =>
-    `error: the Markdown parser was still reading this part after ${seconds(length)} s (the limit: 10 s, and 20 s for each million characters): its time grows with the square of some runs of marks in one paragraph (thousands of unclosed \`<!--\`, or of \`*\`, \`_\`, \`~\` or \`]\` that close nothing); this paragraph has the most such marks (${marks}): split it, or take them out`;
+    `error: the Markdown parser was still reading this part after ${seconds(length)} s (the limit: 10 s, and 20 s for each million characters): its time grows with the square of some runs of marks in one paragraph (thousands of unclosed \`<!--\`, or of \`*\`, \`_\`, \`~\` or \`]\` that close nothing, or a grid table tens of thousands of cells wide); this paragraph has the most such marks (${marks}): split it, or take them out`;
 
   test('40,000 unclosed `<!--` in one paragraph: refused at the paragraph once the parse reaches its limit, by `check` and by `build`', () => {
     const { root, line, length } = withText(`${'a <!-- '.repeat(40_000)}\n`);

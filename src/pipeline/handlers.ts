@@ -8,9 +8,11 @@ import type { Element, ElementContent } from 'hast';
 import type { Table } from 'mdast';
 import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
 import type { TableData } from './remark-figures.js';
+import type { GridTable } from './mdast-nodes.js';
+import { mdast2hastGridTablesHandler } from '@adobe/mdast-util-gridtables';
 
-function table(state: State, node: Table): Element {
-  const element = defaultHandlers.table(state, node);
+/** The table with the caption remark-figures.ts found for it, as its first child. */
+function captioned(state: State, node: Table | GridTable, element: Element): Element {
   const caption = (node.data as TableData | undefined)?.caption;
   if (caption?.length) {
     const children = state.all({ type: 'paragraph', children: caption }) as ElementContent[];
@@ -19,4 +21,16 @@ function table(state: State, node: Table): Element {
   return element;
 }
 
-export const handlers: Partial<Handlers> = { table };
+function table(state: State, node: Table): Element {
+  return captioned(state, node, defaultHandlers.table(state, node));
+}
+
+/** Pandoc's grid tables (grid-tables.ts): rows, spans and alignment as Adobe's utility writes them in hast. */
+const gridTableElement = mdast2hastGridTablesHandler();
+
+function gridTable(state: State, node: GridTable): Element {
+  // The declared Handler takes mdast's own nodes; a grid table is ours (mdast-nodes.ts).
+  return captioned(state, node, gridTableElement(state, node as never, undefined) as Element);
+}
+
+export const handlers: Partial<Handlers> = { table, gridTable };

@@ -33,6 +33,12 @@ export interface InlineContainer extends Parent {
   data: Data & { hName: string; hProperties?: Record<string, unknown> };
 }
 
+/** A Pandoc grid table (grid-tables.ts); its rows and cells are Adobe's `gtRow` and `gtCell`. */
+export interface GridTable extends Parent {
+  type: 'gridTable';
+  data?: Data;
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     citation: Citation;
@@ -42,11 +48,13 @@ declare module 'mdast' {
   interface BlockContentMap {
     container: Container;
     rendered: Rendered;
+    gridTable: GridTable;
   }
   interface RootContentMap {
     citation: Citation;
     rendered: Rendered;
     container: Container;
     inlineContainer: InlineContainer;
+    gridTable: GridTable;
   }
 }

@@ -42,7 +42,8 @@ export function parseWithin<T>(parse: () => T, limitMs: number): { value: T } | 
 }
 
 /** Characters micromark pairs or looks for the end of, inside a paragraph. */
-const MARKS = new Set(['*', '_', '~', '[', ']', '<', '`', '!', '(', ')'].map((char) => char.charCodeAt(0)));
+// A grid table's `|` and `+` too: one of tens of thousands of columns takes as long (50,000: 16 s).
+const MARKS = new Set(['*', '_', '~', '[', ']', '<', '`', '!', '(', ')', '|', '+'].map((char) => char.charCodeAt(0)));
 
 export interface ParseTimeProblem {
   line: number;
@@ -83,6 +84,6 @@ export function parseTimeProblem(text: string, limitMs: number): ParseTimeProble
   return {
     line: best.line,
     column: 1,
-    reason: `the Markdown parser was still reading this part after ${seconds} s (the limit: 10 s, and 20 s for each million characters): its time grows with the square of some runs of marks in one paragraph (thousands of unclosed \`<!--\`, or of \`*\`, \`_\`, \`~\` or \`]\` that close nothing); this paragraph has the most such marks (${Math.max(best.marks, 0).toLocaleString('en')}): split it, or take them out`,
+    reason: `the Markdown parser was still reading this part after ${seconds} s (the limit: 10 s, and 20 s for each million characters): its time grows with the square of some runs of marks in one paragraph (thousands of unclosed \`<!--\`, or of \`*\`, \`_\`, \`~\` or \`]\` that close nothing, or a grid table tens of thousands of cells wide); this paragraph has the most such marks (${Math.max(best.marks, 0).toLocaleString('en')}): split it, or take them out`,
   };
 }

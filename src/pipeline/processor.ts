@@ -23,7 +23,6 @@
  *                remarkPartTitle            a heading repeating the title goes; levels start at h2
  *   lint         lintHeadingLevels          heading-skip (`##` then `####`)
  *                lintTableCells             table-extra-cells (a row wider than its header: cut, as in GFM)
- *                lintGridTables             grid-table (Pandoc's `+---+` tables print as their lines)
  *                remarkNotes                notes and citations numbered in one reading order
  *                remarkCiteproc             the CSL engine formats every cluster; bibliography
  *                remarkFigures              standalone images → figures; `Table:` captions (last,
@@ -84,7 +83,6 @@ import rehypeAnchors from './rehype-anchors.js';
 import lintHeadingLevels from './lint-heading-levels.js';
 import lintImages from './lint-images.js';
 import lintTableCells from './lint-table-cells.js';
-import lintGridTables from './lint-grid-tables.js';
 import lintStraightQuotes from './lint-straight-quotes.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
 import rehypeSections from './rehype-sections.js';
@@ -155,7 +153,6 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPartTitle)
     .use(lintHeadingLevels)
     .use(lintTableCells)
-    .use(lintGridTables)
     .use(remarkNotes, { items, noBibliography: !options.bibliography, noteStyle: options.style?.kind !== 'in-text', lang: options.lang })
     .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir })
     .use(remarkFigures)

@@ -28,9 +28,10 @@ const GENERATED: Record<string, Schema['attributes'] extends Record<string, infe
   em: [], strong: [], del: [], sup: [], sub: [], i: [], b: [], small: [],
   a: ['href', 'title', 'dataNote', ['className', 'noteref', 'noteref-repeat', 'next-part']],
   img: ['src', 'alt', 'title'],
-  table: [], caption: [], thead: [], tbody: [], tr: [],
-  th: [['align', 'left', 'center', 'right']],
-  td: [['align', 'left', 'center', 'right']],
+  table: [], caption: [], thead: [], tbody: [], tfoot: [], tr: [],
+  // Spans come from grid tables (grid-tables.ts).
+  th: [['align', 'left', 'center', 'right'], 'colSpan', 'rowSpan'],
+  td: [['align', 'left', 'center', 'right'], 'colSpan', 'rowSpan'],
   figure: [['className', 'quote', 'figure']],
   figcaption: [],
   cite: [],
@@ -56,7 +57,7 @@ function schema(): Schema {
     strip: ['script', 'style', 'template', 'noscript'],
     allowComments: false,
     allowDoctypes: false,
-    ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tr: ['table'], caption: ['table'] },
+    ancestors: { tbody: ['table'], tfoot: ['table'], td: ['table'], th: ['table'], thead: ['table'], tr: ['table'], caption: ['table'] },
     // A task list's box, never a text field: GitHub's default schema does the same.
     required: { input: { type: 'checkbox', disabled: true } },
   };

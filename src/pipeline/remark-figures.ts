@@ -2,7 +2,7 @@
  * Figures and table captions, as Pandoc reads them:
  * - an image alone in its paragraph is a figure, its title (`![alt](img.png
  *   "Caption")`) the caption; never a ¶-numbered paragraph;
- * - a paragraph `Table: …` just before or after a table is that table's caption.
+ * - a paragraph `Table: …` or `: …` just before or after a table (GFM's or a grid table) is that table's caption.
  */
 import type { Image, Paragraph, Parent, PhrasingContent, Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -27,7 +27,8 @@ export default function remarkFigures() {
       return SKIP;
     });
 
-    visit(tree, 'table', (node: Table, index, parent: Parent | undefined) => {
+    // GFM's tables and Pandoc's grid tables (grid-tables.ts) alike.
+    visit(tree, (node) => node.type === 'table' || node.type === 'gridTable', (node, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return;
       for (const at of [index - 1, index + 1]) {
         const sibling = parent.children[at];
@@ -35,8 +36,9 @@ export default function remarkFigures() {
         const children = structuredClone(sibling.children);
         const first = children[0];
         if (first?.type === 'text') first.value = first.value.replace(TABLE_CAPTION, '');
-        (node.data ??= {} as Table['data'] & TableData);
-        (node.data as TableData).caption = children;
+        const table = node as Table;
+        (table.data ??= {} as Table['data'] & TableData);
+        (table.data as TableData).caption = children;
         parent.children.splice(at, 1);
         return [SKIP, at < index ? index : index + 1];
       }

@@ -28,7 +28,9 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gridTables } from '@adobe/micromark-extension-gridtables';
 import type { Plugin, Processor } from 'unified';
+import { gridTablesTree } from './grid-tables.js';
 // Its types declare the processor's data this reads (`micromarkExtensions`, `fromMarkdownExtensions`).
 import type {} from 'remark-parse';
 
@@ -49,6 +51,9 @@ const GFM_SYNTAX: readonly { construct: string; syntax: Extension; tree: FromMar
   { construct: 'task list item', syntax: gfmTaskListItem(), tree: gfmTaskListItemFromMarkdown(), mayOccur: (text) => text.includes('[') },
 ];
 
+/** A grid table's top border begins a line: `+---`, `+===`, `+:--` (a list's `+` is followed by a space). */
+const GRID_TABLE = /^[ \t]*\+[-=:]/m;
+
 /** The GFM constructs a text may hold, by name, in remark-gfm's order. */
 export function gfmConstructsIn(text: string): string[] {
   return GFM_SYNTAX.filter((syntax) => syntax.mayOccur(text)).map((syntax) => syntax.construct);
@@ -63,10 +68,12 @@ const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
   // have added their extensions, after GFM's as with remark-gfm.
   this.parser = (document: string): Root => {
     const gfm = GFM_SYNTAX.filter((construct) => construct.mayOccur(document));
-    return fromMarkdown(document, {
-      extensions: [...gfm.map((construct) => construct.syntax), ...(data.micromarkExtensions ?? [])],
-      mdastExtensions: [...gfm.map((construct) => construct.tree), ...(data.fromMarkdownExtensions ?? [])],
-    });
+    // Pandoc's grid tables, after GFM's constructs; each cell is parsed with the part's own extensions.
+    const grid = GRID_TABLE.test(document);
+    const extensions: Extension[] = [...gfm.map((construct) => construct.syntax), ...(grid ? [gridTables] : []), ...(data.micromarkExtensions ?? [])];
+    const mdastExtensions: Array<FromMarkdownExtension | FromMarkdownExtension[]> = [...gfm.map((construct) => construct.tree), ...(data.fromMarkdownExtensions ?? [])];
+    if (grid) mdastExtensions.splice(gfm.length, 0, gridTablesTree(document, () => ({ syntax: extensions, tree: mdastExtensions })));
+    return fromMarkdown(document, { extensions, mdastExtensions });
   };
 };
 

@@ -146,39 +146,3 @@ describe('table-extra-cells', () => {
     expect(messages).toEqual(["part-1.md:8:7: warning: a row of 3 cells in a table of 1 column (its header's): its last 2 cells are not printed, as in GFM (“y | z”); add a column to the header, or join the cells"]);
   });
 });
-
-describe('grid-table', () => {
-  // Two tables of Pandoc's own manual (MANUAL.txt, "Defaults files" and "Tables"), as it writes them.
-  const DEFAULTS = [
-    '+----------------------------------+-----------------------------------+',
-    '| command line                     | defaults file                     |',
-    '+:=================================+:==================================+',
-    '| ```                              | ``` yaml                          |',
-    '| foo.md                           | input-file: foo.md                |',
-    '| ```                              | ```                               |',
-    '+----------------------------------+-----------------------------------+',
-  ].join('\n');
-  const FRUIT = [
-    '+---------------+---------------+--------------------+',
-    '| Fruit         | Price         | Advantages         |',
-    '+===============+===============+====================+',
-    '| Bananas       | $1.34         | - built-in wrapper |',
-    '|               |               | - bright color     |',
-    '+---------------+---------------+--------------------+',
-  ].join('\n');
-
-  test('a Pandoc grid table, with code or a list in its cells, is warned about at its first line and printed as typed', () => {
-    const { doc, messages, rules } = onePart(`The mapping:\n\n${DEFAULTS}\n\nand\n\n${FRUIT}\n`);
-    expect(rules).toEqual(['pamphlet:grid-table', 'pamphlet:grid-table']);
-    expect(messages).toEqual([
-      'part-1.md:8:1: warning: a Pandoc grid table is printed as its lines of text: a table here is GFM’s, rows `| a | b |` under `|---|---|`',
-      'part-1.md:18:1: warning: a Pandoc grid table is printed as its lines of text: a table here is GFM’s, rows `| a | b |` under `|---|---|`',
-    ]);
-    expect(body(doc)).toContain('| Bananas       | $1.34         | - built-in wrapper |');
-  });
-
-  test('not a grid table: a border alone, a GFM table, rows with no closing border, a `+` list', () => {
-    const { messages } = onePart('+---+---+\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n+---+\n| a |\n| b |\n\n+ item\n+ item\n');
-    expect(messages).toEqual([]);
-  });
-});
