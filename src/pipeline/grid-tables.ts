@@ -67,10 +67,11 @@ export function gridTablesTree(document: string, cellExtensions: () => { syntax:
       [TYPE_TABLE](this: CompileContext, token: Token) {
         // The utility takes a cell's trailing blank lines off its record as it parses it: the lines as read.
         const cells = tableInfo(this).allCells.map((cell) => ({ cell, lines: [...cell.lines] }));
+        const table = this.stack.at(-1) as Nodes;
         exitTable.call(this, token);
         for (const { cell, lines } of cells) placeCell(cell.node, lines, starts.get(cell));
         // Rows have no place of their own in the file (a row of a table with spans is several runs of it).
-        visit(this.stack.at(-1) as Nodes, TYPE_ROW as Nodes['type'], (row) => {
+        visit(table, TYPE_ROW as Nodes['type'], (row) => {
           delete row.position;
         });
       },
