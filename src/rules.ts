@@ -30,6 +30,7 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'questions-extra': { about: 'text in `:::questions` other than its numbered list (left out)', fix: 'put it before the block, or make it a question of the list' },
   'duplicate-anchor': { about: 'an anchor name (`<a name>`, `<a id>`, `<span id>`) given a second time (renamed; links go to the first)', fix: 'give the second anchor a name of its own, or delete it' },
   'table-extra-cells': { about: 'a table row with more cells than its header (the cells past it are not printed, as in GFM)', fix: 'add a column to the header, or join the cells' },
+  'frontmatter-date': { about: 'a part\'s `date` written in words (Pandoc\'s "November 18, 2021"): left out of the EPUB\'s metadata, where it is the only place a date goes', fix: 'write the day as 2021-11-18' },
   'frontmatter-key': { about: 'a front matter key pamphlet has no use for, another tool\'s (Jekyll\'s `layout`, Hugo\'s `tags`; left out)', fix: 'remove it, or leave it for the other tool: pamphlet ignores it' },
   'empty-paragraph': { about: 'a paragraph with nothing to read, such as a `<br>` on a line of its own (left out)', fix: 'delete it: the space between paragraphs is the theme’s' },
   'fenced-div': { about: "a Pandoc fenced div's fence (`::: {.note}`, `:::`) with no partner (printed as typed)", fix: 'give it its partner on a line of its own, with a blank line before it' },

@@ -77,9 +77,13 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     else result.identifier = data.identifier;
   }
   if (data.date !== undefined) {
-    const date = readDate(data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date));
-    if (!date) fail('`date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)', nodeOf('date'));
-    else result.date = date;
+    const written = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
+    const date = readDate(written);
+    if (date) result.date = date;
+    else if (typeof data.date === 'string' && /\p{L}/u.test(data.date) && !/^\s*\d{4}-/.test(data.date)) {
+      // Pandoc's dates are free text ("November 18, 2021"); the date is only the EPUB's metadata, never printed.
+      file.message(`\`date\` “${data.date}” is not a day pamphlet reads (YYYY-MM-DD): left out of the EPUB's metadata`, { place: placeOf(nodeOf('date')), ruleId: 'frontmatter-date', source: 'pamphlet' });
+    } else fail('`date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)', nodeOf('date'));
   }
   if (data.lang !== undefined) {
     if (typeof data.lang !== 'string' || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(data.lang)) fail('`lang` must be a BCP 47 language tag such as de or en-GB', nodeOf('lang'));

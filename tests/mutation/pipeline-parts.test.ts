@@ -156,6 +156,10 @@ describe('front matter', () => {
     expect(meta('date: 2021-11-18 10:00:00 +0000')).toMatchObject({ date: '2021-11-18' });
     expect(meta('modified: 2021-11-18 10:00:00 +0000')).toMatchObject({ modified: '2021-11-18T10:00:00Z' });
     expect(meta('date: 2020-02-29')).toMatchObject({ date: '2020-02-29' });
+    // Pandoc's docs write their dates in words (doc/custom-readers.md): a warning, and no date.
+    const pandoc = load({ 'pamphlet.yaml': 'series: S\nauthor: A\n', 'part-1.md': part("title: T\npart: 1\ndate: 'November 18, 2021'", 'x\n') }, {});
+    expect(pandoc.messages).toEqual(["part-1.md:4:7: warning: `date` “November 18, 2021” is not a day pamphlet reads (YYYY-MM-DD): left out of the EPUB's metadata"]);
+    expect(pandoc.manuscript.parts[0]?.meta.date).toBeUndefined();
     expect(meta('')).toMatchObject({ modified: '2000-01-01T00:00:00Z' });
     expect(meta('')?.date).toBeUndefined();
   });
