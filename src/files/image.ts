@@ -35,7 +35,8 @@ type ContentCheck = { ok: true; mediaType: string; misnamed?: Misnamed } | { ok:
 
 /** image-size's name for what each media type must contain, and its reader of that type's signature. */
 const DETECTED: Readonly<Record<string, RasterType>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
-const MEDIA_TYPES: Readonly<Record<RasterType, string>> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif' };
+/** The other way round: the media type of what a file holds. */
+const MEDIA_TYPES = Object.fromEntries(Object.entries(DETECTED).map(([mediaType, type]) => [type, mediaType])) as Readonly<Record<RasterType, string>>;
 const isRaster = (type: string | undefined): type is RasterType => type !== undefined && Object.hasOwn(MEDIA_TYPES, type);
 const SIGNATURES: Readonly<Record<string, { validate(input: Uint8Array): boolean }>> = { png: PNG, jpg: JPG, gif: GIF };
 const NAMES: Readonly<Record<string, string>> = { png: 'PNG', jpg: 'JPEG', gif: 'GIF', svg: 'SVG', webp: 'WebP', bmp: 'BMP', tiff: 'TIFF', ico: 'ICO', avif: 'AVIF', heif: 'HEIF' };

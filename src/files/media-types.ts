@@ -18,6 +18,11 @@ export function imageMediaType(fileName: string): string | undefined {
   return dot < 0 ? undefined : IMAGE_MEDIA_TYPES[fileName.slice(dot).toLowerCase()];
 }
 
+/** The extension a file of that media type is given (the table's first: `.jpg` for JPEG). */
+export function imageExtension(mediaType: string): string | undefined {
+  return Object.keys(IMAGE_MEDIA_TYPES).find((extension) => IMAGE_MEDIA_TYPES[extension] === mediaType);
+}
+
 export const IMAGE_EXTENSIONS_TEXT = 'PNG, JPEG, GIF or SVG';
 
 /** Font files a manuscript's stylesheet may name in url() (the EPUB's font core media types). */

@@ -7,10 +7,8 @@ import { posix } from 'node:path';
 import type { Nodes } from 'hast';
 import { elements } from './tree.js';
 import { contentMediaType } from '../../files/image.js';
-import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from '../../files/media-types.js';
+import { IMAGE_EXTENSIONS_TEXT, imageExtension, imageMediaType } from '../../files/media-types.js';
 import { bytesForEpub } from './svg-mend.js';
-
-const EXTENSIONS: Readonly<Record<string, string>> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif' };
 
 export interface PackagedImage {
   /** Manifest id. */
@@ -93,7 +91,7 @@ function manuscriptPath(src: string): string {
  */
 function packagePath(relPath: string, mediaType: string, taken: Set<string>): string {
   const named = `media/${relPath.replace(/[^A-Za-z0-9._/-]/g, '_')}`;
-  const safe = imageMediaType(named) === mediaType ? named : `${named.slice(0, named.length - posix.extname(named).length)}${EXTENSIONS[mediaType] ?? ''}`;
+  const safe = imageMediaType(named) === mediaType ? named : `${named.slice(0, named.length - posix.extname(named).length)}${imageExtension(mediaType) ?? ''}`;
   const ext = posix.extname(safe);
   let path = safe;
   for (let n = 2; taken.has(path); n++) path = `${safe.slice(0, safe.length - ext.length)}-${n}${ext}`;
