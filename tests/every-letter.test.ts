@@ -4,8 +4,7 @@
 // blocks: for each part of a series of READMEs nobody here wrote (tables, code, lists, long
 // paragraphs), and one part whose table holds a licence's whole text in a cell, the letters and
 // figures of the EPUB's chapters (parsed, notes included) must all be in the PDF's text
-// (pdftotext), counted letter by letter. Characters no embedded face has (Han, Hangul: a
-// warning at their place) are left out of the count.
+// (pdftotext), counted letter by letter, Chinese, Japanese and Korean too.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -14,43 +14,44 @@
 import { join } from 'node:path';
 import { BUNDLED_FAMILIES } from '../style/families.js';
 import { fontHasGlyph } from './font-cmaps.js';
-import { CLASSIC_FONTS, fontPackageDir, printFaceFiles, type FaceFile, type PrintFonts } from './fonts.js';
+import { CLASSIC_FONTS, fallbackFaceFiles, fontPackageDir, ownFaceFiles, type FaceFile, type PrintFonts } from './fonts.js';
+import { parseUnicodeRange } from './unicode-range.js';
 
 interface CoverageFace {
   ranges: Array<[number, number]>;
   path: string;
 }
 
-/** `U+0000-00FF,U+0131,U+4??` → inclusive code point ranges. */
-export function parseUnicodeRange(range: string): Array<[number, number]> {
-  return range.split(',').flatMap((part) => {
-    const match = /^\s*U\+([0-9A-Fa-f?]{1,6})(?:-([0-9A-Fa-f]{1,6}))?\s*$/.exec(part);
-    if (!match?.[1]) return [];
-    const first = match[1];
-    if (first.includes('?')) return [[parseInt(first.replace(/\?/g, '0'), 16), parseInt(first.replace(/\?/g, 'F'), 16)]];
-    const start = parseInt(first, 16);
-    return [[start, match[2] ? parseInt(match[2], 16) : start]];
-  });
-}
-
 const facesBySet = new Map<string, CoverageFace[]>();
 
-/** The text face (the theme's or `fonts.text`) and the fallback, in roman. */
-function coverageFaces(fonts: PrintFonts): CoverageFace[] {
+function coverageFace(face: FaceFile): CoverageFace {
+  return {
+    ranges: parseUnicodeRange(face.unicodeRange ?? 'U+0-10FFFF'),
+    // A manuscript's own file is read as it is (a woff2 one too: one file, once).
+    path: face.package === 'manuscript' ? face.file : join(fontPackageDir(face.package), face.file.replace(/\.woff2$/, '.woff')),
+  };
+}
+
+/** The roman (400) faces among these. */
+const roman = (faces: readonly FaceFile[]): FaceFile[] => faces.filter((face) => face.weight === 400 && face.style === 'normal');
+
+/** The text face (the theme's or `fonts.text`), in roman: an English text opens its Latin subset only. */
+function textCoverageFaces(fonts: PrintFonts): CoverageFace[] {
   const key = JSON.stringify(fonts.text);
   let faces = facesBySet.get(key);
   if (!faces) {
-    faces = printFaceFiles(fonts)
-      .filter((face: FaceFile) => (face.role === 'text' || face.role === 'fallback') && face.weight === 400 && face.style === 'normal')
-      // The text face first: an English text then opens its Latin subset only.
-      .map((face) => ({
-        ranges: parseUnicodeRange(face.unicodeRange ?? 'U+0-10FFFF'),
-        // A manuscript's own file is read as it is (a woff2 one too: one file, once).
-        path: face.package === 'manuscript' ? face.file : join(fontPackageDir(face.package), face.file.replace(/\.woff2$/, '.woff')),
-      }));
+    faces = roman(ownFaceFiles(fonts).filter((face) => face.role === 'text')).map(coverageFace);
     facesBySet.set(key, faces);
   }
   return faces;
+}
+
+let fallbackFaces: CoverageFace[] | undefined;
+
+/** The fallback, in roman: read only for a character the text face lacks. */
+function fallbackCoverageFaces(): CoverageFace[] {
+  fallbackFaces ??= roman(fallbackFaceFiles()).map(coverageFace);
+  return fallbackFaces;
 }
 
 /** Characters nothing is drawn for: spaces, controls, joiners, variation selectors. */
@@ -67,10 +68,8 @@ export function isCovered(char: string, fonts: PrintFonts = CLASSIC_FONTS): bool
   if (!known) knownBySet.set(setKey, (known = new Map()));
   let covered = known.get(codePoint);
   if (covered === undefined) {
-    covered = coverageFaces(fonts).some((face) => {
-      if (!face.ranges.some(([start, end]) => codePoint >= start && codePoint <= end)) return false;
-      return fontHasGlyph(face.path, codePoint);
-    });
+    const serves = (face: CoverageFace): boolean => face.ranges.some(([start, end]) => codePoint >= start && codePoint <= end) && fontHasGlyph(face.path, codePoint);
+    covered = textCoverageFaces(fonts).some(serves) || fallbackCoverageFaces().some(serves);
     known.set(codePoint, covered);
   }
   return covered;
@@ -83,5 +82,5 @@ export function coverageFor(fonts: PrintFonts): (char: string) => boolean {
 
 /** Every file a coverage test may open for a bundled text family, for the table `make` writes. */
 export function bundledCoverageFiles(): string[] {
-  return BUNDLED_FAMILIES.flatMap((family) => coverageFaces({ ...CLASSIC_FONTS, text: { kind: 'bundled', family: family.family } }).map((face) => face.path));
+  return [...BUNDLED_FAMILIES.flatMap((family) => textCoverageFaces({ ...CLASSIC_FONTS, text: { kind: 'bundled', family: family.family } })), ...fallbackCoverageFaces()].map((face) => face.path);
 }

@@ -17,10 +17,12 @@
  *   Pamphlet Fallback   what those lack: first the whole EB Garamond (arrows,
  *                       mathematical and other signs Google's subsets leave out), then
  *                       Noto Serif (all its subsets), then Noto Sans for Devanagari, then
- *                       Noto Naskh Arabic, Noto Serif Hebrew and Noto Serif Thai (upright
- *                       only, as those scripts are set; declared for italic too, so that
- *                       Chromium does not slant them). Chinese, Japanese and Korean are
- *                       not bundled: a Noto Serif CJK package is 86 MB.
+ *                       Noto Naskh Arabic, Noto Serif Hebrew, Noto Serif Thai, the Noto
+ *                       faces of fifteen scripts of South and Southeast Asia, Armenian,
+ *                       Georgian and Ethiopic, and Noto Serif SC for Chinese, Japanese and
+ *                       Korean (upright only, as those
+ *                       scripts are set; declared for italic too, so that Chromium does not
+ *                       slant them).
  *   the code face       the theme's or `fonts.mono` (Noto Sans Mono in `classic`), its
  *                       subsets covering Latin, Cyrillic and Greek as the text face's do;
  *                       what it lacks (an arrow) comes from Pamphlet Fallback too.
@@ -37,6 +39,7 @@ import { pathToFileURL } from 'node:url';
 import { BUNDLED_FAMILIES, bundledFamily, nearestWeight, type BundledFamily } from '../style/families.js';
 import { fontHasGlyph } from './font-cmaps.js';
 import { cssString } from '../style/css-text.js';
+import { intersectUnicodeRange, parseUnicodeRange } from './unicode-range.js';
 
 export const PRINT_FONT_FAMILY = 'EB Garamond';
 export const SMALL_CAPS_FAMILY = 'EB Garamond SC';
@@ -46,19 +49,42 @@ export const MONO_FONT_FAMILY = 'Noto Sans Mono';
 /** The npm packages the faces come from: each bundled family by its file stem, and EB Garamond whole. */
 export type FontPackage = string;
 
+/** A script fallback's subset that is every numbered slice of its package (`[0]`, `[1]` …). */
+const SLICES = 'slices';
+
+/** Hangul's blocks: Jamo, Compatibility Jamo, Jamo Extended-A and -B, the syllables. */
+const HANGUL: ReadonlyArray<readonly [number, number]> = [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7ff]];
+
 /**
  * What neither EB Garamond nor Noto Serif and Noto Sans have: scripts, each from its Noto
  * family, then signs that real manuscripts use (found building 186 READMEs of our own
  * dependencies as manuscripts: a directory tree drawn in code, ✓ and ❯, emoji), as package
- * stem and subset. Later entries are tried first (see printFaceFiles): an emoji Noto Emoji
+ * stem and subset. Later entries are tried first (see fallbackFaceFiles): an emoji Noto Emoji
  * has comes from it, not from the look of Noto Sans Symbols 2.
  */
-const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string }> = [
-  // The last resort, so first: DejaVu Sans Mono, one file of 3,322 characters (@fontsource
+const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string; only?: ReadonlyArray<readonly [number, number]> }> = [
+  // Chinese, Japanese and Korean: Google's Noto Serif SC has the Han characters, kana and
+  // Hangul, in some hundred slices of 20-100 KB, each with its range, so a page loads the
+  // slices its text uses. A Chinese book printed as empty boxes before (sweep 7: ruanyf's
+  // es6tutorial). First, so tried last of all: its slices also name Latin letters,
+  // punctuation and signs (♪ ≡ ①), which the faces after it set in their own design. The static
+  // files, not @fontsource-variable's 6 MB: Chromium prints a variable font as Type 3.
+  { stem: 'noto-serif-sc', subset: SLICES },
+  // Korean: Noto Serif SC has 80 of Hangul's 11,172 syllables, and Noto Serif KR is 84 MB;
+  // Nanum Myeongjo (16 MB) has them all. Only for Hangul, so that Chinese and Japanese text
+  // never mixes its Han characters or kana with Noto Serif SC's in one line.
+  { stem: 'nanum-myeongjo', subset: SLICES, only: HANGUL },
+  // The last resort for signs, so next: DejaVu Sans Mono, one file of 3,322 characters (@fontsource
   // names it `latin` and gives it no range), for the signs no face after it has, in code as in
   // the text (≡ ⌂ ♪ ⅕ …): a symbol catalogue's README (figures) had 31 signs no face of ours
-  // had; with Fira Code's box drawing below, 8 are left.
+  // had; with Fira Code's box drawing below, 8 were left, and with the faces for Chinese and
+  // Sinhala 4 (⅒ Ⓘ ⓧ ㋡).
   { stem: 'dejavu-mono', subset: 'latin' },
+  // The scripts of South and Southeast Asia, Armenian, Georgian and Ethiopic, 0.5-1.8 MB a
+  // package: Noto Serif where @fontsource has it, else Noto Sans (as for Devanagari). The
+  // Bengali and Khmer translations of coding-interview-university printed as empty boxes.
+  ...['bengali', 'gujarati', 'malayalam', 'tamil', 'telugu', 'sinhala', 'khmer', 'lao', 'myanmar', 'armenian', 'georgian'].map((script) => ({ stem: `noto-serif-${script}`, subset: script })),
+  ...['gurmukhi', 'kannada', 'oriya', 'ethiopic'].map((script) => ({ stem: `noto-sans-${script}`, subset: script })),
   { stem: 'noto-naskh-arabic', subset: 'arabic' },
   { stem: 'noto-serif-hebrew', subset: 'hebrew' },
   { stem: 'noto-serif-thai', subset: 'thai' },
@@ -206,6 +232,21 @@ export function fontsourceSubsets(pkg: FontPackage): Array<[string, string]> {
   return subsets;
 }
 
+/**
+ * The numbered slices of a @fontsource package (`noto-serif-sc-118-400-normal.woff2` for
+ * `[118]`), in their files' number order, with their unicode ranges: how Google Fonts cuts a
+ * font of tens of thousands of characters.
+ */
+export function fontsourceSlices(pkg: FontPackage): Array<[string, string]> {
+  const ranges = JSON.parse(readFileSync(join(fontPackageDir(pkg), 'unicode.json'), 'utf8')) as Record<string, string>;
+  return Object.entries(ranges)
+    .flatMap(([name, range]): Array<[string, string]> => {
+      const slice = /^\[(\d+)\]$/.exec(name)?.[1];
+      return slice === undefined ? [] : [[slice, range]];
+    })
+    .sort((a, b) => Number(a[0]) - Number(b[0]));
+}
+
 /** The whole TTF of a face in @expo-google-fonts/eb-garamond ("500Medium_Italic/…"). */
 function wholeFile(face: FontFace): string {
   const names: Record<number, string> = { 400: 'Regular', 500: 'Medium', 600: 'SemiBold', 700: 'Bold' };
@@ -248,8 +289,8 @@ export function usesSmallCaps(fonts: PrintFonts): boolean {
 
 const cachedFaces = new Map<string, FaceFile[]>();
 
-/** Every face of the print PDF but code's, in the order Chromium should prefer them. */
-export function printFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly FaceFile[] {
+/** The faces the theme or `fonts:` names (text, headings, small caps), in the order Chromium should prefer them. */
+export function ownFaceFiles(fonts: PrintFonts): readonly FaceFile[] {
   const key = JSON.stringify([fonts.text, fonts.headings]);
   const cached = cachedFaces.get(key);
   if (cached) return cached;
@@ -258,9 +299,29 @@ export function printFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly Face
   if (usesSmallCaps(fonts)) {
     for (const face of SMALL_CAPS_FACES) faces.push({ family: SMALL_CAPS_FAMILY, ...face, package: 'eb-garamond-full', file: wholeFile(face), role: 'smallcaps' });
   }
+  cachedFaces.set(key, faces);
+  return faces;
+}
+
+let fallbackFaces: FaceFile[] | undefined;
+
+/**
+ * Pamphlet Fallback's faces, whatever the theme: made only for a text with a character its
+ * own faces lack, since reading the ranges of some 600 faces from their packages (Noto Serif
+ * SC's hundred slices, Nanum Myeongjo's cut to Hangul) took 10 ms of every print build.
+ */
+export function fallbackFaceFiles(): readonly FaceFile[] {
+  if (fallbackFaces) return fallbackFaces;
+  const faces: FaceFile[] = [];
   const serif = fontsourceSubsets('noto-serif');
   const sans = fontsourceSubsets('noto-sans').filter(([subset]) => NOTO_SANS_SUBSETS.includes(subset));
-  const scripts = SCRIPT_FALLBACKS.map(({ stem, subset }) => ({ stem, subset, unicodeRange: fontsourceSubsets(stem).find(([name]) => name === subset)?.[1] }));
+  const scripts = SCRIPT_FALLBACKS.flatMap(({ stem, subset, only }) => {
+    if (subset !== SLICES) return [{ stem, subset, unicodeRange: fontsourceSubsets(stem).find(([name]) => name === subset)?.[1] }];
+    return fontsourceSlices(stem).flatMap(([slice, range]) => {
+      const unicodeRange = only ? intersectUnicodeRange(range, only) : range;
+      return unicodeRange === undefined ? [] : [{ stem, subset: slice, unicodeRange }];
+    });
+  });
   for (const face of FALLBACK_FACES) {
     // First, so tried last: their ranges also name some punctuation the faces below have.
     for (const { stem, subset, unicodeRange } of scripts) {
@@ -275,8 +336,13 @@ export function printFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly Face
     // Last, because within a family the last rule is tried first (CSS Fonts 4, §4.5).
     faces.push({ family: FALLBACK_FAMILY, ...face, package: 'eb-garamond-full', file: wholeFile(face), role: 'fallback' });
   }
-  cachedFaces.set(key, faces);
+  fallbackFaces = faces;
   return faces;
+}
+
+/** Every face of the print PDF but code's, in the order Chromium should prefer them. */
+export function printFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly FaceFile[] {
+  return [...ownFaceFiles(fonts), ...fallbackFaceFiles()];
 }
 
 /** Code's faces: every subset of the code face with its range. */
@@ -324,8 +390,8 @@ const ALWAYS = /-latin(-ext)?-\d/;
 function facesFor(page: PageText, fonts: PrintFonts): FaceFile[] {
   const text = codePoints(page.text);
   const code = codePoints(page.code);
-  const all = printFaceFiles(fonts);
-  const textFaces = all.filter((face) => face.role === 'text');
+  const own = ownFaceFiles(fonts);
+  const textFaces = own.filter((face) => face.role === 'text');
   const monoFaces = code.size ? monoFaceFiles(fonts) : [];
   // A manuscript's file covers what its cmap has; a character it lacks goes to the fallback,
   // in code as in the text.
@@ -335,11 +401,8 @@ function facesFor(page: PageText, fonts: PrintFonts): FaceFile[] {
     ...[...code].filter((cp) => !monoFaces.some((face) => covers(face, cp))),
   ]);
   const needed = (face: FaceFile, points: ReadonlySet<number>): boolean => !face.unicodeRange || ALWAYS.test(face.file) || [...points].some((cp) => inRange(face, cp));
-  const faces = all.filter((face) => {
-    if (face.role === 'text' || face.role === 'headings') return needed(face, text);
-    if (face.role === 'fallback') return face.unicodeRange ? [...uncovered].some((cp) => inRange(face, cp)) : uncovered.size > 0;
-    return true;
-  });
+  const faces = own.filter((face) => face.role === 'smallcaps' || needed(face, text));
+  if (uncovered.size > 0) faces.push(...fallbackFaceFiles().filter((face) => !face.unicodeRange || [...uncovered].some((cp) => inRange(face, cp))));
   faces.push(...monoFaces.filter((face) => needed(face, code)));
   return faces;
 }
@@ -377,12 +440,7 @@ function inRange(face: FaceFile, cp: number): boolean {
   if (!face.unicodeRange) return true;
   let ranges = parsedRanges.get(face.unicodeRange);
   if (!ranges) {
-    ranges = face.unicodeRange.split(/,\s*/).map((part): [number, number] => {
-      const [from = '', to] = part.trim().replace(/^U\+/i, '').split('-');
-      if (to === undefined && from.includes('?')) return [parseInt(from.replace(/\?/g, '0'), 16), parseInt(from.replace(/\?/g, 'F'), 16)];
-      const start = parseInt(from, 16);
-      return [start, to === undefined ? start : parseInt(to, 16)];
-    });
+    ranges = parseUnicodeRange(face.unicodeRange);
     parsedRanges.set(face.unicodeRange, ranges);
   }
   return ranges.some(([a, b]) => cp >= a && cp <= b);

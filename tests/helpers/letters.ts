@@ -6,11 +6,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 
-/** How many times each letter or figure occurs, CJK and Hangul left out (no bundled face has them). */
+/** How many times each letter or figure occurs. */
 export function letters(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const ch of text.toLowerCase()) {
-    if (!/[\p{L}\p{N}]/u.test(ch) || /[\u2E80-\uD7FF\uF900-\uFAFF\uFF00-\uFFEF]/u.test(ch)) continue;
+    if (!/[\p{L}\p{N}]/u.test(ch)) continue;
     counts.set(ch, (counts.get(ch) ?? 0) + 1);
   }
   return counts;

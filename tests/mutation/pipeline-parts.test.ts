@@ -448,11 +448,13 @@ describe('lints', () => {
   test('characters no print face has, once per script, at the first one’s place', () => {
     // Emoji are set in the embedded Noto Emoji (since 2026-12-02).
     expect(onePart('One 🙂 and 🙂 again, ☃.\n\n## 🙂\n').messages).toEqual([]);
-    // A musical note is set in the embedded DejaVu Sans Mono (since 2026-12-06); a circled letter is in no face of ours.
-    expect(onePart('A note ♪.\n').messages).toEqual([]);
-    expect(onePart('Runes ᚠ, a sign ⓞ, runes ᛟ and ᚱ.\n').messages).toEqual([
+    // A musical note is set in the embedded DejaVu Sans Mono (since 2026-12-06), a circled o in
+    // Noto Serif SC, Chinese and Korean in Noto Serif SC and Nanum Myeongjo (since 2026-12-06);
+    // a circled x is in no face of ours.
+    expect(onePart('A note ♪, a sign ⓞ, 中文 and 한국어.\n').messages).toEqual([]);
+    expect(onePart('Runes ᚠ, a sign ⓧ, runes ᛟ and ᚱ.\n').messages).toEqual([
       'part-1.md:6:7: warning: no embedded font has these 3 Runic characters: “ᚠ” (U+16A0), “ᛟ” (U+16DF), “ᚱ” (U+16B1); the PDF would set them in a system face; use other characters, or an image',
-      'part-1.md:6:17: warning: no embedded font has the character “ⓞ” (U+24DE): the PDF would set it in a system face; use another character, or an image',
+      'part-1.md:6:17: warning: no embedded font has the character “ⓧ” (U+24E7): the PDF would set it in a system face; use another character, or an image',
     ]);
   });
 
