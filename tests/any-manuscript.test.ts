@@ -290,6 +290,31 @@ describe('front matter as other tools write it', () => {
   });
 });
 
+describe('chapters of an mdBook book, kept under their own names', () => {
+  // The Rust book (rust-lang/book, MIT or Apache-2.0): four chapters as they are in src/, each
+  // given front matter. They link one another by the page mdBook publishes (`ch08-00-….html`),
+  // and the standard library beside the book (`../std/collections/index.html`). Until
+  // 2026-12-06 a chapter's page was an error without base-url, and a link out of the book's
+  // folder an error with it.
+  test('a chapter’s page is that part, a page beside the book is on base-url’s site; every letter printed, the EPUBs clean', () => {
+    const built = buildAll('mdbook-chapters', 'pdf,epub');
+    expect(built.stderr).toBe('');
+    const text = (part: number) => built.epub[part]?.['OEBPS/text.xhtml'] ?? '';
+    // ch12-00 links ch07-00 and ch08-00 (parts 1 and 3), and chapters not in this book.
+    expect(text(4)).toContain('<a href="https://doc.rust-lang.org/book/the-rust-programming-language-1.epub">Chapter 7</a>');
+    expect(text(4)).toContain('<a href="https://doc.rust-lang.org/book/the-rust-programming-language-3.epub">Chapter 8</a>');
+    expect(text(4)).toContain('<a href="https://doc.rust-lang.org/book/ch09-00-error-handling.html">Chapter 9</a>');
+    expect(text(2)).toContain('href="https://doc.rust-lang.org/book/ch01-02-hello-world.html#rust-program-basics"');
+    expect(text(3)).toContain('<a href="https://doc.rust-lang.org/std/collections/index.html">the documentation</a>');
+    const dist = path.join(built.root, 'dist');
+    for (const part of [1, 2, 3, 4]) {
+      const read = letters(epubChapterText(path.join(dist, `the-rust-programming-language-${part}.epub`)));
+      expect(missingLetters(read, letters((built.pdf[part] ?? []).join('\n'))), `part ${part}`).toEqual([]);
+    }
+    for (const file of built.epubPaths) epubs.push({ name: 'mdbook-chapters', path: file });
+  });
+});
+
 describe('a picture named as another type', () => {
   // javascript-algorithms' READMEs (MIT licence) show PNGs named .jpeg 30 times over; browsers and
   // GitHub sniff them. Until 2026-12-06 each was an error, "give the file the extension of what it is".

@@ -4,8 +4,8 @@
  * - a link may go to the web (http, https), to an e-mail address, to a place in
  *   this part (checked once ids exist, rehype-links.ts), to another part of the
  *   series (its `base-url` address, else plain text), or to a file published beside
- *   the parts under `base-url`; a link to a file that is not in the book is an error,
- *   since no reader could follow it;
+ *   the parts under `base-url` (`../other/page.html` too); a link to a file that is not in the
+ *   book is an error without one, since no reader could follow it;
  * - an image must be a file inside the manuscript folder, of a type every format can
  *   carry; the network is never reached.
  */
@@ -60,8 +60,14 @@ export default function remarkSafety(options: SafetyOptions) {
       const url = classifyUrl(node.url);
       switch (url.kind) {
         case 'refused':
-          if (url.outside) error(file, `link to \`${node.url}\`, a file that is not in the book: link to its web address`, { place: node.position, ruleId: 'link-outside-book', source: 'pamphlet' });
-          else error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
+          if (!url.outside) return void error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
+          // `../std/index.html` from a book published at base-url: a page of the same site. Only
+          // an address is written, and no file is read.
+          if (options.baseUrl) {
+            node.url = uriOf(new URL(node.url.trim(), withSlash(options.baseUrl)));
+            return;
+          }
+          error(file, `link to \`${node.url}\`, a file that is not in the book: link to its web address, or give pamphlet.yaml a \`base-url\` where it is published`, { place: node.position, ruleId: 'link-outside-book', source: 'pamphlet' });
           return;
         case 'web':
         case 'mailto':
@@ -71,12 +77,15 @@ export default function remarkSafety(options: SafetyOptions) {
           node.url = `#${url.id}`;
           return;
         case 'relative': {
-          if (url.path === ownName) {
+          // mdBook, Jekyll and Hugo books link a chapter by the page it is published as:
+          // `ch07-00-modules.html` is the part `ch07-00-modules.md`.
+          const part = [url.path, url.path.replace(/\.html?$/i, '.md')].find((name) => name === ownName || options.parts.has(name)) ?? url.path;
+          if (part === ownName) {
             node.url = url.fragment ? `#${url.fragment}` : '#';
             if (!url.fragment) return unlink(node, index, parent);
             return;
           }
-          const slug = options.parts.get(url.path);
+          const slug = options.parts.get(part);
           if (slug !== undefined) {
             if (!options.baseUrl) {
               file.info(`link to ${url.path} is plain text: give pamphlet.yaml a \`base-url\` to link the parts where they are published`, { place: node.position, ruleId: 'part-link-text', source: 'pamphlet' });
@@ -97,8 +106,12 @@ export default function remarkSafety(options: SafetyOptions) {
   };
 }
 
+function withSlash(baseUrl: string): string {
+  return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+}
+
 function published(baseUrl: string, file: string, fragment: string | undefined): string {
-  const url = new URL(encodeURI(file), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  const url = new URL(encodeURI(file), withSlash(baseUrl));
   if (fragment) url.hash = fragment;
   return uriOf(url);
 }

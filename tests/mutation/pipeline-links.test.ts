@@ -25,7 +25,7 @@ describe('links and images', () => {
       'part-1.md:6:69: error: image refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
       'part-1.md:6:88: error: an image is a file inside the manuscript folder, not `#frag`',
       'part-1.md:6:100: error: image outside the manuscript folder is not allowed: /etc/x.png',
-      'part-1.md:8:1: error: link to `../notes.txt`, a file that is not in the book: link to its web address',
+      'part-1.md:8:1: error: link to `../notes.txt`, a file that is not in the book: link to its web address, or give pamphlet.yaml a `base-url` where it is published',
       'part-1.md:8:19: error: link refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
       'part-1.md:8:44: error: link to `notes.txt`, a file that is not in the book: link to its web address, or give pamphlet.yaml a `base-url` where it is published',
       'part-1.md:8:59: error: link refused: `//evil.example/x` points to another host (write https://…)',
@@ -39,6 +39,27 @@ describe('links and images', () => {
     expect(body(loaded.manuscript.parts[0]!)).toBe(
       '<h2 id="sec">Sec</h2>\n<p id="p1" data-pn="1"><a href="https://example.org/a%20b">w</a> <a href="mailto:x@y.org">m</a> <a href="#sec">f</a> self <a href="#sec">selfh</a> <a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/test-series-2.epub">p2b</a> <a href="https://example.org/rf/docs/a%20b.pdf#p3">file</a> <a href="#sec">dot</a></p>',
     );
+  });
+
+  // The Rust book's own links (rust-lang/book, src/ch07-01-packages-and-crates.md and
+  // ch08-00-common-collections.md): a chapter by the page mdBook publishes it as, and the
+  // standard library's pages beside the book.
+  test('a part by the page it is published as (`part-2.html`), and `../` pages of the site base-url names', () => {
+    const links = '[p2][modules] [p2h](part-2.htm#end) [self](part-1.html#sec) [the documentation][collections] [root](/std/index.html)\n\n[modules]: part-2.html\n[collections]: ../std/collections/index.html\n';
+    const loaded = twoParts('base-url: https://doc.rust-lang.org/book\n', `## Sec\n\n${links}`);
+    expect(loaded.messages).toEqual([]);
+    expect(body(loaded.manuscript.parts[0]!)).toBe(
+      '<h2 id="sec">Sec</h2>\n<p id="p1" data-pn="1"><a href="https://doc.rust-lang.org/book/test-series-2.epub">p2</a> <a href="https://doc.rust-lang.org/book/test-series-2.epub#end">p2h</a> <a href="#sec">self</a> <a href="https://doc.rust-lang.org/std/collections/index.html">the documentation</a> <a href="https://doc.rust-lang.org/std/index.html">root</a></p>',
+    );
+    // Without base-url the part is plain text, and the site's page an error at its place.
+    expect(twoParts('', '[p2][modules] [p2h](part-2.htm#end)\n\n[modules]: part-2.html\n').messages).toEqual([
+      'part-1.md:6:1: info: link to part-2.html is plain text: give pamphlet.yaml a `base-url` to link the parts where they are published',
+      'part-1.md:6:15: info: link to part-2.htm is plain text: give pamphlet.yaml a `base-url` to link the parts where they are published',
+    ]);
+    expect(onePartRefused('[the documentation][collections] [root](/std/index.html)\n\n[collections]: ../std/collections/index.html\n')).toEqual([
+      'part-1.md:6:1: error: link to `../std/collections/index.html`, a file that is not in the book: link to its web address, or give pamphlet.yaml a `base-url` where it is published',
+      'part-1.md:6:34: error: link to `/std/index.html`, a file that is not in the book: link to its web address, or give pamphlet.yaml a `base-url` where it is published',
+    ]);
   });
 
   test('the top: `#` and `#top` (any case) go to the title, unless an element is named top; a link with no address is its words', () => {
