@@ -16,6 +16,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { visit } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadManuscript } from '../src/manuscript.js';
 import { copyFixture, pamphlet } from './helpers/cli.js';
 import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
@@ -312,6 +313,35 @@ describe('chapters of an mdBook book, kept under their own names', () => {
       expect(missingLetters(read, letters((built.pdf[part] ?? []).join('\n'))), `part ${part}`).toEqual([]);
     }
     for (const file of built.epubPaths) epubs.push({ name: 'mdbook-chapters', path: file });
+  });
+});
+
+describe('Markdown as Pandoc writes it from Word', () => {
+  // Pandoc's own Word test documents (jgm/pandoc, test/docx: inline_formatting, alternate_document_path
+  // and links, GPL-2.0-or-later) made Markdown by pandoc 2.17, as a publisher's Word workflow does.
+  // Until 2026-12-06 `{.smallcaps}` and `{.underline}` were left out with a warning, and a
+  // bookmark's `.anchor` warned too.
+  test('small capitals from the text face’s whole font, underlines as <u>, a Word bookmark an anchor; no warning', async () => {
+    const built = buildAll('pandoc-from-word', 'pdf,epub');
+    expect(built.stderr).toBe('');
+    const text = (part: number) => built.epub[part]?.['OEBPS/text.xhtml'] ?? '';
+    expect(text(1)).toContain('This is <span class="smallcaps">Small Caps</span>, and this is <del>strikethrough</del>.');
+    expect(text(1)).toContain('Some people use <u>single underlines for <em>emphasis</em></u>.');
+    expect(text(1)).toContain('<strong><u>bold underlined</u></strong>');
+    expect(text(2)).toContain('<a href="#my_bookmark">internal link</a>');
+    expect(text(2)).toMatch(/id="my_bookmark"/);
+    // In the PDF the words keep the text's size in a face of their own (EB Garamond's whole
+    // font, which has small capitals), not the text's face, nor capitals scaled down.
+    const file = path.join(built.root, 'dist', 'from-word-1.pdf');
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), disableFontFace: true, verbosity: 0, isEvalSupported: false }).promise;
+    const items = (await (await doc.getPage(3)).getTextContent()).items.filter((item) => 'str' in item);
+    const run = (words: string) => items.find((item) => item.str === words);
+    const caps = run('Small Caps');
+    const body = run(', and this is');
+    expect(caps?.fontName).toBeDefined();
+    expect(caps?.fontName).not.toBe(body?.fontName);
+    expect(caps?.transform[0]).toBeCloseTo(body?.transform[0] ?? 0, 2);
+    for (const file of built.epubPaths) epubs.push({ name: 'pandoc-from-word', path: file });
   });
 });
 

@@ -36,7 +36,7 @@ const GENERATED: Record<string, Schema['attributes'] extends Record<string, infe
   figcaption: [],
   cite: [],
   div: [['role', 'note'], ['className', 'callout', 'callout-note', 'callout-tip', 'callout-important', 'callout-warning', 'callout-caution', 'callout-info', 'callout-danger', 'pagebreak', 'csl-entry', 'csl-bib-body', 'csl-left-margin', 'csl-right-inline', 'csl-indent', 'csl-block'], 'dataNote', ['dataKind', 'footnote', 'citation'], 'dataCalls'],
-  span: [['className', 'citation', 'nocase']],
+  span: [['className', 'citation', 'nocase', 'smallcaps']],
   section: [['dataPamphletStore', 'notes', 'questions', 'bibliography'], 'dataTitle'],
 };
 

@@ -167,14 +167,35 @@ function cite(node: TextDirective, file: VFile): Citation | RootContent {
 }
 
 /**
+ * The classes Pandoc's Markdown gives a span for formatting Markdown has no mark for, as its
+ * Word and LibreOffice readers write them: `[Small Caps]{.smallcaps}` (a class the stylesheets
+ * set), `[underlined]{.underline}` and `[marked]{.mark}` (the elements HTML has).
+ */
+const SPAN_CLASSES: Record<string, 'class' | 'element'> = { smallcaps: 'class', underline: 'element', mark: 'element' };
+
+/**
  * `:span[текст]{lang=ru}`: a phrase in another language (hyphenation, quotes, screen readers).
  * `{#claim}` makes it an anchor, as `<span id="claim">` is (rehype-anchors.ts). Pandoc's
  * `[текст]{lang=ru}` arrives here as this directive (remark-pandoc-spans.ts).
  */
 function span(node: TextDirective, file: VFile): RootContent {
   const attributes = node.attributes ?? {};
-  const properties: Record<string, string> = {};
+  const properties: Record<string, string | string[]> = {};
+  /** The element the span becomes: `u` or `mark` for Pandoc's classes of those names. */
+  let tagName = 'span';
   for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'class') {
+      const unknown: string[] = [];
+      for (const name of (value ?? '').split(/\s+/).filter(Boolean)) {
+        const known = SPAN_CLASSES[name];
+        if (known === 'element') tagName = name === 'underline' ? 'u' : 'mark';
+        else if (known === 'class') properties.className = [name];
+        // Pandoc's mark on a Word bookmark, whose id is the anchor.
+        else if (!(name === 'anchor' && attributes.id)) unknown.push(name);
+      }
+      if (unknown.length) file.message(`unknown attribute \`class\` (${unknown.join(' ')}) on a span, left out (known: lang, id, and the classes ${Object.keys(SPAN_CLASSES).join(', ')})`, { place: node.position, ruleId: 'span-attribute', source: 'pamphlet' });
+      continue;
+    }
     // An empty `lang=""` is a bad tag, not an unknown attribute.
     if (key === 'lang') {
       const tag = value ?? '';
@@ -183,10 +204,10 @@ function span(node: TextDirective, file: VFile): RootContent {
     } else if (key === 'id' && value) {
       properties.id = value;
     } else {
-      file.message(`unknown attribute \`${key}\`${key === 'class' && value ? ` (${value})` : ''} on a span, left out (known: lang, id)`, { place: node.position, ruleId: 'span-attribute', source: 'pamphlet' });
+      file.message(`unknown attribute \`${key}\` on a span, left out (known: lang, id, and the classes ${Object.keys(SPAN_CLASSES).join(', ')})`, { place: node.position, ruleId: 'span-attribute', source: 'pamphlet' });
     }
   }
-  const container: InlineContainer = { type: 'inlineContainer', children: node.children as PhrasingContent[], data: { hName: 'span', hProperties: properties }, ...(node.position ? { position: node.position } : {}) };
+  const container: InlineContainer = { type: 'inlineContainer', children: node.children as PhrasingContent[], data: { hName: tagName, hProperties: properties }, ...(node.position ? { position: node.position } : {}) };
   return container as RootContent;
 }
 

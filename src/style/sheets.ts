@@ -26,9 +26,12 @@ export function fontProperties(fonts: PrintFonts): string {
   const heading = smallCaps
     ? `'${SMALL_CAPS_FAMILY}', ${family(fonts.headings)}, ${fallback}`
     : `${family(fonts.headings)}, ${family(fonts.text)}, ${fallback}`;
+  // The text's small caps (Pandoc's `.smallcaps`) come from the same whole font when the text is EB Garamond.
+  const textSmallCaps = usesSmallCaps(fonts) && fonts.text.kind === 'bundled' && fonts.text.family === 'EB Garamond';
   return [
     ':root {',
     `  --text-font: ${family(fonts.text)}, ${fallback};`,
+    `  --smallcaps-font: ${textSmallCaps ? `'${SMALL_CAPS_FAMILY}', ` : ''}${family(fonts.text)}, ${fallback};`,
     `  --heading-font: ${heading};`,
     // Code too falls back to our faces: without them Chromium took a system font for what
     // the mono face lacks (the CommonMark spec's '→' in DejaVu Sans), which differs by machine.

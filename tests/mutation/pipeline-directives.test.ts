@@ -48,7 +48,7 @@ describe('directives', () => {
     expect(rules).toEqual(['pamphlet:cite-attribute', 'pamphlet:span-attribute', 'pamphlet:quote-attribute', 'pamphlet:quote-unattributed', 'pamphlet:next-part-none']);
     expect(messages).toEqual([
       'part-1.md:7:3: warning: unknown attribute `page` on :cite (known: locator, prefix, suffix)',
-      'part-1.md:7:74: warning: unknown attribute `class` (y) on a span, left out (known: lang, id)',
+      'part-1.md:7:74: warning: unknown attribute `class` (y) on a span, left out (known: lang, id, and the classes smallcaps, underline, mark)',
       'part-1.md:9:1: warning: unknown attribute `colour` on :::quote (known: source, locator, via, via-locator, author, title)',
       'part-1.md:9:1: warning: quotation without attribution: give `source=KEY`, or `author="…"`',
       'part-1.md:13:1: warning: `::next-part` but this part has no next part (the last of the series, or `next: false`)',
@@ -151,7 +151,7 @@ describe("Pandoc's bracketed spans", () => {
         '',
       ].join('\n\n'),
     );
-    expect(messages).toEqual(['part-1.md:16:49: warning: unknown attribute `class` (x) on a span, left out (known: lang, id)']);
+    expect(messages).toEqual(['part-1.md:16:49: warning: unknown attribute `class` (x) on a span, left out (known: lang, id, and the classes smallcaps, underline, mark)']);
     expect(body(doc)).toBe(
       [
         '<p id="p1" data-pn="1"><span id="inlines-filter"><code>Inlines (inlines)</code></span></p>',
@@ -164,14 +164,13 @@ describe("Pandoc's bracketed spans", () => {
     );
   });
 
-  test('what pamphlet has no use for is left out with a warning at the span; a bad language is an error', () => {
-    const { doc, messages } = onePart('Set in [small capitals]{.smallcaps} and [underlined]{.underline custom-style="Emphatic"}.\n');
+  test('small caps, underline and mark as Pandoc writes them; what pamphlet has no use for is left out with a warning at the span; a bad language is an error', () => {
+    const { doc, messages } = onePart('Set in [small capitals]{.smallcaps}, [underlined]{.underline custom-style="Emphatic"}, [marked]{.mark}, [boxed]{.box .smallcaps}; a bookmark []{#_Toc1 .anchor}.\n');
     expect(messages).toEqual([
-      'part-1.md:6:8: warning: unknown attribute `class` (smallcaps) on a span, left out (known: lang, id)',
-      'part-1.md:6:41: warning: unknown attribute `class` (underline) on a span, left out (known: lang, id)',
-      'part-1.md:6:41: warning: unknown attribute `custom-style` on a span, left out (known: lang, id)',
+      'part-1.md:6:38: warning: unknown attribute `custom-style` on a span, left out (known: lang, id, and the classes smallcaps, underline, mark)',
+      'part-1.md:6:105: warning: unknown attribute `class` (box) on a span, left out (known: lang, id, and the classes smallcaps, underline, mark)',
     ]);
-    expect(body(doc)).toBe('<p id="p1" data-pn="1">Set in <span>small capitals</span> and <span>underlined</span>.</p>');
+    expect(body(doc)).toBe('<p id="p1" data-pn="1">Set in <span class="smallcaps">small capitals</span>, <u>underlined</u>, <mark>marked</mark>, <span class="smallcaps">boxed</span>; a bookmark <span id="_Toc1"></span>.</p>');
     expect(refused({ 'pamphlet.yaml': 'series: S\n', 'part-1.md': part('title: T\npart: 1', 'A [x]{lang=de_CH}.\n') })).toEqual([
       'part-1.md:6:3: error: `lang` must be a BCP 47 language tag such as ru or de-CH, not “de_CH”',
     ]);
