@@ -34,6 +34,7 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'frontmatter-key': { about: 'a front matter key pamphlet has no use for, another tool\'s (Jekyll\'s `layout`, Hugo\'s `tags`; left out)', fix: 'remove it, or leave it for the other tool: pamphlet ignores it' },
   'empty-paragraph': { about: 'a paragraph with nothing to read, such as a `<br>` on a line of its own (left out)', fix: 'delete it: the space between paragraphs is the theme’s' },
   'fenced-div': { about: "a Pandoc fenced div's fence (`::: {.note}`, `:::`) with no partner (printed as typed)", fix: 'give it its partner on a line of its own, with a blank line before it' },
+  'pymdown-block': { about: 'a `///` block fence (MkDocs, PyMdown) with no partner (printed as typed)', fix: 'open with `/// name` on a line of its own and close with as many slashes alone on a line' },
   'span-attribute': { about: 'an attribute a span has no use for (`custom-style`, a class other than `.smallcaps`, `.underline`, `.mark`; left out)', fix: 'remove it: a span takes `lang=`, `#id` and those three classes' },
   'empty-link': { about: 'a link with no address, `[text]()` or `<a href="">` (printed as plain text)', fix: 'give the link its address, or remove the brackets' },
   'part-link-text': { about: 'a link to another part with no `base-url` (printed as plain text)', fix: 'give pamphlet.yaml a `base-url` where the parts are published' },

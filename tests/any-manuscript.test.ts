@@ -345,6 +345,31 @@ describe('Markdown as Pandoc writes it from Word', () => {
   });
 });
 
+describe('MkDocs pages with PyMdown’s blocks', () => {
+  // FastAPI's docs (fastapi/fastapi, docs/, MIT): tutorial/security/index.md in English and in
+  // Chinese, and the end of tutorial/dependencies/sub-dependencies.md, whose `//// tab` blocks
+  // hold code and a `/// tip`. Until 2026-12-06 every fence printed as typed.
+  test('each block a note set apart, titled as the author wrote or by its kind; no fence printed; every letter printed', () => {
+    const built = buildAll('mkdocs-blocks', 'pdf,epub');
+    expect(built.stderr).toBe('');
+    const text = (part: number) => built.epub[part]?.['OEBPS/text.xhtml'] ?? '';
+    const titles = (part: number) => [...text(part).matchAll(/<div class="callout callout-(\w+)" role="note">\s*<p class="callout-title"[^>]*>([^<]*)</g)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(titles(1)).toEqual(['tip: Tip', 'tip: Tip']);
+    expect(titles(2)).toEqual(['note: Python 3.10+', 'note: Python 3.10+ non-Annotated', 'tip: Tip', 'tip: Tip']);
+    expect(titles(3)).toEqual(['tip: 提示', 'tip: 提示']);
+    // The tab's code and its tip are inside it.
+    expect(text(2)).toMatch(/<p class="callout-title">Python 3\.10\+ non-Annotated<\/p>\s*<div class="callout callout-tip" role="note">\s*<p class="callout-title">Tip<\/p>\s*<p[^>]*>Prefer to use the <code>Annotated<\/code> version if possible\.<\/p>\s*<\/div>\s*<pre/);
+    const dist = path.join(built.root, 'dist');
+    for (const part of [1, 2, 3]) {
+      const printed = (built.pdf[part] ?? []).join('\n');
+      expect(printed, `part ${part}`).not.toContain('///');
+      expect(text(part), `part ${part}`).not.toContain('///');
+      expect(missingLetters(letters(epubChapterText(path.join(dist, `fastapi-${part}.epub`))), letters(printed)), `part ${part}`).toEqual([]);
+    }
+    for (const file of built.epubPaths) epubs.push({ name: 'mkdocs-blocks', path: file });
+  });
+});
+
 describe('a picture named as another type', () => {
   // javascript-algorithms' READMEs (MIT licence) show PNGs named .jpeg 30 times over; browsers and
   // GitHub sniff them. Until 2026-12-06 each was an error, "give the file the extension of what it is".

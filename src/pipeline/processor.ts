@@ -6,6 +6,7 @@
  *                remark-frontmatter, remark-directive
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
  *   syntax       remarkGithubAlerts         `> [!NOTE]` and its kin: a labelled note, not a quotation
+ *                remarkPymdownBlocks        MkDocs's `/// tip | Title` … `///`: the same note
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
  *                remarkPandocDivs           Pandoc `::: {.note}` fences go where they pair up
  *                remarkInlineNotes          Pandoc `^[inline notes]`
@@ -67,6 +68,7 @@ import remarkCiteproc from './remark-citeproc.js';
 import remarkDirectives from './remark-directives.js';
 import remarkFigures from './remark-figures.js';
 import remarkGithubAlerts from './remark-github-alerts.js';
+import remarkPymdownBlocks from './remark-pymdown-blocks.js';
 import remarkInlineNotes from './remark-inline-notes.js';
 import remarkLiteralColons from './remark-literal-colons.js';
 import remarkNotes from './remark-notes.js';
@@ -134,6 +136,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkDirective)
     .use(remarkPartFrontmatter)
     .use(remarkGithubAlerts, { lang: options.lang })
+    .use(remarkPymdownBlocks, { lang: options.lang })
     .use(remarkLiteralColons)
     .use(remarkPandocDivs)
     .use(remarkInlineNotes)
