@@ -19,10 +19,9 @@
  *                       Noto Serif (all its subsets), then Noto Sans for Devanagari, then
  *                       Noto Naskh Arabic, Noto Serif Hebrew, Noto Serif Thai, the Noto
  *                       faces of fifteen scripts of South and Southeast Asia, Armenian,
- *                       Georgian and Ethiopic, and Noto Serif SC for Chinese, Japanese and
- *                       Korean (upright only, as those
- *                       scripts are set; declared for italic too, so that Chromium does not
- *                       slant them).
+ *                       Georgian and Ethiopic, Noto Serif SC for Chinese and Japanese and
+ *                       Nanum Myeongjo for Hangul (upright only, as those scripts are set;
+ *                       declared for italic too, so that Chromium does not slant them).
  *   the code face       the theme's or `fonts.mono` (Noto Sans Mono in `classic`), its
  *                       subsets covering Latin, Cyrillic and Greek as the text face's do;
  *                       what it lacks (an arrow) comes from Pamphlet Fallback too.
