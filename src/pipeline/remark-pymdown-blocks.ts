@@ -28,6 +28,9 @@ export interface PymdownBlocksOptions {
   lang: string;
 }
 
+/** How deep a block may lie within open ones and still be closed. */
+const MAX_NESTING = 64;
+
 const OPENING = /^(\/{3,})[ \t]+([A-Za-z][\w-]*)[ \t]*(?:\|[ \t]*)?/;
 const CLOSING = /^(\/{3,})[ \t]*$/;
 
@@ -100,9 +103,12 @@ function blocksOf(children: RootContent[], source: string, lang: string, unpaire
       open.push(fence);
       continue;
     }
+    // Among the innermost open blocks only: PyMdown's nest a few deep, and a text of thousands
+    // of fences that close nothing must not scan every open one for each.
+    const stop = Math.max(0, open.length - MAX_NESTING);
     let at = open.length - 1;
-    while (at >= 0 && open[at]?.slashes !== fence.slashes) at--;
-    const opening = open[at];
+    while (at >= stop && open[at]?.slashes !== fence.slashes) at--;
+    const opening = at >= stop ? open[at] : undefined;
     if (!opening) continue;
     open.splice(at);
     paired.add(opening).add(fence);

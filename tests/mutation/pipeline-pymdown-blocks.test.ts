@@ -69,6 +69,12 @@ describe('PyMdown blocks', () => {
     expect(body(onePart('```\n/// tip\ncode\n///\n```\n').doc)).toContain('<pre><code>/// tip\ncode\n///\n</code></pre>');
   });
 
+  test('fences by the thousand that close nothing: one warning, with the count, and the text as typed', () => {
+    const { doc, messages } = onePart(`${'/// tip\n\n'.repeat(300)}${'////\n\n'.repeat(300)}`);
+    expect(messages).toEqual(["part-1.md:6:1: warning: a `///` block's fence with no partner, printed as typed (and 299 more after it): a block opens with `/// name` and closes with as many slashes alone on a line"]);
+    expect(body(doc).match(/<p[^>]*>\/\/\/ tip<\/p>/g)).toHaveLength(300);
+  });
+
   test('what a block holds keeps its place: an error in it at its line and column', () => {
     // Line 8 of the file (five of front matter and a blank line before the text), column 5.
     expect(onePartRefused('/// tip\n\nSee [there](#nowhere).\n\n///\n')).toEqual(['part-1.md:8:5: error: link to `#nowhere`: no heading, anchor, ¶ or note in this part has that id']);
