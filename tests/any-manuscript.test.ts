@@ -345,10 +345,12 @@ describe('Markdown as Pandoc writes it from Word', () => {
   });
 });
 
-describe('MkDocs pages with PyMdown’s blocks', () => {
+describe('MkDocs pages with PyMdown’s blocks and Python-Markdown’s admonitions', () => {
   // FastAPI's docs (fastapi/fastapi, docs/, MIT): tutorial/security/index.md in English and in
   // Chinese, and the end of tutorial/dependencies/sub-dependencies.md, whose `//// tab` blocks
-  // hold code and a `/// tip`. Until 2026-12-06 every fence printed as typed.
+  // hold code and a `/// tip`; and a section of Material for MkDocs's upgrade guide
+  // (squidfunk/mkdocs-material, docs/upgrade.md, MIT) with Python-Markdown's `!!! warning`.
+  // Until 2026-12-06 every fence printed as typed, and the `!!!` note as a line and a code block.
   test('each block a note set apart, titled as the author wrote or by its kind; no fence printed; every letter printed', () => {
     const built = buildAll('mkdocs-blocks', 'pdf,epub');
     expect(built.stderr).toBe('');
@@ -357,12 +359,16 @@ describe('MkDocs pages with PyMdown’s blocks', () => {
     expect(titles(1)).toEqual(['tip: Tip', 'tip: Tip']);
     expect(titles(2)).toEqual(['note: Python 3.10+', 'note: Python 3.10+ non-Annotated', 'tip: Tip', 'tip: Tip']);
     expect(titles(3)).toEqual(['tip: 提示', 'tip: 提示']);
+    // Python-Markdown's `!!! warning "…"`, its body indented, with a list and reference links defined below it.
+    expect(titles(4)).toEqual(['warning: Built-in plugins not working after upgrade?']);
+    expect(text(4)).toContain('<a href="https://github.com/mkdocs/mkdocs/releases/tag/1.4.1">MkDocs 1.4.1</a> and above');
+    expect(text(4)).toMatch(/<li><a href="https:\/\/github\.com\/squidfunk\/mkdocs-material\/blob\/master\/src\/templates\/partials\/header\.html"><code>header\.html<\/code><\/a><\/li>\s*<\/ul>\s*<\/div>/);
     // The tab's code and its tip are inside it.
     expect(text(2)).toMatch(/<p class="callout-title">Python 3\.10\+ non-Annotated<\/p>\s*<div class="callout callout-tip" role="note">\s*<p class="callout-title">Tip<\/p>\s*<p[^>]*>Prefer to use the <code>Annotated<\/code> version if possible\.<\/p>\s*<\/div>\s*<pre/);
     const dist = path.join(built.root, 'dist');
-    for (const part of [1, 2, 3]) {
+    for (const part of [1, 2, 3, 4]) {
       const printed = (built.pdf[part] ?? []).join('\n');
-      expect(printed, `part ${part}`).not.toContain('///');
+      expect(printed, `part ${part}`).not.toMatch(/\/\/\/|!!!/);
       expect(text(part), `part ${part}`).not.toContain('///');
       expect(missingLetters(letters(epubChapterText(path.join(dist, `fastapi-${part}.epub`))), letters(printed)), `part ${part}`).toEqual([]);
     }

@@ -2,7 +2,8 @@
  * The pipeline, as one unified processor built once per run and applied to every part.
  * The stages, in the order they run:
  *
- *   parse        remarkParseGfm             remark-parse and remark-gfm, GFM's syntax only where a part could hold it
+ *   parse        remarkParseGfm             remark-parse and remark-gfm, GFM's syntax only where a part could hold it;
+ *                                           MkDocs's `!!! note` bodies parsed again as Markdown (mkdocs-admonitions.ts)
  *                remark-frontmatter, remark-directive
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
  *   syntax       remarkGithubAlerts         `> [!NOTE]` and its kin: a labelled note, not a quotation

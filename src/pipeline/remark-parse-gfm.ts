@@ -31,6 +31,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gridTables } from '@adobe/micromark-extension-gridtables';
 import type { Plugin, Processor } from 'unified';
 import { gridTablesTree } from './grid-tables.js';
+import { MAY_HOLD_ADMONITION, mkdocsAdmonitions } from './mkdocs-admonitions.js';
 // Its types declare the processor's data this reads (`micromarkExtensions`, `fromMarkdownExtensions`).
 import type {} from 'remark-parse';
 
@@ -51,6 +52,9 @@ const GFM_SYNTAX: readonly { construct: string; syntax: Extension; tree: FromMar
   { construct: 'task list item', syntax: gfmTaskListItem(), tree: gfmTaskListItemFromMarkdown(), mayOccur: (text) => text.includes('[') },
 ];
 
+/** How deep MkDocs's admonitions are read inside one another. */
+const MAX_ADMONITION_DEPTH = 8;
+
 /** A grid table's top border begins a line: `+---`, `+===`, `+:--` (a list's `+` is followed by a space). */
 const GRID_TABLE = /^[ \t]*\+[-=:]/m;
 
@@ -66,15 +70,20 @@ const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
   const data = this.data();
   // Read when a part is parsed, so that the plugins after this one (front matter, directives)
   // have added their extensions, after GFM's as with remark-gfm.
-  this.parser = (document: string): Root => {
+  const parse = (document: string, depth = 0): Root => {
     const gfm = GFM_SYNTAX.filter((construct) => construct.mayOccur(document));
     // Pandoc's grid tables, after GFM's constructs; each cell is parsed with the part's own extensions.
     const grid = GRID_TABLE.test(document);
     const extensions: Extension[] = [...gfm.map((construct) => construct.syntax), ...(grid ? [gridTables] : []), ...(data.micromarkExtensions ?? [])];
     const mdastExtensions: Array<FromMarkdownExtension | FromMarkdownExtension[]> = [...gfm.map((construct) => construct.tree), ...(data.fromMarkdownExtensions ?? [])];
     if (grid) mdastExtensions.splice(gfm.length, 0, gridTablesTree(document, () => ({ syntax: extensions, tree: mdastExtensions })));
-    return fromMarkdown(document, { extensions, mdastExtensions });
+    const tree = fromMarkdown(document, { extensions, mdastExtensions });
+    // MkDocs's `!!! note` and its indented body, parsed again as the Markdown it is; each level
+    // of nesting parses its body again, so eight levels at most (MkDocs's pages nest two).
+    if (depth < MAX_ADMONITION_DEPTH && MAY_HOLD_ADMONITION.test(document)) mkdocsAdmonitions(tree, document, (text) => parse(text, depth + 1));
+    return tree;
   };
+  this.parser = (document: string): Root => parse(document);
 };
 
 export default remarkParseGfm;

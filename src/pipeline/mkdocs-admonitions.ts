@@ -1,0 +1,181 @@
+/**
+ * Python-Markdown's admonitions, as MkDocs sites write them: `!!! note "A title"` on a line of
+ * its own, the body below it indented four spaces (`??? note` and `???+ note`, MkDocs Material's
+ * folding ones, alike). CommonMark reads the body's first lines as the rest of the `!!!`
+ * paragraph and, after a blank line, the rest as indented code: the note printed as
+ * "!!! note" and a code block. Here, right after the parse, the body's lines are taken from
+ * the source, their indent removed, and parsed with the part's own syntax (so a list, a table
+ * or another admonition in the body is one); every node is placed back in the file; and the
+ * whole becomes the container remark-directive makes of `:::note[A title]`, which
+ * remark-directives.ts makes a note set apart. A kind pamphlet has no style for (`abstract`,
+ * `example`, `question` …) is a note titled by the author or by its own name. Only at the top
+ * level of a part, as MkDocs's pages write them; a body whose last paragraph runs on into an
+ * unindented line (a lazy continuation) is left as CommonMark reads it.
+ */
+import type { Paragraph, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { Point } from 'unist';
+import { visit } from 'unist-util-visit';
+
+/** `!!! note`, `??? tip "A title"`, `???+ warning inline end "A title"`. */
+const MARKER = /^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"([^"\n]*)")?[ \t]*$/;
+
+/** Whether a text may hold one (a cheap test before the walk). */
+export const MAY_HOLD_ADMONITION = /^(?:!!!|\?\?\?)/m;
+
+/** Python-Markdown's and MkDocs Material's names for the kinds pamphlet styles (remark-directives.ts). */
+const KINDS: Readonly<Record<string, string>> = {
+  note: 'note', tip: 'tip', hint: 'tip', important: 'important', warning: 'warning', attention: 'warning',
+  caution: 'caution', info: 'info', todo: 'info', danger: 'danger', error: 'danger',
+};
+
+/** The body's lines as parsed alone: which line of the file each is, and how much indent it lost. */
+interface Body {
+  text: string;
+  /** For each line of the body, its line in the file (1-based) and the characters taken from its start. */
+  lines: Array<{ line: number; removed: number }>;
+}
+
+/**
+ * Turns the part's top-level admonitions into containers, in place. `parse` is the part's own
+ * parser, for the bodies.
+ */
+export function mkdocsAdmonitions(tree: Root, source: string, parse: (text: string) => Root): void {
+  const starts = lineStarts(source);
+  const lineText = (line: number): string => source.slice(starts[line - 1], (starts[line] ?? source.length + 1) - 1);
+  const children = tree.children;
+  let definitions: Definitions | undefined;
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index];
+    if (node?.type !== 'paragraph' || !node.position) continue;
+    const first = node.position.start.line;
+    if (node.position.start.column !== 1) continue;
+    const marker = MARKER.exec(lineText(first));
+    if (!marker?.[1]) continue;
+    // The body: the lines after the marker that are blank or indented, up to the last indented one.
+    let last = first;
+    for (let line = first + 1; line <= starts.length; line++) {
+      const text = lineText(line);
+      if (text.trim() === '') continue;
+      if (!/^(?: {4}|\t)/.test(text)) break;
+      last = line;
+    }
+    // The nodes it covers; none may run past it.
+    let end = index;
+    while (end + 1 < children.length && (children[end + 1]?.position?.start.line ?? Infinity) <= last) end++;
+    if (children.slice(index, end + 1).some((child) => (child.position?.end.line ?? Infinity) > last)) continue;
+    // Python-Markdown reads words after the kind as classes: with nothing below, a line of prose.
+    if (last === first) continue;
+    const body = bodyOf(first + 1, last, lineText);
+    // A body that begins `---` would be read as front matter on its own.
+    if (/^(?:---|\+\+\+)/.test(body.text)) continue;
+    const parsed = parse(`${body.text}${definitionsFor(body.text, (definitions ??= definitionsOf(tree)))}`);
+    // The part's definitions went along, so that its references and note calls in the body are
+    // read as the whole part reads them; they stay where the part has them.
+    parsed.children = parsed.children.filter((child) => (child.position?.start.line ?? 0) <= body.lines.length);
+    place(parsed, body, starts);
+    const container = admonition(marker[1], marker[2], first, lineText(first), starts, parsed.children, { start: node.position.start, end: endOf(last, lineText, starts) });
+    children.splice(index, end - index + 1, container as RootContent);
+  }
+}
+
+function admonition(name: string, title: string | undefined, line: number, text: string, starts: number[], body: RootContent[], position: { start: Point; end: Point }): ContainerDirective {
+  const kind = KINDS[name.toLowerCase()];
+  const words = title?.trim() ? title : kind ? undefined : name.charAt(0).toUpperCase() + name.slice(1);
+  const children: ContainerDirective['children'] = [];
+  if (words !== undefined) {
+    const column = (title?.trim() ? text.indexOf(`"${title}"`) + 2 : 1);
+    const start = { line, column, offset: (starts[line - 1] ?? 0) + column - 1 };
+    const end = { line, column: column + (title?.trim() ? title.length : 0), offset: start.offset + (title?.trim() ? title.length : 0) };
+    const label: Paragraph = { type: 'paragraph', data: { directiveLabel: true } as Paragraph['data'], children: [{ type: 'text', value: words, position: { start, end } }] };
+    children.push(label);
+  }
+  children.push(...(body as ContainerDirective['children']));
+  return { type: 'containerDirective', name: kind ?? 'note', attributes: {}, children, position };
+}
+
+/** The part's link and note definitions, each as a line of Markdown, by its label as a body would write it (`[ref]`, `[^1]`). */
+type Definitions = Map<string, string>;
+
+function definitionsOf(tree: Root): Definitions {
+  const definitions: Definitions = new Map();
+  const escaped = (text: string): string => text.replace(/[[\]\\]/g, '\\$&');
+  visit(tree, (node) => {
+    if (node.type === 'definition') {
+      const label = node.label ?? node.identifier;
+      const title = node.title ? ` "${node.title.replace(/["\\]/g, '\\$&')}"` : '';
+      definitions.set(normal(`[${label}]`), `[${escaped(label)}]: <${node.url.replace(/[<>\\\n]/g, '\\$&')}>${title}`);
+    } else if (node.type === 'footnoteDefinition') {
+      const label = node.label ?? node.identifier;
+      definitions.set(normal(`[^${label}]`), `[^${escaped(label)}]: .`);
+    }
+  });
+  return definitions;
+}
+
+/**
+ * The definitions a body names, written again after it: micromark reads `[text][ref]` as a
+ * reference, and `[^1]` as a note call, only where the document it parses defines them. Only
+ * those it names, so that a part of thousands of each does not parse every definition again
+ * for every admonition.
+ */
+function definitionsFor(body: string, definitions: Definitions): string {
+  if (!definitions.size) return '';
+  const lines = new Set<string>();
+  for (const [label] of body.matchAll(/\[[^[\]]*\]/g)) {
+    const line = definitions.get(normal(label));
+    if (line) lines.add(line);
+  }
+  return lines.size ? `\n\n${[...lines].join('\n\n')}\n` : '';
+}
+
+/** As a label compares: case and runs of white space aside. */
+function normal(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** The body's lines with up to four columns of indent removed (a tab is four). */
+function bodyOf(from: number, to: number, lineText: (line: number) => string): Body {
+  const lines: Body['lines'] = [];
+  const texts: string[] = [];
+  for (let line = from; line <= to; line++) {
+    const text = lineText(line);
+    let removed = 0;
+    let columns = 0;
+    while (removed < text.length && columns < 4) {
+      const char = text[removed];
+      if (char === ' ') columns++;
+      else if (char === '\t') columns = 4;
+      else break;
+      removed++;
+    }
+    lines.push({ line, removed });
+    texts.push(text.slice(removed));
+  }
+  return { text: texts.join('\n'), lines };
+}
+
+/** Every node of the body's tree placed back in the file. */
+function place(tree: Root, body: Body, starts: number[]): void {
+  const moved = (point: Point): Point => {
+    const at = body.lines[point.line - 1] ?? body.lines.at(-1);
+    if (!at) return point;
+    const column = point.column + at.removed;
+    return { line: at.line, column, offset: (starts[at.line - 1] ?? 0) + column - 1 };
+  };
+  visit(tree, (node) => {
+    if (node.position) node.position = { start: moved(node.position.start), end: moved(node.position.end) };
+  });
+}
+
+function endOf(line: number, lineText: (line: number) => string, starts: number[]): Point {
+  const length = lineText(line).length;
+  return { line, column: length + 1, offset: (starts[line - 1] ?? 0) + length };
+}
+
+/** The offset where each line begins. */
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
