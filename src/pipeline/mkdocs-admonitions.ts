@@ -1,7 +1,7 @@
 /**
  * Python-Markdown's admonitions, as MkDocs sites write them: `!!! note "A title"` on a line of
  * its own, the body below it indented four spaces (`??? note` and `???+ note`, MkDocs Material's
- * folding ones, alike). CommonMark reads the body's first lines as the rest of the `!!!`
+ * folding ones, and PyMdown's content tabs, `=== "Python"`, alike). CommonMark reads the body's first lines as the rest of the `!!!`
  * paragraph and, after a blank line, the rest as indented code: the note printed as
  * "!!! note" and a code block. Here, right after the parse, the body's lines are taken from
  * the source, their indent removed, and parsed with the part's own syntax (so a list, a table
@@ -20,8 +20,23 @@ import { visit } from 'unist-util-visit';
 /** `!!! note`, `??? tip "A title"`, `???+ warning inline end "A title"`. */
 const MARKER = /^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"([^"\n]*)")?[ \t]*$/;
 
+/**
+ * A content tab of PyMdown's tabbed extension, `=== "Python"` (`===!`, `===+` alike), its body
+ * indented as an admonition's: in print, a note titled by the tab's label, as PyMdown's own
+ * `/// tab | Python` is (remark-pymdown-blocks.ts). Material's docs have 287.
+ */
+const TAB = /^===[!+]?[ \t]+"([^"\n]*)"[ \t]*$/;
+
+/** A marker line's kind and title. */
+function markerOf(line: string): { name: string; title: string | undefined } | undefined {
+  const admonition = MARKER.exec(line);
+  if (admonition?.[1]) return { name: admonition[1], title: admonition[2] };
+  const tab = TAB.exec(line);
+  return tab?.[1]?.trim() ? { name: 'tab', title: tab[1] } : undefined;
+}
+
 /** Whether a text may hold one (a cheap test before the walk). */
-export const MAY_HOLD_ADMONITION = /^(?:!!!|\?\?\?)/m;
+export const MAY_HOLD_ADMONITION = /^(?:!!!|\?\?\?|===)/m;
 
 /** Python-Markdown's and MkDocs Material's names for the kinds pamphlet styles (remark-directives.ts). */
 const KINDS: Readonly<Record<string, string>> = {
@@ -50,8 +65,8 @@ export function mkdocsAdmonitions(tree: Root, source: string, parse: (text: stri
     if (node?.type !== 'paragraph' || !node.position) continue;
     const first = node.position.start.line;
     if (node.position.start.column !== 1) continue;
-    const marker = MARKER.exec(lineText(first));
-    if (!marker?.[1]) continue;
+    const marker = markerOf(lineText(first));
+    if (!marker) continue;
     // The body: the lines after the marker that are blank or indented, up to the last indented one.
     let last = first;
     for (let line = first + 1; line <= starts.length; line++) {
@@ -74,19 +89,22 @@ export function mkdocsAdmonitions(tree: Root, source: string, parse: (text: stri
     // read as the whole part reads them; they stay where the part has them.
     parsed.children = parsed.children.filter((child) => (child.position?.start.line ?? 0) <= body.lines.length);
     place(parsed, body, starts);
-    const container = admonition(marker[1], marker[2], first, lineText(first), starts, parsed.children, { start: node.position.start, end: endOf(last, lineText, starts) });
+    const container = admonition(marker.name, marker.title, first, lineText(first), starts, parsed.children, { start: node.position.start, end: endOf(last, lineText, starts) });
     children.splice(index, end - index + 1, container as RootContent);
   }
 }
 
 function admonition(name: string, title: string | undefined, line: number, text: string, starts: number[], body: RootContent[], position: { start: Point; end: Point }): ContainerDirective {
   const kind = KINDS[name.toLowerCase()];
-  const words = title?.trim() ? title : kind ? undefined : name.charAt(0).toUpperCase() + name.slice(1);
+  const own = title?.trim() ? title : undefined;
+  const words = own ?? (kind ? undefined : name.charAt(0).toUpperCase() + name.slice(1));
   const children: ContainerDirective['children'] = [];
   if (words !== undefined) {
-    const column = (title?.trim() ? text.indexOf(`"${title}"`) + 2 : 1);
+    // The author's title is placed where it stands in its quotes; a kind's name, at the line's start.
+    const column = own ? text.indexOf(`"${own}"`) + 2 : 1;
+    const length = own?.length ?? 0;
     const start = { line, column, offset: (starts[line - 1] ?? 0) + column - 1 };
-    const end = { line, column: column + (title?.trim() ? title.length : 0), offset: start.offset + (title?.trim() ? title.length : 0) };
+    const end = { line, column: column + length, offset: start.offset + length };
     const label: Paragraph = { type: 'paragraph', data: { directiveLabel: true } as Paragraph['data'], children: [{ type: 'text', value: words, position: { start, end } }] };
     children.push(label);
   }

@@ -57,6 +57,18 @@ describe('MkDocs admonitions', () => {
     );
   });
 
+  test('content tabs, `=== "C"` and `=== "C++"` (docs/reference/content-tabs.md), each a note titled by its label, its code inside', () => {
+    const tab = (label: string, code: string[]) => [`=== "${label}"`, '', `    \`\`\` ${label.toLowerCase()}`, ...code.map((line) => (line ? `    ${line}` : '')), '    ```', ''].join('\n');
+    const { doc, messages } = onePart(`${tab('C', ['#include <stdio.h>', '', 'int main(void) {', '  printf("Hello world!\\n");', '  return 0;', '}'])}\n${tab('C++', ['#include <iostream>'])}`);
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      '<div class="callout callout-note" role="note"><p class="callout-title">C</p><pre><code class="language-c">#include &#x3C;stdio.h>\n\nint main(void) {\n  printf("Hello world!\\n");\n  return 0;\n}\n</code></pre></div>\n' +
+        '<div class="callout callout-note" role="note"><p class="callout-title">C++</p><pre><code class="language-c++">#include &#x3C;iostream>\n</code></pre></div>',
+    );
+    // A tab with nothing below it (`=== "… or me …"`, three in a row there) stays as typed.
+    expect(body(onePart('=== "... or me ..."\n').doc)).toBe('<p id="p1" data-pn="1">=== ”… or me …”</p>');
+  });
+
   test('what the body holds keeps its place in the file: an error at its line and column', () => {
     // The link's `[` on line 8 (five of front matter and a blank line before the text), column 9.
     expect(onePartRefused('!!! note\n\n    See [there](#nowhere).\n')).toEqual(['part-1.md:8:9: error: link to `#nowhere`: no heading, anchor, ¶ or note in this part has that id']);
