@@ -23,3 +23,17 @@ export function calloutTitle(kind: AlertKind, lang: string, own?: PhrasingConten
 export function calloutData(kind: AlertKind): { hName: string; hProperties: { className: string[]; role: string } } {
   return { hName: 'div', hProperties: { className: ['callout', `callout-${kind}`], role: 'note' } };
 }
+
+/**
+ * The kind of note an admonition's name asks for, as Python-Markdown, PyMdown and MkDocs
+ * Material name them (`hint` is a tip, `attention` a warning, `error` a danger); undefined for a
+ * name pamphlet has no style for (`example`, `question`, a site's own `pied-piper`).
+ */
+export function admonitionKind(name: string): AlertKind | undefined {
+  return ADMONITION_KINDS[name.toLowerCase()];
+}
+
+const ADMONITION_KINDS: Readonly<Record<string, AlertKind>> = {
+  note: 'note', tip: 'tip', hint: 'tip', important: 'important', warning: 'warning', attention: 'warning',
+  caution: 'caution', info: 'info', todo: 'info', danger: 'danger', error: 'danger',
+};

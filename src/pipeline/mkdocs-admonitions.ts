@@ -16,6 +16,7 @@ import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
+import { admonitionKind } from './callout.js';
 
 /** `!!! note`, `??? tip "A title"`, `???+ warning inline end "A title"`. */
 const MARKER = /^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"([^"\n]*)")?[ \t]*$/;
@@ -37,12 +38,6 @@ function markerOf(line: string): { name: string; title: string | undefined } | u
 
 /** Whether a text may hold one (a cheap test before the walk). */
 export const MAY_HOLD_ADMONITION = /^(?:!!!|\?\?\?|===)/m;
-
-/** Python-Markdown's and MkDocs Material's names for the kinds pamphlet styles (remark-directives.ts). */
-const KINDS: Readonly<Record<string, string>> = {
-  note: 'note', tip: 'tip', hint: 'tip', important: 'important', warning: 'warning', attention: 'warning',
-  caution: 'caution', info: 'info', todo: 'info', danger: 'danger', error: 'danger',
-};
 
 /** The body's lines as parsed alone: which line of the file each is, and how much indent it lost. */
 interface Body {
@@ -95,7 +90,7 @@ export function mkdocsAdmonitions(tree: Root, source: string, parse: (text: stri
 }
 
 function admonition(name: string, title: string | undefined, line: number, text: string, starts: number[], body: RootContent[], position: { start: Point; end: Point }): ContainerDirective {
-  const kind = KINDS[name.toLowerCase()];
+  const kind = admonitionKind(name);
   const own = title?.trim() ? title : undefined;
   const words = own ?? (kind ? undefined : name.charAt(0).toUpperCase() + name.slice(1));
   const children: ContainerDirective['children'] = [];

@@ -19,9 +19,8 @@ import type { Blockquote, BlockContent, DefinitionContent, Paragraph, Parent, Ph
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import type { AlertKind } from '../words.js';
 import { textPiece } from './bracket-spans.js';
-import { calloutData, calloutTitle } from './callout.js';
+import { admonitionKind, calloutData, calloutTitle } from './callout.js';
 
 export interface PymdownBlocksOptions {
   /** The series' language; a part's own `lang:` comes first. */
@@ -33,12 +32,6 @@ const MAX_NESTING = 64;
 
 const OPENING = /^(\/{3,})[ \t]+([A-Za-z][\w-]*)[ \t]*(?:\|[ \t]*)?/;
 const CLOSING = /^(\/{3,})[ \t]*$/;
-
-/** PyMdown's and MkDocs Material's names for the kinds pamphlet styles. */
-const KINDS: Readonly<Record<string, AlertKind>> = {
-  note: 'note', tip: 'tip', hint: 'tip', important: 'important', warning: 'warning', attention: 'warning',
-  caution: 'caution', info: 'info', danger: 'danger', error: 'danger',
-};
 
 /** A paragraph's line: its phrasing, and what ended it (a line ending's text, or a hard break). */
 interface Line {
@@ -157,7 +150,7 @@ function blocksOf(children: RootContent[], source: string, lang: string, unpaire
 /** The note: the callout of the block's kind, headed by the author's title or the kind's word. */
 function note(opening: Fence, blocks: RootContent[], closedIn: Paragraph, lang: string): Blockquote {
   const name = opening.name ?? 'note';
-  const kind = KINDS[name.toLowerCase()];
+  const kind = admonitionKind(name);
   const title = opening.title.length ? opening.title : kind ? undefined : [{ type: 'text', value: name.charAt(0).toUpperCase() + name.slice(1) } as Text];
   const start = opening.paragraph.position?.start;
   const end = closedIn.position?.end;
