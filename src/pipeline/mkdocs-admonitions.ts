@@ -60,7 +60,7 @@ export function mkdocsAdmonitions(tree: Root, source: string, parse: (text: stri
     if (node?.type !== 'paragraph' || !node.position) continue;
     const first = node.position.start.line;
     if (node.position.start.column !== 1) continue;
-    const marker = markerOf(lineText(first));
+    const marker = markerOf(lineText(first).replace(/\r$/, ''));
     if (!marker) continue;
     // The body: the lines after the marker that are blank or indented, up to the last indented one.
     let last = first;

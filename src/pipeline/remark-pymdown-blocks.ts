@@ -184,8 +184,10 @@ function linesOf(paragraph: Paragraph, source: string): Line[] {
     }
     let from = 0;
     for (let end = node.value.indexOf('\n'); end >= 0; end = node.value.indexOf('\n', from)) {
-      if (end > from) nodes.push(textPiece(node, from, end, source));
-      lines.push({ nodes, end: textPiece(node, end, end + 1, source) });
+      // A Windows line ending is the line's end, both characters.
+      const cut = end > from && node.value[end - 1] === '\r' ? end - 1 : end;
+      if (cut > from) nodes.push(textPiece(node, from, cut, source));
+      lines.push({ nodes, end: textPiece(node, cut, end + 1, source) });
       nodes = [];
       from = end + 1;
     }

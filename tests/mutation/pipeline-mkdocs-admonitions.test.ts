@@ -57,6 +57,12 @@ describe('MkDocs admonitions', () => {
     );
   });
 
+  test('a file written with Windows line endings reads the same', () => {
+    const crlf = onePart('!!! tip "Outer"\r\n    First line of the body.\r\n\r\nAfter.\r\n');
+    expect(crlf.messages).toEqual([]);
+    expect(body(crlf.doc)).toMatch(/^<div class="callout callout-tip" role="note"><p class="callout-title">Outer<\/p><p id="p1" data-pn="1">First line of the body\.<\/p><\/div>/);
+  });
+
   test('content tabs, `=== "C"` and `=== "C++"` (docs/reference/content-tabs.md), each a note titled by its label, its code inside', () => {
     const tab = (label: string, code: string[]) => [`=== "${label}"`, '', `    \`\`\` ${label.toLowerCase()}`, ...code.map((line) => (line ? `    ${line}` : '')), '    ```', ''].join('\n');
     const { doc, messages } = onePart(`${tab('C', ['#include <stdio.h>', '', 'int main(void) {', '  printf("Hello world!\\n");', '  return 0;', '}'])}\n${tab('C++', ['#include <iostream>'])}`);

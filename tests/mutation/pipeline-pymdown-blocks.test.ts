@@ -53,6 +53,12 @@ describe('PyMdown blocks', () => {
     );
   });
 
+  test('a file written with Windows line endings reads the same', () => {
+    const crlf = onePart('/// tip\r\nShown.\r\n///\r\n');
+    expect(crlf.messages).toEqual([]);
+    expect(body(crlf.doc)).toMatch(/^<div class="callout callout-tip" role="note">\n<p class="callout-title">Tip<\/p>\n<p id="p1" data-pn="1">Shown\.<\/p>\n<\/div>$/);
+  });
+
   test('inside a list item; the kind’s word in the part’s language', () => {
     const german = onePart('- Punkt\n\n  /// warning\n\n  Vorsicht damit.\n\n  ///\n', { frontmatter: 'title: T\npart: 1\nlang: de' });
     expect(german.messages).toEqual([]);
