@@ -80,8 +80,9 @@ const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string; only?: Rea
   // Sinhala 4 (⅒ Ⓘ ⓧ ㋡).
   { stem: 'dejavu-mono', subset: 'latin' },
   // The scripts of South and Southeast Asia, Armenian, Georgian and Ethiopic, 0.5-1.8 MB a
-  // package: Noto Serif where @fontsource has it, else Noto Sans (as for Devanagari). The
-  // Bengali and Khmer translations of coding-interview-university printed as empty boxes.
+  // package: Noto Serif where @fontsource has it, else Noto Sans (as for Devanagari). Found in
+  // the Bengali and Khmer translations of coding-interview-university, whose letters no face of
+  // ours had: CLDR's words in each of these scripts printed as empty boxes.
   ...['bengali', 'gujarati', 'malayalam', 'tamil', 'telugu', 'sinhala', 'khmer', 'lao', 'myanmar', 'armenian', 'georgian'].map((script) => ({ stem: `noto-serif-${script}`, subset: script })),
   ...['gurmukhi', 'kannada', 'oriya', 'ethiopic'].map((script) => ({ stem: `noto-sans-${script}`, subset: script })),
   { stem: 'noto-naskh-arabic', subset: 'arabic' },
