@@ -205,8 +205,8 @@ describe('paragraphs in Arabic, Hebrew and Thai (CLDR’s names of languages), i
   });
 });
 
-// Chinese books printed as empty boxes (ruanyf's es6tutorial, built as a series of 32 parts),
-// and so did the Bengali and Khmer translations of coding-interview-university.
+// Chinese books printed as empty boxes (ruanyf's es6tutorial, built as a series of 32 parts);
+// the Bengali and Khmer translations of coding-interview-university had letters no face of ours had.
 describe('paragraphs in Chinese, Japanese, Korean and fifteen scripts of South and Southeast Asia, Armenian, Georgian and Ethiopic (CLDR’s names of languages), in an English text', () => {
   const LOCALES = ['zh', 'ja', 'ko', 'bn', 'gu', 'ml', 'ta', 'te', 'si', 'km', 'lo', 'my', 'hy', 'ka', 'pa', 'kn', 'or', 'am'];
   /** Each script, and the face its letters must be printed in (the PDF's name of it). */
