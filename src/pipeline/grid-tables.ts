@@ -15,9 +15,10 @@
 import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { CompileContext, Extension as FromMarkdownExtension, Handle, Token } from 'mdast-util-from-markdown';
-import type { Point, Position } from 'unist';
+import type { Point } from 'unist';
 import { gridTablesFromMarkdown, TYPE_CELL, TYPE_ROW, TYPE_TABLE, type CellProcessor } from '@adobe/mdast-util-gridtables';
 import { visit } from 'unist-util-visit';
+import { lineStarts, placeNodes, type LineMap } from './sub-document.js';
 
 /** The utility's record of a cell while its table is read. */
 interface CellRecord {
@@ -87,20 +88,17 @@ function tableInfo(context: CompileContext): TableInfo {
 /** Every node of a cell placed in the file; none placed at all where the lines cannot be matched. */
 function placeCell(node: Parent, cellLines: readonly string[], lines: LineStarts | undefined): void {
   const map = lines && lineMap(cellLines, lines);
-  visit(node, (inner) => {
-    if (inner === node) return;
-    const position = map && inner.position && placed(inner.position, map);
-    if (position) inner.position = position;
-    else delete inner.position;
-  });
+  if (map) placeNodes(node, map);
+  else {
+    visit(node, (inner) => {
+      if (inner !== node) delete inner.position;
+    });
+  }
   const first = lines?.[0];
   const last = lines?.at(-1);
   if (first && last) node.position = { start: first.start, end: { line: last.start.line, column: last.start.column + last.text.length, offset: (last.start.offset ?? 0) + last.text.length } };
   else delete node.position;
 }
-
-/** For each line of the cell's parsed text, where it begins in the file. */
-type LineMap = Point[];
 
 /**
  * The utility's `multiline` and its dropping of a lone `\` line, followed line by line: trailing
@@ -132,18 +130,6 @@ function lineMap(cellLines: readonly string[], lines: LineStarts): LineMap | und
   });
 }
 
-function placed(position: Position, map: LineMap): Position | undefined {
-  const start = pointIn(position.start, map);
-  const end = pointIn(position.end, map);
-  return start && end ? { start, end } : undefined;
-}
-
-function pointIn(point: Point, map: LineMap): Point | undefined {
-  const line = map[point.line - 1];
-  if (!line) return undefined;
-  return { line: line.line, column: line.column + point.column - 1, offset: (line.offset ?? 0) + point.column - 1 };
-}
-
 /**
  * A note call in a cell: GFM makes `[^label]` a call only where its document defines the
  * label, and a cell is parsed as a document of its own, without the part's notes. So, once the
@@ -158,8 +144,7 @@ function cellNoteCalls(tree: Root, document: string): undefined {
     defined.add(node.identifier);
   });
   if (!defined.size) return undefined;
-  const lineStarts = [0];
-  for (let at = document.indexOf('\n'); at >= 0; at = document.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const starts = lineStarts(document);
   visit(tree, TYPE_CELL as Nodes['type'], (cell) => {
     const column = cell.position?.start.column;
     if (column === undefined) return undefined;
@@ -172,7 +157,7 @@ function cellNoteCalls(tree: Root, document: string): undefined {
         const identifier = normalizeIdentifier(match[1] as string).toLowerCase();
         if (!defined.has(identifier)) continue;
         const line = start.line + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
-        const lineStart = lineStarts[line - 1];
+        const lineStart = starts[line - 1];
         if (lineStart === undefined) continue;
         const searchFrom = lineStart + (line === start.line ? start.column : column) - 1;
         const lineEnd = document.indexOf('\n', lineStart);

@@ -17,6 +17,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import { admonitionKind } from './callout.js';
+import { lineStarts, placeNodes } from './sub-document.js';
 
 /** `!!! note`, `??? tip "A title"`, `???+ warning inline end "A title"`. */
 const MARKER = /^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*(?:[ \t]+"([^"\n]*)")?[ \t]*$/;
@@ -83,7 +84,7 @@ export function mkdocsAdmonitions(tree: Root, source: string, parse: (text: stri
     // The part's definitions went along, so that its references and note calls in the body are
     // read as the whole part reads them; they stay where the part has them.
     parsed.children = parsed.children.filter((child) => (child.position?.start.line ?? 0) <= body.lines.length);
-    place(parsed, body, starts);
+    placeNodes(parsed, body.lines.map(({ line, removed }) => ({ line, column: 1 + removed, offset: (starts[line - 1] ?? 0) + removed })));
     const container = admonition(marker.name, marker.title, first, lineText(first), starts, parsed.children, { start: node.position.start, end: endOf(last, lineText, starts) });
     children.splice(index, end - index + 1, container as RootContent);
   }
@@ -168,27 +169,7 @@ function bodyOf(from: number, to: number, lineText: (line: number) => string): B
   return { text: texts.join('\n'), lines };
 }
 
-/** Every node of the body's tree placed back in the file. */
-function place(tree: Root, body: Body, starts: number[]): void {
-  const moved = (point: Point): Point => {
-    const at = body.lines[point.line - 1] ?? body.lines.at(-1);
-    if (!at) return point;
-    const column = point.column + at.removed;
-    return { line: at.line, column, offset: (starts[at.line - 1] ?? 0) + column - 1 };
-  };
-  visit(tree, (node) => {
-    if (node.position) node.position = { start: moved(node.position.start), end: moved(node.position.end) };
-  });
-}
-
 function endOf(line: number, lineText: (line: number) => string, starts: number[]): Point {
   const length = lineText(line).length;
   return { line, column: length + 1, offset: (starts[line - 1] ?? 0) + length };
-}
-
-/** The offset where each line begins. */
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
 }

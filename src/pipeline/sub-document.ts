@@ -1,0 +1,37 @@
+/**
+ * A piece of the file parsed as a document of its own (a grid table's cell, an MkDocs
+ * admonition's body) and its nodes placed back in the file, so that what the plugins after the
+ * parse say of them is at the file's line and column. A piece is known by where each of its
+ * lines begins in the file.
+ */
+import type { Position, Point } from 'unist';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+
+/** For each line of the piece (its line 1 first), the point in the file where that line begins. */
+export type LineMap = readonly Point[];
+
+/** The offset where each line of `source` begins. */
+export function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** A point of the piece as a point of the file; undefined for a line the map lacks. */
+export function placedPoint(point: Point, map: LineMap): Point | undefined {
+  const line = map[point.line - 1];
+  if (!line) return undefined;
+  return { line: line.line, column: line.column + point.column - 1, offset: (line.offset ?? 0) + point.column - 1 };
+}
+
+/** Every node under `tree` (not `tree` itself) placed in the file; one that cannot be placed loses its place. */
+export function placeNodes(tree: Node, map: LineMap): void {
+  visit(tree, (node) => {
+    if (node === tree) return;
+    const start = node.position && placedPoint(node.position.start, map);
+    const end = node.position && placedPoint(node.position.end, map);
+    if (start && end) node.position = { start, end } satisfies Position;
+    else delete node.position;
+  });
+}
