@@ -376,6 +376,35 @@ describe('MkDocs pages with PyMdown’s blocks and Python-Markdown’s admonitio
   });
 });
 
+describe('README text with raw HTML blocks', () => {
+  // The System Design Primer (donnemartin/system-design-primer, README.md, CC BY 4.0): each
+  // picture and its credit in `<p align="center">` (`<img>`, `<br/>`, `<i><a>Source: …</a></i>`);
+  // Coding Interview University (jwasham/coding-interview-university, README.md, CC BY-SA 4.0):
+  // its translations folded in `<details><summary>` around Markdown lists. Until 2026-12-06 each
+  // block was an error, "raw HTML blocks are not allowed".
+  test('a centred picture is a figure with its credit under it, a <details> a note titled by its <summary>', async () => {
+    const built = buildAll('readme-html', 'pdf,epub');
+    expect(built.stderr.split('\n').filter((line) => line.includes('error'))).toEqual([]);
+    const text = (part: number) => built.epub[part]?.['OEBPS/text.xhtml'] ?? '';
+    expect(text(1)).toMatch(/<figure class="figure"><img src="media\/images\/bgLMI2u\.png" alt=""\s*\/><\/figure>\s*<p[^>]*><em><a href="https:\/\/robertgreiner\.com\/cap-theorem-revisited">Source: CAP theorem revisited<\/a><\/em><\/p>/);
+    expect(text(1)).toContain('<a href="http://www.slideshare.net/srikrupa5/dns-security-presentation-issa">Source: DNS security presentation</a>');
+    expect(text(1)).not.toContain('align');
+    const notes = [...text(2).matchAll(/<div class="callout callout-note" role="note">\s*<p class="callout-title">([^<]*)<\/p>\s*<ul>([\s\S]*?)<\/ul>\s*<\/div>/g)];
+    expect(notes.map((m) => m[1])).toEqual(['Translations:', 'Translations in progress:']);
+    expect([...(notes[0]?.[2] ?? '').matchAll(/<li>/g)]).toHaveLength(16);
+    expect(notes[0]?.[2]).toContain('<a href="https://github.com/jwasham/coding-interview-university/blob/main/translations/README-kh.md">ខ្មែរ - Khmer</a>');
+    expect(text(2)).not.toMatch(/details|summary/);
+    // Both pictures printed at their place, the credit on the page under it.
+    const dist = path.join(built.root, 'dist');
+    expect(pdfImages(path.join(dist, 'readmes-as-written-1.pdf')).map(({ width, height }) => [width, height])).toEqual([[500, 303], [638, 449]]);
+    const printed = built.pdf[1] ?? [];
+    expect(pagesWith(printed, 'Source: CAP theorem revisited')).toHaveLength(1);
+    expect(squash((built.pdf[2] ?? []).join(' '))).toContain(squash('Translations in progress: Afrikaans'));
+    for (const part of [1, 2]) expect(missingLetters(letters(epubChapterText(path.join(dist, `readmes-as-written-${part}.epub`))), letters(built.pdf[part]?.join('\n') ?? ''))).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name: 'readme-html', path: file });
+  });
+});
+
 describe('a picture named as another type', () => {
   // javascript-algorithms' READMEs (MIT licence) show PNGs named .jpeg 30 times over; browsers and
   // GitHub sniff them. Until 2026-12-06 each was an error, "give the file the extension of what it is".

@@ -47,9 +47,9 @@ function attacks(port: number): Array<[string, string, string]> {
     ['javascript: through a reference definition', `Click [x][j].\n\n[j]: javascript:alert(1)\n`, 'part-1.md:6:7: error: link refused: `javascript:` URLs are not allowed'],
     ['a remote url() hidden by an entity in a style', `A <span style="background:url(&#x68;ttp://127.0.0.1:${port}/b)">styled</span> word.\n`, 'part-1.md:6:3: error: style refused: the property `background`'],
     ['image-set() in a style', `A <span style="color:red;background-image:image-set('${http}/c' 1x)">styled</span> word.\n`, 'part-1.md:6:3: error: style refused: the property `background-image`'],
-    ['srcset on an image', `A <img src="images/x.png" srcset="${http}/d 2x" alt="x"> word.\n`, 'part-1.md:6:3: error: <img> is not allowed in a manuscript'],
+    ['srcset on an image', `A <img src="images/x.png" srcset="${http}/d 2x" alt="x"> word.\n`, 'part-1.md:6:3: error: attribute `srcset` is not allowed on <img>'],
     // The comments are blocks of their own, dropped; the script between them is refused.
-    ['a raw HTML block wrapped in comments', `<!-- a -->\n<script>new WebSocket('${ws}/y')</script>\n<!-- b -->\n`, 'part-1.md:7:1: error: raw HTML blocks are not allowed'],
+    ['a raw HTML block wrapped in comments', `<!-- a -->\n<script>new WebSocket('${ws}/y')</script>\n<!-- b -->\n`, 'part-1.md:7:1: error: <script> is not allowed in a manuscript: the renderer never runs or loads embedded content'],
   ];
 }
 

@@ -17,6 +17,8 @@
  *                remarkPandocSuperscripts   Pandoc `19^th^`
  *                remarkReferences           `[x][ref]`, `![alt][ref]` become plain links/images
  *   safety       remarkInlineHtmlLines      a line of only an inline tag (`<br>`) is inline markup, not a block
+ *                remarkHtmlBlocks           raw HTML blocks that say what Markdown can (`<p align>`, `<details>`,
+ *                                           `<img>`) read as that Markdown, checked against the allow-list
  *                remarkRawHtml              raw HTML parsed and checked against the allow-list
  *                remarkSafety               links and images under the URL policy
  *   lint         lintImages                 image-resolution (under 300 ppi printed), image-file-size (over 10 MB)
@@ -76,6 +78,7 @@ import remarkNotes from './remark-notes.js';
 import remarkPandocCitations from './remark-pandoc-citations.js';
 import remarkPartTitle from './remark-part-title.js';
 import remarkInlineHtmlLines from './remark-inline-html-lines.js';
+import remarkHtmlBlocks from './remark-html-blocks.js';
 import remarkRawHtml from './remark-raw-html.js';
 import remarkReferences from './remark-references.js';
 import remarkSafety from './remark-safety.js';
@@ -149,6 +152,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPandocSuperscripts)
     .use(remarkReferences)
     .use(remarkInlineHtmlLines)
+    .use(remarkHtmlBlocks, { lang: options.lang })
     .use(remarkRawHtml)
     .use(remarkSafety, { dir: options.dir, parts: options.parts, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), checkImage: options.checkImage })
     .use(lintImages, { textWidthIn: options.textWidthIn ?? A5_TEXT_WIDTH_IN, checkImage: options.checkImage })

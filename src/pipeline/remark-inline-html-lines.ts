@@ -20,6 +20,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { SKIP, visit } from 'unist-util-visit';
 import { PHRASING_PARENTS } from './remark-raw-html.js';
+import { BlockPlaces } from './sub-document.js';
 
 /** Every micromark construct but inline HTML and character references: the text of an HTML block is not Markdown. */
 const RAW_INLINE_ONLY = {
@@ -48,10 +49,10 @@ function isInlineTagBlock(value: string): boolean {
 
 export default function remarkInlineHtmlLines() {
   return (tree: Root, file: VFile): void => {
-    let places: Places | undefined;
+    let places: BlockPlaces | undefined;
     visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
       if (!parent || index === undefined || PHRASING_PARENTS.has(parent.type) || !isInlineTagBlock(node.value) || !node.position) return;
-      places ??= new Places(String(file.value));
+      places ??= new BlockPlaces(String(file.value));
       const paragraph = inlineParagraph(node, places);
       if (!paragraph) return;
       parent.children.splice(index, 1, paragraph);
@@ -61,7 +62,7 @@ export default function remarkInlineHtmlLines() {
 }
 
 /** The block read as a paragraph, with places in the part; undefined if it is not one paragraph. */
-function inlineParagraph(node: Html, places: Places): Paragraph | undefined {
+function inlineParagraph(node: Html, places: BlockPlaces): Paragraph | undefined {
   const read = fromMarkdown(node.value, { extensions: [RAW_INLINE_ONLY] });
   const only = read.children[0];
   if (read.children.length !== 1 || only?.type !== 'paragraph') return undefined;
@@ -74,26 +75,4 @@ function inlineParagraph(node: Html, places: Places): Paragraph | undefined {
   // Two spaces at a line's end break the line in Markdown, not in HTML: a line's end, as typed.
   const children = only.children.map((child): PhrasingContent => (child.type === 'break' ? { type: 'text', value: '\n', ...(child.position ? { position: child.position } : {}) } : child));
   return { type: 'paragraph', children, position: at };
-}
-
-/** Places in the part's source, for points read in a block's value (which lacks its container's `>` and indents). */
-class Places {
-  private readonly lineStarts: number[] = [0];
-  private readonly sourceLines: string[];
-
-  constructor(source: string) {
-    const pattern = /\r\n|\r|\n/g;
-    for (let match = pattern.exec(source); match; match = pattern.exec(source)) this.lineStarts.push(match.index + match[0].length);
-    this.sourceLines = source.split(/\r\n|\r|\n/);
-  }
-
-  point(start: Point, valueLines: readonly string[], inner: Point): Point {
-    const line = start.line + inner.line - 1;
-    // The block's first line starts where the block does; a later one after its container's prefix.
-    const sourceLine = this.sourceLines[line - 1] ?? '';
-    const valueLine = valueLines[inner.line - 1] ?? '';
-    const prefix = inner.line === 1 ? start.column - 1 : sourceLine.endsWith(valueLine) ? sourceLine.length - valueLine.length : 0;
-    const column = inner.column + prefix;
-    return { line, column, offset: (this.lineStarts[line - 1] ?? 0) + column - 1 };
-  }
 }

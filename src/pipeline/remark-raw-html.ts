@@ -13,7 +13,7 @@
  * This is the first line. After remark-rehype and rehype-raw, rehype-sanitize.ts
  * cleans the whole tree with the same allow-list as a second one.
  */
-import type { Html, Parent, Root, Text } from 'mdast';
+import type { Html, Image, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -35,6 +35,18 @@ export const INLINE_HTML: Readonly<Record<string, readonly string[]>> = {
 };
 /** Attributes allowed on every element above (hast property names). */
 export const GLOBAL_ATTRIBUTES: readonly string[] = ['lang', 'dir', 'title', 'style'];
+/**
+ * Attributes that say only how a web page lays something out or opens a link (`align`,
+ * `width`, `target="_blank"`, `rel="noopener"`): accepted on any allowed element and dropped,
+ * since the theme sets the page and the reader opens links. Also `markdown="1"` (Python-Markdown's,
+ * kramdown's): the Markdown between a block's tags is read as Markdown anyway. As written (lower case).
+ */
+export const DROPPED_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'align', 'valign', 'width', 'height', 'border', 'hspace', 'vspace', 'bgcolor', 'cellpadding', 'cellspacing', 'nowrap',
+  'loading', 'decoding', 'target', 'rel', 'referrerpolicy', 'markdown',
+]);
+/** An inline `<img>`: read as the Markdown image it is, its file then checked by remark-safety.ts. */
+const IMAGE_ATTRIBUTES: readonly string[] = ['src', 'alt', 'title'];
 
 const KNOWN_ELEMENTS = new Set(htmlTagNames);
 /** The allowed elements that never hold anything, so never nest. */
@@ -53,7 +65,7 @@ export default function remarkRawHtml() {
     const open = new Map<Parent, string[]>();
     /** Tags opened past the bound, by node: dropped, and counted so that each is reported once. */
     const excess = new Map<Parent, number>();
-    const replaced = new Map<Html, Text | null>();
+    const replaced = new Map<Html, PhrasingContent | null>();
     visitParents(tree, 'html', (node: Html, ancestors: Parent[]) => {
       const parent = ancestors.at(-1);
       if (!parent) return;
@@ -82,6 +94,7 @@ export default function remarkRawHtml() {
       }
       if (outcome === 'drop') replaced.set(node, null);
       if (outcome === 'text') replaced.set(node, { type: 'text', value: node.value, ...(node.position ? { position: node.position } : {}) });
+      else if (typeof outcome === 'object') replaced.set(node, outcome);
     });
     closeAtTheirEnds(open);
     // Changed after the walk, each parent once: a paragraph of 50,000 tags is not spliced 50,000 times.
@@ -99,7 +112,7 @@ export default function remarkRawHtml() {
   };
 }
 
-type Outcome = 'keep' | 'drop' | 'text';
+type Outcome = 'keep' | 'drop' | 'text' | Image;
 
 /** A closing tag closes the innermost open tag of its name (at most MAX_DEPTH open), in its own node or one around it. */
 function closeTag(name: string, ancestors: readonly Parent[], open: Map<Parent, string[]>): void {
@@ -150,15 +163,14 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
   const element = fromHtml(value, { fragment: true, verbose: true }).children.find((child): child is Element => child.type === 'element');
   const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1]?.toLowerCase() ?? '';
   if (!KNOWN_ELEMENTS.has(name)) return 'text';
-  if (!(name in INLINE_HTML) || !element) {
+  const image = name === 'img';
+  if ((!(name in INLINE_HTML) && !image) || !element) {
     const scripting = name === 'script' || name === 'iframe' || name === 'object' || name === 'embed';
-    // The one READMEs write most: a picture has its Markdown, where the image policy can check and place it.
-    const instead = name === 'img' ? ': write the picture in Markdown, ![what it shows](images/file.png), with the file in the manuscript folder' : '';
-    error(file, `<${name}> is not allowed in a manuscript${scripting ? ': the renderer never runs or loads embedded content' : instead} (inline HTML may use ${Object.keys(INLINE_HTML).map((n) => `<${n}>`).join(' ')})`, { place: node.position, ruleId: scripting ? 'raw-html-script' : 'raw-html-tag', source: 'pamphlet' });
+    error(file, `<${name}> is not allowed in a manuscript${scripting ? ': the renderer never runs or loads embedded content' : ''} (inline HTML may use ${Object.keys(INLINE_HTML).map((n) => `<${n}>`).join(' ')})`, { place: node.position, ruleId: scripting ? 'raw-html-script' : 'raw-html-tag', source: 'pamphlet' });
     return 'drop';
   }
   let ok = true;
-  const allowed = new Set([...GLOBAL_ATTRIBUTES, ...(INLINE_HTML[name] ?? [])]);
+  const allowed = new Set([...GLOBAL_ATTRIBUTES, ...(image ? IMAGE_ATTRIBUTES : (INLINE_HTML[name] ?? []))]);
   // Each attribute's name as the author wrote it (the parser's is lower-cased and mapped): a
   // JSX `className` was reported as `class`, which the author never wrote.
   const places = (element.data as { position?: { properties?: Record<string, { start: { offset?: number }; end: { offset?: number } }> } } | undefined)?.position?.properties;
@@ -173,6 +185,8 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
     if (/^on/i.test(attribute)) {
       error(file, `event-handler attribute \`${attribute}\` is not allowed: the renderer never runs a manuscript's scripts`, { place: node.position, ruleId: 'raw-html-script', source: 'pamphlet' });
       ok = false;
+    } else if (!allowed.has(property) && DROPPED_ATTRIBUTES.has(attribute.toLowerCase())) {
+      continue;
     } else if (!allowed.has(property)) {
       error(file, `attribute \`${attribute}\` is not allowed on <${name}> (allowed: ${[...allowed].map(attributeName).join(', ')})`, { place: node.position, ruleId: 'raw-html-attribute', source: 'pamphlet' });
       ok = false;
@@ -213,7 +227,14 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
     error(file, `<a> with id \`${String(id)}\` and name \`${String(anchorName)}\`: an anchor has one name`, { place: node.position, ruleId: 'raw-html-anchor', source: 'pamphlet' });
     ok = false;
   }
+  if (ok && image) return imageOf(element, node);
   return ok ? 'keep' : 'drop';
+}
+
+/** `<img src alt>` as `![alt](src)`, at the tag's place. */
+function imageOf(element: Element, node: Html): Image {
+  const { src, alt, title } = element.properties;
+  return { type: 'image', url: String(src ?? ''), alt: alt === undefined ? null : String(alt), title: title === undefined ? null : String(title), ...(node.position ? { position: node.position } : {}) };
 }
 
 /** hast property name → the attribute as written (`dateTime` → `datetime`, `dataX` → `data-x`, `ariaLabel` → `aria-label`). */

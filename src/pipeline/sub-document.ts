@@ -35,3 +35,28 @@ export function placeNodes(tree: Node, map: LineMap): void {
     else delete node.position;
   });
 }
+
+/**
+ * Places in the part's source, for points read in a raw HTML block's value, which lacks its
+ * container's `>` and indents (remark-inline-html-lines.ts, remark-html-blocks.ts).
+ */
+export class BlockPlaces {
+  private readonly lineStarts: number[] = [0];
+  private readonly sourceLines: string[];
+
+  constructor(source: string) {
+    const pattern = /\r\n|\r|\n/g;
+    for (let match = pattern.exec(source); match; match = pattern.exec(source)) this.lineStarts.push(match.index + match[0].length);
+    this.sourceLines = source.split(/\r\n|\r|\n/);
+  }
+
+  point(start: Point, valueLines: readonly string[], inner: Point): Point {
+    const line = start.line + inner.line - 1;
+    // The block's first line starts where the block does; a later one after its container's prefix.
+    const sourceLine = this.sourceLines[line - 1] ?? '';
+    const valueLine = valueLines[inner.line - 1] ?? '';
+    const prefix = inner.line === 1 ? start.column - 1 : sourceLine.endsWith(valueLine) ? sourceLine.length - valueLine.length : 0;
+    const column = inner.column + prefix;
+    return { line, column, offset: (this.lineStarts[line - 1] ?? 0) + column - 1 };
+  }
+}

@@ -11,7 +11,9 @@ const STYLE_PROPERTIES =
 
 describe('raw HTML', () => {
   test('each refused tag, attribute, style and link at its own column', () => {
-    expect(onePartRefused('Text <script>x</script> here and <b onclick="x()">b</b>, <span style="position: fixed">s</span>, <a href="javascript:alert(1)">j</a>, <a href="other.md">o</a>, <span data-x="1">d</span>, <iframe></iframe>.\n\n<div>\nblock\n</div>\n')).toEqual([
+    expect(onePartRefused('Text <script>x</script> here and <b onclick="x()">b</b>, <span style="position: fixed">s</span>, <a href="javascript:alert(1)">j</a>, <a href="other.md">o</a>, <span data-x="1">d</span>, <iframe></iframe>.\n\n<div class="x">\nblock\n</div>\n')).toEqual([
+      // The block first (remark-html-blocks.ts), then the inline tags (remark-raw-html.ts).
+      'part-1.md:8:1: error: attribute `class` is not allowed on <div> (allowed: lang, dir, title, style)',
       `part-1.md:6:6: error: <script> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       "part-1.md:6:34: error: event-handler attribute `onclick` is not allowed: the renderer never runs a manuscript's scripts",
       'part-1.md:6:58: error: style refused: the property `position` (allowed: color, background-color, font-style, font-weight, font-variant, font-variant-caps, font-variant-numeric, font-variant-ligatures, font-feature-settings, font-kerning, text-decoration, text-decoration-line, text-decoration-style, text-decoration-color, text-transform, letter-spacing, word-spacing, vertical-align, white-space, font-size)',
@@ -20,7 +22,6 @@ describe('raw HTML', () => {
       // The attribute as the author wrote it (it read `datax` before).
       'part-1.md:6:161: error: attribute `data-x` is not allowed on <span> (allowed: lang, dir, title, style, id)',
       `part-1.md:6:188: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
-      'part-1.md:8:1: error: raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)',
     ]);
   });
 
@@ -68,24 +69,26 @@ describe('raw HTML, construct by construct', () => {
 
   test('elements that load or are not inline, handlers on allowed ones, each style problem', () => {
     const text =
-      'A <img src="a.png" alt="a"> <object data="x"></object> <embed src="x"> <video></video> <abbr title="t" onmouseover="x()" ONCLICK="y()">A</abbr> <span style="color: red; background: url(x); position: absolute">s</span> <a href="../x.md">up</a> <a href="notes.md">n</a> <time datetime="1917" class="c">t</time>.\n\n<div>block</div>\n';
+      'A <img src="https://x.org/a.png" alt="a"> <object data="x"></object> <embed src="x"> <video></video> <abbr title="t" onmouseover="x()" ONCLICK="y()">A</abbr> <span style="color: red; background: url(x); position: absolute">s</span> <a href="../x.md">up</a> <a href="notes.md">n</a> <time datetime="1917" class="c">t</time>.\n\n<form>block</form>\n';
     expect(onePartRefusedRules(text)).toEqual([
-      'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:unsafe-url', 'pamphlet:link-outside-book', 'pamphlet:raw-html-attribute', 'pamphlet:raw-html-block',
+      // The block first (remark-html-blocks.ts), the inline tags (remark-raw-html.ts), then the inline <img>'s address (remark-safety.ts).
+      'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:unsafe-url', 'pamphlet:link-outside-book', 'pamphlet:raw-html-attribute', 'pamphlet:remote-resource',
     ]);
     expect(onePartRefused(text)).toEqual([
-      `part-1.md:6:3: error: <img> is not allowed in a manuscript: write the picture in Markdown, ![what it shows](images/file.png), with the file in the manuscript folder (inline HTML may use ${INLINE})`,
-      `part-1.md:6:29: error: <object> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
-      `part-1.md:6:56: error: <embed> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
-      `part-1.md:6:72: error: <video> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
-      "part-1.md:6:88: error: event-handler attribute `onmouseover` is not allowed: the renderer never runs a manuscript's scripts",
-      "part-1.md:6:88: error: event-handler attribute `ONCLICK` is not allowed: the renderer never runs a manuscript's scripts",
-      `part-1.md:6:145: error: style refused: the property \`background\` (allowed: ${STYLE_PROPERTIES})`,
-      "part-1.md:6:145: error: style refused: `url(x)`: a manuscript's style loads nothing",
-      `part-1.md:6:145: error: style refused: the property \`position\` (allowed: ${STYLE_PROPERTIES})`,
-      'part-1.md:6:219: error: link refused: `../x.md` lies outside the manuscript folder',
-      'part-1.md:6:244: error: link to `notes.md` in raw HTML: write it as a Markdown link, [text](notes.md), so it can be checked and placed',
-      'part-1.md:6:269: error: attribute `class` is not allowed on <time> (allowed: lang, dir, title, style, datetime)',
-      'part-1.md:8:1: error: raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)',
+      'part-1.md:8:1: error: <form> is not allowed in a manuscript (raw HTML blocks may hold paragraphs, <div>, <details>, headings, lists, tables, <img> and the inline tags)',
+      `part-1.md:6:43: error: <object> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
+      `part-1.md:6:70: error: <embed> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
+      `part-1.md:6:86: error: <video> is not allowed in a manuscript (inline HTML may use ${INLINE})`,
+      "part-1.md:6:102: error: event-handler attribute `onmouseover` is not allowed: the renderer never runs a manuscript's scripts",
+      "part-1.md:6:102: error: event-handler attribute `ONCLICK` is not allowed: the renderer never runs a manuscript's scripts",
+      `part-1.md:6:159: error: style refused: the property \`background\` (allowed: ${STYLE_PROPERTIES})`,
+      "part-1.md:6:159: error: style refused: `url(x)`: a manuscript's style loads nothing",
+      `part-1.md:6:159: error: style refused: the property \`position\` (allowed: ${STYLE_PROPERTIES})`,
+      'part-1.md:6:233: error: link refused: `../x.md` lies outside the manuscript folder',
+      'part-1.md:6:258: error: link to `notes.md` in raw HTML: write it as a Markdown link, [text](notes.md), so it can be checked and placed',
+      'part-1.md:6:283: error: attribute `class` is not allowed on <time> (allowed: lang, dir, title, style, datetime)',
+      // An inline <img> is the Markdown image it says, under the image policy: nothing is fetched.
+      'part-1.md:6:3: error: image from the network is not allowed (https://x.org/a.png): the renderer never fetches; put the file in the manuscript folder',
     ]);
   });
 });
@@ -162,18 +165,12 @@ describe('inline tags on lines of their own (remark-inline-html-lines.ts)', () =
 
   test('each tag is checked at its own line and column, inside quotations and list items too', () => {
     expect(onePartRefused('Before.\n\n> <a href="https://x.org">\n>   <img src="a.png">\n> </a>\n\n- <span>\n  <object data="x.swf"></object>\n')).toEqual([
-      `part-1.md:9:5: error: <img> is not allowed in a manuscript: write the picture in Markdown, ![what it shows](images/file.png), with the file in the manuscript folder (inline HTML may use ${INLINE})`,
       `part-1.md:13:3: error: <object> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
+      // The <img> is an image, its file looked for in the manuscript folder.
+      'part-1.md:9:5: error: image file not found: a.png',
     ]);
-    // An element CommonMark knows as a block (`<iframe>`) keeps the block a block, refused as one.
-    expect(onePartRefused('- <span>\n  <iframe></iframe>\n')).toEqual(['part-1.md:6:3: error: raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)']);
-  });
-
-  test('a block element on a line of its own is still a raw HTML block, refused', () => {
-    // The last as design-patterns-for-humans' README opens: a `<br>` line runs on into the centred `<p>` under it.
-    for (const block of ['<div>\ntext\n</div>', '<p align="center">\ntext\n</p>', '<details>\n<summary>s</summary>\n</details>', '<hr>', '<br>\n<p align="center">\n  text\n</p>']) {
-      expect(onePartRefused(`Intro\n\n${block}\n`), block).toEqual(['part-1.md:8:1: error: raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)']);
-    }
+    // An element CommonMark knows as a block (`<iframe>`) keeps the block a block, refused at the element.
+    expect(onePartRefused('- <span>\n  <iframe></iframe>\n')).toEqual(['part-1.md:7:3: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content']);
   });
 });
 

@@ -1,0 +1,72 @@
+// Raw HTML blocks read as the Markdown they say (src/pipeline/remark-html-blocks.ts), in
+// process: the shapes READMEs write, copied from them, and blocks written as an attacker would.
+import { describe, expect, test } from 'vitest';
+import { body, onePart, onePartRefused, onePartRefusedRules } from './helpers.js';
+
+describe('raw HTML blocks read as Markdown', () => {
+  test('a centred picture and its credit (the System Design Primer, CC BY 4.0): a figure, the credit a paragraph under it', () => {
+    const text = '<p align="center">\n  <img src="images/map.png">\n  <br/>\n  <i><a href="https://robertgreiner.com/cap-theorem-revisited">Source: CAP theorem revisited</a></i>\n</p>\n';
+    // No picture in the folder: the image policy speaks, at the <img>'s own line and column.
+    expect(onePartRefused(text)).toEqual(['part-1.md:7:3: error: image file not found: images/map.png']);
+  });
+
+  test('Markdown between `<div align="center">` and `</div>`, and a `<details>` (Coding Interview University, CC BY-SA 4.0)', () => {
+    const { doc, messages } = onePart('<div align="center" markdown="1">\n\n**Centred** and [linked](https://example.org/).\n\n</div>\n\n<details>\n<summary>Translations:</summary>\n\n- [Bulgarian](https://example.org/bg)\n- [Español](https://example.org/es)\n</details>\n\n<details>\n\nNo summary.\n\n</details>\n');
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      [
+        '<p id="p1" data-pn="1"><strong>Centred</strong> and <a href="https://example.org/">linked</a>.</p>',
+        '<div class="callout callout-note" role="note">',
+        '<p class="callout-title">Translations:</p>',
+        '<ul>',
+        '<li><a href="https://example.org/bg">Bulgarian</a></li>',
+        '<li><a href="https://example.org/es">Español</a></li>',
+        '</ul>',
+        '</div>',
+        '<div class="callout callout-note" role="note">',
+        '<p class="callout-title">Note</p>',
+        '<p id="p2" data-pn="2">No summary.</p>',
+        '</div>',
+      ].join('\n'),
+    );
+  });
+
+  test('a heading, a list, a table and the inline tags Markdown has no syntax for; `target` and `rel` dropped', () => {
+    const { doc, messages } = onePart('<h2 align="center">Day 2</h2>\n\n<ul><li>one <sup>2</sup></li><li><kbd>Ctrl</kbd></li></ul>\n\n<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td><abbr title="two">2</abbr></td></tr></table>\n\nSee <a href="https://example.org/" target="_blank" rel="noopener noreferrer">the site</a>.\n');
+    expect(messages).toEqual([]);
+    const html = body(doc);
+    expect(html).toMatch(/<h2 id="day-2">Day 2<\/h2>/);
+    expect(html).toContain('one <sup>2</sup>');
+    expect(html).toContain('<kbd>Ctrl</kbd>');
+    expect(html).toMatch(/<th>a<\/th>\s*<th>b<\/th>/);
+    expect(html).toContain('<abbr title="two">2</abbr>');
+    expect(html).toContain('See <a href="https://example.org/">the site</a>.');
+    expect(html).not.toMatch(/align|target|rel=/);
+  });
+});
+
+describe('raw HTML blocks written as an attacker would', () => {
+  test('each element, handler and address refused at its own place; the Markdown inside still checked', () => {
+    expect(onePartRefused('<div onclick="steal()">\n\n[x](javascript:alert(1))\n\n</div>\n\n<details><summary>s</summary>\n<script>new WebSocket("ws://127.0.0.1:9/")</script>\n</details>\n\n<p>\n<img src="../../etc/passwd.png" alt="x">\n<a href="javascript:alert(2)">y</a>\n</p>\n')).toEqual([
+      "part-1.md:6:1: error: event-handler attribute `onclick` is not allowed: the renderer never runs a manuscript's scripts",
+      'part-1.md:13:1: error: <script> is not allowed in a manuscript: the renderer never runs or loads embedded content',
+      // The images, then the links (remark-safety.ts).
+      'part-1.md:17:1: error: image outside the manuscript folder is not allowed: ../../etc/passwd.png',
+      'part-1.md:8:1: error: link refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
+      'part-1.md:18:1: error: link refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
+    ]);
+  });
+
+  test('a block left open, and `<p>` left open around Markdown', () => {
+    expect(onePartRefused('Text.\n\n<details>\n<summary>open</summary>\n\nNever closed.\n')).toEqual(['part-1.md:8:1: error: <details> is opened here and never closed: close it with </details> after the Markdown it holds']);
+    expect(onePartRefusedRules('<div>\n<p align="center">\n\n**x**\n\n</p>\n</div>\n')).toEqual(['pamphlet:raw-html-block']);
+  });
+
+  test('50,000 levels in one block, or opened by 50,000 blocks: one error each, at its place, no overflow', () => {
+    const n = 50_000;
+    expect(onePartRefused(`Text.\n\n${'<div>'.repeat(n)}x${'</div>'.repeat(n)}\n`)).toEqual(['part-1.md:8:1: error: raw HTML nested over 200 levels deep: close each element before the next opens']);
+    expect(onePartRefused(`Text.\n\n${'<table><tr><td>'.repeat(n)}x\n`)).toEqual(['part-1.md:8:1: error: raw HTML nested over 200 levels deep: close each element before the next opens']);
+    expect(onePartRefused(`Text.\n\n${'<div>\n\n'.repeat(n)}x\n`)).toEqual([`part-1.md:8:1: error: <div> is opened here and never closed: close it with </div> after the Markdown it holds (and ${n - 1} more blocks after it open one they never close)`]);
+    expect(onePartRefusedRules(`Text.\n\n${'<div>\n\n'.repeat(300)}x\n\n${'</div>\n\n'.repeat(300)}`)).toEqual(['pamphlet:nesting']);
+  });
+});
