@@ -216,12 +216,15 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
   let source = '';
   const pieces: Piece[] = [];
   const slots: RootContent[][] = [];
+  /** Where each slot was put: a `<pamphlet-slot>` the author wrote is no slot. */
+  const slotOffsets = new Set<number>();
   for (const node of nodes) {
     if (source) source += '\n';
     if (node.type === 'html') {
       pieces.push(pieceOf(source.length, node));
       source += node.value;
     } else {
+      slotOffsets.add(source.length);
       source += `<${SLOT} data-index="${slots.length}"></${SLOT}>`;
       slots.push([node]);
     }
@@ -233,7 +236,8 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
     return slots.flat();
   }
   const tree = fromHtml(source, { fragment: true });
-  if (!allowed(tree, context.file, place)) return slots.flat();
+  if (!allowed(tree, context.file, place, slotOffsets)) return slots.flat();
+  anchorsOfIds(tree);
 
   const kept = new Set<RootContent>(slots.flat());
   const tags: Html[] = [];
@@ -318,7 +322,7 @@ function placeOf(offset: number, pieces: readonly Piece[], places: BlockPlaces):
  * Every element and attribute against the allow-list, each refusal an error at its place.
  * Returns whether all of it may be read.
  */
-function allowed(tree: HastRoot, file: VFile, place: (point: Point | undefined) => Point | undefined): boolean {
+function allowed(tree: HastRoot, file: VFile, place: (point: Point | undefined) => Point | undefined, slotOffsets: ReadonlySet<number>): boolean {
   let ok = true;
   const refuse = (node: HastNodes, reason: string, ruleId: string): void => {
     const start = place(node.position?.start);
@@ -328,7 +332,7 @@ function allowed(tree: HastRoot, file: VFile, place: (point: Point | undefined) 
   };
   visit(tree, 'element', (element: Element, _index, parent) => {
     const name = element.tagName;
-    if (name === SLOT) {
+    if (name === SLOT && slotOffsets.has(element.position?.start.offset ?? -1)) {
       // Markdown inside a `<p>` or a `<b>` left open: no Markdown block can be there.
       const holder = parent?.type === 'element' ? parent.tagName : undefined;
       if (holder !== undefined && !WRAPPERS.has(holder)) refuse(parent as Element, `<${holder}> left open around Markdown: only <div> and <details> may hold Markdown between their tags; close the <${holder}> on its own line`, 'raw-html-block');
@@ -341,7 +345,8 @@ function allowed(tree: HastRoot, file: VFile, place: (point: Point | undefined) 
       refuse(element, `${what} is not allowed in a manuscript${scripting ? ': the renderer never runs or loads embedded content' : ' (raw HTML blocks may hold paragraphs, <div>, <details>, headings, lists, tables, <img> and the inline tags)'}`, scripting ? 'raw-html-script' : 'raw-html-tag');
       return SKIP;
     }
-    const attributes = new Set([...GLOBAL_ATTRIBUTES, ...own]);
+    // A block's `id` is an anchor (anchorsOfIds); an inline tag's is checked as it always is.
+    const attributes = new Set([...GLOBAL_ATTRIBUTES, ...own, ...(name in BLOCK_HTML ? ['id'] : [])]);
     for (const property of Object.keys(element.properties)) {
       const attribute = find(html, property).attribute;
       if (/^on/i.test(attribute)) refuse(element, `event-handler attribute \`${attribute}\` is not allowed: the renderer never runs a manuscript's scripts`, 'raw-html-script');
@@ -352,6 +357,22 @@ function allowed(tree: HastRoot, file: VFile, place: (point: Point | undefined) 
     return undefined;
   });
   return ok;
+}
+
+/**
+ * A block's `id` (`<div id="input-formats">`, Pandoc's README), as the anchor `<a id>` just
+ * before it: rehype-anchors.ts gives it to the block's first text, and remark-raw-html.ts checks
+ * the name, as for an anchor written so.
+ */
+function anchorsOfIds(tree: HastRoot): void {
+  visit(tree, 'element', (element: Element, index, parent) => {
+    const { id } = element.properties;
+    if (id === undefined || !(element.tagName in BLOCK_HTML) || !parent || index === undefined) return undefined;
+    delete element.properties.id;
+    const anchor: Element = { type: 'element', tagName: 'a', properties: { id }, children: [], ...(element.position ? { position: element.position } : {}) };
+    parent.children.splice(index, 0, anchor);
+    return index + 2;
+  });
 }
 
 /**

@@ -43,6 +43,15 @@ describe('raw HTML blocks read as Markdown', () => {
     expect(html).toContain('See <a href="https://example.org/">the site</a>.');
     expect(html).not.toMatch(/align|target|rel=/);
   });
+
+  test('a block\'s `id` (Pandoc\'s README: `<div id="input-formats">`) is an anchor links reach; a name no anchor may hold is refused', () => {
+    const { doc, messages } = onePart('<div id="input-formats">\n\n## Input formats\n\nText.\n\n</div>\n\n<h2 id="out">Output</h2>\n\n[in](#input-formats) [out](#out)\n');
+    expect(messages).toEqual([]);
+    expect(body(doc)).toContain('<h2 id="input-formats-2"><a id="input-formats"></a>Input formats</h2>');
+    expect(body(doc)).toContain('<h2 id="output"><a id="out"></a>Output</h2>');
+    expect(body(doc)).toContain('<a href="#input-formats">in</a> <a href="#out">out</a>');
+    expect(onePartRefused('<p id="p1">x</p>\n')).toEqual(['part-1.md:6:1: error: anchor `id="p1"` refused: `#p1` already means a ¶ number in every format; give the anchor another name']);
+  });
 });
 
 describe('raw HTML blocks written as an attacker would', () => {
@@ -54,6 +63,12 @@ describe('raw HTML blocks written as an attacker would', () => {
       'part-1.md:17:1: error: image outside the manuscript folder is not allowed: ../../etc/passwd.png',
       'part-1.md:8:1: error: link refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
       'part-1.md:18:1: error: link refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
+    ]);
+  });
+
+  test('the element that holds the Markdown\'s place, written by the author, is no element', () => {
+    expect(onePartRefused('<div>\n<pamphlet-slot data-index="0"></pamphlet-slot>\n</div>\n\nText.\n')).toEqual([
+      'part-1.md:7:1: error: <pamphlet-slot>, which is no HTML element, is not allowed in a manuscript (raw HTML blocks may hold paragraphs, <div>, <details>, headings, lists, tables, <img> and the inline tags)',
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('raw HTML', () => {
   test('each refused tag, attribute, style and link at its own column', () => {
     expect(onePartRefused('Text <script>x</script> here and <b onclick="x()">b</b>, <span style="position: fixed">s</span>, <a href="javascript:alert(1)">j</a>, <a href="other.md">o</a>, <span data-x="1">d</span>, <iframe></iframe>.\n\n<div class="x">\nblock\n</div>\n')).toEqual([
       // The block first (remark-html-blocks.ts), then the inline tags (remark-raw-html.ts).
-      'part-1.md:8:1: error: attribute `class` is not allowed on <div> (allowed: lang, dir, title, style)',
+      'part-1.md:8:1: error: attribute `class` is not allowed on <div> (allowed: lang, dir, title, style, id)',
       `part-1.md:6:6: error: <script> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       "part-1.md:6:34: error: event-handler attribute `onclick` is not allowed: the renderer never runs a manuscript's scripts",
       'part-1.md:6:58: error: style refused: the property `position` (allowed: color, background-color, font-style, font-weight, font-variant, font-variant-caps, font-variant-numeric, font-variant-ligatures, font-feature-settings, font-kerning, text-decoration, text-decoration-line, text-decoration-style, text-decoration-color, text-transform, letter-spacing, word-spacing, vertical-align, white-space, font-size)',
