@@ -285,6 +285,32 @@ describe('code with a character its face lacks: the CommonMark spec’s examples
 // of node_modules found the signs they use that no face of ours had: a tree drawn in code, a
 // check mark, emoji. Until 2026-12-02 the tree's lines were set in the machine's DejaVu Sans
 // (proportional, so the drawing came apart) and an emoji printed as an empty box, missing from the text layer.
+describe('mathematical letters and digits (𝐀 𝑥 𝟭), the whole of their Unicode block', () => {
+  // Every assigned character of Mathematical Alphanumeric Symbols (U+1D400–1D7FF), by Unicode's
+  // own data (`\p{Assigned}`), in lines of 40. Social-media text and READMEs set bold and italic
+  // with them; es6tutorial has 𝟭. Until 2026-12-06 each warned "no embedded font" and printed
+  // as an empty box.
+  it('prints every one, in Noto Sans Math, with no warning', async () => {
+    const chars = Array.from({ length: 0x400 }, (_, i) => String.fromCodePoint(0x1d400 + i)).filter((c) => /\p{Assigned}/u.test(c));
+    expect(chars.length).toBeGreaterThan(990);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pamphlet-math-letters-'));
+    mkdirSync(path.join(dir, 'manuscript'));
+    writeFileSync(path.join(dir, 'manuscript', 'pamphlet.yaml'), 'series: Math Letters\nauthor: Unicode\nlang: en\n');
+    const lines = Array.from({ length: Math.ceil(chars.length / 40) }, (_, i) => chars.slice(i * 40, i * 40 + 40).join(' '));
+    writeFileSync(path.join(dir, 'manuscript', 'part-1.md'), `---\ntitle: Letters\npart: 1\n---\n\n${lines.join('\n\n')}\n`);
+    const result = pamphlet(['build', 'manuscript', '--out', 'out', '--format', 'pdf', '--no-cache'], dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr.split('\n').filter((line) => line.includes('no embedded font'))).toEqual([]);
+    const file = path.join(dir, 'out', 'math-letters-1.pdf');
+    for (const font of pdffonts(file)) expect(font.type, font.name).toBe('CID TrueType');
+    const printed = new Set([...pagesText(file).join('')]);
+    expect(chars.filter((c) => !printed.has(c))).toEqual([]);
+    const runs = (await textRuns(file)).filter((r) => /[\u{1D400}-\u{1D7FF}]/u.test(r.text));
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.filter((r) => !/\+NotoSansMath-/.test(r.font)).map((r) => `${r.font}: ${r.text}`)).toEqual([]);
+  });
+});
+
 describe('signs real READMEs use: a tree drawn in code, check marks, emoji', () => {
   const READMES = ['hast-util-from-html/readme.md', '@resvg/resvg-js/README.md', 'hast-util-to-html/readme.md'];
   const BOX = /[\u2500-\u259F]/u;

@@ -61,7 +61,7 @@ const HANGUL: ReadonlyArray<readonly [number, number]> = [[0x1100, 0x11ff], [0x3
  * stem and subset. Later entries are tried first (see fallbackFaceFiles): an emoji Noto Emoji
  * has comes from it, not from the look of Noto Sans Symbols 2.
  */
-const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string; only?: ReadonlyArray<readonly [number, number]> }> = [
+const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string; only?: ReadonlyArray<readonly [number, number]>; range?: string }> = [
   // Chinese, Japanese and Korean: Google's Noto Serif SC has the Han characters, kana and
   // Hangul, in some hundred slices of 20-100 KB, each with its range, so a page loads the
   // slices its text uses. A Chinese book printed as empty boxes before (sweep 7: ruanyf's
@@ -96,6 +96,10 @@ const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string; only?: Rea
   { stem: 'fira-code', subset: 'symbols2' },
   // Emoji, in one colour as print sets them; the package's whole font (its `emoji` subset).
   { stem: 'noto-emoji', subset: 'emoji' },
+  // Mathematical letters and digits (𝐀 𝑥 𝟭), which social-media text and READMEs use for bold
+  // and italic (sweep 7: es6tutorial's 𝟭): Noto Sans Math. @fontsource ships the whole font as
+  // its `latin` subset and names only Latin's range for it, so the block it is here for is named.
+  { stem: 'noto-sans-math', subset: 'latin', range: 'U+1D400-1D7FF' },
 ];
 
 const PACKAGE_NAMES: Readonly<Record<FontPackage, string>> = {
@@ -315,8 +319,8 @@ export function fallbackFaceFiles(): readonly FaceFile[] {
   const faces: FaceFile[] = [];
   const serif = fontsourceSubsets('noto-serif');
   const sans = fontsourceSubsets('noto-sans').filter(([subset]) => NOTO_SANS_SUBSETS.includes(subset));
-  const scripts = SCRIPT_FALLBACKS.flatMap(({ stem, subset, only }) => {
-    if (subset !== SLICES) return [{ stem, subset, unicodeRange: fontsourceSubsets(stem).find(([name]) => name === subset)?.[1] }];
+  const scripts = SCRIPT_FALLBACKS.flatMap(({ stem, subset, only, range }) => {
+    if (subset !== SLICES) return [{ stem, subset, unicodeRange: range ?? fontsourceSubsets(stem).find(([name]) => name === subset)?.[1] }];
     return fontsourceSlices(stem).flatMap(([slice, range]) => {
       const unicodeRange = only ? intersectUnicodeRange(range, only) : range;
       return unicodeRange === undefined ? [] : [{ stem, subset: slice, unicodeRange }];
