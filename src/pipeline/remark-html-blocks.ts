@@ -24,7 +24,7 @@ import type { Blockquote, Html, Paragraph, Parent, PhrasingContent, Root, RootCo
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
+import { phrasing } from 'mdast-util-phrasing';
 import { defaultHandlers, toMdast, type Handle } from 'hast-util-to-mdast';
 import { htmlTagNames } from 'html-tag-names';
 import { htmlVoidElements } from 'html-void-elements';
@@ -34,7 +34,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import { calloutData, calloutTitle } from './callout.js';
 import { MAX_DEPTH } from './nesting.js';
-import { DROPPED_ATTRIBUTES, GLOBAL_ATTRIBUTES, INLINE_HTML, PHRASING_PARENTS } from './remark-raw-html.js';
+import { GLOBAL_ATTRIBUTES, INLINE_HTML, isDroppedAttribute, openingTag, PHRASING_PARENTS } from './remark-raw-html.js';
 import { BlockPlaces } from './sub-document.js';
 
 /** Block elements read as Markdown, with the attributes each may carry (hast property names). */
@@ -257,6 +257,8 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
   };
   for (const name of KEPT_INLINE) handlers[name] = inline;
   const read = toMdast(tree, { handlers }) as Root;
+  // hast-util-to-mdast leaves a root of phrasing alone (`<div id="x"></div>` is an anchor and nothing else).
+  read.children = paragraphsOf(read.children);
   inlineHtmlOf(read, tags);
   visit(read, (node) => {
     if (kept.has(node as RootContent)) return SKIP;
@@ -269,6 +271,25 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
   return figuresApart(read.children);
 }
 
+/** Runs of phrasing among blocks, each in a paragraph of its own. */
+function paragraphsOf(nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  let run: PhrasingContent[] = [];
+  const flush = (): void => {
+    if (run.some((node) => node.type !== 'text' || node.value.trim())) out.push({ type: 'paragraph', children: run });
+    run = [];
+  };
+  for (const node of nodes) {
+    if (phrasing(node)) run.push(node);
+    else {
+      flush();
+      out.push(node);
+    }
+  }
+  flush();
+  return out;
+}
+
 /**
  * An inline tag Markdown has no syntax for, kept as the inline HTML it is, its content read.
  * Its tags stand in the text as marks until the tree is made (see inlineHtmlOf): as `html`
@@ -276,16 +297,17 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
  */
 function keepInline(tags: Html[]): Handle {
   return (state, element) => {
-    const written = toHtml({ ...element, children: [] });
-    const close = `</${element.tagName}>`;
-    const closed = written.endsWith(close);
+    // Without the attributes dropped from every tag (a class must not reach the book's own styles).
+    const kept = Object.fromEntries(Object.entries(element.properties).filter(([property]) => !isDroppedAttribute(find(html, property).attribute)));
+    const opening = openingTag({ ...element, properties: kept });
+    const closed = !htmlVoidElements.includes(element.tagName);
     const mark = (value: string): Text => {
-      const html: Html = { type: 'html', value };
-      state.patch(element, html);
-      tags.push(html);
+      const tag: Html = { type: 'html', value };
+      state.patch(element, tag);
+      tags.push(tag);
       return { type: 'text', value: `${MARK_START}${tags.length - 1}${MARK_END}` };
     };
-    return [mark(closed ? written.slice(0, -close.length) : written), ...(state.all(element) as PhrasingContent[]), ...(closed ? [mark(close)] : [])];
+    return [mark(opening), ...(state.all(element) as PhrasingContent[]), ...(closed ? [mark(`</${element.tagName}>`)] : [])];
   };
 }
 
@@ -350,7 +372,7 @@ function allowed(tree: HastRoot, file: VFile, place: (point: Point | undefined) 
     for (const property of Object.keys(element.properties)) {
       const attribute = find(html, property).attribute;
       if (/^on/i.test(attribute)) refuse(element, `event-handler attribute \`${attribute}\` is not allowed: the renderer never runs a manuscript's scripts`, 'raw-html-script');
-      else if (!attributes.has(property) && !DROPPED_ATTRIBUTES.has(attribute)) {
+      else if (!attributes.has(property) && !isDroppedAttribute(attribute)) {
         refuse(element, `attribute \`${attribute}\` is not allowed on <${name}> (allowed: ${[...attributes].map((p) => find(html, p).attribute).join(', ')})`, 'raw-html-attribute');
       }
     }

@@ -17,6 +17,7 @@ import type { Html, Image, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { htmlTagNames } from 'html-tag-names';
 import { find, html } from 'property-information';
 import { visitParents } from 'unist-util-visit-parents';
@@ -36,15 +37,23 @@ export const INLINE_HTML: Readonly<Record<string, readonly string[]>> = {
 /** Attributes allowed on every element above (hast property names). */
 export const GLOBAL_ATTRIBUTES: readonly string[] = ['lang', 'dir', 'title', 'style'];
 /**
- * Attributes that say only how a web page lays something out or opens a link (`align`,
- * `width`, `target="_blank"`, `rel="noopener"`): accepted on any allowed element and dropped,
+ * Attributes that say only how a web page lays something out, styles it, scripts it or opens a
+ * link (`align`, `width`, `class`, `data-*`, `aria-*`, `role`, `hidden`, `target="_blank"`,
+ * `rel="noopener"`): accepted on any allowed element and dropped, never written into a book,
  * since the theme sets the page and the reader opens links. Also `markdown="1"` (Python-Markdown's,
- * kramdown's): the Markdown between a block's tags is read as Markdown anyway. As written (lower case).
+ * kramdown's): the Markdown between a block's tags is read as Markdown anyway. As written (lower
+ * case): JSX's `className` is no HTML, and stays an error.
  */
-export const DROPPED_ATTRIBUTES: ReadonlySet<string> = new Set([
+const DROPPED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'align', 'valign', 'width', 'height', 'border', 'hspace', 'vspace', 'bgcolor', 'cellpadding', 'cellspacing', 'nowrap',
-  'loading', 'decoding', 'target', 'rel', 'referrerpolicy', 'markdown',
+  'class', 'role', 'tabindex', 'hidden', 'loading', 'decoding', 'target', 'rel', 'referrerpolicy', 'markdown',
 ]);
+
+export function isDroppedAttribute(attribute: string): boolean {
+  const name = attribute.toLowerCase();
+  return DROPPED_ATTRIBUTES.has(name) || /^(aria|data)-[a-z0-9_.-]+$/.test(name);
+}
+
 /** An inline `<img>`: read as the Markdown image it is, its file then checked by remark-safety.ts. */
 const IMAGE_ATTRIBUTES: readonly string[] = ['src', 'alt', 'title'];
 
@@ -179,14 +188,15 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
     const spelled = place?.start.offset === undefined ? undefined : /^[^\s=/>]+/.exec(value.slice(place.start.offset, place.end.offset))?.[0];
     return spelled ?? attributeName(property);
   };
+  const dropped: string[] = [];
   for (const [property, raw] of Object.entries(element.properties)) {
     const attribute = written(property);
     const value = Array.isArray(raw) ? raw.join(' ') : String(raw);
     if (/^on/i.test(attribute)) {
       error(file, `event-handler attribute \`${attribute}\` is not allowed: the renderer never runs a manuscript's scripts`, { place: node.position, ruleId: 'raw-html-script', source: 'pamphlet' });
       ok = false;
-    } else if (!allowed.has(property) && DROPPED_ATTRIBUTES.has(attribute.toLowerCase())) {
-      continue;
+    } else if (!allowed.has(property) && isDroppedAttribute(attribute)) {
+      dropped.push(property);
     } else if (!allowed.has(property)) {
       error(file, `attribute \`${attribute}\` is not allowed on <${name}> (allowed: ${[...allowed].map(attributeName).join(', ')})`, { place: node.position, ruleId: 'raw-html-attribute', source: 'pamphlet' });
       ok = false;
@@ -228,7 +238,16 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
     ok = false;
   }
   if (ok && image) return imageOf(element, node);
+  // The tag without them (a class must not reach the book's own styles), written by hast-util-to-html.
+  if (ok && dropped.length) node.value = openingTag({ ...element, properties: Object.fromEntries(Object.entries(element.properties).filter(([property]) => !dropped.includes(property))) });
   return ok ? 'keep' : 'drop';
+}
+
+/** An element's opening tag, as hast-util-to-html writes it. */
+export function openingTag(element: Element): string {
+  const written = toHtml({ ...element, children: [] });
+  const close = `</${element.tagName}>`;
+  return written.endsWith(close) ? written.slice(0, -close.length) : written;
 }
 
 /** `<img src alt>` as `![alt](src)`, at the tag's place. */

@@ -22,7 +22,7 @@ export interface RefusalReason {
 const DIRECTIVE_SYNTAX = /^(?::{2,3}[\p{L}\p{N}_-]+|:[\p{L}\p{N}_-]+[[{])/u;
 
 export const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
-  'raw-html-block': { why: 'a raw HTML block (raw HTML is for inline markup only)' },
+  'raw-html-block': { why: 'a raw HTML block that is no Markdown: an element opened and never closed, text after a closing tag, a processing instruction (<?php)' },
   'raw-html-tag': { why: 'an element that runs or loads content: <script>, <iframe>, <object>, <img>, <style>, <form>, …' },
   'raw-html-script': { why: 'an event-handler attribute (onclick=…)' },
   'unsafe-url': { why: 'a URL a reader cannot or must not follow: a scheme other than http, https and mailto (javascript:, file:, data:, …), a web address without a valid host name, or one carrying a password' },
@@ -31,7 +31,7 @@ export const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
   'missing-image': { why: 'an image file that is not in the manuscript folder' },
   'unknown-directive': { why: 'a directive (`:name[…]`, `:name{…}`, `::name`, `:::name`) pamphlet does not know', applies: (at) => DIRECTIVE_SYNTAX.test(at) },
   'directive-form': { why: 'a known directive written in the wrong form (`:quote` for `:::quote`)', applies: (at) => DIRECTIVE_SYNTAX.test(at) },
-  'raw-html-attribute': { why: 'an attribute outside the inline-HTML allow-list (class, data-*, …)' },
+  'raw-html-attribute': { why: 'an attribute outside the inline-HTML allow-list (draggable, accesskey, JSX’s className, …)' },
   'raw-html-style': { why: 'a style attribute that loads something or goes beyond typographic properties' },
   'link-outside-book': { why: 'a link to a file that is not in the book (and no `base-url` to send it to)' },
   'missing-anchor': { why: 'a link to an anchor (#id) that no heading, anchor, ¶ or note in the part has' },

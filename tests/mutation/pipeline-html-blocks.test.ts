@@ -54,6 +54,23 @@ describe('raw HTML blocks read as Markdown', () => {
   });
 });
 
+describe('attributes that only style or script a web page', () => {
+  // FastAPI's docs (`<div class="termy">` around a console session), 30 Days of Python's header
+  // (`<a class="header-badge" target="_blank">`), the Rust book's `<span class="filename">`:
+  // the class, `data-*`, `aria-*` and `role` are dropped, inline and in blocks alike, and never
+  // reach the book, whose own classes (`callout`, `pagebreak`, `smallcaps`) they could name.
+  test('are dropped, inline and in blocks; the words stay', () => {
+    const { doc, messages } = onePart('<div class="termy" data-termynal role="region" aria-label="console">\n\n```console\n$ pip install fastapi\n```\n\n</div>\n\n<span class="filename">Filename: src/main.rs</span>\n\nBy <a class="header-badge callout" target="_blank" href="https://example.org/">Asabeneh</a>, <span class="smallcaps pagebreak" data-x="1">Second Edition</span>.\n\n<p class="callout" hidden><sub class="pagebreak">Author</sub></p>\n');
+    expect(messages).toEqual([]);
+    const html = body(doc);
+    expect(html).toContain('<code class="language-console">$ pip install fastapi\n</code>');
+    expect(html).toContain('<span>Filename: src/main.rs</span>');
+    expect(html).toContain('By <a href="https://example.org/">Asabeneh</a>, <span>Second Edition</span>.');
+    expect(html).toContain('<sub>Author</sub>');
+    expect(html).not.toMatch(/termy|header-badge|smallcaps|pagebreak|callout|data-(?!pn)|aria-|role=|hidden|target/);
+  });
+});
+
 describe('raw HTML blocks written as an attacker would', () => {
   test('each element, handler and address refused at its own place; the Markdown inside still checked', () => {
     expect(onePartRefused('<div onclick="steal()">\n\n[x](javascript:alert(1))\n\n</div>\n\n<details><summary>s</summary>\n<script>new WebSocket("ws://127.0.0.1:9/")</script>\n</details>\n\n<p>\n<img src="../../etc/passwd.png" alt="x">\n<a href="javascript:alert(2)">y</a>\n</p>\n')).toEqual([

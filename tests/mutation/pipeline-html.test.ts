@@ -11,17 +11,17 @@ const STYLE_PROPERTIES =
 
 describe('raw HTML', () => {
   test('each refused tag, attribute, style and link at its own column', () => {
-    expect(onePartRefused('Text <script>x</script> here and <b onclick="x()">b</b>, <span style="position: fixed">s</span>, <a href="javascript:alert(1)">j</a>, <a href="other.md">o</a>, <span data-x="1">d</span>, <iframe></iframe>.\n\n<div class="x">\nblock\n</div>\n')).toEqual([
+    expect(onePartRefused('Text <script>x</script> here and <b onclick="x()">b</b>, <span style="position: fixed">s</span>, <a href="javascript:alert(1)">j</a>, <a href="other.md">o</a>, <span draggable="true">d</span>, <iframe></iframe>.\n\n<div foo="x">\nblock\n</div>\n')).toEqual([
       // The block first (remark-html-blocks.ts), then the inline tags (remark-raw-html.ts).
-      'part-1.md:8:1: error: attribute `class` is not allowed on <div> (allowed: lang, dir, title, style, id)',
+      'part-1.md:8:1: error: attribute `foo` is not allowed on <div> (allowed: lang, dir, title, style, id)',
       `part-1.md:6:6: error: <script> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       "part-1.md:6:34: error: event-handler attribute `onclick` is not allowed: the renderer never runs a manuscript's scripts",
       'part-1.md:6:58: error: style refused: the property `position` (allowed: color, background-color, font-style, font-weight, font-variant, font-variant-caps, font-variant-numeric, font-variant-ligatures, font-feature-settings, font-kerning, text-decoration, text-decoration-line, text-decoration-style, text-decoration-color, text-transform, letter-spacing, word-spacing, vertical-align, white-space, font-size)',
       'part-1.md:6:98: error: link refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
       'part-1.md:6:135: error: link to `other.md` in raw HTML: write it as a Markdown link, [text](other.md), so it can be checked and placed',
       // The attribute as the author wrote it (it read `datax` before).
-      'part-1.md:6:161: error: attribute `data-x` is not allowed on <span> (allowed: lang, dir, title, style, id)',
-      `part-1.md:6:188: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
+      'part-1.md:6:161: error: attribute `draggable` is not allowed on <span> (allowed: lang, dir, title, style, id)',
+      `part-1.md:6:194: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
     ]);
   });
 
@@ -48,12 +48,12 @@ describe('raw HTML, construct by construct', () => {
   });
 
   test('what follows a dropped comment is still checked; an attribute holding `</b>` is no end tag; `on` inside a name is no handler', () => {
-    const text = 'x<!--c--><iframe></iframe> <span title="a</b>" onclick="x()">s</span> <span data-mono="1">m</span>\n\n<!-- a --> <!-- b -->\n';
+    const text = 'x<!--c--><iframe></iframe> <span title="a</b>" onclick="x()">s</span> <span accesskey="m">m</span>\n\n<!-- a --> <!-- b -->\n';
     expect(onePartRefusedRules(text)).toEqual(['pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-attribute']);
     expect(onePartRefused(text)).toEqual([
       `part-1.md:6:10: error: <iframe> is not allowed in a manuscript: the renderer never runs or loads embedded content (inline HTML may use ${INLINE})`,
       "part-1.md:6:28: error: event-handler attribute `onclick` is not allowed: the renderer never runs a manuscript's scripts",
-      'part-1.md:6:71: error: attribute `data-mono` is not allowed on <span> (allowed: lang, dir, title, style, id)',
+      'part-1.md:6:71: error: attribute `accesskey` is not allowed on <span> (allowed: lang, dir, title, style, id)',
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('raw HTML, construct by construct', () => {
 
   test('elements that load or are not inline, handlers on allowed ones, each style problem', () => {
     const text =
-      'A <img src="https://x.org/a.png" alt="a"> <object data="x"></object> <embed src="x"> <video></video> <abbr title="t" onmouseover="x()" ONCLICK="y()">A</abbr> <span style="color: red; background: url(x); position: absolute">s</span> <a href="../x.md">up</a> <a href="notes.md">n</a> <time datetime="1917" class="c">t</time>.\n\n<form>block</form>\n';
+      'A <img src="https://x.org/a.png" alt="a"> <object data="x"></object> <embed src="x"> <video></video> <abbr title="t" onmouseover="x()" ONCLICK="y()">A</abbr> <span style="color: red; background: url(x); position: absolute">s</span> <a href="../x.md">up</a> <a href="notes.md">n</a> <time datetime="1917" draggable="true">t</time>.\n\n<form>block</form>\n';
     expect(onePartRefusedRules(text)).toEqual([
       // The block first (remark-html-blocks.ts), the inline tags (remark-raw-html.ts), then the inline <img>'s address (remark-safety.ts).
       'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-tag', 'pamphlet:raw-html-script', 'pamphlet:raw-html-script', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:raw-html-style', 'pamphlet:unsafe-url', 'pamphlet:link-outside-book', 'pamphlet:raw-html-attribute', 'pamphlet:remote-resource',
@@ -86,7 +86,7 @@ describe('raw HTML, construct by construct', () => {
       `part-1.md:6:159: error: style refused: the property \`position\` (allowed: ${STYLE_PROPERTIES})`,
       'part-1.md:6:233: error: link refused: `../x.md` lies outside the manuscript folder',
       'part-1.md:6:258: error: link to `notes.md` in raw HTML: write it as a Markdown link, [text](notes.md), so it can be checked and placed',
-      'part-1.md:6:283: error: attribute `class` is not allowed on <time> (allowed: lang, dir, title, style, datetime)',
+      'part-1.md:6:283: error: attribute `draggable` is not allowed on <time> (allowed: lang, dir, title, style, datetime)',
       // An inline <img> is the Markdown image it says, under the image policy: nothing is fetched.
       'part-1.md:6:3: error: image from the network is not allowed (https://x.org/a.png): the renderer never fetches; put the file in the manuscript folder',
     ]);
@@ -137,13 +137,13 @@ describe('anchors an author writes, `<a id>` and `<a name>`', () => {
 
 
   test('names no link could reach are refused at their places', () => {
-    expect(onePartRefused('A <a name="two words"></a> <a id="p2"></a> <a id="note-1"></a> <a name=""></a> <a id="a" name="b"></a> <a id="x" class="y"></a>.\n')).toEqual([
+    expect(onePartRefused('A <a name="two words"></a> <a id="p2"></a> <a id="note-1"></a> <a name=""></a> <a id="a" name="b"></a> <a id="x" draggable="true"></a>.\n')).toEqual([
       'part-1.md:6:3: error: anchor `name="two words"` refused: an anchor’s name is one word, without spaces',
       'part-1.md:6:28: error: anchor `id="p2"` refused: `#p2` already means a ¶ number in every format; give the anchor another name',
       'part-1.md:6:44: error: anchor `id="note-1"` refused: `#note-1` already means a note in every format; give the anchor another name',
       'part-1.md:6:64: error: anchor `name=""` refused: an anchor’s name is one word, without spaces',
       'part-1.md:6:80: error: <a> with id `a` and name `b`: an anchor has one name',
-      'part-1.md:6:104: error: attribute `class` is not allowed on <a> (allowed: lang, dir, title, style, href, id, name)',
+      'part-1.md:6:104: error: attribute `draggable` is not allowed on <a> (allowed: lang, dir, title, style, href, id, name)',
     ]);
   });
 });
