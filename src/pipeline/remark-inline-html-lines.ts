@@ -21,6 +21,8 @@ import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { SKIP, visit } from 'unist-util-visit';
 import { PHRASING_PARENTS } from './remark-raw-html.js';
 import { BlockPlaces } from './sub-document.js';
+import { shapeOf } from './remark-html-blocks.js';
+import { MAX_DEPTH } from './nesting.js';
 
 /** Every micromark construct but inline HTML and character references: the text of an HTML block is not Markdown. */
 const RAW_INLINE_ONLY = {
@@ -40,6 +42,9 @@ const BLOCK_KINDS = new Set([...htmlBlockNames, ...htmlRawNames]);
 function isInlineTagBlock(value: string): boolean {
   const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1];
   if (name === undefined || BLOCK_KINDS.has(name.toLowerCase())) return false;
+  // Parsed below by hast-util-from-parse5, which recurses once per level: `<span>` over 50,000
+  // `<b>`s overflowed the stack, at no place. Left a block, refused at its line (remark-html-blocks.ts).
+  if (shapeOf(value).depth > MAX_DEPTH) return false;
   let blockInside = false;
   visit(fromHtml(value, { fragment: true }), 'element', (element: Element) => {
     blockInside ||= BLOCK_KINDS.has(element.tagName);

@@ -98,6 +98,8 @@ describe('raw HTML blocks written as an attacker would', () => {
     const n = 50_000;
     expect(onePartRefused(`Text.\n\n${'<div>'.repeat(n)}x${'</div>'.repeat(n)}\n`)).toEqual(['part-1.md:8:1: error: raw HTML nested over 200 levels deep: close each element before the next opens']);
     expect(onePartRefused(`Text.\n\n${'<table><tr><td>'.repeat(n)}x\n`)).toEqual(['part-1.md:8:1: error: raw HTML nested over 200 levels deep: close each element before the next opens']);
+    // A line of one inline tag starts a block that runs on (remark-inline-html-lines.ts): this one overflowed the stack before.
+    expect(onePartRefused(`Text.\n\n<span>\n${'<b>'.repeat(n)}x\n`)).toEqual(['part-1.md:8:1: error: raw HTML nested over 200 levels deep: close each element before the next opens']);
     expect(onePartRefused(`Text.\n\n${'<div>\n\n'.repeat(n)}x\n`)).toEqual([`part-1.md:8:1: error: <div> is opened here and never closed: close it with </div> after the Markdown it holds (and ${n - 1} more blocks after it open one they never close)`]);
     expect(onePartRefusedRules(`Text.\n\n${'<div>\n\n'.repeat(300)}x\n\n${'</div>\n\n'.repeat(300)}`)).toEqual(['pamphlet:nesting']);
   });
