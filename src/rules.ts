@@ -19,6 +19,7 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'image-file-size': { about: 'an image file over 10 MB', fix: 'resize or recompress it (every EPUB and PDF carries it)' },
   'image-extension': { about: 'a PNG, JPEG or GIF named as another of them (`diagram.jpeg` holding a PNG), used as what it holds', fix: 'give the file the extension of what it is, and its links the new name' },
   'image-alt': { about: 'an image without alt text', fix: 'describe the image in the brackets: ![what it shows](images/x.png)' },
+  'remote-badge': { about: "a picture on the network that is all its link holds, a README's badge (never fetched; its alt text printed as the link's words)", fix: 'download the picture into the manuscript folder if the book should show it, or remove the badge' },
   'heading-skip': { about: 'a heading more than one level below the one before it (`##` then `####`), counting the part title as level 1', fix: 'use the next level down' },
   'next-title': { about: 'a `next:` that names a part of the folder under another title than it has', fix: 'correct `next.title`, or remove `next:` so the next part is named as it is' },
   'straight-quotes': { about: 'a straight quote `"` or `\'` in the text with `smart: false`', fix: 'type “ ” ‘ ’ (or the language\'s marks), or set `smart: true`' },

@@ -31,11 +31,23 @@ export interface SafetyOptions {
 export default function remarkSafety(options: SafetyOptions) {
   return (tree: Root, file: VFile): void => {
     const ownName = path.basename(file.path);
-    visit(tree, 'image', (node: Image) => {
+    const emptied = new Set<Parent>();
+    visit(tree, 'image', (node: Image, index, parent: Parent | undefined) => {
+      const url = classifyUrl(node.url);
+      // A README's badge: a picture on the network that is all its link holds
+      // (`[![build](https://…/badge.svg)](https://ci.example/…)`). It says how a web service
+      // stands today, which no printed page can; never fetched, its alt text is the link's words.
+      if (url.kind === 'web' && parent?.type === 'link' && index !== undefined && parent.children.every((child) => child === node || (child.type === 'text' && !child.value.trim()))) {
+        file.message(`badge from the network (${node.url}) not fetched: its alt text${node.alt?.trim() ? ` “${node.alt.trim()}”` : ', none,'} is printed as the link's words; download the picture into the manuscript folder if the book should show it`, { place: node.position, ruleId: 'remote-badge', source: 'pamphlet' });
+        const words = node.alt?.trim() ? [{ type: 'text' as const, value: node.alt.trim(), ...(node.position ? { position: node.position } : {}) }] : [];
+        parent.children.splice(index, 1, ...words);
+        // A badge without alt text leaves its link nothing to show: it goes too (below).
+        if (!words.length) emptied.add(parent);
+        return [SKIP, index];
+      }
       if (!node.alt?.trim()) {
         file.message('image without alt text: describe it for readers who cannot see it', { place: node.position, ruleId: 'image-alt', source: 'pamphlet' });
       }
-      const url = classifyUrl(node.url);
       if (url.kind === 'refused') {
         const reason = url.outside ? `image outside the manuscript folder is not allowed: ${node.url}` : `image refused: ${url.reason}`;
         return void error(file, reason, { place: node.position, ruleId: url.outside ? 'outside-folder' : 'unsafe-url', source: 'pamphlet' });
@@ -51,6 +63,10 @@ export default function remarkSafety(options: SafetyOptions) {
     });
 
     visit(tree, 'link', (node: Link, index, parent: Parent | undefined) => {
+      if (emptied.has(node) && parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
       // `[text]()`: an address the author has yet to write. Nothing for a reader to follow,
       // and nothing unsafe: the words are printed, and the build goes on.
       if (node.url.trim() === '') {

@@ -149,6 +149,27 @@ describe('links and images', () => {
     expect(errors[21]).not.toContain('did you mean');
   });
 
+  // The opening lines of free-programming-books' README (CC BY 4.0) and Pandoc's (GPL-2.0-or-later).
+  test('a badge, a picture on the network that is all its link holds, is its alt text, never fetched, with a warning', () => {
+    const { doc, messages } = onePart(
+      '[![Awesome](https://cdn.rawgit.com/sindresorhus/awesome/d7305f38d29fed78fa85652e3a63e154dd8e8829/media/badge.svg)](https://github.com/sindresorhus/awesome)&#160;\n[![License: CC BY 4.0](https://img.shields.io/github/license/EbookFoundation/free-programming-books)](https://creativecommons.org/licenses/by/4.0/)&#160;\n\n[![github release](https://img.shields.io/github/release/jgm/pandoc.svg?label=current+release)](https://github.com/jgm/pandoc/releases) [![](https://img.shields.io/hackage/v/pandoc.svg)](https://hackage.haskell.org/package/pandoc)\n',
+    );
+    expect(messages).toEqual([
+      'part-1.md:6:2: warning: badge from the network (https://cdn.rawgit.com/sindresorhus/awesome/d7305f38d29fed78fa85652e3a63e154dd8e8829/media/badge.svg) not fetched: its alt text “Awesome” is printed as the link\'s words; download the picture into the manuscript folder if the book should show it',
+      'part-1.md:7:2: warning: badge from the network (https://img.shields.io/github/license/EbookFoundation/free-programming-books) not fetched: its alt text “License: CC BY 4.0” is printed as the link\'s words; download the picture into the manuscript folder if the book should show it',
+      'part-1.md:9:2: warning: badge from the network (https://img.shields.io/github/release/jgm/pandoc.svg?label=current+release) not fetched: its alt text “github release” is printed as the link\'s words; download the picture into the manuscript folder if the book should show it',
+      'part-1.md:9:138: warning: badge from the network (https://img.shields.io/hackage/v/pandoc.svg) not fetched: its alt text, none, is printed as the link\'s words; download the picture into the manuscript folder if the book should show it',
+    ]);
+    const html = body(doc);
+    expect(html).toContain('<a href="https://github.com/sindresorhus/awesome">Awesome</a>\u00a0\n<a href="https://creativecommons.org/licenses/by/4.0/">License: CC BY 4.0</a>');
+    // Without alt text, its link has nothing to show, and goes too.
+    expect(html).toContain('<a href="https://github.com/jgm/pandoc/releases">github release</a> </p>');
+    expect(html).not.toContain('hackage');
+    expect(html).not.toMatch(/<img|shields|rawgit/);
+    // A picture on the network anywhere else is still refused: alone, or beside words in its link.
+    expect(onePartRefusedRules('![x](https://example.org/x.png)\n\n[see ![x](https://example.org/x.png) here](https://example.org/)\n')).toEqual(['pamphlet:remote-resource', 'pamphlet:remote-resource']);
+  });
+
   test('a base-url ending in a slash gives the same addresses', () => {
     const loaded = twoParts('base-url: https://example.org/rf/\n', '[p2](part-2.md#end) [file](docs/a.pdf)\n');
     expect(body(loaded.manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1"><a href="https://example.org/rf/test-series-2.epub#end">p2</a> <a href="https://example.org/rf/docs/a.pdf">file</a></p>');
