@@ -87,9 +87,9 @@ describe('the command line', () => {
     const { root } = manuscriptWith(`${PART}\nClick <span onclick="steal()">here</span> and see <img src="https://example.org/x.png">.\n`);
     const result = pamphlet(['check', 'manuscript'], root);
     expect(result.status).toBe(1);
-    // At the tag itself: `<span` is column 7 of line 10, `<img` column 51.
+    // At the tag itself: `<span` is column 7 of line 10, `<img` column 51 (an image, whose file is on the network).
     expect(result.stderr).toMatch(/^manuscript\/part-1\.md:10:7: error: event-handler attribute `onclick`/m);
-    expect(result.stderr).toMatch(/^manuscript\/part-1\.md:10:51: error: <img> is not allowed/m);
+    expect(result.stderr).toMatch(/^manuscript\/part-1\.md:10:51: error: image from the network is not allowed \(https:\/\/example\.org\/x\.png\): the renderer never fetches/m);
   });
 
   test('an image outside the manuscript folder is refused', () => {
