@@ -31,7 +31,11 @@ const RAW_INLINE_ONLY = {
   },
 };
 
-const BLOCK_KINDS = new Set([...htmlBlockNames, ...htmlRawNames]);
+/**
+ * Elements that make a block a block: CommonMark's, and `<picture>`, which READMEs put on lines of
+ * its own around a logo's `<source>`s and `<img>` (read as its picture by remark-html-blocks.ts).
+ */
+const BLOCK_KINDS = new Set([...htmlBlockNames, ...htmlRawNames, 'picture', 'source']);
 
 /**
  * The seventh kind, with no block element in it: a block that starts with a tag of no

@@ -1,7 +1,7 @@
 // Raw HTML blocks read as the Markdown they say (src/pipeline/remark-html-blocks.ts), in
 // process: the shapes READMEs write, copied from them, and blocks written as an attacker would.
 import { describe, expect, test } from 'vitest';
-import { body, onePart, onePartRefused, onePartRefusedRules } from './helpers.js';
+import { body, onePart, onePartRefused, onePartRefusedRules, PNG_1x1 } from './helpers.js';
 
 describe('raw HTML blocks read as Markdown', () => {
   test('a centred picture and its credit (the System Design Primer, CC BY 4.0): a figure, the credit a paragraph under it', () => {
@@ -29,6 +29,12 @@ describe('raw HTML blocks read as Markdown', () => {
         '</div>',
       ].join('\n'),
     );
+  });
+
+  test('a logo in `<picture>` with its `<source>`s for dark screens, on lines of its own: its `<img>`, a figure', () => {
+    const { doc, messages } = onePart('<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="logo-dark.png">\n  <img alt="The logo" src="logo.png">\n</picture>\n', { files: { 'logo.png': PNG_1x1 } });
+    expect(messages.filter((m) => !m.includes('image-resolution') && !m.includes('ppi'))).toEqual([]);
+    expect(body(doc)).toMatch(/^<figure class="figure"><img src="[^"]+" alt="The logo"><\/figure>$/);
   });
 
   test('a heading, a list, a table and the inline tags Markdown has no syntax for; `target` and `rel` dropped', () => {
