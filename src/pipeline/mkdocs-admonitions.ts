@@ -8,14 +8,14 @@
  * or another admonition in the body is one); every node is placed back in the file; and the
  * whole becomes the container remark-directive makes of `:::note[A title]`, which
  * remark-directives.ts makes a note set apart. A kind pamphlet has no style for (`abstract`,
- * `example`, `question` …) is a note titled by the author or by its own name. Only at the top
- * level of a part, as MkDocs's pages write them; a body whose last paragraph runs on into an
- * unindented line (a lazy continuation) is left as CommonMark reads it.
+ * `example`, `question` …) is a note titled by the author or by its own name. At the top level
+ * of a part and in list items, as MkDocs's pages write them; a body whose last paragraph runs on
+ * into an unindented line (a lazy continuation) is left as CommonMark reads it.
  */
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { admonitionKind } from './callout.js';
 import { lineStarts, placeNodes } from './sub-document.js';
 
@@ -37,8 +37,11 @@ function markerOf(line: string): { name: string; title: string | undefined } | u
   return tab?.[1]?.trim() ? { name: 'tab', title: tab[1] } : undefined;
 }
 
-/** Whether a text may hold one (a cheap test before the walk). */
-export const MAY_HOLD_ADMONITION = /^(?:!!!|\?\?\?|===)/m;
+/** Whether a text may hold one, at a line's start or a list item's (a cheap test before the walk). */
+export const MAY_HOLD_ADMONITION = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?:!!!|\?\?\?|===)/m;
+
+/** What may stand before a marker on its line: nothing, an indent, or a list item's bullet or number. */
+const BEFORE_MARKER = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?$/;
 
 /** The body's lines as parsed alone: which line of the file each is, and how much indent it lost. */
 interface Body {
@@ -54,40 +57,64 @@ interface Body {
 export function mkdocsAdmonitions(tree: Root, source: string, parse: (text: string) => Root): void {
   const starts = lineStarts(source);
   const lineText = (line: number): string => source.slice(starts[line - 1], (starts[line] ?? source.length + 1) - 1);
-  const children = tree.children;
   let definitions: Definitions | undefined;
-  for (let index = 0; index < children.length; index++) {
-    const node = children[index];
-    if (node?.type !== 'paragraph' || !node.position) continue;
-    const first = node.position.start.line;
-    if (node.position.start.column !== 1) continue;
-    const marker = markerOf(lineText(first).replace(/\r$/, ''));
-    if (!marker) continue;
-    // The body: the lines after the marker that are blank or indented, up to the last indented one.
-    let last = first;
-    for (let line = first + 1; line <= starts.length; line++) {
-      const text = lineText(line);
-      if (text.trim() === '') continue;
-      if (!/^(?: {4}|\t)/.test(text)) break;
-      last = line;
+  const read = (children: RootContent[]): void => {
+    for (let index = 0; index < children.length; index++) {
+      const node = children[index];
+      if (node?.type !== 'paragraph' || !node.position) continue;
+      const first = node.position.start.line;
+      // At a line's start, or a list item's: the body is indented four columns past the marker.
+      const column = node.position.start.column;
+      const markerLine = lineText(first).replace(/\r$/, '');
+      if (!BEFORE_MARKER.test(markerLine.slice(0, column - 1))) continue;
+      const marker = markerOf(markerLine.slice(column - 1));
+      if (!marker) continue;
+      const indent = column - 1 + 4;
+      // The body: the lines after the marker that are blank or indented, up to the last indented one.
+      let last = first;
+      for (let line = first + 1; line <= starts.length; line++) {
+        const text = lineText(line);
+        if (text.trim() === '') continue;
+        if (indentOf(text) < indent) break;
+        last = line;
+      }
+      // The nodes it covers; none may run past it.
+      let end = index;
+      while (end + 1 < children.length && (children[end + 1]?.position?.start.line ?? Infinity) <= last) end++;
+      if (children.slice(index, end + 1).some((child) => (child.position?.end.line ?? Infinity) > last)) continue;
+      // Python-Markdown reads words after the kind as classes: with nothing below, a line of prose.
+      if (last === first) continue;
+      const body = bodyOf(first + 1, last, lineText, indent);
+      // A body that begins `---` would be read as front matter on its own.
+      if (/^(?:---|\+\+\+)/.test(body.text)) continue;
+      const parsed = parse(`${body.text}${definitionsFor(body.text, (definitions ??= definitionsOf(tree)))}`);
+      // The part's definitions went along, so that its references and note calls in the body are
+      // read as the whole part reads them; they stay where the part has them.
+      parsed.children = parsed.children.filter((child) => (child.position?.start.line ?? 0) <= body.lines.length);
+      placeNodes(parsed, body.lines.map(({ line, removed }) => ({ line, column: 1 + removed, offset: (starts[line - 1] ?? 0) + removed })));
+      const container = admonition(marker.name, marker.title, first, lineText(first), starts, parsed.children, { start: node.position.start, end: endOf(last, lineText, starts) });
+      children.splice(index, end - index + 1, container as RootContent);
     }
-    // The nodes it covers; none may run past it.
-    let end = index;
-    while (end + 1 < children.length && (children[end + 1]?.position?.start.line ?? Infinity) <= last) end++;
-    if (children.slice(index, end + 1).some((child) => (child.position?.end.line ?? Infinity) > last)) continue;
-    // Python-Markdown reads words after the kind as classes: with nothing below, a line of prose.
-    if (last === first) continue;
-    const body = bodyOf(first + 1, last, lineText);
-    // A body that begins `---` would be read as front matter on its own.
-    if (/^(?:---|\+\+\+)/.test(body.text)) continue;
-    const parsed = parse(`${body.text}${definitionsFor(body.text, (definitions ??= definitionsOf(tree)))}`);
-    // The part's definitions went along, so that its references and note calls in the body are
-    // read as the whole part reads them; they stay where the part has them.
-    parsed.children = parsed.children.filter((child) => (child.position?.start.line ?? 0) <= body.lines.length);
-    placeNodes(parsed, body.lines.map(({ line, removed }) => ({ line, column: 1 + removed, offset: (starts[line - 1] ?? 0) + removed })));
-    const container = admonition(marker.name, marker.title, first, lineText(first), starts, parsed.children, { start: node.position.start, end: endOf(last, lineText, starts) });
-    children.splice(index, end - index + 1, container as RootContent);
+  };
+  read(tree.children);
+  // In list items too, as Material's guides write them inside their numbered steps. Not into the
+  // admonitions just made: their bodies were read when they were parsed.
+  visit(tree, (node) => {
+    if (node.type === 'containerDirective') return SKIP;
+    if (node.type === 'listItem') read(node.children as RootContent[]);
+    return undefined;
+  });
+}
+
+/** The columns of a line's indent (a tab to the next multiple of four). */
+function indentOf(text: string): number {
+  let columns = 0;
+  for (const char of text) {
+    if (char === ' ') columns++;
+    else if (char === '\t') columns += 4 - (columns % 4);
+    else break;
   }
+  return columns;
 }
 
 function admonition(name: string, title: string | undefined, line: number, text: string, starts: number[], body: RootContent[], position: { start: Point; end: Point }): ContainerDirective {
@@ -148,18 +175,18 @@ function normal(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** The body's lines with up to four columns of indent removed (a tab is four). */
-function bodyOf(from: number, to: number, lineText: (line: number) => string): Body {
+/** The body's lines with up to `indent` columns of indent removed (a tab to the next multiple of four). */
+function bodyOf(from: number, to: number, lineText: (line: number) => string, indent: number): Body {
   const lines: Body['lines'] = [];
   const texts: string[] = [];
   for (let line = from; line <= to; line++) {
     const text = lineText(line);
     let removed = 0;
     let columns = 0;
-    while (removed < text.length && columns < 4) {
+    while (removed < text.length && columns < indent) {
       const char = text[removed];
       if (char === ' ') columns++;
-      else if (char === '\t') columns = 4;
+      else if (char === '\t') columns += 4 - (columns % 4);
       else break;
       removed++;
     }

@@ -75,6 +75,30 @@ describe('MkDocs admonitions', () => {
     expect(body(onePart('=== "... or me ..."\n').doc)).toBe('<p id="p1" data-pn="1">=== ”… or me …”</p>');
   });
 
+  // Material's guide to creating a reproduction (docs/guides/creating-a-reproduction.md, MIT):
+  // content tabs inside a numbered step. Until 2026-12-06 only a page's top level was read.
+  test('in a list item: tabs inside a step, their body indented four columns past the marker; an error inside at its place', () => {
+    const step = ['-   Activate the environment with:', '', '    === ":material-apple: macOS"', '', '        ``` sh', '        . venv/bin/activate', '        ```', '', '    === ":fontawesome-brands-windows: Windows"', '', '        ``` sh', '        . venv/Scripts/activate', '        ```', '', '', '    Your terminal should now print `(venv)` before the prompt.', ''].join('\n');
+    const { doc, messages } = onePart(step);
+    expect(messages).toEqual([]);
+    expect(body(doc)).toBe(
+      [
+        '<ul>',
+        '<li>',
+        '<p id="p1" data-pn="1">Activate the environment with:</p>',
+        '<div class="callout callout-note" role="note"><p class="callout-title">:material-apple: macOS</p><pre><code class="language-sh">. venv/bin/activate',
+        '</code></pre></div>',
+        '<div class="callout callout-note" role="note"><p class="callout-title">:fontawesome-brands-windows: Windows</p><pre><code class="language-sh">. venv/Scripts/activate',
+        '</code></pre></div>',
+        '<p id="p2" data-pn="2">Your terminal should now print <code>(venv)</code> before the prompt.</p>',
+        '</li>',
+        '</ul>',
+      ].join('\n'),
+    );
+    // A numbered step, an admonition, and a link inside it to nowhere: at its line and column.
+    expect(onePartRefused('1. Step.\n\n   !!! note\n\n       See [there](#nowhere).\n')).toEqual(['part-1.md:10:12: error: link to `#nowhere`: no heading, anchor, ¶ or note in this part has that id']);
+  });
+
   test('what the body holds keeps its place in the file: an error at its line and column', () => {
     // The link's `[` on line 8 (five of front matter and a blank line before the text), column 9.
     expect(onePartRefused('!!! note\n\n    See [there](#nowhere).\n')).toEqual(['part-1.md:8:9: error: link to `#nowhere`: no heading, anchor, ¶ or note in this part has that id']);
