@@ -68,6 +68,8 @@ export interface HtmlBlocksOptions {
 
 export default function remarkHtmlBlocks(options: HtmlBlocksOptions) {
   return (tree: Root, file: VFile): void => {
+    // No `<`, no HTML: the walk over every node is skipped (most parts have none).
+    if (!String(file.value).includes('<')) return;
     let places: BlockPlaces | undefined;
     visit(tree, (node) => {
       if (!('children' in node) || PHRASING_PARENTS.has(node.type) || !node.children.some((child) => child.type === 'html')) return;
