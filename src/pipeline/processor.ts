@@ -38,6 +38,7 @@
  *                rehypeAnchors              the author's `<a id>`, `<a name>`: ids in every format
  *                rehypeHeadingIds           ids valid in every format, GitHub's slugs of the words
  *                                           as written (so before the typography)
+ *                rehypeEmojiShortcodes      GitHub's `:tada:` is 🎉 (after the ids, made of `:tada:`)
  *   lint         lintStraightQuotes         straight-quotes (only with `smart: false`)
  *                rehypeTypography           smart punctuation and no-break spaces, by language
  *                rehypeFontCoverage         warns of characters no embedded print face has
@@ -74,6 +75,7 @@ import remarkGithubAlerts from './remark-github-alerts.js';
 import remarkPymdownBlocks from './remark-pymdown-blocks.js';
 import remarkInlineNotes from './remark-inline-notes.js';
 import remarkLiteralColons from './remark-literal-colons.js';
+import rehypeEmojiShortcodes from './rehype-emoji-shortcodes.js';
 import remarkNotes from './remark-notes.js';
 import remarkPandocCitations from './remark-pandoc-citations.js';
 import remarkPartTitle from './remark-part-title.js';
@@ -169,6 +171,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(rehypeSanitize)
     .use(rehypeAnchors)
     .use(rehypeHeadingIds)
+    .use(rehypeEmojiShortcodes)
     .use(lintStraightQuotes, { smart: options.smart })
     .use(rehypeTypography, { lang: options.lang, smart: options.smart })
     .use(rehypeFontCoverage, options.isCovered ? { isCovered: options.isCovered } : {})

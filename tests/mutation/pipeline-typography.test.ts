@@ -128,3 +128,29 @@ describe('typography, edges', () => {
     expect(bodyOf('Quoi  ? Oui \u00A0!\n', 'series: S\nlang: fr\n')).toBe('<p id="p1" data-pn="1">Quoi^? Oui^!</p>');
   });
 });
+
+describe('GitHub’s emoji shortcodes', () => {
+  // free-programming-books' lists (CC BY 4.0) mark unfinished books `:construction:` and their
+  // cross-references `:information_source:`; a README's contents links a heading with one by
+  // GitHub's slug of the shortcode as written. Until 2026-12-06 each printed as typed.
+  test('are the emoji, outside code, not a name gemoji lacks nor glued to a word; a heading keeps GitHub’s id', () => {
+    const { doc, messages } = onePart(
+      [
+        '## Release :rocket:',
+        '',
+        '* [Learning operating system development using Linux kernel and Raspberry Pi](https://github.com/s-matyukevich/raspberry-pi-os) - Sergey Matyukevich *( :construction: in process)*',
+        '',
+        '> :information_source: See also &#8230; [the release](#release-rocket)',
+        '',
+        'A :+1: and a :-1:; a ratio 1:x:2, 10:30:00, `:tada:` in code, Note:this: and :nosuchemoji:.',
+        '',
+      ].join('\n'),
+    );
+    expect(messages).toEqual([]);
+    const html = body(doc);
+    expect(html).toContain('<h2 id="release-rocket">Release 🚀</h2>');
+    expect(html).toContain('Sergey Matyukevich <em>( 🚧 in process)</em>');
+    expect(html).toContain('ℹ️ See also … <a href="#release-rocket">the release</a>');
+    expect(html).toContain('A 👍 and a 👎; a ratio 1:x:2, 10:30:00, <code>:tada:</code> in code, Note:this: and :nosuchemoji:.');
+  });
+});
