@@ -8,13 +8,17 @@
  * digit before it (`1:x:2`, a ratio, not ❌), where GitHub would read one.
  */
 import type { Root } from 'hast';
+import type { VFile } from 'vfile';
 import { nameToEmoji } from 'gemoji';
 import { defaultIgnore, findAndReplace } from 'hast-util-find-and-replace';
 
 const SHORTCODE = /(?<![\p{L}\p{N}]):(\+1|[-\w]+):/gu;
+const ANY_SHORTCODE = /:(?:\+1|[-\w]+):/;
 
 export default function rehypeEmojiShortcodes() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    // A part with no `:name:` anywhere (the real manuscript) is not walked.
+    if (!ANY_SHORTCODE.test(String(file.value))) return;
     findAndReplace(tree, [SHORTCODE, (whole: string, name: string) => nameToEmoji[name] ?? whole], { ignore: [...defaultIgnore, 'code', 'pre', 'kbd', 'samp'] });
   };
 }
