@@ -9,14 +9,14 @@
  * then checked by remark-safety.ts like any other (an image is a file of the manuscript, and
  * nothing is fetched). A `<details>` is a note titled by its `<summary>`. The inline tags
  * Markdown has no syntax for (`<sup>`, `<kbd>`, `<abbr title>`) stay inline HTML, checked at
- * their place by remark-raw-html.ts. Attributes that only say how a web page lays things out
- * (`align`, `width`) are dropped: the theme sets the page.
+ * their place by remark-raw-html.ts. Attributes that only say how a web page lays things out,
+ * styles or scripts them (`align`, `width`, `class`, `data-*`) are dropped: the theme sets the page.
  *
  * A block that opens a `<div>` or `<details>` and leaves it open holds the Markdown after it,
  * up to the block that closes it (GitHub's way: blank lines around the Markdown inside); the
  * run is parsed as one, each piece of Markdown in its place.
  *
- * A block with anything else (`<script>`, `<form>`, `<iframe>`, `class`, `onclick`) is an error
+ * A block with anything else (`<script>`, `<form>`, `<iframe>`, `onclick`, `draggable`) is an error
  * at that element or attribute, and none of its HTML is kept.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
