@@ -75,7 +75,7 @@ export function mkdocsAdmonitions(tree: Root, source: string, parse: (text: stri
       for (let line = first + 1; line <= starts.length; line++) {
         const text = lineText(line);
         if (text.trim() === '') continue;
-        if (indentOf(text) < indent) break;
+        if (indentOf(text, indent).columns < indent) break;
         last = line;
       }
       // The nodes it covers; none may run past it.
@@ -106,15 +106,18 @@ export function mkdocsAdmonitions(tree: Root, source: string, parse: (text: stri
   });
 }
 
-/** The columns of a line's indent (a tab to the next multiple of four). */
-function indentOf(text: string): number {
+/** A line's indent, up to `most` columns: how many columns (a tab to the next multiple of four), and in how many characters. */
+function indentOf(text: string, most = Infinity): { columns: number; chars: number } {
   let columns = 0;
-  for (const char of text) {
+  let chars = 0;
+  while (chars < text.length && columns < most) {
+    const char = text[chars];
     if (char === ' ') columns++;
     else if (char === '\t') columns += 4 - (columns % 4);
     else break;
+    chars++;
   }
-  return columns;
+  return { columns, chars };
 }
 
 function admonition(name: string, title: string | undefined, line: number, text: string, starts: number[], body: RootContent[], position: { start: Point; end: Point }): ContainerDirective {
@@ -181,15 +184,7 @@ function bodyOf(from: number, to: number, lineText: (line: number) => string, in
   const texts: string[] = [];
   for (let line = from; line <= to; line++) {
     const text = lineText(line);
-    let removed = 0;
-    let columns = 0;
-    while (removed < text.length && columns < indent) {
-      const char = text[removed];
-      if (char === ' ') columns++;
-      else if (char === '\t') columns += 4 - (columns % 4);
-      else break;
-      removed++;
-    }
+    const removed = indentOf(text, indent).chars;
     lines.push({ line, removed });
     texts.push(text.slice(removed));
   }

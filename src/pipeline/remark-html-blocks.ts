@@ -26,7 +26,6 @@ import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
 import { phrasing } from 'mdast-util-phrasing';
 import { defaultHandlers, toMdast, type Handle } from 'hast-util-to-mdast';
-import { htmlTagNames } from 'html-tag-names';
 import { htmlVoidElements } from 'html-void-elements';
 import { Tokenizer, type TokenHandler } from 'parse5';
 import { find, html } from 'property-information';
@@ -34,7 +33,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import { calloutData, calloutTitle } from './callout.js';
 import { MAX_DEPTH } from './nesting.js';
-import { GLOBAL_ATTRIBUTES, INLINE_HTML, isDroppedAttribute, openingTag, PHRASING_PARENTS } from './remark-raw-html.js';
+import { attributeRefusal, GLOBAL_ATTRIBUTES, INLINE_HTML, isDroppedAttribute, KNOWN_ELEMENTS, openingTag, PHRASING_PARENTS, SCRIPTING_ELEMENTS } from './remark-raw-html.js';
 import { BlockPlaces } from './sub-document.js';
 
 /** Block elements read as Markdown, with the attributes each may carry (hast property names). */
@@ -57,8 +56,6 @@ const WRAPPERS = new Set(['div', 'details', 'center', 'section', 'article', 'asi
 /** Inline tags Markdown has no syntax for: kept as inline HTML, for remark-raw-html.ts to check at their place. */
 const KEPT_INLINE = Object.keys(INLINE_HTML).filter((name) => !['b', 'strong', 'i', 'em', 'code', 'del', 's', 'br', 'a'].includes(name));
 
-const SCRIPTING = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet']);
-const KNOWN_ELEMENTS = new Set(htmlTagNames);
 const SLOT = 'pamphlet-slot';
 
 export interface HtmlBlocksOptions {
@@ -364,7 +361,7 @@ function allowed(tree: HastRoot, file: VFile, place: (point: Point | undefined) 
     }
     const own = BLOCK_HTML[name] ?? INLINE_HTML[name];
     if (own === undefined) {
-      const scripting = SCRIPTING.has(name);
+      const scripting = SCRIPTING_ELEMENTS.has(name);
       const what = KNOWN_ELEMENTS.has(name) ? `<${name}>` : `<${name}>, which is no HTML element,`;
       refuse(element, `${what} is not allowed in a manuscript${scripting ? ': the renderer never runs or loads embedded content' : ' (raw HTML blocks may hold paragraphs, <div>, <details>, headings, lists, tables, <img> and the inline tags)'}`, scripting ? 'raw-html-script' : 'raw-html-tag');
       return SKIP;
@@ -372,11 +369,8 @@ function allowed(tree: HastRoot, file: VFile, place: (point: Point | undefined) 
     // A block's `id` is an anchor (anchorsOfIds); an inline tag's is checked as it always is.
     const attributes = new Set([...GLOBAL_ATTRIBUTES, ...own, ...(name in BLOCK_HTML ? ['id'] : [])]);
     for (const property of Object.keys(element.properties)) {
-      const attribute = find(html, property).attribute;
-      if (/^on/i.test(attribute)) refuse(element, `event-handler attribute \`${attribute}\` is not allowed: the renderer never runs a manuscript's scripts`, 'raw-html-script');
-      else if (!attributes.has(property) && !isDroppedAttribute(attribute)) {
-        refuse(element, `attribute \`${attribute}\` is not allowed on <${name}> (allowed: ${[...attributes].map((p) => find(html, p).attribute).join(', ')})`, 'raw-html-attribute');
-      }
+      const refusal = attributeRefusal(find(html, property).attribute, property, name, attributes);
+      if (refusal) refuse(element, refusal.reason, refusal.ruleId);
     }
     return undefined;
   });

@@ -57,7 +57,19 @@ export function isDroppedAttribute(attribute: string): boolean {
 /** An inline `<img>`: read as the Markdown image it is, its file then checked by remark-safety.ts. */
 const IMAGE_ATTRIBUTES: readonly string[] = ['src', 'alt', 'title'];
 
-const KNOWN_ELEMENTS = new Set(htmlTagNames);
+export const KNOWN_ELEMENTS: ReadonlySet<string> = new Set(htmlTagNames);
+/** Elements that run or load content, refused as such inline and in blocks alike. */
+export const SCRIPTING_ELEMENTS: ReadonlySet<string> = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet']);
+
+/**
+ * Why an attribute may not stand on an element that allows `allowed` (hast property names),
+ * inline and in blocks alike; undefined if it may, kept or dropped (isDroppedAttribute).
+ */
+export function attributeRefusal(attribute: string, property: string, name: string, allowed: ReadonlySet<string>): { reason: string; ruleId: string } | undefined {
+  if (/^on/i.test(attribute)) return { reason: `event-handler attribute \`${attribute}\` is not allowed: the renderer never runs a manuscript's scripts`, ruleId: 'raw-html-script' };
+  if (allowed.has(property) || isDroppedAttribute(attribute)) return undefined;
+  return { reason: `attribute \`${attribute}\` is not allowed on <${name}> (allowed: ${[...allowed].map(attributeName).join(', ')})`, ruleId: 'raw-html-attribute' };
+}
 /** The allowed elements that never hold anything, so never nest. */
 const VOID_ELEMENT = /^<(br|wbr)[\s/>]/i;
 /** mdast parents whose children are phrasing content: raw HTML inside them is inline. */
@@ -174,7 +186,7 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
   if (!KNOWN_ELEMENTS.has(name)) return 'text';
   const image = name === 'img';
   if ((!(name in INLINE_HTML) && !image) || !element) {
-    const scripting = name === 'script' || name === 'iframe' || name === 'object' || name === 'embed';
+    const scripting = SCRIPTING_ELEMENTS.has(name);
     error(file, `<${name}> is not allowed in a manuscript${scripting ? ': the renderer never runs or loads embedded content' : ''} (inline HTML may use ${Object.keys(INLINE_HTML).map((n) => `<${n}>`).join(' ')})`, { place: node.position, ruleId: scripting ? 'raw-html-script' : 'raw-html-tag', source: 'pamphlet' });
     return 'drop';
   }
@@ -192,14 +204,12 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
   for (const [property, raw] of Object.entries(element.properties)) {
     const attribute = written(property);
     const value = Array.isArray(raw) ? raw.join(' ') : String(raw);
-    if (/^on/i.test(attribute)) {
-      error(file, `event-handler attribute \`${attribute}\` is not allowed: the renderer never runs a manuscript's scripts`, { place: node.position, ruleId: 'raw-html-script', source: 'pamphlet' });
+    const refusal = attributeRefusal(attribute, property, name, allowed);
+    if (refusal) {
+      error(file, refusal.reason, { place: node.position, ruleId: refusal.ruleId, source: 'pamphlet' });
       ok = false;
-    } else if (!allowed.has(property) && isDroppedAttribute(attribute)) {
-      dropped.push(property);
     } else if (!allowed.has(property)) {
-      error(file, `attribute \`${attribute}\` is not allowed on <${name}> (allowed: ${[...allowed].map(attributeName).join(', ')})`, { place: node.position, ruleId: 'raw-html-attribute', source: 'pamphlet' });
-      ok = false;
+      dropped.push(property);
     } else if (property === 'href') {
       const url = classifyUrl(value);
       if (!value.trim() && element.properties.id === undefined && element.properties.name === undefined) {
