@@ -5,9 +5,10 @@
  * - a paragraph `Table: …` or `: …` just before or after a table (GFM's or a grid table) is that table's caption.
  */
 import type { Image, Paragraph, Parent, PhrasingContent, Root, Table } from 'mdast';
+import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import type { Container, Rendered } from './mdast-nodes.js';
+import type { Container } from './mdast-nodes.js';
 
 /** Where remark-rehype's table handler finds the caption (see handlers.ts). */
 export interface TableData {
@@ -23,7 +24,8 @@ export default function remarkFigures() {
       const meaningful = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
       const image = meaningful[0];
       if (meaningful.length !== 1 || image?.type !== 'image') return;
-      parent.children[index] = figure(image, node) as Parent['children'][number];
+      const caption = image.title?.trim();
+      parent.children[index] = figure(image, caption ? [{ type: 'text', value: caption }] : [], node.position) as Parent['children'][number];
       return SKIP;
     });
 
@@ -53,18 +55,21 @@ function isCaption(paragraph: Paragraph): boolean {
   return first?.type === 'text' && /^\s*Table:\s|^:\s/.test(first.value) && /^\s*Table:\s+\S|^:\s+\S/.test(toString(paragraph));
 }
 
-function figure(image: Image, paragraph: Paragraph): Container {
-  const caption = image.title?.trim();
+/**
+ * The figure of a picture and its caption (none when empty): `![alt](img.png "Caption")`, and
+ * remark-html-blocks.ts's `<figure>` with its `<figcaption>`, whose words keep their marks.
+ */
+export function figure(image: Image, caption: PhrasingContent[], position: Position | undefined): Container {
   const img: Image = { ...image, title: null };
   const children: Parent['children'] = [img];
-  if (caption) {
-    const figcaption: Rendered = { type: 'rendered', data: { hName: 'figcaption', hProperties: {}, hChildren: [{ type: 'text', value: caption }] } };
+  if (caption.length) {
+    const figcaption: Container = { type: 'container', children: caption as Container['children'], data: { hName: 'figcaption', hProperties: {} } };
     children.push(figcaption);
   }
   return {
     type: 'container',
     children: children as Container['children'],
     data: { hName: 'figure', hProperties: { className: ['figure'] } },
-    ...(paragraph.position ? { position: paragraph.position } : {}),
+    ...(position ? { position } : {}),
   };
 }

@@ -20,7 +20,7 @@
  * at that element or attribute, and none of its HTML is kept.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
-import type { Blockquote, Html, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Blockquote, Html, Image, Nodes as MdastNodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
@@ -33,6 +33,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import { calloutData, calloutTitle } from './callout.js';
 import { MAX_DEPTH } from './nesting.js';
+import { figure } from './remark-figures.js';
 import { attributeRefusal, GLOBAL_ATTRIBUTES, INLINE_HTML, isDroppedAttribute, KNOWN_ELEMENTS, openingTag, PHRASING_PARENTS, SCRIPTING_ELEMENTS } from './remark-raw-html.js';
 import { BlockPlaces } from './sub-document.js';
 
@@ -251,6 +252,15 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
       state.patch(element, note);
       return note;
     },
+    figure: (state, element) => {
+      const caption = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
+      const picture = onlyPicture(state.all({ ...element, children: element.children.filter((child) => child !== caption) }));
+      const words = caption ? captionWords(state.all(caption)) : [];
+      if (!picture || !words) return defaultHandlers.figure?.(state, element);
+      const made = figure(picture, words, undefined);
+      state.patch(element, made);
+      return made;
+    },
     // `<a id="x">` without an address is an anchor: remark-raw-html.ts and rehype-anchors.ts read it.
     a: (state, element, parent) => (element.properties.href === undefined ? inline(state, element, parent) : defaultHandlers.a(state, element)),
   };
@@ -259,15 +269,41 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
   // hast-util-to-mdast leaves a root of phrasing alone (`<div id="x"></div>` is an anchor and nothing else).
   read.children = paragraphsOf(read.children);
   inlineHtmlOf(read, tags);
-  visit(read, (node) => {
+  const whole = spanOf(nodes);
+  visit(read, (node, _index, parent) => {
     if (kept.has(node as RootContent)) return SKIP;
     const start = place(node.position?.start);
     const end = place(node.position?.end);
     if (start && end) node.position = { start, end } satisfies Position;
     else delete node.position;
+    // A paragraph hast-util-to-mdast made of a wrapper's loose phrasing (`<div><br><br></div>`)
+    // has no place of its own; a warning about it belongs at the HTML it came from, not at 1:1.
+    const around = parent === read ? whole : parent?.position;
+    if (node.type === 'paragraph' && !node.position && around) node.position = around;
     return undefined;
   });
   return figuresApart(read.children);
+}
+
+/** From the start of the first node to the end of the last. */
+function spanOf(nodes: readonly { position?: Position | undefined }[]): Position | undefined {
+  const start = nodes[0]?.position?.start;
+  const end = nodes.at(-1)?.position?.end;
+  return start && end ? { start, end } : undefined;
+}
+
+/** The one picture a `<figure>` shows, beside nothing but line breaks and blanks (YDKJS's `<br><br>` under it). */
+function onlyPicture(nodes: readonly MdastNodes[]): Image | undefined {
+  const shown = nodes.flatMap((node) => (node.type === 'paragraph' ? node.children : [node])).filter((node) => node.type !== 'break' && !(node.type === 'text' && !node.value.trim()));
+  const [image] = shown;
+  return shown.length === 1 && image?.type === 'image' ? image : undefined;
+}
+
+/** A `<figcaption>`'s words: its phrasing, or that of the one paragraph it holds; none for anything else (a list, two paragraphs). */
+function captionWords(nodes: readonly MdastNodes[]): PhrasingContent[] | undefined {
+  const [only] = nodes;
+  const words = nodes.length === 1 && only?.type === 'paragraph' ? only.children : nodes.every((node) => phrasing(node)) ? (nodes as PhrasingContent[]) : undefined;
+  return words?.some((node) => !(node.type === 'text' && !node.value.trim())) ? words : words && [];
 }
 
 /** Runs of phrasing among blocks, each in a paragraph of its own. */
@@ -407,8 +443,7 @@ function figuresApart(nodes: RootContent[]): RootContent[] {
     const picture: Paragraph = { type: 'paragraph', children: [first], ...(first.position ? { position: first.position } : {}) };
     if (!after.length) return [picture];
     const words = rest.slice(rest.indexOf(after[0] as PhrasingContent));
-    const start = words[0]?.position?.start;
-    const end = words.at(-1)?.position?.end;
-    return [picture, { type: 'paragraph', children: words, ...(start && end ? { position: { start, end } } : {}) }];
+    const position = spanOf(words);
+    return [picture, { type: 'paragraph', children: words, ...(position ? { position } : {}) }];
   });
 }

@@ -37,6 +37,23 @@ describe('raw HTML blocks read as Markdown', () => {
     expect(body(doc)).toMatch(/^<figure class="figure"><img src="[^"]+" alt="The logo"><\/figure>$/);
   });
 
+  test('a `<figure>` with its `<figcaption>` (You Don\'t Know JS Yet, © Kyle Simpson, CC BY-NC-ND 4.0): one figure, the caption\'s marks kept, the `<br>`s under it dropped', () => {
+    const text = 'See Figure 1.\n\n<figure>\n    <img src="images/fig1.png" width="650" alt="Interpreting a script to execute it" align="center">\n    <figcaption><em>Fig. 1: Interpreted/Scripted Execution</em></figcaption>\n    <br><br>\n</figure>\n\nAfter.\n';
+    const { doc, messages } = onePart(text, { files: { 'images/fig1.png': PNG_1x1 } });
+    expect(messages.filter((m) => !m.includes('ppi'))).toEqual([]);
+    expect(body(doc)).toMatch(/^<p id="p1" data-pn="1">See Figure 1\.<\/p>\n<figure class="figure"><img src="[^"]+" alt="Interpreting a script to execute it"><figcaption><em>Fig\. 1: Interpreted\/Scripted Execution<\/em><\/figcaption><\/figure>\n<p id="p2" data-pn="2">After\.<\/p>$/);
+  });
+
+  test('a `<figure>` that is not one picture and its words stays what it holds; a caption\'s link is checked at its place; loose `<br>`s are warned of at their line', () => {
+    const { doc } = onePart('<figure><img src="a.png" alt="a"><p>Two</p><p>paragraphs</p></figure>\n', { files: { 'a.png': PNG_1x1 } });
+    expect(body(doc)).toMatch(/^<figure class="figure"><img src="[^"]+" alt="a"><\/figure>\n<p id="p1" data-pn="1">Two<\/p>\n<p id="p2" data-pn="2">paragraphs<\/p>$/);
+    expect(onePartRefused('<figure>\n<img src="a.png" alt="a">\n<figcaption>From <a href="javascript:alert(1)">here</a></figcaption>\n</figure>\n', { files: { 'a.png': PNG_1x1 } })).toEqual([
+      'part-1.md:8:18: error: link refused: `javascript:` URLs are not allowed (only http, https and mailto links, and files inside the manuscript folder)',
+    ]);
+    const { messages } = onePart('Text.\n\n<div><br><br></div>\n');
+    expect(messages).toEqual(['part-1.md:8:1: warning: a paragraph with nothing to read (only empty tags) is left out']);
+  });
+
   test('a heading, a list, a table and the inline tags Markdown has no syntax for; `target` and `rel` dropped', () => {
     const { doc, messages } = onePart('<h2 align="center">Day 2</h2>\n\n<ul><li>one <sup>2</sup></li><li><kbd>Ctrl</kbd></li></ul>\n\n<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td><abbr title="two">2</abbr></td></tr></table>\n\nSee <a href="https://example.org/" target="_blank" rel="noopener noreferrer">the site</a>.\n');
     expect(messages).toEqual([]);
