@@ -22,6 +22,7 @@ import { copyFixture, pamphlet } from './helpers/cli.js';
 import { describeResult, epubcheckAll } from './helpers/epubcheck-batch.js';
 import { pagesRawText, pagesText, pagesWith, pdfImages, pdfinfo, pdfLinks, squash } from './helpers/poppler.js';
 import { epubText } from './helpers/spec-corpus.js';
+import { pdfWords, type Word } from './helpers/pdf-words.js';
 import { readmeAsPart } from './helpers/readme-manuscript.js';
 import { epubChapterText, letters, missingLetters } from './helpers/letters.js';
 
@@ -352,7 +353,7 @@ describe('MkDocs pages with PyMdown’s blocks and Python-Markdown’s admonitio
   // (squidfunk/mkdocs-material, docs/upgrade.md, MIT) with Python-Markdown's `!!! warning`.
   // Until 2026-12-06 every fence printed as typed, and the `!!!` note as a line and a code block.
   test('each block a note set apart, titled as the author wrote or by its kind; no fence printed; every letter printed', () => {
-    const built = buildAll('mkdocs-blocks', 'pdf,epub');
+    const built = buildAll('mkdocs-blocks', 'pdf,epub,handout');
     expect(built.stderr).toBe('');
     const text = (part: number) => built.epub[part]?.['OEBPS/text.xhtml'] ?? '';
     const titles = (part: number) => [...text(part).matchAll(/<div class="callout callout-(\w+)" role="note">\s*<p class="callout-title"[^>]*>([^<]*)</g)].map((m) => `${m[1]}: ${m[2]}`);
@@ -372,6 +373,30 @@ describe('MkDocs pages with PyMdown’s blocks and Python-Markdown’s admonitio
       expect(text(part), `part ${part}`).not.toContain('///');
       expect(missingLetters(letters(epubChapterText(path.join(dist, `fastapi-${part}.epub`))), letters(printed)), `part ${part}`).toEqual([]);
     }
+    // The Chinese page set as Chinese books are (W3C clreq): every paragraph's first line two
+    // characters in, the first after the title too, and a little space between Han and the
+    // Latin letters its author did not space ("OAuth2是一个规范"). Until 2026-12-07 the first
+    // line after a heading was not indented, the next one by 1.25 em, and "2是" touched.
+    const words = pdfWords(path.join(dist, 'fastapi-3.pdf')).flat();
+    const word = (start: string): Word => {
+      const found = words.find((w) => w.text.startsWith(start));
+      if (!found) throw new Error(`no word starting ${start} in fastapi-3.pdf`);
+      return found;
+    };
+    const han = word('而且这通常是一个复杂而「困难」的话题。');
+    const em = (han.xMax - han.xMin) / [...han.text].length;
+    const edge = word('力和代码').xMin; // a paragraph's second line
+    expect(word('有许多方法').xMin - edge).toBeCloseTo(2 * em, 0);
+    expect(han.xMin - edge).toBeCloseTo(2 * em, 0);
+    const latin = words.find((w) => w.text === 'OAuth2' && Math.abs(w.yMax - word('是一个规范').yMax) < 2);
+    const gap = word('是一个规范').xMin - (latin?.xMax ?? Number.NaN);
+    expect(gap).toBeGreaterThan(em / 10);
+    expect(gap).toBeLessThan(em / 4);
+    // The handout's paragraphs stay block paragraphs, none indented, in Chinese too.
+    const handout = pdfWords(path.join(dist, 'fastapi-3-handout.pdf')).flat();
+    const first = handout.findIndex((w) => w.text.startsWith('在许多框架')); // its second line is the next word
+    expect(handout.find((w) => w.text.startsWith('有许多方法'))?.xMin).toBeCloseTo(handout[first + 1]?.xMin ?? Number.NaN, 0);
+    expect(handout[first]?.xMin).toBeCloseTo(handout[first + 1]?.xMin ?? Number.NaN, 0);
     for (const file of built.epubPaths) epubs.push({ name: 'mkdocs-blocks', path: file });
   });
 });
