@@ -285,6 +285,11 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
   return figuresApart(read.children);
 }
 
+/** Text of blanks alone: the line ends and indents between the tags. */
+function blank(node: MdastNodes): boolean {
+  return node.type === 'text' && !node.value.trim();
+}
+
 /** From the start of the first node to the end of the last. */
 function spanOf(nodes: readonly { position?: Position | undefined }[]): Position | undefined {
   const start = nodes[0]?.position?.start;
@@ -294,7 +299,7 @@ function spanOf(nodes: readonly { position?: Position | undefined }[]): Position
 
 /** The one picture a `<figure>` shows, beside nothing but line breaks and blanks (YDKJS's `<br><br>` under it). */
 function onlyPicture(nodes: readonly MdastNodes[]): Image | undefined {
-  const shown = nodes.flatMap((node) => (node.type === 'paragraph' ? node.children : [node])).filter((node) => node.type !== 'break' && !(node.type === 'text' && !node.value.trim()));
+  const shown = nodes.flatMap((node) => (node.type === 'paragraph' ? node.children : [node])).filter((node) => node.type !== 'break' && !blank(node));
   const [image] = shown;
   return shown.length === 1 && image?.type === 'image' ? image : undefined;
 }
@@ -303,7 +308,7 @@ function onlyPicture(nodes: readonly MdastNodes[]): Image | undefined {
 function captionWords(nodes: readonly MdastNodes[]): PhrasingContent[] | undefined {
   const [only] = nodes;
   const words = nodes.length === 1 && only?.type === 'paragraph' ? only.children : nodes.every((node) => phrasing(node)) ? (nodes as PhrasingContent[]) : undefined;
-  return words?.some((node) => !(node.type === 'text' && !node.value.trim())) ? words : words && [];
+  return words?.some((node) => !blank(node)) ? words : words && [];
 }
 
 /** Runs of phrasing among blocks, each in a paragraph of its own. */
@@ -311,7 +316,7 @@ function paragraphsOf(nodes: RootContent[]): RootContent[] {
   const out: RootContent[] = [];
   let run: PhrasingContent[] = [];
   const flush = (): void => {
-    if (run.some((node) => node.type !== 'text' || node.value.trim())) out.push({ type: 'paragraph', children: run });
+    if (run.some((node) => !blank(node))) out.push({ type: 'paragraph', children: run });
     run = [];
   };
   for (const node of nodes) {
@@ -438,7 +443,7 @@ function figuresApart(nodes: RootContent[]): RootContent[] {
     if (node.type !== 'paragraph') return [node];
     const [first, ...rest] = node.children;
     if (first?.type !== 'image') return [node];
-    const after = rest.filter((child) => child.type !== 'break' && !(child.type === 'text' && !child.value.trim()));
+    const after = rest.filter((child) => child.type !== 'break' && !blank(child));
     if (after.some((child) => child.type === 'image')) return [node];
     const picture: Paragraph = { type: 'paragraph', children: [first], ...(first.position ? { position: first.position } : {}) };
     if (!after.length) return [picture];
