@@ -37,11 +37,12 @@ function markerOf(line: string): { name: string; title: string | undefined } | u
   return tab?.[1]?.trim() ? { name: 'tab', title: tab[1] } : undefined;
 }
 
-/** Whether a text may hold one, at a line's start or a list item's (a cheap test before the walk). */
-export const MAY_HOLD_ADMONITION = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?:!!!|\?\?\?|===)/m;
-
 /** What may stand before a marker on its line: nothing, an indent, or a list item's bullet or number. */
-const BEFORE_MARKER = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?$/;
+const LEAD = String.raw`[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?`;
+const BEFORE_MARKER = new RegExp(`^${LEAD}$`);
+
+/** Whether a text may hold one, at a line's start or a list item's (a cheap test before the walk). */
+export const MAY_HOLD_ADMONITION = new RegExp(String.raw`^${LEAD}(?:!!!|\?\?\?|===)`, 'm');
 
 /** The body's lines as parsed alone: which line of the file each is, and how much indent it lost. */
 interface Body {

@@ -17,6 +17,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { idMaker, RESERVED_ID, VALID_ID } from './ids.js';
+import { isBlankText } from './blank-text.js';
 
 export default function rehypeAnchors() {
   return (tree: Root, file: VFile): void => {
@@ -52,16 +53,15 @@ export default function rehypeAnchors() {
 
 const HOSTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'td', 'figcaption']);
 
-const isBlank = (node: ElementContent): boolean => node.type === 'text' && !node.value.trim();
 const isAnchor = (node: ElementContent): node is Element =>
-  node.type === 'element' && (node.tagName === 'a' || node.tagName === 'span') && node.properties.id !== undefined && node.properties.href === undefined && node.properties.className === undefined && node.children.every(isBlank);
+  node.type === 'element' && (node.tagName === 'a' || node.tagName === 'span') && node.properties.id !== undefined && node.properties.href === undefined && node.properties.className === undefined && node.children.every(isBlankText);
 const isLoneAnchors = (node: ElementContent): boolean =>
-  node.type === 'element' && node.tagName === 'p' && node.children.some(isAnchor) && node.children.every((child) => isBlank(child) || isAnchor(child));
+  node.type === 'element' && node.tagName === 'p' && node.children.some(isAnchor) && node.children.every((child) => isBlankText(child) || isAnchor(child));
 
 /** The element whose text a block starts (or, `last`, ends) with, where an inline anchor may go. */
 function textHost(node: Element, last: boolean): Element | undefined {
   if (HOSTS.has(node.tagName)) return node;
-  const children = node.children.filter((child) => !isBlank(child));
+  const children = node.children.filter((child) => !isBlankText(child));
   const edge = last ? children.at(-1) : children[0];
   if (!edge) return undefined;
   // A tight list's item holds its text itself.
@@ -112,8 +112,8 @@ function moveLoneAnchors(tree: Root): void {
     if (gone.size) {
       // The line between blocks goes with the block.
       for (const at of [...gone]) {
-        if (children[at + 1] && isBlank(children[at + 1]!)) gone.add(at + 1);
-        else if (children[at - 1] && isBlank(children[at - 1]!)) gone.add(at - 1);
+        if (children[at + 1] && isBlankText(children[at + 1]!)) gone.add(at + 1);
+        else if (children[at - 1] && isBlankText(children[at - 1]!)) gone.add(at - 1);
       }
       node.children = children.filter((_, i) => !gone.has(i)) as typeof node.children;
     }

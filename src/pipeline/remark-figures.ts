@@ -9,6 +9,7 @@ import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Container } from './mdast-nodes.js';
+import { isBlankText } from './blank-text.js';
 
 /** Where remark-rehype's table handler finds the caption (see handlers.ts). */
 export interface TableData {
@@ -21,7 +22,7 @@ export default function remarkFigures() {
   return (tree: Root): void => {
     visit(tree, 'paragraph', (node: Paragraph, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return;
-      const meaningful = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+      const meaningful = node.children.filter((child) => !isBlankText(child));
       const image = meaningful[0];
       if (meaningful.length !== 1 || image?.type !== 'image') return;
       const caption = image.title?.trim();

@@ -36,6 +36,7 @@ import { MAX_DEPTH } from './nesting.js';
 import { figure } from './remark-figures.js';
 import { attributeRefusal, GLOBAL_ATTRIBUTES, INLINE_HTML, isDroppedAttribute, KNOWN_ELEMENTS, openingTag, PHRASING_PARENTS, SCRIPTING_ELEMENTS } from './remark-raw-html.js';
 import { BlockPlaces } from './sub-document.js';
+import { isBlankText } from './blank-text.js';
 
 /** Block elements read as Markdown, with the attributes each may carry (hast property names). */
 const BLOCK_HTML: Readonly<Record<string, readonly string[]>> = {
@@ -285,11 +286,6 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
   return figuresApart(read.children);
 }
 
-/** Text of blanks alone: the line ends and indents between the tags. */
-function blank(node: MdastNodes): boolean {
-  return node.type === 'text' && !node.value.trim();
-}
-
 /** From the start of the first node to the end of the last. */
 function spanOf(nodes: readonly { position?: Position | undefined }[]): Position | undefined {
   const start = nodes[0]?.position?.start;
@@ -299,7 +295,7 @@ function spanOf(nodes: readonly { position?: Position | undefined }[]): Position
 
 /** The one picture a `<figure>` shows, beside nothing but line breaks and blanks (YDKJS's `<br><br>` under it). */
 function onlyPicture(nodes: readonly MdastNodes[]): Image | undefined {
-  const shown = nodes.flatMap((node) => (node.type === 'paragraph' ? node.children : [node])).filter((node) => node.type !== 'break' && !blank(node));
+  const shown = nodes.flatMap((node) => (node.type === 'paragraph' ? node.children : [node])).filter((node) => node.type !== 'break' && !isBlankText(node));
   const [image] = shown;
   return shown.length === 1 && image?.type === 'image' ? image : undefined;
 }
@@ -308,7 +304,7 @@ function onlyPicture(nodes: readonly MdastNodes[]): Image | undefined {
 function captionWords(nodes: readonly MdastNodes[]): PhrasingContent[] | undefined {
   const [only] = nodes;
   const words = nodes.length === 1 && only?.type === 'paragraph' ? only.children : nodes.every((node) => phrasing(node)) ? (nodes as PhrasingContent[]) : undefined;
-  return words?.some((node) => !blank(node)) ? words : words && [];
+  return words?.some((node) => !isBlankText(node)) ? words : words && [];
 }
 
 /** Runs of phrasing among blocks, each in a paragraph of its own. */
@@ -316,7 +312,7 @@ function paragraphsOf(nodes: RootContent[]): RootContent[] {
   const out: RootContent[] = [];
   let run: PhrasingContent[] = [];
   const flush = (): void => {
-    if (run.some((node) => !blank(node))) out.push({ type: 'paragraph', children: run });
+    if (run.some((node) => !isBlankText(node))) out.push({ type: 'paragraph', children: run });
     run = [];
   };
   for (const node of nodes) {
@@ -443,7 +439,7 @@ function figuresApart(nodes: RootContent[]): RootContent[] {
     if (node.type !== 'paragraph') return [node];
     const [first, ...rest] = node.children;
     if (first?.type !== 'image') return [node];
-    const after = rest.filter((child) => child.type !== 'break' && !blank(child));
+    const after = rest.filter((child) => child.type !== 'break' && !isBlankText(child));
     if (after.some((child) => child.type === 'image')) return [node];
     const picture: Paragraph = { type: 'paragraph', children: [first], ...(first.position ? { position: first.position } : {}) };
     if (!after.length) return [picture];

@@ -26,6 +26,7 @@ import { checkInlineStyle } from './css-policy.js';
 import { LINK_SYNTAX_ID } from './ids.js';
 import { MAX_DEPTH } from './nesting.js';
 import { classifyUrl } from './url-policy.js';
+import { isBlankText } from './blank-text.js';
 
 /** Inline elements an author may write as HTML, with the attributes each may carry. */
 export const INLINE_HTML: Readonly<Record<string, readonly string[]>> = {
@@ -163,7 +164,7 @@ function closeAtTheirEnds(open: Map<Parent, string[]>): void {
 
 function checkBlock(node: Html, file: VFile): Outcome {
   const parsed = fromHtml(node.value, { fragment: true });
-  const meaningful = parsed.children.filter((child) => child.type !== 'comment' && !(child.type === 'text' && !child.value.trim()));
+  const meaningful = parsed.children.filter((child) => child.type !== 'comment' && !isBlankText(child));
   if (!meaningful.length) return 'drop';
   error(file, 'raw HTML blocks are not allowed: raw HTML is for inline markup only (use Markdown or a directive)', { place: node.position, ruleId: 'raw-html-block', source: 'pamphlet' });
   return 'drop';

@@ -16,6 +16,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import type { ImageCheck } from '../files/image.js';
 import { classifyUrl, uriOf } from './url-policy.js';
+import { isBlankText } from './blank-text.js';
 
 export interface SafetyOptions {
   /** Absolute path of the manuscript folder. */
@@ -37,7 +38,7 @@ export default function remarkSafety(options: SafetyOptions) {
       // A README's badge: a picture on the network that is all its link holds
       // (`[![build](https://…/badge.svg)](https://ci.example/…)`). It says how a web service
       // stands today, which no printed page can; never fetched, its alt text is the link's words.
-      if (url.kind === 'web' && parent?.type === 'link' && index !== undefined && parent.children.every((child) => child === node || (child.type === 'text' && !child.value.trim()))) {
+      if (url.kind === 'web' && parent?.type === 'link' && index !== undefined && parent.children.every((child) => child === node || isBlankText(child))) {
         file.message(`badge from the network (${node.url}) not fetched: its alt text${node.alt?.trim() ? ` “${node.alt.trim()}”` : ', none,'} is printed as the link's words; download the picture into the manuscript folder if the book should show it`, { place: node.position, ruleId: 'remote-badge', source: 'pamphlet' });
         const words = node.alt?.trim() ? [{ type: 'text' as const, value: node.alt.trim(), ...(node.position ? { position: node.position } : {}) }] : [];
         parent.children.splice(index, 1, ...words);

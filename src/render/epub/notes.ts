@@ -11,6 +11,7 @@ import { isNextPartLine, isNoteCall } from '../../blocks.js';
 import { clone, elements, hasClass, isElement } from './tree.js';
 import { element, text } from './xhtml.js';
 import { wordsFor } from '../../words.js';
+import { isBlankText } from '../../pipeline/blank-text.js';
 
 
 /** Turns every note call under `nodes` into an EPUB 3 noteref, in place. */
@@ -73,7 +74,7 @@ export function placeNotes(groups: ElementContent[][], notes: readonly Note[], l
 function insertBeforeNextPart(group: ElementContent[], asides: Element[]): void {
   let at = group.length;
   // Skip trailing whitespace to see whether the group ends with the series line.
-  while (at > 0 && isBlank(group[at - 1])) at--;
+  while (at > 0 && isBlankText(group[at - 1])) at--;
   if (isNextPartLine(group[at - 1])) at--;
   group.splice(at, 0, ...asides);
 }
@@ -96,7 +97,7 @@ export function noteAside(note: Note, callId: string | undefined, lang: string):
       ? element('a', { href: `#${callId}`, role: 'doc-backlink', className: ['note-backlink'] }, [text(number)])
       : element('span', { className: ['note-number'] }, [text(number)]));
   }
-  const first = content.find((node) => !isBlank(node));
+  const first = content.find((node) => !isBlankText(node));
   if (isElement(first, 'p')) first.children.unshift(...markers, text(' '));
   else content.unshift(element('p', { className: ['note-number'] }, markers));
   return element(
@@ -111,6 +112,3 @@ export function noteAside(note: Note, callId: string | undefined, lang: string):
   );
 }
 
-function isBlank(node: ElementContent | undefined): boolean {
-  return node !== undefined && node.type === 'text' && !/\S/.test(node.value);
-}
