@@ -236,7 +236,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
   const LINE_HYPHEN = 'line-hyphen';
   const INFINITY = 10000;
   const NOTE = 'span.footnote';
-  const SKIP = '.title-page, .contents, .handout-title, pre, table, figcaption, .bibliography, nav, h1, h2, h3, h4, h5, h6, .no-hyphens';
+  const SKIP = '.title-page, .contents, .handout-title, pre, table, figcaption, .bibliography, nav, h1, h2, h3, h4, h5, h6, .no-hyphens, .verse';
   const px = (value: string): number => parseFloat(value) || 0;
   const isSpace = (ch: string): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
   const LETTER = /[\p{L}\p{N}]/u;

@@ -32,6 +32,7 @@
  *                remarkFigures              standalone images → figures; `Table:` captions (last,
  *                                           so a caption's note calls and citations are read where
  *                                           the author wrote them, before it leaves the tree)
+ *                remarkVerse                a paragraph of lines each ended by a hard break is a stanza
  *   to hast      remark-rehype              with handlers for our nodes
  *                rehypeRawWhenPresent       inline HTML becomes elements (rehype-raw)
  *                rehypeSanitize             the whole tree against the allow-list, again
@@ -84,6 +85,7 @@ import remarkHtmlBlocks from './remark-html-blocks.js';
 import remarkRawHtml from './remark-raw-html.js';
 import remarkReferences from './remark-references.js';
 import remarkSafety from './remark-safety.js';
+import remarkVerse from './remark-verse.js';
 import rehypeFontCoverage from './rehype-font-coverage.js';
 import rehypeDirection from './rehype-direction.js';
 import rehypeEmptyParagraphs from './rehype-empty-paragraphs.js';
@@ -166,6 +168,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkNotes, { items, noBibliography: !options.bibliography, noteStyle: options.style?.kind !== 'in-text', lang: options.lang })
     .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir })
     .use(remarkFigures)
+    .use(remarkVerse)
     .use(remarkRehype, { allowDangerousHtml: true, handlers })
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize)
