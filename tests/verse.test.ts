@@ -74,3 +74,24 @@ describe('verse', () => {
     expect(result.warnings, result.output).toBe(0);
   });
 });
+
+describe("Pandoc's line blocks, printed", () => {
+  const lineBlocks = copyFixture('pandoc-line-blocks');
+  afterAll(() => rmSync(lineBlocks, { recursive: true, force: true }));
+  const built = pamphlet(['build', 'manuscript', '--quiet', '--out', 'dist', '--format', 'pdf'], lineBlocks);
+
+  test('no bar printed, the indented lines stepped in, a continuation on its line', () => {
+    expect(built.stderr).toBe('');
+    const words = pdfWords(path.join(lineBlocks, 'dist', 'pandoc-manual-1.pdf')).flat();
+    // The one bar printed is the manual's own, in code: "a vertical bar (`|`)".
+    expect(words.filter((w) => w.text.includes('|')).map((w) => w.text)).toEqual(['|']);
+    const page = pdfWords(path.join(lineBlocks, 'dist', 'pandoc-manual-1.pdf')).find((p) => p.some((w) => w.text === 'limerick'))!;
+    const margin = lineStarting(page, 'In space that')[0]!.xMin;
+    const indent = lineStarting(page, 'But the good')[0]!.xMin - margin;
+    // Three spaces after the bar: three en spaces, 1.5 em of the 10.5 pt text.
+    expect(indent).toBeGreaterThan(12);
+    expect(indent).toBeLessThan(19);
+    expect(lineStarting(page, 'And the clean')[0]!.xMin).toBeCloseTo(margin, 0);
+    expect(lineStarting(page, 'The Right Honorable').map((w) => w.text)).toContain('Constable,');
+  });
+});

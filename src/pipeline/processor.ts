@@ -10,6 +10,7 @@
  *                remarkPymdownBlocks        MkDocs's `/// tip | Title` … `///`: the same note
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
  *                remarkPandocDivs           Pandoc `::: {.note}` fences go where they pair up
+ *                remarkPandocLineBlocks     Pandoc `| line` blocks: lines, as verse
  *                remarkInlineNotes          Pandoc `^[inline notes]`
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
  *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
@@ -99,6 +100,7 @@ import rehypeSections from './rehype-sections.js';
 import remarkHeadingIds from './remark-heading-ids.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
+import remarkPandocLineBlocks from './remark-pandoc-line-blocks.js';
 import remarkPandocSuperscripts from './remark-pandoc-superscripts.js';
 import remarkPandocCodeAttributes from './remark-pandoc-code-attributes.js';
 import rehypeLinks from './rehype-links.js';
@@ -147,6 +149,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPymdownBlocks, { lang: options.lang })
     .use(remarkLiteralColons)
     .use(remarkPandocDivs)
+    .use(remarkPandocLineBlocks)
     .use(remarkInlineNotes)
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
     // Before references become links: `[Alignment]{#type-alignment}` is a span even where

@@ -95,10 +95,16 @@ function indentLines(paragraph: Paragraph): void {
   }
 }
 
+function isClassed(node: Paragraph): boolean {
+  const className = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className;
+  return Array.isArray(className) && className.includes('verse');
+}
+
 export default function remarkVerse() {
   return (tree: Root): void => {
     visit(tree, 'paragraph', (node: Paragraph) => {
-      if (!isVerse(node)) return SKIP;
+      // A Pandoc line block (remark-pandoc-line-blocks.ts) is one already, its indents written.
+      if (isClassed(node) || !isVerse(node)) return SKIP;
       indentLines(node);
       const data = node.data ?? {};
       const hProperties = (data as { hProperties?: Record<string, unknown> }).hProperties ?? {};

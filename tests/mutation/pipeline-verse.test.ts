@@ -77,4 +77,28 @@ describe('verse: a paragraph of lines each ended by a hard break is a stanza', (
     const listed = '- Could frame thy fearful symmetry?\\\n  In what distant deeps or skies\\\n    Burnt the fire of thine eyes?\n';
     expect(body(onePart(listed).doc)).toContain(`symmetry?<br>\nIn what distant deeps or skies<br>\n${EN.repeat(2)}Burnt the fire`);
   });
+
+  test('Pandoc\'s line blocks: its reader test\'s lines as Pandoc reads them, its manual\'s examples, a table missing its delimiter row left alone', () => {
+    const text = readFileSync(path.resolve(import.meta.dirname, '../fixtures/pandoc-line-blocks/part-1.md'), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    const { doc, messages } = onePart(text);
+    expect(messages).toEqual([]);
+    const html = body(doc);
+    const stanzas = [...html.matchAll(/<p class="verse"[^>]*>([\s\S]*?)<\/p>/g)].map((m) => (m[1] ?? '').split(/<br>\n?/).map((line) => line.replace(/<[^>]+>/g, '').replace(/\n/g, ' ').replace(/\u2002/g, '·')));
+    // test/markdown-reader-more.native: the indents as Pandoc's no-break spaces (4, 8, 12, 2), an
+    // empty line, and each continuation joined to its line by a space.
+    expect(stanzas.at(-1)).toEqual(['But can a bee be said to be', '····or not to be an entire bee,', '········when half the bee is not a bee,', '············due to some ancient injury?', '', 'Continuation line', '··and another']);
+    expect(stanzas.slice(0, 3)).toEqual([
+      ['The limerick packs laughs anatomical', 'In space that is quite economical.', '···But the good ones I’ve seen', '···So seldom are clean', 'And the clean ones so seldom are comical'],
+      ['200 Main St.', 'Berkeley, CA 94718'],
+      ['The Right Honorable Most Venerable and Righteous Samuel\u00a0L. Constable, Jr.', '200 Main St.', 'Berkeley, CA 94718'],
+    ]);
+    expect(html).not.toMatch(/(^|\n)\| /);
+    // Rows with no delimiter row under them: a paragraph as typed (CommonMark's and GFM's reading).
+    expect(body(onePart('| Fruit | Price |\n| Bananas | $1.34 |\n').doc)).toBe('<p id="p1" data-pn="1">| Fruit | Price |\n| Bananas | $1.34 |</p>');
+    // A bar in the middle of a line, or a paragraph only some of whose lines begin with one: prose.
+    expect(body(onePart('Either this | or that\n| and this\n').doc)).not.toContain('verse');
+    expect(body(onePart('| this\nand that\n').doc)).not.toContain('verse');
+    // In a quotation, past its `>`.
+    expect(body(onePart('> | 200 Main St.\n> | Berkeley, CA 94718\n').doc)).toContain('<p class="verse" id="p1" data-pn="1">200 Main St.<br>\nBerkeley, CA 94718</p>');
+  });
 });
