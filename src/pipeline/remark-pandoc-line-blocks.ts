@@ -20,8 +20,8 @@
 import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
+import { EN_SPACE, markStanza } from './remark-verse.js';
 
-const EN_SPACE = '\u2002';
 /** A line block's line: the bar, then a space or nothing more (an empty line of the block). */
 const BAR = /^\|(?:[ \t]|$)/;
 /** The bar and the indent after its space, where a line of the block begins in a text node. */
@@ -98,7 +98,7 @@ export default function remarkPandocLineBlocks() {
       const lines = sourceLines(node, file);
       if (!lines || !isLineBlock(lines)) return SKIP;
       takeOutBars(node, { startsLine: true });
-      node.data = { ...node.data, hProperties: { className: ['verse'] } } as Paragraph['data'];
+      markStanza(node);
       return SKIP;
     });
   };

@@ -21,13 +21,14 @@
  * an inline `<br>` keeps no trace of them) and written as en spaces
  * (U+2002, a character's width or so each), which every format and a copy of the text keep.
  */
-import type { Html, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import type { Html, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 
 /** The longest line, in characters, of a couplet read as verse rather than prose with a break in it. */
 const SHORT_LINE = 80;
-const EN_SPACE = '\u2002';
+/** A step of a line's indent: one for each column of the source's. */
+export const EN_SPACE = '\u2002';
 const BR = /^<br\s*\/?>$/i;
 
 function isBreak(node: PhrasingContent): boolean {
@@ -79,37 +80,41 @@ function firstPlaced(node: PhrasingContent | undefined): PhrasingContent | undef
 function indentLines(paragraph: Paragraph): void {
   const start = paragraph.position?.start.column;
   if (start === undefined) return;
-  const children = paragraph.children;
-  for (let i = 1; i < children.length; i++) {
+  // One new list, not a splice a line: a poem of thousands of lines stays linear.
+  const children: PhrasingContent[] = [];
+  paragraph.children.forEach((child, i) => {
+    const before = paragraph.children[i - 1];
     // After an inline `<br>` the next line's text begins on the line before, its indent gone.
-    if (children[i - 1]!.type !== 'break') continue;
-    const at = i;
-    const first = firstPlaced(children[at]);
-    const column = first?.position?.start.column;
-    if (column === undefined || column - start <= 0) continue;
-    const spaces: Text = { type: 'text', value: EN_SPACE.repeat(column - start) };
-    const line = children[at]!;
-    if (line.type === 'text') line.value = line.value.replace(/^\s+/, '');
-    children.splice(at, 0, spaces);
-    i = at + 1;
-  }
+    const column = before?.type === 'break' ? firstPlaced(child)?.position?.start.column : undefined;
+    if (column !== undefined && column > start) {
+      children.push({ type: 'text', value: EN_SPACE.repeat(column - start) });
+      if (child.type === 'text') child.value = child.value.replace(/^\s+/, '');
+    }
+    children.push(child);
+  });
+  paragraph.children = children;
 }
 
-function isClassed(node: Paragraph): boolean {
+export function isStanza(node: Paragraph): boolean {
   const className = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className;
   return Array.isArray(className) && className.includes('verse');
+}
+
+/** Classes the paragraph a stanza, keeping what other classes it has. */
+export function markStanza(node: Paragraph): void {
+  const data = node.data ?? {};
+  const hProperties = (data as { hProperties?: Record<string, unknown> }).hProperties ?? {};
+  const className = Array.isArray(hProperties['className']) ? (hProperties['className'] as string[]) : [];
+  node.data = { ...data, hProperties: { ...hProperties, className: [...className, 'verse'] } } as Paragraph['data'];
 }
 
 export default function remarkVerse() {
   return (tree: Root): void => {
     visit(tree, 'paragraph', (node: Paragraph) => {
       // A Pandoc line block (remark-pandoc-line-blocks.ts) is one already, its indents written.
-      if (isClassed(node) || !isVerse(node)) return SKIP;
+      if (isStanza(node) || !isVerse(node)) return SKIP;
       indentLines(node);
-      const data = node.data ?? {};
-      const hProperties = (data as { hProperties?: Record<string, unknown> }).hProperties ?? {};
-      const className = Array.isArray(hProperties['className']) ? (hProperties['className'] as string[]) : [];
-      node.data = { ...data, hProperties: { ...hProperties, className: [...className, 'verse'] } } as Paragraph['data'];
+      markStanza(node);
       return SKIP;
     });
   };
