@@ -42,12 +42,16 @@ export const GLOBAL_ATTRIBUTES: readonly string[] = ['lang', 'dir', 'title', 'st
  * link (`align`, `width`, `class`, `data-*`, `aria-*`, `role`, `hidden`, `target="_blank"`,
  * `rel="noopener"`): accepted on any allowed element and dropped, never written into a book,
  * since the theme sets the page and the reader opens links. Also `markdown="1"` (Python-Markdown's,
- * kramdown's): the Markdown between a block's tags is read as Markdown anyway. As written (lower
+ * kramdown's): the Markdown between a block's tags is read as Markdown anyway. And EPUB's
+ * `epub:type`, which Pandoc keeps when it makes Markdown of an e-book. As written (lower
  * case): JSX's `className` is no HTML, and stays an error.
  */
 const DROPPED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'align', 'valign', 'width', 'height', 'border', 'hspace', 'vspace', 'bgcolor', 'cellpadding', 'cellspacing', 'nowrap',
   'class', 'role', 'tabindex', 'hidden', 'loading', 'decoding', 'target', 'rel', 'referrerpolicy', 'markdown',
+  // EPUB's structural semantics (`epub:type="chapter"`), which Pandoc writes into the Markdown it
+  // makes of an EPUB or of XHTML: the book's own structure says it again.
+  'epub:type',
 ]);
 
 export function isDroppedAttribute(attribute: string): boolean {

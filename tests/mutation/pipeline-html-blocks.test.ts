@@ -92,6 +92,20 @@ describe('attributes that only style or script a web page', () => {
     expect(html).toContain('<sub>Author</sub>');
     expect(html).not.toMatch(/termy|header-badge|smallcaps|pagebreak|callout|data-(?!pn)|aria-|role=|hidden|target/);
   });
+
+  test("EPUB's `epub:type`, as Pandoc writes it making GFM of an e-book (Standard Ebooks' Sherlock Holmes, CC0): dropped, the words kept", () => {
+    const text = '<div id="a-scandal-in-bohemia-1" class="section chapter" epub:type="chapter">\n\nTo Sherlock Holmes she is always *the* woman.\n\n</div>\n\n<span class="z3998-salutation" epub:type="z3998:salutation">My dear Mr. Sherlock Holmes</span>,—\n';
+    const { doc, messages } = onePart(text);
+    expect(messages).toEqual([]);
+    const html = body(doc);
+    expect(html).toContain('To Sherlock Holmes she is always <em>the</em> woman.');
+    expect(html).toContain('<span>My dear Mr. Sherlock Holmes</span>');
+    expect(html).not.toMatch(/epub:type|z3998|chapter/);
+    // An event handler beside it is still refused.
+    expect(onePartRefused('<span epub:type="z3998:salutation" onmouseover="steal()">Dear</span>\n')).toEqual([
+      "part-1.md:6:1: error: event-handler attribute `onmouseover` is not allowed: the renderer never runs a manuscript's scripts",
+    ]);
+  });
 });
 
 describe('raw HTML blocks written as an attacker would', () => {
