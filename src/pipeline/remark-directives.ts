@@ -7,6 +7,7 @@
 import type { BlockContent, List, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { ElementContent } from 'hast';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit, type VisitorResult } from 'unist-util-visit';
@@ -57,6 +58,14 @@ export default function remarkDirectives(options: DirectiveOptions) {
     file.data.quoteSources = [];
     let nextPartPlaced = false;
     let questions: Container | undefined;
+    // A converted book writes the same span hundreds of times (Pandoc's `[Ichor]{.dfn}` for each
+    // headword of a dictionary): one warning a part for each, at the first, with how many more.
+    const spanWarnings = new Map<string, { told: VFileMessage; more: number }>();
+    const warnSpan = (message: string, place: Node['position']): void => {
+      const seen = spanWarnings.get(message);
+      if (seen) seen.more++;
+      else spanWarnings.set(message, { told: file.message(message, { place, ruleId: 'span-attribute', source: 'pamphlet' }), more: 0 });
+    };
     const directive = (node: Node, index: number | undefined, parent: Parent | undefined): VisitorResult => {
       if (!isDirective(node) || !parent || index === undefined) return;
       const name = node.name;
@@ -81,7 +90,7 @@ export default function remarkDirectives(options: DirectiveOptions) {
           parent.children[index] = cite(node as TextDirective, file) as RootContent;
           return SKIP;
         case 'span':
-          parent.children[index] = span(node as TextDirective, file);
+          parent.children[index] = span(node as TextDirective, file, warnSpan);
           return undefined;
         case 'quote':
           parent.children[index] = quote(node as ContainerDirective, file, options);
@@ -142,6 +151,11 @@ export default function remarkDirectives(options: DirectiveOptions) {
       // At the end of the tree, so notes inside questions are numbered after the text's.
       tree.children.push(questions as RootContent);
     }
+    for (const { told, more } of spanWarnings.values()) {
+      if (more === 0) continue;
+      told.reason += ` (and ${more} more span${more > 1 ? 's' : ''} like it in this part)`;
+      told.message = told.reason;
+    }
     file.data.nextPartInBody = nextPartPlaced && file.data.nextPart != null;
   };
 }
@@ -178,7 +192,7 @@ const SPAN_CLASSES: Record<string, 'class' | 'element'> = { smallcaps: 'class', 
  * `{#claim}` makes it an anchor, as `<span id="claim">` is (rehype-anchors.ts). Pandoc's
  * `[текст]{lang=ru}` arrives here as this directive (remark-pandoc-spans.ts).
  */
-function span(node: TextDirective, file: VFile): RootContent {
+function span(node: TextDirective, file: VFile, warn: (message: string, place: Node['position']) => void): RootContent {
   const attributes = node.attributes ?? {};
   const properties: Record<string, string | string[]> = {};
   /** The element the span becomes: `u` or `mark` for Pandoc's classes of those names. */
@@ -193,7 +207,7 @@ function span(node: TextDirective, file: VFile): RootContent {
         // Pandoc's mark on a Word bookmark, whose id is the anchor.
         else if (!(name === 'anchor' && attributes.id)) unknown.push(name);
       }
-      if (unknown.length) file.message(`unknown attribute \`class\` (${unknown.join(' ')}) on a span, left out (known: lang, id, and the classes ${Object.keys(SPAN_CLASSES).join(', ')})`, { place: node.position, ruleId: 'span-attribute', source: 'pamphlet' });
+      if (unknown.length) warn(`unknown attribute \`class\` (${unknown.join(' ')}) on a span, left out (known: lang, id, and the classes ${Object.keys(SPAN_CLASSES).join(', ')})`, node.position);
       continue;
     }
     // An empty `lang=""` is a bad tag, not an unknown attribute.
@@ -204,7 +218,7 @@ function span(node: TextDirective, file: VFile): RootContent {
     } else if (key === 'id' && value) {
       properties.id = value;
     } else {
-      file.message(`unknown attribute \`${key}\` on a span, left out (known: lang, id, and the classes ${Object.keys(SPAN_CLASSES).join(', ')})`, { place: node.position, ruleId: 'span-attribute', source: 'pamphlet' });
+      warn(`unknown attribute \`${key}\` on a span, left out (known: lang, id, and the classes ${Object.keys(SPAN_CLASSES).join(', ')})`, node.position);
     }
   }
   const container: InlineContainer = { type: 'inlineContainer', children: node.children as PhrasingContent[], data: { hName: tagName, hProperties: properties }, ...(node.position ? { position: node.position } : {}) };

@@ -67,6 +67,20 @@ describe('directives', () => {
   });
 });
 
+describe('a span\'s unknown class, written hundreds of times', () => {
+  // Pandoc's Markdown of Standard Ebooks' Devil's Dictionary (CC0) writes each headword as
+  // `[Ichor]{.dfn}`: 1,098 warnings over the book until 2026-12-07, now one a part for each class.
+  test('one warning a part, at the first, with how many more; the words kept', () => {
+    const text = '[Ichor]{.dfn}\n\nA fluid that serves the gods and goddesses in place of blood.\n\n[Iconoclast]{.dfn}\n\nA breaker of idols.\n\n[Idiot]{.dfn}\n\nA member of a large and powerful tribe.\n\n[Idleness]{.dfn epub:type="z3998:term"}\n\nA model farm.\n';
+    const { doc, messages } = onePart(text);
+    expect(messages).toEqual([
+      'part-1.md:6:1: warning: unknown attribute `class` (dfn) on a span, left out (known: lang, id, and the classes smallcaps, underline, mark) (and 3 more spans like it in this part)',
+      'part-1.md:18:1: warning: unknown attribute `epub:type` on a span, left out (known: lang, id, and the classes smallcaps, underline, mark)',
+    ]);
+    expect(body(doc)).toContain('<p id="p1" data-pn="1"><span>Ichor</span></p>');
+  });
+});
+
 describe('directives, more', () => {
   test('`lang` is a whole language tag: a digit before it, an underscore in it or an empty one is refused, a long one kept', () => {
     // Before, `lang=""` was "unknown attribute `lang` on :span (known: lang)", a warning.
