@@ -13,7 +13,7 @@ import type { Parent, PhrasingContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 
 /** The parents whose text may hold a bracketed span (and whatever else Pandoc writes inline). */
-export const PHRASING_PARENTS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete']);
+export const PHRASING_PARENTS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell', 'defListTerm', 'emphasis', 'strong', 'delete']);
 
 export interface BracketSpan {
   /** The content between the brackets, as phrasing nodes (text split where needed). */

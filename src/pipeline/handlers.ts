@@ -10,6 +10,7 @@ import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
 import type { TableData } from './remark-figures.js';
 import type { GridTable } from './mdast-nodes.js';
 import { mdast2hastGridTablesHandler } from '@adobe/mdast-util-gridtables';
+import { defListHastHandlers } from 'mdast-util-definition-list';
 
 /** The table with the caption remark-figures.ts found for it, as its first child. */
 function captioned(state: State, node: Table | GridTable, element: Element): Element {
@@ -33,4 +34,5 @@ function gridTable(state: State, node: GridTable): Element {
   return captioned(state, node, gridTableElement(state, node as never, undefined) as Element);
 }
 
-export const handlers: Partial<Handlers> = { table, gridTable };
+/** Definition lists (remark-parse-gfm.ts): `<dl>`, a `<dt>` for each term, a `<dd>` for each definition. */
+export const handlers: Partial<Handlers> = { table, gridTable, ...(defListHastHandlers as Partial<Handlers>) };

@@ -34,6 +34,8 @@ const GENERATED: Record<string, Schema['attributes'] extends Record<string, infe
   td: [['align', 'left', 'center', 'right'], 'colSpan', 'rowSpan'],
   figure: [['className', 'quote', 'figure']],
   figcaption: [],
+  // Definition lists (remark-parse-gfm.ts).
+  dl: [], dt: [], dd: [],
   cite: [],
   div: [['role', 'note'], ['className', 'callout', 'callout-note', 'callout-tip', 'callout-important', 'callout-warning', 'callout-caution', 'callout-info', 'callout-danger', 'pagebreak', 'csl-entry', 'csl-bib-body', 'csl-left-margin', 'csl-right-inline', 'csl-indent', 'csl-block'], 'dataNote', ['dataKind', 'footnote', 'citation'], 'dataCalls'],
   span: [['className', 'citation', 'nocase', 'smallcaps']],

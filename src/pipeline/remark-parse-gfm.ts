@@ -29,8 +29,11 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gridTables } from '@adobe/micromark-extension-gridtables';
+import { defList } from 'micromark-extension-definition-list';
+import { defListFromMarkdown } from 'mdast-util-definition-list';
 import type { Plugin, Processor } from 'unified';
 import { gridTablesTree } from './grid-tables.js';
+import { definitionCaptions } from './definition-captions.js';
 import { MAY_HOLD_ADMONITION, mkdocsAdmonitions } from './mkdocs-admonitions.js';
 // Its types declare the processor's data this reads (`micromarkExtensions`, `fromMarkdownExtensions`).
 import type {} from 'remark-parse';
@@ -58,6 +61,12 @@ const MAX_ADMONITION_DEPTH = 8;
 /** A grid table's top border begins a line: `+---`, `+===`, `+:--` (a list's `+` is followed by a space). */
 const GRID_TABLE = /^[ \t]*\+[-=:]/m;
 
+/**
+ * A definition list's definition begins a line with `:` and a space or tab (Pandoc's, PHP
+ * Markdown Extra's, kramdown's and MkDocs's `def_list`): after a quotation's `>` or an indent too.
+ */
+const DEFINITION = /^[ \t>]*:[ \t]/m;
+
 /** The GFM constructs a text may hold, by name, in remark-gfm's order. */
 export function gfmConstructsIn(text: string): string[] {
   return GFM_SYNTAX.filter((syntax) => syntax.mayOccur(text)).map((syntax) => syntax.construct);
@@ -74,10 +83,14 @@ const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
     const gfm = GFM_SYNTAX.filter((construct) => construct.mayOccur(document));
     // Pandoc's grid tables, after GFM's constructs; each cell is parsed with the part's own extensions.
     const grid = GRID_TABLE.test(document);
-    const extensions: Extension[] = [...gfm.map((construct) => construct.syntax), ...(grid ? [gridTables] : []), ...(data.micromarkExtensions ?? [])];
-    const mdastExtensions: Array<FromMarkdownExtension | FromMarkdownExtension[]> = [...gfm.map((construct) => construct.tree), ...(data.fromMarkdownExtensions ?? [])];
+    // Definition lists (Term, then `:   its definition`) as Pandoc reads them, by wataru-chocola's extension.
+    const definitions = DEFINITION.test(document);
+    const extensions: Extension[] = [...gfm.map((construct) => construct.syntax), ...(grid ? [gridTables] : []), ...(definitions ? [defList] : []), ...(data.micromarkExtensions ?? [])];
+    const mdastExtensions: Array<FromMarkdownExtension | FromMarkdownExtension[]> = [...gfm.map((construct) => construct.tree), ...(definitions ? [defListFromMarkdown] : []), ...(data.fromMarkdownExtensions ?? [])];
     if (grid) mdastExtensions.splice(gfm.length, 0, gridTablesTree(document, () => ({ syntax: extensions, tree: mdastExtensions })));
     const tree = fromMarkdown(document, { extensions, mdastExtensions });
+    // A table's `: caption` read back from the definition it was taken for.
+    if (definitions && (gfm.some((construct) => construct.construct === 'table') || grid)) definitionCaptions(tree);
     // MkDocs's `!!! note` and its indented body, parsed again as the Markdown it is; each level
     // of nesting parses its body again, so eight levels at most (MkDocs's pages nest two).
     if (depth < MAX_ADMONITION_DEPTH && MAY_HOLD_ADMONITION.test(document)) mkdocsAdmonitions(tree, document, (text) => parse(text, depth + 1));

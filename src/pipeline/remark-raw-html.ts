@@ -78,7 +78,7 @@ export function attributeRefusal(attribute: string, property: string, name: stri
 /** The allowed elements that never hold anything, so never nest. */
 const VOID_ELEMENT = /^<(br|wbr)[\s/>]/i;
 /** mdast parents whose children are phrasing content: raw HTML inside them is inline. */
-export const PHRASING_PARENTS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'textDirective', 'inlineContainer']);
+export const PHRASING_PARENTS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell', 'defListTerm', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'textDirective', 'inlineContainer']);
 
 export default function remarkRawHtml() {
   return (tree: Root, file: VFile): void => {
