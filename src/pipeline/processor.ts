@@ -25,6 +25,7 @@
  *   lint         lintImages                 image-resolution (under 300 ppi printed), image-file-size (over 10 MB)
  *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak :::note …
  *                remarkHeadingIds           `## Heading {#id}`: the id kept, the braces (and Pandoc's classes) gone
+ *                remarkPandocHeaderReferences Pandoc's `[Heading]`: a link to the heading of those words
  *                remarkPartTitle            a heading repeating the title goes; levels start at h2
  *   lint         lintHeadingLevels          heading-skip (`##` then `####`)
  *                lintTableCells             table-extra-cells (a row wider than its header: cut, as in GFM)
@@ -98,6 +99,7 @@ import lintStraightQuotes from './lint-straight-quotes.js';
 import rehypeHeadingIds from './rehype-heading-ids.js';
 import rehypeSections from './rehype-sections.js';
 import remarkHeadingIds from './remark-heading-ids.js';
+import remarkPandocHeaderReferences from './remark-pandoc-header-references.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
 import remarkPandocLineBlocks from './remark-pandoc-line-blocks.js';
@@ -165,6 +167,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(lintImages, { textWidthIn: options.textWidthIn ?? A5_TEXT_WIDTH_IN, checkImage: options.checkImage })
     .use(remarkDirectives, { items, noBibliography: !options.bibliography, lang: options.lang })
     .use(remarkHeadingIds)
+    .use(remarkPandocHeaderReferences)
     .use(remarkPartTitle)
     .use(lintHeadingLevels)
     .use(lintTableCells)
