@@ -3,6 +3,7 @@
  * The stages, in the order they run:
  *
  *   parse        remarkParseGfm             remark-parse and remark-gfm, GFM's syntax only where a part could hold it;
+ *                                           Pandoc's grid tables and definition lists likewise;
  *                                           MkDocs's `!!! note` bodies parsed again as Markdown (mkdocs-admonitions.ts)
  *                remark-frontmatter, remark-directive
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
