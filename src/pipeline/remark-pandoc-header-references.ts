@@ -13,12 +13,13 @@
 import type { Heading, Link, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { PHRASING_PARENTS, replaceBracketSpans } from './bracket-spans.js';
 
-/** A reference label as Markdown compares one: case folded, blanks collapsed. */
-const label = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+/** A reference label as Markdown compares one (micromark's own normalisation: blanks collapsed, case folded). */
+const label = (text: string): string => normalizeIdentifier(text).toLowerCase();
 
 /** `[]` or `[label]` right after the brackets: a collapsed or full reference. */
 const REFERENCE_AFTER = /^\[([^\]]*)\]/;

@@ -32,6 +32,8 @@ function sourceLines(paragraph: Paragraph, file: VFile): string[] | undefined {
   const start = paragraph.position?.start;
   const end = paragraph.position?.end;
   if (start?.offset === undefined || end?.offset === undefined) return undefined;
+  // A line block's first line begins with its bar: no other paragraph's lines are read out.
+  if (String(file.value).charCodeAt(start.offset) !== 0x7c) return undefined;
   const lines = String(file.value).slice(start.offset, end.offset).split(/\r\n|\r|\n/);
   const prefix = start.column - 1;
   const rest: string[] = [lines[0]!];

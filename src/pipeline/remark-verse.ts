@@ -58,8 +58,14 @@ function linesOf(paragraph: Paragraph): string[] {
   return lines;
 }
 
+/** A break anywhere in the node (inside emphasis too). */
+function holdsBreak(node: PhrasingContent): boolean {
+  return isBreak(node) || ('children' in node && (node.children as PhrasingContent[]).some(holdsBreak));
+}
+
 export function isVerse(paragraph: Paragraph): boolean {
-  if (paragraph.children.some(hasSoftLineEnding)) return false;
+  // Most paragraphs have no break: they are told so before their lines are read out as text.
+  if (!paragraph.children.some(holdsBreak) || paragraph.children.some(hasSoftLineEnding)) return false;
   const lines = linesOf(paragraph);
   if (lines.length >= 3) return true;
   return lines.length === 2 && lines.every((line) => line.trim().length <= SHORT_LINE);
