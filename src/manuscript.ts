@@ -19,6 +19,7 @@ import { buildPart, type ParsedPart } from './pipeline/part.js';
 import { createProcessor } from './pipeline/processor.js';
 import type { PartFrontmatter } from './pipeline/frontmatter.js';
 import { checkImageFile } from './files/image.js';
+import { embeddedImage, isDataUrl } from './files/embedded-image.js';
 import { toRoman } from './roman.js';
 import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
@@ -298,7 +299,7 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     ...(style ? { style } : {}),
     localeDir: config.localeDir,
     questionsTitle: (partLang: string) => config.questionsTitle ?? wordsFor(partLang).questions,
-    checkImage: once((url: string) => checkImageFile(config.dir, url)),
+    checkImage: once((url: string) => (isDataUrl(url) ? embeddedImage(url) : checkImageFile(config.dir, url))),
     textWidthIn: textWidthIn(config),
     isCovered: coverageFor(config.fonts),
   };

@@ -450,6 +450,41 @@ describe('a picture named as another type', () => {
   });
 });
 
+describe('Markdown as Google Docs writes it', () => {
+  // The gd2md-html test document (evbacher/markdown-playground, test-export.md, Apache-2.0) as
+  // Google Docs' own "Download → Markdown" made it, its two pictures written as the export writes
+  // every picture, `data:` URLs. Until 2026-12-07 each picture was an error; a table cell's line
+  // breaks (U+000B) printed as boxes in the PDF and ran the lines together in the EPUB.
+  test('its pictures printed and carried as files, a cell\'s lines on lines of their own, the Doc\'s heading link followed', () => {
+    const built = buildAll('google-docs', 'pdf,epub,html');
+    const warnings = [...built.stderr.matchAll(/part-1\.md:(\d+:\d+): warning: (.*)/g)].map((m) => `${m[1]} ${m[2]?.slice(0, 34)}`);
+    expect(warnings).toEqual([
+      '316:1 image without alt text: describe i',
+      '316:1 image embedded as a data: URL prin',
+      '322:1 image embedded as a data: URL prin',
+      '88:1 empty heading left out',
+      '90:1 empty heading left out',
+      '92:1 empty heading left out',
+      '94:1 empty heading left out',
+    ]);
+    const pdf = path.join(built.root, 'dist', 'docs-to-markdown-1.pdf');
+    expect(pdfImages(pdf).map(({ width, height }) => [width, height])).toEqual([[500, 303], [638, 449]]);
+    const printed = (built.pdf[1] ?? []).join('\n');
+    expect(printed).not.toMatch(/[\u000B\uFFFD]/);
+    expect(printed).toMatch(/#include<stdio\.h>\s*\n\s*main\(\)\s*\n\s*\{\s*\n\s*printf\(“Hello World”\);\s*\n\s*\}/);
+    const epub = built.epub[1] ?? {};
+    expect(Object.keys(epub).filter((name) => name.startsWith('OEBPS/media/'))).toHaveLength(2);
+    expect(epub['OEBPS/text.xhtml']).toMatch(/#include&#x3C;stdio\.h><br\/>\s*main\(\)<br\/>/);
+    expect(epub['OEBPS/text.xhtml']).toContain('<a href="#bugs">Bugs</a>');
+    // The PDF's named destination for the link is on the page where "Bugs" is a heading, the last.
+    const dests = execFileSync('pdfinfo', ['-dests', pdf], { encoding: 'utf8' });
+    const last = built.pdf[1]?.length ?? 0;
+    expect(built.pdf[1]?.[last - 1]).toContain('Bugs');
+    expect(dests).toMatch(new RegExp(`^\\s*${last} \\[[^\\]]*\\] "bugs"$`, 'm'));
+    for (const file of built.epubPaths) epubs.push({ name: 'google-docs', path: file });
+  });
+});
+
 describe('notes inside a quotation, a list item and a discussion question', () => {
   let built: Built;
   beforeAll(() => {

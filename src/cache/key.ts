@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Element, Nodes } from 'hast';
 import type { ResolvedConfig } from '../config/types.js';
 import type { PartDocument } from '../document.js';
+import { isDataUrl } from '../files/embedded-image.js';
 import { realInside } from '../files/inside.js';
 
 export interface KeyInputs {
@@ -75,6 +76,8 @@ function imageSources(doc: PartDocument): string[] {
 
 /** The image as the renderers will read it: by its real location inside the folder. */
 function imageBytes(dir: string, src: string): Uint8Array | string {
+  // A picture written into the text is its own address: the part's text holds it already.
+  if (isDataUrl(src)) return src;
   let rel: string;
   try {
     rel = decodeURIComponent(src.replace(/[?#].*$/, ''));

@@ -16,22 +16,38 @@ import { isCutShort, jpegFrameSize, rasterProblem, type RasterType } from './ras
 import { IMAGE_EXTENSIONS_TEXT, imageMediaType } from './media-types.js';
 import { svgProblem } from './svg-policy.js';
 
-export type ImageCheck =
+/** An image file, judged (`checkImageFile`). */
+export type FileImageCheck =
   | {
       ok: true;
       /** Real path of the file. */ path: string;
       /** As written, decoded, relative to the folder. */ relPath: string;
       /** What the file holds, which is what every output declares. */ mediaType: string;
       /** Set when the name says another raster type than the content holds: the two types' names. */ misnamed?: Misnamed;
+      bytes?: undefined;
     }
-  | { ok: false; reason: string; ruleId: string };
+  | ImageRefused;
+
+/** An image of the text, judged: a file, or a picture written into the text (embedded-image.ts). */
+export type ImageCheck =
+  | FileImageCheck
+  | {
+      ok: true;
+      path?: undefined;
+      /** The name made from its content, which the EPUB gives its file. */ relPath: string;
+      mediaType: string;
+      misnamed?: undefined;
+      /** The picture, decoded from its `data:` URL. */ bytes: Uint8Array;
+    };
+
+export type ImageRefused = { ok: false; reason: string; ruleId: string };
 
 export interface Misnamed {
   holds: string;
   named: string;
 }
 
-type ContentCheck = { ok: true; mediaType: string; misnamed?: Misnamed } | { ok: false; reason: string; ruleId: string };
+export type ContentCheck = { ok: true; mediaType: string; misnamed?: Misnamed } | { ok: false; reason: string; ruleId: string };
 
 /** image-size's name for what each media type must contain, and its reader of that type's signature. */
 const DETECTED: Readonly<Record<string, RasterType>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
@@ -46,7 +62,7 @@ const NAMES: Readonly<Record<string, string>> = { png: 'PNG', jpg: 'JPEG', gif: 
  * The same decoding as the renderers: CommonMark percent-encodes what a URL may
  * not hold (a lone `%` becomes `%25`), then the path is decoded.
  */
-export function checkImageFile(manuscriptDir: string, url: string): ImageCheck {
+export function checkImageFile(manuscriptDir: string, url: string): FileImageCheck {
   const value = url.trim();
   if (!value) return { ok: false, reason: 'image without a file: write ![description](images/name.png)', ruleId: 'missing-image' };
   if (/^(https?:)?\/\//i.test(value)) {
@@ -87,7 +103,14 @@ export function checkImageContent(realPath: string, relPath: string): ContentChe
   }
   const tooLarge = assetSizeProblem(realPath, relPath);
   if (tooLarge) return { ok: false, reason: `image ${tooLarge}`, ruleId: 'image-too-large' };
-  const bytes = readFileSync(realPath);
+  return checkImageBytes(readFileSync(realPath), named, relPath);
+}
+
+/**
+ * Image bytes judged against the type they are said to be (`named`, by a file's extension or a
+ * `data:` URL's media type); `relPath` names them in messages.
+ */
+export function checkImageBytes(bytes: Uint8Array, named: string, relPath: string): ContentCheck {
   if (bytes.length === 0) return { ok: false, reason: `image ${relPath} is an empty file (0 bytes)`, ruleId: 'not-an-image' };
   const read = named === 'image/svg+xml' ? svgFileProblem(bytes) : readRaster(bytes, named);
   if (typeof read === 'string') return { ok: false, reason: `image ${relPath} ${read}`, ruleId: 'not-an-image' };

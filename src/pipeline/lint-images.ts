@@ -4,7 +4,8 @@
  * inch, CSS's pixel) and at most the width of the text block, so it prints at
  * max(96, width ÷ text width) pixels per inch; under 300 it looks soft on paper. SVG
  * is drawn at any size and has no resolution. Runs after remark-safety, which has
- * already refused every image that is not a usable file inside the folder.
+ * already refused every image that is not a usable file inside the folder or a usable
+ * picture written into the text.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Image, Root } from 'mdast';
@@ -30,14 +31,16 @@ export default function lintImages(options: ImageLintOptions) {
       const image = options.checkImage(node.url);
       if (!image.ok) return;
       const place = { place: node.position, source: 'pamphlet' };
-      const bytes = statSync(image.path).size;
+      // A picture written into the text is named by what it is; it has no file name.
+      const name = image.bytes ? 'embedded as a data: URL' : image.relPath;
+      const bytes = image.bytes ? image.bytes.length : statSync(image.path).size;
       if (bytes > MAX_IMAGE_BYTES) {
-        file.message(`image ${image.relPath} is ${(bytes / 1e6).toFixed(1)} MB, over ${MAX_IMAGE_BYTES / 1e6} MB: every EPUB and PDF carries it; make it smaller`, { ...place, ruleId: 'image-file-size' });
+        file.message(`image ${name} is ${(bytes / 1e6).toFixed(1)} MB, over ${MAX_IMAGE_BYTES / 1e6} MB: every EPUB and PDF carries it; make it smaller`, { ...place, ruleId: 'image-file-size' });
       }
       if (image.mediaType === 'image/svg+xml') return;
       let width: number | undefined;
       try {
-        width = imageSize(readFileSync(image.path)).width;
+        width = imageSize(image.bytes ?? readFileSync(image.path)).width;
       } catch {
         return;
       }
@@ -45,7 +48,7 @@ export default function lintImages(options: ImageLintOptions) {
       const printedIn = Math.min(width / CSS_PX_PER_IN, options.textWidthIn);
       const ppi = Math.round(width / printedIn);
       if (ppi < MIN_PPI) {
-        file.message(`image ${image.relPath} prints at ${ppi} ppi (${width} px over ${printedIn.toFixed(2)} in): under ${MIN_PPI} ppi it looks soft on paper; use one at least ${Math.ceil(options.textWidthIn * MIN_PPI)} px wide`, { ...place, ruleId: 'image-resolution' });
+        file.message(`image ${name} prints at ${ppi} ppi (${width} px over ${printedIn.toFixed(2)} in): under ${MIN_PPI} ppi it looks soft on paper; use one at least ${Math.ceil(options.textWidthIn * MIN_PPI)} px wide`, { ...place, ruleId: 'image-resolution' });
       }
     });
   };

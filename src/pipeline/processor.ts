@@ -12,6 +12,7 @@
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
  *                remarkPandocDivs           Pandoc `::: {.note}` fences go where they pair up
  *                remarkPandocLineBlocks     Pandoc `| line` blocks: lines, as verse
+ *                remarkLineTabulation       U+000B (Word's, Google Docs' line break) is one
  *                remarkInlineNotes          Pandoc `^[inline notes]`
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
  *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
@@ -104,6 +105,7 @@ import remarkPandocHeaderReferences from './remark-pandoc-header-references.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
 import remarkPandocLineBlocks from './remark-pandoc-line-blocks.js';
+import remarkLineTabulation from './remark-line-tabulation.js';
 import remarkPandocSuperscripts from './remark-pandoc-superscripts.js';
 import remarkPandocCodeAttributes from './remark-pandoc-code-attributes.js';
 import rehypeLinks from './rehype-links.js';
@@ -153,6 +155,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkLiteralColons)
     .use(remarkPandocDivs)
     .use(remarkPandocLineBlocks)
+    .use(remarkLineTabulation)
     .use(remarkInlineNotes)
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
     // Before references become links: `[Alignment]{#type-alignment}` is a span even where

@@ -11,6 +11,10 @@ import { closest, distance } from 'fastest-levenshtein';
 import { visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import { idMaker } from './ids.js';
+import { toString } from 'hast-util-to-string';
+
+/** Google Docs' name for a heading (`#heading=h.s045t7da0oww`). */
+const GOOGLE_DOCS_HEADING = /^heading=h\.[0-9a-z]+$/;
 
 export default function rehypeLinks() {
   return (tree: Root, file: VFile): void => {
@@ -44,8 +48,15 @@ export default function rehypeLinks() {
       // micromark percent-encodes what is not ASCII: `#введение` arrives as `#%D0%B2…`.
       const target = percentDecoded(href.slice(1));
       const id = ids.has(target) ? target : aliases.get(target) ?? aliases.get(target.toLowerCase()) ?? (isTop(target) ? topId() : undefined) ?? (folded ??= foldedTargets(ids, aliases)).get(fold(target)) ?? undefined;
-      if (id) {
-        node.properties.href = `#${id}`;
+      // Google Docs' Markdown links a heading it gave no id by the Doc's own name for it
+      // (`[Bugs](#heading=h.s045t7da0oww)`), which no output has: the heading of the link's words.
+      const docsHeading = !id && GOOGLE_DOCS_HEADING.test(target) ? (folded ??= foldedTargets(ids, aliases)).get(fold(toString(node))) : undefined;
+      if (id || docsHeading) {
+        node.properties.href = `#${id ?? docsHeading}`;
+        return;
+      }
+      if (GOOGLE_DOCS_HEADING.test(target)) {
+        error(file, `link to \`#${target}\`, Google Docs' own name for one of its headings, which its Markdown does not keep: no heading of this part reads “${toString(node).trim()}”; link to the heading's id`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
         return;
       }
       const guessed = guesses < MAX_GUESSES && target.length <= MAX_GUESSED;

@@ -12,6 +12,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
 import { checkInlineStyle } from './css-policy.js';
 import { classifyUrl } from './url-policy.js';
+import { embeddedImage, isDataUrl } from '../files/embedded-image.js';
 import { GLOBAL_ATTRIBUTES, INLINE_HTML } from './remark-raw-html.js';
 
 /** What mdast-util-to-hast makes of CommonMark and GFM, and what our plugins add. */
@@ -73,12 +74,14 @@ export default function rehypeSanitize() {
     visit(clean, 'element', (node: Element) => {
       // hast-util-sanitize lets any URL through a property whose protocol list is empty, and
       // takes `//host/x` for a relative one; the one URL policy decides instead: a link may
-      // go to the web, an address or the book, an image only to a file of the book.
+      // go to the web, an address or the book, an image only to a file of the book or to a
+      // picture written into the text.
       for (const key of ['href', 'src'] as const) {
         const value = node.properties[key];
         if (value === undefined) continue;
         const url = typeof value === 'string' ? classifyUrl(value) : undefined;
-        const allowed = url !== undefined && (key === 'href' ? url.kind !== 'refused' : url.kind === 'relative');
+        // A `data:` picture remark-safety.ts has judged whole (embedded-image.ts) may stay an image's source.
+        const allowed = url !== undefined && (key === 'href' ? url.kind !== 'refused' : url.kind === 'relative' || (node.tagName === 'img' && typeof value === 'string' && isDataUrl(value) && embeddedImage(value).ok));
         if (!allowed) delete node.properties[key];
         // A raw <a href> as written may hold what a URI cannot (a space, `|`); Markdown's went through the policy already.
         else if (url.kind === 'web' || url.kind === 'mailto') node.properties[key] = url.href;

@@ -6,8 +6,8 @@
  *   series (its `base-url` address, else plain text), or to a file published beside
  *   the parts under `base-url` (`../other/page.html` too); a link to a file that is not in the
  *   book is an error without one, since no reader could follow it;
- * - an image must be a file inside the manuscript folder, of a type every format can
- *   carry; the network is never reached.
+ * - an image must be a file inside the manuscript folder, or a picture written into the
+ *   text as a `data:` URL, of a type every format can carry; the network is never reached.
  */
 import type { Image, Link, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -15,6 +15,7 @@ import path from 'node:path';
 import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import type { ImageCheck } from '../files/image.js';
+import { isDataUrl } from '../files/embedded-image.js';
 import { classifyUrl, uriOf } from './url-policy.js';
 import { isBlankText } from './blank-text.js';
 
@@ -48,6 +49,12 @@ export default function remarkSafety(options: SafetyOptions) {
       }
       if (!node.alt?.trim()) {
         file.message('image without alt text: describe it for readers who cannot see it', { place: node.position, ruleId: 'image-alt', source: 'pamphlet' });
+      }
+      // A picture written into the text (Google Docs' Markdown): its bytes are the picture.
+      if (isDataUrl(node.url)) {
+        const image = options.checkImage(node.url);
+        if (!image.ok) error(file, image.reason, { place: node.position, ruleId: image.ruleId, source: 'pamphlet' });
+        return;
       }
       if (url.kind === 'refused') {
         const reason = url.outside ? `image outside the manuscript folder is not allowed: ${node.url}` : `image refused: ${url.reason}`;

@@ -14,6 +14,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { spelledInside } from '../files/inside.js';
+import { embeddedImage, isDataUrl } from '../files/embedded-image.js';
 
 export type View = 'print' | 'handout' | 'ereader';
 export const VIEWS: readonly View[] = ['print', 'handout', 'ereader'];
@@ -137,6 +138,8 @@ export function servedManuscriptFile(real: string, dir: string): string | undefi
 
 /** An image's URL on this server: its path inside the manuscript folder, each segment encoded. */
 function servedImage(src: string, dir: string): string | undefined {
+  // A picture written into the text needs no server: the frame's policy allows `img-src data:`.
+  if (isDataUrl(src)) return embeddedImage(src).ok ? src : undefined;
   let file: string;
   if (src.startsWith('file:')) {
     try {

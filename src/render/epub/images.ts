@@ -1,7 +1,8 @@
 /**
  * Images of the text: each `<img src>` (relative to the manuscript folder) is
  * read through the caller, stored once in the package under media/, and its
- * src rewritten to that path.
+ * src rewritten to that path; a picture written into the text as a `data:` URL is
+ * stored the same way, under a name made from its content.
  */
 import { posix } from 'node:path';
 import type { Nodes } from 'hast';
@@ -9,6 +10,7 @@ import { elements } from './tree.js';
 import { contentMediaType } from '../../files/image.js';
 import { IMAGE_EXTENSIONS_TEXT, imageExtension, imageMediaType } from '../../files/media-types.js';
 import { bytesForEpub } from './svg-mend.js';
+import { embeddedImage, isDataUrl } from '../../files/embedded-image.js';
 
 export interface PackagedImage {
   /** Manifest id. */
@@ -41,8 +43,16 @@ export function packageImages(
     if (typeof img.properties.alt !== 'string') allHaveAlt = false;
     const src = img.properties.src;
     if (typeof src !== 'string' || src === '') throw new Error('EPUB: an image has no src');
-    const relPath = manuscriptPath(src);
+    // A picture written into the text as a `data:` URL (embedded-image.ts) is a file of its own here.
+    const embedded = isDataUrl(src) ? embeddedImage(src) : undefined;
+    if (embedded && !embedded.ok) throw new Error(`EPUB: ${embedded.reason}`);
+    // Stored once by content: Google Docs writes a picture used twice as two URLs.
+    const relPath = embedded ? `data:${embedded.relPath}` : manuscriptPath(src);
     let image = byPath.get(relPath);
+    if (!image && embedded?.bytes) {
+      image = { id: `img-${byPath.size + 1}`, href: packagePath(embedded.relPath, embedded.mediaType, taken), mediaType: embedded.mediaType, data: bytesForEpub(embedded.mediaType, embedded.bytes) };
+      byPath.set(relPath, image);
+    }
     if (!image) {
       if (!readAsset) throw new Error(`EPUB: ${relPath}: no readAsset option to read the image with`);
       const bytes = readAsset(relPath);
