@@ -4,7 +4,7 @@
  * all files are gathered so one run reports every problem.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -14,7 +14,8 @@ import { loadBibliography, type Bibliography } from './citations/bibliography.js
 import { resolveStyle, StyleError, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
 import type { NextPart, PartDocument, PartMeta } from './document.js';
 import { ManuscriptError, error, hasErrors } from './diagnostics.js';
-import { readFrontmatter } from './pipeline/frontmatter.js';
+import { givesPart, readFrontmatter } from './pipeline/frontmatter.js';
+import { toString } from 'mdast-util-to-string';
 import { buildPart, type ParsedPart } from './pipeline/part.js';
 import { createProcessor } from './pipeline/processor.js';
 import type { PartFrontmatter } from './pipeline/frontmatter.js';
@@ -110,6 +111,8 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   const slugs = new Map<string, string>();
   const processor = createProcessor({ ...processorSettings(config, bibliography, style), parts: slugs });
   const parsed: ParsedPart[] = [];
+  /** Parts parsed, their front matter read once every part is (a part without `part:` is numbered by its place among them). */
+  const trees: Array<{ file: VFile; tree: Root; name: string }> = [];
   /** A part ran out of time: the others are not parsed (the build fails on it anyway, and each could take as long). */
   let outOfTime = false;
   for (const name of partFiles) {
@@ -161,7 +164,15 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
       error(file, tooDeep.reason, { place: { line: tooDeep.line, column: tooDeep.column }, ruleId: 'nesting', source: 'pamphlet' });
       continue;
     }
-    const frontmatter = readFrontmatter(tree, file);
+    trees.push({ file, tree, name });
+  }
+  // A folder none of whose parts gives `part:` (a Google Doc exported, an Obsidian vault's
+  // notes) is numbered by its file names, in the order a person reads them (`part-2` before
+  // `part-10`); where one does, every part must.
+  const numbered = trees.some(({ tree }) => givesPart(tree));
+  const byName = [...trees].sort((a, b) => NAME_ORDER.compare(a.name, b.name));
+  for (const { file, tree, name } of trees) {
+    const frontmatter = readFrontmatter(tree, file, { ...unwrittenTitle(tree, name), ...(numbered ? {} : { part: byName.findIndex((other) => other.name === name) + 1 }) });
     if (frontmatter) {
       file.data.frontmatter = frontmatter;
       parsed.push({ file, tree, frontmatter });
@@ -171,7 +182,8 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   parsed.sort((a, b) => a.frontmatter.part - b.frontmatter.part);
   for (let i = 1; i < parsed.length; i++) {
     const here = parsed[i] as ParsedPart;
-    if (here.frontmatter.part === (parsed[i - 1] as ParsedPart).frontmatter.part) {
+    // A part whose front matter is refused has no number to repeat.
+    if (here.frontmatter.part === (parsed[i - 1] as ParsedPart).frontmatter.part && !here.file.messages.some((m) => m.fatal) && !(parsed[i - 1] as ParsedPart).file.messages.some((m) => m.fatal)) {
       error(here.file, `part ${here.frontmatter.part} appears twice (also in ${path.basename((parsed[i - 1] as ParsedPart).file.path)})`, { place: frontmatterPlace(here, ['part']) ?? { line: 1, column: 1 }, ruleId: 'part-twice', source: 'pamphlet' });
     }
   }
@@ -256,6 +268,20 @@ function titlePageOf(config: ResolvedConfig, fm: PartFrontmatter): TitlePage {
   };
 }
 
+/** File names in the order a person reads them: `part-2.md` before `part-10.md`. */
+const NAME_ORDER = new Intl.Collator('en', { numeric: true });
+
+/**
+ * The title of a part that does not write one: its first heading where that opens the text
+ * (Google Docs' Markdown begins `# **Title**`), else its file name (an Obsidian note's title).
+ */
+function unwrittenTitle(tree: Root, name: string): { title: string; titleFrom: string } {
+  const first = tree.children.find((child) => child.type !== 'yaml');
+  const heading = first?.type === 'heading' && first.depth === 1 ? toString(first).trim() : '';
+  if (heading) return { title: heading, titleFrom: 'its first heading' };
+  return { title: name.replace(/\.md$/, ''), titleFrom: 'its file name' };
+}
+
 /** A part parsed on this thread; undefined when micromark ran out of stack. */
 function parseHere(processor: ReturnType<typeof createProcessor>, file: VFile): Root | undefined {
   try {
@@ -300,9 +326,19 @@ function processorSettings(config: ResolvedConfig, bibliography: Bibliography | 
     localeDir: config.localeDir,
     questionsTitle: (partLang: string) => config.questionsTitle ?? wordsFor(partLang).questions,
     checkImage: once((url: string) => (isDataUrl(url) ? embeddedImage(url) : checkImageFile(config.dir, url))),
+    vault: isVault(config.dir),
     textWidthIn: textWidthIn(config),
     isCovered: coverageFor(config.fonts),
   };
+}
+
+/** Whether the folder is an Obsidian vault: it holds Obsidian's own `.obsidian/` folder (a real one, not a link). */
+function isVault(dir: string): boolean {
+  try {
+    return lstatSync(path.join(dir, '.obsidian')).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** One look at each image per run: the URL policy and the image lints both ask. */

@@ -38,6 +38,9 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'pymdown-block': { about: 'a `///` block fence (MkDocs, PyMdown) with no partner (printed as typed)', fix: 'open with `/// name` on a line of its own and close with as many slashes alone on a line' },
   'span-attribute': { about: 'an attribute a span has no use for (`custom-style`, a class other than `.smallcaps`, `.underline`, `.mark`; left out)', fix: 'remove it: a span takes `lang=`, `#id` and those three classes' },
   'empty-link': { about: 'a link with no address, `[text]()` or `<a href="">` (printed as plain text)', fix: 'give the link its address, or remove the brackets' },
+  'obsidian-link': { about: "an Obsidian link, `[[Note]]`, to a note that is not a part of the book, or to a block by Obsidian's own id (`[[Note#^37066d]]`; printed as its words)", fix: 'make the note a part of the book, or link to a heading of it' },
+  'obsidian-embed': { about: "an Obsidian embed of a note, `![[Note]]`, whose text is not carried into the book (its name printed)", fix: 'copy the text in, or link to it with [[Note]]' },
+  'frontmatter-unwritten': { about: 'a part without `title:` or `part:` in a folder where no part gives `part:`: numbered by its file name\'s place, titled by its first heading or its name', fix: 'write `title:` and `part:` in its front matter to say otherwise' },
   'part-link-text': { about: 'a link to another part with no `base-url` (printed as plain text)', fix: 'give pamphlet.yaml a `base-url` where the parts are published' },
 };
 
@@ -57,10 +60,11 @@ export const ERROR_RULES: Readonly<Record<string, string>> = {
   'missing-anchor': 'link to an existing heading (#its-slug), anchor (<a id>), ¶ (#p12) or note (#note-3)',
   'link-outside-book': 'link to its web address, or give pamphlet.yaml a `base-url`',
   'unknown-directive': 'use one of :cite :span :::quote :::questions ::next-part ::pagebreak, or escape the colon',
-  frontmatter: 'start the part with --- front matter giving title: and part:',
+  frontmatter: 'start the part with --- front matter giving title: and part: (every part, where one gives part:)',
   config: 'correct the key in pamphlet.yaml (see the README, “pamphlet.yaml”)',
   yaml: 'correct the YAML syntax at this place',
   encoding: 'save the file as UTF-8',
+  'unclosed-comment': 'close the Obsidian comment with `%%`, or write `\\%%` for the characters',
   'csl-style': 'name a CSL style id that is installed, or a .csl file inside the folder',
 };
 

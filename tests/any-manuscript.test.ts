@@ -485,6 +485,30 @@ describe('Markdown as Google Docs writes it', () => {
   });
 });
 
+describe('an Obsidian vault', () => {
+  // Two notes of the Obsidian Tasks documentation (obsidian-tasks-group/obsidian-tasks, docs/,
+  // MIT), a vault written in Obsidian, under their own names with the pictures they embed. Until
+  // 2026-12-07 its callouts printed "[!tip]", its links and embeds their brackets (the pictures
+  // lost), its highlight its equals signs, and its comment, a section the authors hid, in full.
+  test('callouts set apart, pictures printed, highlights marked, links as words, the comment hidden; the EPUBs clean', () => {
+    const built = buildAll('obsidian-tasks', 'pdf,epub');
+    expect(built.stderr).not.toContain('error');
+    const dist = path.join(built.root, 'dist');
+    for (const part of [1, 2]) {
+      const printed = (built.pdf[part] ?? []).join('\n');
+      // Code keeps what it shows: `[[` and `%%` in code blocks are the Tasks syntax taught.
+      const text = (built.epub[part]?.['OEBPS/text.xhtml'] ?? '').replace(/<(code|pre)\b[\s\S]*?<\/\1>/g, '');
+      expect(text, `part ${part}`).not.toMatch(/\[\[|\]\]|%%|==|\[!/);
+      expect(printed, `part ${part}`).not.toContain('commented out');
+      expect(missingLetters(letters(epubChapterText(path.join(dist, `obsidian-tasks-${part}.epub`))), letters(printed)), `part ${part}`).toEqual([]);
+    }
+    expect(pdfImages(path.join(dist, 'obsidian-tasks-1.pdf')).map(({ width, height }) => [width, height])).toEqual([[429, 125], [438, 116]]);
+    expect(built.epub[1]?.['OEBPS/text.xhtml']).toMatch(/<div class="callout callout-note" role="note">\s*<p class="callout-title">Released<\/p>/);
+    expect(built.epub[2]?.['OEBPS/text.xhtml']).toContain('<mark>the second task cannot be started until the first task is completed</mark>');
+    for (const file of built.epubPaths) epubs.push({ name: 'obsidian-tasks', path: file });
+  });
+});
+
 describe('notes inside a quotation, a list item and a discussion question', () => {
   let built: Built;
   beforeAll(() => {

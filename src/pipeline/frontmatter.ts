@@ -34,10 +34,26 @@ export interface PartFrontmatter {
 
 const KEYS = new Set(['title', 'part', 'author', 'authors', 'lang', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle', ...IMPRINT_KEYS]);
 
-export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | undefined {
+/**
+ * What a part without `title:` or `part:` takes (manuscript.ts): the title its text or its name
+ * gives, and its place among the folder's names where no part of the folder gives `part:`.
+ */
+export interface Unwritten {
+  title: string;
+  /** Where the title comes from, for the note saying so. */
+  titleFrom: string;
+  /** Undefined where another part of the folder gives `part:`: then every part must. */
+  part?: number;
+}
+
+export function readFrontmatter(tree: Root, file: VFile, unwritten?: Unwritten): PartFrontmatter | undefined {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
   if (!node) {
-    error(file, 'a part starts with YAML front matter giving at least `title:` and `part:`', { place: { line: 1, column: 1 }, ruleId: 'frontmatter', source: 'pamphlet' });
+    if (unwritten?.part !== undefined) {
+      tellUnwritten(file, unwritten, true, true);
+      return { title: unwritten.title, part: unwritten.part };
+    }
+    error(file, 'a part starts with YAML front matter giving at least `title:` and `part:` (another part of the folder gives `part:`, so every part must)', { place: { line: 1, column: 1 }, ruleId: 'frontmatter', source: 'pamphlet' });
     return undefined;
   }
   // The YAML starts on the line after the opening `---`.
@@ -67,10 +83,14 @@ export function readFrontmatter(tree: Root, file: VFile): PartFrontmatter | unde
     if (meant) fail(`unknown front matter key \`${key}\` (did you mean \`${meant}\`?)`, pair.key as YamlNode);
     else file.message(`front matter key \`${key}\` is not pamphlet's (another tool's, such as Jekyll's \`layout\` or Hugo's \`tags\`): left out (pamphlet's: ${[...KEYS].join(', ')})`, { place: placeOf(pair.key as YamlNode), ruleId: 'frontmatter-key', source: 'pamphlet' });
   }
-  const title = data.title;
+  // A note's own front matter (Obsidian's `publish:`, Jekyll's `layout:`) without pamphlet's two keys: as if it had none.
+  // A part that writes `part:` is written for pamphlet, and names itself too.
+  const title = data.title === undefined && data.part === undefined && unwritten ? unwritten.title : data.title;
   if (typeof title !== 'string' || !title.trim()) fail('`title` is required and must be text', nodeOf('title'));
-  const part = data.part;
-  if (typeof part !== 'number' || !Number.isInteger(part) || part < 1 || part > MAX_PART) fail(`\`part\` is required: the position in the series, a whole number from 1 to ${MAX_PART}`, nodeOf('part'));
+  const part = data.part === undefined && unwritten?.part !== undefined ? unwritten.part : data.part;
+  if (unwritten && (title !== data.title || part !== data.part) && typeof title === 'string' && typeof part === 'number') tellUnwritten(file, unwritten, title !== data.title, part !== data.part);
+  if (part === undefined) fail(`\`part\` is required: the position in the series, a whole number from 1 to ${MAX_PART} (another part of the folder gives \`part:\`, so every part must)`, nodeOf('part'));
+  else if (typeof part !== 'number' || !Number.isInteger(part) || part < 1 || part > MAX_PART) fail(`\`part\` is required: the position in the series, a whole number from 1 to ${MAX_PART}`, nodeOf('part'));
   const result: PartFrontmatter = { title: String(title ?? ''), part: Number(part ?? 1) };
   if (data.identifier !== undefined) {
     if (typeof data.identifier !== 'string') fail('`identifier` must be text (urn:uuid:… or an ISBN)', nodeOf('identifier'));
@@ -171,4 +191,18 @@ export function remarkPartFrontmatter() {
     }
     tree.children = tree.children.filter((child) => child.type !== 'yaml');
   };
+}
+
+/** Whether a part's front matter gives `part:` (its YAML read, not matched). */
+export function givesPart(tree: Root): boolean {
+  const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
+  if (!node) return false;
+  const { data } = readYaml(node.value);
+  return typeof data === 'object' && data !== null && 'part' in data;
+}
+
+/** The note saying what a part that does not write its title or number was given. */
+function tellUnwritten(file: VFile, unwritten: Unwritten, title: boolean, part: boolean): void {
+  const given = [part ? `part ${unwritten.part} by its file name's place in the folder` : '', title ? `titled “${unwritten.title}” from ${unwritten.titleFrom}` : ''].filter(Boolean).join(', ');
+  file.info(`no ${title && part ? '`title:` or `part:`' : title ? '`title:`' : '`part:`'}: ${given}; write them in its front matter to say otherwise`, { place: { line: 1, column: 1 }, ruleId: 'frontmatter-unwritten', source: 'pamphlet' });
 }

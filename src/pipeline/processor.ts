@@ -7,7 +7,7 @@
  *                                           MkDocs's `!!! note` bodies parsed again as Markdown (mkdocs-admonitions.ts)
  *                remark-frontmatter, remark-directive
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
- *   syntax       remarkGithubAlerts         `> [!NOTE]` and its kin: a labelled note, not a quotation
+ *   syntax       remarkGithubAlerts         `> [!NOTE]`, Obsidian's `> [!tip] Title`: a labelled note, not a quotation
  *                remarkPymdownBlocks        MkDocs's `/// tip | Title` … `///`: the same note
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
  *                remarkPandocDivs           Pandoc `::: {.note}` fences go where they pair up
@@ -18,11 +18,13 @@
  *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
  *                remarkPandocCodeAttributes Pandoc `{.python}` on a fence or after inline code
  *                remarkPandocSuperscripts   Pandoc `19^th^`
+ *                remarkObsidianHighlights   `==marked==` (Obsidian, Typora, iA Writer): <mark>
  *                remarkReferences           `[x][ref]`, `![alt][ref]` become plain links/images
  *   safety       remarkInlineHtmlLines      a line of only an inline tag (`<br>`) is inline markup, not a block
  *                remarkHtmlBlocks           raw HTML blocks that say what Markdown can (`<p align>`, `<details>`,
  *                                           `<img>`) read as that Markdown, checked against the allow-list
  *                remarkRawHtml              raw HTML parsed and checked against the allow-list
+ *                remarkObsidianLinks        Obsidian's `[[Note#Heading|words]]` and `![[picture.png]]`
  *                remarkSafety               links and images under the URL policy
  *   lint         lintImages                 image-resolution (under 300 ppi printed), image-file-size (over 10 MB)
  *   meaning      remarkDirectives           :cite :span :::quote :::questions ::next-part ::pagebreak :::note …
@@ -105,6 +107,8 @@ import remarkPandocHeaderReferences from './remark-pandoc-header-references.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
 import remarkPandocLineBlocks from './remark-pandoc-line-blocks.js';
+import remarkObsidianLinks from './remark-obsidian-links.js';
+import remarkObsidianHighlights from './remark-obsidian-highlights.js';
 import remarkLineTabulation from './remark-line-tabulation.js';
 import remarkPandocSuperscripts from './remark-pandoc-superscripts.js';
 import remarkPandocCodeAttributes from './remark-pandoc-code-attributes.js';
@@ -128,6 +132,8 @@ export interface ProcessorOptions {
   localeDir: string;
   /** Part file name → output slug, for links between parts. */
   parts: ReadonlyMap<string, string>;
+  /** The folder is an Obsidian vault (it holds `.obsidian/`): a `[[Note]]` not in the book prints its words. */
+  vault?: boolean;
   /** Heading of the questions when `:::questions` gives none, in the part's language. */
   questionsTitle: (lang: string) => string;
   /** Whether the image named by this URL can be used (src/files/image.ts). */
@@ -163,10 +169,12 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPandocSpans)
     .use(remarkPandocCodeAttributes)
     .use(remarkPandocSuperscripts)
+    .use(remarkObsidianHighlights)
     .use(remarkReferences)
     .use(remarkInlineHtmlLines)
     .use(remarkHtmlBlocks, { lang: options.lang })
     .use(remarkRawHtml)
+    .use(remarkObsidianLinks, { dir: options.dir, parts: options.parts, vault: options.vault === true })
     .use(remarkSafety, { dir: options.dir, parts: options.parts, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), checkImage: options.checkImage })
     .use(lintImages, { textWidthIn: options.textWidthIn ?? A5_TEXT_WIDTH_IN, checkImage: options.checkImage })
     .use(remarkDirectives, { items, noBibliography: !options.bibliography, lang: options.lang })

@@ -32,6 +32,9 @@ import { gridTables } from '@adobe/micromark-extension-gridtables';
 import { defList } from 'micromark-extension-definition-list';
 import { defListFromMarkdown } from 'mdast-util-definition-list';
 import type { Plugin, Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { error } from '../diagnostics.js';
+import { blankComments, MAY_HOLD_COMMENT, placeAsWritten } from './obsidian-comments.js';
 import { gridTablesTree } from './grid-tables.js';
 import { definitionCaptions } from './definition-captions.js';
 import { MAY_HOLD_ADMONITION, mkdocsAdmonitions } from './mkdocs-admonitions.js';
@@ -96,7 +99,23 @@ const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
     if (depth < MAX_ADMONITION_DEPTH && MAY_HOLD_ADMONITION.test(document)) mkdocsAdmonitions(tree, document, (text) => parse(text, depth + 1));
     return tree;
   };
-  this.parser = (document: string): Root => parse(document);
+  this.parser = (document: string, file: VFile): Root => {
+    const tree = parse(document);
+    if (!MAY_HOLD_COMMENT(document)) return tree;
+    // Obsidian's `%%comments%%`, blanked in the source (positions kept), and the part read again.
+    const comments = blankComments(document, tree);
+    if (!comments) return tree;
+    if (comments.unclosed !== undefined) {
+      const before = document.slice(0, comments.unclosed).split('\n');
+      const place = { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+      error(file, '`%%` opens an Obsidian comment that no `%%` closes: close it, or write `\\%%` for the characters', { place, ruleId: 'unclosed-comment', source: 'pamphlet' });
+    }
+    if (comments.text === document) return tree;
+    file.value = comments.text;
+    const blanked = parse(comments.text);
+    placeAsWritten(blanked, comments.moves);
+    return blanked;
+  };
 };
 
 export default remarkParseGfm;

@@ -1,8 +1,8 @@
 // GitHub's alerts (src/pipeline/remark-github-alerts.ts), in process: GitHub's own example of
 // the five kinds, as its documentation gives it ("Basic writing and formatting syntax",
 // Alerts), becomes five labelled notes; a part in German reads "Hinweis"; a language pamphlet
-// has no words for keeps GitHub's English label, marked English; what GitHub leaves a quote
-// stays one.
+// has no words for keeps GitHub's English label, marked English; Obsidian's callouts, its
+// titles and kinds GitHub lacks, as Obsidian's help gives them.
 import { describe, expect, test } from 'vitest';
 import { body, onePart, part, refused } from './helpers.js';
 
@@ -47,11 +47,33 @@ describe('GitHub’s alerts', () => {
     expect(body(polish.doc)).toBe(note('warning', 'Warning', 'Ostrzeżenie.', 1, ' lang="en"'));
   });
 
-  test('a marker alone, one followed by words on its line, or an unknown kind stays a quotation, as on GitHub', () => {
+  test('a marker alone, one followed by words on its line, or a kind GitHub lacks: a note, as Obsidian reads it', () => {
     const { doc } = onePart('> [!NOTE]\n\n> [!TIP] on one line\n\n> [!HINT]\n> text\n');
     expect(body(doc)).toBe(
-      '<blockquote>\n<p id="p1" data-pn="1">[!NOTE]</p>\n</blockquote>\n<blockquote>\n<p id="p2" data-pn="2">[!TIP] on one line</p>\n</blockquote>\n<blockquote>\n<p id="p3" data-pn="3">[!HINT]\ntext</p>\n</blockquote>',
+      [
+        '<div class="callout callout-note" role="note">\n<p class="callout-title">Note</p>\n</div>',
+        '<div class="callout callout-tip" role="note">\n<p class="callout-title">on one line</p>\n</div>',
+        note('tip', 'Tip', 'text', 1),
+      ].join('\n'),
     );
+  });
+
+  test('Obsidian\'s callouts, from its help ("Callouts"): a title of the author\'s, a fold sign, a kind pamphlet has no style for, nested', () => {
+    const { doc, messages } = onePart(
+      [
+        '> [!tip] Callouts can have custom titles\n> Like this one.',
+        '> [!faq]- Are callouts foldable?\n> Yes! In a foldable callout, the contents are hidden when the callout is collapsed.',
+        '> [!question] Can callouts be nested?\n> > [!todo] Yes!, they can.\n> > > [!example]  You can even use multiple layers of nesting.',
+        '> [!abstract]\n> Lorem ipsum dolor sit amet',
+      ].join('\n\n'),
+    );
+    expect(messages).toEqual([]);
+    const html = body(doc);
+    expect(html).not.toContain('[!');
+    const titles = [...html.matchAll(/<div class="callout callout-(\w+)" role="note">\n<p class="callout-title">([^<]*)</g)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(titles).toEqual(['tip: Callouts can have custom titles', 'note: Are callouts foldable?', 'note: Can callouts be nested?', 'info: Yes!, they can.', 'note: You can even use multiple layers of nesting.', 'note: Abstract']);
+    expect(html).toContain('<p id="p1" data-pn="1">Like this one.</p>');
+    expect(html).toContain('Yes! In a foldable callout, the contents are hidden when the callout is collapsed.</p>');
   });
 });
 

@@ -9,10 +9,26 @@ import { body, load, onePart, onePartRefused, part, PNG_1x1, refused, SERIES } f
 const IMAGE = { 'p.png': PNG_1x1 };
 
 describe('front matter', () => {
-  test('a part without front matter', () => {
-    expect(onePartRefused('', { frontmatter: '' }).length).toBeGreaterThan(0);
-    expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': 'Text without front matter.\n' })).toEqual([
-      'part-1.md:1:1: error: a part starts with YAML front matter giving at least `title:` and `part:`',
+  test('a part without front matter: numbered by its name where no part gives `part:`, titled by its first heading or its name', () => {
+    const loaded = load({ 'pamphlet.yaml': SERIES, 'part-10.md': '# **The Tenth**\n\nText.\n', 'part-2.md': 'Text without front matter.\n', 'notes.md': '---\npublish: true\n---\nNotes.\n' });
+    expect(loaded.manuscript.parts.map((p) => `${p.meta.part}: ${p.meta.title}`)).toEqual(['1: notes', '2: part-2', '3: The Tenth']);
+    expect(loaded.messages.filter((m) => m.includes('info'))).toEqual([
+      "notes.md:1:1: info: no `title:` or `part:`: part 1 by its file name's place in the folder, titled “notes” from its file name; write them in its front matter to say otherwise",
+      "part-10.md:1:1: info: no `title:` or `part:`: part 3 by its file name's place in the folder, titled “The Tenth” from its first heading; write them in its front matter to say otherwise",
+      "part-2.md:1:1: info: no `title:` or `part:`: part 2 by its file name's place in the folder, titled “part-2” from its file name; write them in its front matter to say otherwise",
+    ]);
+    // The heading that gave the title is the title, not printed twice.
+    expect(body(loaded.manuscript.parts[2]!)).toBe('<p id="p1" data-pn="1">Text.</p>');
+    // A title of its own, and no number: numbered still.
+    expect(load({ 'pamphlet.yaml': SERIES, 'b.md': '---\ntitle: Bee\n---\nB.\n', 'a.md': 'A.\n' }).manuscript.parts.map((p) => `${p.meta.part}: ${p.meta.title}`)).toEqual(['1: a', '2: Bee']);
+  });
+
+  test('where one part gives `part:`, every part must; one that gives `part:` gives `title:`', () => {
+    expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': part('title: One\npart: 1', 'x\n'), 'part-2.md': 'Text without front matter.\n' })).toEqual([
+      'part-2.md:1:1: error: a part starts with YAML front matter giving at least `title:` and `part:` (another part of the folder gives `part:`, so every part must)',
+    ]);
+    expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': part('title: One\npart: 1', 'x\n'), 'part-2.md': '---\ntitle: Two\n---\ny\n' })).toEqual([
+      'part-2.md:1:1: error: `part` is required: the position in the series, a whole number from 1 to 9999 (another part of the folder gives `part:`, so every part must)',
     ]);
   });
 
@@ -43,10 +59,7 @@ describe('front matter', () => {
     const partError = (value: string) => refused({ 'pamphlet.yaml': SERIES, 'part-1.md': `---\ntitle: T\npart: ${value}\n---\n` });
     for (const value of ['1.5', '10000', '"1"', '-1']) expect(partError(value)).toEqual(['part-1.md:3:7: error: `part` is required: the position in the series, a whole number from 1 to 9999']);
     expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': '---\npart: 1\n---\n' })).toEqual(['part-1.md:1:1: error: `title` is required and must be text']);
-    expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': '---\ntitle: "  "\n---\n' })).toEqual([
-      'part-1.md:2:8: error: `title` is required and must be text',
-      'part-1.md:1:1: error: `part` is required: the position in the series, a whole number from 1 to 9999',
-    ]);
+    expect(refused({ 'pamphlet.yaml': SERIES, 'part-1.md': '---\ntitle: "  "\n---\n' })).toEqual(['part-1.md:2:8: error: `title` is required and must be text']);
     // The edges of the range are parts.
     expect(load({ 'pamphlet.yaml': SERIES, 'part-1.md': part('title: A\npart: 1', 'x\n'), 'part-2.md': part('title: B\npart: 9999', 'y\n') }).manuscript.parts.map((p) => p.meta.partLabel)).toEqual(['Part I', 'Part MMMMMMMMMCMXCIX']);
   });

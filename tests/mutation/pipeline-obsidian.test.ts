@@ -1,0 +1,124 @@
+// Obsidian's Markdown, in process: two notes of the Obsidian Tasks documentation, a vault
+// written in Obsidian (tests/fixtures/any-manuscript/obsidian-tasks, MIT), under their own
+// names with their pictures; and the constructs' edges, as Obsidian's help describes them.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { body, load, onePart, onePartRefused, SERIES, type Files } from './helpers.js';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/any-manuscript/obsidian-tasks');
+const vault = (): Files => ({
+  'pamphlet.yaml': SERIES,
+  // The vault's own settings (docs/.obsidian/app.json): the folder is an Obsidian vault.
+  '.obsidian/app.json': readFileSync(path.join(FIXTURE, '.obsidian', 'app.json'), 'utf8'),
+  'On Completion.md': readFileSync(path.join(FIXTURE, 'On Completion.md'), 'utf8'),
+  'Task Dependencies.md': readFileSync(path.join(FIXTURE, 'Task Dependencies.md'), 'utf8'),
+  ...Object.fromEntries(readdirSync(path.join(FIXTURE, 'images')).map((name) => [`images/${name}`, readFileSync(path.join(FIXTURE, 'images', name))])),
+});
+const source = (name: string) => readFileSync(path.join(FIXTURE, name), 'utf8');
+/** The body's text outside code, as a reader reads it. */
+const prose = (html: string) => html.replace(/<code>[\s\S]*?<\/code>/g, '').replace(/<[^>]+>/g, '');
+
+describe('the Obsidian Tasks documentation', () => {
+  test('no bracket, comment, highlight or callout marker is printed; the comment\'s words are not', () => {
+    const loaded = load(vault());
+    for (const doc of loaded.manuscript.parts) {
+      const text = prose(body(doc));
+      expect(text, doc.meta.title).not.toMatch(/\[\[|\]\]|%%|==|\[!/);
+    }
+    // The section the authors commented out, "for now".
+    expect(source('Task Dependencies.md')).toContain('This section commented out for now');
+    expect(body(loaded.manuscript.parts[1]!)).not.toContain('commented out');
+    expect(body(loaded.manuscript.parts[1]!)).not.toContain('Duplicate');
+  });
+
+  test('callouts are notes titled by the author, by their kind, or by their name', () => {
+    const html = body(load(vault()).manuscript.parts[0]!);
+    const titles = [...html.matchAll(/<div class="callout callout-(\w+)" role="note">\n<p class="callout-title">(.*?)<\/p>/g)].map((m) => `${m[1]}: ${m[2]?.replace(/<[^>]+>/g, '').slice(0, 40)}`);
+    expect(titles).toEqual([
+      'tip: Tip',
+      'note: Released',
+      'info: Info',
+      'tip: Tip',
+      'info: Info',
+      'note: Imagine that your vault consists of a si',
+      'note: Using the plugin’s default settings, aft',
+      'note: Note that',
+      'warning: Never, ever put 🏁 delete on a task that',
+    ]);
+  });
+
+  test('embedded pictures are the files of their names; a highlight is <mark>; links print their words, with one warning a part', () => {
+    const loaded = load(vault());
+    const [completion, dependencies] = loaded.manuscript.parts;
+    expect(body(completion!)).toMatch(/<td><img src="images\/on-completion-before\.png" alt=""><\/td>\s*<td><img src="images\/on-completion-after\.png" alt=""><\/td>/);
+    expect(body(dependencies!)).toContain('<mark>the second task cannot be started until the first task is completed</mark>');
+    // `[[Recurring Tasks|recurring tasks]]`: the alias; `[[Dates#Done date]]`: the note and heading.
+    expect(body(completion!)).toContain('especially</em> likely if you use recurring tasks, which');
+    expect(body(completion!)).toContain('add a Dates > Done date when you complete a task');
+    const links = loaded.messages.filter((m) => m.includes('obsidian') || m.includes('[['));
+    expect(links).toEqual([
+      'On Completion.md:8:138: warning: [[Recurring Tasks|recurring tasks]] links to the note “Recurring Tasks”, which is not a part of the book: printed as its words (and 5 more links to notes not in the book in this part)',
+      'Task Dependencies.md:22:77: warning: [[Create or edit Task#Dependencies]] links to the note “Create or edit Task”, which is not a part of the book: printed as its words (and 11 more links to notes not in the book in this part)',
+    ]);
+  });
+});
+
+describe('Obsidian\'s constructs at their edges', () => {
+  test('comments: inline, on lines of their own across paragraphs, never in code; an unclosed one is an error at its place', () => {
+    expect(prose(body(onePart('This is an %%inline%% comment.\n').doc))).toBe('This is an            comment.');
+    const block = onePart('Before.\n\n%%\nA private note.\n\nAnother.\n%%\n\nAfter.\n');
+    expect(prose(body(block.doc)).split('\n')).toEqual(['Before.', 'After.']);
+    expect(body(onePart('`printf("100%%")` and ```%%``` stay.\n\n```\n%% in a block %%\n```\n').doc)).toContain('printf("100%%")');
+    expect(prose(body(onePart('Escaped: \\%% is printed, %%this is not%%.\n').doc))).toBe('Escaped: %% is printed,                .');
+    expect(onePartRefused('Text.\n\nAn open %% comment\n\nand more.\n')).toEqual(['part-1.md:8:9: error: `%%` opens an Obsidian comment that no `%%` closes: close it, or write `\\%%` for the characters']);
+    // At a line's end, no hard break; before a line's words, no code block: as Obsidian shows them.
+    expect(body(onePart('The text goes on %%check the date%%\nto the next line.\n').doc)).toBe('<p id="p1" data-pn="1">The text goes on\nto the next line.</p>');
+    expect(body(onePart('%%TODO: a source%% The revolution began.\n\n- item\n  %%aside%% its second line\n').doc)).toBe('<p id="p1" data-pn="1">The revolution began.</p>\n<ul>\n<li>item\nits second line</li>\n</ul>');
+    // A place after a comment is where it was in the file.
+    expect(onePartRefused('%% a\nnote %% [x](javascript:alert(1))\n')).toEqual([expect.stringMatching(/^part-1\.md:7:9: error: link refused/)]);
+    expect(onePartRefused('%% a %% [x](javascript:alert(1))\n')).toEqual([expect.stringMatching(/^part-1\.md:6:9: error: link refused/)]);
+  });
+
+  test('highlights: around emphasis and links; `==` with spaces around it, or alone, stays', () => {
+    expect(body(onePart('==**bold** and [a link](https://obsidian.md)== then a == b, and ==unclosed.\n').doc)).toBe(
+      '<p id="p1" data-pn="1"><mark><strong>bold</strong> and <a href="https://obsidian.md/">a link</a></mark> then a == b, and ==unclosed.</p>',
+    );
+    expect(body(onePart('`a == b` and ==x==\n').doc)).toBe('<p id="p1" data-pn="1"><code>a == b</code> and <mark>x</mark></p>');
+  });
+
+  test('outside a vault, `[[foo]]` with no bar or `#` is the text it is (CommonMark\'s spec writes `[[[foo]]]`); in one, its words', () => {
+    const spec = '[[[foo]]]\n\n![[foo]]\n';
+    const plain = onePart(spec);
+    expect(body(plain.doc)).toBe('<p id="p1" data-pn="1">[[[foo]]]</p>\n<p id="p2" data-pn="2">![[foo]]</p>');
+    expect(plain.messages).toEqual([
+      'part-1.md:6:2: warning: [[foo]] links to the note “foo”, which is not a part of the book: printed as typed (in an Obsidian vault, a folder with `.obsidian/`, as its words)',
+      'part-1.md:8:1: warning: ![[foo]] embeds a note, whose text is not carried into the book: printed as typed; copy the text in, or link to it',
+    ]);
+    expect(body(onePart(spec, { files: { '.obsidian/app.json': '{}' } }).doc)).toBe('<p id="p1" data-pn="1">[foo]</p>\n<p id="p2" data-pn="2">foo</p>');
+    expect(body(onePart('[[Settings|the settings]] and [[Settings#Files]]\n').doc)).toBe('<p id="p1" data-pn="1">the settings and Settings > Files</p>');
+  });
+
+  test('links: a heading of this part, another part by its name, a block id; a link in a link stays text', () => {
+    const loaded = load({
+      'pamphlet.yaml': `${SERIES}base-url: https://example.org/book/\n`,
+      'First Note.md': '---\ntitle: First\npart: 1\n---\n\n## A heading\n\nSee [[#A heading]], [[Second Note#Its heading|the second]], [[Second Note]] and [[First Note#^37066d]].\n',
+      'Second Note.md': '---\ntitle: Second\npart: 2\n---\n\n## Its heading\n\nBack to [[First Note]].\n',
+    });
+    const first = body(loaded.manuscript.parts[0]!);
+    expect(first).toContain('<a href="#a-heading">A heading</a>');
+    expect(first).toMatch(/<a href="https:\/\/example\.org\/book\/[^"]+-2\.epub#its-heading">the second<\/a>/);
+    expect(first).toContain('and First Note > 37066d.');
+    expect(loaded.messages).toEqual([expect.stringContaining("First Note.md:8:81: warning: [[First Note#^37066d]] links to a block of a note by Obsidian's own id")]);
+  });
+
+  test('embeds: a picture by its name in any folder, by its path, its width no alt text; a missing one or one outside the folder is an error', () => {
+    const png = readFileSync(path.join(FIXTURE, 'images', 'on-completion-after.png'));
+    const files = { 'Attachments/deep/after.png': png };
+    expect(body(onePart('![[after.png|300]]\n\n![[Attachments/deep/after.png|The list after]]\n', { files }).doc)).toBe(
+      '<figure class="figure"><img src="Attachments/deep/after.png" alt=""></figure>\n<figure class="figure"><img src="Attachments/deep/after.png" alt="The list after"></figure>',
+    );
+    expect(onePartRefused('![[before.png]]\n', { files })).toEqual(['part-1.md:6:1: error: image file not found: before.png']);
+    expect(onePartRefused('![[../../etc/passwd.png]]\n')).toEqual([expect.stringContaining('part-1.md:6:1: error: image outside the manuscript folder')]);
+  });
+});
