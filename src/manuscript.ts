@@ -187,6 +187,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
       error(here.file, `part ${here.frontmatter.part} appears twice (also in ${path.basename((parsed[i - 1] as ParsedPart).file.path)})`, { place: frontmatterPlace(here, ['part']) ?? { line: 1, column: 1 }, ruleId: 'part-twice', source: 'pamphlet' });
     }
   }
+  groupAcrossParts(trees.map(({ file }) => file));
   lintNextTitles(parsed, config.lang);
   throwIfErrors([configFile, ...files]);
 
@@ -266,6 +267,30 @@ function titlePageOf(config: ResolvedConfig, fm: PartFrontmatter): TitlePage {
     slug: `${slugify(config.series)}-${fm.part}`,
     ...(cover ? { cover } : {}),
   };
+}
+
+/**
+ * A vault's notes share their front matter's keys (Obsidian's `aliases`, `permalink`,
+ * `publish`) and all lack `title:` and `part:`: 171 notes of Obsidian's help made 500
+ * warnings saying the same. Each is told once, at its first part, with how many more.
+ */
+function groupAcrossParts(files: readonly VFile[]): void {
+  const first = new Map<string, { message: VFileMessage; more: number }>();
+  for (const file of files) {
+    file.messages = file.messages.filter((message) => {
+      const key = message.ruleId === 'frontmatter-key' ? `key ${/`([^`]+)`/.exec(message.reason)?.[1] ?? ''}` : message.ruleId === 'frontmatter-unwritten' ? 'unwritten' : undefined;
+      if (!key) return true;
+      const seen = first.get(key);
+      if (!seen) first.set(key, { message, more: 0 });
+      else seen.more++;
+      return !seen;
+    });
+  }
+  for (const { message, more } of first.values()) {
+    if (!more) continue;
+    message.reason += ` (and in ${more} more part${more > 1 ? 's' : ''})`;
+    message.message = message.reason;
+  }
 }
 
 /** File names in the order a person reads them: `part-2.md` before `part-10.md`. */

@@ -74,7 +74,8 @@ export function readFrontmatter(tree: Root, file: VFile, unwritten?: Unwritten):
     fail('front matter must be a mapping with `title:` and `part:`');
     return undefined;
   }
-  const data = yamlData as Record<string, unknown>;
+  // A key with nothing after it (`description:`, as Obsidian's properties leave one unfilled) gives no value.
+  const data = Object.fromEntries(Object.entries(yamlData as Record<string, unknown>).filter(([, value]) => value !== null));
   const nodeOf = (key: string) => doc.get(key, true) as YamlNode | undefined;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -198,7 +199,7 @@ export function givesPart(tree: Root): boolean {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
   if (!node) return false;
   const { data } = readYaml(node.value);
-  return typeof data === 'object' && data !== null && 'part' in data;
+  return typeof data === 'object' && data !== null && (data as Record<string, unknown>)['part'] != null;
 }
 
 /** The note saying what a part that does not write its title or number was given. */

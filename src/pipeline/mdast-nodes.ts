@@ -40,6 +40,10 @@ export interface GridTable extends Parent {
 }
 
 declare module 'mdast' {
+  interface BreakData {
+    /** The break an inline `<p>` became (remark-raw-html.ts): it ends a paragraph, not a line of verse. */
+    paragraphTag?: boolean;
+  }
   interface PhrasingContentMap {
     citation: Citation;
     rendered: Rendered;

@@ -13,7 +13,7 @@
  * This is the first line. After remark-rehype and rehype-raw, rehype-sanitize.ts
  * cleans the whole tree with the same allow-list as a second one.
  */
-import type { Html, Image, Parent, PhrasingContent, Root } from 'mdast';
+import type { Break, Html, Image, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -96,7 +96,13 @@ export default function remarkRawHtml() {
       const parent = ancestors.at(-1);
       if (!parent) return;
       const inline = PHRASING_PARENTS.has(parent.type);
-      let outcome = inline ? checkInlineConstruct(node, file) : checkBlock(node, file);
+      let outcome = inline ? checkInlineConstruct(node, file, parent.type === 'tableCell' || ancestors.some((a) => a.type === 'tableCell')) : checkBlock(node, file);
+      // `<p>` inside a line, as tables write a cell's second paragraph (`…vault.<p/>Example: …`):
+      // the line it begins, where words come before it.
+      if (outcome === 'paragraph') {
+        const at = parent.children.indexOf(node);
+        outcome = parent.children.slice(0, at).some((child) => !isBlankText(child) && child.type !== 'html') ? { type: 'break', data: { paragraphTag: true }, ...(node.position ? { position: node.position } : {}) } : 'drop';
+      }
       if (outcome === 'keep') {
         const closing = /^<\/([A-Za-z][A-Za-z0-9-]*)/.exec(node.value)?.[1]?.toLowerCase();
         if (closing !== undefined) {
@@ -138,7 +144,7 @@ export default function remarkRawHtml() {
   };
 }
 
-type Outcome = 'keep' | 'drop' | 'text' | Image;
+type Outcome = 'keep' | 'drop' | 'text' | 'paragraph' | Image | Break;
 
 /** A closing tag closes the innermost open tag of its name (at most MAX_DEPTH open), in its own node or one around it. */
 function closeTag(name: string, ancestors: readonly Parent[], open: Map<Parent, string[]>): void {
@@ -174,7 +180,19 @@ function checkBlock(node: Html, file: VFile): Outcome {
   return 'drop';
 }
 
-function checkInlineConstruct(node: Html, file: VFile): Outcome {
+/**
+ * What a table cell may hold besides the inline tags: paragraphs and lists, as READMEs and
+ * Obsidian's tables write a cell's second paragraph or its list, which Markdown cannot
+ * (`<p>See …</p><ul><li>Numbers</li></ul>`, the Obsidian Tasks docs' tag rules). A cell of
+ * an HTML table may hold them, in every format.
+ */
+const CELL_BLOCKS: ReadonlySet<string> = new Set(['p', 'ul', 'ol', 'li']);
+/** Obsolete tags, as what they were: `<tt>` (teletype) is code. */
+const OBSOLETE: Readonly<Record<string, string>> = { tt: 'code' };
+
+function checkInlineConstruct(node: Html, file: VFile, inCell: boolean): Outcome {
+  const obsolete = /^<\/?([A-Za-z]+)/.exec(node.value)?.[1]?.toLowerCase();
+  if (obsolete && Object.hasOwn(OBSOLETE, obsolete)) node.value = node.value.replace(/^(<\/?)[A-Za-z]+/, `$1${OBSOLETE[obsolete]}`);
   const value = node.value;
   if (value.startsWith('<!--')) return 'drop';
   // Processing instructions, declarations and CDATA mean nothing in a book: show them as typed.
@@ -182,6 +200,8 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
   const closing = /^<\/([A-Za-z][A-Za-z0-9-]*)/.exec(value);
   if (closing) {
     const name = (closing[1] ?? '').toLowerCase();
+    if (inCell && CELL_BLOCKS.has(name)) return 'keep';
+    if (name === 'p') return 'drop';
     if (!KNOWN_ELEMENTS.has(name)) return 'text';
     // A disallowed element was reported at its opening tag; its end tag goes with it.
     return name in INLINE_HTML ? 'keep' : 'drop';
@@ -190,7 +210,10 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
   const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1]?.toLowerCase() ?? '';
   if (!KNOWN_ELEMENTS.has(name)) return 'text';
   const image = name === 'img';
-  if ((!(name in INLINE_HTML) && !image) || !element) {
+  // `<p>` inside a line begins a line (below), its attributes checked as any tag's; in a cell it and lists are kept.
+  const cellBlock = inCell && CELL_BLOCKS.has(name);
+  const paragraph = name === 'p' && !cellBlock;
+  if ((!(name in INLINE_HTML) && !image && !paragraph && !cellBlock) || !element) {
     const scripting = SCRIPTING_ELEMENTS.has(name);
     error(file, `<${name}> is not allowed in a manuscript${scripting ? ': the renderer never runs or loads embedded content' : ''} (inline HTML may use ${Object.keys(INLINE_HTML).map((n) => `<${n}>`).join(' ')})`, { place: node.position, ruleId: scripting ? 'raw-html-script' : 'raw-html-tag', source: 'pamphlet' });
     return 'drop';
@@ -253,6 +276,7 @@ function checkInlineConstruct(node: Html, file: VFile): Outcome {
     ok = false;
   }
   if (ok && image) return imageOf(element, node);
+  if (ok && paragraph) return 'paragraph';
   // The tag without them (a class must not reach the book's own styles), written by hast-util-to-html.
   if (ok && dropped.length) node.value = openingTag({ ...element, properties: Object.fromEntries(Object.entries(element.properties).filter(([property]) => !dropped.includes(property))) });
   return ok ? 'keep' : 'drop';

@@ -83,7 +83,14 @@ export default function remarkSafety(options: SafetyOptions) {
       }
       const url = classifyUrl(node.url);
       switch (url.kind) {
-        case 'refused':
+        case 'refused': {
+          // A link into a note-taking or reference app (`obsidian://open?vault=…`, `zotero://select/…`)
+          // opens nothing on paper or in an e-reader, and runs nothing: its words are printed.
+          const app = APP_SCHEME.exec(node.url.trim())?.[1]?.toLowerCase();
+          if (app && APP_SCHEMES.has(app)) {
+            file.message(`link to \`${app}:\`, an address only ${app === 'x-devonthink-item' ? 'DEVONthink' : app.charAt(0).toUpperCase() + app.slice(1)} opens: printed as its words`, { place: node.position, ruleId: 'app-link', source: 'pamphlet' });
+            return unlink(node, index, parent);
+          }
           if (!url.outside) return void error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
           // `../std/index.html` from a book published at base-url: a page of the same site. Only
           // an address is written, and no file is read.
@@ -93,6 +100,7 @@ export default function remarkSafety(options: SafetyOptions) {
           }
           error(file, `link to \`${node.url}\`, a file that is not in the book: link to its web address, or give pamphlet.yaml a \`base-url\` where it is published`, { place: node.position, ruleId: 'link-outside-book', source: 'pamphlet' });
           return;
+        }
         case 'web':
         case 'mailto':
           node.url = url.href;
@@ -129,6 +137,10 @@ export default function remarkSafety(options: SafetyOptions) {
     });
   };
 }
+
+const APP_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** Note-taking and reference apps whose links authors copy into their text. */
+const APP_SCHEMES = new Set(['obsidian', 'zotero', 'notion', 'onenote', 'evernote', 'bear', 'things', 'omnifocus', 'x-devonthink-item', 'logseq', 'craftdocs', 'drafts', 'ulysses', 'hook']);
 
 function withSlash(baseUrl: string): string {
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;

@@ -40,7 +40,9 @@ export const EN_SPACE = '\u2002';
 const BR = /^<br\s*\/?>$/i;
 
 function isBreak(node: PhrasingContent): boolean {
-  return node.type === 'break' || (node.type === 'html' && BR.test((node as Html).value.trim()));
+  // A `<p>` inside a line (remark-raw-html.ts) ends a paragraph, not a line of verse.
+  if (node.type === 'break') return !node.data?.paragraphTag;
+  return node.type === 'html' && BR.test((node as Html).value.trim());
 }
 
 /** A line ending that is not a break (text, or code, spanning two source lines). */

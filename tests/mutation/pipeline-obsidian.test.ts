@@ -64,6 +64,30 @@ describe('the Obsidian Tasks documentation', () => {
   });
 });
 
+describe('HTML in tables and app links, as the Obsidian Tasks docs write them', () => {
+  // docs/Getting Started/Tags.md, its table of tag rules (MIT): paragraphs, lists and <tt> in cells.
+  const TAGS_TABLE = "| Situation                                  | Obsidian                                                                                                                                                                                                                                                                                                                                                                              | Tasks plugin                                                                                                                |\n|--------------------------------------------| ------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | --------------------------------------------------------------------------------------------------------------------------- |\n| Characters allowed in tags                 | <p>See Obsidian's [Tag format](https://help.obsidian.md/Editing+and+formatting/Tags#Tag+format)</p><ul><li>Alphabetical letters</li><li>Numbers</li><li>Underscore (`_`)</li><li>Hyphen (`-`)</li><li>Forward slash (`/`) for [Nested tags](https://help.obsidian.md/Editing+and+formatting/Tags#Nested+tags)</li></ul><p>Tags must contain at least one non-numerical character.</p> | <p>Any characters **except** the following</p><ul><li><tt>space</tt></li><li><tt>!@#$%^&*(),.?\":{}\\|&lt;&gt;</tt></li></ul> |\n| Number-only tags                           | Tags must contain at least one non-numerical character.<br>So `#1234` is **not** recognised a tag.                                                                                                                                                                                                                                                                                    | No restriction on all-digit tags.<br>So `#1234` **is** recognised as a tag.                                                 |\n";
+
+  test('a cell\'s paragraphs and lists are the cell\'s; <tt> is code; a <p> in a line outside a table begins a line', () => {
+    const { doc, messages } = onePart(TAGS_TABLE);
+    expect(messages).toEqual([]);
+    const html = body(doc);
+    expect(html).toMatch(/<td><p[^>]*>See Obsidian’s <a href="[^"]+">Tag format<\/a><\/p><ul><li>Alphabetical letters<\/li><li>Numbers<\/li>/);
+    expect(html).toContain('<li><code>space</code></li>');
+    expect(body(onePart('Find text in filename.<p/>Example: `file:.jpg`\n').doc)).toBe('<p id="p1" data-pn="1">Find text in filename.<br>\nExample: <code>file:.jpg</code></p>');
+    // Outside a cell a list in a line is still refused, and a <p> with a handler is, in a cell too.
+    expect(onePartRefused('Text <ul><li>x</li></ul>\n')).toEqual([expect.stringContaining('<ul> is not allowed'), expect.stringContaining('<li> is not allowed')]);
+    expect(onePartRefused('| a |\n|---|\n| <p onclick="alert(1)">x</p> |\n')).toEqual([expect.stringContaining('`onclick` is not allowed')]);
+  });
+
+  test('a link into Obsidian (docs/How To/Style custom statuses.md) prints its words, with a warning', () => {
+    const { doc, messages } = onePart('- Use this link to [install the Style Settings plugin in your vault](obsidian://show-plugin?id=obsidian-style-settings)\n');
+    expect(body(doc)).toBe('<ul>\n<li>Use this link to install the Style Settings plugin in your vault</li>\n</ul>');
+    expect(messages).toEqual(['part-1.md:6:20: warning: link to `obsidian:`, an address only Obsidian opens: printed as its words']);
+    expect(onePartRefused('[x](javascript:alert(1)) [y](vbscript:msgbox(1))\n')).toHaveLength(2);
+  });
+});
+
 describe('Obsidian\'s constructs at their edges', () => {
   test('comments: inline, on lines of their own across paragraphs, never in code; an unclosed one is an error at its place', () => {
     expect(prose(body(onePart('This is an %%inline%% comment.\n').doc))).toBe('This is an            comment.');
