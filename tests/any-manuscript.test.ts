@@ -494,7 +494,7 @@ describe('an Obsidian vault', () => {
     const built = buildAll('obsidian-tasks', 'pdf,epub');
     expect(built.stderr).not.toContain('error');
     const dist = path.join(built.root, 'dist');
-    for (const part of [1, 2]) {
+    for (const part of [1, 2, 3]) {
       const printed = (built.pdf[part] ?? []).join('\n');
       // Code keeps what it shows: `[[` and `%%` in code blocks are the Tasks syntax taught.
       const text = (built.epub[part]?.['OEBPS/text.xhtml'] ?? '').replace(/<(code|pre)\b[\s\S]*?<\/\1>/g, '');
@@ -504,7 +504,14 @@ describe('an Obsidian vault', () => {
     }
     expect(pdfImages(path.join(dist, 'obsidian-tasks-1.pdf')).map(({ width, height }) => [width, height])).toEqual([[429, 125], [438, 116]]);
     expect(built.epub[1]?.['OEBPS/text.xhtml']).toMatch(/<div class="callout callout-note" role="note">\s*<p class="callout-title">Released<\/p>/);
-    expect(built.epub[2]?.['OEBPS/text.xhtml']).toContain('<mark>the second task cannot be started until the first task is completed</mark>');
+    expect(built.epub[3]?.['OEBPS/text.xhtml']).toContain('<mark>the second task cannot be started until the first task is completed</mark>');
+    // A screenshot 670 pixels tall in a line with its caption (Query File Defaults): set at most
+    // six tenths of the text block high; it stopped the build until 2026-12-07 (no page could
+    // hold the line).
+    const screenshot = pdfImages(path.join(dist, 'obsidian-tasks-2.pdf'));
+    expect(screenshot.map(({ width, height }) => [width, height])).toEqual([[443, 670]]);
+    expect(screenshot[0]!.yPpi).toBeGreaterThan(96 / 0.6 * 0.7);
+    expect((built.pdf[2] ?? []).join(' ')).toContain('widget, with checkboxes');
     for (const file of built.epubPaths) epubs.push({ name: 'obsidian-tasks', path: file });
   });
 });

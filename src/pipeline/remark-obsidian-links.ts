@@ -47,8 +47,24 @@ const SKIPPED_FOLDERS = new Set(['.git', '.obsidian', 'node_modules', 'dist', '.
 
 export default function remarkObsidianLinks(options: ObsidianLinksOptions) {
   return (tree: Root, file: VFile): void => {
-    if (!String(file.value).includes('[[')) return;
     let byName: Map<string, string[]> | undefined;
+    // In a vault a Markdown picture is found by its name too, as Obsidian finds it (its
+    // "shortest path" links): `![](party.png)` for `images/party.png`.
+    if (options.vault) {
+      visit(tree, 'image', (node: Image) => {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('/') || node.url.includes('..')) return;
+        let written: string;
+        try {
+          written = decodeURIComponent(node.url.replace(/[?#].*$/, ''));
+        } catch {
+          return;
+        }
+        byName ??= picturesByName(options.dir);
+        const found = pictureIn(options.dir, written, byName);
+        if (found !== written) node.url = encodeURI(found);
+      });
+    }
+    if (!String(file.value).includes('[[')) return;
     const ownName = path.basename(file.path);
     const source = String(file.value);
     // A vault's note links to dozens of notes the book does not hold: one warning a part for

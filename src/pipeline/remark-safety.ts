@@ -111,7 +111,8 @@ export default function remarkSafety(options: SafetyOptions) {
         case 'relative': {
           // mdBook, Jekyll and Hugo books link a chapter by the page it is published as:
           // `ch07-00-modules.html` is the part `ch07-00-modules.md`.
-          const part = [url.path, url.path.replace(/\.html?$/i, '.md')].find((name) => name === ownName || options.parts.has(name)) ?? url.path;
+          // Obsidian's Markdown links and GitHub's wikis name a page without its extension: `[filters](Filters)`.
+          const part = [url.path, url.path.replace(/\.html?$/i, '.md'), ...(posixExtension(url.path) ? [] : [`${url.path}.md`])].find((name) => name === ownName || options.parts.has(name)) ?? url.path;
           if (part === ownName) {
             node.url = url.fragment ? `#${url.fragment}` : '#';
             if (!url.fragment) return unlink(node, index, parent);
@@ -141,6 +142,10 @@ export default function remarkSafety(options: SafetyOptions) {
 const APP_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** Note-taking and reference apps whose links authors copy into their text. */
 const APP_SCHEMES = new Set(['obsidian', 'zotero', 'notion', 'onenote', 'evernote', 'bear', 'things', 'omnifocus', 'x-devonthink-item', 'logseq', 'craftdocs', 'drafts', 'ulysses', 'hook']);
+
+function posixExtension(file: string): string {
+  return path.posix.extname(path.posix.basename(file));
+}
 
 function withSlash(baseUrl: string): string {
   return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;

@@ -36,9 +36,11 @@ export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cove
     `@page :left { margin-left: ${m.outside}; margin-right: ${m.inside}; }`,
     `@page :right { margin-left: ${m.inside}; margin-right: ${m.outside}; }`,
   ];
-  // A picture in a table cell is no figure the page rules scale to the page: a tall one made
-  // its row taller than the page, and the row was cut at the page's foot, the cells beside it too.
-  rules.push(`:is(td, th) img { max-height: calc((${height} - ${m.top} - ${m.bottom}) * ${CELL_PICTURE_SHARE}); }`);
+  // A picture in a table cell, or in a line of text, is no figure the page rules scale to the
+  // page: a tall one made its row taller than the page, and the row was cut at the page's foot,
+  // the cells beside it too; in a line (a screenshot with its caption after a soft line break,
+  // as the Obsidian Tasks docs write one), the line could go on no page, and the build stopped.
+  rules.push(`${PICTURE_IN_LINE} { max-height: calc((${height} - ${m.top} - ${m.bottom}) * ${LINE_PICTURE_SHARE}); }`);
   const bleed = cssLength(print.bleed, 'bleed');
   if (!isZero(bleed) || print.marks) {
     const parts = [isZero(bleed) ? '' : `bleed: ${bleed};`, print.marks ? 'marks: crop;' : ''];
@@ -57,8 +59,10 @@ export function pageCss(page: PageGeometry, print: ResolvedConfig['print'], cove
   return rules.join('\n');
 }
 
-/** The share of the text block's height a picture in a table cell may take. */
-const CELL_PICTURE_SHARE = 0.6;
+/** The share of the text block's height a picture in a table cell or a line of text may take. */
+const LINE_PICTURE_SHARE = 0.6;
+/** Pictures that are no figure: in a cell, a paragraph, a list item, a definition, a heading. */
+const PICTURE_IN_LINE = ':is(td, th, p, li, dt, dd, h1, h2, h3, h4, h5, h6) img';
 
 /**
  * The width of the text block, as a CSS length: what the line breaker
@@ -117,6 +121,6 @@ export function handoutPageCss(page: HandoutPage, lang: string): string {
     `@page :left { margin-left: ${m.left}; margin-right: ${m.right}; }`,
     `@page :right { margin-left: ${m.left}; margin-right: ${m.right}; }`,
     `@page { @top-right { content: ${folio}; } }`,
-    `:is(td, th) img { max-height: calc((${cssLength(page.height, 'height')} - ${m.top} - ${m.bottom}) * ${CELL_PICTURE_SHARE}); }`,
+    `${PICTURE_IN_LINE} { max-height: calc((${cssLength(page.height, 'height')} - ${m.top} - ${m.bottom}) * ${LINE_PICTURE_SHARE}); }`,
   ].join('\n');
 }

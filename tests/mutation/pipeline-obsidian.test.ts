@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { body, load, onePart, onePartRefused, SERIES, type Files } from './helpers.js';
+import { body, load, onePart, onePartRefused, refused, SERIES, type Files } from './helpers.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/any-manuscript/obsidian-tasks');
 const vault = (): Files => ({
@@ -134,6 +134,22 @@ describe('Obsidian\'s constructs at their edges', () => {
     expect(first).toMatch(/<a href="https:\/\/example\.org\/book\/[^"]+-2\.epub#its-heading">the second<\/a>/);
     expect(first).toContain('and First Note > 37066d.');
     expect(loaded.messages).toEqual([expect.stringContaining("First Note.md:8:81: warning: [[First Note#^37066d]] links to a block of a note by Obsidian's own id")]);
+  });
+
+  test('Markdown links and pictures as a vault writes them: a page without its extension, a picture by its name alone (in a vault)', () => {
+    const png = readFileSync(path.join(FIXTURE, 'images', 'on-completion-after.png'));
+    const files = (vault: boolean) => ({
+      'pamphlet.yaml': `${SERIES}base-url: https://example.org/book/\n`,
+      'Global Query.md': '# Global Query\n\nApplying [filters](Filters) by default.\n\n![The list after](after.png)\n',
+      'Filters.md': '# Filters\n\nText.\n',
+      'images/after.png': png,
+      ...(vault ? { '.obsidian/app.json': '{}' } : {}),
+    });
+    const loaded = load(files(true));
+    const query = loaded.manuscript.parts.find((p) => p.meta.title === 'Global Query')!;
+    expect(body(query)).toMatch(/Applying <a href="https:\/\/example\.org\/book\/test-series-1\.epub">filters<\/a> by default\./);
+    expect(body(query)).toContain('<img src="images/after.png" alt="The list after">');
+    expect(refused(files(false))).toEqual(['Global Query.md:5:1: error: image file not found: after.png']);
   });
 
   test('embeds: a picture by its name in any folder, by its path, its width no alt text; a missing one or one outside the folder is an error', () => {
