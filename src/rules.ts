@@ -42,6 +42,7 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'obsidian-embed': { about: "an Obsidian embed of a note, `![[Note]]`, whose text is not carried into the book (its name printed)", fix: 'copy the text in, or link to it with [[Note]]' },
   'frontmatter-unwritten': { about: 'a part without `title:` or `part:` in a folder where no part gives `part:`: numbered by its file name\'s place, titled by its first heading or its name', fix: 'write `title:` and `part:` in its front matter to say otherwise' },
   'app-link': { about: 'a link into a note-taking or reference app (`obsidian://`, `zotero://`, …), which opens nothing on paper or in an e-reader (printed as its words)', fix: 'link to a web address, or remove the link' },
+  'toc-marker': { about: 'a table-of-contents marker on a line of its own (`[TOC]`, `[[_TOC_]]`, `{{TOC}}`): left out, the book having its own contents', fix: 'remove it: the contents page and the EPUB navigation are made from the headings' },
   'part-link-text': { about: 'a link to another part with no `base-url` (printed as plain text)', fix: 'give pamphlet.yaml a `base-url` where the parts are published' },
 };
 

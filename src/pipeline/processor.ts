@@ -13,6 +13,7 @@
  *                remarkPandocDivs           Pandoc `::: {.note}` fences go where they pair up
  *                remarkPandocLineBlocks     Pandoc `| line` blocks: lines, as verse
  *                remarkLineTabulation       U+000B (Word's, Google Docs' line break) is one
+ *                remarkTocMarkers           `[TOC]`, `[[_TOC_]]`, `{{TOC}}` on a line of their own: the book has its contents
  *                remarkInlineNotes          Pandoc `^[inline notes]`
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
  *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
@@ -110,6 +111,7 @@ import remarkPandocLineBlocks from './remark-pandoc-line-blocks.js';
 import remarkObsidianLinks from './remark-obsidian-links.js';
 import remarkObsidianHighlights from './remark-obsidian-highlights.js';
 import remarkLineTabulation from './remark-line-tabulation.js';
+import remarkTocMarkers from './remark-toc-markers.js';
 import remarkPandocSuperscripts from './remark-pandoc-superscripts.js';
 import remarkPandocCodeAttributes from './remark-pandoc-code-attributes.js';
 import rehypeLinks from './rehype-links.js';
@@ -162,6 +164,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPandocDivs)
     .use(remarkPandocLineBlocks)
     .use(remarkLineTabulation)
+    .use(remarkTocMarkers)
     .use(remarkInlineNotes)
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
     // Before references become links: `[Alignment]{#type-alignment}` is a span even where
