@@ -19,7 +19,8 @@ const CONTENTS = /^(?:table of contents|contents|toc):?$/i;
 
 export default function remarkTocMarkers() {
   return (tree: Root, file: VFile): void => {
-    if (!/toc/i.test(String(file.value))) return;
+    // "stock" and "Tocqueville" hold the letters too: only a marker's brackets let the tree be walked.
+    if (!/\[_?toc_?\]|\{\{toc\}\}|\$\{toc\}/i.test(String(file.value))) return;
     visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
       if (!parent || index === undefined || !MARKER.test(toString(node).trim())) return;
       file.info(`${toString(node).trim()} left out: the book's contents are made from its headings (the pamphlet's contents page, the EPUB's navigation)`, { place: node.position, ruleId: 'toc-marker', source: 'pamphlet' });
