@@ -1,8 +1,8 @@
 /**
  * A picture written into the Markdown itself as a `data:` URL. Google Docs' "Download →
  * Markdown" writes every picture of a document so (`![][image1]` … `[image1]:
- * <data:image/png;base64,iVBOR…>`), as do Typora, Joplin and notebooks turned into Markdown;
- * until 2026-12-07 each was refused, so no such document with a picture could be built.
+ * <data:image/png;base64,iVBOR…>`); until 2026-12-07 each was refused, so no such document
+ * with a picture could be built.
  *
  * Nothing is fetched and no file is read: the picture is the URL's own bytes. They are judged
  * as a picture file is (src/files/image.ts: a type every output carries, the content that type,
