@@ -50,12 +50,13 @@ export default function rehypeLinks() {
       const id = ids.has(target) ? target : aliases.get(target) ?? aliases.get(target.toLowerCase()) ?? (isTop(target) ? topId() : undefined) ?? (folded ??= foldedTargets(ids, aliases)).get(fold(target)) ?? undefined;
       // Google Docs' Markdown links a heading it gave no id by the Doc's own name for it
       // (`[Bugs](#heading=h.s045t7da0oww)`), which no output has: the heading of the link's words.
-      const docsHeading = !id && GOOGLE_DOCS_HEADING.test(target) ? (folded ??= foldedTargets(ids, aliases)).get(fold(toString(node))) : undefined;
+      const docsName = !id && GOOGLE_DOCS_HEADING.test(target);
+      const docsHeading = docsName ? (folded ??= foldedTargets(ids, aliases)).get(fold(toString(node))) : undefined;
       if (id || docsHeading) {
         node.properties.href = `#${id ?? docsHeading}`;
         return;
       }
-      if (GOOGLE_DOCS_HEADING.test(target)) {
+      if (docsName) {
         error(file, `link to \`#${target}\`, Google Docs' own name for one of its headings, which its Markdown does not keep: no heading of this part reads “${toString(node).trim()}”; link to the heading's id`, { place: places.get(node), ruleId: 'missing-anchor', source: 'pamphlet' });
         return;
       }

@@ -46,8 +46,10 @@ const MAX_FILES = 20_000;
 const SKIPPED_FOLDERS = new Set(['.git', '.obsidian', 'node_modules', 'dist', '.trash']);
 
 export default function remarkObsidianLinks(options: ObsidianLinksOptions) {
+  // The folder is searched once a run, not once a part: a vault's 117 parts shared one walk.
+  let folderPictures: Map<string, string[]> | undefined;
+  const pictures = (): Map<string, string[]> => (folderPictures ??= picturesByName(options.dir));
   return (tree: Root, file: VFile): void => {
-    let byName: Map<string, string[]> | undefined;
     // In a vault a Markdown picture is found by its name too, as Obsidian finds it (its
     // "shortest path" links): `![](party.png)` for `images/party.png`.
     if (options.vault) {
@@ -59,8 +61,7 @@ export default function remarkObsidianLinks(options: ObsidianLinksOptions) {
         } catch {
           return;
         }
-        byName ??= picturesByName(options.dir);
-        const found = pictureIn(options.dir, written, byName);
+        const found = pictureIn(written, pictures());
         if (found !== written) node.url = encodeURI(found);
       });
     }
@@ -91,8 +92,7 @@ export default function remarkObsidianLinks(options: ObsidianLinksOptions) {
         const heading = hash < 0 ? '' : target.slice(hash + 1).trim();
         if (match[1]) {
           if (PICTURE.test(note)) {
-            byName ??= picturesByName(options.dir);
-            const image: Image = { type: 'image', url: encodeURI(pictureIn(options.dir, note, byName)), alt: alias && !SIZE.test(alias) ? alias : '', ...(place ? { position: place } : {}) };
+            const image: Image = { type: 'image', url: encodeURI(pictureIn(note, pictures())), alt: alias && !SIZE.test(alias) ? alias : '', ...(place ? { position: place } : {}) };
             pieces.push(image);
             continue;
           }
@@ -172,7 +172,7 @@ function placeOf(node: Text, source: string, at: number, length: number): Image[
 }
 
 /** The path of the picture: as written where that is a file, else the one file of that name in the folder. */
-function pictureIn(dir: string, name: string, byName: Map<string, string[]>): string {
+function pictureIn(name: string, byName: ReadonlyMap<string, string[]>): string {
   const found = byName.get(path.posix.basename(name).toLowerCase());
   if (found?.includes(name)) return name;
   return found?.length === 1 ? found[0]! : name;
