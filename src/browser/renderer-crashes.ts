@@ -33,7 +33,14 @@ export interface CrashWatch {
 }
 
 /** How Chromium's termination statuses read in a message; any other is named as it is. */
-const ENDINGS: Record<string, string> = { killed: 'was killed', oom: 'was out of memory' };
+// A renderer killed just as its tab opens is sometimes reported "crashed", code 0: Chromium
+// read no exit status from it (seen in a clean-clone run of 2026-12-07).
+const ENDINGS: Record<string, string> = {
+  killed: 'was killed',
+  oom: 'was out of memory',
+  crashed: 'crashed',
+  abnormal: 'ended abnormally',
+};
 
 /**
  * Starts the watch: a CDP session of the browser's own target told to report targets. One
