@@ -516,6 +516,27 @@ describe('an Obsidian vault', () => {
   });
 });
 
+describe("API docs as Slate writes them", () => {
+  // Slate's example (slatedocs/slate, source/, Apache-2.0) under its own names. Until 2026-12-07
+  // each `<aside class="notice">`, `success` and `warning` was dropped and its text printed as a
+  // paragraph like any other.
+  test('each aside a note set apart, headed by its kind, in the PDF and the EPUB; every letter printed; the EPUBs clean', () => {
+    const built = buildAll('slate-api', 'pdf,epub');
+    expect(built.stderr).not.toMatch(/ error: /);
+    const dist = path.join(built.root, 'dist');
+    const printed = (built.pdf[2] ?? []).join('\n');
+    for (const [title, words] of [['Note', 'You must replace meowmeowmeow'], ['Tip', 'Remember'], ['Warning', 'Inside HTML code blocks']] as const) {
+      expect(printed).toMatch(new RegExp(`^${title}\\n${words}`, 'm'));
+    }
+    expect((built.pdf[1] ?? []).join('\n')).toMatch(/^Note\nThis error section is stored/m);
+    for (const part of [1, 2]) {
+      expect(built.epub[part]?.['OEBPS/text.xhtml'], `part ${part}`).not.toMatch(/<aside(?![^>]*epub:type="footnote")/);
+      expect(missingLetters(letters(epubChapterText(path.join(dist, `kittn-api-${part}.epub`))), letters((built.pdf[part] ?? []).join('\n'))), `part ${part}`).toEqual([]);
+    }
+    for (const file of built.epubPaths) epubs.push({ name: 'slate-api', path: file });
+  });
+});
+
 describe('notes inside a quotation, a list item and a discussion question', () => {
   let built: Built;
   beforeAll(() => {

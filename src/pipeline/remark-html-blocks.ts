@@ -20,9 +20,10 @@
  * at that element or attribute, and none of its HTML is kept.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
-import type { Blockquote, Html, Image, Nodes as MdastNodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { BlockContent, Blockquote, DefinitionContent, Html, Image, Nodes as MdastNodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
-import type { VFile } from 'vfile';
+import type { Processor } from 'unified';
+import { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
 import { phrasing } from 'mdast-util-phrasing';
 import { defaultHandlers, toMdast, type Handle } from 'hast-util-to-mdast';
@@ -31,7 +32,8 @@ import { Tokenizer, type TokenHandler } from 'parse5';
 import { find, html } from 'property-information';
 import { SKIP, visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
-import { calloutData, calloutTitle } from './callout.js';
+import { admonitionKind, calloutData, calloutTitle } from './callout.js';
+import type { AlertKind } from '../words.js';
 import { MAX_DEPTH } from './nesting.js';
 import { figure } from './remark-figures.js';
 import { attributeRefusal, GLOBAL_ATTRIBUTES, INLINE_HTML, isDroppedAttribute, KNOWN_ELEMENTS, openingTag, PHRASING_PARENTS, SCRIPTING_ELEMENTS } from './remark-raw-html.js';
@@ -65,7 +67,8 @@ export interface HtmlBlocksOptions {
   lang: string;
 }
 
-export default function remarkHtmlBlocks(options: HtmlBlocksOptions) {
+export default function remarkHtmlBlocks(this: Processor, options: HtmlBlocksOptions) {
+  const processor = this;
   return (tree: Root, file: VFile): void => {
     // No `<`, no HTML: the walk over every node is skipped (most parts have none).
     if (!String(file.value).includes('<')) return;
@@ -73,9 +76,40 @@ export default function remarkHtmlBlocks(options: HtmlBlocksOptions) {
     visit(tree, (node) => {
       if (!('children' in node) || PHRASING_PARENTS.has(node.type) || !node.children.some((child) => child.type === 'html')) return;
       places ??= new BlockPlaces(String(file.value));
-      (node as Parent).children = readBlocks(node.children as RootContent[], { file, places, lang: options.lang }) as Parent['children'];
+      const parse = (text: string): Root => processor.parser!(text, new VFile(text)) as Root;
+      const children = (node.children as RootContent[]).flatMap((child) => (child.type === 'html' ? notionCallout(child, parse, places!) : [child]));
+      (node as Parent).children = readBlocks(children, { file, places, lang: options.lang }) as Parent['children'];
     });
   };
+}
+
+/** Notion's callout as its export writes it: `<aside>` alone on a line, then its text, no tag in it. */
+// Lines joined by exactly one line break each: no way to read a line two ways, so no backtracking.
+const NOTION_ASIDE = /^<aside>\n([^<\n]+(?:\n[^<\n]+)*)(\n<\/aside>)?$/;
+
+/**
+ * Notion writes a callout's text on the lines after `<aside>`, with no blank line between, as
+ * Markdown (`💡 **Tip:** …`); CommonMark reads those lines as HTML, and the asterisks would print.
+ * Those lines are read as the Markdown Notion meant, placed back in the file, and the tags stay
+ * the HTML around them. Only a bare `<aside>` (Notion's) whose lines hold no tag: anything else
+ * is HTML its author wrote, and is read as HTML.
+ */
+function notionCallout(node: Html, parse: (text: string) => Root, places: BlockPlaces): RootContent[] {
+  const match = NOTION_ASIDE.exec(node.value);
+  const start = node.position?.start;
+  if (!match || !start) return [node];
+  const valueLines = node.value.split('\n');
+  const text = match[1]!;
+  const inner = parse(text);
+  const map = (point: Point): Point => places.point(start, valueLines, { line: point.line + 1, column: point.column });
+  visit(inner, (child) => {
+    if (child === inner) return;
+    if (child.position) child.position = { start: map(child.position.start), end: map(child.position.end) };
+  });
+  const opening: Html = { type: 'html', value: '<aside>', position: { start, end: places.point(start, valueLines, { line: 1, column: 8 }) } };
+  const closingLine = valueLines.length;
+  const closing: Html[] = match[2] ? [{ type: 'html', value: '</aside>', position: { start: places.point(start, valueLines, { line: closingLine, column: 1 }), end: node.position!.end } }] : [];
+  return [opening, ...inner.children, ...closing];
 }
 
 interface Context {
@@ -253,6 +287,12 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
       state.patch(element, note);
       return note;
     },
+    aside: (state, element) => {
+      const kind = asideKind(element.properties.className);
+      const note: Blockquote = { type: 'blockquote', children: [calloutTitle(kind, context.lang), ...withIconInLine(state.toFlow(state.all(element)))], data: calloutData(kind) };
+      state.patch(element, note);
+      return note;
+    },
     figure: (state, element) => {
       const caption = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
       const picture = onlyPicture(state.all({ ...element, children: element.children.filter((child) => child !== caption) }));
@@ -324,6 +364,38 @@ function paragraphsOf(nodes: RootContent[]): RootContent[] {
   }
   flush();
   return out;
+}
+
+/**
+ * The kind of note an `<aside>` is: by a class that names one, as API docs made with Slate write
+ * them (`<aside class="notice">`, `warning`, `success`) or an admonition's name (`tip`); else a
+ * note, as Notion's callouts (`<aside>` and an emoji) are. The class itself is dropped.
+ */
+function asideKind(className: unknown): AlertKind {
+  const names = Array.isArray(className) ? className.map(String) : [];
+  for (const name of names) {
+    const kind = SLATE_ASIDES[name.toLowerCase()] ?? admonitionKind(name);
+    if (kind) return kind;
+  }
+  return 'note';
+}
+
+const SLATE_ASIDES: Readonly<Record<string, AlertKind>> = { notice: 'note', success: 'tip' };
+
+/** An emoji alone and nothing else: Notion's callout icon (💡, ⚠️, 👩‍💻, a flag). */
+const ICON_ONLY = /^\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2})(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*\s*$/u;
+
+/**
+ * Notion writes a callout's icon on a line of its own before the blank line that opens its
+ * Markdown (`<aside>`, `💡`, a blank line, the text): the icon goes at the start of the first
+ * paragraph, where Notion shows it, not on a line of its own.
+ */
+function withIconInLine(blocks: Array<BlockContent | DefinitionContent>): Array<BlockContent | DefinitionContent> {
+  const [first, second] = blocks;
+  if (first?.type !== 'paragraph' || second?.type !== 'paragraph') return blocks;
+  if (!first.children.every((child) => child.type === 'text') || !ICON_ONLY.test(first.children.map((child) => (child as Text).value).join(''))) return blocks;
+  const icon = first.children.map((child) => (child as Text).value).join('').trim();
+  return [{ ...second, children: [{ type: 'text', value: `${icon} ` }, ...second.children] }, ...blocks.slice(2)];
 }
 
 /**
