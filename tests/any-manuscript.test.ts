@@ -537,6 +537,25 @@ describe("API docs as Slate writes them", () => {
   });
 });
 
+describe("VitePress's containers", () => {
+  // VitePress's guide to them (vuejs/vitepress, docs/en/guide/markdown.md, MIT). Until 2026-12-07
+  // the ones with a title printed "::: danger STOP" above the text and ":::" below it.
+  test('each a note of its kind in the PDF and the EPUB, headed by its title; no fence printed; every letter printed', () => {
+    const built = buildAll('vitepress-containers', 'pdf,epub');
+    expect(built.stderr).not.toMatch(/ (error|warning): /);
+    const printed = (built.pdf[1] ?? []).join('\n');
+    for (const [title, words] of [['STOP', 'Danger zone, do not proceed'], ['Outer container', 'This box contains another container.'], ['Inner container', "console.log('Hello, VitePress!')"]] as const) {
+      expect(printed).toContain(`${title}\n${words}`);
+    }
+    // The guide shows each as its input in a code block, then as its output: only the input's fences print.
+    expect(printed.match(/^::: danger STOP$/gm)).toHaveLength(1);
+    expect(printed.match(/^:::: info Outer container$/gm)).toHaveLength(1);
+    const dist = path.join(built.root, 'dist');
+    expect(missingLetters(letters(epubChapterText(path.join(dist, 'vitepress-1.epub'))), letters(printed))).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name: 'vitepress-containers', path: file });
+  });
+});
+
 describe('notes inside a quotation, a list item and a discussion question', () => {
   let built: Built;
   beforeAll(() => {

@@ -36,4 +36,6 @@ export function admonitionKind(name: string): AlertKind | undefined {
 const ADMONITION_KINDS: Readonly<Record<string, AlertKind>> = {
   note: 'note', tip: 'tip', hint: 'tip', important: 'important', warning: 'warning', attention: 'warning',
   caution: 'caution', info: 'info', todo: 'info', danger: 'danger', error: 'danger',
+  // Material for MkDocs's green kind, and HackMD's and HedgeDoc's `:::success`.
+  success: 'tip', check: 'tip', done: 'tip',
 };

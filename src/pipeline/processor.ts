@@ -10,6 +10,7 @@
  *   syntax       remarkGithubAlerts         `> [!NOTE]`, Obsidian's `> [!tip] Title`: a labelled note, not a quotation
  *                remarkPymdownBlocks        MkDocs's `/// tip | Title` … `///`: the same note
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
+ *                remarkColonContainers      `::: tip`, `::: details Title`, Quarto's `{.callout-tip}`: the same note
  *                remarkPandocDivs           Pandoc `::: {.note}` fences go where they pair up
  *                remarkPandocLineBlocks     Pandoc `| line` blocks: lines, as verse
  *                remarkLineTabulation       U+000B (Word's, Google Docs' line break) is one
@@ -107,6 +108,7 @@ import remarkHeadingIds from './remark-heading-ids.js';
 import remarkPandocHeaderReferences from './remark-pandoc-header-references.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
+import remarkColonContainers from './remark-colon-containers.js';
 import remarkPandocLineBlocks from './remark-pandoc-line-blocks.js';
 import remarkObsidianLinks from './remark-obsidian-links.js';
 import remarkObsidianHighlights from './remark-obsidian-highlights.js';
@@ -161,6 +163,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkGithubAlerts, { lang: options.lang })
     .use(remarkPymdownBlocks, { lang: options.lang })
     .use(remarkLiteralColons)
+    .use(remarkColonContainers, { lang: options.lang })
     .use(remarkPandocDivs)
     .use(remarkPandocLineBlocks)
     .use(remarkLineTabulation)

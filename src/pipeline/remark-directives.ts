@@ -19,7 +19,8 @@ import { parseLocator, type CiteItem } from '../citations/engine.js';
 import type { Citation, Container, InlineContainer, Rendered } from './mdast-nodes.js';
 import { STORE } from './stores.js';
 import { nextPartLine } from '../blocks.js';
-import { calloutData, calloutTitle } from './callout.js';
+import { admonitionKind, calloutData, calloutTitle } from './callout.js';
+import type { AlertKind } from '../words.js';
 
 /**
  * Docusaurus's admonitions, as its docs and READMEs write them (`:::caution` … `:::`, a title as
@@ -27,8 +28,11 @@ import { calloutData, calloutTitle } from './callout.js';
  * 2026-12-06 each was refused as an unknown directive.
  */
 const ADMONITIONS = ['note', 'tip', 'info', 'important', 'warning', 'caution', 'danger'] as const;
-type Admonition = (typeof ADMONITIONS)[number];
-const isAdmonition = (name: string): name is Admonition => (ADMONITIONS as readonly string[]).includes(name);
+/**
+ * The kind of note a container's name asks for: Docusaurus's names, and the other names
+ * admonitions go by (`:::success`, as HackMD and HedgeDoc write their green box; `hint`, `error`).
+ */
+const admonitionOf = (name: string): AlertKind | undefined => ((ADMONITIONS as readonly string[]).includes(name) ? (name as AlertKind) : admonitionKind(name));
 /** pamphlet's own directives (`pamphlet init`'s sample part shows each). */
 export const KNOWN_DIRECTIVES = ['cite', 'span', 'quote', 'questions', 'next-part', 'pagebreak'] as const;
 type KnownDirective = (typeof KNOWN_DIRECTIVES)[number];
@@ -69,20 +73,21 @@ export default function remarkDirectives(options: DirectiveOptions) {
     const directive = (node: Node, index: number | undefined, parent: Parent | undefined): VisitorResult => {
       if (!isDirective(node) || !parent || index === undefined) return;
       const name = node.name;
-      if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name) && !isAdmonition(name)) {
+      const kind = admonitionOf(name);
+      if (!(KNOWN_DIRECTIVES as readonly string[]).includes(name) && !kind) {
         error(file, `unknown directive \`${prefixOf(node)}${node.name}\` (known: ${KNOWN_DIRECTIVES.join(', ')}; admonitions ${ADMONITIONS.join(', ')})`, { place: node.position, ruleId: 'unknown-directive', source: 'pamphlet' });
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      const wanted = isAdmonition(name) ? 'containerDirective' : FORMS[name as KnownDirective];
+      const wanted = kind ? 'containerDirective' : FORMS[name as KnownDirective];
       if (node.type !== wanted) {
         const form = wanted === 'textDirective' ? `:${name}[…]` : wanted === 'containerDirective' ? `:::${name} … :::` : `::${name}`;
         error(file, `\`${name}\` is written \`${form}\``, { place: node.position, ruleId: 'directive-form', source: 'pamphlet' });
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      if (isAdmonition(name)) {
-        parent.children[index] = admonition(node as ContainerDirective, name, file, file.data.frontmatter?.lang ?? options.lang);
+      if (kind) {
+        parent.children[index] = admonition(node as ContainerDirective, name, kind, file, file.data.frontmatter?.lang ?? options.lang);
         return undefined;
       }
       switch (name as KnownDirective) {
@@ -268,10 +273,10 @@ function quote(node: ContainerDirective, file: VFile, { items, noBibliography }:
 }
 
 /** `:::tip[Its title]` … `:::`: the callout, titled by its label or by its kind's word. */
-function admonition(node: ContainerDirective, kind: Admonition, file: VFile, lang: string): RootContent {
+function admonition(node: ContainerDirective, name: string, kind: AlertKind, file: VFile, lang: string): RootContent {
   // Docusaurus gives an admonition none; what is written goes nowhere, an event handler included.
   for (const key of Object.keys(node.attributes ?? {})) {
-    file.message(`attribute \`${key}\` on :::${kind} is left out: an admonition takes none (write a title as \`:::${kind}[…]\`)`, { place: node.position, ruleId: 'admonition-attribute', source: 'pamphlet' });
+    file.message(`attribute \`${key}\` on :::${name} is left out: an admonition takes none (write a title as \`:::${name}[…]\`)`, { place: node.position, ruleId: 'admonition-attribute', source: 'pamphlet' });
   }
   const at = node.children.findIndex(isLabel);
   const label = at < 0 ? undefined : (node.children.splice(at, 1)[0] as Paragraph);

@@ -218,7 +218,7 @@ describe("Pandoc's attributes on code", () => {
 
 // Pandoc's fenced divs, as its user's guide ("Divs and Spans") and Quarto's callouts write them.
 describe("Pandoc's fenced divs", () => {
-  test('read as the text they hold: the fences go where they pair up, nested as written', () => {
+  test('a div of a kind pamphlet has a note for is that note; the others are read as the text they hold, the fences gone where they pair up, nested as written', () => {
     const { doc, messages } = onePart(
       [
         '::::: {#special .sidebar}\nHere is a paragraph.\n\nAnd another.\n:::::',
@@ -234,8 +234,10 @@ describe("Pandoc's fenced divs", () => {
       [
         '<p id="p1" data-pn="1">Here is a paragraph.</p>',
         '<p id="p2" data-pn="2">And another.</p>',
-        '<p id="p3" data-pn="3">This is a warning.</p>',
-        '<p id="p4" data-pn="4">This is a warning within a warning.</p>',
+        // `::: Warning` is `::: {.Warning}`: a kind pamphlet has a note for (remark-colon-containers.ts).
+        '<div class="callout callout-warning" role="note">\n<p class="callout-title">Warning</p>\n<p id="p3" data-pn="3">This is a warning.</p>',
+        '<div class="callout callout-danger" role="note">\n<p class="callout-title">Danger</p>\n<p id="p4" data-pn="4">This is a warning within a warning.</p>\n</div>\n</div>',
+        // Its closing fence is the lazy last line of the list's item: no note, the fences go.
         '<h2 id="note">Note</h2>',
         '<ul>\n<li>one</li>\n<li>two</li>\n</ul>',
         '<p id="p5" data-pn="5">A ratio of 3:::4, and\n:::\nalone.</p>',

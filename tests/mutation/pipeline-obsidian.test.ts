@@ -42,7 +42,7 @@ describe('the Obsidian Tasks documentation', () => {
       'tip: Tip',
       'info: Info',
       'note: Imagine that your vault consists of a si',
-      'note: Using the plugin’s default settings, aft',
+      'tip: Using the plugin’s default settings, aft',
       'note: Note that',
       'warning: Never, ever put 🏁 delete on a task that',
     ]);
