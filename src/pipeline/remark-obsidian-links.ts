@@ -16,6 +16,7 @@
  *   is printed as typed, as CommonMark reads `[[foo]]`.
  * - `![[Note]]`, a note's text shown inside another, is not carried into the book: its words
  *   are printed where it stood, with a warning.
+ * - `[[#^id]]` links to the block of this part its `^id` marks (obsidian-block-ids.ts).
  * The words shown are Obsidian's: the alias, else the note's name (and " > Heading").
  */
 import { readdirSync } from 'node:fs';
@@ -26,6 +27,7 @@ import type { VFileMessage } from 'vfile-message';
 import { slug } from 'github-slugger';
 import { SKIP, visit } from 'unist-util-visit';
 import { RESERVED_ID, VALID_ID } from './ids.js';
+import { blockAnchorId, blockIds } from './obsidian-block-ids.js';
 
 export interface ObsidianLinksOptions {
   /** Absolute path of the manuscript folder. */
@@ -65,6 +67,7 @@ export default function remarkObsidianLinks(options: ObsidianLinksOptions) {
         if (found !== written) node.url = encodeURI(found);
       });
     }
+    const blocks = options.vault ? blockIds(tree, String(file.value)) : new Set<string>();
     if (!String(file.value).includes('[[')) return;
     const ownName = path.basename(file.path);
     const source = String(file.value);
@@ -102,9 +105,15 @@ export default function remarkObsidianLinks(options: ObsidianLinksOptions) {
           continue;
         }
         const words: Text = { type: 'text', value: shown(note, heading, alias) };
-        // A block reference (`#^37066d`) names a place Obsidian keeps and no output has.
+        // A block reference (`#^37066d`): to a block of this part marked so, its anchor
+        // (obsidian-block-ids.ts); to another note's, no output knows where it is.
         if (heading.startsWith('^')) {
-          warn('block', 'links to blocks', `[[${match[2]}]] links to a block of a note by Obsidian's own id, which no output keeps: printed as its words`, place, 'obsidian-link');
+          const id = heading.slice(1);
+          if ((!note || note === ownName || `${note}.md` === ownName) && blocks.has(id)) {
+            pieces.push({ type: 'link', url: `#${blockAnchorId(id)}`, children: [words], ...(place ? { position: place } : {}) });
+            continue;
+          }
+          warn('block', 'links to blocks', `[[${match[2]}]] links to a block ${note && note !== ownName && `${note}.md` !== ownName ? 'of another note' : 'that no `^id` in this part marks'}, which no output can find: printed as its words`, place, 'obsidian-link');
           pieces.push(words);
           continue;
         }

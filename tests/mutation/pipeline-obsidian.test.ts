@@ -133,7 +133,33 @@ describe('Obsidian\'s constructs at their edges', () => {
     expect(first).toContain('<a href="#a-heading">A heading</a>');
     expect(first).toMatch(/<a href="https:\/\/example\.org\/book\/[^"]+-2\.epub#its-heading">the second<\/a>/);
     expect(first).toContain('and First Note > 37066d.');
-    expect(loaded.messages).toEqual([expect.stringContaining("First Note.md:8:81: warning: [[First Note#^37066d]] links to a block of a note by Obsidian's own id")]);
+    expect(loaded.messages).toEqual(['First Note.md:8:81: warning: [[First Note#^37066d]] links to a block that no `^id` in this part marks, which no output can find: printed as its words']);
+  });
+
+  test("block ids, in a vault: the `^id` goes, its block gets an anchor that the part's links reach; elsewhere, and in code, the caret stays", () => {
+    // The shapes Obsidian's help ("Internal links", "Link to a block in a note") gives them.
+    const text = [
+      'The quick purple gem dashes through the paragraph. ^37066d',
+      '> A quotation, closed by its id on the next line.\n^37066f',
+      '| a | b |\n|---|---|\n| 1 | 2 |',
+      '^table-1',
+      '- Gemmy ^item-1\n- Unhelpful assistant',
+      '```\nThe quick purple gem. ^in-code\n```',
+      'See [[#^37066d]], [[#^37066f|the quotation]], [[#^table-1|the table]], [[#^item-1]], [[#^nowhere]] and [[Other#^x]].',
+      '',
+    ].join('\n\n');
+    const { doc, messages } = onePart(text, { files: { '.obsidian/app.json': '{}' } });
+    const html = body(doc);
+    expect(html).toContain('<p id="p1" data-pn="1"><span id="block-37066d"></span>The quick purple gem dashes through the paragraph.</p>');
+    expect(html).toContain('<blockquote>\n<p id="p2" data-pn="2"><span id="block-37066f"></span>A quotation, closed by its id on the next line.</p>\n</blockquote>');
+    expect(html).toContain('<th><span id="block-table-1"></span>a</th>');
+    expect(html).toContain('<li><span id="block-item-1"></span>Gemmy</li>');
+    expect(html).toContain('The quick purple gem. ^in-code');
+    expect(html).toContain('See <a href="#block-37066d">37066d</a>, <a href="#block-37066f">the quotation</a>, <a href="#block-table-1">the table</a>, <a href="#block-item-1">item-1</a>, nowhere and Other > x.');
+    expect(html.replace(/<pre>[\s\S]*?<\/pre>/, '')).not.toMatch(/\^[\w-]/);
+    expect(messages.filter((m) => /block/.test(m))).toEqual(['part-1.md:24:86: warning: [[#^nowhere]] links to a block that no `^id` in this part marks, which no output can find: printed as its words (and 1 more links to blocks in this part)']);
+    // Outside a vault a caret and a word at a line's end are the author's.
+    expect(body(onePart('Raise it to the power ^2\n').doc)).toBe('<p id="p1" data-pn="1">Raise it to the power ^2</p>');
   });
 
   test('Markdown links and pictures as a vault writes them: a page without its extension, a picture by its name alone (in a vault)', () => {
