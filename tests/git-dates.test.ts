@@ -51,7 +51,7 @@ describe('a git slow to answer', () => {
     const { root, env } = slowRepository(2);
     const part = path.join(root, 'manuscript', 'part-1.md');
     const lines = readFileSync(part, 'utf8').trimEnd().split('\n');
-    writeFileSync(part, `${lines.join('\n')}\n\n<iframe src="https://example.org/"></iframe>\n`);
+    writeFileSync(part, `${lines.join('\n')}\n\n<iframe srcdoc="<p>x</p>" src="https://example.org/"></iframe>\n`);
     const result = pamphlet(['build', 'manuscript', '--out', 'dist', '--format', 'epub', '--no-print-pages', '--quiet', '--no-cache'], root, env);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`part-1.md:${lines.length + 2}:1`);

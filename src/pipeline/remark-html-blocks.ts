@@ -19,7 +19,7 @@
  * A block with anything else (`<script>`, `<form>`, `<iframe>`, `onclick`, `draggable`) is an error
  * at that element or attribute, and none of its HTML is kept.
  */
-import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { BlockContent, Blockquote, DefinitionContent, Html, Image, Nodes as MdastNodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { Processor } from 'unified';
@@ -38,6 +38,7 @@ import { MAX_DEPTH } from './nesting.js';
 import { figure } from './remark-figures.js';
 import { attributeRefusal, GLOBAL_ATTRIBUTES, INLINE_HTML, isDroppedAttribute, KNOWN_ELEMENTS, openingTag, PHRASING_PARENTS, SCRIPTING_ELEMENTS } from './remark-raw-html.js';
 import { BlockPlaces } from './sub-document.js';
+import { classifyUrl } from './url-policy.js';
 import { isBlankText } from './blank-text.js';
 
 /** Block elements read as Markdown, with the attributes each may carry (hast property names). */
@@ -271,6 +272,7 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
     return slots.flat();
   }
   const tree = fromHtml(source, { fragment: true });
+  embedsAsLinks(tree, context.file, place);
   if (!allowed(tree, context.file, place, slotOffsets)) return slots.flat();
   anchorsOfIds(tree);
 
@@ -484,6 +486,36 @@ function allowed(tree: HastRoot, file: VFile, place: (point: Point | undefined) 
     return undefined;
   });
   return ok;
+}
+
+/** What an `<iframe>` may carry and still be printed as a link to its page: how a web page sizes, frames and permits it (hast property names). */
+const EMBED_PROPERTIES = new Set(['src', 'title', 'width', 'height', 'frameBorder', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy', 'style', 'name', 'scrolling', 'sandbox', 'allowTransparency', 'marginHeight', 'marginWidth']);
+
+/**
+ * `<iframe src="https://…">`, as blogs and notes embed a video, a map or a slide deck (YouTube's
+ * "Embed" code): a page that paper cannot show and an e-book may not load. It is printed as a link
+ * to that page, titled by its `title` and followed by its address, with a warning at its place,
+ * and is never loaded. One that names no web page, or carries anything else (`srcdoc`, an event
+ * handler), stays an error (allowed()).
+ */
+function embedsAsLinks(tree: HastRoot, file: VFile, place: (point: Point | undefined) => Point | undefined): void {
+  visit(tree, 'element', (element: Element, index, parent) => {
+    if (element.tagName !== 'iframe' || !parent || index === undefined) return undefined;
+    const { src, title } = element.properties;
+    const page = typeof src === 'string' ? classifyUrl(src) : undefined;
+    if (page?.kind !== 'web') return undefined;
+    if (Object.keys(element.properties).some((property) => !EMBED_PROPERTIES.has(property) && !isDroppedAttribute(find(html, property).attribute))) return undefined;
+    const words = typeof title === 'string' && title.trim() ? title.trim() : undefined;
+    const link: Element = { type: 'element', tagName: 'a', properties: { href: page.href }, children: [{ type: 'text', value: words ?? page.href }] };
+    const inline: ElementContent[] = words ? [link, { type: 'text', value: ` (${page.href})` }] : [link];
+    // A paragraph of its own where a block may stand; in a line, the link where the frame was.
+    const block = parent.type === 'root' || WRAPPERS.has(parent.tagName);
+    const made: Element[] | ElementContent[] = block ? [{ type: 'element', tagName: 'p', properties: {}, children: inline, ...(element.position ? { position: element.position } : {}) }] : inline;
+    parent.children.splice(index, 1, ...made);
+    const start = place(element.position?.start);
+    file.message(`<iframe> shows a web page, which paper cannot and an e-book may not: printed as a link to it, ${page.href}`, { ...(start ? { place: start } : {}), ruleId: 'embedded-page', source: 'pamphlet' });
+    return [SKIP, index + made.length];
+  });
 }
 
 /**

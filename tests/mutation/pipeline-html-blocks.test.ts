@@ -108,6 +108,34 @@ describe('attributes that only style or script a web page', () => {
   });
 });
 
+describe('embedded web pages, as the sites that make them give their code', () => {
+  // YouTube's "Share → Embed", Vimeo's and Google Maps' "Embed a map" code, as each writes it.
+  const YOUTUBE = '<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ?si=2zXkqZ3d" title="YouTube video player" frameborder="0" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>';
+  const VIMEO = '<div style="padding:56.25% 0 0 0;position:relative;"><iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e" style="position:absolute;top:0;left:0;width:100%;height:100%;" frameborder="0" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen></iframe></div>';
+  const MAPS = '<iframe src="https://www.google.com/maps/embed?pb=!1m18!1m12" width="600" height="450" style="border:0;" allowfullscreen="" loading="lazy" referrerpolicy="no-referrer-when-downgrade"></iframe>';
+
+  test('each a link to its page, titled by its `title` with its address after it, and a warning at its place; nothing loaded', () => {
+    const { doc, messages } = onePart(`Watch:\n\n${YOUTUBE}\n\n${VIMEO}\n\n${MAPS}\n`);
+    expect(body(doc)).toBe(
+      [
+        '<p id="p1" data-pn="1">Watch:</p>',
+        '<p id="p2" data-pn="2"><a href="https://www.youtube.com/embed/dQw4w9WgXcQ?si=2zXkqZ3d">YouTube video player</a> (https://www.youtube.com/embed/dQw4w9WgXcQ?si=2zXkqZ3d)</p>',
+        '<p id="p3" data-pn="3"><a href="https://player.vimeo.com/video/76979871?h=8272103f6e">https://player.vimeo.com/video/76979871?h=8272103f6e</a></p>',
+        '<p id="p4" data-pn="4"><a href="https://www.google.com/maps/embed?pb=!1m18!1m12">https://www.google.com/maps/embed?pb=!1m18!1m12</a></p>',
+      ].join('\n'),
+    );
+    expect(messages).toEqual([
+      'part-1.md:8:1: warning: <iframe> shows a web page, which paper cannot and an e-book may not: printed as a link to it, https://www.youtube.com/embed/dQw4w9WgXcQ?si=2zXkqZ3d',
+      'part-1.md:10:54: warning: <iframe> shows a web page, which paper cannot and an e-book may not: printed as a link to it, https://player.vimeo.com/video/76979871?h=8272103f6e',
+      'part-1.md:12:1: warning: <iframe> shows a web page, which paper cannot and an e-book may not: printed as a link to it, https://www.google.com/maps/embed?pb=!1m18!1m12',
+    ]);
+  });
+
+  test('one that names no web page, or carries its own document or a handler, stays an error', () => {
+    expect(onePartRefusedRules('<iframe src="javascript:alert(1)"></iframe>\n\n<iframe src="https://x.org/" onload="alert(1)"></iframe>\n\n<iframe srcdoc="&lt;script>alert(1)&lt;/script>" src="https://x.org/"></iframe>\n\n<iframe src="file:///etc/passwd"></iframe>\n\n<iframe src="data:text/html,x"></iframe>\n\n<iframe src="//x.org/"></iframe>\n')).toEqual(Array(6).fill('pamphlet:raw-html-script'));
+  });
+});
+
 describe('raw HTML blocks written as an attacker would', () => {
   test('each element, handler and address refused at its own place; the Markdown inside still checked', () => {
     expect(onePartRefused('<div onclick="steal()">\n\n[x](javascript:alert(1))\n\n</div>\n\n<details><summary>s</summary>\n<script>new WebSocket("ws://127.0.0.1:9/")</script>\n</details>\n\n<p>\n<img src="../../etc/passwd.png" alt="x">\n<a href="javascript:alert(2)">y</a>\n</p>\n')).toEqual([
