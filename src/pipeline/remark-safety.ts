@@ -47,6 +47,14 @@ export default function remarkSafety(options: SafetyOptions) {
         if (!words.length) emptied.add(parent);
         return [SKIP, index];
       }
+      // A video's page written as a picture, as Obsidian embeds one (`![](https://youtu.be/…)`):
+      // no picture at all; its link, as an embedded page is (remark-html-blocks.ts).
+      if (url.kind === 'web' && index !== undefined && parent && isVideoPage(url.href)) {
+        file.message(`${node.url} is a video's page, embedded as a picture (Obsidian's way), which paper cannot show: printed as a link to it`, { place: node.position, ruleId: 'embedded-page', source: 'pamphlet' });
+        const words = node.alt?.trim() || url.href;
+        parent.children.splice(index, 1, { type: 'link', url: url.href, children: [{ type: 'text', value: words }], ...(node.position ? { position: node.position } : {}) });
+        return [SKIP, index + 1];
+      }
       if (!node.alt?.trim()) {
         file.message('image without alt text: describe it for readers who cannot see it', { place: node.position, ruleId: 'image-alt', source: 'pamphlet' });
       }
@@ -162,4 +170,16 @@ function unlink(node: Link, index: number | undefined, parent: Parent | undefine
   if (!parent || index === undefined) return undefined;
   parent.children.splice(index, 1, ...(node.children as PhrasingContent[]));
   return SKIP;
+}
+
+/** Hosts of video pages Obsidian embeds from a picture's syntax. */
+const VIDEO_HOSTS = /^(?:(?:www\.|m\.)?youtube(?:-nocookie)?\.com|youtu\.be|(?:player\.)?vimeo\.com)$/;
+
+/** Whether an address is a video's page (YouTube's, Vimeo's) rather than a picture. */
+function isVideoPage(href: string): boolean {
+  try {
+    return VIDEO_HOSTS.test(new URL(href).hostname);
+  } catch {
+    return false;
+  }
 }

@@ -162,6 +162,16 @@ describe('Obsidian\'s constructs at their edges', () => {
     expect(body(onePart('Raise it to the power ^2\n').doc)).toBe('<p id="p1" data-pn="1">Raise it to the power ^2</p>');
   });
 
+  test("a video embedded as a picture (Obsidian's help, \"Embed web pages\"): a link to its page, with a warning; a picture on the network stays an error", () => {
+    const { doc, messages } = onePart('![](https://www.youtube.com/watch?v=NnTvZWp5Q7o)\n\nAnd ![the talk](https://youtu.be/NnTvZWp5Q7o) in a line.\n');
+    expect(body(doc)).toBe('<p id="p1" data-pn="1"><a href="https://www.youtube.com/watch?v=NnTvZWp5Q7o">https://www.youtube.com/watch?v=NnTvZWp5Q7o</a></p>\n<p id="p2" data-pn="2">And <a href="https://youtu.be/NnTvZWp5Q7o">the talk</a> in a line.</p>');
+    expect(messages).toEqual([
+      "part-1.md:6:1: warning: https://www.youtube.com/watch?v=NnTvZWp5Q7o is a video's page, embedded as a picture (Obsidian's way), which paper cannot show: printed as a link to it",
+      "part-1.md:8:5: warning: https://youtu.be/NnTvZWp5Q7o is a video's page, embedded as a picture (Obsidian's way), which paper cannot show: printed as a link to it",
+    ]);
+    expect(onePartRefused('![thumbnail](https://img.youtube.com/vi/NnTvZWp5Q7o/0.jpg)\n')).toEqual(['part-1.md:6:1: error: image from the network is not allowed (https://img.youtube.com/vi/NnTvZWp5Q7o/0.jpg): the renderer never fetches; put the file in the manuscript folder']);
+  });
+
   test('Markdown links and pictures as a vault writes them: a page without its extension, a picture by its name alone (in a vault)', () => {
     const png = readFileSync(path.join(FIXTURE, 'images', 'on-completion-after.png'));
     const files = (vault: boolean) => ({
