@@ -556,6 +556,23 @@ describe("VitePress's containers", () => {
   });
 });
 
+describe("MyST-Parser's page on its admonitions", () => {
+  // executablebooks/MyST-Parser, docs/syntax/admonitions.md (MIT). Until 2026-12-07 each fence and
+  // option printed as typed (":::{tip}", ":class: myclass1 myclass2").
+  test('each a note headed as Sphinx heads it in the PDF and the EPUB; no fence or option printed; every letter printed', () => {
+    const built = buildAll('myst-admonitions', 'pdf,epub');
+    expect(built.stderr).not.toMatch(/ (error|warning): /);
+    const printed = (built.pdf[1] ?? []).join('\n');
+    for (const [title, words] of [['See also', 'The alert extension'], ['New in version 1.2.3', 'Explanation of the new feature.'], ['My custom title with Markdown!', 'This is a custom title for a tip admonition.']] as const) {
+      expect(printed).toContain(`${title}\n${words}`);
+    }
+    expect(printed).not.toMatch(/:::|\{tip\}|:class: myclass1/);
+    const dist = path.join(built.root, 'dist');
+    expect(missingLetters(letters(epubChapterText(path.join(dist, 'myst-parser-1.epub'))), letters(printed))).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name: 'myst-admonitions', path: file });
+  });
+});
+
 describe('notes inside a quotation, a list item and a discussion question', () => {
   let built: Built;
   beforeAll(() => {

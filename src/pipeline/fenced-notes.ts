@@ -14,6 +14,8 @@ import { error } from '../diagnostics.js';
 import { textPiece } from './bracket-spans.js';
 import { admonitionKind, calloutData, calloutTitle } from './callout.js';
 import { MAX_DEPTH } from './nesting.js';
+import type { Rendered } from './mdast-nodes.js';
+import { OPTION } from './myst-directives.js';
 
 /** How deep a block may lie within open ones and still be closed. */
 const MAX_NESTING = 64;
@@ -35,6 +37,13 @@ export interface FenceShape {
   makesNote?: boolean;
   /** An opening without a title whose note's first heading is its title (Quarto's callouts). */
   headingTitle?: boolean;
+  /**
+   * Lines of options right after the opening, MyST's (`:class: tip`, `:name: a-tip`): not the
+   * note's text; a class that names a kind of note gives the note its kind.
+   */
+  options?: boolean;
+  /** A pair that makes no note but whose fences go, the blocks between kept as they are (MyST's `{tab-set}`). */
+  unwraps?: boolean;
 }
 
 /** A fence, on a line of its own in a paragraph. */
@@ -159,7 +168,7 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
     if (fence.name !== undefined) pairStack.push(fence);
     else {
       const opening = pairStack.pop();
-      if (opening && opening.makesNote !== false) noted.add(fence).add(opening);
+      if (opening && (opening.makesNote !== false || opening.unwraps)) noted.add(fence).add(opening);
     }
   }
   if (!noted.size) return children;
@@ -182,7 +191,7 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
   }
   // Build the blocks again, with a stack of the notes being filled.
   const out: RootContent[] = [];
-  const stack: Array<{ opening: Fence; blocks: RootContent[] }> = [];
+  const stack: Array<{ opening: Fence; blocks: RootContent[]; classes: string[]; names: string[] }> = [];
   const add = (node: RootContent): void => void (stack.at(-1)?.blocks ?? out).push(node);
   for (const child of children) {
     const fenced = child.type === 'paragraph' ? at.get(child) : undefined;
@@ -201,10 +210,19 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
       if (!fence) return;
       flush(index);
       from = index + 1;
-      if (fence.name !== undefined) stack.push({ opening: fence, blocks: [] });
-      else {
+      if (fence.name !== undefined) {
+        const classes: string[] = [];
+        const names: string[] = [];
+        for (let option = fence.options ? optionOf(own[from]) : undefined; option; option = optionOf(own[from])) {
+          if (option.key === 'class') classes.push(...option.value.split(/\s+/));
+          if (option.key === 'name' && option.value) names.push(option.value);
+          from++;
+        }
+        stack.push({ opening: fence, blocks: [], classes, names });
+      } else {
         const done = stack.pop();
-        if (done) add(note(done.opening, done.blocks, child, lang));
+        if (done?.opening.unwraps) for (const block of done.blocks) add(block);
+        else if (done) add(note(done.opening, done.blocks, child, lang, done));
       }
     });
     flush(own.length);
@@ -213,9 +231,9 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
 }
 
 /** The note: the callout of the block's kind, headed by the author's title or the kind's word. */
-function note(opening: Fence, written: RootContent[], closedIn: Paragraph, lang: string): Blockquote {
+function note(opening: Fence, written: RootContent[], closedIn: Paragraph, lang: string, options: { classes: readonly string[]; names: readonly string[] }): Blockquote {
   const name = opening.name ?? 'note';
-  const kind = admonitionKind(name);
+  const kind = admonitionKind(name) ?? options.classes.map(admonitionKind).find((named) => named !== undefined);
   const [first, ...rest] = written;
   const headed = opening.headingTitle && !opening.title.length && first?.type === 'heading';
   const blocks = headed ? rest : written;
@@ -223,12 +241,24 @@ function note(opening: Fence, written: RootContent[], closedIn: Paragraph, lang:
   const title = own.length ? own : kind ? undefined : [{ type: 'text', value: name.charAt(0).toUpperCase() + name.slice(1) } as Text];
   const start = opening.paragraph.position?.start;
   const end = closedIn.position?.end;
+  const heading = calloutTitle(kind ?? 'note', lang, title);
+  // MyST's `:name:` is a target links reach (`[the tip](#a-tip)`): an anchor at the note's title (rehype-anchors.ts).
+  const anchors: Rendered[] = options.names.map((id) => ({ type: 'rendered', data: { hName: 'span', hProperties: { id } } }));
+  heading.children.unshift(...anchors);
   return {
     type: 'blockquote',
-    children: [calloutTitle(kind ?? 'note', lang, title), ...(blocks as Array<BlockContent | DefinitionContent>)],
+    children: [heading, ...(blocks as Array<BlockContent | DefinitionContent>)],
     data: calloutData(kind ?? 'note'),
     ...(start && end ? { position: { start, end } } : {}),
   };
+}
+
+/** A line of MyST's options, `:key: value`, alone on its line. */
+function optionOf(line: Line | undefined): { key: string; value: string } | undefined {
+  const [only, ...more] = line?.nodes ?? [];
+  if (more.length || only?.type !== 'text') return undefined;
+  const option = OPTION.exec(only.value);
+  return option?.[1] ? { key: option[1], value: (option[2] ?? '').trim() } : undefined;
 }
 
 function paragraphOf(children: PhrasingContent[]): Paragraph {

@@ -140,9 +140,9 @@ function admonition(name: string, title: string | undefined, line: number, text:
 }
 
 /** The part's link and note definitions, each as a line of Markdown, by its label as a body would write it (`[ref]`, `[^1]`). */
-type Definitions = Map<string, string>;
+export type Definitions = Map<string, string>;
 
-function definitionsOf(tree: Root): Definitions {
+export function definitionsOf(tree: Root): Definitions {
   const definitions: Definitions = new Map();
   const escaped = (text: string): string => text.replace(/[[\]\\]/g, '\\$&');
   visit(tree, (node) => {
@@ -164,7 +164,7 @@ function definitionsOf(tree: Root): Definitions {
  * those it names, so that a part of thousands of each does not parse every definition again
  * for every admonition.
  */
-function definitionsFor(body: string, definitions: Definitions): string {
+export function definitionsFor(body: string, definitions: Definitions): string {
   if (!definitions.size) return '';
   const lines = new Set<string>();
   for (const [label] of body.matchAll(/\[[^[\]]*\]/g)) {

@@ -21,6 +21,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { textPiece } from './bracket-spans.js';
 import { admonitionKind } from './callout.js';
 import { readFence, linesOf, noteFences, trimEnd, type FenceShape, type FenceSyntax, type Line } from './fenced-notes.js';
+import { MYST_NOTES } from './myst-directives.js';
 import { readAttributes } from './pandoc-attributes.js';
 
 export interface ColonContainersOptions {
@@ -70,7 +71,7 @@ function notePairs(tree: Root, source: string): Map<Paragraph, Set<number>> {
       const fence = fenceOf(line, source);
       if (!fence) return;
       if (fence.name !== undefined) {
-        open.push({ paragraph, line: index, parent, note: fence.makesNote === true });
+        open.push({ paragraph, line: index, parent, note: fence.makesNote === true || fence.unwraps === true });
         return;
       }
       const opening = open.pop();
@@ -88,10 +89,14 @@ function fenceOf(line: Line, source: string): FenceShape | undefined {
   return readFence(line, CLOSING, OPENING, ({ first, marks, name, after }) => {
     // The rest of the line: the title, without Pandoc's closing colons (`::: {.note} :::`) or
     // VitePress's attributes after it (`::: details Click me {open}`, `::: tip {no-title}`).
-    let rest = first.value.slice(after).replace(/[ \t]*:*[ \t]*$/, '');
-    if (line.nodes.length === 1) rest = rest.replace(/[ \t]*\{[^{}\n]*\}$/, '');
+    // Only where the text is the line's last: before emphasis its space is the title's.
+    let rest = first.value.slice(after);
+    if (line.nodes.length === 1) rest = rest.replace(/[ \t]*:*[ \t]*$/, '').replace(/[ \t]*\{[^{}\n]*\}$/, '');
     const title: PhrasingContent[] = trimEnd(trimStart([...(rest ? [textPiece(first, after, after + rest.length, source)] : []), ...line.nodes.slice(1)], source), source);
     const shape: FenceShape = { marks, name, title, makesNote: false };
+    // MyST's directives (`:::{tip}`, `:::{admonition} A title`): a name in braces, an argument after.
+    const myst = /^\{([A-Za-z][\w-]*)\}$/.exec(name)?.[1]?.toLowerCase();
+    if (myst) return mystNote(shape, myst, title);
     if (name.startsWith('{')) {
       // Attributes give no title in the text: what follows the braces is no fence's.
       if (title.length) return undefined;
@@ -105,6 +110,22 @@ function fenceOf(line: Line, source: string): FenceShape | undefined {
     }
     return noteName(name) ? { ...shape, name: name.toLowerCase(), makesNote: true } : shape;
   });
+}
+
+/**
+ * A MyST directive's fence: a note where it is an admonition (`{tip}`, `{warning}`, any kind
+ * pamphlet has a style for), `{admonition}` (its argument the title, its `:class:` the kind) or
+ * one of the others MYST_NOTES names; its options (`:class:`, `:name:`) are not its text. Any
+ * other directive's fences go, what it holds kept (`{tab-set}` around its `{tab-item}`s).
+ */
+function mystNote(shape: FenceShape, directive: string, argument: PhrasingContent[]): FenceShape {
+  const titled = MYST_NOTES[directive];
+  // Any other directive's fences go, what they hold kept (`{tab-set}` around its tabs).
+  if (!titled && !noteName(directive)) return { ...shape, unwraps: true, options: true };
+  const words = argument.map((node) => (node.type === 'text' ? node.value : '')).join('');
+  const own = titled && argument.every((node) => node.type === 'text') ? titled(words) : undefined;
+  const title: PhrasingContent[] = own === undefined ? argument : own === words ? argument : [{ type: 'text', value: own }];
+  return { ...shape, name: directive, makesNote: true, title, options: true };
 }
 
 /** Whether a container's name asks for a note: a kind pamphlet has a style for, or a fold. */

@@ -38,6 +38,7 @@ import { blankComments, MAY_HOLD_COMMENT, placeAsWritten } from './obsidian-comm
 import { gridTablesTree } from './grid-tables.js';
 import { definitionCaptions } from './definition-captions.js';
 import { MAY_HOLD_ADMONITION, mkdocsAdmonitions } from './mkdocs-admonitions.js';
+import { MAY_HOLD_MYST, mystDirectives } from './myst-directives.js';
 // Its types declare the processor's data this reads (`micromarkExtensions`, `fromMarkdownExtensions`).
 import type {} from 'remark-parse';
 
@@ -97,6 +98,8 @@ const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
     // MkDocs's `!!! note` and its indented body, parsed again as the Markdown it is; each level
     // of nesting parses its body again, so eight levels at most (MkDocs's pages nest two).
     if (depth < MAX_ADMONITION_DEPTH && MAY_HOLD_ADMONITION.test(document)) mkdocsAdmonitions(tree, document, (text) => parse(text, depth + 1));
+    // MyST's ```{note} fences, their bodies parsed again the same way, as deep.
+    if (depth < MAX_ADMONITION_DEPTH && MAY_HOLD_MYST.test(document)) mystDirectives(tree, document, (text) => parse(text, depth + 1));
     return tree;
   };
   this.parser = (document: string, file: VFile): Root => {

@@ -139,3 +139,13 @@ export function bodyOf(xhtml: string | undefined): string {
 
 /** A valid 1×1 PNG. */
 export const PNG_1x1 = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+
+/** Each note set apart in a part's HTML (callout.ts), as `kind: title` (the title's HTML as made). */
+export function calloutTitles(html: string): string[] {
+  return [...html.matchAll(/<div class="callout callout-(\w+)" role="note">\n?<p class="callout-title">(.*?)<\/p>/g)].map((m) => `${m[1]}: ${m[2]}`);
+}
+
+/** A part's HTML without its code, block or inline: what prints as text. */
+export function outsideCode(html: string): string {
+  return html.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '');
+}

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { body, load, onePart, onePartRefused } from './helpers.js';
+import { body, calloutTitles, load, onePart, onePartRefused, outsideCode } from './helpers.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/any-manuscript/vitepress-containers');
 const vitepress = () => ({
@@ -14,15 +14,13 @@ const vitepress = () => ({
   'markdown.md': readFileSync(path.join(FIXTURE, 'markdown.md'), 'utf8'),
 });
 
-const titles = (html: string) => [...html.matchAll(/<div class="callout callout-(\w+)" role="note">\n?<p class="callout-title">([^<]*)<\/p>/g)].map((m) => `${m[1]}: ${m[2]}`);
-const outsideCode = (html: string) => html.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '');
 
 describe("VitePress's containers, as its guide writes them", () => {
   test('each a note of its kind, titled by the words after its name or by the kind; no fence printed', () => {
     const loaded = load(vitepress());
     expect(loaded.messages.filter((m) => / (error|warning): /.test(m))).toEqual([]);
     const html = body(loaded.manuscript.parts[0]!);
-    expect(titles(html)).toEqual([
+    expect(calloutTitles(html)).toEqual([
       'info: Info', 'tip: Tip', 'warning: Warning', 'danger: Danger', 'note: Details',
       'danger: STOP', 'note: Click me to toggle the code',
       // Nested: the outer fence longer than the inner.
@@ -41,20 +39,20 @@ describe('HackMD, Quarto and Pandoc', () => {
   test("HackMD's alert area and its spoiler: `success` a tip, the spoiler a note titled by its summary", () => {
     const { doc, messages } = onePart(':::success\nYes :tada:\n:::\n\n:::info\nThis is a message :mega:\n:::\n\n:::spoiler Click to show details\nYou found me :stuck_out_tongue_winking_eye:\n:::\n');
     expect(messages).toEqual([]);
-    expect(titles(body(doc))).toEqual(['tip: Tip', 'info: Info', 'note: Click to show details']);
+    expect(calloutTitles(body(doc))).toEqual(['tip: Tip', 'info: Info', 'note: Click to show details']);
     expect(body(doc)).toContain('<p id="p3" data-pn="3">You found me 😜</p>');
   });
 
   test("Quarto's callouts: titled by `title=`, by a heading first inside, or by the kind", () => {
     const { doc } = onePart('::: {.callout-tip}\n## Tip with Title\n\nThis is an example of a callout with a title.\n:::\n\n::: {.callout-caution collapse="true" title="Expand To Learn"}\nHidden.\n:::\n\n::: {.callout-important}\nNo title.\n:::\n');
-    expect(titles(body(doc))).toEqual(['tip: Tip with Title', 'caution: Expand To Learn', 'important: Important']);
+    expect(calloutTitles(body(doc))).toEqual(['tip: Tip with Title', 'caution: Expand To Learn', 'important: Important']);
     expect(body(doc)).not.toContain('<h2');
   });
 
   test("Pandoc's `::: Warning` is a warning; a div that names no kind is its text; a lazy closing line closes no note", () => {
     const { doc, messages } = onePart('::: Warning ::::::\nThis is a warning.\n:::\n\n::: {#special .sidebar}\nAside.\n:::\n\n::: tip\n- one\n- two\n:::\n');
     expect(messages).toEqual([]);
-    expect(titles(body(doc))).toEqual(['warning: Warning']);
+    expect(calloutTitles(body(doc))).toEqual(['warning: Warning']);
     // The list's item holds the closing line (CommonMark's laziness): no note, as Pandoc's divs pair.
     expect(body(doc)).toContain('<p id="p2" data-pn="2">Aside.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
   });
