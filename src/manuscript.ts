@@ -301,7 +301,8 @@ const NAME_ORDER = new Intl.Collator('en', { numeric: true });
  * (Google Docs' Markdown begins `# **Title**`), else its file name (an Obsidian note's title).
  */
 function unwrittenTitle(tree: Root, name: string): { title: string; titleFrom: string } {
-  const first = tree.children.find((child) => child.type !== 'yaml');
+  // Before the heading, what prints nothing: an HTML comment, MyST's `(label)=` target (remark-myst-roles.ts).
+  const first = tree.children.find((child) => child.type !== 'yaml' && !(child.type === 'html' && /^<!--[\s\S]*-->$/.test(child.value.trim())) && !(child.type === 'paragraph' && /^\([^()\s]+\)=$/.test(toString(child).trim())));
   const heading = first?.type === 'heading' && first.depth === 1 ? toString(first).trim() : '';
   if (heading) return { title: heading, titleFrom: 'its first heading' };
   return { title: name.replace(/\.md$/, ''), titleFrom: 'its file name' };

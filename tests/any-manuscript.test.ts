@@ -573,6 +573,22 @@ describe("MyST-Parser's page on its admonitions", () => {
   });
 });
 
+describe("Jupyter Book's page on citations", () => {
+  // jupyter-book/jupyter-book, docs/content/citations.md (BSD-3-Clause). Until 2026-12-07 each role
+  // printed as "{cite:p}" and the key in code, and the part was titled by its file name.
+  test('its roles are citations in the PDF and the EPUB, `{cite:t}` naming the authors; every letter printed', () => {
+    const built = buildAll('jupyter-book-citations', 'pdf,epub');
+    expect(built.stderr).not.toMatch(/ error: /);
+    const printed = (built.pdf[1] ?? []).join('\n');
+    expect(printed).toMatch(/results in Perez, Granger, and\s+Hunter/);
+    expect(printed).toContain('Python: An Ecosystem for Scientific Computing');
+    expect(printed).not.toMatch(/\(content:citations\)=|\(citations\/bibliography\)=/);
+    const dist = path.join(built.root, 'dist');
+    expect(missingLetters(letters(epubChapterText(path.join(dist, 'jupyter-book-1.epub'))), letters(printed))).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name: 'jupyter-book-citations', path: file });
+  });
+});
+
 describe('notes inside a quotation, a list item and a discussion question', () => {
   let built: Built;
   beforeAll(() => {

@@ -8,8 +8,9 @@
  * reads them), every node placed back in the file, and becomes the container remark-directive
  * makes of `:::tip[A title]`, which remark-directives.ts makes a note set apart. Its options
  * (`:class:`, `:name:`, a `---` block of them) are not its text: a class that names a kind gives
- * the note its kind, and a name is an anchor links reach. Other directives (`{code-cell}`,
- * `{math}`, `{figure}`) stay what CommonMark reads. MyST's colon fences, `:::{tip}`, are
+ * the note its kind, and a name is an anchor links reach. `{bibliography}`, `{tableofcontents}`
+ * and `{toctree}` go: the book lists its works cited and its contents itself. Other directives
+ * (`{code-cell}`, `{math}`, `{figure}`) stay what CommonMark reads. MyST's colon fences, `:::{tip}`, are
  * remark-colon-containers.ts's, with the same titles (MYST_NOTES).
  */
 import type { Code, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
@@ -36,6 +37,9 @@ export const MYST_NOTES: Readonly<Record<string, (argument: string) => string | 
   card: (argument) => argument || undefined,
 };
 
+/** Directives for lists the book makes itself, at its own places: `{bibliography}`, `{tableofcontents}`, `{toctree}`. */
+const PLACED_BY_THE_BOOK = new Set(['bibliography', 'tableofcontents', 'toctree']);
+
 /** A line of MyST's options, `:key: value`. */
 export const OPTION = /^:([\w-]+):(?:[ \t]+(.*))?$/;
 
@@ -47,6 +51,11 @@ export function mystDirectives(tree: Root, source: string, parse: (text: string)
   visit(tree, 'code', (node: Code, index, parent) => {
     const directive = /^\{([A-Za-z][\w-]*)\}$/.exec(node.lang ?? '')?.[1]?.toLowerCase();
     if (!directive || !parent || index === undefined || !node.position) return undefined;
+    // Where the book's own lists go: its Works Cited after the text, its contents before it.
+    if (PLACED_BY_THE_BOOK.has(directive)) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
     const argument = (node.meta ?? '').trim();
     const titled = MYST_NOTES[directive];
     const kind = admonitionKind(directive);

@@ -66,7 +66,7 @@ function anchor(id: string): Rendered {
 }
 
 /** The first paragraph, heading or table cell inside a block: where its text begins. */
-function firstPhrasingParent(block: RootContent): Parent | undefined {
+export function firstPhrasingParent(block: RootContent): Parent | undefined {
   let found: Parent | undefined;
   visit(block, (node) => {
     if (found) return false;

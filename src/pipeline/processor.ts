@@ -17,6 +17,7 @@
  *                remarkTocMarkers           `[TOC]`, `[[_TOC_]]`, `{{TOC}}` on a line of their own: the book has its contents
  *                remarkInlineNotes          Pandoc `^[inline notes]`
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
+ *                remarkMystRoles            MyST's `(label)=` targets, and roles (`{ref}`, `{cite}` before inline code)
  *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
  *                remarkPandocCodeAttributes Pandoc `{.python}` on a fence or after inline code
  *                remarkPandocSuperscripts   Pandoc `19^th^`
@@ -109,6 +110,7 @@ import remarkPandocHeaderReferences from './remark-pandoc-header-references.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
 import remarkColonContainers from './remark-colon-containers.js';
+import remarkMystRoles from './remark-myst-roles.js';
 import remarkPandocLineBlocks from './remark-pandoc-line-blocks.js';
 import remarkObsidianLinks from './remark-obsidian-links.js';
 import remarkObsidianHighlights from './remark-obsidian-highlights.js';
@@ -170,6 +172,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkTocMarkers)
     .use(remarkInlineNotes)
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
+    .use(remarkMystRoles, { keys: new Set(items.keys()) })
     // Before references become links: `[Alignment]{#type-alignment}` is a span even where
     // `[Alignment]` is also defined.
     .use(remarkPandocSpans)
