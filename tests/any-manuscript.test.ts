@@ -589,6 +589,20 @@ describe("Jupyter Book's page on citations", () => {
   });
 });
 
+describe("Hugo's documentation", () => {
+  // gohugoio/hugoDocs, content/en/ (Apache-2.0). Until 2026-12-07 every shortcode printed as typed.
+  test('its details a note and its video a link in the PDF and the EPUB; every letter printed', () => {
+    const built = buildAll('hugo-docs', 'pdf,epub');
+    expect(built.stderr).not.toMatch(/ error: /);
+    expect((built.pdf[1] ?? []).join('\n')).toContain('See the details\nThis is a bold word.');
+    expect((built.pdf[2] ?? []).join('\n')).toContain('https://www.youtube.com/watch?v=0RKpf3rK57I');
+    expect((built.pdf[2] ?? []).join('\n')).not.toContain('{{<');
+    const dist = path.join(built.root, 'dist');
+    for (const part of [1, 2]) expect(missingLetters(letters(epubChapterText(path.join(dist, `hugo-${part}.epub`))), letters((built.pdf[part] ?? []).join('\n'))), `part ${part}`).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name: 'hugo-docs', path: file });
+  });
+});
+
 describe('notes inside a quotation, a list item and a discussion question', () => {
   let built: Built;
   beforeAll(() => {

@@ -31,6 +31,8 @@ export interface FenceShape {
   marks: number;
   /** An opening's name; none for a closing. */
   name?: string;
+  /** The name a closing gives, and an opening's closing must give, where the syntax pairs by name (Hugo's `{{< /notice >}}`). */
+  closingName?: string;
   /** An opening's title. */
   title: PhrasingContent[];
   /** An opening's note, when the syntax gives one: a pair without leaves its fences as written, for a later plugin. */
@@ -44,14 +46,17 @@ export interface FenceShape {
   options?: boolean;
   /** A pair that makes no note but whose fences go, the blocks between kept as they are (MyST's `{tab-set}`). */
   unwraps?: boolean;
+  /** A pair whose lines between are code, in this language ('' for none), not Markdown (Hugo's `{{< highlight go >}}`). */
+  code?: string;
 }
 
 /** A fence, on a line of its own in a paragraph. */
 export interface Fence extends FenceShape {
   paragraph: Paragraph;
   line: number;
-  /** Where the fence begins. */
+  /** Where the fence begins, and where its line ends (after its line ending). */
   start?: Point;
+  end?: Point;
 }
 
 export interface FenceSyntax {
@@ -137,7 +142,8 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
     own.forEach((line, index) => {
       const fence = syntax.fenceOf(line, source);
       const start = line.nodes[0]?.position?.start;
-      if (fence && (syntax.accepts?.(child, index) ?? true)) fences.push({ paragraph: child, line: index, ...fence, ...(start ? { start } : {}) });
+      const end = (line.end ?? line.nodes.at(-1))?.position?.end;
+      if (fence && (syntax.accepts?.(child, index) ?? true)) fences.push({ paragraph: child, line: index, ...fence, ...(start ? { start } : {}), ...(end ? { end } : {}) });
     });
   }
   if (!fences.length) return children;
@@ -168,7 +174,7 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
     if (fence.name !== undefined) pairStack.push(fence);
     else {
       const opening = pairStack.pop();
-      if (opening && (opening.makesNote !== false || opening.unwraps)) noted.add(fence).add(opening);
+      if (opening && (opening.makesNote !== false || opening.unwraps || opening.code !== undefined)) noted.add(fence).add(opening);
     }
   }
   if (!noted.size) return children;
@@ -221,7 +227,9 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
         stack.push({ opening: fence, blocks: [], classes, names });
       } else {
         const done = stack.pop();
-        if (done?.opening.unwraps) for (const block of done.blocks) add(block);
+        const lines = done?.opening.code !== undefined ? codeBetween(done.opening, fence, source) : undefined;
+        if (done && lines !== undefined) add({ type: 'code', lang: done.opening.code || null, meta: null, value: lines, ...(done.opening.start && fence.end ? { position: { start: done.opening.start, end: fence.end } } : {}) });
+        else if (done?.opening.unwraps) for (const block of done.blocks) add(block);
         else if (done) add(note(done.opening, done.blocks, child, lang, done));
       }
     });
@@ -251,6 +259,15 @@ function note(opening: Fence, written: RootContent[], closedIn: Paragraph, lang:
     data: calloutData(kind ?? 'note'),
     ...(start && end ? { position: { start, end } } : {}),
   };
+}
+
+/** The text of the file between an opening's line and its closing, as written: code. */
+function codeBetween(opening: Fence, closing: Fence, source: string): string | undefined {
+  const from = opening.end?.offset;
+  const to = closing.start?.offset;
+  if (from === undefined || to === undefined || to < from) return undefined;
+  // The closing's own indent, on its line before it, is no code's.
+  return source.slice(from, to).replace(/\r?\n[ \t]*$/, '').replace(/^[ \t]*$/, '');
 }
 
 /** A line of MyST's options, `:key: value`, alone on its line. */

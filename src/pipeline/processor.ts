@@ -11,6 +11,7 @@
  *                remarkPymdownBlocks        MkDocs's `/// tip | Title` … `///`: the same note
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
  *                remarkColonContainers      `::: tip`, `::: details Title`, Quarto's `{.callout-tip}`: the same note
+ *                remarkHugoShortcodes       Hugo's `{{< figure >}}`, `{{< youtube >}}`, `{{% notice tip %}}` … `{{% /notice %}}`
  *                remarkPandocDivs           Pandoc `::: {.note}` fences go where they pair up
  *                remarkPandocLineBlocks     Pandoc `| line` blocks: lines, as verse
  *                remarkLineTabulation       U+000B (Word's, Google Docs' line break) is one
@@ -111,6 +112,7 @@ import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
 import remarkColonContainers from './remark-colon-containers.js';
 import remarkMystRoles from './remark-myst-roles.js';
+import remarkHugoShortcodes from './remark-hugo-shortcodes.js';
 import remarkPandocLineBlocks from './remark-pandoc-line-blocks.js';
 import remarkObsidianLinks from './remark-obsidian-links.js';
 import remarkObsidianHighlights from './remark-obsidian-highlights.js';
@@ -166,6 +168,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkPymdownBlocks, { lang: options.lang })
     .use(remarkLiteralColons)
     .use(remarkColonContainers, { lang: options.lang })
+    .use(remarkHugoShortcodes, { lang: options.lang })
     .use(remarkPandocDivs)
     .use(remarkPandocLineBlocks)
     .use(remarkLineTabulation)
