@@ -29,7 +29,8 @@ export interface HugoShortcodesOptions {
 
 /** A shortcode alone on its line: `{{< name args >}}` or `{{% name args %}}`; a closing one names itself after a slash. */
 // Its arguments may run over several lines (`{{< figure` … `>}}`); a self-closing one ends `/>}}`.
-const SHORTCODE = /^\{\{([<%])[ \t]*(\/?)([A-Za-z][\w-]*)((?:\s+(?:[\w-]+=)?(?:"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|[^\s"'`>%/]+))*)\s*\/?\1?[>%]\}\}$/;
+// A bare value holds no `=`: `a=b` is read one way only, so a line that is no shortcode fails at once.
+const SHORTCODE = /^\{\{([<%])[ \t]*(\/?)([A-Za-z][\w-]*)((?:\s+(?:[\w-]+=)?(?:"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|[^\s"'`>%/=]+))*)\s*\/?\1?[>%]\}\}$/;
 const ARGUMENT = /(?:([\w-]+)=)?(?:"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`|([^\s"'`]+))/g;
 
 /** The shortcodes that are boxes in the themes that give them, and the argument that names their kind. */
