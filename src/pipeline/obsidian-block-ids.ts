@@ -16,7 +16,15 @@ import { visit } from 'unist-util-visit';
  * or on its last line (after a quotation or callout with no blank line, CommonMark makes the line
  * the quotation's own).
  */
-const AT_END = /\s+\^([A-Za-z0-9-]+)[ \t]*$/;
+function idAtEnd(value: string): { id: string; kept: string } | undefined {
+  // Read from the end, not by a pattern: a pattern that began at each blank of a long run of
+  // them would read the run again from each.
+  const trimmed = value.trimEnd();
+  const caret = trimmed.lastIndexOf('^');
+  const id = trimmed.slice(caret + 1);
+  if (caret < 1 || !/\s/.test(trimmed[caret - 1] ?? '') || !/^[A-Za-z0-9-]+$/.test(id)) return undefined;
+  return { id, kept: trimmed.slice(0, caret).trimEnd() };
+}
 const ALONE = /^\^([A-Za-z0-9-]+)[ \t]*$/;
 
 /** The anchor id a block id is given (an id every format takes: a letter first). */
@@ -48,13 +56,12 @@ export function blockIds(tree: Root, source: string): Set<string> {
         i--;
         continue;
       }
-      const atEnd = AT_END.exec(last.value);
-      if (!atEnd?.[1]) continue;
-      const kept = last.value.slice(0, atEnd.index);
-      const rest: Text[] = kept ? [{ ...last, value: kept }] : [];
+      const atEnd = idAtEnd(last.value);
+      if (!atEnd) continue;
+      const rest: Text[] = atEnd.kept ? [{ ...last, value: atEnd.kept }] : [];
       child.children.splice(-1, 1, ...rest);
-      child.children.unshift(anchor(atEnd[1]) as PhrasingContent);
-      found.add(atEnd[1]);
+      child.children.unshift(anchor(atEnd.id) as PhrasingContent);
+      found.add(atEnd.id);
     }
     return undefined;
   });

@@ -160,6 +160,8 @@ describe('Obsidian\'s constructs at their edges', () => {
     expect(messages.filter((m) => /block/.test(m))).toEqual(['part-1.md:24:86: warning: [[#^nowhere]] links to a block that no `^id` in this part marks, which no output can find: printed as its words (and 1 more links to blocks in this part)']);
     // Outside a vault a caret and a word at a line's end are the author's.
     expect(body(onePart('Raise it to the power ^2\n').doc)).toBe('<p id="p1" data-pn="1">Raise it to the power ^2</p>');
+    // A run of 200,000 blanks before a word is read once, not once from each blank.
+    expect(body(onePart(`a${' '.repeat(200_000)}b\n`, { files: { '.obsidian/app.json': '{}' } }).doc)).toContain('b</p>');
   });
 
   test("a video embedded as a picture (Obsidian's help, \"Embed web pages\"): a link to its page, with a warning; a picture on the network stays an error", () => {
