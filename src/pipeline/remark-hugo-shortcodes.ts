@@ -3,6 +3,7 @@
  *
  * - `{{< figure src="elephant.jpg" alt="…" caption="…" >}}` is the picture, captioned as a picture
  *   with a title is (remark-figures.ts), its file checked as any picture's is (remark-safety.ts);
+ * - `[words]({{< ref "other.md" >}})` is the link to that file, as `[words](other.md)` is;
  * - `{{< youtube 0RKpf3rK57I >}}` and `{{< vimeo 146022717 >}}` are links to the video's page, as an
  *   embedded page is (remark-html-blocks.ts), with the same warning;
  * - a paired one around Markdown that the themes draw as a box, `{{% notice tip "A title" %}}` …
@@ -19,6 +20,7 @@ import type { Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent
 import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { pointAt, textPiece } from './bracket-spans.js';
 import { admonitionKind } from './callout.js';
 import { noteFences, type FenceShape, type FenceSyntax, type Line } from './fenced-notes.js';
 
@@ -52,6 +54,7 @@ export default function remarkHugoShortcodes(options: HugoShortcodesOptions) {
     if (!source.includes('{{<') && !source.includes('{{%')) return;
     const lang = file.data.frontmatter?.lang ?? options.lang;
     const unread: Array<{ name: string; place: Paragraph['position'] }> = [];
+    references(tree, source);
     single(tree, source, file, unread);
     const syntax: FenceSyntax = { marker: '{{', fenceOf, closes: (opening, closing) => opening.closingName === closing.closingName };
     noteFences(tree, file, syntax, lang);
@@ -61,6 +64,36 @@ export default function remarkHugoShortcodes(options: HugoShortcodesOptions) {
       file.message(`Hugo's \`${first.name}\` shortcode is a site's template, which pamphlet does not run: printed as typed${more}`, { ...(first.place ? { place: first.place } : {}), ruleId: 'hugo-shortcode', source: 'pamphlet' });
     }
   };
+}
+
+/**
+ * `[words]({{< ref "other-post.md" >}})`, Hugo's link to another page of the site (`relref`
+ * alike): CommonMark reads no link there (a destination holds no space), so it printed as typed.
+ * It is the Markdown link to that file, which remark-safety.ts then reads as any other (another
+ * part of the book, or the page under `base-url`).
+ */
+const REFERENCE = /\[([^[\]\n]+)\]\(\{\{[<%][ \t]*(?:rel)?ref[ \t]+"([^"\n]+)"[ \t]*[>%]\}\}\)/g;
+
+function references(tree: Root, source: string): void {
+  if (!/\{\{[<%][ \t]*(?:rel)?ref[ \t]/.test(source)) return;
+  visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
+    if (!parent || index === undefined || parent.type === 'link' || !node.value.includes('ref')) return undefined;
+    const pieces: PhrasingContent[] = [];
+    let last = 0;
+    for (const match of node.value.matchAll(REFERENCE)) {
+      const at = match.index ?? 0;
+      if (at > last) pieces.push(textPiece(node, last, at, source));
+      const end = at + match[0].length;
+      const words = textPiece(node, at + 1, at + 1 + (match[1] ?? '').length, source);
+      const link: Link = { type: 'link', url: match[2] ?? '', children: [words], ...(node.position ? { position: { start: pointAt(node, at, source), end: pointAt(node, end, source) } } : {}) };
+      pieces.push(link);
+      last = end;
+    }
+    if (!pieces.length) return undefined;
+    if (last < node.value.length) pieces.push(textPiece(node, last, node.value.length, source));
+    parent.children.splice(index, 1, ...(pieces as typeof parent.children));
+    return [SKIP, index + pieces.length];
+  });
 }
 
 /** A line read as a shortcode, or undefined. */

@@ -48,6 +48,16 @@ describe("the themes' shortcodes", () => {
     expect(outsideCode(html)).not.toMatch(/\{\{|\}\}/);
   });
 
+  test("`[words]({{< ref \"other.md\" >}})`: the link to that part, as `[words](other.md)`; to a file not in the book, the same error at its place", () => {
+    const files = {
+      'pamphlet.yaml': 'series: S\nbase-url: https://example.org/posts/\n',
+      'one.md': '---\ntitle: One\npart: 1\n---\n\nSee [the second post]({{< ref "two.md" >}}) and [its heading]({{< relref "two.md#later" >}}).\n',
+      'two.md': '---\ntitle: Two\npart: 2\n---\n\n## Later\n\nText.\n',
+    };
+    expect(body(load(files).manuscript.parts[0]!)).toBe('<p id="p1" data-pn="1">See <a href="https://example.org/posts/s-2.epub">the second post</a> and <a href="https://example.org/posts/s-2.epub#later">its heading</a>.</p>');
+    expect(onePartRefused('Or [gone]({{< ref "nowhere.md" >}}).\n')).toEqual(['part-1.md:6:4: error: link to `nowhere.md`, a file that is not in the book: link to its web address, or give pamphlet.yaml a `base-url` where it is published']);
+  });
+
   test('as an attacker writes them: a figure outside the folder or a script, a video id that is no id; thousands nested', () => {
     expect(onePartRefused('{{< figure src="../../etc/passwd.png" >}}\n\n{{< figure src="javascript:alert(1)" >}}\n').sort()).toEqual([
       'part-1.md:6:1: error: image outside the manuscript folder is not allowed: ../../etc/passwd.png',
