@@ -14,7 +14,7 @@ import { error } from '../diagnostics.js';
 import { textPiece } from './bracket-spans.js';
 import { admonitionKind, calloutData, calloutTitle } from './callout.js';
 import { MAX_DEPTH } from './nesting.js';
-import type { Rendered } from './mdast-nodes.js';
+import { anchorSpan } from './mdast-nodes.js';
 import { OPTION } from './myst-directives.js';
 
 /** How deep a block may lie within open ones and still be closed. */
@@ -251,7 +251,7 @@ function note(opening: Fence, written: RootContent[], closedIn: Paragraph, lang:
   const end = closedIn.position?.end;
   const heading = calloutTitle(kind ?? 'note', lang, title);
   // MyST's `:name:` is a target links reach (`[the tip](#a-tip)`): an anchor at the note's title (rehype-anchors.ts).
-  const anchors: Rendered[] = options.names.map((id) => ({ type: 'rendered', data: { hName: 'span', hProperties: { id } } }));
+  const anchors = options.names.map(anchorSpan);
   heading.children.unshift(...anchors);
   return {
     type: 'blockquote',

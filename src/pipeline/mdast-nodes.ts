@@ -20,6 +20,14 @@ export interface Rendered extends Node {
   data: Data & { hName: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
 }
 
+/**
+ * An empty `<span id>`: a place links reach, as an author's `<a id>` is (rehype-anchors.ts gives it
+ * an id every format takes). For Obsidian's block ids, MyST's targets and `:name:` options.
+ */
+export function anchorSpan(id: string): Rendered {
+  return { type: 'rendered', data: { hName: 'span', hProperties: { id } } };
+}
+
 /** A block our plugins build with mdast children (figures, quotations, stores). */
 export interface Container extends Parent {
   type: 'container';

@@ -17,7 +17,7 @@ import type { Code, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
 import { admonitionKind } from './callout.js';
-import type { Rendered } from './mdast-nodes.js';
+import { anchorSpan } from './mdast-nodes.js';
 import { definitionsFor, definitionsOf, type Definitions } from './mkdocs-admonitions.js';
 import { lineStarts, placeNodes } from './sub-document.js';
 
@@ -99,7 +99,7 @@ export function mystDirectives(tree: Root, source: string, parse: (text: string)
     const children: RootContent[] = [];
     if (title) children.push({ type: 'paragraph', data: { directiveLabel: true } as Paragraph['data'], children: [{ type: 'text', value: title }] });
     // `:name:` is a target links reach: an anchor at the body's first text (rehype-anchors.ts).
-    const anchors: Rendered[] = options.filter(([key, value]) => key === 'name' && value).map(([, id]) => ({ type: 'rendered', data: { hName: 'span', hProperties: { id } } }));
+    const anchors = options.filter(([key, value]) => key === 'name' && value).map(([, id]) => anchorSpan(id));
     const firstText = parsed.children.find((child): child is Paragraph => child.type === 'paragraph');
     if (firstText) firstText.children.unshift(...(anchors as PhrasingContent[]));
     children.push(...parsed.children);

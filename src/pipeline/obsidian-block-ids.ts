@@ -8,7 +8,7 @@
  * a word at a line's end are the author's text.
  */
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { Rendered } from './mdast-nodes.js';
+import { anchorSpan, type Rendered } from './mdast-nodes.js';
 import { visit } from 'unist-util-visit';
 
 /**
@@ -69,7 +69,7 @@ export function blockIds(tree: Root, source: string): Set<string> {
 }
 
 function anchor(id: string): Rendered {
-  return { type: 'rendered', data: { hName: 'span', hProperties: { id: blockAnchorId(id) } } };
+  return anchorSpan(blockAnchorId(id));
 }
 
 /** The first paragraph, heading or table cell inside a block: where its text begins. */

@@ -20,7 +20,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { error } from '../diagnostics.js';
 import { PHRASING_PARENTS } from './bracket-spans.js';
-import type { Citation, InlineContainer, Rendered } from './mdast-nodes.js';
+import { anchorSpan, type Citation, type InlineContainer } from './mdast-nodes.js';
 import { firstPhrasingParent } from './obsidian-block-ids.js';
 
 export interface MystRolesOptions {
@@ -78,8 +78,7 @@ function targetsOf(tree: Root): Map<string, string> {
       const next = children[i + 1] ?? children[i - 1];
       const at = next ? firstPhrasingParent(next) : undefined;
       if (!at) continue;
-      const anchor: Rendered = { type: 'rendered', data: { hName: 'span', hProperties: { id: label } } };
-      (at.children as PhrasingContent[]).unshift(anchor as PhrasingContent);
+      (at.children as PhrasingContent[]).unshift(anchorSpan(label) as PhrasingContent);
       const heading = children[i + 1]?.type === 'heading' ? toString(children[i + 1] as Heading) : '';
       targets.set(label, heading);
       children.splice(i, 1);
