@@ -43,6 +43,7 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'frontmatter-unwritten': { about: 'a part without `title:` or `part:` in a folder where no part gives `part:`: numbered by its file name\'s place, titled by its first heading or its name', fix: 'write `title:` and `part:` in its front matter to say otherwise' },
   'hugo-shortcode': { about: "a Hugo shortcode pamphlet does not read (`{{< tweet >}}`, a site's own template): printed as typed; once a part, at the first, with how many more", fix: 'write what it shows as Markdown, or remove it' },
   'embedded-page': { about: 'an `<iframe>` showing a web page (a video, a map, slides), which paper cannot show and an e-book may not load (printed as a link to it, never loaded)', fix: 'keep the link, or describe what it shows; a picture of it prints' },
+  'math-as-text': { about: 'two single dollar signs around what TeX cannot read (`uses $\\` and \\`$ delimiters`): prose, not a formula, printed as written', fix: 'write a dollar sign that is not a formula\'s as `\\$`; correct the TeX if it is one' },
   'app-link': { about: 'a link into a note-taking or reference app (`obsidian://`, `zotero://`, …), which opens nothing on paper or in an e-reader (printed as its words)', fix: 'link to a web address, or remove the link' },
   'toc-marker': { about: 'a table-of-contents marker on a line of its own (`[TOC]`, `[[_TOC_]]`, `{{TOC}}`): left out, the book having its own contents', fix: 'remove it: the contents page and the EPUB navigation are made from the headings' },
   'part-link-text': { about: 'a link to another part with no `base-url` (printed as plain text)', fix: 'give pamphlet.yaml a `base-url` where the parts are published' },
@@ -69,6 +70,7 @@ export const ERROR_RULES: Readonly<Record<string, string>> = {
   yaml: 'correct the YAML syntax at this place',
   encoding: 'save the file as UTF-8',
   'unclosed-comment': 'close the Obsidian comment with `%%`, or write `\\%%` for the characters',
+  math: 'correct the TeX (the message says what it could not read), or write a dollar sign of money as `\\$`',
   'csl-style': 'name a CSL style id that is installed, or a .csl file inside the folder',
 };
 

@@ -603,6 +603,34 @@ describe("Hugo's documentation", () => {
   });
 });
 
+describe('TeX math: GitHub\'s help page and MyST-Parser\'s', () => {
+  // github/docs (CC BY 4.0) and executablebooks/MyST-Parser (MIT). Until 2026-12-07 `$x^2$` printed as typed.
+  test('formulas set in STIX Two Math in the PDF, MathML in a valid EPUB; no TeX or dollar fence printed; money kept', () => {
+    for (const [name, stem] of [['github-math', 'writing-on-github-1'], ['myst-math', 'myst-parser-1']] as const) {
+      const built = buildAll(name, 'pdf,epub');
+      const dist = path.join(built.root, 'dist');
+      const fonts = execFileSync('pdffonts', [path.join(dist, `${stem}.pdf`)], { encoding: 'utf8' });
+      expect(fonts, name).toMatch(/\+STIXTwoMath-Regular +CID TrueType +Identity-H +yes yes yes/);
+      const printed = (built.pdf[1] ?? []).join('\n');
+      // (MyST's page shows `$$...$$` as code, on purpose.)
+      expect(printed, name).not.toMatch(name === 'github-math' ? /\$\$|\\(?:sqrt|left|sum|frac)|```/ : /\\begin|:label:|\{math\}/);
+      // The formulas' signs, as MathML's layout sets them (math italic letters, a radical, a sum).
+      if (name === 'github-math') {
+        expect(printed).toMatch(/√/);
+        expect(printed).toMatch(/∑/);
+        expect(printed).toMatch(/To split \$100\s+in half, we calculate/);
+        expect(printed).toContain('This sentence uses $` and `$ delimiters');
+      } else {
+        expect(printed).toMatch(/𝑎\s*2\s*\+\s*𝑏\s*2\s*=\s*𝑐\s*2/u);
+        expect(printed).toMatch(/renders\s+as \$a\$\./);
+        expect(printed).toMatch(/renders\s+as 𝑎 = \$3\./u);
+      }
+      expect(built.epub[1]?.['OEBPS/package.opf'], name).toContain('properties="mathml"');
+      for (const file of built.epubPaths) epubs.push({ name, path: file });
+    }
+  });
+});
+
 describe('notes inside a quotation, a list item and a discussion question', () => {
   let built: Built;
   beforeAll(() => {

@@ -349,7 +349,8 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
       if (note && (child.classList.contains('fn-block') || (child.classList.contains('fn-p') && child.previousElementSibling))) return false;
       const display = getComputedStyle(child).display;
       if (display === 'none') continue;
-      if (!display.startsWith('inline')) return false;
+      // A formula in the line (MathML's `display: math`) is one piece of it, as a picture is.
+      if (!display.startsWith('inline') && display !== 'math') return false;
       if (!note && child.querySelector('p, div, ul, ol, table, pre, blockquote, figure')) return false;
     }
     return true;
@@ -649,7 +650,7 @@ export async function breakParagraphLines(settings: LineBreakSettings, globalNam
           if (element.nextSibling?.nodeType === 3 && (element.nextSibling as Text).data.length > 0 && !pendingSpace) {
             push({ kind: 'wbr', ...at(parent, index, element.nextSibling, 1), left: inkEnd, right: inkEnd, hyphenWidth: 0, cut: true });
           }
-        } else if (tag === 'IMG' || getComputedStyle(element).display.startsWith('inline-')) {
+        } else if (tag === 'IMG' || tag === 'math' || getComputedStyle(element).display.startsWith('inline-')) {
           // An atom: part of the word it stands in.
           inkOf(element);
           block.letters[block.letters.length - 1]! += 1;

@@ -69,6 +69,7 @@ import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import { unified, type Processor } from 'unified';
 import remarkParseGfm from './remark-parse-gfm.js';
+import remarkMath from './remark-math.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
 import remarkRehype from 'remark-rehype';
@@ -199,6 +200,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir })
     .use(remarkFigures)
     .use(remarkVerse)
+    .use(remarkMath)
     .use(remarkRehype, { allowDangerousHtml: true, handlers })
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize)

@@ -27,6 +27,9 @@ const SCRIPT_NAMES = ['Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Armenian', 'Georg
  * ideographic full stop). Made at the first character no face has: its 76 expressions, each a
  * Unicode property set built by ICU, took 4–5 ms of every command that loads the pipeline.
  */
+/** MathML's elements that hold text (remark-math.ts), and the TeX annotation. */
+const MATHML_TEXT = new Set(['mi', 'mn', 'mo', 'ms', 'mtext', 'annotation']);
+
 let scripts: Array<[string, RegExp, RegExp]> | undefined;
 
 /** The group a character is reported in: its script; a shared mark goes with a script of the part already reported, else its first. */
@@ -73,6 +76,9 @@ export default function rehypeFontCoverage(options: { isCovered?: (char: string)
       return point ? { line: point.line, column: point.column, offset } : undefined;
     };
     visitParents(tree, 'text', (node: Text, ancestors) => {
+      // A formula's text is set in the math face (fonts.ts), which covers what TeX makes; its TeX annotation is never shown.
+      const parent = ancestors[ancestors.length - 1];
+      if (parent?.type === 'element' && MATHML_TEXT.has(parent.tagName)) return;
       const value = node.value;
       for (let i = 0; i < value.length; i++) {
         const unit = value.charCodeAt(i);

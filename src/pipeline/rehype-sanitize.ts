@@ -38,19 +38,41 @@ const GENERATED: Record<string, Schema['attributes'] extends Record<string, infe
   // Definition lists (remark-parse-gfm.ts).
   dl: [], dt: [], dd: [],
   cite: [],
-  div: [['role', 'note'], ['className', 'callout', 'callout-note', 'callout-tip', 'callout-important', 'callout-warning', 'callout-caution', 'callout-info', 'callout-danger', 'pagebreak', 'csl-entry', 'csl-bib-body', 'csl-left-margin', 'csl-right-inline', 'csl-indent', 'csl-block'], 'dataNote', ['dataKind', 'footnote', 'citation'], 'dataCalls'],
+  div: [['role', 'note'], ['className', 'callout', 'callout-note', 'callout-tip', 'callout-important', 'callout-warning', 'callout-caution', 'callout-info', 'callout-danger', 'pagebreak', 'math-display', 'csl-entry', 'csl-bib-body', 'csl-left-margin', 'csl-right-inline', 'csl-indent', 'csl-block'], 'dataNote', ['dataKind', 'footnote', 'citation'], 'dataCalls'],
   span: [['className', 'citation', 'nocase', 'smallcaps']],
   section: [['dataPamphletStore', 'notes', 'questions', 'bibliography'], 'dataTitle'],
 };
 
+/**
+ * What Temml makes of TeX (remark-math.ts): MathML's presentation elements, with the attributes
+ * that set a formula out, its classes (their rules are in page-css.ts) and its TeX as the
+ * annotation and `alttext`. No `href`: Temml runs untrusted, and a link in a formula is refused.
+ */
+const MATHML_ELEMENTS = [
+  'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mpadded', 'mphantom', 'mstyle',
+  'mfrac', 'msqrt', 'mroot', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover', 'mmultiscripts', 'mprescripts',
+  'none', 'mtable', 'mtr', 'mtd', 'menclose', 'merror',
+];
+type PropertyDefinitions = NonNullable<Schema['attributes']>[string];
+const MATHML_ATTRIBUTES: PropertyDefinitions = [
+  'accent', 'accentunder', 'columnalign', 'columnspan', 'depth', 'displaystyle', 'fence', 'form', 'height', 'largeop', 'linebreak',
+  'linethickness', 'lspace', 'mathbackground', 'mathcolor', 'mathsize', 'mathvariant', 'maxsize', 'minsize', 'movablelimits',
+  'notation', 'rowspacing', 'columnspacing', 'rowspan', 'rspace', 'scriptlevel', 'separator', 'stretchy', 'symmetric', 'voffset', 'width', 'style',
+  ['className', /^tml-[\w-]+$/, 'mathscr', 'mord'],
+];
+const MATHML_ROOT: PropertyDefinitions = [['xmlns', 'http://www.w3.org/1998/Math/MathML'], ['display', 'block', 'inline'], 'alttext'];
+
 function schema(): Schema {
   const attributes: NonNullable<Schema['attributes']> = { '*': ['id', 'lang', 'dir'] };
   for (const [tag, list] of Object.entries(GENERATED)) attributes[tag] = [...list];
+  for (const tag of MATHML_ELEMENTS) attributes[tag] = [...MATHML_ATTRIBUTES];
+  attributes['math'] = [...MATHML_ATTRIBUTES, ...MATHML_ROOT];
+  attributes['annotation'] = [['encoding', 'application/x-tex']];
   for (const [tag, list] of Object.entries(INLINE_HTML)) {
     attributes[tag] = [...(attributes[tag] ?? []), ...list, ...GLOBAL_ATTRIBUTES];
   }
   return {
-    tagNames: [...new Set([...Object.keys(GENERATED), ...Object.keys(INLINE_HTML)])],
+    tagNames: [...new Set([...Object.keys(GENERATED), ...Object.keys(INLINE_HTML), ...MATHML_ELEMENTS])],
     attributes,
     // An empty list here would allow every protocol: `src` is left to the URL policy below.
     protocols: { href: ['http', 'https', 'mailto'] },

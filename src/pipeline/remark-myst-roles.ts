@@ -36,7 +36,7 @@ const TITLED = /^([\s\S]*?)\s*<([^<>]+)>$/;
 
 const REFERENCES = new Set(['ref', 'numref', 'eq', 'any', 'doc', 'term', 'download', 'external']);
 const WORDS = new Set(['guilabel', 'menuselection', 'dfn']);
-const CODE = new Set(['math', 'file', 'command', 'samp', 'program', 'envvar', 'code', 'literal']);
+const CODE = new Set(['file', 'command', 'samp', 'program', 'envvar', 'code', 'literal']);
 const ELEMENTS: Readonly<Record<string, string>> = { sub: 'sub', sup: 'sup', kbd: 'kbd', abbr: 'abbr', subscript: 'sub', superscript: 'sup' };
 
 export default function remarkMystRoles(options: MystRolesOptions) {
@@ -117,6 +117,8 @@ function roleOf(role: string, content: string, place: Text['position'], targets:
   }
   if (WORDS.has(role)) return [{ type: 'text', value: content.replace(/&(?=\S)/g, '').replace(/\s*-->\s*/g, ' → '), ...at }];
   if (CODE.has(role)) return [{ type: 'inlineCode', value: content, ...at }];
+  // Set as the `$…$` it stands for (remark-math.ts).
+  if (role === 'math') return [{ type: 'inlineMath', value: content, ...at } as PhrasingContent];
   const element = ELEMENTS[role];
   if (element) {
     const abbreviation = element === 'abbr' ? /^(.*?)\s*\(([^()]+)\)$/.exec(content) : null;

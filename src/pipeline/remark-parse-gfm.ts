@@ -31,6 +31,8 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gridTables } from '@adobe/micromark-extension-gridtables';
 import { defList } from 'micromark-extension-definition-list';
 import { defListFromMarkdown } from 'mdast-util-definition-list';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { dollarMath } from './dollar-math.js';
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { error } from '../diagnostics.js';
@@ -58,6 +60,9 @@ const GFM_SYNTAX: readonly { construct: string; syntax: Extension; tree: FromMar
   { construct: 'table', syntax: gfmTable(), tree: gfmTableFromMarkdown(), mayOccur: (text) => text.includes('|') },
   { construct: 'task list item', syntax: gfmTaskListItem(), tree: gfmTaskListItemFromMarkdown(), mayOccur: (text) => text.includes('[') },
 ];
+
+const DOLLAR_MATH = dollarMath();
+const MATH_TREE = mathFromMarkdown();
 
 /** How deep MkDocs's admonitions are read inside one another. */
 const MAX_ADMONITION_DEPTH = 8;
@@ -89,8 +94,10 @@ const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
     const grid = GRID_TABLE.test(document);
     // Definition lists (Term, then `:   its definition`) as Pandoc reads them, by wataru-chocola's extension.
     const definitions = DEFINITION.test(document);
-    const extensions: Extension[] = [...gfm.map((construct) => construct.syntax), ...(grid ? [gridTables] : []), ...(definitions ? [defList] : []), ...(data.micromarkExtensions ?? [])];
-    const mdastExtensions: Array<FromMarkdownExtension | FromMarkdownExtension[]> = [...gfm.map((construct) => construct.tree), ...(definitions ? [defListFromMarkdown] : []), ...(data.fromMarkdownExtensions ?? [])];
+    // TeX math between dollar signs (dollar-math.ts), only where a dollar sign is.
+    const math = document.includes('$');
+    const extensions: Extension[] = [...gfm.map((construct) => construct.syntax), ...(grid ? [gridTables] : []), ...(definitions ? [defList] : []), ...(math ? [DOLLAR_MATH] : []), ...(data.micromarkExtensions ?? [])];
+    const mdastExtensions: Array<FromMarkdownExtension | FromMarkdownExtension[]> = [...gfm.map((construct) => construct.tree), ...(definitions ? [defListFromMarkdown] : []), ...(math ? [MATH_TREE] : []), ...(data.fromMarkdownExtensions ?? [])];
     if (grid) mdastExtensions.splice(gfm.length, 0, gridTablesTree(document, () => ({ syntax: extensions, tree: mdastExtensions })));
     const tree = fromMarkdown(document, { extensions, mdastExtensions });
     // A table's `: caption` read back from the definition it was taken for.

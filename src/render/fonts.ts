@@ -104,6 +104,7 @@ const SCRIPT_FALLBACKS: ReadonlyArray<{ stem: string; subset: string; only?: Rea
 
 const PACKAGE_NAMES: Readonly<Record<FontPackage, string>> = {
   'eb-garamond-full': '@expo-google-fonts/eb-garamond',
+  'stix-two-math': '@fontsource/stix-two-math',
   ...Object.fromEntries(SCRIPT_FALLBACKS.map(({ stem }) => [stem, `@fontsource/${stem}`])),
   ...Object.fromEntries(BUNDLED_FAMILIES.map((family) => [family.stem, family.package])),
 };
@@ -192,7 +193,7 @@ export interface FaceFile {
   /** CSS unicode-range; none: the whole font. */
   unicodeRange?: string;
   /** The role it serves: which text it must cover. */
-  role: 'text' | 'headings' | 'smallcaps' | 'fallback' | 'mono';
+  role: 'text' | 'headings' | 'smallcaps' | 'fallback' | 'mono' | 'math';
   format?: FileFace['format'];
 }
 
@@ -358,7 +359,17 @@ export function monoFaceFiles(fonts: PrintFonts = CLASSIC_FONTS): readonly FaceF
 export interface PageText {
   text: string;
   code: string;
+  /** Whether the page sets TeX math (MathML, remark-math.ts): then the math face is declared. */
+  math?: boolean;
 }
+
+/**
+ * The math face: STIX Two Math, whose MATH table (the sizes of fractions, radicals and
+ * stretched brackets that MathML's layout reads) @fontsource keeps whole in one file, as it
+ * does not Libertinus Math's.
+ */
+export const MATH_FONT_FAMILY = 'STIX Two Math';
+const MATH_FACE: FaceFile = { family: MATH_FONT_FAMILY, weight: 400, style: 'normal', package: 'stix-two-math', file: 'files/stix-two-math-latin-400-normal.woff2', role: 'math' };
 
 /** The URL of a face's file: its package's folder URL, or the manuscript file's own. */
 export function faceUrl(face: FaceFile, urls: Readonly<Record<FontPackage, string>>, manuscriptUrl?: (real: string) => string): string {
@@ -408,6 +419,7 @@ function facesFor(page: PageText, fonts: PrintFonts): FaceFile[] {
   const faces = own.filter((face) => face.role === 'smallcaps' || needed(face, text));
   if (uncovered.size > 0) faces.push(...fallbackFaceFiles().filter((face) => !face.unicodeRange || [...uncovered].some((cp) => inRange(face, cp))));
   faces.push(...monoFaces.filter((face) => needed(face, code)));
+  if (page.math) faces.push(MATH_FACE);
   return faces;
 }
 

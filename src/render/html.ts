@@ -47,7 +47,8 @@ export function renderHtml(source: PartDocument, config: ResolvedConfig, options
   const colophon = imprintBlock(doc.meta, 'colophon');
   // The "Next:" line last, after the Works Cited, as in the pamphlet and the EPUB.
   const back = [...(doc.bibliography ? bibliographyContent(doc.bibliography) : []), ...(text.closing ? [text.closing] : []), ...(colophon ? [colophon] : [])];
-  const styles = readerStyles(config, { format: 'html', ...(options.css !== undefined ? { baseCss: options.css } : {}) });
+  const hasMath = [...elements([main, ...back])].some((el) => el.tagName === 'math');
+  const styles = readerStyles(config, { format: 'html', hasMath, ...(options.css !== undefined ? { baseCss: options.css } : {}) });
   dropCspBlindSpots([main, ...back]);
   const meta = (name: string, content: string): Element => ({ type: 'element', tagName: 'meta', properties: { name, content }, children: [] });
   const tree: Root = {

@@ -15,7 +15,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { PartDocument } from '../document.js';
 import { hyphenateTree } from '../pipeline/rehype-hyphenate.js';
 import { printAssets, type PrintAssets } from './assets.js';
-import { fontFaceCss } from './fonts.js';
+import { fontFaceCss, type PageText } from './fonts.js';
 import { bibliographySection, byline, imprintBlock, questionsSection, titleBlock } from '../blocks.js';
 import { printSheets } from '../style/sheets.js';
 import { coverPage } from './cover-page.js';
@@ -96,15 +96,24 @@ function backMatter(doc: PartDocument): { elements: Element[]; entries: Contents
  * element, joined once instead of at every level (the whole book's text, for the faces it
  * needs: 9 ms of the x10 print HTML that way).
  */
-function allText(node: Root | Element): string {
+/** The text set in the text faces: a formula's (MathML's) is the math face's, and `found.math` says there was one. */
+function allText(node: Root | Element, found?: { math: boolean }): string {
   const values: string[] = [];
   const pending: (Root | Element | Root['children'][number])[] = [node];
   while (pending.length > 0) {
     const next = pending.pop()!;
     if (next.type === 'text') values.push(next.value);
-    else if ('children' in next) for (let i = next.children.length - 1; i >= 0; i--) pending.push(next.children[i]!);
+    else if (next.type === 'element' && next.tagName === 'math') {
+      if (found) found.math = true;
+    } else if ('children' in next) for (let i = next.children.length - 1; i >= 0; i--) pending.push(next.children[i]!);
   }
   return values.join('');
+}
+
+function pageText(body: Element): PageText {
+  const found = { math: false };
+  const text = allText(body, found);
+  return { text, code: monoText(body), math: found.math };
 }
 
 /** The text set in the code face: code blocks and inline code, keyboard input, output. */
@@ -197,7 +206,7 @@ export function printHtml(
           h('title', `${doc.meta.title} (${doc.meta.series}, ${doc.meta.partLabel})`),
           doc.meta.authors.length > 0 ? h('meta', { name: 'author', content: byline(doc.meta.authors, doc.meta.lang) }) : null,
           // Left as it is by Paged.js (render-hold.ts).
-          h('style', { [FACES_SHEET_MARK]: '' }, styleElementText(fontFaceCss(assets.fontUrls, { text: allText(body), code: monoText(body) }, config.fonts, assets.manuscriptUrl))),
+          h('style', { [FACES_SHEET_MARK]: '' }, styleElementText(fontFaceCss(assets.fontUrls, pageText(body), config.fonts, assets.manuscriptUrl))),
           // Inline, not <link>ed: the page may make no request that is not a font or an image.
           // The base sheet, the theme's, the faces chosen, the manuscript's own (src/style/sheets.ts);
           // the handout is the pamphlet's typography, restyled for reading at a desk.

@@ -11,6 +11,8 @@ import type { Root } from 'mdast';
 import { defList } from 'micromark-extension-definition-list';
 import { defListFromMarkdown } from 'mdast-util-definition-list';
 import { definitionCaptions } from '../../src/pipeline/definition-captions.js';
+import { dollarMath } from '../../src/pipeline/dollar-math.js';
+import { mathFromMarkdown } from 'mdast-util-math';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -26,8 +28,15 @@ function definitionLists(this: Processor): (tree: Root) => void {
   return (tree) => definitionCaptions(tree);
 }
 
+/** TeX math between dollar signs in every parse (src/pipeline/dollar-math.ts). */
+function dollarMathEverywhere(this: Processor): void {
+  const data = this.data();
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), dollarMath()];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), mathFromMarkdown()];
+}
+
 // The same chain as the pipeline's parse (processor.ts), with and without the choice.
-const everything = unified().use(remarkParse).use(remarkGfm).use(definitionLists).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
+const everything = unified().use(remarkParse).use(remarkGfm).use(definitionLists).use(dollarMathEverywhere).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
 const chosen = unified().use(remarkParseGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective);
 
 const same = (text: string): boolean => JSON.stringify(chosen.parse(text)) === JSON.stringify(everything.runSync(everything.parse(text)));

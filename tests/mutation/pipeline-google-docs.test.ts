@@ -19,6 +19,12 @@ const lineOf = (text: string, words: string) => text.slice(0, text.indexOf(words
 const svg = (markup: string) => `data:image/svg+xml;base64,${Buffer.from(markup).toString('base64')}`;
 
 describe('Google Docs\' Markdown', () => {
+  test('its LaTeX equation, which the export escapes as Markdown (`$$e^{i\\\\pi } \\= \\-1$$`), is set as the Doc wrote it', () => {
+    const html = body(onePart(docs).doc);
+    const written = [...html.matchAll(/<math [^>]*alttext="([^"]*)"/g)].map((match) => match[1]);
+    expect(written).toEqual(['e^{i\\pi } = -1', 'e^{i\\pi } = -1']);
+  });
+
   test('its pictures, `data:` URLs, are the book\'s: in the text, and in the EPUB as files of their bytes', () => {
     const loaded = onePart(docs);
     // The export's own shortcomings are warned about; nothing is refused.

@@ -37,7 +37,7 @@ describe("MyST's roles and targets", () => {
 
   test('inline roles: their HTML, their code or their words; a role pamphlet does not know stays as written', () => {
     const { doc } = onePart('H{sub}`2`O, E = mc{sup}`2`, {kbd}`Ctrl`, {abbr}`MyST (Markedly Structured Text)`, {math}`x^2`, {guilabel}`&Cancel`, {menuselection}`File --> Save`, {file}`a.txt` and {nonsense}`kept`.\n');
-    expect(body(doc)).toBe('<p id="p1" data-pn="1">H<sub>2</sub>O, E = mc<sup>2</sup>, <kbd>Ctrl</kbd>, <abbr title="Markedly Structured Text">MyST</abbr>, <code>x^2</code>, Cancel, File → Save, <code>a.txt</code> and {nonsense}<code>kept</code>.</p>');
+    expect(body(doc)).toBe('<p id="p1" data-pn="1">H<sub>2</sub>O, E = mc<sup>2</sup>, <kbd>Ctrl</kbd>, <abbr title="Markedly Structured Text">MyST</abbr>, <math xmlns="http://www.w3.org/1998/Math/MathML" alttext="x^2"><semantics><msup><mi>x</mi><mn class="tml-sml-pad">2</mn></msup><annotation encoding="application/x-tex">x^2</annotation></semantics></math>, Cancel, File → Save, <code>a.txt</code> and {nonsense}<code>kept</code>.</p>');
   });
 
   test('a citation of keys the bibliography lacks: printed as typed with a warning, or an error beside known ones', () => {

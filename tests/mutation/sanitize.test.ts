@@ -47,8 +47,13 @@ describe('rehype-sanitize keeps what pamphlet makes and drops the rest', () => {
       "<p class=\"\" id=\"p1\" lang=\"en\" dir=\"rtl\">p</p>"],
     ["<span style=\"background:url(http://x)\">bg</span><span style=\"color: red; font-weight: bold\">ok</span><span style=\"color: u\\rl(x)\">esc</span>",
       "<span>bg</span><span style=\"color: red; font-weight: bold\">ok</span><span>esc</span>"],
-    ["<iframe src=\"http://x\"></iframe><object data=\"x\"></object><embed src=\"x\"><form action=\"x\"><input type=\"text\" name=\"q\"><button>b</button></form><svg><script>alert(1)</script></svg><math><mi>x</mi></math>",
-      "<input type=\"checkbox\" disabled>bx"],
+    ["<iframe src=\"http://x\"></iframe><object data=\"x\"></object><embed src=\"x\"><form action=\"x\"><input type=\"text\" name=\"q\"><button>b</button></form><svg><script>alert(1)</script></svg>",
+      "<input type=\"checkbox\" disabled>b"],
+    // MathML, which TeX math is set as (remark-math.ts): its elements and presentation attributes
+    // kept, a handler, a link, a foreign namespace, an annotation other than TeX's and a style the
+    // CSS policy refuses dropped (a picture from the network loses its address, as anywhere).
+    ["<math xmlns=\"http://www.w3.org/2000/svg\" display=\"block\" alttext=\"x\" onload=\"alert(1)\"><semantics><mrow href=\"javascript:alert(1)\"><mi mathvariant=\"bold\" onclick=\"x\">x</mi><mo style=\"background:url(http://x)\">+</mo><mtext><img src=\"http://x/y.png\"></mtext></mrow><annotation-xml encoding=\"text/html\"><script>alert(1)</script></annotation-xml><annotation encoding=\"text/html\">t</annotation></semantics></math>",
+      "<math display=\"block\" alttext=\"x\"><semantics><mrow><mi mathvariant=\"bold\">x</mi><mo>+</mo><mtext><img></mtext></mrow><annotation>t</annotation></semantics></math>"],
     ["<!-- comment --><p>c</p><base href=\"http://x/\"><link rel=\"stylesheet\" href=\"http://x/s.css\"><meta http-equiv=\"refresh\" content=\"0;url=http://x\">",
       "<p>c</p>"],
     ["<td>orphan cell</td><tr><td>orphan row</td></tr><caption>orphan caption</caption>",

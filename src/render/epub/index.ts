@@ -153,7 +153,12 @@ function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOp
     : undefined;
   // The theme's and the manuscript's sheets after ours, with the files they name (and the embedded faces).
   const hasCode = [...elements(flow)].some((el) => CODE_TAGS.has(el.tagName));
-  const styles = readerStyles(config, { format: 'epub', text: `${meta.series} ${meta.title} ${toString(doc.body)}`, hasCode, ...(options.css !== undefined ? { baseCss: options.css } : {}) });
+  // EPUB 3 asks each content document holding MathML (TeX math, remark-math.ts) to say so.
+  const withMathMl = (content: Parameters<typeof elements>[0]): { properties?: string[] } => ([...elements(content)].some((el) => el.tagName === 'math') ? { properties: ['mathml'] } : {});
+  const textMath = withMathMl(text.content);
+  const bibliographyMath = withMathMl(bibliography ?? []);
+  const hasMath = textMath.properties !== undefined || bibliographyMath.properties !== undefined;
+  const styles = readerStyles(config, { format: 'epub', text: `${meta.series} ${meta.title} ${toString(doc.body)}`, hasCode, hasMath, ...(options.css !== undefined ? { baseCss: options.css } : {}) });
 
   // The cover: the manuscript's image, or the generated one as SVG (shown) and PNG (the
   // cover-image: Kindle and Kobo conversions ignore an SVG cover).
@@ -175,8 +180,8 @@ function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOp
     { id: 'ncx', href: HREF.ncx, mediaType: 'application/x-dtbncx+xml' },
     { id: 'cover', href: HREF.cover, mediaType: 'application/xhtml+xml' },
     ...coverItems,
-    { id: 'text', href: HREF.text, mediaType: 'application/xhtml+xml' },
-    ...(hasBibliography ? [{ id: 'bibliography', href: HREF.bibliography, mediaType: 'application/xhtml+xml' }] : []),
+    { id: 'text', href: HREF.text, mediaType: 'application/xhtml+xml', ...textMath },
+    ...(hasBibliography ? [{ id: 'bibliography', href: HREF.bibliography, mediaType: 'application/xhtml+xml', ...bibliographyMath }] : []),
     ...(colophonDocument ? [{ id: 'colophon', href: HREF.colophon, mediaType: 'application/xhtml+xml' }] : []),
     { id: 'css', href: HREF.css, mediaType: 'text/css' },
     ...styles.files.map((file) => ({ id: file.id, href: file.href, mediaType: file.mediaType })),

@@ -48,14 +48,21 @@ export function baseReaderCss(): string {
   return baseSheets;
 }
 
+let mathSheet: string | undefined;
+/** The rules of a book with TeX math (styles/epub-math.css): only such a book carries them. */
+function mathReaderCss(): string {
+  mathSheet ??= readFileSync(packagePath('styles', 'epub-math.css'), 'utf8');
+  return mathSheet;
+}
+
 /**
  * The reader stylesheet of `config`. `stylesheetDir`: the sheet's folder inside the
  * package (relative to the OPF), where its files go; `text`: the characters the part
  * sets, for the subsets of embedded faces; `format`: the web page inlines its files.
  */
-export function readerStyles(config: ResolvedConfig, options: { format: 'epub' | 'html'; stylesheetDir?: string; text?: string; hasCode?: boolean; baseCss?: string }): ReaderStyles {
+export function readerStyles(config: ResolvedConfig, options: { format: 'epub' | 'html'; stylesheetDir?: string; text?: string; hasCode?: boolean; hasMath?: boolean; baseCss?: string }): ReaderStyles {
   const files: ReaderFile[] = [];
-  const sheets = [options.baseCss ?? baseReaderCss(), themeSheetText(config.theme, 'epub')];
+  const sheets = [options.baseCss ?? baseReaderCss(), ...(options.hasMath ? [mathReaderCss()] : []), themeSheetText(config.theme, 'epub')];
   const dir = options.stylesheetDir ?? 'styles';
   if (options.format === 'epub' && config.epub.embedFonts) sheets.push(embeddedFonts(config, options.text ?? '', dir, files, options.hasCode ?? true));
   const own = config.styles.epub;

@@ -1,0 +1,117 @@
+/**
+ * TeX math between dollar signs, as authors write it in Pandoc, GitHub, Obsidian, MyST and
+ * Jupyter: `$x^2$` in a line, `$$ … $$` in a line or on lines of their own.
+ *
+ * The double-dollar forms are micromark-extension-math's (with `singleDollarTextMath: false`).
+ * The single dollar is read here, by Pandoc's rule (its manual, `tex_math_dollars`): the
+ * opening `$` has a non-space character right after it, the closing `$` a non-space character
+ * right before it and no digit right after. micromark-extension-math reads a single `$` as it
+ * reads a code span's backtick, so "$5 and $10" became the formula "5 and " (its maintainers
+ * keep that on purpose: micromark/micromark-extension-math#6); in a pamphlet, a dollar sign is
+ * money far more often than mathematics, and no library reads it Pandoc's way. The tokens are
+ * those of micromark-extension-math, so mdast-util-math makes the same `inlineMath` node.
+ */
+import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { math } from 'micromark-extension-math';
+
+const DOLLAR = 36;
+const BACKSLASH = 92;
+const LESS_THAN = 60;
+const SLASH = 47;
+
+function isDigit(code: Code): boolean {
+  return code !== null && code >= 48 && code <= 57;
+}
+
+/** A line ending (micromark's -5, -4, -3), a tab (-2) or virtual space (-1), a space or the end. */
+function isSpaceOrEnd(code: Code): boolean {
+  return code === null || code < 0 || code === 32;
+}
+
+/** The closing `$`, kept only when no digit follows it (Pandoc: "$20 to $30" is money). */
+const closing: Construct = {
+  partial: true,
+  tokenize(effects: Effects, ok: State, nok: State): State {
+    return (code) => {
+      effects.enter('mathTextSequence');
+      effects.consume(code);
+      effects.exit('mathTextSequence');
+      return (after) => (isDigit(after) || after === DOLLAR ? nok(after) : ok(after));
+    };
+  },
+};
+
+const singleDollar: Construct = {
+  name: 'mathText',
+  // As micromark-extension-math's: a `$` may not follow another, unless that one was escaped.
+  previous(this: TokenizeContext, code: Code): boolean {
+    return code !== DOLLAR || this.events[this.events.length - 1]?.[1].type === 'characterEscape';
+  },
+  tokenize(effects: Effects, ok: State, nok: State): State {
+    /** Whether the last character read was a space or a line ending: no `$` closes after one. */
+    let afterSpace = false;
+    const data = (code: Code): State | undefined => {
+      if (code === null) return nok(code);
+      if (code === DOLLAR && !afterSpace) {
+        effects.exit('mathTextData');
+        return effects.attempt(closing, done, goOn)(code);
+      }
+      if (code < 0 && code !== -2 && code !== -1) {
+        // A line ending, in its own token as micromark wants it; the formula goes on.
+        effects.exit('mathTextData');
+        effects.enter('lineEnding');
+        effects.consume(code);
+        effects.exit('lineEnding');
+        afterSpace = true;
+        // The next line's data token begins with its first character: micromark has no place for it before.
+        return (next: Code) => {
+          effects.enter('mathTextData');
+          return data(next);
+        };
+      }
+      afterSpace = isSpaceOrEnd(code);
+      effects.consume(code);
+      // `\$` is a dollar in the formula, not its end.
+      return code === BACKSLASH ? escaped : data;
+    };
+    const escaped = (code: Code): State | undefined => {
+      if (code === DOLLAR || code === BACKSLASH) {
+        afterSpace = false;
+        effects.consume(code);
+        return data;
+      }
+      return data(code);
+    };
+    const done = (code: Code): State | undefined => {
+      effects.exit('mathText');
+      return ok(code);
+    };
+    const goOn = (code: Code): State | undefined => {
+      effects.enter('mathTextData');
+      afterSpace = false;
+      effects.consume(code);
+      return data;
+    };
+    return (code) => {
+      effects.enter('mathText');
+      effects.enter('mathTextSequence');
+      effects.consume(code);
+      effects.exit('mathTextSequence');
+      return (next: Code) => {
+        if (isSpaceOrEnd(next) || next === DOLLAR) return nok(next);
+        effects.enter('mathTextData');
+        if (next !== LESS_THAN) return data(next);
+        // `<span>$</span>`: GitHub's documented way to write a dollar sign beside a formula; a
+        // `$` right before an end tag opens nothing.
+        effects.consume(next);
+        return (after: Code) => (after === SLASH ? nok(after) : data(after));
+      };
+    };
+  },
+};
+
+/** The syntax: `$$` blocks and `$$…$$` from micromark-extension-math, `$…$` from here. */
+export function dollarMath(): Extension {
+  const doubles = math({ singleDollarTextMath: false });
+  return { flow: doubles.flow, text: { [DOLLAR]: [...[doubles.text?.[DOLLAR] ?? []].flat(), singleDollar] } } as Extension;
+}

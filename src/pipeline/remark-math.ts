@@ -1,0 +1,213 @@
+/**
+ * TeX math set as MathML, by Temml (a TeX-to-MathML library by a KaTeX maintainer, made for
+ * the MathML Core that Chromium lays out since version 109): the `$…$` and `$$…$$` that
+ * dollar-math.ts reads, GitHub's ```` ```math ```` fence and MyST's ```` ```{math} ````.
+ *
+ * MathML is the one form of a formula every output shares: EPUB 3 requires reading systems to
+ * take it (the package marks each file that holds some, epub/package.ts), Chromium lays it out
+ * for the PDF, the handout and the booklet, in STIX Two Math (page-css.ts), and it stays text
+ * that a screen reader speaks; the TeX rides along as its annotation and its `alttext`.
+ * Temml runs untrusted (`\href`, `\url`, `\includegraphics` and `\html…` are refused) and with
+ * its bound on macro expansions, so `\def\a{\a\a}\a` stops at once; rehype-sanitize.ts then
+ * holds what it made to an allow-list of MathML's elements and attributes.
+ *
+ * A formula TeX cannot read is an error at its place in the part: the book would otherwise
+ * print what the author did not mean. The commonest cause, a dollar sign of money read as the
+ * start of a formula, is named in the message.
+ */
+import { createRequire } from 'node:module';
+import type { Code, Root, RootContent, Text } from 'mdast';
+import type { InlineMath, Math } from 'mdast-util-math';
+import type { Element, ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Point } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { error } from '../diagnostics.js';
+// Its types declare the `inlineMath` and `math` nodes in mdast's content.
+import type {} from 'mdast-util-math';
+
+interface TemmlOptions {
+  displayMode: boolean;
+  annotate: boolean;
+  throwOnError: boolean;
+  trust: boolean;
+  strict: boolean;
+  xml: boolean;
+  maxExpand: number;
+}
+interface Temml {
+  renderToString(tex: string, options: TemmlOptions): string;
+}
+/** Temml's ParseError: its message, and where in the formula it arose. */
+interface TemmlError extends Error {
+  position?: number;
+}
+
+const require = createRequire(import.meta.url);
+let temml: Temml | undefined;
+/** Temml (about 500 KB) is loaded only for a part that holds a formula. */
+function loadTemml(): Temml {
+  temml ??= require('temml') as Temml;
+  return temml;
+}
+
+/** The languages of a fenced block that holds display math: GitHub's, and MyST's directive. */
+const MATH_FENCES = new Set(['math', '{math}']);
+/** A MyST directive's option line (`:label: euler`), at the top of its body. */
+const MYST_OPTION = /^:[\w-]+:.*$/;
+
+export default function remarkMath() {
+  return (tree: Root, file: VFile): void => {
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'code' && node.lang && MATH_FENCES.has(node.lang) && parent && index !== undefined) {
+        const equations = fencedMath(node);
+        parent.children.splice(index, 1, ...(equations as RootContent[]));
+        for (const math of equations) setAsMathMl(math, file);
+        return index + equations.length;
+      }
+      if (node.type !== 'inlineMath' && node.type !== 'math') return;
+      const asWritten = setAsMathMl(node, file);
+      if (asWritten && parent && index !== undefined) parent.children[index] = asWritten as RootContent;
+    });
+  };
+}
+
+/**
+ * A fence's formulas. MyST's directive, as Sphinx reads it, holds one equation per paragraph,
+ * each of whose lines may be aligned at `&` and ended by `\\` (Sphinx sets each in `split`).
+ */
+function fencedMath(node: Code): Math[] {
+  const at = node.position ? { position: node.position } : {};
+  if (node.lang !== '{math}') return [{ type: 'math', value: node.value.trim(), ...at }];
+  const lines = node.value.split('\n');
+  while (lines.length > 0 && MYST_OPTION.test(lines[0]!)) lines.shift();
+  return lines
+    .join('\n')
+    .split(/\n[ \t]*\n/)
+    .map((equation) => equation.trim())
+    .filter((equation) => equation.length > 0)
+    .map((equation) => ({ type: 'math', value: /&|\\\\/.test(equation) && !/\\begin\{/.test(equation) ? `\\begin{aligned}${equation}\\end{aligned}` : equation, ...at }));
+}
+
+/** How deep braces, `\left…\right` and environments may nest in a formula: Temml and the tree's walkers recurse. */
+const MAX_DEPTH = 100;
+
+/**
+ * Sets the node's MathML as the hast it stands for. A formula TeX cannot read is an error,
+ * unless it is between single dollar signs: those may be prose that happens to hold two (GitHub's
+ * own help writes "uses $\` and \`$ delimiters"), which is then printed as written, with a
+ * warning; the text node to put in its place is returned.
+ */
+function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
+  // `$$…$$` in a line is a formula set apart there, as Pandoc and GitHub set it.
+  const display = node.type === 'math' || (node.type === 'inlineMath' && sourceOf(node, file)?.startsWith('$$') === true);
+  let tex = node.value.trim();
+  // GitHub's and GitLab's $`…`$, for a formula holding what Markdown would read.
+  const backticks = node.type === 'inlineMath' && tex.length > 1 && tex.startsWith('`') && tex.endsWith('`');
+  if (backticks) tex = tex.slice(1, -1).trim();
+  const written = singleDollarSource(node, file);
+  const fail = (reason: string, offset?: number): Text | undefined => {
+    if (written !== undefined && !backticks) {
+      file.message(`\`${written}\` is not TeX math pamphlet can set (${reason}): printed as written; a dollar sign of money is written \`\\$\``, { ...(node.position ? { place: node.position } : {}), ruleId: 'math-as-text', source: 'pamphlet' });
+      // Markdown's escapes, as the text would have read without the dollar signs.
+      return { type: 'text', value: written.replace(MARKDOWN_ESCAPE, '$1'), ...(node.position ? { position: node.position } : {}) };
+    }
+    error(file, `TeX math that cannot be set: ${reason}`, { place: placeIn(node, file, tex, offset), ruleId: 'math', source: 'pamphlet' });
+    return undefined;
+  };
+  const depth = nestingOf(tex);
+  if (depth.depth > MAX_DEPTH) return fail(`nested more than ${MAX_DEPTH} deep`, depth.at);
+  let math: Element | undefined;
+  try {
+    math = mathMl(tex, display);
+  } catch (thrown) {
+    const problem = thrown as TemmlError;
+    if (problem instanceof RangeError) return fail('nested too deep');
+    // Google Docs' Markdown export escapes TeX as it escapes text (`$$e^{i\\pi } \= \-1$$`):
+    // what TeX cannot read may read once Markdown's escapes are taken back.
+    // Only between double dollars, as the export writes: between single ones, prose (`$\` and \`$`) would read as TeX.
+    const unescaped = written === undefined ? tex.replace(MARKDOWN_ESCAPE, '$1') : tex;
+    if (unescaped !== tex) {
+      try {
+        math = mathMl(unescaped, display);
+        tex = unescaped;
+      } catch {
+        // The first complaint is the one to report.
+      }
+    }
+    // Temml's message ends with the formula, each letter underlined by combining marks: ours places it instead.
+    const reason = problem.message.replace(/ at (position \d+|end of input):[^]*$/, '').replace(/^Temml parse error: /i, '').trim();
+    if (!math) return fail(reason, problem.position);
+  }
+  if (!math) return undefined;
+  // Places in Temml's markup, not in the part.
+  visit(math, (inner) => {
+    delete inner.position;
+  });
+  // For a reading system that shows no MathML, and a screen reader that reads none.
+  math.properties = { ...math.properties, alttext: tex };
+  const children: ElementContent[] = math.children;
+  node.data = node.type === 'math'
+    ? { hName: 'div', hProperties: { className: ['math-display'] }, hChildren: [{ ...math, children }] }
+    : { hName: 'math', hProperties: math.properties, hChildren: children };
+  return undefined;
+}
+
+/** The source of a formula between single dollar signs, as written; undefined for any other. */
+function singleDollarSource(node: InlineMath | Math, file: VFile): string | undefined {
+  const source = node.type === 'inlineMath' ? sourceOf(node, file) : undefined;
+  return source?.startsWith('$') && !source.startsWith('$$') ? source : undefined;
+}
+
+function sourceOf(node: InlineMath | Math, file: VFile): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : String(file.value).slice(start, end);
+}
+
+/** Markdown's backslash escape of ASCII punctuation. */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+
+/** The formula as a MathML element, from Temml's markup (Temml throws what it cannot read). */
+function mathMl(tex: string, display: boolean): Element | undefined {
+  const markup = loadTemml().renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, trust: false, strict: false, xml: true, maxExpand: 1000 });
+  return fromHtml(markup, { fragment: true }).children.find((child): child is Element => child.type === 'element' && child.tagName === 'math');
+}
+
+/** Where in the part Temml's complaint is: its offset in the formula, when the formula is found as written. */
+function placeIn(node: InlineMath | Math, file: VFile, tex: string, offset: number | undefined): Point | NonNullable<InlineMath['position']> | undefined {
+  const position = node.position;
+  if (!position) return undefined;
+  const start = position.start.offset;
+  const end = position.end.offset;
+  if (offset === undefined || start === undefined || end === undefined) return position;
+  const source = String(file.value);
+  const at = source.slice(start, end).indexOf(tex);
+  if (at < 0) return position;
+  const before = source.slice(0, start + at + Math.min(offset, tex.length));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines.at(-1)!.length + 1, offset: before.length };
+}
+
+/** The deepest nesting of a formula's groups (up to one past the bound), and where it is reached. */
+function nestingOf(tex: string): { depth: number; at: number } {
+  let depth = 0;
+  let deepest = { depth: 0, at: 0 };
+  for (let i = 0; i < tex.length; i++) {
+    const ch = tex[i];
+    const start = i;
+    let step = 0;
+    if (ch === '\\') {
+      const name = /^[a-zA-Z]+/.exec(tex.slice(i + 1, i + 7))?.[0] ?? '';
+      if (name === 'left' || name === 'begin') step = 1;
+      else if (name === 'right' || name === 'end') step = -1;
+      i += Math.max(1, name.length);
+    } else if (ch === '{') step = 1;
+    else if (ch === '}') step = -1;
+    depth += step;
+    if (depth > deepest.depth) deepest = { depth, at: start };
+    if (depth > MAX_DEPTH) break;
+  }
+  return deepest;
+}
