@@ -23,9 +23,13 @@ export type AnchorAliases = Map<string, string>;
 export type WrittenHeadingIds = Map<number, string>;
 /** The ids of the author's anchors (`<a id>`, `<a name>`), which headings avoid. */
 export type AnchorIds = Set<string>;
+/** MyST's labels of display formulas, by the line of their closing `$$ (label)`. */
+export type MathLabels = Map<number, string>;
 
 declare module 'vfile' {
   interface DataMap {
+    /** MyST's labelled display formulas, `$$ … $$ (label)`: the label by the closing line (dollar-math.ts). */
+    mathLabels: MathLabels;
     /** The part's front matter, validated (frontmatter.ts). */
     frontmatter: PartFrontmatter;
     /** Series-level facts about this part, set by the manuscript before the run. */

@@ -13,6 +13,9 @@
  */
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
 import { math } from 'micromark-extension-math';
+import type { Root } from 'mdast';
+import type { Math as MathNode } from 'mdast-util-math';
+import { visit } from 'unist-util-visit';
 
 const DOLLAR = 36;
 const BACKSLASH = 92;
@@ -114,4 +117,31 @@ const singleDollar: Construct = {
 export function dollarMath(): Extension {
   const doubles = math({ singleDollarTextMath: false });
   return { flow: doubles.flow, text: { [DOLLAR]: [...[doubles.text?.[DOLLAR] ?? []].flat(), singleDollar] } } as Extension;
+}
+
+/** MyST's closing fence with a label, `$$ (eq-1)`, on a line of its own. */
+const LABELLED_CLOSE = /^([ \t]*\$\$)[ \t]*\(([^()\s]+)\)[ \t]*$/gm;
+export const MAY_HOLD_LABELLED_MATH = /^[ \t]*\$\$[ \t]*\(/m;
+
+/**
+ * MyST's labelled display formula, `$$` … `$$ (label)`: micromark-extension-math takes no
+ * closing fence with words after it, so the formula ran on to the end of the part. Each such
+ * line inside a formula of `tree` is given back as a bare `$$` (the label blanked, so every
+ * place in the part stays where it was), with its label by line; undefined when none is.
+ */
+export function unlabelledMath(document: string, tree: Root): { text: string; labels: Map<number, string> } | undefined {
+  const labels = new Map<number, string>();
+  let text = document;
+  visit(tree, 'math', (node: MathNode) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    LABELLED_CLOSE.lastIndex = start;
+    const found = LABELLED_CLOSE.exec(document);
+    if (!found || found.index >= end) return;
+    const [line, fence, label] = found as unknown as [string, string, string];
+    text = text.slice(0, found.index) + fence + ' '.repeat(line.length - fence.length) + text.slice(found.index + line.length);
+    labels.set(document.slice(0, found.index).split('\n').length, label);
+  });
+  return labels.size > 0 ? { text, labels } : undefined;
 }

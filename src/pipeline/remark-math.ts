@@ -87,7 +87,12 @@ function fencedMath(node: Code): Math[] {
     .split(/\n[ \t]*\n/)
     .map((equation) => equation.trim())
     .filter((equation) => equation.length > 0)
-    .map((equation) => ({ type: 'math', value: /&|\\\\/.test(equation) && !/\\begin\{/.test(equation) ? `\\begin{aligned}${equation}\\end{aligned}` : equation, ...at }));
+    .map((equation) => ({ type: 'math', value: /&|\\\\/.test(equation) && !/\\begin\{/.test(equation) ? aligned(equation) : equation, ...at }));
+}
+
+/** A formula of aligned lines, as Sphinx sets a display one. */
+function aligned(tex: string): string {
+  return `\\begin{aligned}${tex}\\end{aligned}`;
 }
 
 /** How deep braces, `\left…\right` and environments may nest in a formula: Temml and the tree's walkers recurse. */
@@ -124,14 +129,18 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   } catch (thrown) {
     const problem = thrown as TemmlError;
     if (problem instanceof RangeError) return fail('nested too deep');
-    // Google Docs' Markdown export escapes TeX as it escapes text (`$$e^{i\\pi } \= \-1$$`):
-    // what TeX cannot read may read once Markdown's escapes are taken back.
-    // Only between double dollars, as the export writes: between single ones, prose (`$\` and \`$`) would read as TeX.
-    const unescaped = written === undefined ? tex.replace(MARKDOWN_ESCAPE, '$1') : tex;
-    if (unescaped !== tex) {
+    // Between double dollars or in a fence (never between single ones, which may be prose:
+    // `$\` and \`$` would read as TeX), what TeX cannot read is read again as its writers meant:
+    // - Google Docs' Markdown export escapes TeX as it escapes text (`$$e^{i\\pi } \= \-1$$`),
+    //   so Markdown's escapes taken back;
+    // - Sphinx (and so MyST) sets a display formula whose lines end in `\\` or align at `&` in
+    //   an aligned environment of its own, where TeX alone would refuse the `&`.
+    const again = written === undefined ? [tex.replace(MARKDOWN_ESCAPE, '$1'), ...(/&|\\\\/.test(tex) && !/\\begin\{/.test(tex) ? [aligned(tex)] : [])] : [];
+    for (const candidate of again.filter((text) => text !== tex)) {
       try {
-        math = mathMl(unescaped, display);
-        tex = unescaped;
+        math = mathMl(candidate, display);
+        tex = candidate;
+        break;
       } catch {
         // The first complaint is the one to report.
       }
@@ -148,8 +157,11 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   // For a reading system that shows no MathML, and a screen reader that reads none.
   math.properties = { ...math.properties, alttext: tex };
   const children: ElementContent[] = math.children;
+  // MyST's `$$ (label)` (dollar-math.ts): the formula is where `#label` leads.
+  const label = node.type === 'math' && node.position ? file.data.mathLabels?.get(node.position.end.line) : undefined;
+  const id = label && /^[A-Za-z][\w.-]*$/.test(label) ? { id: label } : {};
   node.data = node.type === 'math'
-    ? { hName: 'div', hProperties: { className: ['math-display'] }, hChildren: [{ ...math, children }] }
+    ? { hName: 'div', hProperties: { className: ['math-display'], ...id }, hChildren: [{ ...math, children }] }
     : { hName: 'math', hProperties: math.properties, hChildren: children };
   return undefined;
 }

@@ -32,7 +32,7 @@ import { gridTables } from '@adobe/micromark-extension-gridtables';
 import { defList } from 'micromark-extension-definition-list';
 import { defListFromMarkdown } from 'mdast-util-definition-list';
 import { mathFromMarkdown } from 'mdast-util-math';
-import { dollarMath } from './dollar-math.js';
+import { dollarMath, MAY_HOLD_LABELLED_MATH, unlabelledMath } from './dollar-math.js';
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { error } from '../diagnostics.js';
@@ -110,7 +110,15 @@ const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
     return tree;
   };
   this.parser = (document: string, file: VFile): Root => {
-    const tree = parse(document);
+    let tree = parse(document);
+    // MyST's `$$ (label)`, which closes no formula for micromark-extension-math: read again with bare fences.
+    if (MAY_HOLD_LABELLED_MATH.test(document)) {
+      for (let pass = 0, found = unlabelledMath(document, tree); found && pass < MAX_ADMONITION_DEPTH; pass++, found = unlabelledMath(document, tree)) {
+        document = found.text;
+        tree = parse(document);
+        file.data.mathLabels = new Map([...(file.data.mathLabels ?? []), ...found.labels]);
+      }
+    }
     if (!MAY_HOLD_COMMENT(document)) return tree;
     // Obsidian's `%%comments%%`, blanked in the source (positions kept), and the part read again.
     const comments = blankComments(document, tree);

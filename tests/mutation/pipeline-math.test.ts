@@ -60,20 +60,25 @@ describe("GitHub's help page on mathematical expressions", () => {
 });
 
 describe("MyST-Parser's page on math", () => {
-  test('its role, its directive of two equations (the second aligned), its escapes, as MyST sets them', () => {
+  test('its role, its directive of two equations (the second aligned), its labelled display, its escapes, as MyST sets them', () => {
     const loaded = load(fixture('myst-math'));
     const html = body(loaded.manuscript.parts[0]!);
+    const twoLines = '\\begin{aligned}(a + b)^2  &=  (a + b)(a + b) \\\\\n           &=  a^2 + 2ab + b^2\\end{aligned}';
     expect(formulas(html)).toEqual([
       'inline: a^2 + b^2 = c^2',
       'block: (a + b)^2 = a^2 + 2ab + b^2',
-      'block: \\begin{aligned}(a + b)^2  &=  (a + b)(a + b) \\\\\n           &=  a^2 + 2ab + b^2\\end{aligned}',
+      `block: ${twoLines}`,
+      // `$$ … $$ (mymath2)`: aligned as Sphinx aligns it, and the label its anchor.
+      `block: ${twoLines}`,
       'inline: a=\\$3',
       'inline: a',
     ]);
+    expect(html).toContain('<div class="math-display" id="mymath2">');
+    expect(html).toMatch(/<p id="p\d+" data-pn="\d+">The equation mymath2 is also a quadratic equation.<\/p>/);
     const text = prose(html);
     expect(text).toContain('renders as $a$.');
     expect(text).toContain('so \\\\$a$ renders as \\');
-    expect(text).not.toMatch(/\{math\}|:label:/);
+    expect(text).not.toMatch(/\{math\}|:label:|\(mymath2\)/);
     expect(loaded.messages.filter((m) => / (error|warning): /.test(m))).toEqual([]);
   });
 });
@@ -127,6 +132,17 @@ describe('formulas as an attacker would write them', () => {
     expect(selectAll('img', fromHtml(body(doc), { fragment: true }))).toEqual([]);
     expect(prose(body(doc))).toContain('Costs $<img src=x onerror=alert(1)>\\frac{$ today.');
     expect(messages.some((m) => / warning: .* printed as written/.test(m))).toBe(true);
+  });
+
+  test("MyST's `$$ (label)`: only a formula's closing fence; in code it stays, and a label no id can be is no anchor", () => {
+    const { doc, messages } = onePart('```md\n$$\nx\n$$ (in-code)\n```\n\n$$\ny\n$$ (eq-y)\n\nText $$ (not-a-fence).\n\n$$\nz\n$$ (bad"onload="x)\n');
+    expect(messages.filter((m) => / (error|warning): /.test(m))).toEqual([]);
+    const html = body(doc);
+    expect(html).toContain('$$ (in-code)');
+    expect(formulas(html)).toEqual(['block: y', 'block: z']);
+    expect(html).toContain('<div class="math-display" id="eq-y">');
+    expect(html).not.toMatch(/onload|id="bad/);
+    expect(prose(html)).toContain('Text $$ (not-a-fence).');
   });
 
   test('MathML written by hand is still refused: only TeX makes formulas', () => {
