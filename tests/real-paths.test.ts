@@ -58,6 +58,13 @@ describe('a symbolic link out of the folder is an error naming the link', () => 
     expectRefused(root, `manuscript/part-1.md:20:12: error: image outside the manuscript folder is not allowed: images/cover.png is a symbolic link to ${outside}/secret.png, outside the manuscript folder: pamphlet never reads outside it`);
   });
 
+  test("a picture named from a static site's root, whose `static/` folder is a link out of the folder: refused, the link named", () => {
+    const { root, dir } = builtManuscript();
+    symlinkSync(outside, path.join(dir, 'static'));
+    appendFileSync(path.join(dir, 'part-1.md'), '\nThe cover: ![The cover](/secret.png)\n');
+    expectRefused(root, `manuscript/part-1.md:20:12: error: image outside the manuscript folder is not allowed: static is a symbolic link to ${outside}, outside the manuscript folder: pamphlet never reads outside it`);
+  });
+
   test('an image by reference (`![x][ref]`), at the reference', () => {
     const { root, dir } = builtManuscript();
     mkdirSync(path.join(dir, 'images'));

@@ -35,6 +35,8 @@ export default function remarkSafety(options: SafetyOptions) {
     const ownName = path.basename(file.path);
     const emptied = new Set<Parent>();
     visit(tree, 'image', (node: Image, index, parent: Parent | undefined) => {
+      const fromRoot = siteRootPicture(node.url, options.checkImage);
+      if (fromRoot) node.url = fromRoot;
       const url = classifyUrl(node.url);
       // A README's badge: a picture on the network that is all its link holds
       // (`[![build](https://…/badge.svg)](https://ci.example/…)`). It says how a web service
@@ -182,4 +184,27 @@ function isVideoPage(href: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Where a static site serves the files of its root from: Jekyll its own folder, Hugo and Docusaurus `static/`, VitePress `public/`. */
+const SITE_ROOTS = ['', 'static/', 'public/'];
+
+/**
+ * A picture named from the site's root, as a static site's pages name them (`/images/a.png`,
+ * Hugo's `{{< figure src="/images/a.png" >}}`): the file of that name in the manuscript folder,
+ * or in its `static/` or `public/` folder, when one is there (`checkImage` keeps it inside the
+ * folder: a symbolic link out of it is refused, named). Undefined for any other URL, or when none
+ * is found: the path is then refused as an absolute one.
+ */
+function siteRootPicture(url: string, checkImage: SafetyOptions['checkImage']): string | undefined {
+  if (!url.startsWith('/') || url.startsWith('//')) return undefined;
+  const relative = url.replace(/^\/+/, '');
+  if (relative === '' || relative.split(/[\\/]/).includes('..')) return undefined;
+  for (const root of SITE_ROOTS) {
+    const candidate = `${root}${relative}`;
+    const found = checkImage(candidate);
+    // Found, or refused for what it is (a link out of the folder, not a picture): its own error says why.
+    if (found.ok || found.ruleId !== 'missing-image') return candidate;
+  }
+  return undefined;
 }

@@ -58,6 +58,20 @@ describe("the themes' shortcodes", () => {
     expect(onePartRefused('Or [gone]({{< ref "nowhere.md" >}}).\n')).toEqual(['part-1.md:6:4: error: link to `nowhere.md`, a file that is not in the book: link to its web address, or give pamphlet.yaml a `base-url` where it is published']);
   });
 
+  test('a picture named from the site\'s root, `/images/x.png`, is the file of that name in the folder or its `static/` (Hugo\'s) or `public/`', () => {
+    const text = '{{< figure src="/images/zion.png" alt="Zion" caption="Zion National Park" >}}\n\n![A map](/maps/park.png)\n\n![The logo](/logo.png)\n';
+    const { doc } = onePart(text, { files: { 'static/images/zion.png': PNG_1x1, 'public/maps/park.png': PNG_1x1, 'logo.png': PNG_1x1 } });
+    const html = body(doc);
+    expect(html).toContain('<img src="static/images/zion.png" alt="Zion">');
+    expect(html).toContain('<img src="public/maps/park.png" alt="A map">');
+    expect(html).toContain('<img src="logo.png" alt="The logo">');
+    // Found nowhere, or climbing out: refused as before, at its place.
+    expect(onePartRefused('![x](/images/none.png)\n\n![y](/../../etc/passwd.png)\n')).toEqual([
+      'part-1.md:6:1: error: image outside the manuscript folder is not allowed: /images/none.png',
+      'part-1.md:8:1: error: image outside the manuscript folder is not allowed: /../../etc/passwd.png',
+    ]);
+  });
+
   test('as an attacker writes them: a figure outside the folder or a script, a video id that is no id; thousands nested', () => {
     expect(onePartRefused('{{< figure src="../../etc/passwd.png" >}}\n\n{{< figure src="javascript:alert(1)" >}}\n').sort()).toEqual([
       'part-1.md:6:1: error: image outside the manuscript folder is not allowed: ../../etc/passwd.png',
