@@ -305,7 +305,7 @@ function unwrittenTitle(tree: Root, name: string): { title: string; titleFrom: s
   const first = tree.children.find((child) => child.type !== 'yaml' && !(child.type === 'html' && /^<!--[\s\S]*-->$/.test(child.value.trim())) && !(child.type === 'paragraph' && /^\([^()\s]+\)=$/.test(toString(child).trim())));
   const heading = first?.type === 'heading' && first.depth === 1 ? toString(first).trim() : '';
   if (heading) return { title: heading, titleFrom: 'its first heading' };
-  return { title: name.replace(/\.md$/, ''), titleFrom: 'its file name' };
+  return { title: name.replace(PART_FILE, ''), titleFrom: 'its file name' };
 }
 
 /** A part parsed on this thread; undefined when micromark ran out of stack. */
@@ -429,7 +429,10 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }
 
-/** The parts of a manuscript folder, in reading order of their names: every `.md` but a README. */
+/** A part's file name: `.md`, or Jekyll's `.markdown` (`jekyll new`'s first post is one). */
+export const PART_FILE = /\.(?:md|markdown)$/;
+
+/** The parts of a manuscript folder, in reading order of their names: every `.md` (or `.markdown`) but a README. */
 export function partFileNames(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.endsWith('.md') && !/^readme\.md$/i.test(name)).sort();
+  return readdirSync(dir).filter((name) => PART_FILE.test(name) && !/^readme\.(?:md|markdown)$/i.test(name)).sort();
 }

@@ -603,6 +603,24 @@ describe("Hugo's documentation", () => {
   });
 });
 
+describe("Jekyll's own pages", () => {
+  // jekyll/jekyll (MIT). Until 2026-12-07 `{% highlight %}`'s code printed as paragraphs, quotes curled, and `{% raw %}` and `{: .note}` as typed.
+  test('the highlighted Ruby printed as written, the raw tags and attribute lists gone, the notes set apart; every letter of the EPUB printed', () => {
+    const built = buildAll('jekyll-docs', 'pdf,epub');
+    const first = (built.pdf[1] ?? []).join('\n');
+    expect(first).toContain('puts "Hi, #{name}"');
+    expect(first).toContain("#=> prints 'Hi, Tom' to STDOUT.");
+    const second = (built.pdf[2] ?? []).join('\n');
+    // (Its text names `{% raw %}`, written `{&#37; raw &#37;}`: that one prints.)
+    expect(second).not.toMatch(/^\{% ?(?:end)?raw ?%\}$|\{:|relative_url/m);
+    expect(second).toMatch(/place\s+\{% raw %\} and \{% endraw %\} tags/);
+    expect(second).toMatch(/Warning\s+Using Pygments has been deprecated/);
+    const dist = path.join(built.root, 'dist');
+    for (const part of [1, 2]) expect(missingLetters(letters(epubChapterText(path.join(dist, `jekyll-${part}.epub`))), letters((built.pdf[part] ?? []).join('\n'))), `part ${part}`).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name: 'jekyll-docs', path: file });
+  });
+});
+
 describe('TeX math: GitHub\'s help page and MyST-Parser\'s', () => {
   // github/docs (CC BY 4.0) and executablebooks/MyST-Parser (MIT). Until 2026-12-07 `$x^2$` printed as typed.
   test('formulas set in STIX Two Math in the PDF, MathML in a valid EPUB; no TeX or dollar fence printed; money kept', () => {

@@ -48,6 +48,8 @@ export interface FenceShape {
   unwraps?: boolean;
   /** A pair whose lines between are code, in this language ('' for none), not Markdown (Hugo's `{{< highlight go >}}`). */
   code?: string;
+  /** A pair that goes with what it holds: a comment (Liquid's `{% comment %}`). */
+  drops?: boolean;
 }
 
 /** A fence, on a line of its own in a paragraph. */
@@ -174,7 +176,7 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
     if (fence.name !== undefined) pairStack.push(fence);
     else {
       const opening = pairStack.pop();
-      if (opening && (opening.makesNote !== false || opening.unwraps || opening.code !== undefined)) noted.add(fence).add(opening);
+      if (opening && (opening.makesNote !== false || opening.unwraps || opening.drops || opening.code !== undefined)) noted.add(fence).add(opening);
     }
   }
   if (!noted.size) return children;
@@ -230,6 +232,7 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
         const lines = done?.opening.code !== undefined ? codeBetween(done.opening, fence, source) : undefined;
         if (done && lines !== undefined) add({ type: 'code', lang: done.opening.code || null, meta: null, value: lines, ...(done.opening.start && fence.end ? { position: { start: done.opening.start, end: fence.end } } : {}) });
         else if (done?.opening.unwraps) for (const block of done.blocks) add(block);
+        else if (done?.opening.drops) return;
         else if (done) add(note(done.opening, done.blocks, child, lang, done));
       }
     });

@@ -12,6 +12,8 @@
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
  *                remarkColonContainers      `::: tip`, `::: details Title`, Quarto's `{.callout-tip}`: the same note
  *                remarkHugoShortcodes       Hugo's `{{< figure >}}`, `{{< youtube >}}`, `{{% notice tip %}}` … `{{% /notice %}}`
+ *                remarkLiquid               Jekyll's `{% highlight %}`, `{% raw %}`, `{% comment %}`, `{% link %}` and `{% post_url %}`
+ *                remarkKramdownAttributes   kramdown's `{: .note}` (a note of that kind) and `{:.title}` (gone)
  *                remarkPandocDivs           Pandoc `::: {.note}` fences go where they pair up
  *                remarkPandocLineBlocks     Pandoc `| line` blocks: lines, as verse
  *                remarkLineTabulation       U+000B (Word's, Google Docs' line break) is one
@@ -114,6 +116,8 @@ import remarkPandocDivs from './remark-pandoc-divs.js';
 import remarkColonContainers from './remark-colon-containers.js';
 import remarkMystRoles from './remark-myst-roles.js';
 import remarkHugoShortcodes from './remark-hugo-shortcodes.js';
+import remarkLiquid from './remark-liquid.js';
+import remarkKramdownAttributes from './remark-kramdown-attributes.js';
 import remarkPandocLineBlocks from './remark-pandoc-line-blocks.js';
 import remarkObsidianLinks from './remark-obsidian-links.js';
 import remarkObsidianHighlights from './remark-obsidian-highlights.js';
@@ -170,6 +174,8 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkLiteralColons)
     .use(remarkColonContainers, { lang: options.lang })
     .use(remarkHugoShortcodes, { lang: options.lang })
+    .use(remarkLiquid, { lang: options.lang, parts: options.parts })
+    .use(remarkKramdownAttributes, { lang: options.lang })
     .use(remarkPandocDivs)
     .use(remarkPandocLineBlocks)
     .use(remarkLineTabulation)
