@@ -57,7 +57,11 @@ export default function remarkLiquid(options: LiquidOptions) {
       file.message(`Jekyll's link to a page of the site that is not a part of the book: “${first.words}” printed as its words${more}`, { ...(first.place ? { place: first.place } : {}), ruleId: 'liquid', source: 'pamphlet' });
     }
     const left = firstLeft(tree, source);
-    if (left) file.message(`Jekyll's Liquid \`${left.tag}\` is a site's template, which pamphlet does not run: printed as typed`, { ...(left.place ? { place: left.place } : {}), ruleId: 'liquid', source: 'pamphlet' });
+    if (left) {
+      // `{{ x }}` is also MyST's substitution and Jinja's variable: named as what it is to all of them.
+      const what = left.tag.startsWith('{%') ? `Jekyll's Liquid \`${left.tag}\` is a site's template, which pamphlet does not run` : `\`${left.tag}\` is a template's variable (Jekyll's Liquid, MyST's substitutions), which pamphlet does not fill`;
+      file.message(`${what}: printed as typed`, { ...(left.place ? { place: left.place } : {}), ruleId: 'liquid', source: 'pamphlet' });
+    }
   };
 }
 
