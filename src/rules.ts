@@ -18,7 +18,7 @@ export const LINT_RULES: Readonly<Record<string, Rule>> = {
   'image-resolution': { about: 'a raster image under 300 ppi at its printed size (its pixels over the width it takes in the text block, at most that width)', fix: 'use an image wide enough for the text block at 300 ppi (the message gives the pixels), or an SVG' },
   'image-file-size': { about: 'an image file over 10 MB', fix: 'resize or recompress it (every EPUB and PDF carries it)' },
   'image-extension': { about: 'a PNG, JPEG or GIF named as another of them (`diagram.jpeg` holding a PNG), used as what it holds', fix: 'give the file the extension of what it is, and its links the new name' },
-  'image-alt': { about: 'an image without alt text', fix: 'describe the image in the brackets: ![what it shows](images/x.png)' },
+  'image-alt': { about: 'an image without alt text, or with the words an editor put in its place (Notion\'s `Untitled`, GitHub\'s `image`, VS Code\'s `alt text`, its file\'s name)', fix: 'describe the image in the brackets: ![what it shows](images/x.png)' },
   'remote-badge': { about: "a picture on the network that is all its link holds, a README's badge (never fetched; its alt text printed as the link's words)", fix: 'download the picture into the manuscript folder if the book should show it, or remove the badge' },
   'heading-skip': { about: 'a heading more than one level below the one before it (`##` then `####`), counting the part title as level 1', fix: 'use the next level down' },
   'next-title': { about: 'a `next:` that names a part of the folder under another title than it has', fix: 'correct `next.title`, or remove `next:` so the next part is named as it is' },

@@ -59,6 +59,8 @@ export default function remarkSafety(options: SafetyOptions) {
       }
       if (!node.alt?.trim()) {
         file.message('image without alt text: describe it for readers who cannot see it', { place: node.position, ruleId: 'image-alt', source: 'pamphlet' });
+      } else if (isPlaceholderAlt(node.alt, node.url)) {
+        file.message(`image whose alt text “${node.alt.trim()}” is what an editor wrote in its place, not what it shows: describe it for readers who cannot see it`, { place: node.position, ruleId: 'image-alt', source: 'pamphlet' });
       }
       // A picture written into the text (Google Docs' Markdown): its bytes are the picture.
       if (isDataUrl(node.url)) {
@@ -207,4 +209,21 @@ function siteRootPicture(url: string, checkImage: SafetyOptions['checkImage']): 
     if (found.ok || found.ruleId !== 'missing-image') return candidate;
   }
   return undefined;
+}
+
+/**
+ * Alt text an editor writes for the author, which says nothing of the picture: Notion's export
+ * (`![Untitled](Untitled 1.png)`), GitHub's upload (`![image](…)`), VS Code's paste (`![alt
+ * text](image.png)`), Typora's (`![image-20231010153000123](…)`), and the file's own name.
+ */
+function isPlaceholderAlt(alt: string, url: string): boolean {
+  const words = alt.trim().toLowerCase();
+  if (/^(?:untitled(?: \d+)?|image|img|alt text|image-\d{8,})$/.test(words)) return true;
+  let name: string;
+  try {
+    name = decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? '').toLowerCase();
+  } catch {
+    return false;
+  }
+  return name !== '' && (words === name || words === name.replace(/\.[a-z0-9]+$/, ''));
 }

@@ -189,6 +189,13 @@ describe('links and images', () => {
     expect(onePart('![ \u00A0](images/a.png)\n', { files: { 'images/a.png': PNG_1x1 } }).messages[0]).toBe('part-1.md:6:1: warning: image without alt text: describe it for readers who cannot see it');
   });
 
+  test("alt text an editor wrote in the picture's place is a warning: Notion's, GitHub's, VS Code's, Typora's, the file's name; words that describe it are not", () => {
+    const files = { 'Untitled 1.png': PNG_1x1, 'images/chart.png': PNG_1x1 };
+    const text = ['![Untitled](Untitled%201.png)', '![image](images/chart.png)', '![alt text](images/chart.png)', '![image-20231010153000123](images/chart.png)', '![chart.png](images/chart.png)', '![Chart](images/chart.png)', '![A chart of the strikes, 1905–1917](images/chart.png)'].join('\n\n');
+    const { messages } = onePart(`${text}\n`, { files });
+    expect(messages.filter((m) => /alt text/.test(m))).toEqual(['Untitled', 'image', 'alt text', 'image-20231010153000123', 'chart.png', 'Chart'].map((alt, i) => `part-1.md:${6 + 2 * i}:1: warning: image whose alt text “${alt}” is what an editor wrote in its place, not what it shows: describe it for readers who cannot see it`));
+  });
+
   test('an image without alt text is a warning; a picture in the folder is kept', () => {
     const { messages, rules, doc } = onePart('![](images/a.png)\n\n![A map](images/a.png "Petrograd")\n', { files: { 'images/a.png': PNG_1x1 } });
     expect(rules).toEqual(['pamphlet:image-alt', 'pamphlet:image-resolution', 'pamphlet:image-resolution']);
