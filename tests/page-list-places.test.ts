@@ -42,19 +42,31 @@ function classes(el: Element): string[] {
  */
 function possibleStarts(html: string): Array<{ anchor: string; letters: number; text: string; word: number }> {
   const tree = fromHtml(html);
-  const letters: Array<{ anchors: string[]; ch: string; word: number }> = [];
+  const letters: Array<{ anchors: string[]; ch: string; word: number; within?: true }> = [];
   let word = 0;
+  // A formula is set whole in its line (MathML has no line breaking): a page may begin at its first letter only.
+  let formula: { first: boolean } | undefined;
   const walk = (nodes: readonly (Root['children'][number] | ElementContent)[], anchors: string[]): void => {
     for (const node of nodes) {
       if (node.type === 'text') {
         for (const ch of node.value) {
           if (/\s/u.test(ch)) word++;
-          else if (!NOT_LETTER.test(ch)) letters.push({ anchors, ch, word });
+          else if (!NOT_LETTER.test(ch)) {
+            letters.push({ anchors, ch, word, ...(formula && !formula.first ? { within: true as const } : {}) });
+            if (formula) formula.first = false;
+          }
         }
       }
+      if (node.type === 'element' && node.tagName === 'math') {
+        formula = { first: true };
+        walk(node.children, anchors);
+        formula = undefined;
+        continue;
+      }
       if (node.type !== 'element') continue;
-      // What the layout skips: notes (at the page foot), note calls, the title page and contents (pages without numbers).
-      if (classes(node).includes('footnote') || classes(node).includes('noteref') || classes(node).includes('title-page') || node.tagName === 'nav' || node.tagName === 'head') continue;
+      // What the layout skips: notes (at the page foot), note calls, the title page and contents (pages without numbers),
+      // and a formula's TeX, its MathML annotation, which is never shown.
+      if (classes(node).includes('footnote') || classes(node).includes('noteref') || classes(node).includes('title-page') || node.tagName === 'nav' || node.tagName === 'head' || node.tagName === 'annotation') continue;
       const anchor = node.properties.dataAnchor;
       walk(node.children, typeof anchor === 'string' ? [anchor, ...anchors] : anchors);
     }
@@ -65,7 +77,7 @@ function possibleStarts(html: string): Array<{ anchor: string; letters: number; 
     const counts = letter.anchors.map((anchor) => seen.get(anchor) ?? 0);
     letter.anchors.forEach((anchor) => seen.set(anchor, (seen.get(anchor) ?? 0) + 1));
     const innermost = letter.anchors[0];
-    if (innermost === undefined) return [];
+    if (innermost === undefined || letter.within) return [];
     let text = '';
     for (let j = i; j < letters.length && text.length < 32 && letters[j]!.anchors.includes(innermost); j++) text += letters[j]!.ch;
     return [{ anchor: innermost, letters: counts[0] as number, text, word: letter.word }];
@@ -107,7 +119,7 @@ function markers(files: Record<string, string>): Array<{ label: string; id: stri
         if (node.type !== 'element') continue;
         const type = node.properties['epubType'] ?? node.properties['epub:type'];
         if (type === 'pagebreak') pieces.push(node);
-        else if (type !== 'noteref' && node.tagName !== 'aside' && !classes(node).includes('pn') && node.tagName !== 'head') {
+        else if (type !== 'noteref' && node.tagName !== 'aside' && !classes(node).includes('pn') && node.tagName !== 'head' && node.tagName !== 'annotation') {
           pieces.push(' ');
           walk(node.children);
           pieces.push(' ');
