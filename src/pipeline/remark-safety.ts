@@ -18,6 +18,7 @@ import type { ImageCheck } from '../files/image.js';
 import { isDataUrl } from '../files/embedded-image.js';
 import { classifyUrl, uriOf } from './url-policy.js';
 import { isBlankText } from './blank-text.js';
+import { isPlaceholderAlt } from './placeholder-alt.js';
 
 export interface SafetyOptions {
   /** Absolute path of the manuscript folder. */
@@ -209,21 +210,4 @@ function siteRootPicture(url: string, checkImage: SafetyOptions['checkImage']): 
     if (found.ok || found.ruleId !== 'missing-image') return candidate;
   }
   return undefined;
-}
-
-/**
- * Alt text an editor writes for the author, which says nothing of the picture: Notion's export
- * (`![Untitled](Untitled 1.png)`), GitHub's upload (`![image](…)`), VS Code's paste (`![alt
- * text](image.png)`), Typora's (`![image-20231010153000123](…)`), and the file's own name.
- */
-function isPlaceholderAlt(alt: string, url: string): boolean {
-  const words = alt.trim().toLowerCase();
-  if (/^(?:untitled(?: \d+)?|image|img|alt text|image-\d{8,})$/.test(words)) return true;
-  let name: string;
-  try {
-    name = decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? '').toLowerCase();
-  } catch {
-    return false;
-  }
-  return name !== '' && (words === name || words === name.replace(/\.[a-z0-9]+$/, ''));
 }

@@ -2,7 +2,7 @@
 // process: each refusal in an author's words at its place, and where each link that is kept
 // points, written out.
 import { describe, expect, test } from 'vitest';
-import { body, load, onePart, onePartRefused, onePartRefusedRules, part, PNG_1x1 } from './helpers.js';
+import { body, epubOf, load, onePart, onePartRefused, onePartRefusedRules, part, PNG_1x1 } from './helpers.js';
 
 const REFUSED =
   '![a](../x.png) ![b](https://example.org/x.png) ![c](mailto:a@b.org) ![d](javascript:x) ![e](#frag) ![f](/etc/x.png)\n\n[g](../notes.txt) [h](javascript:alert(1)) [i](notes.txt) [j](//evil.example/x) [k](https://u:p@example.org/)\n';
@@ -194,6 +194,11 @@ describe('links and images', () => {
     const text = ['![Untitled](Untitled%201.png)', '![image](images/chart.png)', '![alt text](images/chart.png)', '![image-20231010153000123](images/chart.png)', '![chart.png](images/chart.png)', '![Chart](images/chart.png)', '![A chart of the strikes, 1905–1917](images/chart.png)'].join('\n\n');
     const { messages } = onePart(`${text}\n`, { files });
     expect(messages.filter((m) => /alt text/.test(m))).toEqual(['Untitled', 'image', 'alt text', 'image-20231010153000123', 'chart.png', 'Chart'].map((alt, i) => `part-1.md:${6 + 2 * i}:1: warning: image whose alt text “${alt}” is what an editor wrote in its place, not what it shows: describe it for readers who cannot see it`));
+    // Nor does the EPUB claim a text alternative for every picture; with words that describe them, it does.
+    const opf = (markdown: string) => epubOf(onePart(markdown, { files }))['OEBPS/package.opf'] ?? '';
+    expect(opf('![Untitled](Untitled%201.png)\n')).toContain('some images do not');
+    expect(opf('![Untitled](Untitled%201.png)\n')).not.toContain('alternativeText');
+    expect(opf('![A chart of the strikes](images/chart.png)\n')).toContain('<meta property="schema:accessibilityFeature">alternativeText</meta>');
   });
 
   test('an image without alt text is a warning; a picture in the folder is kept', () => {

@@ -11,6 +11,7 @@ import { contentMediaType } from '../../files/image.js';
 import { IMAGE_EXTENSIONS_TEXT, imageExtension, imageMediaType } from '../../files/media-types.js';
 import { bytesForEpub } from './svg-mend.js';
 import { embeddedImage, isDataUrl } from '../../files/embedded-image.js';
+import { isPlaceholderAlt } from '../../pipeline/placeholder-alt.js';
 
 export interface PackagedImage {
   /** Manifest id. */
@@ -40,9 +41,10 @@ export function packageImages(
   for (const img of elements(nodes)) {
     if (img.tagName !== 'img') continue;
     count++;
-    if (typeof img.properties.alt !== 'string') allHaveAlt = false;
     const src = img.properties.src;
     if (typeof src !== 'string' || src === '') throw new Error('EPUB: an image has no src');
+    // Notion's `Untitled` or the file's name says nothing of the picture: no text alternative (placeholder-alt.ts).
+    if (typeof img.properties.alt !== 'string' || isPlaceholderAlt(img.properties.alt, src)) allHaveAlt = false;
     // A picture written into the text as a `data:` URL (embedded-image.ts) is a file of its own here.
     const embedded = isDataUrl(src) ? embeddedImage(src) : undefined;
     if (embedded && !embedded.ok) throw new Error(`EPUB: ${embedded.reason}`);
