@@ -7,7 +7,7 @@
  * accessibility metadata.
  */
 import { readFileSync } from 'node:fs';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { LaidOutPage } from '../../browser/print-pages.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { PartDocument } from '../../document.js';
@@ -143,7 +143,6 @@ function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOp
   const nav = navDocument(doc, targets);
   const labels = labelsFor(meta.lang);
   const ncx = ncxDocument({ meta, toc: tocEntries(doc, targets), pages, orderOf: readingPosition(readingOrder), pagesLabel: labels.pages });
-  const flow = readingOrder.flatMap((document) => document.content);
   const publisher = meta.publisher ?? config.publisher;
 
   // The colophon: rights, ISBN, source, publisher, … (blocks.ts), at the end of the book.
@@ -152,11 +151,15 @@ function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOp
     ? xhtmlDocument({ lang: meta.lang, title: wordsFor(meta.lang).colophon, stylesheet: HREF.css, bodyProperties: { 'epub:type': 'backmatter', className: ['backmatter'] }, content: [colophon] })
     : undefined;
   // The theme's and the manuscript's sheets after ours, with the files they name (and the embedded faces).
-  const hasCode = [...elements(flow)].some((el) => CODE_TAGS.has(el.tagName));
+  // Each document's elements, walked once for what the package and the sheet ask of them.
+  const textElements = [...elements(text.content)];
+  const bibliographyElements = [...elements(bibliography ?? [])];
+  const flowElements = [...textElements, ...bibliographyElements];
+  const hasCode = flowElements.some((el) => CODE_TAGS.has(el.tagName));
   // EPUB 3 asks each content document holding MathML (TeX math, remark-math.ts) to say so.
-  const withMathMl = (content: Parameters<typeof elements>[0]): { properties?: string[] } => ([...elements(content)].some((el) => el.tagName === 'math') ? { properties: ['mathml'] } : {});
-  const textMath = withMathMl(text.content);
-  const bibliographyMath = withMathMl(bibliography ?? []);
+  const withMathMl = (documentElements: readonly Element[]): { properties?: string[] } => (documentElements.some((el) => el.tagName === 'math') ? { properties: ['mathml'] } : {});
+  const textMath = withMathMl(textElements);
+  const bibliographyMath = withMathMl(bibliographyElements);
   const hasMath = textMath.properties !== undefined || bibliographyMath.properties !== undefined;
   const styles = readerStyles(config, { format: 'epub', text: `${meta.series} ${meta.title} ${toString(doc.body)}`, hasCode, hasMath, ...(options.css !== undefined ? { baseCss: options.css } : {}) });
 
@@ -196,8 +199,8 @@ function epubFiles(source: PartDocument, config: ResolvedConfig, options: EpubOp
       allImagesHaveAlt: images.allHaveAlt,
       notes: doc.notes.length,
       ...(options.printPages ? { printEdition: { source: printEditionName(doc, config) } } : {}),
-      noAuthorStyles: [...elements(flow)].every((el) => el.properties.style === undefined),
-      languagesValid: [...elements(flow)].every((el) => el.properties.lang === undefined || isLanguageTag(el.properties.lang)),
+      noAuthorStyles: flowElements.every((el) => el.properties.style === undefined),
+      languagesValid: flowElements.every((el) => el.properties.lang === undefined || isLanguageTag(el.properties.lang)),
       ...(publisher ? { publisher } : {}),
       paragraphNumbers: config.paragraphNumbers,
     }),
