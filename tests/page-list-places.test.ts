@@ -193,8 +193,15 @@ describe('page breaks at any letter of any fixture', () => {
     // the rule of different words, CI drew such a pair (2026-11-30) and failed.
     const printBlocks = usable.findIndex((p) => p.name === 'print-blocks/notes-on-printing-1');
     const inLongLine = (letters: number) => usable[printBlocks]!.starts.findIndex((s) => s.anchor === 'code@32:1' && s.letters === letters);
-    const examples: Array<[[number, number[], number]]> = printBlocks === -1 ? [] : [[[printBlocks, [inLongLine(204), inLongLine(254)], 0]]];
-    expect(examples.flat(3).every((n) => n >= 0), 'the long code line of print-blocks is still in its fixture').toBe(true);
+    // And a page that begins in the paragraph of Slate's notice, which starts where the
+    // callout's title starts: both were `p@3:1`, and the EPUB's marker went to the title (CI, 2026-12-07).
+    const slate = usable.findIndex((p) => p.name === 'any-manuscript/slate-api/kittn-api-1');
+    const inNotice = slate === -1 ? -1 : usable[slate]!.starts.findIndex((s) => s.text.startsWith('.Filesareincluded'));
+    const examples: Array<[[number, number[], number]]> = [
+      [[printBlocks, [inLongLine(204), inLongLine(254)], 0]],
+      [[slate, [inNotice], 0]],
+    ];
+    expect(examples.flat(3).every((n) => n >= 0), 'the long code line of print-blocks and the notice of slate-api are still in their fixtures').toBe(true);
     await fc.assert(property, { numRuns: 300, examples, ...(SEED !== undefined ? { seed: SEED } : {}) });
     // 300 EPUBs packaged in process: about 60 s on idle cores, over 180 s on a loaded machine.
   }, 600_000);
@@ -220,7 +227,7 @@ describe('the pages as Chromium laid them out begin at letters counted as the EP
   cpSync(path.join(REPO, 'manuscript'), ragged, { recursive: true });
   mkdirSync(path.join(ragged, 'styles'));
   writeFileSync(path.join(ragged, 'styles', 'print.css'), 'p, li { text-align: left; }\n');
-  const cases = [path.join(REPO, 'manuscript'), path.join(FIXTURES, 'page-list'), path.join(FIXTURES, 'page-list-figure'), path.join(FIXTURES, 'print-blocks'), ragged];
+  const cases = [path.join(REPO, 'manuscript'), path.join(FIXTURES, 'page-list'), path.join(FIXTURES, 'page-list-figure'), path.join(FIXTURES, 'print-blocks'), path.join(FIXTURES, 'any-manuscript', 'slate-api'), ragged];
   test.each(cases)('%s', (dir) => {
     const dist = mkdtempSync(path.join(out, 'laid-out-'));
     const env = { SOURCE_DATE_EPOCH: '0' };

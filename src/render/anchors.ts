@@ -22,10 +22,20 @@ function firstHeading(section: Element): Element | undefined {
 /** Marks every element under `nodes` that the other format has too; elements marked already keep their name. */
 export function markAnchors(nodes: readonly Nodes[]): void {
   let entry = 0;
+  // Elements made from one piece of Markdown start at one place: a callout's title and its
+  // first paragraph, the paragraphs of a raw `<aside>`. Found by the first name, a page that
+  // begins in the second was marked in the first (a Slate notice, 2026-12-07): the second is
+  // `p@3:1~2`, counted in the same order on both sides, as both trees hold the same elements.
+  const seen = new Map<string, number>();
   const visit = (node: Nodes): void => {
     if (node.type === 'element' && node.properties.dataAnchor === undefined) {
       const start = node.position?.start;
-      if (start) node.properties.dataAnchor = `${node.tagName}@${start.line}:${start.column}`;
+      if (start) {
+        const name = `${node.tagName}@${start.line}:${start.column}`;
+        const count = (seen.get(name) ?? 0) + 1;
+        seen.set(name, count);
+        node.properties.dataAnchor = count === 1 ? name : `${name}~${count}`;
+      }
       else if (hasClass(node, 'csl-entry')) node.properties.dataAnchor = `bibliography-${++entry}`;
       else if (node.tagName === 'section' && (hasClass(node, 'bibliography') || hasClass(node, 'questions'))) {
         const heading = firstHeading(node);
