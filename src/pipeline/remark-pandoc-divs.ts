@@ -64,18 +64,38 @@ export default function remarkPandocDivs() {
     }
     visit(tree, 'paragraph', (paragraph: Paragraph, index, parent: Parent | undefined) => {
       if (!paragraph.children.some((child) => child.type === 'text' && cut.has(child))) return SKIP;
-      paragraph.children = paragraph.children.flatMap((child): PhrasingContent[] => {
+      // A fence ends the paragraph it stands in, as in Pandoc: the text before it and the
+      // text after are paragraphs of their own (two columns' words, `Left` and `Right`, ran
+      // into one paragraph until 2026-12-07).
+      const groups: PhrasingContent[][] = [[]];
+      for (const child of paragraph.children) {
         const lines = child.type === 'text' ? cut.get(child) : undefined;
-        return child.type === 'text' && lines ? without(child, lines, source) : [child];
-      });
-      const empty = paragraph.children.every((child) => child.type === 'text' && child.value.trim() === '');
-      if (empty && parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
+        if (child.type !== 'text' || !lines) (groups.at(-1) as PhrasingContent[]).push(child);
+        else for (const piece of without(child, lines, source)) piece === BOUNDARY ? groups.push([]) : (groups.at(-1) as PhrasingContent[]).push(piece);
       }
-      return SKIP;
+      const paragraphs = groups.map(trimmed).filter((children) => children.some((child) => child.type !== 'text' || child.value.trim() !== '')).map((children) => paragraphOf(paragraph, children));
+      if (!parent || index === undefined) return SKIP;
+      parent.children.splice(index, 1, ...paragraphs);
+      return [SKIP, index + paragraphs.length];
     });
   };
+}
+
+/** Where a fence was taken out of a paragraph's text: the paragraph ends there. */
+const BOUNDARY = Symbol('fence');
+
+/** A paragraph's children without the line break before the fence that ended it. */
+function trimmed(children: PhrasingContent[]): PhrasingContent[] {
+  const last = children.at(-1);
+  if (last?.type !== 'text' || !last.value.endsWith('\n')) return children;
+  return [...children.slice(0, -1), { ...last, value: last.value.replace(/\n+$/u, '') }];
+}
+
+/** A paragraph of `children`, placed where they are in the source (`from`'s place when they have none). */
+function paragraphOf(from: Paragraph, children: PhrasingContent[]): Paragraph {
+  const start = children[0]?.position?.start;
+  const end = children.at(-1)?.position?.end;
+  return { ...from, children, ...(start && end ? { position: { start, end } } : {}) };
 }
 
 /** The fences among a text node's whole lines (at the paragraph's edges, or between two line breaks). */
@@ -107,7 +127,7 @@ function isAttributes(written: string): boolean {
  * consecutive lines go as one run, with one line break: the one after the run, else the one
  * before, so the lines around it stay lines.
  */
-function without(text: Text, lines: readonly Fence[], source: string): Text[] {
+function without(text: Text, lines: readonly Fence[], source: string): Array<Text | typeof BOUNDARY> {
   const value = text.value;
   const runs: Array<{ from: number; to: number }> = [];
   for (const line of [...lines].sort((a, b) => a.at - b.at)) {
@@ -117,11 +137,12 @@ function without(text: Text, lines: readonly Fence[], source: string): Text[] {
     if (last && last.to + 1 === line.at) last.to = lineEnd;
     else runs.push({ from: line.at, to: lineEnd });
   }
-  const pieces: Text[] = [];
+  const pieces: Array<Text | typeof BOUNDARY> = [];
   let from = 0;
   for (const run of runs) {
     const cut = run.to < value.length ? { from: run.from, to: run.to + 1 } : { from: Math.max(0, run.from - 1), to: run.to };
     if (cut.from > from) pieces.push(textPiece(text, from, cut.from, source));
+    pieces.push(BOUNDARY);
     from = cut.to;
   }
   if (from < value.length) pieces.push(textPiece(text, from, value.length, source));

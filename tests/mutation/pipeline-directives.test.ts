@@ -241,7 +241,9 @@ describe("Pandoc's fenced divs", () => {
         '<h2 id="note">Note</h2>',
         '<ul>\n<li>one</li>\n<li>two</li>\n</ul>',
         '<p id="p5" data-pn="5">A ratio of 3:::4, and\n:::\nalone.</p>',
-        '<p id="p6" data-pn="6">First.\nThen, with no blank line.</p>',
+        // A fence ends a paragraph, as in Pandoc.
+        '<p id="p6" data-pn="6">First.</p>',
+        '<p id="p7" data-pn="7">Then, with no blank line.</p>',
       ].join('\n'),
     );
   });
