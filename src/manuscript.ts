@@ -11,11 +11,14 @@ import type { VFileMessage } from 'vfile-message';
 import { lengthInMm, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { loadBibliography, type Bibliography } from './citations/bibliography.js';
+import { bibliographyNamedByParts } from './citations/parts-bibliography.js';
 import { resolveStyle, StyleError, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
 import type { NextPart, PartDocument, PartMeta } from './document.js';
 import { ManuscriptError, error, hasErrors } from './diagnostics.js';
 import { givesPart, readFrontmatter } from './pipeline/frontmatter.js';
 import { toString } from 'mdast-util-to-string';
+import { wordsWithoutAttributes } from './pipeline/remark-heading-ids.js';
+import { bookLabels } from './pipeline/remark-cross-references.js';
 import { buildPart, type ParsedPart } from './pipeline/part.js';
 import { createProcessor } from './pipeline/processor.js';
 import type { PartFrontmatter } from './pipeline/frontmatter.js';
@@ -89,7 +92,10 @@ export function datedByCommits(manuscript: Manuscript, times: ReadonlyMap<string
 }
 
 export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env, preloaded?: ResolvedConfig, options: LoadOptions = {}): Manuscript {
-  const config = preloaded ?? loadConfig(dir);
+  const loaded = preloaded ?? loadConfig(dir);
+  // Where pamphlet.yaml names no bibliography, the one the parts name (Pandoc's, R Markdown's `bibliography:`).
+  const partsBibliography = loaded.bibliography ? undefined : bibliographyNamedByParts(loaded.dir, partFileNames(loaded.dir));
+  const config: ResolvedConfig = partsBibliography ? { ...loaded, bibliography: partsBibliography } : loaded;
   const configFile = new VFile({ path: config.configPath });
   const bibliography: Bibliography | undefined = config.bibliography ? loadBibliography(config.bibliography, config.dir) : undefined;
   let style: CitationStyle | undefined;
@@ -168,16 +174,20 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   }
   // A folder none of whose parts gives `part:` (a Google Doc exported, an Obsidian vault's
   // notes) is numbered by its file names, in the order a person reads them (`part-2` before
-  // `part-10`); where one does, every part must.
+  // `part-10`), an `index` first (bookdown's and Quarto's books open with index.Rmd or
+  // index.qmd); where one part gives `part:`, every part must.
   const numbered = trees.some(({ tree }) => givesPart(tree));
-  const byName = [...trees].sort((a, b) => NAME_ORDER.compare(a.name, b.name));
+  const byName = [...trees].sort((a, b) => Number(isIndex(b.name)) - Number(isIndex(a.name)) || NAME_ORDER.compare(a.name, b.name));
   for (const { file, tree, name } of trees) {
-    const frontmatter = readFrontmatter(tree, file, { ...unwrittenTitle(tree, name), ...(numbered ? {} : { part: byName.findIndex((other) => other.name === name) + 1 }) });
+    const frontmatter = readFrontmatter(tree, file, { ...unwrittenTitle(tree, name), ...(numbered ? {} : { part: byName.findIndex((other) => other.name === name) + 1 }) }, config.bibliography ? { bibliography: config.bibliography } : {});
     if (frontmatter) {
       file.data.frontmatter = frontmatter;
       parsed.push({ file, tree, frontmatter });
     }
   }
+  // Each part's headings, for the references between parts (bookdown's `\@ref(intro)`), before any part runs.
+  const labels = bookLabels(parsed.map(({ file, tree, frontmatter }) => ({ file, tree, part: frontmatter.part })));
+  for (const { file } of parsed) file.data.bookLabels = labels;
   if (!partFiles.length) error(configFile, `no parts: put one Markdown file per part in ${config.dir}`, { place: { line: 1, column: 1 }, ruleId: 'no-parts', source: 'pamphlet' });
   parsed.sort((a, b) => a.frontmatter.part - b.frontmatter.part);
   for (let i = 1; i < parsed.length; i++) {
@@ -296,6 +306,11 @@ function groupAcrossParts(files: readonly VFile[]): void {
 /** File names in the order a person reads them: `part-2.md` before `part-10.md`. */
 const NAME_ORDER = new Intl.Collator('en', { numeric: true });
 
+/** A book's opening file, as bookdown and Quarto name it: `index.Rmd`, `index.qmd`, `index.md`. */
+function isIndex(name: string): boolean {
+  return name.replace(PART_FILE, '').toLowerCase() === 'index';
+}
+
 /**
  * The title of a part that does not write one: its first heading where that opens the text
  * (Google Docs' Markdown begins `# **Title**`), else its file name (an Obsidian note's title).
@@ -303,7 +318,7 @@ const NAME_ORDER = new Intl.Collator('en', { numeric: true });
 function unwrittenTitle(tree: Root, name: string): { title: string; titleFrom: string } {
   // Before the heading, what prints nothing: an HTML comment, MyST's `(label)=` target (remark-myst-roles.ts).
   const first = tree.children.find((child) => child.type !== 'yaml' && !(child.type === 'html' && /^<!--[\s\S]*-->$/.test(child.value.trim())) && !(child.type === 'paragraph' && /^\([^()\s]+\)=$/.test(toString(child).trim())));
-  const heading = first?.type === 'heading' && first.depth === 1 ? toString(first).trim() : '';
+  const heading = first?.type === 'heading' && first.depth === 1 ? wordsWithoutAttributes(first).trim() : '';
   if (heading) return { title: heading, titleFrom: 'its first heading' };
   return { title: name.replace(PART_FILE, ''), titleFrom: 'its file name' };
 }
@@ -429,10 +444,13 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }
 
-/** A part's file name: `.md`, or Jekyll's `.markdown` (`jekyll new`'s first post is one). */
-export const PART_FILE = /\.(?:md|markdown)$/;
+/**
+ * A part's file name: `.md`, Jekyll's `.markdown` (`jekyll new`'s first post is one), Quarto's
+ * `.qmd` and R Markdown's `.Rmd` (bookdown's chapters), in any case (`.RMD`).
+ */
+export const PART_FILE = /\.(?:md|markdown|qmd|rmd)$/i;
 
-/** The parts of a manuscript folder, in reading order of their names: every `.md` (or `.markdown`) but a README. */
+/** The parts of a manuscript folder, in reading order of their names: every part file (PART_FILE) but a README. */
 export function partFileNames(dir: string): string[] {
   return readdirSync(dir).filter((name) => PART_FILE.test(name) && !/^readme\.(?:md|markdown)$/i.test(name)).sort();
 }

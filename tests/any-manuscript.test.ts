@@ -622,6 +622,28 @@ describe("Jekyll's own pages", () => {
   });
 });
 
+describe("bookdown's demo book", () => {
+  // rstudio/bookdown-demo (CC0), as `bookdown` starts a book. Until 2026-12-07 its `.Rmd` files were
+  // no parts ("no parts"), and as `.md` its index was refused for its `bibliography:` list, its
+  // chapter titled "Introduction {#intro}", `\@ref(intro)` printed as "@ref(intro)" and its
+  // `include=FALSE` set-up cell printed.
+  test('seven parts, index first; cells as R code, references resolved or ??, no label, option or fence printed; every letter of the EPUB printed', () => {
+    const built = buildAll('bookdown-demo', 'pdf,epub');
+    expect(Object.keys(built.pdf)).toHaveLength(7);
+    expect((built.pdf[1] ?? []).join('\n')).toContain('A Minimal Book Example');
+    const intro = (built.pdf[2] ?? []).join('\n');
+    expect(intro).toMatch(/we can\s+reference\s+Chapter\s+II\./);
+    expect(intro).toMatch(/see\s+Figure\s+\?\?\./);
+    expect(intro).toContain("plot(pressure, type = 'b', pch = 19)");
+    for (const part of [1, 2, 3, 4, 5, 6]) expect((built.pdf[part] ?? []).join('\n'), `part ${part}`).not.toMatch(/\{#intro\}|@ref|```|\{r|write_bib|\$\$/);
+    expect(built.stderr).toMatch(/01-intro\.Rmd:7:1: warning: pamphlet runs no code/);
+    const dist = path.join(built.root, 'dist');
+    // (Parts 1 and 4 hold formulas, whose letters the PDF prints as mathematical italics.)
+    for (const part of [2, 3, 5, 6]) expect(missingLetters(letters(epubChapterText(path.join(dist, `a-minimal-book-example-${part}.epub`))), letters((built.pdf[part] ?? []).join('\n'))), `part ${part}`).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name: 'bookdown-demo', path: file });
+  });
+});
+
 describe('TeX math: GitHub\'s help page and MyST-Parser\'s', () => {
   // github/docs (CC BY 4.0) and executablebooks/MyST-Parser (MIT). Until 2026-12-07 `$x^2$` printed as typed.
   test('formulas set in STIX Two Math in the PDF, MathML in a valid EPUB; no TeX or dollar fence printed; money kept', () => {

@@ -7,6 +7,7 @@ import type { Element } from 'hast';
 import type { Cluster } from '../citations/engine.js';
 import type { NextPart, Note, PartMeta, Questions, Section } from '../document.js';
 import type { PartFrontmatter } from './frontmatter.js';
+import type { BookLabel } from './remark-cross-references.js';
 
 export interface CollectedCitations {
   /** Clusters in reading order, each with the note it lives in (0 in the text). */
@@ -52,6 +53,10 @@ declare module 'vfile' {
     paragraphCount: number;
     /** Set by remark-part-title: the words of a first heading dropped for repeating the title. */
     titleHeading: string;
+    /** Set by manuscript.ts before any part runs: every part's headings by label, for remark-cross-references.ts. */
+    bookLabels: ReadonlyMap<string, BookLabel>;
+    /** Set by remark-part-title: where that heading began in the source, to find the id written after it (`{#intro}`). */
+    titleHeadingOffset: number;
     /** Set by rehype-heading-ids: the id that dropped heading would have had, now the title's. */
     titleId: string;
     /** Set by rehype-heading-ids, read by rehype-links. */

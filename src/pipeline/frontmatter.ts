@@ -7,6 +7,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { readDate } from './dates.js';
 import { webUri } from './url-policy.js';
 import { readYaml } from '../config/yaml.js';
+import { namedBibliographies, readableBibliography } from '../citations/parts-bibliography.js';
 import { MAX_PART } from '../roman.js';
 import path from 'node:path';
 import { IMPRINT_KEYS, readCover, readImprint, type CoverImage, type Imprint } from '../style/imprint.js';
@@ -18,7 +19,7 @@ export interface PartFrontmatter {
   date?: string;
   /** `false` suppresses the line; an object names a part outside this folder. */
   next?: false | { title: string; href?: string };
-  /** `false`: no bibliography at the end of this part. */
+  /** `false`: no bibliography at the end of this part (a file named there is the series', src/citations/parts-bibliography.ts). */
   bibliography?: false;
   subtitle?: string;
   /** Who wrote this part, where not the series' authors (an anthology's contributor). */
@@ -31,6 +32,9 @@ export interface PartFrontmatter {
   imprint?: Imprint;
   cover?: CoverImage;
 }
+
+/** Other tools' keys that pamphlet reads a part of: Quarto's `execute:` (its `echo`, remark-code-cells.ts). */
+const READ_ELSEWHERE = new Set(['execute']);
 
 const KEYS = new Set(['title', 'part', 'author', 'authors', 'lang', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle', ...IMPRINT_KEYS]);
 
@@ -46,7 +50,12 @@ export interface Unwritten {
   part?: number;
 }
 
-export function readFrontmatter(tree: Root, file: VFile, unwritten?: Unwritten): PartFrontmatter | undefined {
+/** What a part's front matter is read against: the series' bibliography (absolute), where there is one. */
+export interface SeriesContext {
+  bibliography?: string;
+}
+
+export function readFrontmatter(tree: Root, file: VFile, unwritten?: Unwritten, series?: SeriesContext): PartFrontmatter | undefined {
   const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
   if (!node) {
     if (unwritten?.part !== undefined) {
@@ -79,7 +88,7 @@ export function readFrontmatter(tree: Root, file: VFile, unwritten?: Unwritten):
   const nodeOf = (key: string) => doc.get(key, true) as YamlNode | undefined;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (KEYS.has(key)) continue;
+    if (KEYS.has(key) || READ_ELSEWHERE.has(key)) continue;
     const meant = misspelled(key);
     if (meant) fail(`unknown front matter key \`${key}\` (did you mean \`${meant}\`?)`, pair.key as YamlNode);
     else file.message(`front matter key \`${key}\` is not pamphlet's (another tool's, such as Jekyll's \`layout\` or Hugo's \`tags\`): left out (pamphlet's: ${[...KEYS].join(', ')})`, { place: placeOf(pair.key as YamlNode), ruleId: 'frontmatter-key', source: 'pamphlet' });
@@ -140,8 +149,18 @@ export function readFrontmatter(tree: Root, file: VFile, unwritten?: Unwritten):
   const cover = readCover(path.dirname(file.path), data.cover, imprintFail);
   if (cover) result.cover = cover;
   if (data.bibliography !== undefined) {
-    if (data.bibliography !== false) fail('`bibliography` in a part can only be `false` (no bibliography for this part)', nodeOf('bibliography'));
-    else result.bibliography = false;
+    const named = namedBibliographies(data.bibliography);
+    if (data.bibliography === false) result.bibliography = false;
+    else if (!named) fail('`bibliography` in a part is `false` (no bibliography for this part), or the file Pandoc reads it from (`refs.bib`, or a list of them)', nodeOf('bibliography'));
+    else if (series) {
+      // Pandoc's, R Markdown's and Quarto's: the series' bibliography is every part's (src/citations/parts-bibliography.ts).
+      const dir = path.dirname(file.path);
+      const unread = named.filter((name) => !readableBibliography(dir, name) || path.resolve(dir, name) !== series.bibliography);
+      if (unread.length) {
+        const why = series.bibliography ? `the series' bibliography, ${path.relative(dir, series.bibliography)}, is every part's` : 'no file it names is a .bib or .json file in the folder';
+        file.message(`\`bibliography\` names ${unread.map((name) => `\`${name}\``).join(', ')}, not read: ${why}`, { place: placeOf(nodeOf('bibliography')), ruleId: 'frontmatter-bibliography', source: 'pamphlet' });
+      }
+    }
   }
   return result;
 }

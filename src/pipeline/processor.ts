@@ -6,6 +6,8 @@
  *                                           Pandoc's grid tables and definition lists likewise;
  *                                           MkDocs's `!!! note` bodies parsed again as Markdown (mkdocs-admonitions.ts)
  *                remark-frontmatter, remark-directive
+ *   code cells   remarkCodeCells            knitr's and Quarto's ```{r} cells: code in its language, option lines
+ *                                           and `include: false` cells out, a warning that no code runs
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
  *   syntax       remarkGithubAlerts         `> [!NOTE]`, Obsidian's `> [!tip] Title`: a labelled note, not a quotation
  *                remarkPymdownBlocks        MkDocs's `/// tip | Title` … `///`: the same note
@@ -21,6 +23,7 @@
  *                remarkInlineNotes          Pandoc `^[inline notes]`
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
  *                remarkMystRoles            MyST's `(label)=` targets, and roles (`{ref}`, `{cite}` before inline code)
+ *                remarkCrossReferences      bookdown's `\@ref(intro)`, Quarto's `@sec-intro`: links to the heading
  *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
  *                remarkPandocCodeAttributes Pandoc `{.python}` on a fence or after inline code
  *                remarkPandocSuperscripts   Pandoc `19^th^`
@@ -113,7 +116,9 @@ import remarkHeadingIds from './remark-heading-ids.js';
 import remarkPandocHeaderReferences from './remark-pandoc-header-references.js';
 import remarkPandocSpans from './remark-pandoc-spans.js';
 import remarkPandocDivs from './remark-pandoc-divs.js';
+import remarkCodeCells from './remark-code-cells.js';
 import remarkColonContainers from './remark-colon-containers.js';
+import remarkCrossReferences from './remark-cross-references.js';
 import remarkMystRoles from './remark-myst-roles.js';
 import remarkHugoShortcodes from './remark-hugo-shortcodes.js';
 import remarkLiquid from './remark-liquid.js';
@@ -168,6 +173,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkParseGfm)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirective)
+    .use(remarkCodeCells)
     .use(remarkPartFrontmatter)
     .use(remarkGithubAlerts, { lang: options.lang })
     .use(remarkPymdownBlocks, { lang: options.lang })
@@ -183,6 +189,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkInlineNotes)
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
     .use(remarkMystRoles, { keys: new Set(items.keys()) })
+    .use(remarkCrossReferences)
     // Before references become links: `[Alignment]{#type-alignment}` is a span even where
     // `[Alignment]` is also defined.
     .use(remarkPandocSpans)

@@ -33,6 +33,7 @@ export default function rehypeHeadingIds() {
     const uniqueId = idMaker(new Set<string>(file.data.anchorIds));
     // An anchor's name whose id differs (`6.3.3`, `anchor-6-3-3`) comes before any heading's slug.
     const aliases = new Map<string, string>(file.data.anchorAliases);
+    const writtenIds = file.data.writtenHeadingIds;
     const idFor = (words: string, written?: string): { slug: string; id: string } => {
       const slug = github.slug(words);
       let base = slug;
@@ -45,12 +46,13 @@ export default function rehypeHeadingIds() {
       if (written !== undefined && !aliases.has(written)) aliases.set(written, id);
       return { slug, id };
     };
-    const writtenIds = file.data.writtenHeadingIds;
     // A first heading dropped for repeating the title (remark-part-title.ts) was the first
     // heading GitHub numbered: it keeps its id, on the title, and later headings by its name
     // take the next ones, as they would on GitHub.
+    // Its id written after it (bookdown's `# Introduction {#intro}`) stays its id, on the title.
     const dropped = file.data.titleHeading === undefined ? undefined : slugWords(file.data.titleHeading);
-    if (dropped) file.data.titleId = idFor(dropped).id;
+    const droppedOffset = file.data.titleHeadingOffset;
+    if (dropped) file.data.titleId = idFor(dropped, droppedOffset === undefined ? undefined : writtenIds?.get(droppedOffset)).id;
     visit(tree, 'element', (node: Element, index, parent: Root | Element | undefined) => {
       if (node.properties.dataPamphletStore !== undefined) return SKIP;
       if (!headingDepth(node)) return;

@@ -14,6 +14,7 @@
  */
 import type { Heading, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { ATTRIBUTES_AT_END, readAttributes } from './pandoc-attributes.js';
 
@@ -47,4 +48,15 @@ export default function remarkHeadingIds() {
     });
     if (written.size) file.data.writtenHeadingIds = written;
   };
+}
+
+/**
+ * A heading's words without the attribute block that ends them: a part's title taken from its
+ * first heading is read before this plugin runs (bookdown's `# Introduction {#intro}` titled
+ * its part "Introduction {#intro}" until 2026-12-07).
+ */
+export function wordsWithoutAttributes(node: Heading): string {
+  const words = toString(node);
+  const match = node.children.at(-1)?.type === 'text' ? ATTRIBUTES_AT_END.exec(words) : null;
+  return match && readAttributes(match[2] ?? '') ? words.slice(0, match.index) : words;
 }

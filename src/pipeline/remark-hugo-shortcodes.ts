@@ -4,8 +4,9 @@
  * - `{{< figure src="elephant.jpg" alt="…" caption="…" >}}` is the picture, captioned as a picture
  *   with a title is (remark-figures.ts), its file checked as any picture's is (remark-safety.ts);
  * - `[words]({{< ref "other.md" >}})` is the link to that file, as `[words](other.md)` is;
- * - `{{< youtube 0RKpf3rK57I >}}` and `{{< vimeo 146022717 >}}` are links to the video's page, as an
- *   embedded page is (remark-html-blocks.ts), with the same warning;
+ * - `{{< youtube 0RKpf3rK57I >}}` and `{{< vimeo 146022717 >}}` (and Quarto's `{{< video https://… >}}`)
+ *   are links to the video's page, as an embedded page is (remark-html-blocks.ts), with the same warning;
+ * - Quarto's `{{< pagebreak >}}` is a page break, as `::pagebreak` is;
  * - a paired one around Markdown that the themes draw as a box, `{{% notice tip "A title" %}}` …
  *   `{{% /notice %}}` (Learn, Relearn), `{{< hint warning >}}` (Book), `{{< alert >}}`, `{{< callout
  *   type="warning" >}}`, `{{< admonition type="tip" title="…" >}}`, `{{< details summary="…" >}}`, is
@@ -23,6 +24,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { pointAt, textPiece } from './bracket-spans.js';
 import { admonitionKind } from './callout.js';
 import { noteFences, type FenceShape, type FenceSyntax, type Line } from './fenced-notes.js';
+import type { Rendered } from './mdast-nodes.js';
 
 export interface HugoShortcodesOptions {
   /** The series' language; a part's own `lang:` comes first. */
@@ -61,7 +63,7 @@ export default function remarkHugoShortcodes(options: HugoShortcodesOptions) {
     const first = unread[0];
     if (first) {
       const more = unread.length > 1 ? ` (and ${unread.length - 1} more after it)` : '';
-      file.message(`Hugo's \`${first.name}\` shortcode is a site's template, which pamphlet does not run: printed as typed${more}`, { ...(first.place ? { place: first.place } : {}), ruleId: 'hugo-shortcode', source: 'pamphlet' });
+      file.message(`${tool(file)} \`${first.name}\` shortcode is a site's template, which pamphlet does not run: printed as typed${more}`, { ...(first.place ? { place: first.place } : {}), ruleId: 'hugo-shortcode', source: 'pamphlet' });
     }
   };
 }
@@ -136,13 +138,19 @@ function single(tree: Root, source: string, file: VFile, unread: Array<{ name: s
       parent.children[index] = { type: 'paragraph', children: [image], ...at } as RootContent;
       return SKIP;
     }
-    const video = name === 'youtube' ? 'https://www.youtube.com/watch?v=' : name === 'vimeo' ? 'https://vimeo.com/' : undefined;
-    if (video) {
-      const id = named.get('id') ?? positional[0];
-      if (!id || !/^[\w-]+$/.test(id)) return SKIP;
+    // Quarto's page break, as `::pagebreak` is.
+    if (name === 'pagebreak' && !positional.length && !named.size) {
+      parent.children[index] = { type: 'rendered', data: { hName: 'div', hProperties: { className: ['pagebreak'] } }, ...at } as Rendered as RootContent;
+      return SKIP;
+    }
+    const video = name === 'youtube' ? 'https://www.youtube.com/watch?v=' : name === 'vimeo' ? 'https://vimeo.com/' : name === 'video' ? '' : undefined;
+    if (video !== undefined) {
+      const id = named.get('id') ?? named.get('src') ?? positional[0];
+      // Quarto's `{{< video https://… >}}` names the video by its address.
+      if (!id || !(video ? /^[\w-]+$/.test(id) : /^https?:\/\/[^\s"'<>]+$/i.test(id))) return SKIP;
       const href = `${video}${id}`;
       const words = named.get('title') ?? href;
-      file.message(`Hugo's \`${name}\` shortcode shows a video's page, which paper cannot: printed as a link to it, ${href}`, { ...(paragraph.position ? { place: paragraph.position } : {}), ruleId: 'embedded-page', source: 'pamphlet' });
+      file.message(`${tool(file)} \`${name}\` shortcode shows a video's page, which paper cannot: printed as a link to it, ${href}`, { ...(paragraph.position ? { place: paragraph.position } : {}), ruleId: 'embedded-page', source: 'pamphlet' });
       const link: Link = { type: 'link', url: href, children: [{ type: 'text', value: words }], ...at };
       parent.children[index] = { type: 'paragraph', children: [link], ...at } as RootContent;
       return SKIP;
@@ -151,6 +159,11 @@ function single(tree: Root, source: string, file: VFile, unread: Array<{ name: s
     if (!BOXES.has(name) && !hasClosing(source, name)) unread.push({ name, place: paragraph.position });
     return SKIP;
   });
+}
+
+/** Whose shortcodes a part's are: Quarto's in its own files, Hugo's elsewhere. */
+function tool(file: VFile): string {
+  return /\.qmd$/iu.test(file.path ?? '') ? "Quarto's" : "Hugo's";
 }
 
 /** Whether the part closes a shortcode of this name anywhere (`{{< /tabs >}}`): then it is a pair. */
@@ -166,7 +179,7 @@ function fenceOf(line: Line): FenceShape | undefined {
   if (!shortcode) return undefined;
   const { closing, name, positional, named } = shortcode;
   if (closing) return { marks: 2, title: [], closingName: name };
-  if (name === 'figure' || name === 'youtube' || name === 'vimeo') return undefined;
+  if (name === 'figure' || name === 'youtube' || name === 'vimeo' || name === 'video' || name === 'pagebreak') return undefined;
   // Code between, in the language named first (`{{< highlight go "linenos=table" >}}`) or by `lang=`.
   if (CODE.has(name)) return { marks: 2, name, closingName: name, title: [], makesNote: false, code: named.get('lang') ?? (name === 'highlight' ? positional[0] : undefined) ?? '' };
   if (!BOXES.has(name)) return { marks: 2, name, closingName: name, title: [], unwraps: true, makesNote: false };

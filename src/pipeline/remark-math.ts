@@ -16,7 +16,7 @@
  * start of a formula, is named in the message.
  */
 import { createRequire } from 'node:module';
-import type { Code, Root, RootContent, Text } from 'mdast';
+import type { Code, Paragraph, Root, RootContent, Text } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -66,6 +66,19 @@ export default function remarkMath() {
         for (const math of equations) setAsMathMl(math, file);
         return index + equations.length;
       }
+      if (node.type === 'paragraph' && parent && index !== undefined) {
+        const environment = bareEnvironment(node, file);
+        if (!environment) return;
+        const math: Math = { type: 'math', value: environment, ...(node.position ? { position: node.position } : {}) };
+        // What TeX cannot read there stays the paragraph it was, with a warning: it was written in no math delimiters.
+        if (!canSet(environment)) {
+          file.message(`\`\\begin{${/\\begin\{([^}*]*)/.exec(environment)?.[1] ?? ''}}\` is not a TeX environment pamphlet can set: printed as written`, { ...(node.position ? { place: node.position } : {}), ruleId: 'math-as-text', source: 'pamphlet' });
+          return;
+        }
+        parent.children[index] = math as RootContent;
+        setAsMathMl(math, file);
+        return;
+      }
       if (node.type !== 'inlineMath' && node.type !== 'math') return;
       const asWritten = setAsMathMl(node, file);
       if (asWritten && parent && index !== undefined) parent.children[index] = asWritten as RootContent;
@@ -90,6 +103,34 @@ function fencedMath(node: Code): Math[] {
     .map((equation) => ({ type: 'math', value: /&|\\\\/.test(equation) && !/\\begin\{/.test(equation) ? aligned(equation) : equation, ...at }));
 }
 
+/** amsmath's display environments, which bookdown and Jupyter write with no dollars around them. */
+const BARE_ENVIRONMENT = /^\\begin\{(equation|align|gather|alignat|multline|eqnarray)(\*?)\}(?:\{\d+\})?[^]*\\end\{\1\2\}$/u;
+
+/**
+ * A paragraph that is one amsmath environment, `\begin{equation}` … `\end{equation}`, as
+ * written (Markdown's escapes would have taken `\\` and `\#` from the TeX): its source.
+ */
+function bareEnvironment(node: Paragraph, file: VFile): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || !String(file.value).startsWith('\\begin{', start)) return undefined;
+  const written = String(file.value).slice(start, end).trim();
+  // In a quotation its lines carry the quotation's marks: not read there.
+  if (!BARE_ENVIRONMENT.test(written) || /\n[ \t]*>/u.test(written) || nestingOf(written).depth > MAX_DEPTH) return undefined;
+  // Unnumbered, as pamphlet numbers no formula (a numbered one gives Temml's number column, with HTML in it).
+  return written.replace(/^(\\begin\{[a-z]+)\}/u, '$1*}').replace(/(\\end\{[a-z]+)\}$/u, '$1*}');
+}
+
+/** Whether Temml sets `tex` (a bare environment is math only where it does). */
+function canSet(tex: string): boolean {
+  try {
+    mathMl(tex.replace(BOOKDOWN_LABEL, ''), true);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A formula of aligned lines, as Sphinx sets a display one. */
 function aligned(tex: string): string {
   return `\\begin{aligned}${tex}\\end{aligned}`;
@@ -97,6 +138,9 @@ function aligned(tex: string): string {
 
 /** How deep braces, `\left…\right` and environments may nest in a formula: Temml and the tree's walkers recurse. */
 const MAX_DEPTH = 100;
+
+/** bookdown's label in a display formula: `(\#eq:binom)`. */
+const BOOKDOWN_LABEL = /[ \t]*\(\\#(eq:[\w-]+)\)/u;
 
 /**
  * Sets the node's MathML as the hast it stands for. A formula TeX cannot read is an error,
@@ -108,6 +152,10 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   // `$$…$$` in a line is a formula set apart there, as Pandoc and GitHub set it.
   const display = node.type === 'math' || (node.type === 'inlineMath' && sourceOf(node, file)?.startsWith('$$') === true);
   let tex = node.value.trim();
+  // bookdown's equation label, `(\#eq:binom)`, numbers the equation there; pamphlet numbers none,
+  // and TeX would print it: it goes, the formula keeping it as its id.
+  const bookdownLabel = BOOKDOWN_LABEL.exec(tex)?.[1];
+  if (bookdownLabel) tex = tex.replace(BOOKDOWN_LABEL, '').trim();
   // GitHub's and GitLab's $`…`$, for a formula holding what Markdown would read.
   const backticks = node.type === 'inlineMath' && tex.length > 1 && tex.startsWith('`') && tex.endsWith('`');
   if (backticks) tex = tex.slice(1, -1).trim();
@@ -158,7 +206,7 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   math.properties = { ...math.properties, alttext: tex };
   const children: ElementContent[] = math.children;
   // MyST's `$$ (label)` (dollar-math.ts): the formula is where `#label` leads.
-  const label = node.type === 'math' && node.position ? file.data.mathLabels?.get(node.position.end.line) : undefined;
+  const label = node.type === 'math' && node.position ? (file.data.mathLabels?.get(node.position.end.line) ?? bookdownLabel?.replace(':', '-')) : undefined;
   const id = label && /^[A-Za-z][\w.-]*$/.test(label) ? { id: label } : {};
   node.data = node.type === 'math'
     ? { hName: 'div', hProperties: { className: ['math-display'], ...id }, hChildren: [{ ...math, children }] }

@@ -22,6 +22,7 @@ export default function remarkPartTitle() {
     if (title && first?.depth === 1 && sameTitle(toString(first), title, labels)) {
       tree.children.splice(tree.children.indexOf(first), 1);
       file.data.titleHeading = toString(first);
+      if (first.position?.start.offset !== undefined) file.data.titleHeadingOffset = first.position.start.offset;
     }
     let top = 6;
     visit(tree, 'heading', (node: Heading) => {

@@ -103,7 +103,7 @@ describe('front matter', () => {
       'part-1.md:7:11: error: `modified` must be a day of the calendar (YYYY-MM-DD) or an ISO date-time',
       'part-1.md:8:11: error: `subtitle` must be text',
       'part-1.md:9:7: error: `next` is `false` or `{ title: …, href: … }`',
-      'part-1.md:10:15: error: `bibliography` in a part can only be `false` (no bibliography for this part)',
+      'part-1.md:10:15: error: `bibliography` in a part is `false` (no bibliography for this part), or the file Pandoc reads it from (`refs.bib`, or a list of them)',
     ]);
     const one = (line: string) => refused({ 'pamphlet.yaml': SERIES, 'part-1.md': `---\ntitle: T\npart: 1\n${line}\n---\nText\n` });
     expect(one('next: { title: N, href: "ftp://x.org", extra: 1 }')).toEqual([
