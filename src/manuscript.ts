@@ -18,7 +18,7 @@ import { ManuscriptError, error, hasErrors } from './diagnostics.js';
 import { givesPart, readFrontmatter } from './pipeline/frontmatter.js';
 import { toString } from 'mdast-util-to-string';
 import { wordsWithoutAttributes } from './pipeline/remark-heading-ids.js';
-import { bookLabels } from './pipeline/remark-cross-references.js';
+import { bookLabels, mayCrossReference } from './pipeline/remark-cross-references.js';
 import { buildPart, type ParsedPart } from './pipeline/part.js';
 import { createProcessor } from './pipeline/processor.js';
 import type { PartFrontmatter } from './pipeline/frontmatter.js';
@@ -186,8 +186,11 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     }
   }
   // Each part's headings, for the references between parts (bookdown's `\@ref(intro)`), before any part runs.
-  const labels = bookLabels(parsed.map(({ file, tree, frontmatter }) => ({ file, tree, part: frontmatter.part })));
-  for (const { file } of parsed) file.data.bookLabels = labels;
+  // Only where a part makes one: every heading of a 186-page part walked and slugged for none.
+  if (parsed.some(({ file }) => mayCrossReference(String(file.value)))) {
+    const labels = bookLabels(parsed.map(({ file, tree, frontmatter }) => ({ file, tree, part: frontmatter.part })));
+    for (const { file } of parsed) file.data.bookLabels = labels;
+  }
   if (!partFiles.length) error(configFile, `no parts: put one Markdown file per part in ${config.dir}`, { place: { line: 1, column: 1 }, ruleId: 'no-parts', source: 'pamphlet' });
   parsed.sort((a, b) => a.frontmatter.part - b.frontmatter.part);
   for (let i = 1; i < parsed.length; i++) {

@@ -35,13 +35,18 @@ export interface BookLabel {
 /** bookdown's `\@ref(label)` (the backslash gone with the parse) and Quarto's `@sec-label`, not inside a word or an address. */
 const REFERENCE = /(?<![\w@.])@(?:ref\(([^()\s]+)\)|((?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem)-[\p{L}\p{N}_]+(?:[-:.][\p{L}\p{N}_]+)*))/gu;
 
+/** Whether a part's source may hold a reference (most hold none, and are not walked). */
+export function mayCrossReference(source: string): boolean {
+  return source.includes('@ref(') || /@(?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem)-/u.test(source);
+}
+
 /** Where a text may hold a reference: not in a link's words (a link in a link is none). */
 const SKIPPED = new Set(['link', 'linkReference', 'code', 'inlineCode', 'html', 'math', 'inlineMath']);
 
 export default function remarkCrossReferences() {
   return (tree: Root, file: VFile): void => {
     const source = String(file.value);
-    if (!source.includes('@ref(') && !/@(?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem)-/u.test(source)) return;
+    if (!mayCrossReference(source)) return;
     const labels = file.data.bookLabels ?? new Map<string, BookLabel>();
     const own = file.basename;
     const quarto = /\.qmd$/iu.test(file.path ?? '');

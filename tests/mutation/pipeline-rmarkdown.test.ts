@@ -1,18 +1,18 @@
 // R Markdown and Quarto (remark-code-cells.ts, remark-cross-references.ts, parts-bibliography.ts),
 // in process: bookdown's demo book as `bookdown` starts one (tests/fixtures/any-manuscript/bookdown-demo,
 // CC0), and Quarto's cells, options and references as its guide writes them.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { toString } from 'hast-util-to-string';
-import { body, calloutTitles, load, onePart, outsideCode } from './helpers.js';
+import { EPOCH, body, calloutTitles, folder, load, onePart, outsideCode } from './helpers.js';
+import { loadManuscript } from '../../src/manuscript.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/any-manuscript/bookdown-demo');
 const bookdown = (): Record<string, string> => Object.fromEntries(readdirSync(FIXTURE).filter((file) => file !== 'LICENSE').map((file) => [file, readFileSync(path.join(FIXTURE, file), 'utf8')]));
 
-/** Loaded once, in the first test that asks (load() cleans up after the test that calls it). */
-let book: ReturnType<typeof load> | undefined;
-const demo = (): ReturnType<typeof load> => (book ??= load(bookdown()));
+// Loaded in each test that reads it: no cache across tests (tests/mutation/helpers.ts says why).
+const demo = (): ReturnType<typeof load> => load(bookdown());
 const worksOf = (doc: ReturnType<typeof load>['manuscript']['parts'][number]): string => (doc.bibliography?.entries ?? []).map((entry) => toString(entry)).join('\n');
 
 describe("bookdown's demo book", () => {
@@ -181,5 +181,25 @@ describe('Quarto', () => {
     expect(loaded.manuscript.parts.map((doc) => doc.meta.title)).toEqual(['Appendix', 'Paper']);
     expect(loaded.manuscript.parts.every((doc) => worksOf(doc).includes('TeXbook'))).toBe(true);
     expect(loaded.messages.filter((m) => / (warning|error): /.test(m))).toEqual(["appendix.qmd:3:15: warning: `bibliography` names `missing.bib`, not read: the series' bibliography, refs.bib, is every part's"]);
+  });
+});
+
+describe("a part's bibliography, named as an attacker would", () => {
+  test('outside the folder, by a path or through a link: never read, said not to be, the citation left as text', () => {
+    const dir = folder({
+      'outside.bib': '@book{secret, title = {Outside}, author = {Nobody}, year = {2000}}\n',
+      'book/pamphlet.yaml': 'series: S\n',
+      'book/a.qmd': '---\ntitle: A\nbibliography: ../outside.bib\n---\n\nAs @secret wrote.\n',
+      'book/b.qmd': '---\ntitle: B\nbibliography: [linked.bib, /etc/passwd]\n---\n\nText.\n',
+    });
+    symlinkSync(path.join(dir, 'outside.bib'), path.join(dir, 'book', 'linked.bib'));
+    const manuscript = loadManuscript(path.join(dir, 'book'), EPOCH);
+    expect(manuscript.config.bibliography).toBeUndefined();
+    expect(manuscript.parts.every((doc) => doc.bibliography === null)).toBe(true);
+    expect(manuscript.parts.map((doc) => body(doc)).join('\n')).toContain('As @secret wrote.');
+    expect(manuscript.messages.filter((m) => m.ruleId === 'frontmatter-bibliography').map((m) => `${path.basename(m.file ?? '')}: ${m.reason}`)).toEqual([
+      'a.qmd: `bibliography` names `../outside.bib`, not read: no file it names is a .bib or .json file in the folder',
+      'b.qmd: `bibliography` names `linked.bib`, `/etc/passwd`, not read: no file it names is a .bib or .json file in the folder',
+    ]);
   });
 });
