@@ -11,7 +11,7 @@ import type { VFileMessage } from 'vfile-message';
 import { lengthInMm, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { loadBibliography, type Bibliography } from './citations/bibliography.js';
-import { bibliographyNamedByParts } from './citations/parts-bibliography.js';
+import { citationFilesNamedByParts } from './citations/parts-bibliography.js';
 import { resolveStyle, StyleError, StyleNotFoundError, type CitationStyle } from './citations/engine.js';
 import type { NextPart, PartDocument, PartMeta } from './document.js';
 import { ManuscriptError, error, hasErrors } from './diagnostics.js';
@@ -94,8 +94,10 @@ export function datedByCommits(manuscript: Manuscript, times: ReadonlyMap<string
 export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env, preloaded?: ResolvedConfig, options: LoadOptions = {}): Manuscript {
   const loaded = preloaded ?? loadConfig(dir);
   // Where pamphlet.yaml names no bibliography, the one the parts name (Pandoc's, R Markdown's `bibliography:`).
-  const partsBibliography = loaded.bibliography ? undefined : bibliographyNamedByParts(loaded.dir, partFileNames(loaded.dir));
-  const config: ResolvedConfig = partsBibliography ? { ...loaded, bibliography: partsBibliography } : loaded;
+  // and their `csl:` where it names no citation style.
+  const wanted = { bibliography: !loaded.bibliography, style: loaded.places?.['citation-style'] === undefined };
+  const named = wanted.bibliography || wanted.style ? citationFilesNamedByParts(loaded.dir, partFileNames(loaded.dir), wanted) : {};
+  const config: ResolvedConfig = { ...loaded, ...(named.bibliography ? { bibliography: named.bibliography } : {}), ...(named.style ? { citationStyle: named.style } : {}) };
   const configFile = new VFile({ path: config.configPath });
   const bibliography: Bibliography | undefined = config.bibliography ? loadBibliography(config.bibliography, config.dir) : undefined;
   let style: CitationStyle | undefined;
@@ -179,7 +181,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   const numbered = trees.some(({ tree }) => givesPart(tree));
   const byName = [...trees].sort((a, b) => Number(isIndex(b.name)) - Number(isIndex(a.name)) || NAME_ORDER.compare(a.name, b.name));
   for (const { file, tree, name } of trees) {
-    const frontmatter = readFrontmatter(tree, file, { ...unwrittenTitle(tree, name), ...(numbered ? {} : { part: byName.findIndex((other) => other.name === name) + 1 }) }, config.bibliography ? { bibliography: config.bibliography } : {});
+    const frontmatter = readFrontmatter(tree, file, { ...unwrittenTitle(tree, name), ...(numbered ? {} : { part: byName.findIndex((other) => other.name === name) + 1 }) }, { ...(config.bibliography ? { bibliography: config.bibliography } : {}), citationStyle: config.citationStyle });
     if (frontmatter) {
       file.data.frontmatter = frontmatter;
       parsed.push({ file, tree, frontmatter });

@@ -4,7 +4,8 @@
  * `bibliography: [book.bib, packages.bib]`); pamphlet has one bibliography for the series, so
  * the first file a part names that is there (inside the folder, `.bib` or `.json`) is the
  * series'. Until 2026-12-07 such a part was an error ("`bibliography` in a part can only be
- * `false`"). What the parts name otherwise is said by frontmatter.ts, at its place.
+ * `false`"). Their `csl: apa.csl`, likewise, is the series' citation style where pamphlet.yaml
+ * names none. What the parts name otherwise is said by frontmatter.ts, at its place.
  */
 import path from 'node:path';
 import { realInside } from '../files/inside.js';
@@ -26,17 +27,26 @@ export function readableBibliography(dir: string, name: string): boolean {
   return /\.(?:bib|json)$/iu.test(name) && realInside(dir, name).ok;
 }
 
-/** The absolute path of the first readable bibliography the parts name, in their order; undefined if none does. */
-export function bibliographyNamedByParts(dir: string, partFiles: readonly string[]): string | undefined {
+/** Whether `name` is a CSL style pamphlet can read there: a .csl file inside `dir`. */
+export function readableStyle(dir: string, name: string): boolean {
+  return /\.csl$/iu.test(name) && realInside(dir, name).ok;
+}
+
+/** What the parts name, where pamphlet.yaml does not: the first readable bibliography and CSL style, by absolute path. */
+export function citationFilesNamedByParts(dir: string, partFiles: readonly string[], wanted: { bibliography: boolean; style: boolean }): { bibliography?: string; style?: string } {
+  const found: { bibliography?: string; style?: string } = {};
   for (const name of partFiles) {
+    if ((!wanted.bibliography || found.bibliography) && (!wanted.style || found.style)) break;
     const read = readTextInside(dir, name);
     if (!read.ok || !read.text.startsWith('---')) continue;
     const block = FRONT_MATTER.exec(read.text)?.[1];
-    if (block === undefined || !/^bibliography[ \t]*:/mu.test(block)) continue;
+    if (block === undefined || !/^(?:bibliography|csl)[ \t]*:/mu.test(block)) continue;
     const { data, problems } = readYaml(block);
     if (problems.length || typeof data !== 'object' || data === null) continue;
-    const found = namedBibliographies((data as Record<string, unknown>).bibliography)?.find((file) => readableBibliography(dir, file));
-    if (found) return path.resolve(dir, found);
+    const record = data as Record<string, unknown>;
+    const bibliography = wanted.bibliography && !found.bibliography ? namedBibliographies(record.bibliography)?.find((file) => readableBibliography(dir, file)) : undefined;
+    if (bibliography) found.bibliography = path.resolve(dir, bibliography);
+    if (wanted.style && !found.style && typeof record.csl === 'string' && readableStyle(dir, record.csl)) found.style = path.resolve(dir, record.csl);
   }
-  return undefined;
+  return found;
 }

@@ -7,7 +7,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { readDate } from './dates.js';
 import { webUri } from './url-policy.js';
 import { readYaml } from '../config/yaml.js';
-import { namedBibliographies, readableBibliography } from '../citations/parts-bibliography.js';
+import { namedBibliographies, readableBibliography, readableStyle } from '../citations/parts-bibliography.js';
 import { MAX_PART } from '../roman.js';
 import path from 'node:path';
 import { IMPRINT_KEYS, readCover, readImprint, type CoverImage, type Imprint } from '../style/imprint.js';
@@ -33,8 +33,8 @@ export interface PartFrontmatter {
   cover?: CoverImage;
 }
 
-/** Other tools' keys that pamphlet reads a part of: Quarto's `execute:` (its `echo`, remark-code-cells.ts). */
-const READ_ELSEWHERE = new Set(['execute']);
+/** Other tools' keys that pamphlet reads (a part of): Quarto's `execute:` (its `echo`, remark-code-cells.ts), Pandoc's `csl:` (the series' style where pamphlet.yaml names none). */
+const READ_ELSEWHERE = new Set(['execute', 'csl']);
 
 const KEYS = new Set(['title', 'part', 'author', 'authors', 'lang', 'identifier', 'date', 'modified', 'next', 'bibliography', 'subtitle', ...IMPRINT_KEYS]);
 
@@ -50,9 +50,10 @@ export interface Unwritten {
   part?: number;
 }
 
-/** What a part's front matter is read against: the series' bibliography (absolute), where there is one. */
+/** What a part's front matter is read against: the series' bibliography (absolute), where there is one, and its citation style (an id, or a .csl file's absolute path). */
 export interface SeriesContext {
   bibliography?: string;
+  citationStyle?: string;
 }
 
 export function readFrontmatter(tree: Root, file: VFile, unwritten?: Unwritten, series?: SeriesContext): PartFrontmatter | undefined {
@@ -148,6 +149,14 @@ export function readFrontmatter(tree: Root, file: VFile, unwritten?: Unwritten, 
   if (Object.keys(imprint).length) result.imprint = imprint;
   const cover = readCover(path.dirname(file.path), data.cover, imprintFail);
   if (cover) result.cover = cover;
+  if (data.csl !== undefined && series) {
+    const dir = path.dirname(file.path);
+    const named = typeof data.csl === 'string' ? data.csl : undefined;
+    if (!named || !readableStyle(dir, named) || path.resolve(dir, named) !== series.citationStyle) {
+      const why = named && readableStyle(dir, named) ? `the series' citation style, ${series.citationStyle && path.isAbsolute(series.citationStyle) ? path.relative(dir, series.citationStyle) : series.citationStyle}, is every part's` : 'it is no .csl file in the folder';
+      file.message(`\`csl\` names ${named ? `\`${named}\`` : 'no file'}, not read: ${why}`, { place: placeOf(nodeOf('csl')), ruleId: 'frontmatter-bibliography', source: 'pamphlet' });
+    }
+  }
   if (data.bibliography !== undefined) {
     const named = namedBibliographies(data.bibliography);
     if (data.bibliography === false) result.bibliography = false;

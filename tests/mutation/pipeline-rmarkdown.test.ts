@@ -181,6 +181,22 @@ describe('Quarto', () => {
     expect(loaded.manuscript.parts.map((doc) => doc.meta.title)).toEqual(['Appendix', 'Paper']);
     expect(loaded.manuscript.parts.every((doc) => worksOf(doc).includes('TeXbook'))).toBe(true);
     expect(loaded.messages.filter((m) => / (warning|error): /.test(m))).toEqual(["appendix.qmd:3:15: warning: `bibliography` names `missing.bib`, not read: the series' bibliography, refs.bib, is every part's"]);
+    // Chicago's notes, pamphlet's style where none is named: a note call, no "(Knuth 1984)".
+    expect(body(loaded.manuscript.parts[1]!)).toContain('class="noteref"');
+  });
+
+  test("a part's `csl:` is the series' citation style where pamphlet.yaml names none; another part's other one is said not to be read", () => {
+    const files = {
+      'pamphlet.yaml': 'series: S\n',
+      'refs.bib': '@book{knuth1984, title = {The TeXbook}, author = {Knuth, Donald}, year = {1984}, publisher = {Addison-Wesley}}\n',
+      'apa.csl': readFileSync('/usr/share/citation-style-language/styles/apa.csl'),
+      'paper.qmd': '---\ntitle: Paper\nbibliography: refs.bib\ncsl: apa.csl\n---\n\nAs @knuth1984 wrote, [@knuth1984, p. 3].\n',
+      'zappendix.qmd': '---\ntitle: Appendix\ncsl: chicago.csl\n---\n\nText.\n',
+    };
+    const loaded = load(files);
+    // APA's author-date form (a no-break space after "p.").
+    expect(body(loaded.manuscript.parts[0]!)).toMatch(/As Knuth <span class="citation">\(1984\)<\/span> wrote, <span class="citation">\(Knuth, 1984, p\.\s3\)<\/span>\./u);
+    expect(loaded.messages.filter((m) => / (warning|error): /.test(m))).toEqual(['zappendix.qmd:3:6: warning: `csl` names `chicago.csl`, not read: it is no .csl file in the folder']);
   });
 });
 
