@@ -27,6 +27,7 @@ import { embeddedImage, isDataUrl } from './files/embedded-image.js';
 import { toRoman } from './roman.js';
 import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
+import { notebookAsMarkdown } from './files/notebook.js';
 import { lastCommit, lastCommitSync } from './files/last-commit.js';
 import { slugify } from './slug.js';
 import type { Root } from 'mdast';
@@ -134,24 +135,33 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
       error(files[files.length - 1] as VFile, read.problem === 'not-a-file' ? `${read.reason}: a part is a Markdown file` : read.reason, { place, ruleId: read.problem === 'encoding' ? 'encoding' : 'part-file', source: 'pamphlet' });
       continue;
     }
-    const file = new VFile({ path: filePath, value: read.text });
+    // A notebook is read as the Markdown of its cells and saved outputs, its places kept (src/files/notebook.ts).
+    const notebook = NOTEBOOK_FILE.test(name) ? notebookAsMarkdown(read.text) : undefined;
+    if (notebook && !notebook.ok) {
+      files.push(new VFile({ path: filePath }));
+      error(files[files.length - 1] as VFile, notebook.reason, { place: { line: notebook.line, column: notebook.column }, ruleId: 'part-file', source: 'pamphlet' });
+      continue;
+    }
+    const file = new VFile({ path: filePath, value: notebook ? notebook.markdown : read.text });
+    if (notebook) file.data.notebookLines = notebook.lineMap;
     files.push(file);
+    const text = String(file.value);
     if (options.onTitle) {
-      const early = frontmatterAhead(processor, filePath, read.text);
+      const early = frontmatterAhead(processor, filePath, text);
       if (early) options.onTitle(titlePageOf(config, early));
     }
-    const tooWide = linePrefixProblem(read.text);
+    const tooWide = linePrefixProblem(text);
     if (tooWide) {
       error(file, tooWide.reason, { place: { line: tooWide.line, column: tooWide.column }, ruleId: 'nesting', source: 'pamphlet' });
       continue;
     }
-    const tooManyCells = tableCellsProblem(read.text);
+    const tooManyCells = tableCellsProblem(text);
     if (tooManyCells) {
       error(file, tooManyCells.reason, { place: { line: tooManyCells.line, column: tooManyCells.column }, ruleId: 'table-size', source: 'pamphlet' });
       continue;
     }
     const parsing = performance.now();
-    const limit = parseTimeLimit(read.text);
+    const limit = parseTimeLimit(text);
     const parse = parseWithin(() => parseHere(processor, file), limit);
     if ('timedOut' in parse) {
       const late = parseTimeProblem(read.text, limit);
@@ -259,7 +269,33 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     }
     files.push(bibFile);
   }
+  placeInNotebooks(files);
   return { config, parts, messages: [configFile, ...files].flatMap((file) => file.messages) };
+}
+
+/** Messages already placed in their notebook's JSON. */
+const placedInNotebook = new WeakSet<VFileMessage>();
+
+/** Each message of a notebook's part moved from the Markdown read from it to the notebook's own line and column. */
+function placeInNotebooks(files: readonly VFile[]): void {
+  for (const file of files) {
+    const lines = file.data.notebookLines;
+    if (!lines) continue;
+    const moved = (point: { line: number; column: number }) => {
+      const from = lines[point.line - 1] ?? lines.at(-1) ?? { line: 1, column: 1 };
+      return { line: from.line, column: from.column + point.column - 1 };
+    };
+    for (const message of file.messages) {
+      if (placedInNotebook.has(message) || message.line === undefined) continue;
+      placedInNotebook.add(message);
+      const start = moved({ line: message.line, column: message.column ?? 1 });
+      const place = message.place;
+      message.line = start.line;
+      message.column = start.column;
+      if (place && 'start' in place) message.place = { start: { ...start }, end: moved(place.end) };
+      else if (place) message.place = { ...start };
+    }
+  }
 }
 
 
@@ -403,6 +439,7 @@ function textWidthIn(config: ResolvedConfig): number {
 }
 
 function throwIfErrors(files: VFile[]): void {
+  placeInNotebooks(files);
   const messages = files.flatMap((file) => file.messages);
   if (hasErrors(messages)) throw new ManuscriptError(messages.filter((m) => m.fatal === true));
 }
@@ -451,9 +488,12 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
 
 /**
  * A part's file name: `.md`, Jekyll's `.markdown` (`jekyll new`'s first post is one), Quarto's
- * `.qmd` and R Markdown's `.Rmd` (bookdown's chapters), in any case (`.RMD`).
+ * `.qmd`, R Markdown's `.Rmd` (bookdown's chapters) and Jupyter's `.ipynb`, in any case (`.RMD`).
  */
-export const PART_FILE = /\.(?:md|markdown|qmd|rmd)$/i;
+export const PART_FILE = /\.(?:md|markdown|qmd|rmd|ipynb)$/i;
+
+/** A Jupyter notebook, read as Markdown (src/files/notebook.ts). */
+const NOTEBOOK_FILE = /\.ipynb$/i;
 
 /** The parts of a manuscript folder, in reading order of their names: every part file (PART_FILE) but a README. */
 export function partFileNames(dir: string): string[] {

@@ -644,6 +644,24 @@ describe("bookdown's demo book", () => {
   });
 });
 
+describe("The Jupyter Notebook's own example notebooks", () => {
+  // jupyter/notebook, docs/source/examples/Notebook/ (BSD-3-Clause). Until 2026-12-07 a `.ipynb`
+  // was no part, and read as Markdown its toolbar buttons were errors, and its
+  // `$$\begin{equation*}` … `\end{equation*}$$` ran on to the end of the cell list.
+  test('each notebook a part: its code and what it printed, its formulas set; every letter of the EPUB printed', () => {
+    const built = buildAll('jupyter-notebooks', 'pdf,epub');
+    expect(built.stderr).not.toMatch(/ (error|warning): /);
+    const running = (built.pdf[1] ?? []).join('\n');
+    expect(running).toMatch(/print\(a\)\s+10\s/);
+    expect(running).not.toMatch(/cell_type|execution_count/);
+    const equations = (built.pdf[2] ?? []).join('\n');
+    expect(equations).toMatch(/∑/);
+    const dist = path.join(built.root, 'dist');
+    expect(missingLetters(letters(epubChapterText(path.join(dist, 'the-jupyter-notebook-1.epub'))), letters(running))).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name: 'jupyter-notebooks', path: file });
+  });
+});
+
 describe('TeX math: GitHub\'s help page and MyST-Parser\'s', () => {
   // github/docs (CC BY 4.0) and executablebooks/MyST-Parser (MIT). Until 2026-12-07 `$x^2$` printed as typed.
   test('formulas set in STIX Two Math in the PDF, MathML in a valid EPUB; no TeX or dollar fence printed; money kept', () => {

@@ -8,6 +8,7 @@ import type { Cluster } from '../citations/engine.js';
 import type { NextPart, Note, PartMeta, Questions, Section } from '../document.js';
 import type { PartFrontmatter } from './frontmatter.js';
 import type { BookLabel } from './remark-cross-references.js';
+import type { SourcePlace } from '../files/notebook.js';
 
 export interface CollectedCitations {
   /** Clusters in reading order, each with the note it lives in (0 in the text). */
@@ -53,6 +54,8 @@ declare module 'vfile' {
     paragraphCount: number;
     /** Set by remark-part-title: the words of a first heading dropped for repeating the title. */
     titleHeading: string;
+    /** Set by manuscript.ts for a notebook's part: where each line of its Markdown is in the notebook (src/files/notebook.ts). */
+    notebookLines: readonly SourcePlace[];
     /** Set by manuscript.ts before any part runs: every part's headings by label, for remark-cross-references.ts. */
     bookLabels: ReadonlyMap<string, BookLabel>;
     /** Set by remark-part-title: where that heading began in the source, to find the id written after it (`{#intro}`). */

@@ -113,10 +113,62 @@ const singleDollar: Construct = {
   },
 };
 
+/**
+ * Whether the line ahead is a fence alone, `$$` and nothing after it: only that opens a block.
+ * `$$\begin{equation*}` … `\end{equation*}$$` (the Jupyter notebook's own help on equations)
+ * is one formula set apart, as Pandoc reads it; micromark-extension-math took the words after
+ * the opening fence for its meta, and the formula ran on to the next fence or the end of the part.
+ */
+const fenceAlone: Construct = {
+  partial: true,
+  tokenize(effects: Effects, ok: State, nok: State): State {
+    let dollars = 0;
+    const before = (code: Code): State | undefined => {
+      if (code === 32 || code === -2 || code === -1) {
+        effects.consume(code);
+        return before;
+      }
+      return sequence(code);
+    };
+    const sequence = (code: Code): State | undefined => {
+      if (code === DOLLAR) {
+        dollars++;
+        effects.consume(code);
+        return sequence;
+      }
+      return dollars >= 2 ? after(code) : nok(code);
+    };
+    const after = (code: Code): State | undefined => {
+      if (code === null || code < -2) {
+        effects.exit('mathFlowFence');
+        return ok(code);
+      }
+      if (code === 32 || code === -2 || code === -1) {
+        effects.consume(code);
+        return after;
+      }
+      return nok(code);
+    };
+    return (code) => {
+      // A check: what it reads is given back, whichever way it ends.
+      effects.enter('mathFlowFence');
+      return before(code);
+    };
+  },
+};
+
 /** The syntax: `$$` blocks and `$$…$$` from micromark-extension-math, `$…$` from here. */
 export function dollarMath(): Extension {
   const doubles = math({ singleDollarTextMath: false });
-  return { flow: doubles.flow, text: { [DOLLAR]: [...[doubles.text?.[DOLLAR] ?? []].flat(), singleDollar] } } as Extension;
+  const flow = [doubles.flow?.[DOLLAR] ?? []].flat() as Construct[];
+  const blocks = flow.map((construct): Construct => ({
+    ...construct,
+    tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+      const fenced = construct.tokenize.call(this, effects, ok, nok);
+      return (code) => effects.check(fenceAlone, fenced, nok)(code);
+    },
+  }));
+  return { flow: { [DOLLAR]: blocks }, text: { [DOLLAR]: [...[doubles.text?.[DOLLAR] ?? []].flat(), singleDollar] } } as Extension;
 }
 
 /** MyST's closing fence with a label, `$$ (eq-1)`, on a line of its own. */

@@ -117,14 +117,14 @@ function bareEnvironment(node: Paragraph, file: VFile): string | undefined {
   const written = String(file.value).slice(start, end).trim();
   // In a quotation its lines carry the quotation's marks: not read there.
   if (!BARE_ENVIRONMENT.test(written) || /\n[ \t]*>/u.test(written) || nestingOf(written).depth > MAX_DEPTH) return undefined;
-  // Unnumbered, as pamphlet numbers no formula (a numbered one gives Temml's number column, with HTML in it).
-  return written.replace(/^(\\begin\{[a-z]+)\}/u, '$1*}').replace(/(\\end\{[a-z]+)\}$/u, '$1*}');
+  return written;
 }
 
 /** Whether Temml sets `tex` (a bare environment is math only where it does). */
 function canSet(tex: string): boolean {
   try {
-    mathMl(tex.replace(BOOKDOWN_LABEL, ''), true);
+    const written = tex.replace(BOOKDOWN_LABEL, '');
+    mathMl(EQNARRAY.test(written) ? asArray(written) : written, true);
     return true;
   } catch {
     return false;
@@ -139,6 +139,23 @@ function aligned(tex: string): string {
 /** How deep braces, `\left…\right` and environments may nest in a formula: Temml and the tree's walkers recurse. */
 const MAX_DEPTH = 100;
 
+/** amsmath's numbered environments, opening and closing (their starred forms number nothing). */
+const NUMBERED = /(\\(?:begin|end)\{(?:equation|align|gather|alignat|multline))\}/gu;
+
+/** A formula that is one of amsmath's display environments, whole. */
+const DISPLAY_ENVIRONMENT = /^\\begin\{(equation|align|gather|alignat|multline|eqnarray)(\*?)\}[^]*\\end\{\1\2\}$/u;
+
+/** amsmath's `eqnarray` (MathJax sets it; Temml has no such environment). */
+const EQNARRAY = /\\begin\{eqnarray\*?\}/u;
+
+/** `eqnarray` written as the array it is (`rcl`, repeated for rows with more columns, as MathJax lays them out). */
+function asArray(tex: string): string {
+  return tex.replace(/\\begin\{eqnarray\*?\}([^]*?)\\end\{eqnarray\*?\}/gu, (_whole, body: string) => {
+    const columns = Math.max(3, ...body.split(/\\\\/u).map((row) => row.split('&').length));
+    return `\\begin{array}{${'rcl'.repeat(Math.ceil(columns / 3))}}${body}\\end{array}`;
+  });
+}
+
 /** bookdown's label in a display formula: `(\#eq:binom)`. */
 const BOOKDOWN_LABEL = /[ \t]*\(\\#(eq:[\w-]+)\)/u;
 
@@ -150,12 +167,18 @@ const BOOKDOWN_LABEL = /[ \t]*\(\\#(eq:[\w-]+)\)/u;
  */
 function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   // `$$…$$` in a line is a formula set apart there, as Pandoc and GitHub set it.
-  const display = node.type === 'math' || (node.type === 'inlineMath' && sourceOf(node, file)?.startsWith('$$') === true);
   let tex = node.value.trim();
+  // … and so is a display environment between single dollars, as Jupyter's own help writes
+  // `$\begin{align}` … `\end{align}$` (MathJax sets it apart; TeX refuses it in a line).
+  const display = node.type === 'math' || (node.type === 'inlineMath' && (sourceOf(node, file)?.startsWith('$$') === true || DISPLAY_ENVIRONMENT.test(tex)));
   // bookdown's equation label, `(\#eq:binom)`, numbers the equation there; pamphlet numbers none,
   // and TeX would print it: it goes, the formula keeping it as its id.
   const bookdownLabel = BOOKDOWN_LABEL.exec(tex)?.[1];
   if (bookdownLabel) tex = tex.replace(BOOKDOWN_LABEL, '').trim();
+  // MathJax's `eqnarray`, which Temml has not: the array of right, centred and left columns it is.
+  if (EQNARRAY.test(tex)) tex = asArray(tex);
+  // Unnumbered, as pamphlet numbers no formula: a numbered environment gives Temml's number column, with HTML in its MathML.
+  tex = tex.replace(NUMBERED, '$1*}');
   // GitHub's and GitLab's $`…`$, for a formula holding what Markdown would read.
   const backticks = node.type === 'inlineMath' && tex.length > 1 && tex.startsWith('`') && tex.endsWith('`');
   if (backticks) tex = tex.slice(1, -1).trim();

@@ -187,8 +187,13 @@ function checkBlock(node: Html, file: VFile): Outcome {
  * an HTML table may hold them, in every format.
  */
 const CELL_BLOCKS: ReadonlySet<string> = new Set(['p', 'ul', 'ol', 'li']);
-/** Obsolete tags, as what they were: `<tt>` (teletype) is code. */
-const OBSOLETE: Readonly<Record<string, string>> = { tt: 'code' };
+/**
+ * Tags read as the inline element they stand for: the obsolete `<tt>` (teletype) is code, and
+ * a `<button>` in running text, as Jupyter's own help draws the toolbar's buttons (`press the
+ * <button class='btn'><i class="fa fa-play"></i></button> button`), is what the reader presses,
+ * a key: `<kbd>` (until 2026-12-07 an error, which stopped the build of those notebooks).
+ */
+const OBSOLETE: Readonly<Record<string, string>> = { tt: 'code', button: 'kbd' };
 
 function checkInlineConstruct(node: Html, file: VFile, inCell: boolean): Outcome {
   const obsolete = /^<\/?([A-Za-z]+)/.exec(node.value)?.[1]?.toLowerCase();

@@ -73,19 +73,27 @@ describe("bookdown's demo book", () => {
 describe('TeX environments written bare, as bookdown and Jupyter write them', () => {
   test("`\\begin{equation}` … and `\\begin{align}` … are display formulas read from the source (Markdown's escapes would eat `\\\\`); bookdown's `(\\#eq:label)` is the formula's id, not printed", () => {
     const { doc, messages } = onePart('\\begin{equation}\nf(k) = \\binom{n}{k} p^k_1 (\\#eq:binom)\n\\end{equation}\n\n\\begin{align}\na_1 &= b_1 \\\\\nc_2 &= d_2\n\\end{align}\n\n\\begin{eqnarray}\nx &=& y\n\\end{eqnarray}\n\n> \\begin{equation}\n> x\n> \\end{equation}\n');
-    expect(messages).toEqual(['part-1.md:15:1: warning: `\\begin{eqnarray}` is not a TeX environment pamphlet can set: printed as written']);
+    expect(messages).toEqual([]);
     const html = body(doc);
     const displays = html.match(/<div class="math-display"[^>]*>/g) ?? [];
-    expect(displays).toEqual(['<div class="math-display" id="eq-binom">', '<div class="math-display">']);
+    // The third, MathJax's eqnarray, set as the array of right, centred and left columns it is.
+    expect(displays).toEqual(['<div class="math-display" id="eq-binom">', '<div class="math-display">', '<div class="math-display">']);
     // Set unnumbered (pamphlet numbers no formula), so no number column with HTML in the MathML.
     expect(html).toContain('alttext="\\begin{equation*}\nf(k) = \\binom{n}{k} p^k_1\n\\end{equation*}"');
     expect(html).not.toContain('<span');
-    // The equation's one row and the alignment's two: the `\\\\` between them kept.
-    expect(html.match(/<mtr>/g)?.length).toBe(3);
+    // The equation's one row, the alignment's two (the `\\\\` between them kept) and the array's one.
+    expect(html.match(/<mtr>/g)?.length).toBe(4);
     expect(html).not.toContain('#eq:binom');
-    // An environment TeX in Temml has not (eqnarray), and one in a quotation, stay text.
-    expect(html).toContain('<p id="p1" data-pn="1">\\begin{eqnarray}');
-    expect(html).toMatch(/<blockquote>\n<p id="p2" data-pn="2">\\begin\{equation\}/);
+    // One in a quotation stays text.
+    expect(html).toMatch(/<blockquote>\n<p id="p1" data-pn="1">\\begin\{equation\}/);
+  });
+});
+
+describe('a bare environment TeX cannot set', () => {
+  test('stays the paragraph it was, with a warning at it (it was written in no math delimiters)', () => {
+    const { doc, messages } = onePart('\\begin{equation}\nx = \\frac{1}\n\\end{equation}\n');
+    expect(messages).toEqual(['part-1.md:6:1: warning: `\\begin{equation}` is not a TeX environment pamphlet can set: printed as written']);
+    expect(body(doc)).toContain('<p id="p1" data-pn="1">\\begin{equation}');
   });
 });
 
