@@ -28,9 +28,27 @@ export type NotebookRead =
 /** ANSI colour codes in a traceback. */
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/gu;
 
+/** How deep a notebook's JSON may nest: nbformat's nests under ten; jsonc-parser recurses, and 200,000 brackets overflowed its stack. */
+const MAX_JSON_DEPTH = 256;
+
+/** The offset of the first bracket past MAX_JSON_DEPTH, outside strings; -1 where none is. */
+function tooDeepAt(json: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const ch = json.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return -1;
+}
+
 export function notebookAsMarkdown(json: string): NotebookRead {
-  const errors: ParseError[] = [];
-  const root = parseTree(json, errors, { allowTrailingComma: false, disallowComments: true });
   const lineStarts = [0];
   for (let i = json.indexOf('\n'); i !== -1; i = json.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const placeOf = (offset: number): SourcePlace => {
@@ -43,6 +61,10 @@ export function notebookAsMarkdown(json: string): NotebookRead {
     }
     return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
   };
+  const deep = tooDeepAt(json);
+  if (deep !== -1) return { ok: false, reason: `not a notebook: its JSON nests more than ${MAX_JSON_DEPTH} deep`, ...placeOf(deep) };
+  const errors: ParseError[] = [];
+  const root = parseTree(json, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (first || !root) return { ok: false, reason: `not a notebook: its JSON does not read (${first ? printParseErrorCode(first.error) : 'empty'})`, ...placeOf(first?.offset ?? 0) };
   const cells = child(root, 'cells');

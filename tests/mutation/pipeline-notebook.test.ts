@@ -86,5 +86,7 @@ describe('a notebook written as an author writes one', () => {
   test('a file that is no notebook: an error at the place its JSON stops reading, or at its start', () => {
     expect(refused({ 'pamphlet.yaml': 'series: S\n', 'broken.ipynb': '{\n "cells": [\n  {"cell_type": "markdown",\n' })).toEqual([expect.stringMatching(/^broken\.ipynb:4:1: error: not a notebook: its JSON does not read/)]);
     expect(refused({ 'pamphlet.yaml': 'series: S\n', 'other.ipynb': '{"nbformat": 3, "worksheets": []}\n' })).toEqual(['other.ipynb:1:1: error: not a Jupyter notebook: no `cells` list (nbformat 4)']);
+    // As an attacker writes one: 200,000 brackets overflowed the JSON reader's stack ("Maximum call stack size exceeded", no place).
+    expect(refused({ 'pamphlet.yaml': 'series: S\n', 'deep.ipynb': `{"cells": ${'['.repeat(200_000)}${']'.repeat(200_000)}}` })).toEqual(['deep.ipynb:1:266: error: not a notebook: its JSON nests more than 256 deep']);
   });
 });
