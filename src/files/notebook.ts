@@ -1,7 +1,8 @@
 /**
  * A Jupyter notebook (`.ipynb`, nbformat 4) read as the Markdown of a part: its Markdown cells
  * as written; its code cells as code in the kernel's language, each followed by what it printed
- * when it was last run (its saved outputs: a picture, text, Markdown, a formula), since the
+ * when it was last run (its saved outputs: a picture, text, Markdown, a formula; text as code of
+ * the language `output`, which the stylesheets set apart by a rule at its left), since the
  * notebook carries them and pamphlet runs no code. Quarto's first raw cell of YAML is the part's
  * front matter. Jupyter Book's cell tags are honoured (`remove-cell`, `remove-input`,
  * `remove-output`, and the `hide-` ones, which a page cannot unfold). An HTML output (a pandas
@@ -172,13 +173,13 @@ function addOutput(
   const kind = getNodeValue(child(output, 'output_type') ?? output) as unknown;
   if (kind === 'stream') {
     const text = textOf(child(output, 'text')).replace(ANSI, '');
-    if (text.trim()) fenced(text, 'text', output);
+    if (text.trim()) fenced(text, 'output', output);
     return;
   }
   if (kind === 'error') {
     // The traceback's entries are lines (each may hold several); without one, the error's name and value.
     const traceback = (child(output, 'traceback')?.children ?? []).map((line) => String(getNodeValue(line))).join('\n');
-    fenced((traceback || `${textOf(child(output, 'ename'))}: ${textOf(child(output, 'evalue'))}`).replace(ANSI, ''), 'text', output);
+    fenced((traceback || `${textOf(child(output, 'ename'))}: ${textOf(child(output, 'evalue'))}`).replace(ANSI, ''), 'output', output);
     return;
   }
   if (kind !== 'execute_result' && kind !== 'display_data') return;
@@ -208,7 +209,7 @@ function addOutput(
     return;
   }
   const plain = textOf(child(data, 'text/plain'));
-  if (plain.trim()) fenced(plain.replace(ANSI, ''), 'text', output);
+  if (plain.trim()) fenced(plain.replace(ANSI, ''), 'output', output);
 }
 
 /** The value of `key` in an object node. */

@@ -26,7 +26,7 @@ describe("the Jupyter Notebook's own examples", () => {
     const doc = loaded.manuscript.parts.find((part) => part.meta.title === 'Running Code');
     expect(doc).toBeDefined();
     const html = body(doc!);
-    expect(html).toContain('<pre><code class="language-python">print(a)\n</code></pre>\n<pre><code class="language-text">10\n</code></pre>');
+    expect(html).toContain('<pre><code class="language-python">print(a)\n</code></pre>\n<pre><code class="language-output">10\n</code></pre>');
     expect(html).toContain('pressing the <kbd><i></i></kbd> button in the toolbar above');
     expect(outsideCode(html)).not.toMatch(/cell_type|"source"|execution_count|<button/);
   });
@@ -67,7 +67,7 @@ describe('a notebook written as an author writes one', () => {
     expect(html).toContain('<pre><code class="language-python">plt.plot(x)\n</code></pre>');
     // The object's default name says nothing of the picture: no alt text from it.
     expect(html).toMatch(/<img src="[^"]+" alt="">/);
-    expect(html).toContain('<pre><code class="language-text">2\n</code></pre>');
+    expect(html).toContain('<pre><code class="language-output">2\n</code></pre>');
     expect(html).not.toMatch(/<table|<style/);
     expect(html).toContain('ZeroDivisionError: division by zero');
     expect(html).not.toContain('\u001b');
