@@ -108,6 +108,9 @@ export default function rehypeSanitize() {
         // A raw <a href> as written may hold what a URI cannot (a space, `|`); Markdown's went through the policy already.
         else if (url.kind === 'web' || url.kind === 'mailto') node.properties[key] = url.href;
       }
+      // Classes of which none is allowed leave an empty list, which would be `class=""`: XHTML
+      // refuses it (epubcheck RSC-005), and Temml writes two classes of its own on `\dot`'s accent.
+      if (Array.isArray(node.properties.className) && node.properties.className.length === 0) delete node.properties.className;
       const style = node.properties.style;
       if (style === undefined) return;
       if (typeof style !== 'string' || checkInlineStyle(style).length) delete node.properties.style;

@@ -237,6 +237,7 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   visit(math, (inner) => {
     delete inner.position;
   });
+  inMstyle(math);
   // For a reading system that shows no MathML, and a screen reader that reads none.
   math.properties = { ...math.properties, alttext: tex };
   const children: ElementContent[] = math.children;
@@ -268,6 +269,32 @@ const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 function mathMl(tex: string, display: boolean): Element | undefined {
   const markup = loadTemml().renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, trust: false, strict: false, xml: true, maxExpand: 1000 });
   return fromHtml(markup, { fragment: true }).children.find((child): child is Element => child.type === 'element' && child.tagName === 'math');
+}
+
+/** The elements on which MathML 3, the EPUB's (epubcheck's schema), allows `scriptlevel` and `displaystyle`. */
+const STYLE_ELEMENTS: Readonly<Record<'scriptlevel' | 'displaystyle', ReadonlySet<string>>> = {
+  scriptlevel: new Set(['mstyle']),
+  displaystyle: new Set(['mstyle', 'mtable', 'math']),
+};
+
+/**
+ * Temml writes MathML Core, which lets any element carry `scriptlevel` (`\tfrac`'s digits) and
+ * `displaystyle`; MathML 3 allows them on `mstyle` (epubcheck RSC-005 on the Jupyter Notebook's
+ * own help). Such an element is put in an `mstyle` that carries them, which sets it the same:
+ * one child for one, so an `mfrac` keeps its two.
+ */
+function inMstyle(root: Element): void {
+  visit(root, 'element', (node: Element, index, parent: Element | undefined) => {
+    if (!parent || index === undefined) return;
+    const moved: Record<string, unknown> = {};
+    for (const key of ['scriptlevel', 'displaystyle'] as const) {
+      if (node.properties[key] === undefined || STYLE_ELEMENTS[key].has(node.tagName)) continue;
+      moved[key] = node.properties[key];
+      delete node.properties[key];
+    }
+    if (!Object.keys(moved).length) return;
+    parent.children[index] = { type: 'element', tagName: 'mstyle', properties: moved as Element['properties'], children: [node] };
+  });
 }
 
 /** Where in the part Temml's complaint is: its offset in the formula, when the formula is found as written. */

@@ -209,7 +209,7 @@ describe("Pandoc's attributes on code", () => {
       [
         '<pre><code class="language-haskell">qsort []     = []\n</code></pre>',
         '<pre><code class="language-haskell">qsort [] = []\n</code></pre>',
-        '<pre><code class="">&#x3C;b>raw&#x3C;/b>\n</code></pre>',
+        '<pre><code>&#x3C;b>raw&#x3C;/b>\n</code></pre>',
         '<p id="p1" data-pn="1">Use <code>&#x3C;$></code> and <code>x</code>; <code>y</code> {.kept} and <code>z</code>{=html} stay as typed.</p>',
       ].join('\n'),
     );
