@@ -145,7 +145,7 @@ const manuscript = fc.tuple(frontmatter, fc.array(block, { minLength: 1, maxLeng
 
 // ---------- the invariants ----------
 
-const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'base', 'form', 'button', 'textarea', 'select', 'video', 'audio', 'source', 'track', 'picture', 'portal', 'template', 'noscript', 'math']);
+const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'base', 'form', 'button', 'textarea', 'select', 'video', 'audio', 'source', 'track', 'picture', 'portal', 'template', 'noscript']);
 const URL_ATTRIBUTES = ['href', 'src', 'srcSet', 'poster', 'background', 'action', 'formAction', 'xLinkHref', 'data', 'cite', 'longDesc', 'useMap'];
 
 interface OutputFile {
@@ -162,6 +162,9 @@ function problemsIn(file: OutputFile): string[] {
   visit(tree, 'element', (node: Element) => {
     const where = `${file.name}: <${node.tagName}>`;
     if (FORBIDDEN_TAGS.has(node.tagName)) problems.push(`${where} is there`);
+    // MathML only as remark-math.ts makes it of TeX between dollars, its TeX as its alternative
+    // text (a `<math>` written as raw HTML is refused before it could be one).
+    if (node.tagName === 'math' && typeof node.properties.alttext !== 'string') problems.push(`${where} is there, not made of TeX`);
     if (node.tagName === 'svg' && !(file.kind === 'epub' && file.name.endsWith('cover.svg'))) problems.push(`${where} outside our cover`);
     // Our own policy is the one http-equiv a page may carry (a refresh would navigate away).
     if (node.tagName === 'meta' && node.properties.httpEquiv !== undefined && String(node.properties.httpEquiv).toLowerCase() !== 'content-security-policy') problems.push(`${where} http-equiv`);

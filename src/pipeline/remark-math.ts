@@ -80,6 +80,10 @@ export default function remarkMath() {
         return;
       }
       if (node.type !== 'inlineMath' && node.type !== 'math') return;
+      if (node.type === 'math' && unclosed(node, file)) {
+        error(file, 'a `$$` formula with no closing `$$`: it would run on to the end of the part (or of its quotation or list item); close it with `$$` on a line of its own, or write a dollar sign as `\\$`', { ...(node.position ? { place: node.position.start } : {}), ruleId: 'math', source: 'pamphlet' });
+        return;
+      }
       const asWritten = setAsMathMl(node, file);
       if (asWritten && parent && index !== undefined) parent.children[index] = asWritten as RootContent;
     });
@@ -129,6 +133,23 @@ function canSet(tex: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a `$$` block has no closing fence: micromark-extension-math, as CommonMark does for a
+ * code fence, runs one to the end of its container, so a stray `$$` made the rest of the part
+ * one formula (the fuzz test, 2026-12-07). Pandoc and GitHub read no formula there.
+ */
+function unclosed(node: Math, file: VFile): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  const written = String(file.value).slice(start, end);
+  // A fenced block (```math) is a code fence's; only the dollars' own need their closing line.
+  if (!written.trimStart().startsWith('$$')) return false;
+  const lines = written.split('\n');
+  // (MyST's closing fence may carry a label, `$$ (eq-1)`: dollar-math.ts.)
+  return lines.length < 2 || !/^[ \t>]*\$\$+[ \t]*(?:\([^()\s]+\)[ \t]*)?$/u.test(lines.at(-1) ?? '');
 }
 
 /** A formula of aligned lines, as Sphinx sets a display one. */

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { toString } from 'hast-util-to-string';
-import { EPOCH, body, calloutTitles, folder, load, onePart, outsideCode } from './helpers.js';
+import { EPOCH, body, calloutTitles, folder, load, onePart, onePartRefused, outsideCode } from './helpers.js';
 import { loadManuscript } from '../../src/manuscript.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/any-manuscript/bookdown-demo');
@@ -90,6 +90,12 @@ describe('TeX environments written bare, as bookdown and Jupyter write them', ()
 });
 
 describe('a formula as an attacker writes one', () => {
+  test('a `$$` never closed is an error at it, not the rest of the part made one formula (the fuzz test, 2026-12-07)', () => {
+    expect(onePartRefused('$$\n\n| the | the |\n|:--|--:|\n| the | the |\n\nTable: the\n')).toEqual([
+      'part-1.md:6:1: error: a `$$` formula with no closing `$$`: it would run on to the end of the part (or of its quotation or list item); close it with `$$` on a line of its own, or write a dollar sign as `\\$`',
+    ]);
+  });
+
   test('a run of 300,000 blanks before no bookdown label is read once (a pattern tried at every blank took 2 s on 50,000)', () => {
     const { doc, messages } = onePart(`$$\nx${' '.repeat(300_000)}y\n$$\n`);
     expect(messages).toEqual([]);
