@@ -33,11 +33,14 @@ export interface BookLabel {
 }
 
 /** bookdown's `\@ref(label)` (the backslash gone with the parse) and Quarto's `@sec-label`, not inside a word or an address. */
-const REFERENCE = /(?<![\w@.])@(?:ref\(([^()\s]+)\)|((?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem)-[\p{L}\p{N}_]+(?:[-:.][\p{L}\p{N}_]+)*))/gu;
+/** Quarto's cross-reference kinds: `@sec-…`, `@fig-…`, `@tbl-…` and the theorem-like ones. */
+const QUARTO_KINDS = 'sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem';
+const REFERENCE = new RegExp(String.raw`(?<![\w@.])@(?:ref\(([^()\s]+)\)|((?:${QUARTO_KINDS})-[\p{L}\p{N}_]+(?:[-:.][\p{L}\p{N}_]+)*))`, 'gu');
+const QUARTO_REFERENCE = new RegExp(`@(?:${QUARTO_KINDS})-`, 'u');
 
 /** Whether a part's source may hold a reference (most hold none, and are not walked). */
 export function mayCrossReference(source: string): boolean {
-  return source.includes('@ref(') || /@(?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem)-/u.test(source);
+  return source.includes('@ref(') || QUARTO_REFERENCE.test(source);
 }
 
 /** Where a text may hold a reference: not in a link's words (a link in a link is none). */
