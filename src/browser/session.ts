@@ -34,6 +34,7 @@ import { MAX_TIMER_MS, withTimeLimit, type StepLimit } from './time-limit.js';
 import { RendererCrash, watchRendererCrashes, type CrashWatch } from './renderer-crashes.js';
 import { processFlags, tabPoolSize } from './tab-pool.js';
 import { trace } from '../trace.js';
+import { startPageProfile } from './page-profile.js';
 
 export interface OpenBrowserOptions {
   /** `browser:` from pamphlet.yaml; else PUPPETEER_EXECUTABLE_PATH, else the usual paths. */
@@ -383,6 +384,7 @@ class Session implements BrowserSession {
       let stacked: number[] = [];
       for (let layout = 1; ; layout++) {
         page = await this.reported(withTimeLimit(Promise.race([opening, crash.crashed]), limit('opening a browser tab')), request.label, 'opening a browser tab', crash.crashed);
+        const profile = await startPageProfile(page, `${request.label}-${layout}`);
         const { step, lines } = await this.layOut(page, request, limit, { leave, long, stacked }, crash.crashed);
         await step(page.evaluate(dropStrayHyphens), limit('checking the page breaks'));
         if (this.dropSoftHyphens) {
@@ -408,6 +410,7 @@ class Session implements BrowserSession {
           }
           pdf = await step(page.pdf({ preferCSSPageSize: true, outline: true, tagged: true, printBackground: true, timeout: 0 }), limit('printing the PDF'));
         }
+        await profile?.stop();
         // The checks go to the page first; Node's work on the bytes begins once they are on their way.
         const checking = step(page.evaluate(printedChecksScript({ lines: lines.set > 0, frontMatter: ONE_PAGE_FRONT_MATTER, pages: request.onLaidOut !== undefined })) as Promise<PrintedChecks>, limit(request.onLaidOut ? 'checking the printed pages and reading where each page begins' : 'checking the printed pages'));
         if (request.print !== false && request.onPrinted) setImmediate(request.onPrinted, pdf);
