@@ -28,6 +28,8 @@ import { toRoman } from './roman.js';
 import { frontmatterPlace, lintNextTitles } from './lint-next-title.js';
 import { readTextInside } from './files/read.js';
 import { notebookAsMarkdown } from './files/notebook.js';
+import { chapterOrder, isPartial, readChapterList, type ChapterNote } from './files/book-chapters.js';
+import { withIncludes } from './files/quarto-includes.js';
 import { lastCommit, lastCommitSync } from './files/last-commit.js';
 import { slugify } from './slug.js';
 import type { Root } from 'mdast';
@@ -113,8 +115,15 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     }
   }
 
-  const partFiles = partFileNames(config.dir);
+  const book = bookParts(config.dir);
+  const partFiles = book.names;
   const files: VFile[] = [];
+  // What the book's chapter list (_quarto.yml, _bookdown.yml) says: warnings at its lines.
+  if (book.notes.length > 0) {
+    const listFile = new VFile({ path: path.join(config.dir, book.notes[0]!.file) });
+    for (const note of book.notes) listFile.message(note.reason, { place: { line: note.line, column: note.column }, ruleId: 'book-chapters', source: 'pamphlet' });
+    files.push(listFile);
+  }
   // Built once, for every part of the run. Parts are parsed first: their front matter
   // orders and links them (`slugs`, filled below) before any is run.
   const slugs = new Map<string, string>();
@@ -142,8 +151,16 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
       error(files[files.length - 1] as VFile, notebook.reason, { place: { line: notebook.line, column: notebook.column }, ruleId: 'part-file', source: 'pamphlet' });
       continue;
     }
-    const file = new VFile({ path: filePath, value: notebook ? notebook.markdown : read.text });
-    if (notebook) file.data.notebookLines = notebook.lineMap;
+    // Quarto's `{{< include _file.qmd >}}`: that file's lines in place (src/files/quarto-includes.ts).
+    const withIncluded = notebook ? undefined : withIncludes(config.dir, name, read.text);
+    if (withIncluded && !withIncluded.ok) {
+      files.push(new VFile({ path: filePath }));
+      error(files[files.length - 1] as VFile, withIncluded.reason, { place: { line: withIncluded.line, column: withIncluded.column }, ruleId: 'include', source: 'pamphlet' });
+      continue;
+    }
+    const file = new VFile({ path: filePath, value: notebook ? notebook.markdown : (withIncluded?.text ?? read.text) });
+    const sourceLines = notebook ? notebook.lineMap : withIncluded?.lineMap;
+    if (sourceLines) file.data.sourceLines = sourceLines;
     files.push(file);
     const text = String(file.value);
     if (options.onTitle) {
@@ -189,7 +206,8 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   // `part-10`), an `index` first (bookdown's and Quarto's books open with index.Rmd or
   // index.qmd); where one part gives `part:`, every part must.
   const numbered = trees.some(({ tree }) => givesPart(tree));
-  const byName = [...trees].sort((a, b) => Number(isIndex(b.name)) - Number(isIndex(a.name)) || NAME_ORDER.compare(a.name, b.name));
+  // A book's chapter list (_quarto.yml) gives the order instead.
+  const byName = book.ordered ? trees : [...trees].sort((a, b) => Number(isIndex(b.name)) - Number(isIndex(a.name)) || NAME_ORDER.compare(a.name, b.name));
   for (const { file, tree, name } of trees) {
     const frontmatter = readFrontmatter(tree, file, { ...unwrittenTitle(tree, name), ...(numbered ? {} : { part: byName.findIndex((other) => other.name === name) + 1 }) }, { ...(config.bibliography ? { bibliography: config.bibliography } : {}), citationStyle: config.citationStyle });
     if (frontmatter) {
@@ -269,25 +287,28 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     }
     files.push(bibFile);
   }
-  placeInNotebooks(files);
+  placeInSources(files);
   return { config, parts, messages: [configFile, ...files].flatMap((file) => file.messages) };
 }
 
-/** Messages already placed in their notebook's JSON. */
-const placedInNotebook = new WeakSet<VFileMessage>();
+/** Messages already placed in their part file (placeInSources). */
+const placedInSource = new WeakSet<VFileMessage>();
 
-/** Each message of a notebook's part moved from the Markdown read from it to the notebook's own line and column. */
-function placeInNotebooks(files: readonly VFile[]): void {
+/**
+ * Each message of a part whose Markdown is not its file's text as it is (a notebook's, one
+ * with Quarto includes) moved from the Markdown read to the file's own line and column.
+ */
+function placeInSources(files: readonly VFile[]): void {
   for (const file of files) {
-    const lines = file.data.notebookLines;
+    const lines = file.data.sourceLines;
     if (!lines) continue;
     const moved = (point: { line: number; column: number }) => {
       const from = lines[point.line - 1] ?? lines.at(-1) ?? { line: 1, column: 1 };
-      return { line: from.line, column: from.column + point.column - 1 };
+      return { line: from.line, column: from.whole ? from.column : from.column + point.column - 1 };
     };
     for (const message of file.messages) {
-      if (placedInNotebook.has(message) || message.line === undefined) continue;
-      placedInNotebook.add(message);
+      if (placedInSource.has(message) || message.line === undefined) continue;
+      placedInSource.add(message);
       const start = moved({ line: message.line, column: message.column ?? 1 });
       const place = message.place;
       message.line = start.line;
@@ -439,7 +460,7 @@ function textWidthIn(config: ResolvedConfig): number {
 }
 
 function throwIfErrors(files: VFile[]): void {
-  placeInNotebooks(files);
+  placeInSources(files);
   const messages = files.flatMap((file) => file.messages);
   if (hasErrors(messages)) throw new ManuscriptError(messages.filter((m) => m.fatal === true));
 }
@@ -495,7 +516,43 @@ export const PART_FILE = /\.(?:md|markdown|qmd|rmd|ipynb)$/i;
 /** A Jupyter notebook, read as Markdown (src/files/notebook.ts). */
 const NOTEBOOK_FILE = /\.ipynb$/i;
 
-/** The parts of a manuscript folder, in reading order of their names: every part file (PART_FILE) but a README. */
+/** The parts of a manuscript folder, in reading order (bookParts). */
 export function partFileNames(dir: string): string[] {
-  return readdirSync(dir).filter((name) => PART_FILE.test(name) && !/^readme\.(?:md|markdown)$/i.test(name)).sort();
+  return bookParts(dir).names;
+}
+
+interface BookParts {
+  /** The part files, in the order of the book's chapter list where it has one, else of their names. */
+  names: string[];
+  /** Whether a chapter list gave that order. */
+  ordered: boolean;
+  /** What is said of the chapter list, in its file. */
+  notes: Array<ChapterNote & { file: string }>;
+}
+
+/**
+ * Every part file (PART_FILE) of the folder but a README and a Quarto or bookdown partial
+ * (`_include.qmd`), in the order its `_quarto.yml` or `_bookdown.yml` lists them
+ * (src/files/book-chapters.ts), leaving out those it does not list; else in the order of
+ * their names, which loadManuscript numbers them by.
+ */
+function bookParts(dir: string): BookParts {
+  const all = readdirSync(dir).filter((name) => PART_FILE.test(name) && !/^readme\.(?:md|markdown)$/i.test(name) && !isPartial(name)).sort();
+  const read = readChapterList(dir);
+  if (!read.ok) return { names: all, ordered: false, notes: [{ file: read.file, ...read.note }] };
+  const list = read.list;
+  if (!list) return { names: all, ordered: false, notes: [] };
+  const tool = list.file === '_quarto.yml' ? 'Quarto' : 'bookdown';
+  const { names, notes } = chapterOrder(list, all);
+  const told = notes.map((note) => ({ file: list.file, ...note }));
+  if (names.length === 0) {
+    told.push({ file: list.file, reason: `${list.file}'s chapter list names none of the folder's part files: the parts are in the order of their names`, line: list.line, column: list.column });
+    return { names: all, ordered: false, notes: told };
+  }
+  const left = all.filter((name) => !names.includes(name));
+  if (left.length > 0) {
+    const listed = left.map((name) => `\`${name}\``).join(', ');
+    told.push({ file: list.file, reason: `${listed} ${left.length > 1 ? 'are' : 'is'} not among ${list.file}'s chapters: left out of the book, as ${tool} leaves ${left.length > 1 ? 'them' : 'it'} out (list ${left.length > 1 ? 'them' : 'it'} there to print ${left.length > 1 ? 'them' : 'it'})`, line: list.line, column: list.column });
+  }
+  return { names, ordered: true, notes: told };
 }

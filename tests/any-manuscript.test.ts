@@ -662,6 +662,31 @@ describe("The Jupyter Notebook's own example notebooks", () => {
   });
 });
 
+describe("Quarto's own test book", () => {
+  // quarto-dev/quarto-cli, tests/docs/project/book (MIT), as `quarto create project book` lays a
+  // book out. Until 2026-12-07 its chapters were read by their names (the references before the
+  // summary), `_include.qmd` was a part of its own, `{{< include _include.qmd >}}` printed as
+  // typed, `_quarto.yml`'s bibliography was not read (`[@afzal2020]` printed as typed), a link's
+  // `{#fig-1}` printed, and index.qmd's `date: 3/24/2001` was an error.
+  test("four parts in _quarto.yml's order, the include in place, the citation formatted; no brace or shortcode printed", () => {
+    const built = buildAll('quarto-book', 'pdf,epub');
+    expect(Object.keys(built.pdf)).toHaveLength(4);
+    expect([1, 2, 3, 4].map((part) => /Part [IV]+\s+(\S+)/.exec((built.pdf[part] ?? []).join('\n'))?.[1])).toEqual(['index', 'Introduction', 'Summary', 'References']);
+    const intro = (built.pdf[2] ?? []).join('\n');
+    expect(intro).toContain('print("Hello, world")');
+    expect(intro).toMatch(/Afzal, Shadma, Preeti Sirohi, and Nand K\. Singh/);
+    expect(intro).toMatch(/A figure/);
+    for (const part of [1, 2, 3, 4]) expect((built.pdf[part] ?? []).join('\n'), `part ${part}`).not.toMatch(/\{#|\{\{<|@afzal|#\||```/);
+    expect((built.pdf[3] ?? []).join('\n')).toMatch(/A reference to \?\?\./);
+    // The cell the include brought in is placed at the include's line.
+    expect(built.stderr).toMatch(/intro\.qmd:9:1: warning: pamphlet runs no code/);
+    expect(built.stderr).toMatch(/index\.qmd:2:7: warning: `date` “3\/24\/2001” is not a day/);
+    const dist = path.join(built.root, 'dist');
+    for (const part of [2, 3]) expect(missingLetters(letters(epubChapterText(path.join(dist, `book-${part}.epub`))), letters((built.pdf[part] ?? []).join('\n'))), `part ${part}`).toEqual([]);
+    for (const file of built.epubPaths) epubs.push({ name: 'quarto-book', path: file });
+  });
+});
+
 describe('TeX math: GitHub\'s help page and MyST-Parser\'s', () => {
   // github/docs (CC BY 4.0) and executablebooks/MyST-Parser (MIT). Until 2026-12-07 `$x^2$` printed as typed.
   test('formulas set in STIX Two Math in the PDF, MathML in a valid EPUB; no TeX or dollar fence printed; money kept', () => {

@@ -5,7 +5,8 @@
  * the first file a part names that is there (inside the folder, `.bib` or `.json`) is the
  * series'. Until 2026-12-07 such a part was an error ("`bibliography` in a part can only be
  * `false`"). Their `csl: apa.csl`, likewise, is the series' citation style where pamphlet.yaml
- * names none. What the parts name otherwise is said by frontmatter.ts, at its place.
+ * names none. A Quarto project's `_quarto.yml` names them for every document of the book, and is
+read first. What the parts name otherwise is said by frontmatter.ts, at its place.
  */
 import path from 'node:path';
 import { realInside } from '../files/inside.js';
@@ -32,14 +33,20 @@ export function readableStyle(dir: string, name: string): boolean {
   return /\.csl$/iu.test(name) && realInside(dir, name).ok;
 }
 
-/** What the parts name, where pamphlet.yaml does not: the first readable bibliography and CSL style, by absolute path. */
+/** A Quarto project's metadata, which every document of it has as if its front matter said it. */
+const QUARTO_PROJECT = '_quarto.yml';
+
+/**
+ * What the parts name, where pamphlet.yaml does not: the first readable bibliography and CSL
+ * style, by absolute path; a Quarto project's `_quarto.yml` first, since it names them for all.
+ */
 export function citationFilesNamedByParts(dir: string, partFiles: readonly string[], wanted: { bibliography: boolean; style: boolean }): { bibliography?: string; style?: string } {
   const found: { bibliography?: string; style?: string } = {};
-  for (const name of partFiles) {
+  for (const name of [QUARTO_PROJECT, ...partFiles]) {
     if ((!wanted.bibliography || found.bibliography) && (!wanted.style || found.style)) break;
     const read = readTextInside(dir, name);
-    if (!read.ok || !read.text.startsWith('---')) continue;
-    const block = FRONT_MATTER.exec(read.text)?.[1];
+    if (!read.ok || (name !== QUARTO_PROJECT && !read.text.startsWith('---'))) continue;
+    const block = name === QUARTO_PROJECT ? read.text : FRONT_MATTER.exec(read.text)?.[1];
     if (block === undefined || !/^(?:bibliography|csl)[ \t]*:/mu.test(block)) continue;
     const { data, problems } = readYaml(block);
     if (problems.length || typeof data !== 'object' || data === null) continue;

@@ -20,6 +20,8 @@ import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, ty
 export interface SourcePlace {
   line: number;
   column: number;
+  /** Every column of the line is at this place: a line taken in from another file (src/files/quarto-includes.ts). */
+  whole?: boolean;
 }
 
 export type NotebookRead =

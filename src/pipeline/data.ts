@@ -54,8 +54,12 @@ declare module 'vfile' {
     paragraphCount: number;
     /** Set by remark-part-title: the words of a first heading dropped for repeating the title. */
     titleHeading: string;
-    /** Set by manuscript.ts for a notebook's part: where each line of its Markdown is in the notebook (src/files/notebook.ts). */
-    notebookLines: readonly SourcePlace[];
+    /**
+     * Set by manuscript.ts where the Markdown read is not the part file's text as it is: where each
+     * of its lines is in the file (a notebook's JSON, src/files/notebook.ts; a line a Quarto
+     * include took in, src/files/quarto-includes.ts).
+     */
+    sourceLines: readonly SourcePlace[];
     /** Set by manuscript.ts before any part runs: every part's headings by label, for remark-cross-references.ts. */
     bookLabels: ReadonlyMap<string, BookLabel>;
     /** Set by remark-part-title: where that heading began in the source, to find the id written after it (`{#intro}`). */

@@ -111,8 +111,9 @@ export function readFrontmatter(tree: Root, file: VFile, unwritten?: Unwritten, 
     const written = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : String(data.date);
     const date = readDate(written);
     if (date) result.date = date;
-    else if (typeof data.date === 'string' && /\p{L}/u.test(data.date) && !/^\s*\d{4}-/.test(data.date)) {
-      // Pandoc's dates are free text ("November 18, 2021"); the date is only the EPUB's metadata, never printed.
+    else if (typeof data.date === 'string' && !/^\s*\d{4}-/.test(data.date)) {
+      // Pandoc's dates are free text ("November 18, 2021"), Quarto's may be a month first
+      // ("3/24/2001", its book template's) or a word ("today"); the date is only the EPUB's metadata, never printed.
       file.message(`\`date\` “${data.date}” is not a day pamphlet reads (YYYY-MM-DD): left out of the EPUB's metadata`, { place: placeOf(nodeOf('date')), ruleId: 'frontmatter-date', source: 'pamphlet' });
     } else fail('`date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)', nodeOf('date'));
   }

@@ -26,6 +26,7 @@
  *                remarkCrossReferences      bookdown's `\@ref(intro)`, Quarto's `@sec-intro`: links to the heading
  *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
  *                remarkPandocCodeAttributes Pandoc `{.python}` on a fence or after inline code
+ *                remarkPandocLinkAttributes Pandoc `{width=50%}` after a picture or a link (gone)
  *                remarkPandocSuperscripts   Pandoc `19^th^`
  *                remarkObsidianHighlights   `==marked==` (Obsidian, Typora, iA Writer): <mark>
  *                remarkReferences           `[x][ref]`, `![alt][ref]` become plain links/images
@@ -130,6 +131,7 @@ import remarkLineTabulation from './remark-line-tabulation.js';
 import remarkTocMarkers from './remark-toc-markers.js';
 import remarkPandocSuperscripts from './remark-pandoc-superscripts.js';
 import remarkPandocCodeAttributes from './remark-pandoc-code-attributes.js';
+import remarkPandocLinkAttributes from './remark-pandoc-link-attributes.js';
 import rehypeLinks from './rehype-links.js';
 import rehypeParagraphNumbers from './rehype-paragraph-numbers.js';
 import rehypePartDocument from './rehype-part-document.js';
@@ -194,6 +196,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     // `[Alignment]` is also defined.
     .use(remarkPandocSpans)
     .use(remarkPandocCodeAttributes)
+    .use(remarkPandocLinkAttributes)
     .use(remarkPandocSuperscripts)
     .use(remarkObsidianHighlights)
     .use(remarkReferences)

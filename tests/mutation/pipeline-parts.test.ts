@@ -174,6 +174,12 @@ describe('front matter', () => {
     const pandoc = load({ 'pamphlet.yaml': 'series: S\nauthor: A\n', 'part-1.md': part("title: T\npart: 1\ndate: 'November 18, 2021'", 'x\n') }, {});
     expect(pandoc.messages).toEqual(["part-1.md:4:7: warning: `date` “November 18, 2021” is not a day pamphlet reads (YYYY-MM-DD): left out of the EPUB's metadata"]);
     expect(pandoc.manuscript.parts[0]?.meta.date).toBeUndefined();
+    // Quarto's test book (quarto-cli tests/docs/project/book/index.qmd) writes the month first: the same.
+    const quarto = load({ 'pamphlet.yaml': 'series: S\nauthor: A\n', 'part-1.md': part('title: T\npart: 1\ndate: 3/24/2001', 'x\n') }, {});
+    expect(quarto.messages).toEqual(["part-1.md:4:7: warning: `date` “3/24/2001” is not a day pamphlet reads (YYYY-MM-DD): left out of the EPUB's metadata"]);
+    expect(quarto.manuscript.parts[0]?.meta.date).toBeUndefined();
+    // Written year first, it must be a day.
+    expect(refused({ 'pamphlet.yaml': 'series: S\nauthor: A\n', 'part-1.md': part('title: T\npart: 1\ndate: 2021-13-45', 'x\n') }, {})).toEqual(['part-1.md:4:7: error: `date` must be a day of the calendar written YYYY, YYYY-MM or YYYY-MM-DD (or an ISO date-time: its day is kept)']);
     expect(meta('')).toMatchObject({ modified: '2000-01-01T00:00:00Z' });
     expect(meta('')?.date).toBeUndefined();
   });

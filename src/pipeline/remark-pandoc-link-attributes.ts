@@ -1,0 +1,29 @@
+/**
+ * Pandoc's attributes after a link or a picture, as Quarto, R Markdown and Pandoc's own
+ * documents write them: `![A chart](chart.png){#fig-chart width=50%}`,
+ * `[the site](https://example.org){target="_blank"}`. Pandoc reads the block as the element's
+ * (its id, classes, size); CommonMark leaves it as text, so until 2026-12-07 each printed after
+ * the picture or the link as typed, braces and all. The block goes: the page sets a picture's
+ * size (at most the text's width), a link opens where the reader's app opens it, and no sheet
+ * here styles a class. The block must follow the `)` or `]` directly, as Pandoc reads it, and
+ * be a whole attribute list (pandoc-attributes.ts): `[x](y){curly words}` stays as typed.
+ */
+import type { Parent, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { ATTRIBUTES_AT_START, readAttributes } from './pandoc-attributes.js';
+
+const QUALIFIED = new Set(['link', 'image', 'linkReference', 'imageReference']);
+
+export default function remarkPandocLinkAttributes() {
+  return (tree: Root): void => {
+    visit(tree, (node, index, parent: Parent | undefined) => {
+      if (!QUALIFIED.has(node.type) || index === undefined || !parent) return;
+      const next = parent.children[index + 1];
+      if (next?.type !== 'text' || !next.value.startsWith('{')) return;
+      const block = ATTRIBUTES_AT_START.exec(next.value);
+      if (!block || !readAttributes(block[1] ?? '')) return;
+      next.value = next.value.slice(block[0].length);
+      if (next.value === '') parent.children.splice(index + 1, 1);
+    });
+  };
+}

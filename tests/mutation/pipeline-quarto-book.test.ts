@@ -1,0 +1,143 @@
+// A Quarto or bookdown book's chapter list (src/files/book-chapters.ts), Quarto's includes
+// (src/files/quarto-includes.ts) and Pandoc's attributes after a link or picture
+// (remark-pandoc-link-attributes.ts), in process. Quarto's own test book
+// (tests/fixtures/any-manuscript/quarto-book, MIT) first, then its guide's forms, then as an
+// attacker writes them: an include out of the folder, through a link, of itself, doubling.
+import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { EPOCH, body, folder, load, refused, SERIES } from './helpers.js';
+import { formatMessage, ManuscriptError } from '../../src/diagnostics.js';
+import { loadManuscript } from '../../src/manuscript.js';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/any-manuscript/quarto-book');
+const quartoBook = (): Record<string, string> => Object.fromEntries(readdirSync(FIXTURE).filter((file) => file !== 'LICENSE').map((file) => [file, readFileSync(path.join(FIXTURE, file), 'utf8')]));
+const titles = (loaded: ReturnType<typeof load>): string[] => loaded.manuscript.parts.map((doc) => doc.meta.title);
+const chapter = (heading: string): string => `# ${heading}\n\nText of ${heading}.\n`;
+
+describe("Quarto's own test book", () => {
+  test("its chapters in _quarto.yml's order, the partial no part, the include in place, the project's bibliography read", () => {
+    const loaded = load(quartoBook());
+    expect(titles(loaded)).toEqual(['index', 'Introduction', 'Summary', 'References']);
+    const intro = body(loaded.manuscript.parts[1]!);
+    expect(intro).toContain('<pre><code class="language-python">print("Hello, world")\n</code></pre>');
+    expect(intro).not.toContain('{{&lt;');
+    // `[A figure](./cover.png){#fig-1}`: the link, without its block.
+    expect(intro).toMatch(/<a href="https:\/\/example\.org\/book\/cover\.png">A figure<\/a><\/p>/);
+    expect(loaded.manuscript.parts[1]!.bibliography?.entries).toHaveLength(1);
+    expect(loaded.messages).toContain('intro.qmd:9:1: warning: pamphlet runs no code: what this Python code cell would show (a plot, a table, a number) is not printed; render the part to Markdown with Quarto or knitr first (`quarto render --to gfm`) and give pamphlet that');
+  });
+});
+
+describe("a book's chapter list", () => {
+  test("Quarto's parts and appendices, in the list's order; a part file it leaves out is no part, with a warning", () => {
+    const loaded = load({
+      'pamphlet.yaml': SERIES,
+      '_quarto.yml': 'project:\n  type: book\nbook:\n  title: "T"\n  chapters:\n    - index.qmd\n    - part: "Part One"\n      chapters:\n        - zeta.qmd\n        - alpha.qmd\n    - part: part2.qmd\n      chapters: [beta.qmd]\n  appendices:\n    - ./appendix.qmd\n',
+      'index.qmd': chapter('Preface'),
+      'alpha.qmd': chapter('Alpha'),
+      'zeta.qmd': chapter('Zeta'),
+      'part2.qmd': chapter('Part Two'),
+      'beta.qmd': chapter('Beta'),
+      'appendix.qmd': chapter('Appendix'),
+      'draft.qmd': chapter('Draft'),
+      'notes.md': chapter('Notes'),
+    });
+    expect(titles(loaded)).toEqual(['Preface', 'Zeta', 'Alpha', 'Part Two', 'Beta', 'Appendix']);
+    expect(loaded.messages).toContain("_quarto.yml:6:5: warning: `draft.qmd`, `notes.md` are not among _quarto.yml's chapters: left out of the book, as Quarto leaves them out (list them there to print them)");
+    expect(loaded.rules).toContain('pamphlet:book-chapters');
+  });
+
+  test('an entry in a folder of its own, or naming no file, is told at its line and skipped', () => {
+    const loaded = load({
+      'pamphlet.yaml': SERIES,
+      '_quarto.yml': 'book:\n  chapters:\n    - index.qmd\n    - chapter2/chapter2.qmd\n    - missing.qmd\n    - summary.qmd\n',
+      'index.qmd': chapter('Preface'),
+      'chapter2/chapter2.qmd': chapter('Two'),
+      'summary.qmd': chapter('Summary'),
+    });
+    expect(titles(loaded)).toEqual(['Preface', 'Summary']);
+    expect(loaded.messages).toEqual(expect.arrayContaining([
+      "_quarto.yml:4:7: warning: _quarto.yml's chapter `chapter2/chapter2.qmd` is in a folder of its own: left out (a part is a file of the manuscript folder itself; move it there)",
+      "_quarto.yml:5:7: warning: _quarto.yml's chapter `missing.qmd` is no part file of the folder: left out",
+    ]));
+  });
+
+  test("bookdown's rmd_files, a list or one per output (the print's taken); its `_` files are no parts", () => {
+    const files = { 'pamphlet.yaml': SERIES, 'index.Rmd': chapter('Preface'), 'intro.Rmd': chapter('Intro'), 'abstract.Rmd': chapter('Abstract'), '_setup.Rmd': chapter('Setup') };
+    expect(titles(load({ ...files, '_bookdown.yml': 'book_filename: "x"\nrmd_files: ["index.Rmd", "abstract.Rmd", "intro.Rmd"]\n' }))).toEqual(['Preface', 'Abstract', 'Intro']);
+    expect(titles(load({ ...files, '_bookdown.yml': 'rmd_files:\n  html: ["index.Rmd", "intro.Rmd"]\n  latex: ["index.Rmd", "abstract.Rmd", "intro.Rmd"]\n' }))).toEqual(['Preface', 'Abstract', 'Intro']);
+    // No list: by their names, the index first, as bookdown orders them; `_setup.Rmd` is none.
+    expect(titles(load(files))).toEqual(['Preface', 'Abstract', 'Intro']);
+  });
+
+  test('a list that cannot be read, or names no part file, leaves the order of the names, with a warning', () => {
+    const files = { 'pamphlet.yaml': SERIES, 'b.md': chapter('B'), 'a.md': chapter('A') };
+    const broken = load({ ...files, '_quarto.yml': 'book:\n  chapters: [b.md\n' });
+    expect(titles(broken)).toEqual(['A', 'B']);
+    expect(broken.rules).toContain('pamphlet:book-chapters');
+    expect(broken.messages[0]).toMatch(/^_quarto\.yml:\d+:\d+: warning: _quarto\.yml is not YAML pamphlet can read \(.+\): its chapter list is not read, the parts are in the order of their names$/);
+    const none = load({ ...files, '_quarto.yml': 'book:\n  chapters: [x/b.md]\n' });
+    expect(titles(none)).toEqual(['A', 'B']);
+    expect(none.messages).toContain("_quarto.yml:2:13: warning: _quarto.yml's chapter list names none of the folder's part files: the parts are in the order of their names");
+    // A website's _quarto.yml has no book: nothing said, the names' order.
+    const site = load({ ...files, '_quarto.yml': 'project:\n  type: website\n' });
+    expect(titles(site)).toEqual(['A', 'B']);
+    expect(site.messages.filter((m) => m.startsWith('_quarto'))).toEqual([]);
+  });
+
+  test("parts that give `part:` keep their numbers; the list only orders those that do not", () => {
+    const loaded = load({ 'pamphlet.yaml': SERIES, '_quarto.yml': 'book:\n  chapters: [b.md, a.md]\n', 'a.md': '---\ntitle: A\npart: 1\n---\nx\n', 'b.md': '---\ntitle: B\npart: 2\n---\nx\n' });
+    expect(titles(loaded)).toEqual(['A', 'B']);
+  });
+});
+
+describe("Quarto's includes", () => {
+  test('the file in place, nested, from a folder; its front matter left out; a fenced one is code; messages at the include', () => {
+    const loaded = load({
+      'pamphlet.yaml': SERIES,
+      'part.qmd': '---\ntitle: T\n---\n\nBefore.\n\n{{< include _a.qmd >}}\n\n```markdown\n{{< include _missing.qmd >}}\n```\n\n  {{< include "parts/_b.md" >}}\n\nAfter.\n',
+      '_a.qmd': '---\ntitle: Not the part\n---\n\n## From A\n\nA said[^1].\n\n{{< include /parts/_b.md >}}\n\n[^1]: A note in A.\n',
+      'parts/_b.md': 'B said this, with an @unknown-handle.\n',
+    });
+    expect(loaded.manuscript.parts.map((doc) => doc.meta.title)).toEqual(['T']);
+    const text = body(loaded.manuscript.parts[0]!);
+    expect(text).toMatch(/Before\.[\s\S]*From A[\s\S]*A said[\s\S]*B said this[\s\S]*<pre><code class=\"language-markdown\">\{\{&#x3C; include _missing\.qmd >\}\}[\s\S]*B said this[\s\S]*After\./);
+    expect(text).not.toContain('Not the part');
+    expect(loaded.manuscript.parts[0]!.notes.map((note) => note.id)).toHaveLength(1);
+  });
+
+  test("as an attacker writes them: out of the folder, through a link out, itself, a file that is missing: an error at the include's line", () => {
+    const base = { 'pamphlet.yaml': SERIES };
+    expect(refused({ ...base, 'part.qmd': '# T\n\n{{< include ../../etc/passwd >}}\n' })).toEqual([expect.stringMatching(/^part\.qmd:3:1: error: \.\.\/\.\.\/etc\/passwd: .*outside/)]);
+    expect(refused({ ...base, 'part.qmd': '# T\n\n{{< include _loop.qmd >}}\n', '_loop.qmd': 'again\n\n{{< include _loop.qmd >}}\n' })).toEqual(['part.qmd:3:1: error: _loop.qmd: it includes itself (part.qmd → _loop.qmd → _loop.qmd)']);
+    expect(refused({ ...base, 'part.qmd': '# T\n\n   {{< include _gone.qmd >}}\n' })).toEqual(["part.qmd:3:4: error: _gone.qmd: no such file in the manuscript folder (the path is the including file's folder's, or the folder's after a `/`)"]);
+    expect(refused({ ...base, 'part.qmd': '# T\n\n{{< include nb.ipynb#cell >}}\n' })).toEqual([expect.stringMatching(/^part\.qmd:3:1: error: nb\.ipynb#cell: a notebook's cells are not included/)]);
+    // Each level twice, nine deep: 2^9 copies; refused at the depth, not read 512 times over.
+    const doubling: Record<string, string> = { ...base, 'part.qmd': '# T\n\n{{< include _0.qmd >}}\n' };
+    for (let i = 0; i < 12; i++) doubling[`_${i}.qmd`] = `{{< include _${i + 1}.qmd >}}\n\n{{< include _${i + 1}.qmd >}}\n`;
+    doubling['_12.qmd'] = 'leaf\n';
+    expect(refused(doubling)).toEqual([expect.stringMatching(/^part\.qmd:3:1: error: _8\.qmd: includes nested more than 8 deep$/)]);
+    const dir = folder({ ...base, 'part.qmd': '# T\n\n{{< include _secret.qmd >}}\n' });
+    symlinkSync('/etc/hostname', path.join(dir, '_secret.qmd'));
+    let messages: string[] = [];
+    try {
+      loadManuscript(dir, EPOCH);
+    } catch (cause) {
+      if (!(cause instanceof ManuscriptError)) throw cause;
+      messages = cause.messages.map((m) => formatMessage(m, dir));
+    }
+    expect(messages).toEqual([expect.stringMatching(/^part\.qmd:3:1: error: _secret\.qmd: .*link/)]);
+  });
+});
+
+describe("Pandoc's attributes after a link or a picture", () => {
+  test('gone, as Pandoc reads them; braces that are no attribute list stay as typed', () => {
+    const loaded = load({
+      'pamphlet.yaml': SERIES,
+      'part-1.md': '# T\n\nSee [the site](https://example.org){target="_blank"} now, [ref][r]{.external} and [x](https://example.org){curly words}.\n\n[r]: https://example.org/r\n',
+    });
+    const text = body(loaded.manuscript.parts[0]!);
+    expect(text).toContain('<a href="https://example.org/">the site</a> now, <a href="https://example.org/r">ref</a> and <a href="https://example.org/">x</a>{curly words}.');
+  });
+});
