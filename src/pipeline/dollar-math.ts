@@ -171,13 +171,18 @@ export function dollarMath(): Extension {
   return { flow: { [DOLLAR]: blocks }, text: { [DOLLAR]: [...[doubles.text?.[DOLLAR] ?? []].flat(), singleDollar] } } as Extension;
 }
 
-/** MyST's closing fence with a label, `$$ (eq-1)`, on a line of its own. */
-const LABELLED_CLOSE = /^([ \t]*\$\$)[ \t]*\(([^()\s]+)\)[ \t]*$/gm;
-export const MAY_HOLD_LABELLED_MATH = /^[ \t]*\$\$[ \t]*\(/m;
+/**
+ * A closing fence with a label, on a line of its own: MyST's `$$ (eq-1)`, or Quarto's and
+ * Pandoc's `$$ {#eq-black-scholes}` (the form Quarto's guide numbers an equation by).
+ */
+const LABELLED_CLOSE = /^([ \t]*\$\$)[ \t]*(?:\(([^()\s]+)\)|\{#([^{}\s#]+)\})[ \t]*$/gm;
+export const MAY_HOLD_LABELLED_MATH = /^[ \t]*\$\$[ \t]*(?:\(|\{#)/m;
 
 /**
- * MyST's labelled display formula, `$$` … `$$ (label)`: micromark-extension-math takes no
- * closing fence with words after it, so the formula ran on to the end of the part. Each such
+ * A labelled display formula, `$$` … `$$ (label)` or `$$ {#label}`: micromark-extension-math takes no
+ * closing fence with words after it, so the formula ran on to the end of the part (from
+ * 2026-12-07 an error, "no closing `$$`", where Quarto's guide printed its Black-Scholes
+ * equation). Each such
  * line inside a formula of `tree` is given back as a bare `$$` (the label blanked, so every
  * place in the part stays where it was), with its label by line; undefined when none is.
  */
@@ -191,7 +196,8 @@ export function unlabelledMath(document: string, tree: Root): { text: string; la
     LABELLED_CLOSE.lastIndex = start;
     const found = LABELLED_CLOSE.exec(document);
     if (!found || found.index >= end) return;
-    const [line, fence, label] = found as unknown as [string, string, string];
+    const [line, fence] = found as unknown as [string, string];
+    const label = (found[2] ?? found[3])!;
     text = text.slice(0, found.index) + fence + ' '.repeat(line.length - fence.length) + text.slice(found.index + line.length);
     labels.set(document.slice(0, found.index).split('\n').length, label);
   });

@@ -37,6 +37,8 @@ export interface FenceShape {
   title: PhrasingContent[];
   /** An opening's note, when the syntax gives one: a pair without leaves its fences as written, for a later plugin. */
   makesNote?: boolean;
+  /** An opening's id, Pandoc's `::: {#credit-roles .callout-tip}`: an anchor at the note's title, as MyST's `:name:` is. */
+  id?: string;
   /** An opening without a title whose note's first heading is its title (Quarto's callouts). */
   headingTitle?: boolean;
   /**
@@ -220,7 +222,7 @@ export function blocksOf(children: RootContent[], syntax: FenceSyntax, context: 
       from = index + 1;
       if (fence.name !== undefined) {
         const classes: string[] = [];
-        const names: string[] = [];
+        const names: string[] = fence.id ? [fence.id] : [];
         for (let option = fence.options ? optionOf(own[from]) : undefined; option; option = optionOf(own[from])) {
           if (option.key === 'class') classes.push(...option.value.split(/\s+/));
           if (option.key === 'name' && option.value) names.push(option.value);

@@ -106,7 +106,8 @@ function fenceOf(line: Line, source: string): FenceShape | undefined {
       const named = quarto ?? (attributes.classes.length === 1 ? attributes.classes[0] : undefined);
       if (!named || !(quarto ?? noteName(named))) return shape;
       const own = attributes.pairs.find(([key]) => key === 'title')?.[1];
-      return { ...shape, name: named.toLowerCase(), makesNote: true, title: own ? [{ type: 'text', value: own }] : [], ...(quarto ? { headingTitle: true } : {}) };
+      const id = attributes.id && /^[A-Za-z][\w.:-]*$/u.test(attributes.id) ? { id: attributes.id } : {};
+      return { ...shape, name: named.toLowerCase(), makesNote: true, title: own ? [{ type: 'text', value: own }] : [], ...(quarto ? { headingTitle: true } : {}), ...id };
     }
     return noteName(name) ? { ...shape, name: name.toLowerCase(), makesNote: true } : shape;
   });

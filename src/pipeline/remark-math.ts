@@ -148,8 +148,8 @@ function unclosed(node: Math, file: VFile): boolean {
   // A fenced block (```math) is a code fence's; only the dollars' own need their closing line.
   if (!written.trimStart().startsWith('$$')) return false;
   const lines = written.split('\n');
-  // (MyST's closing fence may carry a label, `$$ (eq-1)`: dollar-math.ts.)
-  return lines.length < 2 || !/^[ \t>]*\$\$+[ \t]*(?:\([^()\s]+\)[ \t]*)?$/u.test(lines.at(-1) ?? '');
+  // (The closing fence may carry a label, MyST's `$$ (eq-1)` or Quarto's `$$ {#eq-1}`: dollar-math.ts.)
+  return lines.length < 2 || !/^[ \t>]*\$\$+[ \t]*(?:(?:\([^()\s]+\)|\{#[^{}\s#]+\})[ \t]*)?$/u.test(lines.at(-1) ?? '');
 }
 
 /** A formula of aligned lines, as Sphinx sets a display one. */
@@ -262,7 +262,7 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   // For a reading system that shows no MathML, and a screen reader that reads none.
   math.properties = { ...math.properties, alttext: tex };
   const children: ElementContent[] = math.children;
-  // MyST's `$$ (label)` (dollar-math.ts): the formula is where `#label` leads.
+  // MyST's `$$ (label)` and Quarto's `$$ {#label}` (dollar-math.ts): the formula is where `#label` leads.
   const label = node.type === 'math' && node.position ? (file.data.mathLabels?.get(node.position.end.line) ?? bookdownLabel?.replace(':', '-')) : undefined;
   const id = label && /^[A-Za-z][\w.-]*$/.test(label) ? { id: label } : {};
   node.data = node.type === 'math'

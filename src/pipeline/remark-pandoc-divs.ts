@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { pointAt, textPiece } from './bracket-spans.js';
 import { ATTRIBUTES_AT_START, readAttributes } from './pandoc-attributes.js';
+import { anchorSpan } from './mdast-nodes.js';
 
 /** An opening fence: three colons or more, then attributes in braces or one class, then colons if any. */
 const OPENING = /^:{3,}[ \t]*(\{[^\n]*\}|[^\s{}:]+)[ \t]*:*[ \t]*$/u;
@@ -23,6 +24,8 @@ interface Fence {
   /** Where the fence itself begins, in the text's value. */
   at: number;
   opens: boolean;
+  /** An opening's id, `::: {#credit-roles}`: an anchor where the div begins, as Pandoc's `<div id>` is. */
+  id?: string;
 }
 
 export default function remarkPandocDivs() {
@@ -68,21 +71,46 @@ export default function remarkPandocDivs() {
       // text after are paragraphs of their own (two columns' words, `Left` and `Right`, ran
       // into one paragraph until 2026-12-07).
       const groups: PhrasingContent[][] = [[]];
+      /** The ids of the divs opened before each group, by the group's index. */
+      const opened = new Map<number, string[]>();
       for (const child of paragraph.children) {
         const lines = child.type === 'text' ? cut.get(child) : undefined;
         if (child.type !== 'text' || !lines) (groups.at(-1) as PhrasingContent[]).push(child);
-        else for (const piece of without(child, lines, source)) piece === BOUNDARY ? groups.push([]) : (groups.at(-1) as PhrasingContent[]).push(piece);
+        else {
+          for (const piece of without(child, lines, source)) {
+            if (piece.type !== 'boundary') (groups.at(-1) as PhrasingContent[]).push(piece);
+            else {
+              groups.push([]);
+              if (piece.ids.length) opened.set(groups.length - 1, piece.ids);
+            }
+          }
+        }
       }
-      const paragraphs = groups.map(trimmed).filter((children) => children.some((child) => child.type !== 'text' || child.value.trim() !== '')).map((children) => paragraphOf(paragraph, children));
+      // A div's id is an anchor at the start of what it holds: its first words here, else the
+      // paragraph or heading after this one (Quarto's guide links to `::: {#credit-roles}`).
+      let pending: string[] = [];
+      const paragraphs: Paragraph[] = [];
+      groups.forEach((group, at) => {
+        pending = [...pending, ...(opened.get(at) ?? [])];
+        const children = trimmed(group);
+        if (!children.some((child) => child.type !== 'text' || child.value.trim() !== '')) return;
+        paragraphs.push(paragraphOf(paragraph, [...(pending.map(anchorSpan) as unknown as PhrasingContent[]), ...children]));
+        pending = [];
+      });
       if (!parent || index === undefined) return SKIP;
       parent.children.splice(index, 1, ...paragraphs);
+      const next = parent.children[index + paragraphs.length];
+      if (pending.length && (next?.type === 'paragraph' || next?.type === 'heading')) next.children.unshift(...(pending.map(anchorSpan) as unknown as PhrasingContent[]));
       return [SKIP, index + paragraphs.length];
     });
   };
 }
 
-/** Where a fence was taken out of a paragraph's text: the paragraph ends there. */
-const BOUNDARY = Symbol('fence');
+/** Where fences were taken out of a paragraph's text: the paragraph ends there; the ids of the divs they open. */
+interface Boundary {
+  type: 'boundary';
+  ids: string[];
+}
 
 /** A paragraph's children without the line break before the fence that ended it. */
 function trimmed(children: PhrasingContent[]): PhrasingContent[] {
@@ -108,11 +136,19 @@ function fencesIn(text: Text, first: boolean, last: boolean): Fence[] {
     const opening = whole ? OPENING.exec(line) : null;
     const opens = opening !== null && isAttributes(opening[1] ?? '');
     if (whole && (opens || CLOSING.test(line))) {
-      found.push({ text, at: start, opens });
+      const id = opens ? idOf(opening[1] ?? '') : undefined;
+      found.push({ text, at: start, opens, ...(id ? { id } : {}) });
     }
     start = end + 1;
   }
   return found;
+}
+
+/** The id a fence's attributes give, `{#credit-roles .callout-tip}`. */
+function idOf(written: string): string | undefined {
+  const block = written.startsWith('{') ? ATTRIBUTES_AT_START.exec(written) : null;
+  const id = block ? readAttributes(block[1] ?? '')?.id : undefined;
+  return id && /^[A-Za-z][\w.:-]*$/u.test(id) ? id : undefined;
 }
 
 /** A class name, or a block Pandoc reads as attributes. */
@@ -127,22 +163,23 @@ function isAttributes(written: string): boolean {
  * consecutive lines go as one run, with one line break: the one after the run, else the one
  * before, so the lines around it stay lines.
  */
-function without(text: Text, lines: readonly Fence[], source: string): Array<Text | typeof BOUNDARY> {
+function without(text: Text, lines: readonly Fence[], source: string): Array<Text | Boundary> {
   const value = text.value;
-  const runs: Array<{ from: number; to: number }> = [];
+  const runs: Array<{ from: number; to: number; ids: string[] }> = [];
   for (const line of [...lines].sort((a, b) => a.at - b.at)) {
     const end = value.indexOf('\n', line.at);
     const lineEnd = end < 0 ? value.length : end;
     const last = runs.at(-1);
     if (last && last.to + 1 === line.at) last.to = lineEnd;
-    else runs.push({ from: line.at, to: lineEnd });
+    else runs.push({ from: line.at, to: lineEnd, ids: [] });
+    if (line.id) runs.at(-1)!.ids.push(line.id);
   }
-  const pieces: Array<Text | typeof BOUNDARY> = [];
+  const pieces: Array<Text | Boundary> = [];
   let from = 0;
   for (const run of runs) {
     const cut = run.to < value.length ? { from: run.from, to: run.to + 1 } : { from: Math.max(0, run.from - 1), to: run.to };
     if (cut.from > from) pieces.push(textPiece(text, from, cut.from, source));
-    pieces.push(BOUNDARY);
+    pieces.push({ type: 'boundary', ids: run.ids });
     from = cut.to;
   }
   if (from < value.length) pieces.push(textPiece(text, from, value.length, source));

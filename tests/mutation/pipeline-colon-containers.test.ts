@@ -54,7 +54,8 @@ describe('HackMD, Quarto and Pandoc', () => {
     expect(messages).toEqual([]);
     expect(calloutTitles(body(doc))).toEqual(['warning: Warning']);
     // The list's item holds the closing line (CommonMark's laziness): no note, as Pandoc's divs pair.
-    expect(body(doc)).toContain('<p id="p2" data-pn="2">Aside.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+    // The div's id is an anchor where it begins, as Pandoc's `<div id="special">` is.
+    expect(body(doc)).toContain('<p id="p2" data-pn="2"><span id="special"></span>Aside.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
   });
 });
 

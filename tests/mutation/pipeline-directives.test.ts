@@ -232,7 +232,8 @@ describe("Pandoc's fenced divs", () => {
     expect(messages).toEqual(["part-1.md:28:1: warning: a fenced div's closing fence with no opening one, printed as typed: a fence is a line of its own, `:::` to close"]);
     expect(body(doc)).toBe(
       [
-        '<p id="p1" data-pn="1">Here is a paragraph.</p>',
+        // `:::: {#special .sidebar}`'s id: an anchor where the div begins, as in Pandoc's HTML.
+        '<p id="p1" data-pn="1"><span id="special"></span>Here is a paragraph.</p>',
         '<p id="p2" data-pn="2">And another.</p>',
         // `::: Warning` is `::: {.Warning}`: a kind pamphlet has a note for (remark-colon-containers.ts).
         '<div class="callout callout-warning" role="note">\n<p class="callout-title">Warning</p>\n<p id="p3" data-pn="3">This is a warning.</p>',

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { EPOCH, body, folder, load, refused, SERIES } from './helpers.js';
+import { EPOCH, body, folder, load, onePart, PNG_1x1, refused, SERIES } from './helpers.js';
 import { formatMessage, ManuscriptError } from '../../src/diagnostics.js';
 import { loadManuscript } from '../../src/manuscript.js';
 
@@ -128,6 +128,46 @@ describe("Quarto's includes", () => {
       messages = cause.messages.map((m) => formatMessage(m, dir));
     }
     expect(messages).toEqual([expect.stringMatching(/^part\.qmd:3:1: error: _secret\.qmd: .*link/)]);
+  });
+});
+
+describe("Quarto's guide (quarto-dev/quarto-web, docs/authoring): an equation's label, a div's id", () => {
+  test('`$$ {#eq-black-scholes}` closes the formula, which the label names', () => {
+    const { doc, messages } = onePart('Black-Scholes (@eq-black-scholes) is a mathematical model:\n\n$$\n\\frac{\\partial \\mathrm C}{ \\partial \\mathrm t } + \\frac{1}{2}\\sigma^{2} \\mathrm S^{2}\n$$ {#eq-black-scholes}\n\nNote that the equation number is included.\n');
+    const text = body(doc);
+    expect(text).toContain('<div class="math-display" id="eq-black-scholes">');
+    expect(text).toMatch(/<p id="p2" data-pn="2">Note that the equation number is included\.<\/p>/);
+    expect(text).not.toContain('{#eq');
+    expect(messages.some((m) => m.includes('no closing'))).toBe(false);
+  });
+
+  test("a div's id is an anchor a link reaches: a callout's, a plain div's, one whose fence stands alone before a heading", () => {
+    const loaded = load({
+      'pamphlet.yaml': SERIES,
+      'part-1.qmd': '# T\n\nProvide one of the [14 contributor](#credit-roles) roles, see [the list](#plain) and [the head](#before-heading).\n\n::: {#credit-roles .callout-tip collapse="true"}\n## CRediT roles\n\nconceptualization, data curation\n:::\n\n::: {#plain}\nA plain div.\n:::\n\n::: {#before-heading}\n\n## A heading\n\nText.\n\n:::\n',
+    });
+    const text = body(loaded.manuscript.parts[0]!);
+    expect(text).toMatch(/<span id="credit-roles"><\/span>/);
+    expect(text).toMatch(/<p id="p\d+" data-pn="\d+"><span id="plain"><\/span>A plain div\.<\/p>/);
+    expect(text).toMatch(/<h2 id="a-heading"><span id="before-heading"><\/span>A heading<\/h2>/);
+    expect(text).not.toContain(':::');
+  });
+});
+
+describe("Quarto's `fig-alt`", () => {
+  test("the picture's alt text, the words in its brackets its caption (quarto-web's brand.qmd)", () => {
+    const loaded = load({
+      'pamphlet.yaml': SERIES,
+      'images/brand-html.png': PNG_1x1,
+      'images/crossref-table.png': PNG_1x1,
+      'part-1.qmd': '# T\n\n![Webpage: `html`](images/brand-html.png){.lightbox group="brand-formats" fig-alt="Screenshot of a webpage. The text is dark grey on a light blue background."}\n\n![](images/crossref-table.png){fig-alt="A table with 3 columns and four rows." width="500"}\n',
+    });
+    const text = body(loaded.manuscript.parts[0]!);
+    expect(text).toMatch(/<img src="[^"]+" alt="Screenshot of a webpage\. The text is dark grey on a light blue background\.">/);
+    expect(text).toMatch(/<figcaption>Webpage: html<\/figcaption>/);
+    expect(text).toMatch(/<img src="[^"]+" alt="A table with 3 columns and four rows\.">/);
+    expect(text).not.toMatch(/fig-alt|lightbox|\{/);
+    expect(loaded.messages.filter((m) => m.includes('alt text'))).toEqual([]);
   });
 });
 
