@@ -22,7 +22,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import type { Extension } from 'micromark-util-types';
+import type { Construct, Extension } from 'micromark-util-types';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -67,6 +67,18 @@ const MATH_TREE = mathFromMarkdown();
 /** How deep MkDocs's admonitions are read inside one another. */
 const MAX_ADMONITION_DEPTH = 8;
 
+/**
+ * Adobe's grid-table construct, not `concrete`. Concrete, it left micromark trying no container
+ * start (a quotation, a list, a note's definition) on any line after a grid table that began
+ * inside a paragraph, which is where one whose first rows are wider than its border begins:
+ * those rows are a paragraph, and the table starts at the next border that opens a valid one.
+ * Quarto's guide (article-layout.qmd) has such a row, a note call that pushed its `|` one
+ * column out, and every note definition after it printed as text. A grid table's lines all
+ * begin with `+` or `|`, which open no container, so nothing concrete is needed there.
+ */
+const PLUS_SIGN = 43;
+const GRID_TABLES: Extension = { flow: { [PLUS_SIGN]: { ...(gridTables.flow as Record<number, Construct>)[PLUS_SIGN]!, concrete: false } } };
+
 /** A grid table's top border begins a line: `+---`, `+===`, `+:--` (a list's `+` is followed by a space). */
 const GRID_TABLE = /^[ \t]*\+[-=:]/m;
 
@@ -96,7 +108,7 @@ const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
     const definitions = DEFINITION.test(document);
     // TeX math between dollar signs (dollar-math.ts), only where a dollar sign is.
     const math = document.includes('$');
-    const extensions: Extension[] = [...gfm.map((construct) => construct.syntax), ...(grid ? [gridTables] : []), ...(definitions ? [defList] : []), ...(math ? [DOLLAR_MATH] : []), ...(data.micromarkExtensions ?? [])];
+    const extensions: Extension[] = [...gfm.map((construct) => construct.syntax), ...(grid ? [GRID_TABLES] : []), ...(definitions ? [defList] : []), ...(math ? [DOLLAR_MATH] : []), ...(data.micromarkExtensions ?? [])];
     const mdastExtensions: Array<FromMarkdownExtension | FromMarkdownExtension[]> = [...gfm.map((construct) => construct.tree), ...(definitions ? [defListFromMarkdown] : []), ...(math ? [MATH_TREE] : []), ...(data.fromMarkdownExtensions ?? [])];
     if (grid) mdastExtensions.splice(gfm.length, 0, gridTablesTree(document, () => ({ syntax: extensions, tree: mdastExtensions })));
     const tree = fromMarkdown(document, { extensions, mdastExtensions });

@@ -48,4 +48,26 @@ describe('grid tables', () => {
     expect(messages).toEqual([]);
     expect(body(doc)).toBe('<p id="p1" data-pn="1">+—+—+</p>\n<ul>\n<li>item</li>\n<li>item</li>\n</ul>\n<table><tbody><tr><td>a b</td></tr></tbody></table>');
   });
+
+  test("a row wider than its border, as Quarto's guide writes one: what follows the table is read as before, quotations, lists and note definitions", () => {
+    // quarto-web, docs/authoring/article-layout.qmd: the note call pushed the row's `|` one column out.
+    const guide = [
+      '+----------------------+-----------------------------------------------------+',
+      '| Option               | Description                                         |',
+      '+======================+=====================================================+',
+      '| `reference-location` | Where to place footnotes. Defaults to `document`.[^2]\\ |',
+      '|                      | \\[`document` \\| `section` \\| `block` \\| `margin` \\]   |',
+      '+----------------------+-----------------------------------------------------+',
+      '| `citation-location`  | Where to place citations. Defaults to `document`.\\  |',
+      '|                      | \\[`document` \\| `margin` \\]                          |',
+      '+----------------------+-----------------------------------------------------+',
+    ].join('\n');
+    const { doc, messages } = onePart(`${guide}\n\n> A quotation.\n\n- a list\n\n[^2]: Typst does not support \`block\` or \`section\` for \`reference-location\`.\n`);
+    expect(messages).toEqual([]);
+    const html = body(doc);
+    expect(html).toContain('<blockquote>');
+    expect(html).toContain('<li>a list</li>');
+    expect(html).not.toContain('[^2]');
+    expect(notes(doc)).toEqual([expect.stringContaining('Typst does not support')]);
+  });
 });
