@@ -218,7 +218,7 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   // Each part's headings, for the references between parts (bookdown's `\@ref(intro)`), before any part runs.
   // Only where a part makes one: every heading of a 186-page part walked and slugged for none.
   if (parsed.some(({ file }) => mayCrossReference(String(file.value)))) {
-    const labels = bookLabels(parsed.map(({ file, tree, frontmatter }) => ({ file, tree, part: frontmatter.part })));
+    const labels = bookLabels(parsed.map(({ file, tree, frontmatter }) => ({ file, tree, part: frontmatter.part, lang: frontmatter.lang ?? config.lang })));
     for (const { file } of parsed) file.data.bookLabels = labels;
   }
   if (!partFiles.length) error(configFile, `no parts: put one Markdown file per part in ${config.dir}`, { place: { line: 1, column: 1 }, ruleId: 'no-parts', source: 'pamphlet' });

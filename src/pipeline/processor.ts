@@ -196,7 +196,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     // `[Alignment]` is also defined.
     .use(remarkPandocSpans)
     .use(remarkPandocCodeAttributes)
-    .use(remarkPandocLinkAttributes)
+    .use(remarkPandocLinkAttributes, { lang: options.lang })
     .use(remarkPandocSuperscripts)
     .use(remarkObsidianHighlights)
     .use(remarkReferences)

@@ -6,8 +6,9 @@
  * tools print a number; pamphlet numbers its parts but not their sections, so a reference to
  * a part's title prints the part's numeral (the one its title label shows, "Part II"), and one
  * to a section prints the section's words. Either is a link (to another part, as a link to
- * that part's file is: remark-safety.ts). A label that names no heading (bookdown's
- * `fig:nice-fig`, a figure a code cell would draw; Quarto's `@fig-plot`) prints `??`, as
+ * that part's file is: remark-safety.ts). Quarto's `@fig-chart` to a picture labelled
+ * `{#fig-chart}` is "Figure 1", as its caption numbers it (figure-labels.ts). A label that names
+ * neither (bookdown's `fig:nice-fig`, a figure a code cell would draw) prints `??`, as
  * bookdown prints an unresolved one, with the warning `cross-reference`. Until 2026-12-07
  * each printed as typed, "@ref(intro)".
  */
@@ -19,6 +20,8 @@ import { pointAt, textPiece } from './bracket-spans.js';
 import { toRoman } from '../roman.js';
 import { ATTRIBUTES_AT_END, readAttributes } from './pandoc-attributes.js';
 import { wordsWithoutAttributes } from './remark-heading-ids.js';
+import { figureNumbers, mayLabelFigures } from './figure-labels.js';
+import { wordsFor } from '../words.js';
 
 /** A heading another part or this one may name. */
 export interface BookLabel {
@@ -91,7 +94,7 @@ export default function remarkCrossReferences() {
     const first = unresolved[0];
     if (first) {
       const more = unresolved.length > 1 ? ` (and ${unresolved.length - 1} more after it)` : '';
-      file.message(`\`${first.written}\` names no heading of the book (a figure, table or equation is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??${more}`, { ...(first.place ? { place: first.place } : {}), ruleId: 'cross-reference', source: 'pamphlet' });
+      file.message(`\`${first.written}\` names no heading or labelled figure of the book (a table, an equation or a figure a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??${more}`, { ...(first.place ? { place: first.place } : {}), ruleId: 'cross-reference', source: 'pamphlet' });
     }
   };
 }
@@ -101,10 +104,15 @@ export default function remarkCrossReferences() {
  * by the label written after it (`{#intro}`), else by its slug (bookdown's and Quarto's
  * labels are Pandoc's, the same for plain words). The first part to use a label keeps it.
  */
-export function bookLabels(parts: ReadonlyArray<{ file: VFile; tree: Root; part: number }>): Map<string, BookLabel> {
+export function bookLabels(parts: ReadonlyArray<{ file: VFile; tree: Root; part: number; lang: string }>): Map<string, BookLabel> {
   const labels = new Map<string, BookLabel>();
-  for (const { file, tree, part } of parts) {
+  for (const { file, tree, part, lang } of parts) {
     if (!file.basename) continue;
+    // Quarto's labelled figures, by their number in the part ("Figure 1"), as their captions say (figure-labels.ts).
+    if (mayLabelFigures(String(file.value))) {
+      const figure = wordsFor(lang).figure;
+      for (const [id, number] of figureNumbers(tree)) if (!labels.has(id)) labels.set(id, { file: file.basename, id, words: `${figure} ${number}` });
+    }
     const slugger = new GithubSlugger();
     let first = true;
     visit(tree, 'heading', (heading: Heading) => {

@@ -171,6 +171,36 @@ describe("Quarto's `fig-alt`", () => {
   });
 });
 
+describe("Quarto's labelled figures", () => {
+  test('numbered in the part, "Figure 1: …" in the caption, the id its anchor, `@fig-…` the link "Figure 1", from another part too', () => {
+    const loaded = load({
+      'pamphlet.yaml': SERIES,
+      'elephant.png': PNG_1x1,
+      'surus.png': PNG_1x1,
+      // quarto-web, docs/authoring/figures.qmd, its first example.
+      'a.qmd': '# Elephants\n\n![Elephant](elephant.png){#fig-elephant}\n\nSee @fig-elephant for an illustration, and @fig-surus.\n\n![Surus](surus.png){#fig-surus fig-alt="A drawing of an elephant."}\n\nAnd [the second](#fig-surus).\n',
+      'b.qmd': '# Later\n\nAs @fig-elephant showed. @fig-missing is not there.\n',
+    });
+    const [first, second] = loaded.manuscript.parts;
+    const a = body(first!);
+    expect(a).toMatch(/<figure class="figure"><img src="[^"]+" alt="Elephant" id="fig-elephant"><figcaption>Figure 1: Elephant<\/figcaption><\/figure>/);
+    expect(a).toMatch(/<img src="[^"]+" alt="A drawing of an elephant\." id="fig-surus"><figcaption>Figure 2: Surus<\/figcaption>/);
+    expect(a).toContain('See <a href="#fig-elephant">Figure 1</a> for an illustration, and <a href="#fig-surus">Figure 2</a>.');
+    expect(a).toContain('And <a href="#fig-surus">the second</a>.');
+    expect(body(second!)).toMatch(/As Figure 1 showed\. \?\? is not there\./);
+    expect(loaded.messages.filter((m) => m.includes('cross-reference') || m.includes('??'))).toEqual([
+      'b.qmd:3:26: warning: `@fig-missing` names no heading or labelled figure of the book (a table, an equation or a figure a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??',
+    ]);
+  });
+
+  test('in German, "Abbildung"', () => {
+    const loaded = load({ 'pamphlet.yaml': 'series: S\nlang: de\n', 'e.png': PNG_1x1, 'a.qmd': '# Elefanten\n\n![Ein Elefant](e.png){#fig-e}\n\nSiehe @fig-e.\n' });
+    const a = body(loaded.manuscript.parts[0]!);
+    expect(a).toContain('<figcaption>Abbildung 1: Ein Elefant</figcaption>');
+    expect(a).toContain('Siehe <a href="#fig-e">Abbildung 1</a>.');
+  });
+});
+
 describe("Pandoc's attributes after a link or a picture", () => {
   test('gone, as Pandoc reads them; braces that are no attribute list stay as typed', () => {
     const loaded = load({

@@ -50,7 +50,7 @@ describe("bookdown's demo book", () => {
     expect(intro).toContain('see Table ??.');
     expect(outsideCode(intro)).not.toContain('@ref');
     expect(loaded.messages.filter((m) => m.includes('names no heading'))).toEqual([
-      '01-intro.Rmd:12:85: warning: `\\@ref(fig:nice-fig)` names no heading of the book (a figure, table or equation is numbered by bookdown or Quarto, which pamphlet does not run): printed as ?? (and 1 more after it)',
+      '01-intro.Rmd:12:85: warning: `\\@ref(fig:nice-fig)` names no heading or labelled figure of the book (a table, an equation or a figure a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ?? (and 1 more after it)',
     ]);
   });
 
@@ -183,7 +183,7 @@ describe('Quarto', () => {
     expect(html).toContain('See ?? and <code>r 1 + 1</code>.');
     expect(loaded.messages.filter((m) => / warning: /.test(m))).toEqual([
       'report.qmd:7:1: warning: pamphlet runs no code: what these 2 R code cells would show (a plot, a table, a number) is not printed; render the part to Markdown with Quarto or knitr first (`quarto render --to gfm`) and give pamphlet that',
-      'report.qmd:18:5: warning: `@fig-missing` names no heading of the book (a figure, table or equation is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??',
+      'report.qmd:18:5: warning: `@fig-missing` names no heading or labelled figure of the book (a table, an equation or a figure a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??',
     ]);
   });
 
