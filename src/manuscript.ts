@@ -99,7 +99,9 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
   // Where pamphlet.yaml names no bibliography, the one the parts name (Pandoc's, R Markdown's `bibliography:`).
   // and their `csl:` where it names no citation style.
   const wanted = { bibliography: !loaded.bibliography, style: loaded.places?.['citation-style'] === undefined };
-  const named = wanted.bibliography || wanted.style ? citationFilesNamedByParts(loaded.dir, partFileNames(loaded.dir), wanted) : {};
+  // The folder's parts and its book's chapter list, read once for the citation files and the parts.
+  const book = bookParts(loaded.dir);
+  const named = wanted.bibliography || wanted.style ? citationFilesNamedByParts(loaded.dir, book.names, wanted) : {};
   const config: ResolvedConfig = { ...loaded, ...(named.bibliography ? { bibliography: named.bibliography } : {}), ...(named.style ? { citationStyle: named.style } : {}) };
   const configFile = new VFile({ path: config.configPath });
   const bibliography: Bibliography | undefined = config.bibliography ? loadBibliography(config.bibliography, config.dir) : undefined;
@@ -115,7 +117,6 @@ export function loadManuscript(dir: string, env: NodeJS.ProcessEnv = process.env
     }
   }
 
-  const book = bookParts(config.dir);
   const partFiles = book.names;
   const files: VFile[] = [];
   // What the book's chapter list (_quarto.yml, _bookdown.yml) says: warnings at its lines.

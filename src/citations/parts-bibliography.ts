@@ -6,7 +6,7 @@
  * series'. Until 2026-12-07 such a part was an error ("`bibliography` in a part can only be
  * `false`"). Their `csl: apa.csl`, likewise, is the series' citation style where pamphlet.yaml
  * names none. A Quarto project's `_quarto.yml` names them for every document of the book, and is
-read first. What the parts name otherwise is said by frontmatter.ts, at its place.
+ * read first. What the parts name otherwise is said by frontmatter.ts, at its place.
  */
 import path from 'node:path';
 import { realInside } from '../files/inside.js';

@@ -175,7 +175,10 @@ export function dollarMath(): Extension {
  * A closing fence with a label, on a line of its own: MyST's `$$ (eq-1)`, or Quarto's and
  * Pandoc's `$$ {#eq-black-scholes}` (the form Quarto's guide numbers an equation by).
  */
-const LABELLED_CLOSE = /^([ \t]*\$\$)[ \t]*(?:\(([^()\s]+)\)|\{#([^{}\s#]+)\})[ \t]*$/gm;
+const FENCE_LABEL = String.raw`(?:\(([^()\s]+)\)|\{#([^{}\s#]+)\})`;
+const LABELLED_CLOSE = new RegExp(String.raw`^([ \t]*\$\$)[ \t]*${FENCE_LABEL}[ \t]*$`, 'gm');
+/** A closing fence's line, bare or labelled, after a quotation's `>` if any (remark-math.ts's check for a closed formula). */
+export const CLOSING_FENCE = new RegExp(String.raw`^[ \t>]*\$\$+[ \t]*(?:${FENCE_LABEL}[ \t]*)?$`, 'u');
 export const MAY_HOLD_LABELLED_MATH = /^[ \t]*\$\$[ \t]*(?:\(|\{#)/m;
 
 /**

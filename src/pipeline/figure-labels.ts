@@ -7,19 +7,24 @@
  */
 import type { Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { ATTRIBUTES_AT_START, readAttributes } from './pandoc-attributes.js';
+import { anchorIdOf, ATTRIBUTES_AT_START, readAttributes, type PandocAttributes } from './pandoc-attributes.js';
 
 /** Whether a part's source may hold a labelled figure (most hold none, and are not walked). */
 export function mayLabelFigures(source: string): boolean {
   return source.includes('{#fig-');
 }
 
-/** The id written in the attribute block opening `text`, if it names a figure (`fig-…`). */
-export function figureIdIn(text: string): string | undefined {
+/** The id an attribute block gives, if it names a figure (`fig-…`). */
+export function figureIdOf(attributes: PandocAttributes | undefined): string | undefined {
+  const id = anchorIdOf(attributes);
+  return id?.startsWith('fig-') ? id : undefined;
+}
+
+/** The id written in the attribute block opening `text`, if it names a figure. */
+function figureIdIn(text: string): string | undefined {
   if (!text.startsWith('{#fig-')) return undefined;
   const block = ATTRIBUTES_AT_START.exec(text);
-  const id = block ? readAttributes(block[1] ?? '')?.id : undefined;
-  return id?.startsWith('fig-') && /^[A-Za-z][\w.:-]*$/u.test(id) ? id : undefined;
+  return block ? figureIdOf(readAttributes(block[1] ?? '')) : undefined;
 }
 
 /** Each labelled figure's number in the part, by its id; the first of two with one id keeps it. */

@@ -5,6 +5,8 @@
  * name, and no maintained micromark extension reads Pandoc's.
  */
 
+import { VALID_ID } from './ids.js';
+
 /** One attribute: `#id`, `.class`, `-` (Pandoc's short `.unnumbered`), or `key=value`, the value bare or quoted. */
 const ATTRIBUTE = String.raw`(?:#[^\s{}#"'=]+|\.[^\s{}#"'=]+|-|[A-Za-z_][\w:.-]*=(?:"[^"]*"|'[^']*'|[^\s{}"']+))`;
 const BLOCK = String.raw`\{[ \t]*(${ATTRIBUTE}(?:[ \t]+${ATTRIBUTE})*)[ \t]*\}`;
@@ -38,4 +40,10 @@ export function readAttributes(inner: string): PandocAttributes | undefined {
     }
   }
   return read;
+}
+
+/** The block's id where it can be an anchor in every format (ids.ts); undefined otherwise. */
+export function anchorIdOf(attributes: PandocAttributes | undefined): string | undefined {
+  const id = attributes?.id;
+  return id !== undefined && VALID_ID.test(id) ? id : undefined;
 }

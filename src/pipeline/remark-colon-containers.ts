@@ -22,7 +22,7 @@ import { textPiece } from './bracket-spans.js';
 import { admonitionKind } from './callout.js';
 import { readFence, linesOf, noteFences, trimEnd, type FenceShape, type FenceSyntax, type Line } from './fenced-notes.js';
 import { MYST_NOTES } from './myst-directives.js';
-import { readAttributes } from './pandoc-attributes.js';
+import { anchorIdOf, readAttributes } from './pandoc-attributes.js';
 
 export interface ColonContainersOptions {
   /** The series' language; a part's own `lang:` comes first. */
@@ -106,8 +106,8 @@ function fenceOf(line: Line, source: string): FenceShape | undefined {
       const named = quarto ?? (attributes.classes.length === 1 ? attributes.classes[0] : undefined);
       if (!named || !(quarto ?? noteName(named))) return shape;
       const own = attributes.pairs.find(([key]) => key === 'title')?.[1];
-      const id = attributes.id && /^[A-Za-z][\w.:-]*$/u.test(attributes.id) ? { id: attributes.id } : {};
-      return { ...shape, name: named.toLowerCase(), makesNote: true, title: own ? [{ type: 'text', value: own }] : [], ...(quarto ? { headingTitle: true } : {}), ...id };
+      const id = anchorIdOf(attributes);
+      return { ...shape, name: named.toLowerCase(), makesNote: true, title: own ? [{ type: 'text', value: own }] : [], ...(quarto ? { headingTitle: true } : {}), ...(id ? { id } : {}) };
     }
     return noteName(name) ? { ...shape, name: name.toLowerCase(), makesNote: true } : shape;
   });

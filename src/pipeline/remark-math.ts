@@ -24,6 +24,7 @@ import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { error } from '../diagnostics.js';
+import { CLOSING_FENCE } from './dollar-math.js';
 // Its types declare the `inlineMath` and `math` nodes in mdast's content.
 import type {} from 'mdast-util-math';
 
@@ -149,7 +150,7 @@ function unclosed(node: Math, file: VFile): boolean {
   if (!written.trimStart().startsWith('$$')) return false;
   const lines = written.split('\n');
   // (The closing fence may carry a label, MyST's `$$ (eq-1)` or Quarto's `$$ {#eq-1}`: dollar-math.ts.)
-  return lines.length < 2 || !/^[ \t>]*\$\$+[ \t]*(?:(?:\([^()\s]+\)|\{#[^{}\s#]+\})[ \t]*)?$/u.test(lines.at(-1) ?? '');
+  return lines.length < 2 || !CLOSING_FENCE.test(lines.at(-1) ?? '');
 }
 
 /** A formula of aligned lines, as Sphinx sets a display one. */

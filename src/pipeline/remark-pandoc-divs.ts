@@ -12,7 +12,7 @@ import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { pointAt, textPiece } from './bracket-spans.js';
-import { ATTRIBUTES_AT_START, readAttributes } from './pandoc-attributes.js';
+import { anchorIdOf, ATTRIBUTES_AT_START, readAttributes } from './pandoc-attributes.js';
 import { anchorSpan } from './mdast-nodes.js';
 
 /** An opening fence: three colons or more, then attributes in braces or one class, then colons if any. */
@@ -147,8 +147,7 @@ function fencesIn(text: Text, first: boolean, last: boolean): Fence[] {
 /** The id a fence's attributes give, `{#credit-roles .callout-tip}`. */
 function idOf(written: string): string | undefined {
   const block = written.startsWith('{') ? ATTRIBUTES_AT_START.exec(written) : null;
-  const id = block ? readAttributes(block[1] ?? '')?.id : undefined;
-  return id && /^[A-Za-z][\w.:-]*$/u.test(id) ? id : undefined;
+  return block ? anchorIdOf(readAttributes(block[1] ?? '')) : undefined;
 }
 
 /** A class name, or a block Pandoc reads as attributes. */

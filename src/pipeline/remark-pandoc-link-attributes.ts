@@ -14,7 +14,7 @@ import type { Image, ImageReference, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { ATTRIBUTES_AT_START, readAttributes } from './pandoc-attributes.js';
-import { figureIdIn, figureNumbers, mayLabelFigures } from './figure-labels.js';
+import { figureIdOf, figureNumbers, mayLabelFigures } from './figure-labels.js';
 import { wordsFor } from '../words.js';
 
 export interface PandocLinkAttributesOptions {
@@ -37,7 +37,7 @@ export default function remarkPandocLinkAttributes(options: PandocLinkAttributes
       const block = ATTRIBUTES_AT_START.exec(next.value);
       const attributes = block && readAttributes(block[1] ?? '');
       if (!block || !attributes) return;
-      const id = node.type === 'image' ? figureIdIn(next.value) : undefined;
+      const id = node.type === 'image' ? figureIdOf(attributes) : undefined;
       next.value = next.value.slice(block[0].length);
       const number = id ? numbers?.get(id) : undefined;
       if (id && number !== undefined && !labelled.has(id)) {
