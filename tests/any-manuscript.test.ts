@@ -708,6 +708,17 @@ describe('TeX math: GitHub\'s help page and MyST-Parser\'s', () => {
         expect(printed).toMatch(/𝑎\s*2\s*\+\s*𝑏\s*2\s*=\s*𝑐\s*2/u);
         expect(printed).toMatch(/renders\s+as \$a\$\./);
         expect(printed).toMatch(/renders\s+as 𝑎 = \$3\./u);
+        // `$$ … $$ (mymath2)` numbered, as MyST numbers it: "(1)" at the measure's right, on the
+        // formula's line, and `{eq}` to it that number (since 2026-12-08; before, unnumbered, "mymath2").
+        expect(printed).toMatch(/The equation \(1\) is also a\s+quadratic equation/);
+        const pages = pdfWords(path.join(dist, `${stem}.pdf`));
+        const number = pages.flatMap((words, page) => words.filter((w) => w.text === '(1)').map((w) => ({ ...w, page }))).find((w) => !(pages[w.page] ?? []).some((o) => o.text === 'equation' && Math.abs(o.yMax - w.yMax) < 3));
+        expect(number, 'the number set beside its formula').toBeDefined();
+        const line = (pages[number!.page] ?? []).filter((w) => Math.abs((w.yMin + w.yMax) / 2 - (number!.yMin + number!.yMax) / 2) < 6 && w !== number);
+        const textRight = Math.max(...(pages[number!.page] ?? []).map((w) => w.xMax));
+        expect(number!.xMax).toBeGreaterThan(textRight - 2);
+        // The formula's own signs stand left of it, on its line.
+        expect(line.some((w) => w.xMax < number!.xMin - 20)).toBe(true);
       }
       expect(built.epub[1]?.['OEBPS/package.opf'], name).toContain('properties="mathml"');
       for (const file of built.epubPaths) epubs.push({ name, path: file });

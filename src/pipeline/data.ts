@@ -8,6 +8,7 @@ import type { Cluster } from '../citations/engine.js';
 import type { NextPart, Note, PartMeta, Questions, Section } from '../document.js';
 import type { PartFrontmatter } from './frontmatter.js';
 import type { BookLabel } from './remark-cross-references.js';
+import type { NumberedLabels } from './numbered-labels.js';
 import type { SourcePlace } from '../files/notebook.js';
 
 export interface CollectedCitations {
@@ -60,6 +61,8 @@ declare module 'vfile' {
      * include took in, src/files/quarto-includes.ts).
      */
     sourceLines: readonly SourcePlace[];
+    /** The part's labelled figures, tables and formulas, numbered, by id: read once from the tree as parsed (numbered-labels.ts). */
+    numbered: NumberedLabels;
     /** Set by manuscript.ts before any part runs: every part's headings by label, for remark-cross-references.ts. */
     bookLabels: ReadonlyMap<string, BookLabel>;
     /** Set by remark-part-title: where that heading began in the source, to find the id written after it (`{#intro}`). */

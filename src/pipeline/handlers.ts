@@ -12,9 +12,10 @@ import type { GridTable } from './mdast-nodes.js';
 import { mdast2hastGridTablesHandler } from '@adobe/mdast-util-gridtables';
 import { defListHastHandlers } from 'mdast-util-definition-list';
 
-/** The table with the caption remark-figures.ts found for it, as its first child. */
+/** The table with the caption remark-figures.ts found for it, as its first child, and the id its label gives. */
 function captioned(state: State, node: Table | GridTable, element: Element): Element {
-  const caption = (node.data as TableData | undefined)?.caption;
+  const { caption, id } = (node.data as TableData | undefined) ?? {};
+  if (id) element.properties = { ...element.properties, id };
   if (caption?.length) {
     const children = state.all({ type: 'paragraph', children: caption }) as ElementContent[];
     element.children.unshift({ type: 'element', tagName: 'caption', properties: {}, children }, { type: 'text', value: '\n' });

@@ -9,6 +9,8 @@
  *   code cells   remarkCodeCells            knitr's and Quarto's ```{r} cells: code in its language, option lines
  *                                           and `include: false` cells out, a warning that no code runs
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
+ *   numbers      remarkNumberedLabels       Quarto's, bookdown's and MyST's labelled figures, tables and formulas
+ *                                           numbered, as written (its figure 1, table 1, formula (1))
  *   syntax       remarkGithubAlerts         `> [!NOTE]`, Obsidian's `> [!tip] Title`: a labelled note, not a quotation
  *                remarkPymdownBlocks        MkDocs's `/// tip | Title` … `///`: the same note
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
@@ -21,9 +23,11 @@
  *                remarkLineTabulation       U+000B (Word's, Google Docs' line break) is one
  *                remarkTocMarkers           `[TOC]`, `[[_TOC_]]`, `{{TOC}}` on a line of their own: the book has its contents
  *                remarkInlineNotes          Pandoc `^[inline notes]`
+ *                remarkCrossReferences      bookdown's `\@ref(intro)`, Quarto's `@sec-intro`, `[-@fig-x]`: links to
+ *                                           the heading, the figure, table or formula (before the citations, whose
+ *                                           brackets Quarto's references share)
  *                remarkPandocCitations      Pandoc `[@key, p. 12]`, `@key`
  *                remarkMystRoles            MyST's `(label)=` targets, and roles (`{ref}`, `{cite}` before inline code)
- *                remarkCrossReferences      bookdown's `\@ref(intro)`, Quarto's `@sec-intro`: links to the heading
  *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
  *                remarkPandocCodeAttributes Pandoc `{.python}` on a fence or after inline code
  *                remarkPandocLinkAttributes Pandoc `{width=50%}` after a picture or a link (gone)
@@ -120,6 +124,7 @@ import remarkPandocDivs from './remark-pandoc-divs.js';
 import remarkCodeCells from './remark-code-cells.js';
 import remarkColonContainers from './remark-colon-containers.js';
 import remarkCrossReferences from './remark-cross-references.js';
+import remarkNumberedLabels from './numbered-labels.js';
 import remarkMystRoles from './remark-myst-roles.js';
 import remarkHugoShortcodes from './remark-hugo-shortcodes.js';
 import remarkLiquid from './remark-liquid.js';
@@ -177,6 +182,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkDirective)
     .use(remarkCodeCells)
     .use(remarkPartFrontmatter)
+    .use(remarkNumberedLabels)
     .use(remarkGithubAlerts, { lang: options.lang })
     .use(remarkPymdownBlocks, { lang: options.lang })
     .use(remarkLiteralColons)
@@ -189,9 +195,9 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkLineTabulation)
     .use(remarkTocMarkers)
     .use(remarkInlineNotes)
+    .use(remarkCrossReferences, { keys: new Set(items.keys()) })
     .use(remarkPandocCitations, { keys: new Set(items.keys()) })
     .use(remarkMystRoles, { keys: new Set(items.keys()) })
-    .use(remarkCrossReferences)
     // Before references become links: `[Alignment]{#type-alignment}` is a span even where
     // `[Alignment]` is also defined.
     .use(remarkPandocSpans)
@@ -214,7 +220,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(lintTableCells)
     .use(remarkNotes, { items, noBibliography: !options.bibliography, noteStyle: options.style?.kind !== 'in-text', lang: options.lang })
     .use(remarkCiteproc, { ...(options.bibliography ? { bibliography: options.bibliography } : {}), ...(options.style ? { style: options.style } : {}), lang: options.lang, localeDir: options.localeDir })
-    .use(remarkFigures)
+    .use(remarkFigures, { lang: options.lang })
     .use(remarkVerse)
     .use(remarkMath)
     .use(remarkRehype, { allowDangerousHtml: true, handlers })

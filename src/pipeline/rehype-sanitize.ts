@@ -38,8 +38,8 @@ const GENERATED: Record<string, Schema['attributes'] extends Record<string, infe
   // Definition lists (remark-parse-gfm.ts).
   dl: [], dt: [], dd: [],
   cite: [],
-  div: [['role', 'note'], ['className', 'callout', 'callout-note', 'callout-tip', 'callout-important', 'callout-warning', 'callout-caution', 'callout-info', 'callout-danger', 'pagebreak', 'math-display', 'csl-entry', 'csl-bib-body', 'csl-left-margin', 'csl-right-inline', 'csl-indent', 'csl-block'], 'dataNote', ['dataKind', 'footnote', 'citation'], 'dataCalls'],
-  span: [['className', 'citation', 'nocase', 'smallcaps']],
+  div: [['role', 'note'], ['className', 'callout', 'callout-note', 'callout-tip', 'callout-important', 'callout-warning', 'callout-caution', 'callout-info', 'callout-danger', 'pagebreak', 'math-display', 'math-numbered', 'csl-entry', 'csl-bib-body', 'csl-left-margin', 'csl-right-inline', 'csl-indent', 'csl-block'], 'dataNote', ['dataKind', 'footnote', 'citation'], 'dataCalls'],
+  span: [['className', 'citation', 'nocase', 'smallcaps', 'equation-number', 'math-numbered']],
   section: [['dataPamphletStore', 'notes', 'questions', 'bibliography'], 'dataTitle'],
 };
 

@@ -2,29 +2,61 @@
  * Figures and table captions, as Pandoc reads them:
  * - an image alone in its paragraph is a figure, its title (`![alt](img.png
  *   "Caption")`) the caption; never a ¶-numbered paragraph;
- * - a paragraph `Table: …` or `: …` just before or after a table (GFM's or a grid table) is that table's caption.
+ * - a paragraph `Table: …` or `: …` just before or after a table (GFM's or a grid table) is that table's caption;
+ *   an attribute block at its end (Quarto's `: Letters {#tbl-letters}`, `{tbl-colwidths="[75,25]"}`)
+ *   is the table's, as Pandoc reads it, not words of the caption (until 2026-12-08 it printed).
+ *
+ * A labelled table or figure of bookdown's or Quarto's (numbered-labels.ts) has its number
+ * before its caption, "Table 1: Letters", as both print it, and its label as its id.
  */
 import type { Image, Paragraph, Parent, PhrasingContent, Root, Table } from 'mdast';
 import type { Position } from 'unist';
-import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Container } from './mdast-nodes.js';
 import { isBlankText } from './blank-text.js';
+import { bookdownCaptionLabel, captionIndex, numberedLabels, TABLE_CAPTION, type NumberedLabels } from './numbered-labels.js';
+import { ATTRIBUTES_AT_END, readAttributes } from './pandoc-attributes.js';
+import { wordsFor } from '../words.js';
+
+export interface FiguresOptions {
+  /** The series' language; a part's own `lang:` comes first. */
+  lang: string;
+}
 
 /** Where remark-rehype's table handler finds the caption (see handlers.ts). */
 export interface TableData {
   caption?: PhrasingContent[];
+  /** A labelled table's anchor (numbered-labels.ts). */
+  id?: string;
 }
 
-const TABLE_CAPTION = /^\s*(?:Table)?:\s+/;
-
-export default function remarkFigures() {
-  return (tree: Root): void => {
+export default function remarkFigures(options: FiguresOptions) {
+  return (tree: Root, file: VFile): void => {
+    const numbered = numberedLabels(tree, file);
+    const words = wordsFor(file.data.frontmatter?.lang ?? options.lang);
+    // A number is given once: a second table or figure by one label is neither numbered nor its anchor.
+    const given = new Set<string>();
+    const numberOf = (label: string, id: string): number | undefined => {
+      const found = numbered.get(id);
+      if (!found || found.label !== label || given.has(id)) return undefined;
+      given.add(id);
+      return found.number;
+    };
     visit(tree, 'paragraph', (node: Paragraph, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return;
       const meaningful = node.children.filter((child) => !isBlankText(child));
       const image = meaningful[0];
       if (meaningful.length !== 1 || image?.type !== 'image') return;
+      // bookdown's `![(\#fig:chart) A chart](chart.png)`: numbered, its words (the alt text, as Pandoc captions a figure) the caption.
+      const bookdown = bookdownCaptionLabel(image.alt ?? '', 'fig');
+      const id = bookdown?.label.replace(':', '-');
+      const number = bookdown && id ? numberOf(bookdown.label, id) : undefined;
+      if (bookdown && id && number !== undefined) {
+        image.alt = bookdown.rest;
+        image.title = bookdown.rest.trim() ? `${words.figure} ${number}: ${bookdown.rest.trim()}` : `${words.figure} ${number}`;
+        image.data = { ...image.data, hProperties: { ...(image.data?.hProperties ?? {}), id } };
+      }
       const caption = image.title?.trim();
       parent.children[index] = figure(image, caption ? [{ type: 'text', value: caption }] : [], node.position) as Parent['children'][number];
       return SKIP;
@@ -33,27 +65,50 @@ export default function remarkFigures() {
     // GFM's tables and Pandoc's grid tables (grid-tables.ts) alike.
     visit(tree, (node) => node.type === 'table' || node.type === 'gridTable', (node, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return;
-      for (const at of [index - 1, index + 1]) {
-        const sibling = parent.children[at];
-        if (sibling?.type !== 'paragraph' || !isCaption(sibling)) continue;
-        const children = structuredClone(sibling.children);
-        const first = children[0];
-        if (first?.type === 'text') first.value = first.value.replace(TABLE_CAPTION, '');
-        const table = node as Table;
-        (table.data ??= {} as Table['data'] & TableData);
-        (table.data as TableData).caption = children;
-        parent.children.splice(at, 1);
-        return [SKIP, at < index ? index : index + 1];
-      }
-      return undefined;
+      const at = captionIndex(parent, index);
+      if (at === undefined) return undefined;
+      const table = node as Table;
+      const { children, id, number } = captionWords(parent.children[at] as Paragraph, numbered, numberOf);
+      const data = (table.data ??= {} as Table['data'] & TableData) as TableData;
+      data.caption = number === undefined ? children : [{ type: 'text', value: children.length ? `${words.table} ${number}: ` : `${words.table} ${number}` }, ...children];
+      if (id && number !== undefined) data.id = id;
+      parent.children.splice(at, 1);
+      return [SKIP, at < index ? index : index + 1];
     });
   };
 }
 
-/** `Table: …` or `: …` with something after it, which may start with emphasis or a span. */
-function isCaption(paragraph: Paragraph): boolean {
-  const first = paragraph.children[0];
-  return first?.type === 'text' && /^\s*Table:\s|^:\s/.test(first.value) && /^\s*Table:\s+\S|^:\s+\S/.test(toString(paragraph));
+/**
+ * A caption paragraph's words, without its `Table:` or `:` and its attribute block, and the
+ * label either gives (Quarto's `{#tbl-letters}` at its end, bookdown's `(#tab:letters)` at its start).
+ */
+function captionWords(
+  paragraph: Paragraph,
+  numbered: NumberedLabels,
+  numberOf: (label: string, id: string) => number | undefined,
+): { children: PhrasingContent[]; id?: string; number?: number } {
+  const children = structuredClone(paragraph.children);
+  let label: string | undefined;
+  const first = children[0];
+  if (first?.type === 'text') {
+    first.value = first.value.replace(TABLE_CAPTION, '');
+    const bookdown = bookdownCaptionLabel(first.value, 'tab');
+    if (bookdown) {
+      label = bookdown.label;
+      first.value = bookdown.rest;
+    }
+  }
+  const last = children.at(-1);
+  const block = last?.type === 'text' ? ATTRIBUTES_AT_END.exec(last.value) : null;
+  const attributes = block ? readAttributes(block[2] ?? '') : undefined;
+  if (last?.type === 'text' && block && attributes) {
+    last.value = last.value.slice(0, block.index).trimEnd();
+    if (attributes.id?.startsWith('tbl-')) label = attributes.id;
+  }
+  const words = children.filter((child) => child.type !== 'text' || child.value !== '');
+  const id = label?.replace(':', '-');
+  const number = label && id && numbered.has(id) ? numberOf(label, id) : undefined;
+  return { children: words, ...(id && number !== undefined ? { id, number } : {}) };
 }
 
 /**

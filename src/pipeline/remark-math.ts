@@ -25,6 +25,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { error } from '../diagnostics.js';
 import { CLOSING_FENCE } from './dollar-math.js';
+import { BOOKDOWN_EQUATION, equationIdOf, equationLabelOf } from './numbered-labels.js';
 // Its types declare the `inlineMath` and `math` nodes in mdast's content.
 import type {} from 'mdast-util-math';
 
@@ -178,15 +179,12 @@ function asArray(tex: string): string {
   });
 }
 
-/** bookdown's label in a display formula: `(\#eq:binom)`. */
-const BOOKDOWN_LABEL = /\(\\#(eq:[\w-]+)\)/u;
-
 /**
  * The formula without its bookdown label, and the blanks before it. (Not one pattern with
  * `[ \t]*` before the label: tried at every blank of a long run, it took 2 s on 50,000 of them.)
  */
 function withoutBookdownLabel(tex: string): string {
-  const found = BOOKDOWN_LABEL.exec(tex);
+  const found = BOOKDOWN_EQUATION.exec(tex);
   if (!found) return tex;
   let end = found.index;
   while (end > 0 && (tex[end - 1] === ' ' || tex[end - 1] === '\t')) end--;
@@ -205,13 +203,13 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   // … and so is a display environment between single dollars, as Jupyter's own help writes
   // `$\begin{align}` … `\end{align}$` (MathJax sets it apart; TeX refuses it in a line).
   const display = node.type === 'math' || (node.type === 'inlineMath' && (sourceOf(node, file)?.startsWith('$$') === true || DISPLAY_ENVIRONMENT.test(tex)));
-  // bookdown's equation label, `(\#eq:binom)`, numbers the equation there; pamphlet numbers none,
-  // and TeX would print it: it goes, the formula keeping it as its id.
-  const bookdownLabel = BOOKDOWN_LABEL.exec(tex)?.[1];
-  if (bookdownLabel) tex = withoutBookdownLabel(tex).trim();
+  // bookdown's equation label, `(\#eq:binom)`, which TeX would print: it goes, the formula
+  // numbered by it and keeping it as its id (below).
+  const label = node.type === 'math' || (display && sourceOf(node, file)?.startsWith('$$')) ? equationLabelOf(tex, node.position?.end.line, file) : undefined;
+  if (BOOKDOWN_EQUATION.test(tex)) tex = withoutBookdownLabel(tex).trim();
   // MathJax's `eqnarray`, which Temml has not: the array of right, centred and left columns it is.
   if (EQNARRAY.test(tex)) tex = asArray(tex);
-  // Unnumbered, as pamphlet numbers no formula: a numbered environment gives Temml's number column, with HTML in its MathML.
+  // Unnumbered by TeX: a numbered environment gives Temml's number column, with HTML in its MathML; a labelled formula's number is set beside it (below).
   tex = tex.replace(NUMBERED, '$1*}');
   // GitHub's and GitLab's $`…`$, for a formula holding what Markdown would read.
   const backticks = node.type === 'inlineMath' && tex.length > 1 && tex.startsWith('`') && tex.endsWith('`');
@@ -263,13 +261,37 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   // For a reading system that shows no MathML, and a screen reader that reads none.
   math.properties = { ...math.properties, alttext: tex };
   const children: ElementContent[] = math.children;
-  // MyST's `$$ (label)` and Quarto's `$$ {#label}` (dollar-math.ts): the formula is where `#label` leads.
-  const label = node.type === 'math' && node.position ? (file.data.mathLabels?.get(node.position.end.line) ?? bookdownLabel?.replace(':', '-')) : undefined;
-  const id = label && /^[A-Za-z][\w.-]*$/.test(label) ? { id: label } : {};
-  node.data = node.type === 'math'
-    ? { hName: 'div', hProperties: { className: ['math-display'], ...id }, hChildren: [{ ...math, children }] }
-    : { hName: 'math', hProperties: math.properties, hChildren: children };
+  // MyST's `$$ (label)`, Quarto's `$$ {#label}` (dollar-math.ts) and bookdown's `(\#eq:label)`: the
+  // formula is where `#label` leads, numbered as its part numbers it (numbered-labels.ts), "(1)" at the right.
+  const id = label ? equationIdOf(label) : undefined;
+  const numbered = id ? file.data.numbered?.get(id) : undefined;
+  const number = numbered && numbered.label === label && firstWith(file, numbered.id) ? numbered.number : undefined;
+  if (node.type === 'math') {
+    node.data = {
+      hName: 'div',
+      hProperties: { className: number === undefined ? ['math-display'] : ['math-display', 'math-numbered'], ...(id ? { id } : {}) },
+      hChildren: [{ ...math, children }, ...(number === undefined ? [] : [equationNumber(number)])],
+    };
+  } else if (number !== undefined && id) {
+    // `$$ … (\#eq:label) $$` in a line: the formula and its number set apart there.
+    node.data = { hName: 'span', hProperties: { className: ['math-numbered'], id }, hChildren: [{ ...math, children }, equationNumber(number)] };
+  } else node.data = { hName: 'math', hProperties: math.properties, hChildren: children };
   return undefined;
+}
+
+/** A formula's number, as Quarto, bookdown and MyST print it: "(1)". */
+function equationNumber(number: number): Element {
+  return { type: 'element', tagName: 'span', properties: { className: ['equation-number'] }, children: [{ type: 'text', value: `(${number})` }] };
+}
+
+/** The ids numbered so far, per part: a second formula by one label is not numbered again. */
+const givenNumbers = new WeakMap<VFile, Set<string>>();
+function firstWith(file: VFile, id: string): boolean {
+  let given = givenNumbers.get(file);
+  if (!given) givenNumbers.set(file, (given = new Set()));
+  if (given.has(id)) return false;
+  given.add(id);
+  return true;
 }
 
 /** The source of a formula between single dollar signs, as written; undefined for any other. */

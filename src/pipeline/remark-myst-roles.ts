@@ -109,6 +109,9 @@ function roleOf(role: string, content: string, place: Text['position'], targets:
     const written = titled?.[1]?.trim();
     const label = target.replace(/^#/, '');
     const heading = targets.get(label);
+    // `{eq}` to a labelled formula (`$$ … $$ (label)`) is its number, "(1)", as MyST prints it (numbered-labels.ts).
+    const equation = role === 'eq' || role === 'numref' ? file.data.numbered?.get(label) : undefined;
+    if (equation?.kind === 'equation') return [{ type: 'link', url: `#${equation.id}`, children: [{ type: 'text', value: written || `(${equation.number})` }], ...at }];
     const words = written || heading || target;
     if ((role === 'ref' || role === 'numref' || role === 'any' || role === 'eq') && heading !== undefined) {
       return [{ type: 'link', url: `#${label}`, children: [{ type: 'text', value: words }], ...at }];

@@ -104,6 +104,12 @@ export default function remarkSafety(options: SafetyOptions) {
             file.message(`link to \`${app}:\`, an address only ${app === 'x-devonthink-item' ? 'DEVONthink' : app.charAt(0).toUpperCase() + app.slice(1)} opens: printed as its words`, { place: node.position, ruleId: 'app-link', source: 'pamphlet' });
             return unlink(node, index, parent);
           }
+          // GFM reads `xmpp:name@example.org` in the text as a link (its extended autolinks): a chat
+          // address, which nothing on paper or in an e-reader opens, and which runs nothing.
+          if (app === 'xmpp') {
+            file.message(`\`${node.url}\`, a chat (XMPP) address no page opens: printed as its words`, { place: node.position ?? parent?.position, ruleId: 'app-link', source: 'pamphlet' });
+            return unlink(node, index, parent);
+          }
           if (!url.outside) return void error(file, `link refused: ${url.reason}`, { place: node.position, ruleId: 'unsafe-url', source: 'pamphlet' });
           // `../std/index.html` from a book published at base-url: a page of the same site. Only
           // an address is written, and no file is read.

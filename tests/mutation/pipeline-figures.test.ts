@@ -6,6 +6,16 @@ import { describe, expect, test } from 'vitest';
 import { body, notes, onePart, PNG_1x1 } from './helpers.js';
 
 describe('figures and table captions', () => {
+  test('alt text keeps every `:word` in it: remark-directive once read each as a directive with no words, and it went', () => {
+    // Alt text as people write it: a ratio, a time, a label and a note's "Source:".
+    const { doc, messages } = onePart('![Ratio 3:2 at 10:30, see:this and Source:Wikipedia](img.png)\n\nText with a:b stays too, and :span[mot]{lang=fr} is a directive still.\n', { files: { 'img.png': PNG_1x1 } });
+    const text = body(doc);
+    expect(text).toContain('alt="Ratio 3:2 at 10:30, see:this and Source:Wikipedia"');
+    expect(text).toContain('Text with a:b stays too');
+    expect(text).toContain('<span lang="fr">mot</span> is a directive still.');
+    expect(messages.filter((m) => / (error|warning): /.test(m) && !m.includes(' ppi '))).toEqual([]);
+  });
+
   test('images alone in their paragraph, inline images, captions before, after and between tables', () => {
     const text = [
       '![A map](img.png "The map of 1917")',

@@ -73,8 +73,9 @@ describe("MyST-Parser's page on math", () => {
       'inline: a=\\$3',
       'inline: a',
     ]);
-    expect(html).toContain('<div class="math-display" id="mymath2">');
-    expect(html).toMatch(/<p id="p\d+" data-pn="\d+">The equation mymath2 is also a quadratic equation.<\/p>/);
+    // Numbered, as MyST numbers a labelled formula, and `{eq}` to it is that number.
+    expect(html).toMatch(/<div class="math-display math-numbered" id="mymath2"><math [^]*?<\/math><span class="equation-number">\(1\)<\/span><\/div>/);
+    expect(html).toMatch(/<p id="p\d+" data-pn="\d+">The equation <a href="#mymath2">\(1\)<\/a> is also a quadratic equation.<\/p>/);
     const text = prose(html);
     expect(text).toContain('renders as $a$.');
     expect(text).toContain('so \\\\$a$ renders as \\');
@@ -143,7 +144,9 @@ describe('formulas as an attacker would write them', () => {
     const html = body(doc);
     expect(html).toContain('$$ (in-code)');
     expect(formulas(html)).toEqual(['block: y', 'block: z']);
-    expect(html).toContain('<div class="math-display" id="eq-y">');
+    expect(html).toContain('<div class="math-display math-numbered" id="eq-y">');
+    // The label no id can be numbers nothing: `(1)` is y's alone.
+    expect(html.match(/class="equation-number"/g)).toHaveLength(1);
     expect(html).not.toMatch(/onload|id="bad/);
     expect(prose(html)).toContain('Text $$ (not-a-fence).');
   });

@@ -14,6 +14,11 @@ const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/any-manuscript/qu
 const quartoBook = (): Record<string, string> => Object.fromEntries(readdirSync(FIXTURE).filter((file) => file !== 'LICENSE').map((file) => [file, readFileSync(path.join(FIXTURE, file), 'utf8')]));
 const titles = (loaded: ReturnType<typeof load>): string[] => loaded.manuscript.parts.map((doc) => doc.meta.title);
 const chapter = (heading: string): string => `# ${heading}\n\nText of ${heading}.\n`;
+/** A one-part book whose part is `name` (a `.qmd`, an `.Rmd`), with `files` beside it. */
+const partNamed = (text: string, name: string, yaml: string = SERIES, files: Record<string, string | Uint8Array> = {}) => {
+  const loaded = load({ 'pamphlet.yaml': yaml, [name]: `---\ntitle: T\n---\n\n${text}`, ...files });
+  return { ...loaded, doc: loaded.manuscript.parts[0]! };
+};
 
 describe("Quarto's own test book", () => {
   test("its chapters in _quarto.yml's order, the partial no part, the include in place, the project's bibliography read", () => {
@@ -135,7 +140,9 @@ describe("Quarto's guide (quarto-dev/quarto-web, docs/authoring): an equation's 
   test('`$$ {#eq-black-scholes}` closes the formula, which the label names', () => {
     const { doc, messages } = onePart('Black-Scholes (@eq-black-scholes) is a mathematical model:\n\n$$\n\\frac{\\partial \\mathrm C}{ \\partial \\mathrm t } + \\frac{1}{2}\\sigma^{2} \\mathrm S^{2}\n$$ {#eq-black-scholes}\n\nNote that the equation number is included.\n');
     const text = body(doc);
-    expect(text).toContain('<div class="math-display" id="eq-black-scholes">');
+    // Numbered as Quarto numbers it, "(1)" at its right, and the reference to it "Equation 1".
+    expect(text).toMatch(/<div class="math-display math-numbered" id="eq-black-scholes"><math [^]*?<\/math><span class="equation-number">\(1\)<\/span><\/div>/);
+    expect(text).toContain('Black-Scholes (<a href="#eq-black-scholes">Equation 1</a>) is a mathematical model:');
     expect(text).toMatch(/<p id="p2" data-pn="2">Note that the equation number is included\.<\/p>/);
     expect(text).not.toContain('{#eq');
     expect(messages.some((m) => m.includes('no closing'))).toBe(false);
@@ -189,7 +196,7 @@ describe("Quarto's labelled figures", () => {
     expect(a).toContain('And <a href="#fig-surus">the second</a>.');
     expect(body(second!)).toMatch(/As Figure 1 showed\. \?\? is not there\./);
     expect(loaded.messages.filter((m) => m.includes('cross-reference') || m.includes('??'))).toEqual([
-      'b.qmd:3:26: warning: `@fig-missing` names no heading or labelled figure of the book (a table, an equation or a figure a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??',
+      'b.qmd:3:26: warning: `@fig-missing` names no heading, labelled figure, table or formula of the book (a figure or table a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??',
     ]);
   });
 
@@ -198,6 +205,99 @@ describe("Quarto's labelled figures", () => {
     const a = body(loaded.manuscript.parts[0]!);
     expect(a).toContain('<figcaption>Abbildung 1: Ein Elefant</figcaption>');
     expect(a).toContain('Siehe <a href="#fig-e">Abbildung 1</a>.');
+  });
+});
+
+describe("Quarto's labelled tables and formulas, and the ways its guide refers to them", () => {
+  // quarto-web, docs/authoring/_table-crossrefs.md (its example as written) and cross-references.qmd's table of forms.
+  const TABLE = '| Col1 | Col2 | Col3 |\n|------|------|------|\n| A    | B    | C    |\n| E    | F    | G    |\n| A    | G    | G    |\n\n: My Caption {#tbl-letters}\n\nSee @tbl-letters.\n';
+
+  test('a caption\'s `{#tbl-…}` numbers the table, "Table 1: My Caption", and is its anchor; `@tbl-…` is the link "Table 1"', () => {
+    const { doc, messages } = partNamed(TABLE, 'part.qmd');
+    const text = body(doc);
+    expect(text).toMatch(/<table id="tbl-letters"><caption>Table 1: My Caption<\/caption>/);
+    expect(text).toContain('See <a href="#tbl-letters">Table 1</a>.');
+    expect(text).not.toContain('{#tbl');
+    expect(messages.filter((m) => / (error|warning): /.test(m))).toEqual([]);
+  });
+
+  test("a caption's other attributes go, as Pandoc reads them (tables.qmd): a caption of only them is none", () => {
+    const fruit = '| fruit  | price  |\n|--------|--------|\n| apple  | 2.05   |\n| pear   | 1.37   |\n| orange | 3.09   |\n\n';
+    const { doc } = partNamed(`${fruit}: Fruit prices {.striped .hover}\n\n${fruit}: Fruit prices {tbl-colwidths="[75,25]"}\n\n${fruit}: {tbl-colwidths="[75,25]"}\n\nAfter.\n`, 'part.qmd');
+    const text = body(doc);
+    expect(text.match(/<caption>[^]*?<\/caption>/g)).toEqual(['<caption>Fruit prices</caption>', '<caption>Fruit prices</caption>']);
+    expect(text.match(/<table>/g)).toHaveLength(3);
+    expect(text).not.toMatch(/colwidths|striped|\{/);
+  });
+
+  test('every form of its table of references: `@Fig-…`, `[Fig @fig-…]`, `[-@fig-…]`, and a group; from another part, the words without the link', () => {
+    const loaded = load({
+      'pamphlet.yaml': SERIES,
+      'elephant.png': PNG_1x1,
+      'panther.png': PNG_1x1,
+      'a.qmd': '# Animals\n\n![Elephant](elephant.png){#fig-elephant}\n\n![Panther](panther.png){#fig-panther}\n\n' + TABLE + '\n$$\nE = mc^2\n$$ {#eq-energy}\n\nDefault @fig-elephant, capitalized @Fig-elephant, custom [Fig @fig-elephant], none [-@fig-elephant], grouped [@fig-elephant; @fig-panther], an equation (@eq-energy) and [-@eq-energy].\n',
+      'b.qmd': '# Later\n\nAs @tbl-letters and @Eq-energy showed, and [@fig-elephant; @fig-panther], and [see @fig-missing].\n',
+    });
+    const [first, second] = loaded.manuscript.parts;
+    const a = body(first!);
+    expect(a).toContain('Default <a href="#fig-elephant">Figure 1</a>, capitalized <a href="#fig-elephant">Figure 1</a>, custom <a href="#fig-elephant">Fig 1</a>, none <a href="#fig-elephant">1</a>, grouped <a href="#fig-elephant">Figure 1</a>, <a href="#fig-panther">Figure 2</a>, an equation (<a href="#eq-energy">Equation 1</a>) and <a href="#eq-energy">1</a>.');
+    expect(a).toMatch(/<div class="math-display math-numbered" id="eq-energy"><math [^]*?<\/math><span class="equation-number">\(1\)<\/span><\/div>/);
+    // Another part is linked only under a base-url: its words.
+    expect(body(second!)).toContain('As Table 1 and Equation 1 showed, and Figure 1, Figure 2, and see ??.');
+    expect(loaded.messages.filter((m) => m.includes('cross-reference') || m.includes('??'))).toEqual([
+      'b.qmd:3:79: warning: `@fig-missing` names no heading, labelled figure, table or formula of the book (a figure or table a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??',
+    ]);
+  });
+
+  test('in German, "Tabelle" and "Gleichung"', () => {
+    const { doc } = partNamed(`${TABLE}\n$$\nx\n$$ {#eq-x}\n\nSiehe @eq-x.\n`, 'part.qmd', 'series: S\nlang: de\n');
+    const text = body(doc);
+    expect(text).toContain('<caption>Tabelle 1: My Caption</caption>');
+    expect(text).toContain('See <a href="#tbl-letters">Tabelle 1</a>.');
+    expect(text).toContain('Siehe <a href="#eq-x">Gleichung 1</a>.');
+  });
+
+  test("a key of the bibliography is a citation's, in brackets or not, though it looks like a label", () => {
+    const loaded = load({
+      'pamphlet.yaml': `${SERIES}bibliography: refs.bib\n`,
+      'refs.bib': '@book{fig-2020,\n  author = {Fig, Anna},\n  title = {Figs},\n  year = {2020},\n  publisher = {P},\n}\n',
+      'a.qmd': '# A\n\nAs [@fig-2020] says, and @fig-2020.\n',
+    });
+    const text = body(loaded.manuscript.parts[0]!);
+    expect(text).not.toContain('??');
+    expect(loaded.manuscript.parts[0]!.bibliography?.entries).toHaveLength(1);
+    expect(loaded.messages.filter((m) => / (error|warning): /.test(m))).toEqual([]);
+  });
+
+  test('an attacker\'s labels: a caption\'s id that can be no id names nothing, a label twice is numbered once, a bracket of prose stays', () => {
+    const { doc, messages } = partNamed('| a |\n|---|\n| 1 |\n\n: One {#tbl-x}\n\n| b |\n|---|\n| 2 |\n\n: Two {#tbl-x}\n\n| c |\n|---|\n| 3 |\n\n: Three {#tbl-"onload="x}\n\nSee @tbl-x, [not @tbl-x; or this], [@tbl-x, p. 3].\n', 'part.qmd');
+    const text = body(doc);
+    expect(text.match(/<caption>[^]*?<\/caption>/g)).toEqual(['<caption>Table 1: One</caption>', '<caption>Two</caption>', '<caption>Three {#tbl-”onload=“x}</caption>']);
+    expect(text.match(/id="tbl-x"/g)).toHaveLength(1);
+    expect(text).not.toMatch(/<[^>]*\sonload=/);
+    expect(text).toContain('See <a href="#tbl-x">Table 1</a>, [not <a href="#tbl-x">Table 1</a>; or this], [<a href="#tbl-x">Table 1</a>, p.\u00a03].');
+    expect(messages.filter((m) => / error: /.test(m))).toEqual([]);
+  });
+});
+
+describe("bookdown's labelled tables, figures and equations", () => {
+  test('`Table: (\\#tab:…)`, `![(\\#fig:…) …]`, `(\\#eq:…)` numbered; `\\@ref()` to each is its number, as bookdown prints it', () => {
+    const { doc, messages } = partNamed(
+      // bookdown's own book (bookdown.org/yihui/bookdown), 2.5 Tables and 2.2.1 Equations, as written there.
+      'Table: (\\#tab:simple-table) A simple table in Markdown.\n\n|Sepal.Length |Sepal.Width |\n|:------------|:-----------|\n|5.1          |3.5         |\n\n\\begin{equation} \n  f\\left(k\\right) = \\binom{n}{k} p^k\\left(1-p\\right)^{n-k}\n  (\\#eq:binom)\n\\end{equation} \n\n$$x^2 (\\#eq:square)$$\n\n![(\\#fig:chart) A chart: of things](chart.png)\n\nSee Table \\@ref(tab:simple-table), Equation (\\@ref(eq:binom)), (\\@ref(eq:square)) and Figure \\@ref(fig:chart).\n',
+      'part.Rmd',
+      SERIES,
+      { 'chart.png': PNG_1x1 },
+    );
+    const text = body(doc);
+    expect(text).toMatch(/<table id="tab-simple-table"><caption>Table 1: A simple table in Markdown\.<\/caption>/);
+    expect(text).toMatch(/<div class="math-display math-numbered" id="eq-binom">[^]*?<span class="equation-number">\(1\)<\/span><\/div>/);
+    expect(text).toMatch(/<span class="math-numbered" id="eq-square"><math [^]*?<\/math><span class="equation-number">\(2\)<\/span><\/span>/);
+    // The alt text keeps its words (a `:word` was once read as a directive and lost from it).
+    expect(text).toMatch(/<img src="[^"]+" alt="A chart: of things" id="fig-chart"><figcaption>Figure 1: A chart: of things<\/figcaption>/);
+    expect(text).toContain('See Table <a href="#tab-simple-table">1</a>, Equation (<a href="#eq-binom">1</a>), (<a href="#eq-square">2</a>) and Figure <a href="#fig-chart">1</a>.');
+    expect(text).not.toMatch(/#(tab|eq|fig):/);
+    expect(messages.filter((m) => / (error|warning): /.test(m) && !m.includes(' ppi '))).toEqual([]);
   });
 });
 

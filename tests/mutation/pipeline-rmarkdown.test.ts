@@ -50,7 +50,7 @@ describe("bookdown's demo book", () => {
     expect(intro).toContain('see Table ??.');
     expect(outsideCode(intro)).not.toContain('@ref');
     expect(loaded.messages.filter((m) => m.includes('names no heading'))).toEqual([
-      '01-intro.Rmd:12:85: warning: `\\@ref(fig:nice-fig)` names no heading or labelled figure of the book (a table, an equation or a figure a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ?? (and 1 more after it)',
+      '01-intro.Rmd:12:85: warning: `\\@ref(fig:nice-fig)` names no heading, labelled figure, table or formula of the book (a figure or table a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ?? (and 1 more after it)',
     ]);
   });
 
@@ -71,16 +71,16 @@ describe("bookdown's demo book", () => {
 });
 
 describe('TeX environments written bare, as bookdown and Jupyter write them', () => {
-  test("`\\begin{equation}` … and `\\begin{align}` … are display formulas read from the source (Markdown's escapes would eat `\\\\`); bookdown's `(\\#eq:label)` is the formula's id, not printed", () => {
+  test("`\\begin{equation}` … and `\\begin{align}` … are display formulas read from the source (Markdown's escapes would eat `\\\\`); bookdown's `(\\#eq:label)` is the formula's id and number, not printed in the TeX", () => {
     const { doc, messages } = onePart('\\begin{equation}\nf(k) = \\binom{n}{k} p^k_1 (\\#eq:binom)\n\\end{equation}\n\n\\begin{align}\na_1 &= b_1 \\\\\nc_2 &= d_2\n\\end{align}\n\n\\begin{eqnarray}\nx &=& y\n\\end{eqnarray}\n\n> \\begin{equation}\n> x\n> \\end{equation}\n');
     expect(messages).toEqual([]);
     const html = body(doc);
-    const displays = html.match(/<div class="math-display"[^>]*>/g) ?? [];
+    const displays = html.match(/<div class="math-display[^"]*"[^>]*>/g) ?? [];
     // The third, MathJax's eqnarray, set as the array of right, centred and left columns it is.
-    expect(displays).toEqual(['<div class="math-display" id="eq-binom">', '<div class="math-display">', '<div class="math-display">']);
-    // Set unnumbered (pamphlet numbers no formula), so no number column with HTML in the MathML.
+    expect(displays).toEqual(['<div class="math-display math-numbered" id="eq-binom">', '<div class="math-display">', '<div class="math-display">']);
+    // Set unnumbered by TeX, so no number column with HTML in the MathML: the labelled one's number, "(1)", is set beside it, as bookdown numbers it.
     expect(html).toContain('alttext="\\begin{equation*}\nf(k) = \\binom{n}{k} p^k_1\n\\end{equation*}"');
-    expect(html).not.toContain('<span');
+    expect(html.match(/<span[^>]*>[^<]*<\/span>/g)).toEqual(['<span class="equation-number">(1)</span>']);
     // The equation's one row, the alignment's two (the `\\\\` between them kept) and the array's one.
     expect(html.match(/<mtr>/g)?.length).toBe(4);
     expect(html).not.toContain('#eq:binom');
@@ -183,7 +183,7 @@ describe('Quarto', () => {
     expect(html).toContain('See ?? and <code>r 1 + 1</code>.');
     expect(loaded.messages.filter((m) => / warning: /.test(m))).toEqual([
       'report.qmd:7:1: warning: pamphlet runs no code: what these 2 R code cells would show (a plot, a table, a number) is not printed; render the part to Markdown with Quarto or knitr first (`quarto render --to gfm`) and give pamphlet that',
-      'report.qmd:18:5: warning: `@fig-missing` names no heading or labelled figure of the book (a table, an equation or a figure a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??',
+      'report.qmd:18:5: warning: `@fig-missing` names no heading, labelled figure, table or formula of the book (a figure or table a code cell draws is numbered by bookdown or Quarto, which pamphlet does not run): printed as ??',
     ]);
   });
 
