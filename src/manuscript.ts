@@ -510,9 +510,10 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
 
 /**
  * A part's file name: `.md`, Jekyll's `.markdown` (`jekyll new`'s first post is one), Quarto's
- * `.qmd`, R Markdown's `.Rmd` (bookdown's chapters) and Jupyter's `.ipynb`, in any case (`.RMD`).
+ * `.qmd`, R Markdown's `.Rmd` (bookdown's chapters), MDX's `.mdx` (Docusaurus's pages, read as
+ * the Markdown they mostly are: remark-mdx.ts) and Jupyter's `.ipynb`, in any case (`.RMD`).
  */
-export const PART_FILE = /\.(?:md|markdown|qmd|rmd|ipynb)$/i;
+export const PART_FILE = /\.(?:md|mdx|markdown|qmd|rmd|ipynb)$/i;
 
 /** A Jupyter notebook, read as Markdown (src/files/notebook.ts). */
 const NOTEBOOK_FILE = /\.ipynb$/i;

@@ -556,6 +556,39 @@ describe("VitePress's containers", () => {
   });
 });
 
+describe("Docusaurus's guide, in MDX: its admonitions and tabs", () => {
+  // facebook/docusaurus, website/docs/guides/markdown-features (CC BY 4.0), two pages as they are.
+  // Until 2026-12-08 an `.mdx` file was no part; read as Markdown, each `import` line printed as a
+  // paragraph and each component's tags as typed (`<Tabs>`, `<TabItem value="apple" label="Apple">`).
+  test("the `mdx-code-block` fences shown as what they hold; a tab's label before its text, an `<Admonition>` a note of its type; no tag, import or fence printed", () => {
+    const built = buildAll('docusaurus-mdx', 'pdf,epub');
+    const warnings = built.stderr.split('\n').filter((line) => / (error|warning): /.test(line));
+    expect(warnings.filter((line) => / warning: MDX: /.test(line))).toEqual([
+      expect.stringMatching(/admonitions\.mdx:9:1: warning: MDX: React components \(`<BrowserWindow>`, `<Tabs>`, `<TabItem>`, `<Admonition>`\)/),
+      expect.stringMatching(/tabs\.mdx:8:1: warning: MDX: React components \(`<Tabs>`, `<TabItem>`\)/),
+    ]);
+    const admonitions = (built.pdf[1] ?? []).join('\n');
+    const tabs = (built.pdf[2] ?? []).join('\n');
+    // Each page shows its examples twice: as code (printed as written) and as what they show.
+    for (const [title, words] of [['Your Title', 'Some content with Markdown syntax.'], ['Use tabs in admonitions', 'Apple\nThis is an apple'], ['Did you know…', 'Use plugins to introduce shorter syntax']] as const) {
+      expect(admonitions).toContain(`${title}\n${words}`);
+    }
+    expect(tabs).toMatch(/And you will get the following:\nApple\nThis is an apple 🍎?\s*\nOrange\nThis is an orange/u);
+    expect(tabs).toMatch(/Windows\nI am Windows\.\nMacOS\nI am macOS\.\nLinux\nI am Linux\./);
+    // The `import` lines at the top of each page go; those in its code examples stay.
+    expect(admonitions.match(/^import \w+ from/gm)).toEqual(['import Tabs from', 'import TabItem from', 'import Admonition from', 'import React from', 'import Admonition from', 'import MyCustomNoteIcon from', 'import React from', 'import DefaultAdmonitionTypes from']);
+    expect(tabs.match(/^import \w+ from/gm)).toEqual(['import Tabs from', 'import TabItem from', 'import Tabs from', 'import TabItem from']);
+    for (const printed of [admonitions, tabs]) expect(printed).not.toMatch(/mdx-code-block|BrowserWindow/);
+    // Every `<TabItem` printed is one of the code examples' (six ```jsx fences, 20 of them).
+    expect(tabs.match(/<TabItem/g)).toHaveLength(20);
+    const dist = path.join(built.root, 'dist');
+    for (const [part, printed] of [[1, admonitions], [2, tabs]] as const) {
+      expect(missingLetters(letters(epubChapterText(path.join(dist, `docusaurus-markdown-features-${part}.epub`))), letters(printed)), `part ${part}`).toEqual([]);
+    }
+    for (const file of built.epubPaths) epubs.push({ name: 'docusaurus-mdx', path: file });
+  });
+});
+
 describe("MyST-Parser's page on its admonitions", () => {
   // executablebooks/MyST-Parser, docs/syntax/admonitions.md (MIT). Until 2026-12-07 each fence and
   // option printed as typed (":::{tip}", ":class: myclass1 myclass2").

@@ -100,7 +100,7 @@ function collect(list: unknown, into: BookChapters['entries'], placeOf: (node: Y
     } else if (isMap(item)) {
       for (const key of ['part', 'href', 'file']) {
         const named = item.get(key, true);
-        if (isScalar(named) && typeof named.value === 'string' && /\.(?:qmd|rmd|md|markdown|ipynb)$/i.test(named.value)) into.push({ name: named.value, ...placeOf(named) });
+        if (isScalar(named) && typeof named.value === 'string' && /\.(?:qmd|rmd|md|mdx|markdown|ipynb)$/i.test(named.value)) into.push({ name: named.value, ...placeOf(named) });
       }
       collect(item.get('chapters', true), into, placeOf);
     }

@@ -11,6 +11,9 @@
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
  *   numbers      remarkNumberedLabels       Quarto's, bookdown's and MyST's labelled figures, tables and formulas
  *                                           numbered, as written (its figure 1, table 1, formula (1))
+ *   MDX          remarkMdx                  Docusaurus's React components (`<Tabs>`, `<Foo title>`): the Markdown they
+ *                                           hold; their `import` lines and `{/* comments *\/}` out (before any
+ *                                           plugin reads their text)
  *   syntax       remarkGithubAlerts         `> [!NOTE]`, Obsidian's `> [!tip] Title`: a labelled note, not a quotation
  *                remarkPymdownBlocks        MkDocs's `/// tip | Title` … `///`: the same note
  *                remarkLiteralColons        `10:30`, `localhost:8080` stay text
@@ -125,6 +128,7 @@ import remarkCodeCells from './remark-code-cells.js';
 import remarkColonContainers from './remark-colon-containers.js';
 import remarkCrossReferences from './remark-cross-references.js';
 import remarkNumberedLabels from './numbered-labels.js';
+import remarkMdx from './remark-mdx.js';
 import remarkMystRoles from './remark-myst-roles.js';
 import remarkHugoShortcodes from './remark-hugo-shortcodes.js';
 import remarkLiquid from './remark-liquid.js';
@@ -183,6 +187,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     .use(remarkCodeCells)
     .use(remarkPartFrontmatter)
     .use(remarkNumberedLabels)
+    .use(remarkMdx)
     .use(remarkGithubAlerts, { lang: options.lang })
     .use(remarkPymdownBlocks, { lang: options.lang })
     .use(remarkLiteralColons)

@@ -285,7 +285,9 @@ function readRegion(nodes: readonly RootContent[], context: Context): RootConten
       const summary = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'summary');
       const title = summary ? (state.all(summary) as PhrasingContent[]) : [];
       const body = state.toFlow(state.all({ ...element, children: element.children.filter((child) => child !== summary) }));
-      const note: Blockquote = { type: 'blockquote', children: [calloutTitle('note', context.lang, title.length ? title : undefined), ...body], data: calloutData('note') };
+      // Of the kind its class names, as an `<aside>` is (MDX's `<Admonition type="tip" title>`, remark-mdx.ts); else a note.
+      const kind = asideKind(element.properties.className);
+      const note: Blockquote = { type: 'blockquote', children: [calloutTitle(kind, context.lang, title.length ? title : undefined), ...body], data: calloutData(kind) };
       state.patch(element, note);
       return note;
     },

@@ -41,6 +41,7 @@ import { gridTablesTree } from './grid-tables.js';
 import { definitionCaptions } from './definition-captions.js';
 import { MAY_HOLD_ADMONITION, mkdocsAdmonitions } from './mkdocs-admonitions.js';
 import { MAY_HOLD_MYST, mystDirectives } from './myst-directives.js';
+import { MAY_HOLD_MDX_BLOCK, mdxCodeBlocks } from './remark-mdx.js';
 // Its types declare the processor's data this reads (`micromarkExtensions`, `fromMarkdownExtensions`).
 import type {} from 'remark-parse';
 
@@ -119,6 +120,8 @@ const remarkParseGfm: Plugin<[], string, Root> = function (this: Processor) {
     if (depth < MAX_ADMONITION_DEPTH && MAY_HOLD_ADMONITION.test(document)) mkdocsAdmonitions(tree, document, (text) => parse(text, depth + 1));
     // MyST's ```{note} fences, their bodies parsed again the same way, as deep.
     if (depth < MAX_ADMONITION_DEPTH && MAY_HOLD_MYST.test(document)) mystDirectives(tree, document, (text) => parse(text, depth + 1));
+    // Docusaurus's ```mdx-code-block fences, MDX to be shown, read as the Markdown they hold.
+    if (depth < MAX_ADMONITION_DEPTH && MAY_HOLD_MDX_BLOCK.test(document)) mdxCodeBlocks(tree, document, (text) => parse(text, depth + 1));
     return tree;
   };
   this.parser = (document: string, file: VFile): Root => {

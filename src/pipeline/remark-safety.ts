@@ -131,7 +131,7 @@ export default function remarkSafety(options: SafetyOptions) {
           // mdBook, Jekyll and Hugo books link a chapter by the page it is published as:
           // `ch07-00-modules.html` is the part `ch07-00-modules.md`.
           // Obsidian's Markdown links and GitHub's wikis name a page without its extension: `[filters](Filters)`.
-          const part = [url.path, url.path.replace(/\.html?$/i, '.md'), ...(posixExtension(url.path) ? [] : [`${url.path}.md`])].find((name) => name === ownName || options.parts.has(name)) ?? url.path;
+          const part = [url.path, url.path.replace(/\.html?$/i, '.md'), ...(posixExtension(url.path) ? [] : [`${url.path}.md`, `${url.path}.mdx`])].find((name) => name === ownName || options.parts.has(name)) ?? url.path;
           if (part === ownName) {
             node.url = url.fragment ? `#${url.fragment}` : '#';
             if (!url.fragment) return unlink(node, index, parent);
