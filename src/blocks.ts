@@ -159,6 +159,11 @@ export function isCalloutTitle(node: ElementContent | undefined): boolean {
   return node !== undefined && node.type === 'element' && node.tagName === 'p' && hasClass(node, 'callout-title');
 }
 
+/** A code block's title, the file it shows (remark-code-meta.ts): a label of the code, not a paragraph of the text. */
+export function isCodeTitle(node: ElementContent | undefined): boolean {
+  return node !== undefined && node.type === 'element' && node.tagName === 'p' && hasClass(node, 'code-title');
+}
+
 // ---------- note calls ----------
 
 /** The call of note `number`; `repeat` counts calls of the same note (a note referenced twice). */

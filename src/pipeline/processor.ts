@@ -33,6 +33,8 @@
  *                remarkMystRoles            MyST's `(label)=` targets, and roles (`{ref}`, `{cite}` before inline code)
  *                remarkPandocSpans          Pandoc `[text]{lang=ru}`, `[text]{#id}` become `:span`
  *                remarkPandocCodeAttributes Pandoc `{.python}` on a fence or after inline code
+ *                remarkCodeMeta             a fence's `title="store.js"` a line above it; its highlighted lines
+ *                                           (`{1,4-6}`, `hl_lines`, `// highlight-next-line`) in a <mark>
  *                remarkPandocLinkAttributes Pandoc `{width=50%}` after a picture or a link (gone)
  *                remarkPandocSuperscripts   Pandoc `19^th^`
  *                remarkObsidianHighlights   `==marked==` (Obsidian, Typora, iA Writer): <mark>
@@ -129,6 +131,7 @@ import remarkColonContainers from './remark-colon-containers.js';
 import remarkCrossReferences from './remark-cross-references.js';
 import remarkNumberedLabels from './numbered-labels.js';
 import remarkMdx from './remark-mdx.js';
+import remarkCodeMeta from './remark-code-meta.js';
 import remarkMystRoles from './remark-myst-roles.js';
 import remarkHugoShortcodes from './remark-hugo-shortcodes.js';
 import remarkLiquid from './remark-liquid.js';
@@ -207,6 +210,7 @@ export function createProcessor(options: ProcessorOptions): PartProcessor {
     // `[Alignment]` is also defined.
     .use(remarkPandocSpans)
     .use(remarkPandocCodeAttributes)
+    .use(remarkCodeMeta)
     .use(remarkPandocLinkAttributes, { lang: options.lang })
     .use(remarkPandocSuperscripts)
     .use(remarkObsidianHighlights)

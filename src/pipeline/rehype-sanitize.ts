@@ -17,7 +17,7 @@ import { GLOBAL_ATTRIBUTES, INLINE_HTML } from './remark-raw-html.js';
 
 /** What mdast-util-to-hast makes of CommonMark and GFM, and what our plugins add. */
 const GENERATED: Record<string, Schema['attributes'] extends Record<string, infer V> | null | undefined ? V : never> = {
-  p: [['className', 'next-part', 'callout-title', 'verse']],
+  p: [['className', 'next-part', 'callout-title', 'verse', 'code-title']],
   h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
   blockquote: [], hr: [], br: [],
   ul: [['className', 'contains-task-list']],

@@ -18,7 +18,9 @@ export default function remarkPandocCodeAttributes() {
       const attributes = block && readAttributes(block[1] ?? '');
       if (!block || !attributes || written.slice(block[0].length).trim() !== '') return;
       node.lang = attributes.classes[0] ?? null;
-      node.meta = null;
+      // Quarto's `filename="run.py"`, the file the code is: its title (remark-code-meta.ts).
+      const filename = attributes.pairs.find(([key]) => key === 'filename')?.[1]?.replace(/"/g, '');
+      node.meta = filename ? `title="${filename}"` : null;
     });
     visit(tree, 'inlineCode', (node: InlineCode, index, parent: Parent | undefined) => {
       const next = index === undefined ? undefined : parent?.children[index + 1];
