@@ -15,7 +15,9 @@
  *   type="tip">`), a tab's `label` a line in bold before what the tab holds, any
  *   other a `<div>` around the Markdown it holds; a self-closing one (`<DocCardList />`) draws
  *   what a script would fetch, and goes;
- * - in a line, a component's tags go and the words between them stay.
+ * - in a line, a component's tags go and the words between them stay;
+ * - a tag with no partner is no component: it stays as typed, as any tag pamphlet does not know
+ *   (a type's parameter in prose, `Promise<Buffer>`, glued to its word, is never one).
  *
  * A component is told from an HTML element by its capital, as JSX tells it, at the tag as
  * written; parse5's tokenizer finds the tags and where each stands. Said once a part
@@ -66,7 +68,7 @@ const COMPONENT_TAG = /<\/?[A-Z]/;
 const ESM_START = /^(?:import|export)[\s{*]/;
 
 interface AcornParser {
-  parse(input: string, options: { ecmaVersion: 'latest'; sourceType: 'module' }): { body: Array<{ type: string }> };
+  parse(input: string, options: { ecmaVersion: 'latest'; sourceType: 'module' }): { body: Array<{ type: string; specifiers?: unknown[] }> };
 }
 interface Acorn {
   Parser: AcornParser & { extend(plugin: unknown): AcornParser };
@@ -104,14 +106,19 @@ export default function remarkMdx() {
       const nodes: Array<{ node: Html; parent: Parent; inline: boolean; tags: Tag[] }> = [];
       visit(tree, 'html', (node: Html, _index, parent: Parent | undefined) => {
         if (!parent || !COMPONENT_TAG.test(node.value)) return;
+        const inline = PHRASING_PARENTS.has(parent.type);
+        // `Promise<Buffer>`, `Vec<T>`: a type's parameter in prose, glued to the word before it, is no component.
+        const before = node.position?.start.offset === undefined ? '' : source.charAt(node.position.start.offset - 1);
+        if (inline && !node.value.startsWith('</') && /[\p{L}\p{N}_]/u.test(before)) return;
         const tags = componentTags(node.value);
-        if (!tags.length) return;
-        nodes.push({ node, parent, inline: PHRASING_PARENTS.has(parent.type), tags });
-        for (const tag of tags) said(node, tag.name);
+        if (tags.length) nodes.push({ node, parent, inline, tags });
       });
       pair(nodes.flatMap(({ tags }) => tags));
       for (const { node, parent, inline, tags } of nodes) {
-        node.value = rewritten(node.value, tags, inline);
+        const shownTags = tags.filter((tag) => tag.kind === 'alone' || tag.partner);
+        if (!shownTags.length) continue;
+        for (const tag of shownTags) said(node, tag.name);
+        node.value = rewritten(node.value, shownTags, inline);
         if (node.value.trim() === '') parent.children.splice(parent.children.indexOf(node), 1);
       }
     }
@@ -141,12 +148,14 @@ function isComment(written: string): boolean {
   return body.startsWith('/*') && body.endsWith('*/') && body.indexOf('*/') === body.length - 2;
 }
 
-/** Whether acorn reads the text as a module of `import` and `export` declarations alone. */
+/** Whether acorn reads the text as a module of `import` declarations that name what they bring in, and `export` declarations, alone. */
 function isModule(written: string): boolean {
   parser ??= (require('acorn') as Acorn).Parser.extend((require('acorn-jsx') as () => unknown)());
   try {
     const program = parser.parse(written, { ecmaVersion: 'latest', sourceType: 'module' });
-    return program.body.length > 0 && program.body.every((statement) => /^(?:Import|Export\w+)Declaration$/.test(statement.type));
+    // An import names what it brings in (`import Tabs from '@theme/Tabs'`): a bare `import "fmt"` is
+    // as likely Go's, pasted as text (Google Docs writes code as paragraphs).
+    return program.body.length > 0 && program.body.every((statement) => (statement.type === 'ImportDeclaration' ? (statement.specifiers?.length ?? 0) > 0 : /^Export\w+Declaration$/.test(statement.type)));
   } catch {
     return false;
   }
@@ -207,7 +216,8 @@ function pair(tags: readonly Tag[]): void {
 
 /**
  * A piece of HTML with its components' tags made the HTML that shows what they show (see the top
- * of this file). In a line, or without a partner, a tag goes and what it holds stays.
+ * of this file): those that pair up, and those that close themselves. In a line, or closing
+ * itself, a tag goes and what it holds stays.
  */
 function rewritten(value: string, tags: readonly Tag[], inline: boolean): string {
   let out = '';

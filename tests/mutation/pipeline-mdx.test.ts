@@ -53,13 +53,15 @@ describe("Docusaurus's guide: components in a line, comments, exports", () => {
     expect(warnings(messages)).toEqual([expect.stringMatching(/^part-1\.md:6:1: warning: MDX: React components \(`<Highlight>`, `<DocCardList>`\)/)]);
   });
 
-  test('prose that begins like a declaration stays: only what acorn reads as a module goes', () => {
-    const { doc, messages } = onePart('import duties rose in 1930, and export fell.\n\nexport\n\nimport { broken from\n\n{/* one */} and more\n');
+  test("prose that begins like a declaration stays, and so does Go's `import \"fmt\"`: only what acorn reads as a module's declarations, naming what they import, goes", () => {
+    // The last, Go's, as Google Docs exports code: paragraphs (tests/fixtures/any-manuscript/google-docs).
+    const { doc, messages } = onePart('import duties rose in 1930, and export fell.\n\nexport\n\nimport { broken from\n\n{/* one */} and more\n\npackage main\n\nimport "fmt"\n');
     const text = body(doc);
     expect(text).toContain('import duties rose in 1930, and export fell.');
     expect(text).toContain('<p id="p2" data-pn="2">export</p>');
     expect(text).toContain('import { broken from');
     expect(text).toContain('{/* one */} and more');
+    expect(text).toContain('<p id="p6" data-pn="6">import “fmt”</p>');
     expect(warnings(messages)).toEqual([]);
   });
 
@@ -73,12 +75,14 @@ describe("Docusaurus's guide: components in a line, comments, exports", () => {
     expect(text).toContain('Tab');
   });
 
-  test('a component never closed holds the rest, and one closed twice closes nothing more: no error, nothing lost', () => {
-    const { doc, messages } = onePart('<Wrapper>\n\nFirst.\n\n</Wrapper>\n\n</Wrapper>\n\n<Open>\n\nLast.\n');
+  test('a tag with no partner is no component and stays as typed; a type in prose is never one', () => {
+    const { doc, messages } = onePart('<Wrapper>\n\nFirst.\n\n</Wrapper>\n\n</Wrapper>\n\n<Open>\n\nLast, and a `Promise<Buffer>` is Promise<Buffer>, with <Highlight>words</Highlight>.\n');
     const text = body(doc);
-    expect(text).toContain('First.');
-    expect(text).toContain('Last.');
-    expect(text).not.toMatch(/Wrapper|Open/);
+    expect(text).toContain('<p id="p1" data-pn="1">First.</p>');
+    expect(text).toContain('&#x3C;/Wrapper>');
+    expect(text).toContain('&#x3C;Open>');
+    expect(text).toContain('is Promise&#x3C;Buffer>, with words.');
     expect(messages.filter((m) => / error: /.test(m))).toEqual([]);
+    expect(messages.filter((m) => m.includes('MDX'))).toEqual([expect.stringMatching(/React components \(`<Wrapper>`, `<Highlight>`\)/)]);
   });
 });
