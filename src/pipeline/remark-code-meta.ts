@@ -18,6 +18,7 @@
  */
 import type { Code, Parent, Root } from 'mdast';
 import type { ElementContent } from 'hast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { Container } from './mdast-nodes.js';
 
@@ -41,8 +42,12 @@ const COMMENT_OPENERS = ['//', '#', '<!--', '/*'];
 /** How many lines a range may name: `{1-100000000}` is no reason to build a set that large. */
 const MAX_LINE = 100_000;
 
+/** Whether a part's source may hold a fence with a title or highlights (most hold none, and are not walked). */
+const MAY_HOLD = /^[ \t>]*(?:`{3,}|~{3,})[^\n]*(?:title=|hl_lines|\{|\[)|highlight-(?:next-line|start|end)|\[!code /m;
+
 export default function remarkCodeMeta() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    if (!MAY_HOLD.test(String(file.value))) return;
     visit(tree, 'code', (node: Code, index, parent: Parent | undefined) => {
       const meta = node.meta ?? '';
       const withRanges = LANGUAGE_WITH_RANGES.exec(node.lang ?? '');
