@@ -19,7 +19,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { admonitionKind } from './callout.js';
 import { anchorSpan } from './mdast-nodes.js';
 import { definitionsFor, definitionsOf, type Definitions } from './mkdocs-admonitions.js';
-import { lineStarts, placeNodes } from './sub-document.js';
+import { fenceBodyMap, lineStarts, placeNodes } from './sub-document.js';
 
 /** A fence of backticks or tildes whose info string begins with a directive's braces. */
 export const MAY_HOLD_MYST = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*\{[A-Za-z]/m;
@@ -84,15 +84,7 @@ export function mystDirectives(tree: Root, source: string, parse: (text: string)
     // read as the whole part reads them; they stay where the part has them.
     parsed.children = parsed.children.filter((child) => (child.position?.start.line ?? 0) <= bodyLines.length);
     const first = node.position.start.line + 1 + skip;
-    placeNodes(
-      parsed,
-      bodyLines.map((text, k) => {
-        const line = first + k;
-        const written = sourceLines[line - 1] ?? '';
-        const removed = written.endsWith(text) ? written.length - text.length : 0;
-        return { line, column: 1 + removed, offset: (starts[line - 1] ?? 0) + removed };
-      }),
-    );
+    placeNodes(parsed, fenceBodyMap(bodyLines, first, sourceLines, starts));
     const classes = options.filter(([key]) => key === 'class').flatMap(([, value]) => value.split(/\s+/));
     const ownKind = kind ?? classes.map(admonitionKind).find((named) => named !== undefined) ?? 'note';
     const title = titled?.(argument) ?? (kind && argument ? argument : undefined);

@@ -33,7 +33,7 @@ import { createRequire } from 'node:module';
 import { Tokenizer, type TokenHandler } from 'parse5';
 import { SKIP, visit } from 'unist-util-visit';
 import { PHRASING_PARENTS } from './bracket-spans.js';
-import { lineStarts, placeNodes } from './sub-document.js';
+import { fenceBodyMap, lineStarts, placeNodes } from './sub-document.js';
 import { admonitionKind } from './callout.js';
 
 /** A fence Docusaurus shows as the MDX it holds. */
@@ -48,15 +48,7 @@ export function mdxCodeBlocks(tree: Root, source: string, parse: (text: string) 
     const bodyLines = node.value.split('\n');
     const parsed = parse(node.value);
     const first = node.position.start.line + 1;
-    placeNodes(
-      parsed,
-      bodyLines.map((text, k) => {
-        const line = first + k;
-        const written = sourceLines[line - 1] ?? '';
-        const removed = written.endsWith(text) ? written.length - text.length : 0;
-        return { line, column: 1 + removed, offset: (starts[line - 1] ?? 0) + removed };
-      }),
-    );
+    placeNodes(parsed, fenceBodyMap(bodyLines, first, sourceLines, starts));
     parent.children.splice(index, 1, ...(parsed.children as Parent['children']));
     return [SKIP, index + parsed.children.length];
   });
@@ -174,6 +166,9 @@ interface Tag {
   partner?: Tag;
 }
 
+/** HTML written in capitals, as pages of the 1990s and READMEs that copy them write it (`<P ALIGN=center>`, `<BR>`): no component. */
+const UPPER_CASE_HTML = /^[A-Z][A-Z\d]*$/;
+
 /** The components' tags of a piece of HTML, by parse5's tokenizer. */
 function componentTags(value: string): Tag[] {
   const tags: Tag[] = [];
@@ -183,6 +178,7 @@ function componentTags(value: string): Tag[] {
       const at = token.location;
       if (!at || !/[A-Z]/.test(value[at.startOffset + 1] ?? '')) return;
       const name = /^[\w.$-]+/.exec(value.slice(at.startOffset + 1))?.[0] ?? token.tagName;
+      if (UPPER_CASE_HTML.test(name)) return;
       const attributes = new Map(token.attrs.map((attribute) => [attribute.name, attribute.value.trim()]));
       tags.push({ name, from: at.startOffset, to: at.endOffset, kind: token.selfClosing ? 'alone' : 'open', attributes });
     },
@@ -190,6 +186,7 @@ function componentTags(value: string): Tag[] {
       const at = token.location;
       if (!at || !/[A-Z]/.test(value[at.startOffset + 2] ?? '')) return;
       const name = /^[\w.$-]+/.exec(value.slice(at.startOffset + 2))?.[0] ?? token.tagName;
+      if (UPPER_CASE_HTML.test(name)) return;
       tags.push({ name, from: at.startOffset, to: at.endOffset, kind: 'close', attributes: new Map() });
     },
     onComment: ignore, onDoctype: ignore, onEof: ignore, onCharacter: ignore, onNullCharacter: ignore, onWhitespaceCharacter: ignore,

@@ -25,6 +25,20 @@ export function placedPoint(point: Point, map: LineMap): Point | undefined {
   return { line: line.line, column: line.column + point.column - 1, offset: (line.offset ?? 0) + point.column - 1 };
 }
 
+/**
+ * Where the lines of a fence's body begin in the file, its first line at `first`: each line as
+ * written there ends with the body's line, after what the fence's container put before it (a
+ * quotation's `>`, a list item's indent), which the map steps over.
+ */
+export function fenceBodyMap(bodyLines: readonly string[], first: number, sourceLines: readonly string[], starts: readonly number[]): LineMap {
+  return bodyLines.map((text, k) => {
+    const line = first + k;
+    const written = sourceLines[line - 1] ?? '';
+    const removed = written.endsWith(text) ? written.length - text.length : 0;
+    return { line, column: 1 + removed, offset: (starts[line - 1] ?? 0) + removed };
+  });
+}
+
 /** Every node under `tree` (not `tree` itself) placed in the file; one that cannot be placed loses its place. */
 export function placeNodes(tree: Node, map: LineMap): void {
   visit(tree, (node) => {

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
-import { body, load, onePart, SERIES } from './helpers.js';
+import { body, load, onePart, PNG_1x1, SERIES } from './helpers.js';
 
 const warnings = (messages: string[]) => messages.filter((m) => / (error|warning): /.test(m));
 
@@ -82,6 +82,10 @@ describe("Docusaurus's guide: components in a line, comments, exports", () => {
     expect(text).toContain('&#x3C;/Wrapper>');
     expect(text).toContain('&#x3C;Open>');
     expect(text).toContain('is Promise&#x3C;Buffer>, with words.');
+    // HTML in capitals, as old pages write it, is HTML: its picture stays.
+    const old = onePart('<P ALIGN="center"><IMG SRC="a.png" ALT="A map"/><BR/></P>\n', { files: { 'a.png': PNG_1x1 } });
+    expect(body(old.doc)).toContain('alt="A map"');
+    expect(old.messages.filter((m) => m.includes('MDX'))).toEqual([]);
     expect(messages.filter((m) => / error: /.test(m))).toEqual([]);
     expect(messages.filter((m) => m.includes('MDX'))).toEqual([expect.stringMatching(/React components \(`<Wrapper>`, `<Highlight>`\)/)]);
   });
