@@ -4,8 +4,8 @@
  * - one that ends in a colon ("…, as Trotsky recalls:", "Install it with npm:") before a
  *   quotation, a code block, a list, a table or a paragraph, and a list whose last item
  *   does: the block gets the class `after-lead-in`;
- * - one set wholly in bold (`**Examples**`), which authors write as a heading of its own:
- *   the block gets `after-bold-line`.
+ * - one set wholly in bold (`**Examples**`), which authors write as a heading of its own, and
+ *   a code block's title (`p.code-title`, the file the code is): the block gets `after-bold-line`.
  * Both classes' `break-before: avoid` (print.css) the page-break rules
  * (src/browser/paged-rules.ts) keep by taking the paragraph's last lines along to the
  * block's page. They differ in the gap between the two, which may grow to fill a page
@@ -47,6 +47,8 @@ function isBoldLine(p: Element): boolean {
 /** The class the block after `el` gets, if `el` leads into it. */
 function leadInClass(el: Element): string | undefined {
   if (el.tagName === 'p') {
+    // A code block's title (remark-code-meta.ts) belongs to its code, as a bold line to what it heads.
+    if (classes(el).includes('code-title')) return AFTER_BOLD_LINE;
     if (endsInColon(el)) return AFTER_LEAD_IN;
     return isBoldLine(el) ? AFTER_BOLD_LINE : undefined;
   }
