@@ -263,9 +263,13 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   const children: ElementContent[] = math.children;
   // MyST's `$$ (label)`, Quarto's `$$ {#label}` (dollar-math.ts) and bookdown's `(\#eq:label)`: the
   // formula is where `#label` leads, numbered as its part numbers it (numbered-labels.ts), "(1)" at the right.
-  const id = label ? equationIdOf(label) : undefined;
+  const labelId = label ? equationIdOf(label) : undefined;
+  // A label given twice names the first formula: the second has no anchor (two would make the EPUB
+  // invalid, epubcheck's RSC-005) and no number, as the second table by one label has none.
+  const id = labelId && firstWith(file, labelId) ? labelId : undefined;
+  if (labelId && !id) file.message(`formula label \`${label}\` is named twice: links to it go to the first; this one has no anchor and no number`, { ...(node.position ? { place: node.position } : {}), ruleId: 'duplicate-anchor', source: 'pamphlet' });
   const numbered = id ? file.data.numbered?.get(id) : undefined;
-  const number = numbered && numbered.label === label && firstWith(file, numbered.id) ? numbered.number : undefined;
+  const number = numbered && numbered.label === label ? numbered.number : undefined;
   if (node.type === 'math') {
     node.data = {
       hName: 'div',
@@ -284,7 +288,7 @@ function equationNumber(number: number): Element {
   return { type: 'element', tagName: 'span', properties: { className: ['equation-number'] }, children: [{ type: 'text', value: `(${number})` }] };
 }
 
-/** The ids numbered so far, per part: a second formula by one label is not numbered again. */
+/** The formulas' ids given so far, per part: a second formula by one label gets none. */
 const givenNumbers = new WeakMap<VFile, Set<string>>();
 function firstWith(file: VFile, id: string): boolean {
   let given = givenNumbers.get(file);

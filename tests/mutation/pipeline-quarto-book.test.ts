@@ -278,6 +278,15 @@ describe("Quarto's labelled tables and formulas, and the ways its guide refers t
     expect(text).toContain('See <a href="#tbl-x">Table 1</a>, [not <a href="#tbl-x">Table 1</a>; or this], [<a href="#tbl-x">Table 1</a>, p.\u00a03].');
     expect(messages.filter((m) => / error: /.test(m))).toEqual([]);
   });
+
+  test('a formula label given twice: the first keeps the anchor and the number, the second has neither (two ids failed epubcheck), with a warning', () => {
+    const { doc, messages } = partNamed('$$\nx\n$$ {#eq-a}\n\n$$\ny\n$$ {#eq-a}\n\nSee @eq-a.\n', 'part.qmd');
+    const text = body(doc);
+    expect(text.match(/id="eq-a"/g)).toHaveLength(1);
+    expect(text.match(/class="equation-number"/g)).toHaveLength(1);
+    expect(text).toContain('See <a href="#eq-a">Equation 1</a>.');
+    expect(messages.filter((m) => m.includes('named twice'))).toEqual(['part.qmd:9:1: warning: formula label `eq-a` is named twice: links to it go to the first; this one has no anchor and no number']);
+  });
 });
 
 describe("bookdown's labelled tables, figures and equations", () => {
