@@ -4,8 +4,10 @@
  *
  *   parse        remarkParseGfm             remark-parse and remark-gfm, GFM's syntax only where a part could hold it;
  *                                           Pandoc's grid tables and definition lists likewise;
- *                                           MkDocs's `!!! note` bodies parsed again as Markdown (mkdocs-admonitions.ts)
- *                remark-frontmatter, remark-directive
+ *                                           MkDocs's `!!! note` bodies parsed again as Markdown (mkdocs-admonitions.ts),
+ *                                           MyST's ```{note} and Docusaurus's ```mdx-code-block fences likewise
+ *                remark-frontmatter, remark-directive (a bare `:name` text again as the tree is built:
+ *                                           remark-literal-colons.ts, so that alt text keeps it)
  *   code cells   remarkCodeCells            knitr's and Quarto's ```{r} cells: code in its language, option lines
  *                                           and `include: false` cells out, a warning that no code runs
  *   front matter remarkPartFrontmatter      the YAML leaves the tree (read earlier, validated)
