@@ -13,10 +13,11 @@
  * the references to them (remark-cross-references.ts, from other parts too, and MyST's
  * `{eq}` role) all read the same numbers.
  */
-import type { Image, Nodes, Paragraph, Parent, Root, Text } from 'mdast';
+import type { Image, Nodes, Paragraph, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { isBlankText } from './blank-text.js';
 import { anchorIdOf, ATTRIBUTES_AT_END, ATTRIBUTES_AT_START, readAttributes, type PandocAttributes } from './pandoc-attributes.js';
 
 export type NumberedKind = 'figure' | 'table' | 'equation';
@@ -40,6 +41,18 @@ const BOOKDOWN_CAPTION = /^\(#((fig|tab):[\p{L}\p{N}_-]+)\)[ \t]*/u;
 export const BOOKDOWN_EQUATION = /\(\\#(eq:[\w-]+)\)/u;
 /** A table's caption paragraph: `Table: …` or `: …` with something after it. */
 export const TABLE_CAPTION = /^\s*(?:Table)?:\s+/;
+
+/** The anchor a label gives: bookdown's colon a hyphen (`tab:letters` → `tab-letters`), an id in every format. */
+export function idOfLabel(label: string): string {
+  return label.replace(':', '-');
+}
+
+/** Whether a paragraph holds one picture and nothing else but blanks (remark-figures.ts makes it a figure). */
+export function pictureAlone(paragraph: Paragraph): Image | undefined {
+  const meaningful = paragraph.children.filter((child) => !isBlankText(child));
+  const only = meaningful[0];
+  return meaningful.length === 1 && only?.type === 'image' ? only : undefined;
+}
 
 /** Whether a part's source may number anything (most number nothing, and are not walked). */
 export function mayNumber(source: string, file: VFile): boolean {
@@ -92,21 +105,16 @@ export function captionIndex(parent: Parent, index: number): number | undefined 
  * which Pandoc reads as the table's, or bookdown's `(#tab:letters)` at its start; with the
  * block's place, for the caption to go without it.
  */
-export function tableLabelOf(caption: Paragraph): { label: string; id: string; block?: { node: Text; at: number } } | undefined {
+export function tableLabelOf(caption: Paragraph): { label: string; id: string } | undefined {
   const last = caption.children.at(-1);
   if (last?.type === 'text') {
     const found = ATTRIBUTES_AT_END.exec(last.value);
     const id = found ? tableIdOf(readAttributes(found[2] ?? '')) : undefined;
-    if (found && id) return { label: id, id, block: { node: last, at: found.index } };
+    if (id) return { label: id, id };
   }
   const first = caption.children[0];
   const bookdown = first?.type === 'text' ? bookdownCaptionLabel(first.value.replace(TABLE_CAPTION, ''), 'tab') : undefined;
-  return bookdown ? { label: bookdown.label, id: bookdown.label.replace(':', '-') } : undefined;
-}
-
-/** The bookdown label of a picture alone in its paragraph: `![(\#fig:elephant) Elephant](…)`. */
-export function bookdownFigureLabel(image: Image): string | undefined {
-  return bookdownCaptionLabel(image.alt ?? '', 'fig')?.label;
+  return bookdown ? { label: bookdown.label, id: idOfLabel(bookdown.label) } : undefined;
 }
 
 /** The label of a display formula: MyST's or Quarto's on its closing fence (dollar-math.ts), else bookdown's inside it. */
@@ -116,7 +124,7 @@ export function equationLabelOf(tex: string, endLine: number | undefined, file: 
 
 /** The id a formula's label gives it, a bookdown label's colon a hyphen; none where it could not be an id. */
 export function equationIdOf(label: string): string | undefined {
-  const id = label.replace(':', '-');
+  const id = idOfLabel(label);
   return /^[A-Za-z][\w.-]*$/.test(id) ? id : undefined;
 }
 
@@ -137,9 +145,10 @@ export function numberedLabels(tree: Root, file: VFile): NumberedLabels {
     if (node.type === 'image' && parent && index !== undefined) {
       const next = parent.children[index + 1];
       const quarto = next?.type === 'text' ? figureIdIn(next.value) : undefined;
-      const bookdown = parent.type === 'paragraph' && parent.children.length === 1 ? bookdownFigureLabel(node) : undefined;
+      // bookdown's `![(\#fig:elephant) Elephant](…)`, a figure of its own.
+      const bookdown = parent.type === 'paragraph' && pictureAlone(parent as Paragraph) === node ? bookdownCaptionLabel(node.alt ?? '', 'fig')?.label : undefined;
       if (quarto) add('figure', quarto, quarto);
-      else if (bookdown) add('figure', bookdown, bookdown.replace(':', '-'));
+      else if (bookdown) add('figure', bookdown, idOfLabel(bookdown));
       return;
     }
     if ((node.type === 'table' || (node.type as string) === 'gridTable') && parent && index !== undefined) {

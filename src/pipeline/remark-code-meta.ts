@@ -59,11 +59,8 @@ export default function remarkCodeMeta() {
       if (!mayMark && !title) return undefined;
       const marked = new Set<number>();
       for (const written of ranges) for (const line of linesOf(written)) marked.add(line);
-      const kept = mayMark ? withoutMagicComments(node.value, marked) : node.value;
-      if (marked.size > 0) {
-        node.value = kept;
-        node.data = { ...node.data, hChildren: markedLines(kept, marked) } as Code['data'];
-      } else node.value = kept;
+      if (mayMark) node.value = withoutMagicComments(node.value, marked);
+      if (marked.size > 0) node.data = { ...node.data, hChildren: markedLines(node.value, marked) } as Code['data'];
       if (!title || !parent || index === undefined) return undefined;
       const heading: Container = {
         type: 'container',

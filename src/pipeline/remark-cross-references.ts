@@ -91,7 +91,8 @@ export default function remarkCrossReferences(options: CrossReferenceOptions) {
     const unresolved: Array<{ written: string; place: Position | undefined }> = [];
     const targetOf = (label: string): BookLabel | undefined => labels.get(label) ?? labels.get(lowerFirst(label));
     // Quarto's form names a heading or a numbered thing, or is a reference only in Quarto's own files: elsewhere `@def-con` may be a handle.
-    const isReference = (written: Written) => Boolean(targetOf(written.label)) || written.bookdown || quarto;
+    // A key of the bibliography is the citation's, however it looks (`@fig-2020`).
+    const isReference = (written: Written) => (written.bookdown || !options.keys.has(written.label)) && (Boolean(targetOf(written.label)) || written.bookdown || quarto);
     const made = (written: Written, place: Position | undefined): PhrasingContent => {
       const target = targetOf(written.label);
       if (!target) {
@@ -104,7 +105,7 @@ export default function remarkCrossReferences(options: CrossReferenceOptions) {
     visit(tree, (node: Nodes) => {
       if (SKIPPED.has(node.type)) return SKIP;
       if (!PHRASING_PARENTS.has(node.type) && node.type !== 'footnoteDefinition') return undefined;
-      replaceBracketSpans(node as Parent, '[', (span) => bracketed(span.content, span.position, options.keys, isReference, made), source);
+      replaceBracketSpans(node as Parent, '[', (span) => bracketed(span.content, span.position, isReference, made), source);
       return undefined;
     });
     visit(tree, (node: Nodes, index: number | undefined, parent: Parent | undefined) => {
@@ -116,7 +117,7 @@ export default function remarkCrossReferences(options: CrossReferenceOptions) {
         const at = match.index ?? 0;
         const end = at + match[0].length;
         const written: Written = { label: match[1] ?? match[2] ?? '', bookdown: match[1] !== undefined };
-        if (!isReference(written) || (!written.bookdown && options.keys.has(written.label))) continue;
+        if (!isReference(written)) continue;
         const place = node.position ? { start: pointAt(node, at, source), end: pointAt(node, end, source) } : undefined;
         if (at > last) pieces.push(textPiece(node, last, at, source));
         last = end;
@@ -135,11 +136,10 @@ export default function remarkCrossReferences(options: CrossReferenceOptions) {
   };
 }
 
-/** `[@fig-a; -@fig-b]`, where every item is a reference and none a key of the bibliography: the references, after one another. */
+/** `[@fig-a; -@fig-b]`, where every item is a reference (none a key of the bibliography): the references, after one another. */
 function bracketed(
   content: PhrasingContent[],
   position: Position | undefined,
-  keys: ReadonlySet<string>,
   isReference: (written: Written) => boolean,
   made: (written: Written, place: Position | undefined) => PhrasingContent,
 ): PhrasingContent[] | undefined {
@@ -147,7 +147,7 @@ function bracketed(
   const items: Written[] = [];
   for (const piece of content[0].value.split(';')) {
     const found = BRACKETED.exec(piece);
-    if (!found?.[3] || keys.has(found[3])) return undefined;
+    if (!found?.[3]) return undefined;
     const written: Written = { label: found[3], bookdown: false, ...(found[2] ? { bare: true } : {}), ...(found[1] ? { name: found[1] } : {}) };
     if (!isReference(written)) return undefined;
     items.push(written);
@@ -157,7 +157,7 @@ function bracketed(
 
 /** What a reference prints: a numbered thing's name and number (bookdown's, the number alone), a part's numeral, a heading's words. */
 function wordsOf(target: BookLabel, written: Written): string {
-  const number = target.number !== undefined ? String(target.number) : target.titleOf !== undefined && (written.bookdown || written.bare || written.name) ? toRoman(target.titleOf) : undefined;
+  const number = target.number !== undefined ? String(target.number) : target.titleOf !== undefined ? toRoman(target.titleOf) : undefined;
   if (number !== undefined && (written.bookdown || written.bare)) return number;
   if (written.name) return `${written.name} ${number ?? target.words}`;
   return target.words;

@@ -14,8 +14,7 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Container } from './mdast-nodes.js';
-import { isBlankText } from './blank-text.js';
-import { bookdownCaptionLabel, captionIndex, numberedLabels, TABLE_CAPTION, type NumberedLabels } from './numbered-labels.js';
+import { bookdownCaptionLabel, captionIndex, idOfLabel, numberedLabels, pictureAlone, TABLE_CAPTION, tableLabelOf } from './numbered-labels.js';
 import { ATTRIBUTES_AT_END, readAttributes } from './pandoc-attributes.js';
 import { wordsFor } from '../words.js';
 
@@ -45,12 +44,11 @@ export default function remarkFigures(options: FiguresOptions) {
     };
     visit(tree, 'paragraph', (node: Paragraph, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return;
-      const meaningful = node.children.filter((child) => !isBlankText(child));
-      const image = meaningful[0];
-      if (meaningful.length !== 1 || image?.type !== 'image') return;
+      const image = pictureAlone(node);
+      if (!image) return;
       // bookdown's `![(\#fig:chart) A chart](chart.png)`: numbered, its words (the alt text, as Pandoc captions a figure) the caption.
       const bookdown = bookdownCaptionLabel(image.alt ?? '', 'fig');
-      const id = bookdown?.label.replace(':', '-');
+      const id = bookdown && idOfLabel(bookdown.label);
       const number = bookdown && id ? numberOf(bookdown.label, id) : undefined;
       if (bookdown && id && number !== undefined) {
         image.alt = bookdown.rest;
@@ -68,7 +66,7 @@ export default function remarkFigures(options: FiguresOptions) {
       const at = captionIndex(parent, index);
       if (at === undefined) return undefined;
       const table = node as Table;
-      const { children, id, number } = captionWords(parent.children[at] as Paragraph, numbered, numberOf);
+      const { children, id, number } = captionWords(parent.children[at] as Paragraph, numberOf);
       const data = (table.data ??= {} as Table['data'] & TableData) as TableData;
       data.caption = number === undefined ? children : [{ type: 'text', value: children.length ? `${words.table} ${number}: ` : `${words.table} ${number}` }, ...children];
       if (id && number !== undefined) data.id = id;
@@ -79,36 +77,23 @@ export default function remarkFigures(options: FiguresOptions) {
 }
 
 /**
- * A caption paragraph's words, without its `Table:` or `:` and its attribute block, and the
- * label either gives (Quarto's `{#tbl-letters}` at its end, bookdown's `(#tab:letters)` at its start).
+ * A caption paragraph's words, without its `Table:` or `:`, bookdown's label and its attribute
+ * block, and the number and anchor its label gives (numbered-labels.ts's tableLabelOf).
  */
-function captionWords(
-  paragraph: Paragraph,
-  numbered: NumberedLabels,
-  numberOf: (label: string, id: string) => number | undefined,
-): { children: PhrasingContent[]; id?: string; number?: number } {
+function captionWords(paragraph: Paragraph, numberOf: (label: string, id: string) => number | undefined): { children: PhrasingContent[]; id?: string; number?: number } {
+  const found = tableLabelOf(paragraph);
   const children = structuredClone(paragraph.children);
-  let label: string | undefined;
   const first = children[0];
   if (first?.type === 'text') {
     first.value = first.value.replace(TABLE_CAPTION, '');
-    const bookdown = bookdownCaptionLabel(first.value, 'tab');
-    if (bookdown) {
-      label = bookdown.label;
-      first.value = bookdown.rest;
-    }
+    first.value = bookdownCaptionLabel(first.value, 'tab')?.rest ?? first.value;
   }
   const last = children.at(-1);
   const block = last?.type === 'text' ? ATTRIBUTES_AT_END.exec(last.value) : null;
-  const attributes = block ? readAttributes(block[2] ?? '') : undefined;
-  if (last?.type === 'text' && block && attributes) {
-    last.value = last.value.slice(0, block.index).trimEnd();
-    if (attributes.id?.startsWith('tbl-')) label = attributes.id;
-  }
+  if (last?.type === 'text' && block && readAttributes(block[2] ?? '')) last.value = last.value.slice(0, block.index).trimEnd();
   const words = children.filter((child) => child.type !== 'text' || child.value !== '');
-  const id = label?.replace(':', '-');
-  const number = label && id && numbered.has(id) ? numberOf(label, id) : undefined;
-  return { children: words, ...(id && number !== undefined ? { id, number } : {}) };
+  const number = found ? numberOf(found.label, found.id) : undefined;
+  return { children: words, ...(found && number !== undefined ? { id: found.id, number } : {}) };
 }
 
 /**

@@ -61,11 +61,13 @@ const MYST_OPTION = /^:[\w-]+:.*$/;
 
 export default function remarkMath() {
   return (tree: Root, file: VFile): void => {
+    /** The formulas' ids given so far: a second formula by one label gets none. */
+    const ids = new Set<string>();
     visit(tree, (node, index, parent) => {
       if (node.type === 'code' && node.lang && MATH_FENCES.has(node.lang) && parent && index !== undefined) {
         const equations = fencedMath(node);
         parent.children.splice(index, 1, ...(equations as RootContent[]));
-        for (const math of equations) setAsMathMl(math, file);
+        for (const math of equations) setAsMathMl(math, file, ids);
         return index + equations.length;
       }
       if (node.type === 'paragraph' && parent && index !== undefined) {
@@ -78,7 +80,7 @@ export default function remarkMath() {
           return;
         }
         parent.children[index] = math as RootContent;
-        setAsMathMl(math, file);
+        setAsMathMl(math, file, ids);
         return;
       }
       if (node.type !== 'inlineMath' && node.type !== 'math') return;
@@ -86,7 +88,7 @@ export default function remarkMath() {
         error(file, 'a `$$` formula with no closing `$$`: it would run on to the end of the part (or of its quotation or list item); close it with `$$` on a line of its own, or write a dollar sign as `\\$`', { ...(node.position ? { place: node.position.start } : {}), ruleId: 'math', source: 'pamphlet' });
         return;
       }
-      const asWritten = setAsMathMl(node, file);
+      const asWritten = setAsMathMl(node, file, ids);
       if (asWritten && parent && index !== undefined) parent.children[index] = asWritten as RootContent;
     });
   };
@@ -197,7 +199,7 @@ function withoutBookdownLabel(tex: string): string {
  * own help writes "uses $\` and \`$ delimiters"), which is then printed as written, with a
  * warning; the text node to put in its place is returned.
  */
-function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
+function setAsMathMl(node: InlineMath | Math, file: VFile, ids: Set<string>): Text | undefined {
   // `$$…$$` in a line is a formula set apart there, as Pandoc and GitHub set it.
   let tex = node.value.trim();
   // … and so is a display environment between single dollars, as Jupyter's own help writes
@@ -266,7 +268,8 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
   const labelId = label ? equationIdOf(label) : undefined;
   // A label given twice names the first formula: the second has no anchor (two would make the EPUB
   // invalid, epubcheck's RSC-005) and no number, as the second table by one label has none.
-  const id = labelId && firstWith(file, labelId) ? labelId : undefined;
+  const id = labelId && !ids.has(labelId) ? labelId : undefined;
+  if (id) ids.add(id);
   if (labelId && !id) file.message(`formula label \`${label}\` is named twice: links to it go to the first; this one has no anchor and no number`, { ...(node.position ? { place: node.position } : {}), ruleId: 'duplicate-anchor', source: 'pamphlet' });
   const numbered = id ? file.data.numbered?.get(id) : undefined;
   const number = numbered && numbered.label === label ? numbered.number : undefined;
@@ -286,16 +289,6 @@ function setAsMathMl(node: InlineMath | Math, file: VFile): Text | undefined {
 /** A formula's number, as Quarto, bookdown and MyST print it: "(1)". */
 function equationNumber(number: number): Element {
   return { type: 'element', tagName: 'span', properties: { className: ['equation-number'] }, children: [{ type: 'text', value: `(${number})` }] };
-}
-
-/** The formulas' ids given so far, per part: a second formula by one label gets none. */
-const givenNumbers = new WeakMap<VFile, Set<string>>();
-function firstWith(file: VFile, id: string): boolean {
-  let given = givenNumbers.get(file);
-  if (!given) givenNumbers.set(file, (given = new Set()));
-  if (given.has(id)) return false;
-  given.add(id);
-  return true;
 }
 
 /** The source of a formula between single dollar signs, as written; undefined for any other. */

@@ -58,6 +58,7 @@ export function mdxCodeBlocks(tree: Root, source: string, parse: (text: string) 
 const COMPONENT_TAG = /<\/?[A-Z]/;
 /** A paragraph that may be a module's declarations. */
 const ESM_START = /^(?:import|export)[\s{*]/;
+const ESM_LINE = new RegExp(ESM_START.source, 'm');
 
 interface AcornParser {
   parse(input: string, options: { ecmaVersion: 'latest'; sourceType: 'module' }): { body: Array<{ type: string; specifiers?: unknown[] }> };
@@ -73,7 +74,7 @@ export default function remarkMdx() {
   return (tree: Root, file: VFile): void => {
     const source = String(file.value);
     const components = COMPONENT_TAG.test(source);
-    const esm = /^(?:import|export)[\s{*]/m.test(source);
+    const esm = ESM_LINE.test(source);
     const comments = source.includes('{/*');
     if (!components && !esm && !comments) return;
     const names = new Set<string>();
@@ -220,7 +221,7 @@ function rewritten(value: string, tags: readonly Tag[], inline: boolean): string
   let out = '';
   let last = 0;
   for (const tag of tags) {
-    out += value.slice(last, tag.from) + (inline || !tag.partner ? '' : tag.kind === 'open' ? openingOf(tag) : closingOf(tag.partner));
+    out += value.slice(last, tag.from) + (inline || !tag.partner ? '' : tag.kind === 'open' ? shown(tag).opening : shown(tag.partner).closing);
     last = tag.to;
   }
   return out + value.slice(last);
@@ -238,5 +239,3 @@ function shown(tag: Tag): { opening: string; closing: string } {
   if (label) return { opening: `<div><p><strong>${escapeHtml(label)}</strong></p>`, closing: '</div>' };
   return { opening: '<div>', closing: '</div>' };
 }
-const openingOf = (tag: Tag): string => shown(tag).opening;
-const closingOf = (opening: Tag): string => shown(opening).closing;
